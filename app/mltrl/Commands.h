@@ -1,0 +1,13 @@
+#pragma once
+/// The subcommands of `mltrl`. Each returns the process exit status:
+/// 0 success, 1 input rejected or check failed (reason on stderr), 2 usage error.
+#include "CommandLine.h"
+
+namespace mltrl::cli {
+
+int runValidate(const CommandLine &cl);
+int runImport(const CommandLine &cl);
+int runList(const CommandLine &cl);
+int runShow(const CommandLine &cl);
+
+} // namespace mltrl::cli

@@ -1,0 +1,235 @@
+#include "sqlite/Database.h"
+
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
+namespace mltrl::sql {
+
+namespace {
+[[noreturn]] void fail(sqlite3 *db, int rc, std::string_view context)
+{
+    const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    throw SqliteError(rc, fmt::format("{}: {}", context, msg ? msg : "unknown SQLite error"));
+}
+} // namespace
+
+Database::Database(const std::string &path, Mode mode)
+{
+    const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw SqliteError(rc, fmt::format("cannot open database {}: {}", path, msg));
+    }
+    sqlite3_busy_timeout(m_db, 5000);
+    sqlite3_extended_result_codes(m_db, 1);
+}
+
+Database::~Database()
+{
+    if (m_db)
+        sqlite3_close_v2(m_db);
+}
+
+Database::Database(Database &&other) noexcept : m_db(other.m_db)
+{
+    other.m_db = nullptr;
+}
+
+Database &Database::operator=(Database &&other) noexcept
+{
+    if (this != &other) {
+        if (m_db)
+            sqlite3_close_v2(m_db);
+        m_db = other.m_db;
+        other.m_db = nullptr;
+    }
+    return *this;
+}
+
+void Database::exec(std::string_view sql)
+{
+    char *err = nullptr;
+    const std::string s(sql);
+    const int rc = sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string msg = err ? err : sqlite3_errstr(rc);
+        sqlite3_free(err);
+        throw SqliteError(rc, fmt::format("SQL failed: {}", msg));
+    }
+}
+
+Statement Database::prepare(std::string_view sql)
+{
+    return Statement(m_db, sql);
+}
+
+std::int64_t Database::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+std::string Database::errorMessage() const
+{
+    return m_db ? sqlite3_errmsg(m_db) : "database not open";
+}
+
+std::int64_t Database::queryInt(std::string_view sql)
+{
+    Statement st = prepare(sql);
+    return st.step() ? st.int64(0) : 0;
+}
+
+Statement::Statement(sqlite3 *db, std::string_view sql) : m_db(db)
+{
+    const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &m_stmt, nullptr);
+    if (rc != SQLITE_OK)
+        fail(db, rc, fmt::format("cannot prepare \"{}\"", sql.substr(0, 80)));
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+Statement::Statement(Statement &&other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt)
+{
+    other.m_stmt = nullptr;
+}
+
+void Statement::check(int rc, const char *what) const
+{
+    if (rc != SQLITE_OK)
+        fail(m_db, rc, what);
+}
+
+Statement &Statement::bind(int index, std::int64_t value)
+{
+    check(sqlite3_bind_int64(m_stmt, index, value), "bind");
+    return *this;
+}
+
+Statement &Statement::bind(int index, double value)
+{
+    check(sqlite3_bind_double(m_stmt, index, value), "bind");
+    return *this;
+}
+
+Statement &Statement::bind(int index, std::string_view text)
+{
+    check(sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8), "bind");
+    return *this;
+}
+
+Statement &Statement::bindBlob(int index, std::span<const std::byte> bytes, bool copy)
+{
+    // A zero-length blob must still be a blob, not NULL: pass a valid pointer.
+    static const char empty = 0;
+    const void *data = bytes.empty() ? static_cast<const void *>(&empty) : bytes.data();
+    check(sqlite3_bind_blob64(m_stmt, index, data, bytes.size(), copy ? SQLITE_TRANSIENT : SQLITE_STATIC), "bind");
+    return *this;
+}
+
+Statement &Statement::bindNull(int index)
+{
+    check(sqlite3_bind_null(m_stmt, index), "bind");
+    return *this;
+}
+
+bool Statement::step()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    fail(m_db, rc, "step");
+}
+
+void Statement::run()
+{
+    while (step()) {
+    }
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+bool Statement::isNull(int col) const
+{
+    return sqlite3_column_type(m_stmt, col) == SQLITE_NULL;
+}
+
+std::int64_t Statement::int64(int col) const
+{
+    return sqlite3_column_int64(m_stmt, col);
+}
+
+double Statement::real(int col) const
+{
+    return sqlite3_column_double(m_stmt, col);
+}
+
+std::string Statement::text(int col) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, col));
+    const int n = sqlite3_column_bytes(m_stmt, col);
+    return p ? std::string(p, static_cast<std::size_t>(n)) : std::string();
+}
+
+std::optional<std::int64_t> Statement::optInt(int col) const
+{
+    if (isNull(col))
+        return std::nullopt;
+    return int64(col);
+}
+
+std::optional<double> Statement::optReal(int col) const
+{
+    if (isNull(col))
+        return std::nullopt;
+    return real(col);
+}
+
+std::span<const std::byte> Statement::blob(int col) const
+{
+    const void *p = sqlite3_column_blob(m_stmt, col);
+    const int n = sqlite3_column_bytes(m_stmt, col);
+    return {static_cast<const std::byte *>(p), static_cast<std::size_t>(p ? n : 0)};
+}
+
+Transaction::Transaction(Database &db) : m_db(db)
+{
+    m_db.exec("BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction()
+{
+    if (!m_done) {
+        try {
+            m_db.exec("ROLLBACK");
+        } catch (...) {
+            // Nothing to do: SQLite rolls back an open transaction when the connection closes.
+        }
+    }
+}
+
+void Transaction::commit()
+{
+    m_db.exec("COMMIT");
+    m_done = true;
+}
+
+} // namespace mltrl::sql

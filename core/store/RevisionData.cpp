@@ -1,0 +1,128 @@
+#include "store/RevisionData.h"
+
+#include "manifest/ManifestParser.h"
+#include "store/Store.h"
+
+#include <fmt/format.h>
+
+#include <cstring>
+
+namespace mltrl {
+
+namespace {
+
+std::vector<double> unpack(std::span<const std::byte> bytes)
+{
+    std::vector<double> out(bytes.size() / sizeof(double));
+    if (!out.empty())
+        std::memcpy(out.data(), bytes.data(), out.size() * sizeof(double));
+    return out;
+}
+
+} // namespace
+
+const StoredFile *RevisionData::fileFor(const std::string &path) const
+{
+    const auto it = files.find(path);
+    return it == files.end() ? nullptr : &it->second;
+}
+
+const CriterionOverview *RevisionData::criterion(const std::string &gate, const std::string &id) const
+{
+    for (const GateOverview &g : overview.gates)
+        if (g.id == gate)
+            for (const CriterionOverview &c : g.criteria)
+                if (c.id == id)
+                    return &c;
+    return nullptr;
+}
+
+std::optional<RevisionData> loadRevision(Store &store, const std::string &projectId, std::optional<int> revision,
+                                         Problems &problems)
+{
+    sql::Database &db = store.db();
+    std::optional<RevisionOverview> overview = loadOverview(db, projectId, revision);
+    if (!overview) {
+        problems.error(projectId, revision ? fmt::format("no revision {} of this project in the store", *revision)
+                                           : std::string("no such project in the store"));
+        return std::nullopt;
+    }
+    RevisionData data;
+    data.overview = std::move(*overview);
+    const std::int64_t rev = data.overview.revisionId;
+
+    auto files = db.prepare("SELECT path, sha256, size FROM files WHERE revision_id = ?");
+    files.bindAll(rev);
+    while (files.step())
+        data.files[files.text(0)] = StoredFile{files.text(1), static_cast<std::uint64_t>(files.int64(2))};
+
+    const StoredFile *manifestFile = data.fileFor("mltrl.json");
+    const std::optional<std::string> bytes =
+        manifestFile ? store.blobs().read(manifestFile->sha256, 64u << 20) : std::nullopt;
+    if (!bytes) {
+        problems.error(store.dir().string(), fmt::format("the stored manifest of {} revision {} is missing",
+                                                         projectId, data.overview.revision));
+        return std::nullopt;
+    }
+    Problems parseProblems; // warnings were reported at import; only a damaged blob errs here
+    std::optional<Manifest> manifest = parseManifest(*bytes, parseProblems);
+    if (!manifest) {
+        problems.append(parseProblems);
+        return std::nullopt;
+    }
+    data.manifest = std::move(*manifest);
+
+    auto hist = db.prepare("SELECT ord, invalid_reason FROM history WHERE revision_id = ? AND invalid_reason IS NOT NULL");
+    hist.bindAll(rev);
+    while (hist.step())
+        data.invalidSwitchbacks[static_cast<std::size_t>(hist.int64(0))] = hist.text(1);
+
+    auto pts = db.prepare("SELECT id, points FROM metrics WHERE revision_id = ?");
+    pts.bindAll(rev);
+    while (pts.step())
+        data.metricPoints[pts.text(0)] = static_cast<std::uint64_t>(pts.int64(1));
+    return data;
+}
+
+std::optional<MetricData> loadMetricData(Store &store, std::int64_t revisionId, const std::string &metricId)
+{
+    sql::Database &db = store.db();
+    auto meta = db.prepare("SELECT kind FROM metrics WHERE revision_id = ? AND id = ?");
+    meta.bindAll(revisionId, metricId);
+    if (!meta.step())
+        return std::nullopt;
+    MetricData data;
+    const std::string kind = meta.text(0);
+    data.kind = kind == "curve" ? MetricKind::Curve : kind == "groups" ? MetricKind::Groups : MetricKind::Series;
+    auto st = db.prepare(
+        "SELECT name, x, y, lower, upper, timestamp, count, labels_json FROM metric_series "
+        "WHERE revision_id = ? AND metric_id = ? ORDER BY ord");
+    st.bindAll(revisionId, metricId);
+    while (st.step()) {
+        SeriesData s;
+        s.name = st.text(0);
+        s.x = unpack(st.blob(1));
+        s.y = unpack(st.blob(2));
+        s.lower = unpack(st.blob(3));
+        s.upper = unpack(st.blob(4));
+        s.timestamp = unpack(st.blob(5));
+        s.count = unpack(st.blob(6));
+        if (!st.isNull(7))
+            data.groupLabels = nlohmann::json::parse(st.text(7)).get<std::vector<std::string>>();
+        data.series.push_back(std::move(s));
+    }
+    return data;
+}
+
+std::vector<RevisionListEntry> listRevisions(Store &store, const std::string &projectId)
+{
+    std::vector<RevisionListEntry> out;
+    auto st = store.db().prepare(
+        "SELECT number, imported_at, manifest_sha256, current_level FROM revisions WHERE project_id = ? ORDER BY number");
+    st.bindAll(projectId);
+    while (st.step())
+        out.push_back({st.integer(0), st.text(1), st.text(2), st.integer(3)});
+    return out;
+}
+
+} // namespace mltrl

@@ -1,0 +1,182 @@
+#include "store/Schema.h"
+
+namespace mltrl::schema {
+
+namespace {
+
+// Version 1: projects, revisions and everything a manifest holds, one row per item, scoped
+// by revision. Metric points are packed little-endian float64 arrays (one BLOB per column per
+// sub-series): a 10-million-point series loads in one read instead of ten million rows.
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE projects (
+    id          TEXT PRIMARY KEY,
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE revisions (
+    id               INTEGER PRIMARY KEY,
+    project_id       TEXT NOT NULL REFERENCES projects(id),
+    number           INTEGER NOT NULL,
+    fingerprint      TEXT NOT NULL,
+    manifest_sha256  TEXT NOT NULL,
+    imported_at      TEXT NOT NULL,
+    source           TEXT NOT NULL,
+    name             TEXT NOT NULL,
+    domain           TEXT NOT NULL,
+    summary          TEXT NOT NULL,
+    current_level    INTEGER NOT NULL,
+    target_level     INTEGER,
+    system_level     INTEGER,
+    exported_at      TEXT NOT NULL,
+    project_json     TEXT NOT NULL,
+    warnings_json    TEXT NOT NULL,
+    UNIQUE (project_id, number),
+    UNIQUE (project_id, fingerprint)
+);
+CREATE TABLE blobs (
+    sha256  TEXT PRIMARY KEY,
+    size    INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE files (
+    revision_id  INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    path         TEXT NOT NULL,
+    sha256       TEXT NOT NULL REFERENCES blobs(sha256),
+    size         INTEGER NOT NULL,
+    PRIMARY KEY (revision_id, path)
+) WITHOUT ROWID;
+CREATE TABLE components (
+    revision_id  INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    ord          INTEGER NOT NULL,
+    id           TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    level        INTEGER NOT NULL,
+    code         TEXT NOT NULL,
+    held_back    INTEGER NOT NULL,
+    PRIMARY KEY (revision_id, id)
+) WITHOUT ROWID;
+CREATE TABLE history (
+    revision_id     INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    ord             INTEGER NOT NULL,
+    at              TEXT NOT NULL,
+    from_level      INTEGER,
+    to_level        INTEGER NOT NULL,
+    kind            TEXT NOT NULL,
+    switchback      TEXT NOT NULL,
+    reason          TEXT NOT NULL,
+    gate            TEXT NOT NULL,
+    invalid_reason  TEXT,
+    PRIMARY KEY (revision_id, ord)
+) WITHOUT ROWID;
+CREATE TABLE cards (
+    revision_id  INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    ord          INTEGER NOT NULL,
+    level        INTEGER NOT NULL,
+    component    TEXT NOT NULL,
+    json         TEXT NOT NULL,
+    PRIMARY KEY (revision_id, ord)
+) WITHOUT ROWID;
+CREATE TABLE requirements (
+    revision_id   INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    ord           INTEGER NOT NULL,
+    id            TEXT NOT NULL,
+    text          TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    level         INTEGER,
+    p_failure     REAL,
+    impact        REAL,
+    risk          REAL,
+    verification  TEXT NOT NULL,
+    validation    TEXT NOT NULL,
+    json          TEXT NOT NULL,
+    PRIMARY KEY (revision_id, id)
+) WITHOUT ROWID;
+CREATE TABLE gates (
+    revision_id  INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    ord          INTEGER NOT NULL,
+    id           TEXT NOT NULL,
+    level        INTEGER NOT NULL,
+    title        TEXT NOT NULL,
+    json         TEXT NOT NULL,
+    PRIMARY KEY (revision_id, id)
+) WITHOUT ROWID;
+CREATE TABLE criteria (
+    revision_id  INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    gate_id      TEXT NOT NULL,
+    ord          INTEGER NOT NULL,
+    id           TEXT NOT NULL,
+    text         TEXT NOT NULL,
+    metric       TEXT NOT NULL,
+    aggregate    TEXT NOT NULL,
+    op           TEXT NOT NULL,
+    threshold    REAL,
+    series       TEXT NOT NULL,
+    observed     REAL,
+    suggested    TEXT,
+    json         TEXT NOT NULL,
+    PRIMARY KEY (revision_id, gate_id, id)
+) WITHOUT ROWID;
+CREATE TABLE evidence (
+    revision_id  INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    ord          INTEGER NOT NULL,
+    id           TEXT NOT NULL,
+    path         TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    level        INTEGER,
+    media_type   TEXT NOT NULL,
+    sha256       TEXT NOT NULL REFERENCES blobs(sha256),
+    size         INTEGER NOT NULL,
+    created      TEXT NOT NULL,
+    json         TEXT NOT NULL,
+    PRIMARY KEY (revision_id, id)
+) WITHOUT ROWID;
+CREATE TABLE metrics (
+    revision_id  INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    ord          INTEGER NOT NULL,
+    id           TEXT NOT NULL,
+    path         TEXT NOT NULL,
+    title        TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    format       TEXT NOT NULL,
+    level        INTEGER,
+    better       TEXT NOT NULL,
+    unit         TEXT NOT NULL,
+    sha256       TEXT NOT NULL REFERENCES blobs(sha256),
+    size         INTEGER NOT NULL,
+    points       INTEGER NOT NULL,
+    json         TEXT NOT NULL,
+    PRIMARY KEY (revision_id, id)
+) WITHOUT ROWID;
+CREATE TABLE metric_series (
+    revision_id  INTEGER NOT NULL,
+    metric_id    TEXT NOT NULL,
+    ord          INTEGER NOT NULL,
+    name         TEXT NOT NULL,
+    points       INTEGER NOT NULL,
+    x            BLOB NOT NULL,
+    y            BLOB NOT NULL,
+    lower        BLOB,
+    upper        BLOB,
+    timestamp    BLOB,
+    count        BLOB,
+    labels_json  TEXT,
+    PRIMARY KEY (revision_id, metric_id, ord),
+    FOREIGN KEY (revision_id, metric_id) REFERENCES metrics(revision_id, id) ON DELETE CASCADE
+);
+CREATE INDEX revisions_by_project ON revisions(project_id, number);
+CREATE INDEX files_by_blob ON files(sha256);
+)sql";
+
+} // namespace
+
+const std::vector<std::string_view> &migrations()
+{
+    static const std::vector<std::string_view> steps{kVersion1};
+    return steps;
+}
+
+int currentVersion()
+{
+    return static_cast<int>(migrations().size());
+}
+
+} // namespace mltrl::schema

@@ -1,0 +1,60 @@
+#pragma once
+/// The local store: an SQLite database (`store.sqlite`, WAL, foreign keys on) plus the blob
+/// folder beside it. Opening it applies schema migrations (after a backup) and removes
+/// leftovers of imports that were killed (temporaries, blobs no revision references).
+#include "common/Problems.h"
+#include "sqlite/Database.h"
+#include "store/BlobStore.h"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace mltrl {
+
+class Store {
+public:
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    /// Opens (creating when absent) the store in `dir`. Returns nullptr with an error in
+    /// `problems` when it cannot: a damaged database, a schema from a newer version, no space.
+    static std::unique_ptr<Store> open(const std::filesystem::path &dir, Problems &problems);
+
+    /// The store folder chosen exactly as the CLI and the GUI choose it: `explicitDir` (from
+    /// --store) if given, else $MLTRL_STORE, else the platform's application-data folder.
+    static std::filesystem::path resolveLocation(const std::optional<std::string> &explicitDir);
+
+    [[nodiscard]] sql::Database &db() { return m_db; }
+    [[nodiscard]] BlobStore &blobs() { return m_blobs; }
+    [[nodiscard]] const std::filesystem::path &dir() const { return m_dir; }
+    [[nodiscard]] std::filesystem::path databasePath() const { return m_dir / "store.sqlite"; }
+
+    /// Held while a process writes (imports, signs): serialises writers across processes and
+    /// keeps garbage collection away from another process's temporaries.
+    class WriteLock {
+    public:
+        explicit WriteLock(const Store &store);
+        ~WriteLock();
+        WriteLock(const WriteLock &) = delete;
+        WriteLock &operator=(const WriteLock &) = delete;
+
+    private:
+        int m_fd = -1;
+    };
+
+    /// Deletes temporaries and unreferenced blobs when no other process is writing.
+    std::size_t collectGarbage();
+
+private:
+    Store(std::filesystem::path dir, sql::Database db);
+    bool migrate(Problems &problems);
+
+    std::filesystem::path m_dir;
+    sql::Database m_db;
+    BlobStore m_blobs;
+};
+
+} // namespace mltrl
