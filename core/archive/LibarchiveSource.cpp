@@ -98,6 +98,12 @@ private:
                                            errorText(a)));
             return false;
         }
+        if (!m_rawNamesChecked) {
+            m_rawNamesChecked = true; // the format is known once the first header is read
+            if ((archive_format(a) & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_ZIP)
+                for (const std::string &raw : zipNamesWithBackslashRewritten(m_source))
+                    m_session.rawNameError(raw, checkArchivePath(raw, m_session.limits().maxPathBytes));
+        }
         const char *name = archive_entry_pathname_utf8(entry);
         if (!name)
             name = archive_entry_pathname(entry);
@@ -146,6 +152,7 @@ private:
     std::uint64_t m_fileSize = 0;
     std::vector<char> m_chunk;
     std::string m_lastEntry;
+    bool m_rawNamesChecked = false;
 };
 
 } // namespace

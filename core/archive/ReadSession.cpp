@@ -169,6 +169,11 @@ void ReadSession::fail(std::string_view entry, std::string what)
 
 void ReadSession::entryError(std::string what) { m_problems.error(m_entryLabel, std::move(what)); }
 
+void ReadSession::rawNameError(std::string_view rawName, std::string what)
+{
+    m_problems.error(printableName(rawName), std::move(what));
+}
+
 void ReadSession::entryWarning(std::string what) { m_problems.warning(m_entryLabel, std::move(what)); }
 
 bool ReadSession::cancelled()

@@ -55,6 +55,8 @@ public:
     /// A non-fatal problem on the current entry.
     void entryError(std::string what);
     void entryWarning(std::string what);
+    /// A non-fatal problem with an entry known by its raw name only.
+    void rawNameError(std::string_view rawName, std::string what);
 
     /// Polls the cancel token; records the problem once. True = stop.
     bool cancelled();
@@ -95,5 +97,9 @@ private:
 /// the session says stop; problems are recorded in the session.
 void readWithLibarchive(const std::filesystem::path &source, ReadSession &session);
 void readDirectory(const std::filesystem::path &source, ReadSession &session);
+
+/// Raw ZIP central-directory names that libarchive would rewrite ("\" to "/", when the name
+/// has no "/"); empty when there are none or no central directory is found.
+std::vector<std::string> zipNamesWithBackslashRewritten(const std::filesystem::path &source);
 
 } // namespace mltrl::archive_detail
