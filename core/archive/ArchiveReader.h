@@ -40,6 +40,7 @@ class EntryHandler {
 public:
     virtual ~EntryHandler() = default;
     virtual EntrySink *beginEntry(const std::string &path, std::uint64_t declaredSize) = 0;
+    /// Return false to stop the whole read (the handler records its own problem).
     virtual bool finishEntry(const std::string &path, std::uint64_t size, bool ok) = 0;
 };
 
@@ -54,8 +55,13 @@ enum class ArchiveFormat { Zip, Tar, TarGz, Directory, Unknown };
 /// Guesses from the name and, for files, the first bytes (a .mltrl renamed is still a ZIP).
 [[nodiscard]] ArchiveFormat detectArchiveFormat(const std::filesystem::path &source);
 
-/// Reads every entry. Errors and warnings go to `problems` naming the archive and entry.
-/// Returns false when reading stopped on an error (the archive is to be rejected).
+/// Reads every entry. Errors and warnings go to `problems`: `where` is the entry's raw name
+/// (control characters and non-UTF-8 bytes shown as "\xNN"), or the archive's file name for
+/// problems of the archive as a whole. Entry problems (path rules, links and special files,
+/// duplicates) are all collected and reading goes on; a bomb, a limit, a damaged or truncated
+/// archive, cancellation or a handler/sink asking to stop end the read at once. Only accepted
+/// regular files reach the handler; rejected ones are still read and checked.
+/// Returns false when any error was found or the handler stopped the read (reject the archive).
 [[nodiscard]] bool readArchive(const std::filesystem::path &source, EntryHandler &handler,
                                ArchiveSummary &summary, Problems &problems,
                                const ArchiveLimits &limits = {}, const CancelToken *cancel = nullptr,
