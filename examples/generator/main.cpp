@@ -6,6 +6,7 @@
 #include "Plot.h"
 
 #include <QGuiApplication>
+#include <QHashFunctions>
 
 #include <cstdio>
 #include <cstdlib>
@@ -40,6 +41,9 @@ int main(int argc, char** argv)
     // creation date is written in UTC (it is then replaced by a fixed date, see Report.cpp).
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     ::setenv("TZ", "UTC", 1);
+    // The PDF engine writes its embedded fonts in QHash order, which follows a per-process
+    // random seed unless it is fixed.
+    QHashSeed::setDeterministicGlobalSeed();
     ::tzset();
     const std::string mode = argc >= 2 ? argv[1] : "";
     if (argc == 2 && mode == "--platform") {
