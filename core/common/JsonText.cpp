@@ -1,5 +1,7 @@
 #include "common/JsonText.h"
 
+#include "common/PathRules.h"
+
 #include <fmt/format.h>
 
 #include <vector>
@@ -109,6 +111,26 @@ std::string describeJsonValue(const json &value)
 
 namespace {
 
+/// `text` with every byte that is not valid UTF-8 replaced by U+FFFD, so that a message
+/// quoting hostile input is still valid text (and can be written out as JSON).
+std::string toValidUtf8(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        char32_t cp = 0;
+        const std::size_t len = utf8SequenceLength(text, pos, cp);
+        if (len == 0) {
+            out += "\xEF\xBF\xBD";
+            ++pos;
+        } else {
+            out.append(text.substr(pos, len));
+            pos += len;
+        }
+    }
+    return out;
+}
+
 /// Builds the DOM from SAX events (iteratively, like nlohmann's own builder) and, unlike it,
 /// reports duplicate keys instead of silently keeping the last one.
 class StrictDomBuilder {
@@ -159,7 +181,7 @@ public:
         const std::size_t colon = what.find(": ", what.find("parse error"));
         if (colon != std::string::npos)
             what = what.substr(colon + 2);
-        m_problems.error(fmt::format("{}:{}:{}", m_file, pos.line, pos.column), "invalid JSON: " + what);
+        m_problems.error(fmt::format("{}:{}:{}", m_file, pos.line, pos.column), "invalid JSON: " + toValidUtf8(what));
         return false;
     }
 
