@@ -261,7 +261,8 @@ private:
         HistoryEntry h;
         h.at = f.date("at", Need::Required).value_or("");
         h.from = f.level("from", Need::Optional);
-        h.to = f.level("to", Need::Required).value_or(0);
+        const auto to = f.level("to", Need::Required);
+        h.to = to.value_or(0);
         const auto kind = f.choice<HistoryKind>("kind", Need::Required, kHistoryKinds);
         h.kind = kind.value_or(HistoryKind::Advance);
         if (kind == HistoryKind::Switchback) {
@@ -272,19 +273,18 @@ private:
         }
         h.reason = f.string("reason", Need::Optional).value_or("");
         h.gate = readRef(f, "gate", IdList::Gate);
-        warnAboutDirection(f, h, kind);
+        if (h.from && to && kind)
+            warnAboutDirection(f.pointer(), *h.from, *to, *kind);
         return h;
     }
 
     /// An advance that goes down (or a switchback that goes up) is kept but most likely a typo.
-    void warnAboutDirection(const JsonFields &f, const HistoryEntry &h, std::optional<HistoryKind> kind)
+    void warnAboutDirection(const std::string &pointer, int from, int to, HistoryKind kind)
     {
-        if (!h.from || !kind || !f.has("to"))
-            return;
-        if (*kind == HistoryKind::Advance && h.to <= *h.from)
-            m_report.warning(f.pointer(), fmt::format("an advance from level {} to level {} does not go up", *h.from, h.to));
-        if (*kind == HistoryKind::Switchback && h.to >= *h.from)
-            m_report.warning(f.pointer(), fmt::format("a switchback from level {} to level {} does not go down", *h.from, h.to));
+        if (kind == HistoryKind::Advance && to <= from)
+            m_report.warning(pointer, fmt::format("an advance from level {} to level {} does not go up", from, to));
+        if (kind == HistoryKind::Switchback && to >= from)
+            m_report.warning(pointer, fmt::format("a switchback from level {} to level {} does not go down", from, to));
     }
 
     Card readCard(JsonFields &f)

@@ -295,6 +295,35 @@ private slots:
         QVERIFY(m->evidence[0].sha256.empty());
     }
 
+    void byteOrderMarkIsIgnored()
+    {
+        Problems problems;
+        QVERIFY2(parseManifest("\xEF\xBB\xBF" + exampleBytes(), problems).has_value(), qPrintable(dump(problems)));
+        QVERIFY(problems.empty());
+    }
+
+    void referencesMayPointForward()
+    {
+        // Lists can come in any order in the file; references are resolved after reading all.
+        json doc = exampleJson();
+        json reordered = json::object();
+        for (const char *key : {"metrics", "evidence", "gates", "requirements", "cards", "history", "components", "project", "mltrl_archive"})
+            reordered[key] = doc[key];
+        Problems problems;
+        QVERIFY2(parseManifest(reordered.dump(), problems).has_value(), qPrintable(dump(problems)));
+    }
+
+    void everyFaultInOneListIsReported()
+    {
+        json doc = exampleJson();
+        doc["history"][1]["kind"] = "jump";
+        doc["history"][2]["at"] = "soon";
+        doc["history"][4]["to"] = 11;
+        Problems problems;
+        QVERIFY(!parseManifest(doc.dump(), problems).has_value());
+        QVERIFY2(problems.errorCount() == 3 && problems.warningCount() == 0, qPrintable(dump(problems)));
+    }
+
     void fiveFaultsGiveFiveErrors()
     {
         json doc = exampleJson();
