@@ -1,5 +1,6 @@
 #include "import/ArchiveCheck.h"
 
+#include "common/PathRules.h"
 #include "crypto/Sha256.h"
 
 #include <fmt/format.h>
@@ -34,6 +35,9 @@ bool isReviewFile(const std::string &path)
 void checkNamedFile(const StagedArchive &staged, const std::string &path, const std::string &pointer,
                     const std::string &archiveName, Problems &problems)
 {
+    // A missing or malformed path was reported by the manifest check already.
+    if (!describePathProblem(path).empty())
+        return;
     if (!staged.find(path))
         problems.error(fmt::format("{}#{}", kManifestName, pointer),
                        fmt::format("\"{}\" is named in the manifest but is not in {}", path, archiveName));
@@ -72,7 +76,7 @@ std::optional<CheckedArchive> checkStagedArchive(const StagedArchive &staged, co
         problems.error(std::string(kManifestName), "cannot read the manifest back from staging");
         return std::nullopt;
     }
-    std::optional<Manifest> manifest = parseManifest(*bytes, problems, limits);
+    std::optional<Manifest> manifest = parseManifestForReport(*bytes, problems, limits);
     if (!manifest)
         return std::nullopt;
 

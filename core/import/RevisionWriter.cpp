@@ -53,7 +53,7 @@ std::int64_t RevisionWriter::insertRevision(const std::string &projectId, int nu
 {
     const Manifest &m = m_checked.manifest;
     m_db.prepare("INSERT OR IGNORE INTO projects(id, created_at) VALUES (?, ?)").bindAll(projectId, nowUtc()).run();
-    const std::optional<int> system = systemLevel(m.components);
+    const std::optional<int> system = systemLevel(m.components).level;
     auto st = m_db.prepare(
         "INSERT INTO revisions(project_id, number, fingerprint, manifest_sha256, imported_at, source, name, domain,"
         " summary, current_level, target_level, system_level, exported_at, project_json, warnings_json)"
@@ -82,7 +82,7 @@ void RevisionWriter::insertStructure(std::int64_t rev)
     const Manifest &m = m_checked.manifest;
     const nlohmann::json &raw = m.raw;
 
-    const std::vector<std::string> heldBack = heldBackBy(m.components);
+    const std::vector<std::string> heldBack = systemLevel(m.components).heldBackBy;
     auto comp = m_db.prepare("INSERT INTO components VALUES (?,?,?,?,?,?,?)");
     for (std::size_t i = 0; i < m.components.size(); ++i) {
         const Component &c = m.components[i];

@@ -459,8 +459,10 @@ private:
 
 } // namespace
 
-std::optional<Manifest> parseManifest(std::string_view bytes, Problems &problems, const ManifestLimits &limits,
-                                      std::string_view where)
+namespace {
+
+std::optional<Manifest> readManifest(std::string_view bytes, Problems &problems, const ManifestLimits &limits,
+                                     std::string_view where, bool keepFaulty)
 {
     const std::size_t errorsBefore = problems.errorCount();
     if (bytes.size() > limits.maxBytes) {
@@ -477,9 +479,27 @@ std::optional<Manifest> parseManifest(std::string_view bytes, Problems &problems
     }
     JsonReport report(problems, std::string(where));
     Manifest manifest = ManifestReader(report).read(*doc);
-    if (problems.errorCount() != errorsBefore)
-        return std::nullopt;
-    return manifest;
+    if (problems.errorCount() == errorsBefore)
+        return manifest;
+    // A faulty manifest of the supported version is still worth checking the archive against.
+    const auto version = doc->find("mltrl_archive");
+    if (keepFaulty && version != doc->end() && *version == kSupportedVersion)
+        return manifest;
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<Manifest> parseManifest(std::string_view bytes, Problems &problems, const ManifestLimits &limits,
+                                      std::string_view where)
+{
+    return readManifest(bytes, problems, limits, where, false);
+}
+
+std::optional<Manifest> parseManifestForReport(std::string_view bytes, Problems &problems,
+                                               const ManifestLimits &limits, std::string_view where)
+{
+    return readManifest(bytes, problems, limits, where, true);
 }
 
 } // namespace mltrl

@@ -22,6 +22,13 @@ struct ManifestLimits {
                                                     const ManifestLimits &limits = {},
                                                     std::string_view where = "mltrl.json");
 
+/// Like parseManifest, but also returns a manifest of the supported version that has errors
+/// (what could be read of it), so the caller can go on to check the archive's files against it
+/// and report every problem at once. Such a manifest must never be stored.
+[[nodiscard]] std::optional<Manifest> parseManifestForReport(std::string_view bytes, Problems &problems,
+                                                             const ManifestLimits &limits = {},
+                                                             std::string_view where = "mltrl.json");
+
 /// `^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`
 [[nodiscard]] bool isValidId(std::string_view id);
 
