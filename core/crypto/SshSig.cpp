@@ -194,6 +194,8 @@ std::optional<SshSignature> parseBlob(std::string_view blob, std::string *error)
         return failed<R>(error, problem);
     if (nameSpace.empty())
         return failed<R>(error, "empty signature namespace");
+    if (nameSpace.find('\0') != std::string_view::npos)   // OpenSSH reads it as a C string
+        return failed<R>(error, "NUL byte in the signature namespace");
     if (!isSupportedHash(hashAlgorithm))
         return failed<R>(error, "unsupported hash algorithm \"" + std::string(hashAlgorithm.substr(0, 64)) + "\"");
     if (!readTyped(signatureField, 64, rawSignature, problem, "signature"))
