@@ -415,13 +415,9 @@ SignerCheck AllowedSigners::check(std::string_view principal, const Ed25519Publi
         found.reason = m_fileName + ":" + std::to_string(e.line) + ": " + why;
     };
     for (const AllowedSigner &e : m_entries) {
-        if (e.principals && matchPatternList(principal, *e.principals) != 1)
+        // Malformed lines are skipped, as ssh-keygen does (it logs them and reads on).
+        if (e.malformed || !e.principals || matchPatternList(principal, *e.principals) != 1)
             continue;
-        if (e.malformed) {
-            // OpenSSH stops at such a line with an error; so do we, without trusting.
-            return {SignerTrust::Unknown, e.line,
-                    m_fileName + ":" + std::to_string(e.line) + ": malformed line stops the search"};
-        }
         if (e.certAuthority || !e.key || *e.key != key)
             continue;
         if (e.namespaces && matchPatternList(nameSpace, *e.namespaces) != 1) {

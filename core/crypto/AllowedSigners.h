@@ -1,10 +1,9 @@
 #pragma once
 /// OpenSSH allowed_signers files (ssh-keygen(1), "ALLOWED SIGNERS"): who may sign, with
 /// which key, for which namespaces and when. check() answers as `ssh-keygen -Y verify -f
-/// FILE -I principal -n namespace` would, including its quirks:
+/// FILE -I principal -n namespace` would (tst_sshsig_interop compares the two):
 ///  - lines are tried in order; the first that matches principal, key, namespace and time wins;
-///  - a malformed line whose principals match the principal stops the search (OpenSSH fails
-///    verification there), and so does a line too broken to read its principals;
+///  - malformed lines are reported in Problems and never match (ssh-keygen skips them too);
 ///  - `cert-authority` lines never match a plain key (certificates are not supported here);
 ///  - key types other than ssh-ed25519 are read but never match (warned about).
 /// valid-after/valid-before without "Z"/"UTC" are local time, as in OpenSSH.
@@ -31,14 +30,14 @@ struct AllowedSigner {
     std::string keyType;                          ///< e.g. "ssh-ed25519"
     std::optional<Ed25519PublicKey> key;          ///< set for ssh-ed25519 keys
     std::string comment;
-    bool malformed = false;                       ///< the line has an error (reported in Problems)
+    bool malformed = false;                       ///< the line has an error (reported in Problems); never matches
 };
 
 enum class SignerTrust {
     Trusted,                  ///< a line allows this principal + key for this namespace now
     NotAllowedForNamespace,   ///< principal + key listed, but not for this namespace
     NotValidAtTime,           ///< principal + key listed, but outside valid-after/valid-before
-    Unknown,                  ///< not listed (or the search hit a malformed line)
+    Unknown,                  ///< not listed
 };
 
 struct SignerCheck {
@@ -50,7 +49,7 @@ struct SignerCheck {
 class AllowedSigners {
 public:
     /// Parses the text; each bad line is reported as "<fileName>:<line>" in `problems` and
-    /// kept as malformed (see the class comment for what that means for check()).
+    /// kept, marked malformed.
     [[nodiscard]] static AllowedSigners parse(std::string_view text, Problems &problems,
                                               std::string_view fileName = "allowed_signers");
     /// Reads and parses a file (nullopt when it cannot be read; the reason is in `problems`).

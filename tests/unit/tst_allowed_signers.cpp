@@ -172,12 +172,14 @@ private slots:
         QTest::newRow("after valid-before") << QStringLiteral("%1 valid-before=\"202505312359Z\" %K%").arg(who) << who << ns << now << SignerTrust::NotValidAtTime << 1;
         QTest::newRow("inside window") << QStringLiteral("%1 valid-after=\"20250101000000Z\",valid-before=\"20251231UTC\" %K%").arg(who) << who << ns << now << SignerTrust::Trusted << 1;
         QTest::newRow("cert-authority never matches a plain key") << QStringLiteral("%1 cert-authority %K%").arg(who) << who << ns << now << SignerTrust::Unknown << 0;
-        QTest::newRow("malformed line for this principal stops the search")
-            << QStringLiteral("%1 bogus-option %K%\n%1 %K%").arg(who) << who << ns << now << SignerTrust::Unknown << 1;
+        QTest::newRow("malformed line for this principal is skipped")
+            << QStringLiteral("%1 bogus-option %K%\n%1 %K%").arg(who) << who << ns << now << SignerTrust::Trusted << 2;
+        QTest::newRow("malformed line alone")
+            << QStringLiteral("%1 namespaces=\"x %K%").arg(who) << who << ns << now << SignerTrust::Unknown << 0;
         QTest::newRow("malformed line for another principal is skipped")
             << QStringLiteral("other@x.org bogus-option %K%\n%1 %K%").arg(who) << who << ns << now << SignerTrust::Trusted << 2;
-        QTest::newRow("unreadable line stops every search")
-            << QStringLiteral("lonely@x.org\n%1 %K%").arg(who) << who << ns << now << SignerTrust::Unknown << 1;
+        QTest::newRow("unreadable line is skipped")
+            << QStringLiteral("lonely@x.org\n%1 %K%").arg(who) << who << ns << now << SignerTrust::Trusted << 2;
         QTest::newRow("trusted line before a malformed one")
             << QStringLiteral("%1 %K%\n%1 bogus %K%").arg(who) << who << ns << now << SignerTrust::Trusted << 1;
     }
