@@ -96,9 +96,9 @@ bool encodePrivateKey(EVP_PKEY *pkey, std::string_view passphrase, std::string &
     PKCS8_PRIV_KEY_INFO *p8inf = EVP_PKEY2PKCS8(pkey);
     if (p8inf == nullptr)
         return fail(error, opensslError("cannot encode the private key"));
-    // scrypt with OpenSSL's own `pkcs8 -scrypt` defaults: 16 MiB, well inside the 32 MiB
+    // A random 16-byte salt (3.0 defaults to 8) and the cost of `openssl pkcs8 -scrypt`: 16 MiB, inside the 32 MiB
     // that OpenSSL allows scrypt by default when reading the key back.
-    X509_ALGOR *pbe = PKCS5_pbe2_set_scrypt(EVP_aes_256_cbc(), nullptr, 0, nullptr, 1 << 14, 8, 1);
+    X509_ALGOR *pbe = PKCS5_pbe2_set_scrypt(EVP_aes_256_cbc(), nullptr, 16, nullptr, 1 << 14, 8, 1);
     if (pbe == nullptr) {
         PKCS8_PRIV_KEY_INFO_free(p8inf);
         return fail(error, opensslError("cannot set up key encryption"));
