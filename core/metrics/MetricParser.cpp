@@ -367,7 +367,8 @@ std::optional<MetricData> parseMetricCsv(std::string_view bytes, MetricKind kind
         }
         if (fields.size() != header.fieldCount) {
             errors.at(reader.line(), std::min(fields.size(), header.fieldCount) + 1, [&] {
-                return fmt::format("the row has {} fields, the header has {}", fields.size(), header.fieldCount);
+                return fmt::format("the row has {} field{}, the header has {}", fields.size(),
+                                   fields.size() == 1 ? "" : "s", header.fieldCount);
             });
             continue;
         }
