@@ -2,7 +2,9 @@
 /// Metric points parsed from a metric file, column-wise (packed doubles, no per-point objects).
 #include "manifest/Manifest.h"
 
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mltrl {
@@ -17,8 +19,14 @@ struct SeriesData {
     std::vector<double> upper;
     std::vector<double> timestamp; ///< series: Unix seconds (RFC 3339 converted), MLflow: ms/1000
     std::vector<double> count;     ///< groups: `n`
+    /// File order across sub-series: the 0-based data row of each point. Filled only when the
+    /// metric has more than one sub-series; when empty, the point index is the file order
+    /// (points of one sub-series are always kept in file order).
+    std::vector<std::uint32_t> row;
 
     [[nodiscard]] std::size_t size() const { return x.size(); }
+    /// Data row of point `i` in file order (see `row`).
+    [[nodiscard]] std::size_t rowOf(std::size_t i) const { return row.empty() ? i : row[i]; }
 };
 
 struct MetricData {
@@ -26,7 +34,9 @@ struct MetricData {
     std::vector<SeriesData> series;        ///< sub-series in order of first appearance
     std::vector<std::string> groupLabels;  ///< groups: label of x = i
 
+    /// Points over all sub-series.
     [[nodiscard]] std::size_t pointCount() const;
+    /// The sub-series called `name`, or nullptr.
     [[nodiscard]] const SeriesData *findSeries(std::string_view name) const;
 };
 

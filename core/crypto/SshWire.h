@@ -1,0 +1,32 @@
+#pragma once
+/// The SSH wire encoding (RFC 4251 §5) used by key blobs and SSHSIG: big-endian uint32 and
+/// length-prefixed strings. The reader never trusts a length: every read is bounded by the
+/// bytes that are actually left.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace mltrl::sshwire {
+
+void putU32(std::string &out, std::uint32_t value);
+/// uint32 length, then the bytes.
+void putString(std::string &out, std::string_view bytes);
+
+class Reader {
+public:
+    explicit Reader(std::string_view data) : m_data(data) {}
+
+    /// Each read returns false (and consumes nothing) when the data is too short.
+    [[nodiscard]] bool readBytes(std::size_t count, std::string_view &out);
+    [[nodiscard]] bool readU32(std::uint32_t &out);
+    [[nodiscard]] bool readString(std::string_view &out);
+
+    [[nodiscard]] bool atEnd() const { return m_pos == m_data.size(); }
+    [[nodiscard]] std::size_t remaining() const { return m_data.size() - m_pos; }
+
+private:
+    std::string_view m_data;
+    std::size_t m_pos = 0;
+};
+
+} // namespace mltrl::sshwire

@@ -1,0 +1,181 @@
+#include "metrics/Envelope.h"
+
+#include <QtTest>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <random>
+#include <vector>
+
+using namespace mltrl;
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+
+struct Points {
+    std::vector<double> x;
+    std::vector<double> y;
+};
+
+/// n points; x is a random walk with repeated values (shuffled when !sorted), y random with
+/// some NaN.
+Points makePoints(int n, bool sorted, double nanShare, std::mt19937_64 &rng)
+{
+    Points p;
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    double x = -50;
+    for (int i = 0; i < n; ++i) {
+        if (u(rng) > 0.2) // 20 % of steps repeat the previous x
+            x += u(rng) * 3;
+        p.x.push_back(x);
+        p.y.push_back(u(rng) < nanShare ? kNaN : (u(rng) - 0.5) * 1000);
+    }
+    if (!sorted) {
+        std::vector<int> perm(static_cast<std::size_t>(n));
+        std::iota(perm.begin(), perm.end(), 0);
+        std::shuffle(perm.begin(), perm.end(), rng);
+        Points q;
+        for (int i : perm) {
+            q.x.push_back(p.x[static_cast<std::size_t>(i)]);
+            q.y.push_back(p.y[static_cast<std::size_t>(i)]);
+        }
+        return q;
+    }
+    return p;
+}
+} // namespace
+
+class TestEnvelope : public QObject {
+    Q_OBJECT
+private slots:
+    /// Every column's min/max equals a brute-force scan of the original (unsorted) points.
+    void exactAgainstBruteForce_data()
+    {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<int>("columns");
+        QTest::addColumn<bool>("sorted");
+        QTest::addColumn<double>("nanShare");
+        QTest::newRow("empty") << 0 << 10 << true << 0.0;
+        QTest::newRow("one point") << 1 << 10 << true << 0.0;
+        QTest::newRow("7 points (below a base block)") << 7 << 3 << true << 0.0;
+        QTest::newRow("8 points") << 8 << 3 << true << 0.1;
+        QTest::newRow("9 points, unsorted") << 9 << 2 << false << 0.0;
+        QTest::newRow("1000 points, 1 column") << 1000 << 1 << true << 0.0;
+        QTest::newRow("1000 points, 640 columns, NaN") << 1000 << 640 << false << 0.3;
+        QTest::newRow("12345 points, 100 columns") << 12345 << 100 << false << 0.05;
+        QTest::newRow("200000 points, 800 columns") << 200000 << 800 << true << 0.01;
+        QTest::newRow("65536 points, 7 columns, all NaN") << 65536 << 7 << true << 1.0;
+    }
+    void exactAgainstBruteForce()
+    {
+        QFETCH(int, n);
+        QFETCH(int, columns);
+        QFETCH(bool, sorted);
+        QFETCH(double, nanShare);
+        std::mt19937_64 rng(static_cast<unsigned>(n * 31 + columns));
+        const Points p = makePoints(n, sorted, nanShare, rng);
+        const Envelope env(p.x, p.y);
+        QCOMPARE(env.size(), static_cast<std::size_t>(n));
+        QVERIFY(std::is_sorted(env.x().begin(), env.x().end()));
+
+        const double lo = n ? *std::min_element(p.x.begin(), p.x.end()) : 0;
+        const double hi = n ? *std::max_element(p.x.begin(), p.x.end()) : 1;
+        std::uniform_real_distribution<double> u(lo - 5, hi + 5);
+        for (int q = 0; q < 12; ++q) {
+            double from = q == 0 ? lo : u(rng);
+            double to = q == 0 ? hi : u(rng);
+            if (from > to)
+                std::swap(from, to);
+            const auto cols = env.columns(from, to, columns);
+            QCOMPARE(cols.size(), static_cast<std::size_t>(columns));
+            std::vector<double> mn(cols.size(), kNaN), mx(cols.size(), kNaN);
+            std::vector<std::size_t> count(cols.size(), 0);
+            std::size_t inRange = 0;
+            std::vector<double> innerEdges; // edges 1 .. columns-1
+            for (int c = 1; c < columns; ++c)
+                innerEdges.push_back(Envelope::columnEdge(from, to, columns, c));
+            for (std::size_t i = 0; i < p.x.size(); ++i) {
+                const double x = p.x[i];
+                if (x < from || x > to)
+                    continue;
+                ++inRange;
+                // Column c holds edge(c) <= x < edge(c+1); the last one also takes x == to.
+                const auto c = static_cast<std::size_t>(std::upper_bound(innerEdges.begin(), innerEdges.end(), x) - innerEdges.begin());
+                ++count[c];
+                const double y = p.y[i];
+                if (std::isnan(y))
+                    continue;
+                if (std::isnan(mn[c]) || y < mn[c])
+                    mn[c] = y;
+                if (std::isnan(mx[c]) || y > mx[c])
+                    mx[c] = y;
+            }
+            std::size_t total = 0;
+            for (std::size_t c = 0; c < cols.size(); ++c) {
+                QCOMPARE(cols[c].count, count[c]);
+                QVERIFY2(same(cols[c].yMin, mn[c]) && same(cols[c].yMax, mx[c]),
+                         qPrintable(QStringLiteral("column %1: %2..%3, expected %4..%5")
+                                        .arg(c).arg(cols[c].yMin).arg(cols[c].yMax).arg(mn[c]).arg(mx[c])));
+                QCOMPARE(cols[c].xFrom, Envelope::columnEdge(from, to, columns, static_cast<int>(c)));
+                total += cols[c].count;
+            }
+            QCOMPARE(total, inRange);
+            const auto [first, last] = env.pointRange(from, to);
+            QCOMPARE(last - first, inRange);
+            QCOMPARE(env.drawEveryPoint(from, to, columns), inRange <= 2 * static_cast<std::size_t>(columns));
+        }
+    }
+
+    void rangeMinMaxOverEveryRange()
+    {
+        std::mt19937_64 rng(3);
+        const Points p = makePoints(100, true, 0.2, rng);
+        const Envelope env(p.x, p.y);
+        for (std::size_t a = 0; a <= env.size(); ++a)
+            for (std::size_t b = a; b <= env.size(); ++b) {
+                double mn = kNaN, mx = kNaN;
+                for (std::size_t i = a; i < b; ++i) {
+                    const double y = env.y()[i];
+                    if (std::isnan(y))
+                        continue;
+                    mn = std::isnan(mn) ? y : std::min(mn, y);
+                    mx = std::isnan(mx) ? y : std::max(mx, y);
+                }
+                const auto [lo, hi] = env.rangeMinMax(a, b);
+                QVERIFY(same(lo, mn) && same(hi, mx));
+            }
+    }
+
+    void dropsNaNxAndKeepsFileOrderOnTies()
+    {
+        const std::vector<double> x{2, kNaN, 1, 2, 1};
+        const std::vector<double> y{10, 99, 20, 30, 40};
+        const Envelope env(x, y);
+        QCOMPARE(std::vector<double>(env.x().begin(), env.x().end()), (std::vector<double>{1, 1, 2, 2}));
+        QCOMPARE(std::vector<double>(env.y().begin(), env.y().end()), (std::vector<double>{20, 40, 10, 30}));
+    }
+
+    void degenerateQueries()
+    {
+        const std::vector<double> x{0, 1, 2};
+        const Envelope env(x, x);
+        QVERIFY(env.columns(0, 2, 0).empty());
+        QVERIFY(env.columns(2, 0, 5).empty());
+        QVERIFY(env.columns(kNaN, 2, 5).empty());
+        QVERIFY(env.columns(0, std::numeric_limits<double>::infinity(), 5).empty());
+        const auto single = env.columns(1, 1, 4); // a zero-width range: everything at x = 1 lands in the last column
+        QCOMPARE(single.size(), std::size_t(4));
+        QCOMPARE(single.back().count, std::size_t(1));
+        QCOMPARE(single.back().yMax, 1.0);
+        QVERIFY(env.drawEveryPoint(0, 2, 2));
+        QVERIFY(!env.drawEveryPoint(0, 2, 1));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEnvelope)
+#include "tst_envelope.moc"
