@@ -311,11 +311,12 @@ bool readRow(const std::vector<std::string_view> &fields, const Header &header, 
                 bad([&] { return fmt::format("empty cell in required column {}", c.spec.name); });
             continue;
         }
-        double &value = values[static_cast<std::size_t>(c.spec.role)];
-        switch (c.spec.role) {
-        case Role::Group:
+        if (c.spec.role == Role::Group) {
             group = cell;
-            break;
+            continue;
+        }
+        double &value = values[static_cast<std::size_t>(c.spec.role)]; // a numeric role here
+        switch (c.spec.role) {
         case Role::Timestamp:
             if (auto t = parseTimestamp(cell))
                 value = *t;
