@@ -102,11 +102,11 @@ int runList(const CommandLine &cl)
 int runShow(const CommandLine &cl)
 {
     cl.expect({"--json"}, {"--revision"}, 1, 1);
+    const std::string &project = cl.positional()[0];
+    const std::optional<int> revision = cl.intValue("--revision"); // usage errors before any store is touched
     auto store = openStore(cl);
     if (!store)
         return 1;
-    const std::string &project = cl.positional()[0];
-    const std::optional<int> revision = cl.intValue("--revision");
     const auto overview = loadOverview(store->db(), project, revision);
     if (!overview) {
         printError(revision ? fmt::format("project \"{}\" has no revision {}", project, *revision)

@@ -49,11 +49,11 @@ std::string fingerprintOf(const std::string &manifestSha, const StagedArchive &s
     std::sort(paths.begin(), paths.end());
     paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
     Sha256 h;
-    h.update(fmt::format("mltrl-revision-1\n{}\n", manifestSha));
+    h.update(std::string_view(fmt::format("mltrl-revision-1\n{}\n", manifestSha)));
     for (const std::string &p : paths)
         if (const StagedFile *f = staged.find(p))
-            h.update(fmt::format("{}\t{}\n", f->sha256, p));
-    return h.finishHex();
+            h.update(std::string_view(fmt::format("{}\t{}\n", f->sha256, p)));
+    return toHex(h.finish());
 }
 
 } // namespace

@@ -48,7 +48,7 @@ void MetricIngest::observe(const Manifest &manifest, const Metric &metric, const
             const Criterion &c = gate.criteria[i];
             if (c.metric != metric.id)
                 continue;
-            const ObservedValue seen = observedValue(data, c.aggregate, c.series);
+            const Observation seen = observedValue(data, c.aggregate, c.series);
             if (!seen.seriesFound) {
                 problems.error(fmt::format("mltrl.json#/gates/{}/criteria/{}/series", g, i),
                                fmt::format("sub-series \"{}\" is not in metric \"{}\" ({})", c.series, metric.id,

@@ -141,7 +141,7 @@ std::optional<std::string> BlobStore::Writer::finish()
         m_error = fmt::format("cannot write {}: {}", m_temp.string(), errnoText(errno));
         return std::nullopt;
     }
-    std::string hex = m_hash->finishHex();
+    std::string hex = toHex(m_hash->finish());
     m_handedOver = true; // the temporary now belongs to the caller: publish or discard it
     return hex;
 }

@@ -3,6 +3,7 @@
 /// thread): the overview, the full typed manifest (re-read from the stored `mltrl.json` bytes,
 /// so nothing the team wrote is lost), stored files and derived facts. Metric points are
 /// loaded separately, one metric at a time, by loadMetricData().
+#include "common/Problems.h"
 #include "manifest/Manifest.h"
 #include "metrics/MetricData.h"
 #include "store/ProjectQueries.h"

@@ -2,7 +2,8 @@
 """Writes one hostile or malformed archive per case into OUTDIR, each derived from the valid
 example in EXAMPLE_DIR, and prints "name<TAB>file<TAB>expected message fragment" lines.
 Used by test_bad_input.sh; nothing here is committed as a binary fixture."""
-import io, json, os, stat, sys, tarfile, zipfile, zlib
+import io, json, os, stat, sys, tarfile, warnings, zipfile, zlib
+warnings.simplefilter("ignore")  # zipfile warns about the duplicate entry we write on purpose
 
 example, out = sys.argv[1], sys.argv[2]
 os.makedirs(out, exist_ok=True)
@@ -164,10 +165,10 @@ p = os.path.join(out, "bomb.tar.gz")
 with open(p, "wb") as fh:
     gz = zlib.compressobj(9, zlib.DEFLATED, 31)
     tar_buf = io.BytesIO()
-    with tarfile.open(fileobj=tar_buf, mode="w") as t:
-        for arc, d in files().items():
-            ti = tarfile.TarInfo(arc); ti.size = len(d); t.addfile(ti, io.BytesIO(d))
-    head = tar_buf.getvalue()[:-1024]  # drop the end-of-archive blocks
+    t = tarfile.open(fileobj=tar_buf, mode="w")
+    for arc, d in files().items():
+        ti = tarfile.TarInfo(arc); ti.size = len(d); t.addfile(ti, io.BytesIO(d))
+    head = tar_buf.getvalue()[:t.offset]  # the members, without the end-of-archive blocks
     ti = tarfile.TarInfo("evidence/zeros.bin"); ti.size = GiB
     fh.write(gz.compress(head + ti.tobuf(tarfile.GNU_FORMAT)))
     for _ in range(GiB // len(chunk)):

@@ -97,7 +97,7 @@ private slots:
         ExampleCopy ex;
         nlohmann::json m = ex.manifest();
         m["components"][1]["level"] = 11;                                   // 1: out of range
-        m["requirements"][1]["id"] = "R1";                                  // 2: duplicate id
+        m["components"][1]["id"] = "classifier";                            // 2: duplicate id
         m["gates"][2]["criteria"][2]["evidence"][0] = "ev-missing";         // 3: dangling reference
         m["evidence"][1]["sha256"] = std::string(64, 'a');                  // 4: hash mismatch
         ex.setManifest(m);
@@ -109,7 +109,7 @@ private slots:
         QCOMPARE(problems.errorCount(), std::size_t(5));
         const QStringList w = wheres(problems);
         QVERIFY2(w.contains(QStringLiteral("mltrl.json#/components/1/level")), qPrintable(dump(problems)));
-        QVERIFY2(w.contains(QStringLiteral("mltrl.json#/requirements/1/id")), qPrintable(dump(problems)));
+        QVERIFY2(w.contains(QStringLiteral("mltrl.json#/components/1/id")), qPrintable(dump(problems)));
         QVERIFY2(w.contains(QStringLiteral("mltrl.json#/gates/2/criteria/2/evidence/0")), qPrintable(dump(problems)));
         QVERIFY2(w.contains(QStringLiteral("mltrl.json#/evidence/1/sha256")), qPrintable(dump(problems)));
         QVERIFY2(w.contains(QStringLiteral("metrics/roc.csv:3:2")), qPrintable(dump(problems)));
