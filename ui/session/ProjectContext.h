@@ -1,0 +1,47 @@
+#pragma once
+/// The project a workbench window shows: the store, the loaded revision, and navigation
+/// requests between panels ("show evidence X", "show criterion G/C"). Panels read from it and
+/// talk to each other only through it, so none of them knows another's class.
+#include "store/RevisionData.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace mltrl {
+class Store;
+}
+
+namespace mltrl::ui {
+
+class ProjectContext : public QObject {
+    Q_OBJECT
+public:
+    explicit ProjectContext(Store *store, QObject *parent = nullptr);
+
+    [[nodiscard]] Store *store() const { return m_store; }
+    /// The revision on screen; null before a project is opened.
+    [[nodiscard]] std::shared_ptr<const RevisionData> revision() const { return m_revision; }
+    [[nodiscard]] bool hasRevision() const { return m_revision != nullptr; }
+
+    /// Replaces the revision on screen (loaded off the UI thread by the caller).
+    void setRevision(std::shared_ptr<const RevisionData> revision);
+
+signals:
+    void revisionChanged();
+    /// Navigation: the shell switches to the panel that shows the item, the panel selects it.
+    void showEvidence(const QString &evidenceId, int page = -1);
+    void showMetric(const QString &metricId);
+    void showCriterion(const QString &gateId, const QString &criterionId);
+    void showRequirement(const QString &requirementId);
+    void showCard(int level, const QString &component);
+    /// Something the user should know about (shown in the status line, never a modal box).
+    void notice(const QString &text);
+
+private:
+    Store *m_store = nullptr;
+    std::shared_ptr<const RevisionData> m_revision;
+};
+
+} // namespace mltrl::ui
