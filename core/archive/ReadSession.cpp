@@ -1,5 +1,7 @@
 #include "archive/ReadSession.h"
 
+#include "common/PathRules.h"
+
 #include <fmt/format.h>
 
 namespace mltrl::archive_detail {
@@ -10,8 +12,8 @@ std::string printableName(std::string_view raw)
     out.reserve(raw.size());
     for (std::size_t i = 0; i < raw.size();) {
         char32_t cp = 0;
-        const std::size_t len = decodeUtf8(raw, i, cp);
-        if (len != 0 && !isControlCharacter(cp)) {
+        const std::size_t len = utf8SequenceLength(raw, i, cp);
+        if (len != 0 && !isPathControlCharacter(cp)) {
             out.append(raw.substr(i, len));
             i += len;
         } else {

@@ -11,12 +11,6 @@ namespace mltrl::archive_detail {
 
 enum class EntryKind { File, Directory, Symlink, Hardlink, Device, Fifo, Socket, Other };
 
-/// Decodes the UTF-8 sequence at `i` into `cp`; returns its length, or 0 when it is not
-/// strictly valid (overlong forms, surrogates and code points above U+10FFFF included).
-std::size_t decodeUtf8(std::string_view s, std::size_t i, char32_t &cp);
-/// C0, DEL and C1 controls: the "control characters" the path rules forbid.
-bool isControlCharacter(char32_t cp);
-
 /// A name safe to show: control characters and bytes that are not UTF-8 become "\xNN".
 std::string printableName(std::string_view raw);
 

@@ -42,6 +42,11 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t pos, char32_t 
     return length;
 }
 
+bool isPathControlCharacter(char32_t cp)
+{
+    return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
 namespace {
 
 std::string checkCharacters(std::string_view path)
@@ -51,7 +56,7 @@ std::string checkCharacters(std::string_view path)
         const std::size_t len = utf8SequenceLength(path, pos, cp);
         if (len == 0)
             return fmt::format("is not valid UTF-8 (at byte {})", pos + 1);
-        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F))
+        if (isPathControlCharacter(cp))
             return fmt::format("contains a control character (U+{:04X} at byte {})",
                                static_cast<unsigned>(cp), pos + 1);
         if (cp == '\\')

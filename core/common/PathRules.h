@@ -20,4 +20,7 @@ namespace mltrl {
 /// are invalid). `codePoint` receives the decoded value.
 [[nodiscard]] std::size_t utf8SequenceLength(std::string_view text, std::size_t pos, char32_t &codePoint);
 
+/// C0 controls, DEL and C1 controls: the "control characters" paths may not contain.
+[[nodiscard]] bool isPathControlCharacter(char32_t codePoint);
+
 } // namespace mltrl

@@ -139,14 +139,14 @@ private slots:
         QTest::newRow("colon inside") << QByteArray("notes/a:b.txt") << QString();
         QTest::newRow("dots in name") << QByteArray("a/..b/c..") << QString();
         QTest::newRow("1024 bytes") << QByteArray(1024, 'a') << QString();
-        QTest::newRow("empty") << QByteArray() << QStringLiteral("empty path");
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("path is empty");
         QTest::newRow("1025 bytes") << QByteArray(1025, 'a') << QStringLiteral("at most 1024");
         QTest::newRow("empty segment") << QByteArray("a//b") << QStringLiteral("empty segment");
         QTest::newRow("trailing slash") << QByteArray("a/") << QStringLiteral("empty segment");
-        QTest::newRow("dot segment") << QByteArray("a/./b") << QStringLiteral("\".\" segment");
-        QTest::newRow("dot alone") << QByteArray(".") << QStringLiteral("\".\" segment");
-        QTest::newRow("dotdot") << QByteArray("../x") << QStringLiteral("\"..\" segment");
-        QTest::newRow("dotdot inside") << QByteArray("a/../../x") << QStringLiteral("\"..\" segment");
+        QTest::newRow("dot segment") << QByteArray("a/./b") << QStringLiteral("'.' segment");
+        QTest::newRow("dot alone") << QByteArray(".") << QStringLiteral("'.' segment");
+        QTest::newRow("dotdot") << QByteArray("../x") << QStringLiteral("'..' segment");
+        QTest::newRow("dotdot inside") << QByteArray("a/../../x") << QStringLiteral("'..' segment");
         QTest::newRow("absolute") << QByteArray("/etc/passwd") << QStringLiteral("absolute");
         QTest::newRow("backslash") << QByteArray("a\\b") << QStringLiteral("backslash");
         QTest::newRow("drive letter") << QByteArray("C:/x") << QStringLiteral("drive letter");
@@ -184,11 +184,11 @@ private slots:
             QString where;
             QString reason;
         } rows[] = {
-            {"dotdot", "../x", QStringLiteral("../x"), QStringLiteral("\"..\"")},
+            {"dotdot", "../x", QStringLiteral("../x"), QStringLiteral("'..'")},
             {"absolute", "/abs/x", QStringLiteral("/abs/x"), QStringLiteral("absolute")},
             {"drive", "C:/x", QStringLiteral("C:/x"), QStringLiteral("drive letter")},
             {"empty segment", "a//b", QStringLiteral("a//b"), QStringLiteral("empty segment")},
-            {"dot segment", "a/./b", QStringLiteral("a/./b"), QStringLiteral("\".\" segment")},
+            {"dot segment", "a/./b", QStringLiteral("a/./b"), QStringLiteral("'.' segment")},
             {"control", "a\x01z", QStringLiteral("a\\x01z"), QStringLiteral("control character")},
             {"backslash", "dir/a\\b", QStringLiteral("dir/a\\b"), QStringLiteral("backslash")},
             {"too long", QByteArray(1100, 'n'), QString(1100, QLatin1Char('n')), QStringLiteral("at most 1024")},
@@ -201,7 +201,7 @@ private slots:
                                           << QStringLiteral("bad\\xFF.txt") << QStringLiteral("not valid UTF-8");
         // A bad directory name is rejected too, even though directories carry nothing.
         QTest::newRow("tar bad directory") << ArchiveBuilder::Tar << QByteArray("../up/") << QStringLiteral("../up/")
-                                           << QStringLiteral("\"..\"");
+                                           << QStringLiteral("'..'");
     }
     void badEntryNames()
     {
@@ -327,7 +327,7 @@ private slots:
         read(build(b, ArchiveBuilder::Tar), out);
         QVERIFY(!out.ok);
         QCOMPARE(out.problems.errorCount(), std::size_t(3));
-        QVERIFY(hasError(out.problems, "../a", "\"..\""));
+        QVERIFY(hasError(out.problems, "../a", "'..'"));
         QVERIFY(hasError(out.problems, "b", "symbolic link"));
         QVERIFY(hasError(out.problems, "C:/c", "drive letter"));
         QCOMPARE(out.summary.paths, std::vector<std::string>{"mltrl.json"});
