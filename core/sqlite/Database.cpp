@@ -83,6 +83,27 @@ std::string Database::errorMessage() const
     return m_db ? sqlite3_errmsg(m_db) : "database not open";
 }
 
+std::size_t Database::readBlobImpl(const char *table, const char *column, std::int64_t rowid,
+                                   void *(*fill)(void *context, std::size_t size), void *context)
+{
+    sqlite3_blob *blob = nullptr;
+    int rc = sqlite3_blob_open(m_db, "main", table, column, rowid, 0, &blob);
+    if (rc != SQLITE_OK) {
+        // A NULL cell cannot be opened as a blob: report it as empty.
+        if (rc == SQLITE_ERROR)
+            return 0;
+        fail(m_db, rc, "cannot open blob");
+    }
+    const auto size = static_cast<std::size_t>(sqlite3_blob_bytes(blob));
+    void *target = size > 0 ? fill(context, size) : nullptr;
+    if (target)
+        rc = sqlite3_blob_read(blob, target, static_cast<int>(size), 0);
+    sqlite3_blob_close(blob);
+    if (rc != SQLITE_OK)
+        fail(m_db, rc, "cannot read blob");
+    return size;
+}
+
 std::int64_t Database::queryInt(std::string_view sql)
 {
     Statement st = prepare(sql);

@@ -44,12 +44,28 @@ public:
     [[nodiscard]] sqlite3 *handle() const { return m_db; }
     [[nodiscard]] bool isOpen() const { return m_db != nullptr; }
     [[nodiscard]] std::string errorMessage() const;
+    /// Reads a BLOB cell straight into caller memory (sqlite3_blob_read: no intermediate copy),
+    /// for multi-megabyte metric columns. Returns the cell's size in bytes; `fill` receives
+    /// the size first and returns where to write it (or nullptr to skip). 0 for NULL cells.
+    template <typename Fill>
+    std::size_t readBlob(const char *table, const char *column, std::int64_t rowid, Fill &&fill);
     /// Single value of the first column of the first row (for pragmas and counts).
     [[nodiscard]] std::int64_t queryInt(std::string_view sql);
 
 private:
+    struct OpenBlob;
+    std::size_t readBlobImpl(const char *table, const char *column, std::int64_t rowid,
+                             void *(*fill)(void *context, std::size_t size), void *context);
     sqlite3 *m_db = nullptr;
 };
+
+template <typename Fill>
+std::size_t Database::readBlob(const char *table, const char *column, std::int64_t rowid, Fill &&fill)
+{
+    return readBlobImpl(table, column, rowid,
+                        [](void *ctx, std::size_t size) -> void * { return (*static_cast<Fill *>(ctx))(size); },
+                        &fill);
+}
 
 /// A prepared statement. Bind with 1-based indices; step() returns true while rows come.
 class Statement {

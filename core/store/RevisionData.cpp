@@ -11,14 +11,6 @@ namespace mltrl {
 
 namespace {
 
-std::vector<double> unpack(std::span<const std::byte> bytes)
-{
-    std::vector<double> out(bytes.size() / sizeof(double));
-    if (!out.empty())
-        std::memcpy(out.data(), bytes.data(), out.size() * sizeof(double));
-    return out;
-}
-
 } // namespace
 
 const StoredFile *RevisionData::fileFor(const std::string &path) const
@@ -95,20 +87,27 @@ std::optional<MetricData> loadMetricData(Store &store, std::int64_t revisionId, 
     const std::string kind = meta.text(0);
     data.kind = kind == "curve" ? MetricKind::Curve : kind == "groups" ? MetricKind::Groups : MetricKind::Series;
     auto st = db.prepare(
-        "SELECT name, x, y, lower, upper, timestamp, count, labels_json FROM metric_series "
-        "WHERE revision_id = ? AND metric_id = ? ORDER BY ord");
+        "SELECT rowid, name, labels_json FROM metric_series WHERE revision_id = ? AND metric_id = ? ORDER BY ord");
     st.bindAll(revisionId, metricId);
     while (st.step()) {
+        const std::int64_t row = st.int64(0);
         SeriesData s;
-        s.name = st.text(0);
-        s.x = unpack(st.blob(1));
-        s.y = unpack(st.blob(2));
-        s.lower = unpack(st.blob(3));
-        s.upper = unpack(st.blob(4));
-        s.timestamp = unpack(st.blob(5));
-        s.count = unpack(st.blob(6));
-        if (!st.isNull(7))
-            data.groupLabels = nlohmann::json::parse(st.text(7)).get<std::vector<std::string>>();
+        s.name = st.text(1);
+        // Columns are read straight into the vectors: one copy from the page cache, no more.
+        const auto column = [&](const char *name, std::vector<double> &out) {
+            db.readBlob("metric_series", name, row, [&](std::size_t bytes) -> void * {
+                out.resize(bytes / sizeof(double));
+                return out.data();
+            });
+        };
+        column("x", s.x);
+        column("y", s.y);
+        column("lower", s.lower);
+        column("upper", s.upper);
+        column("timestamp", s.timestamp);
+        column("count", s.count);
+        if (!st.isNull(2))
+            data.groupLabels = nlohmann::json::parse(st.text(2)).get<std::vector<std::string>>();
         data.series.push_back(std::move(s));
     }
     return data;

@@ -12,8 +12,14 @@ before="$(store_state)"
 outside_before="$(find "$WORK" -path "$WORK/store" -prune -o -path "$WORK/bad" -prune -o -type f -print | sort)"
 
 while IFS=$'\t' read -r name file expect; do
-  "$MLTRL_CLI" import "$file" >"$WORK/out" 2>"$WORK/err"
+  start=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$WORK/rss" "$MLTRL_CLI" import "$file" >"$WORK/out" 2>"$WORK/err"
   code=$?
+  elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  rss_kib=$(tail -n 1 "$WORK/rss")
+  # Bounded memory and time, bombs included (generous bounds: this machine is shared).
+  [ "$rss_kib" -lt 262144 ] || { fail "$name: peak memory ${rss_kib} KiB"; continue; }
+  [ "$elapsed_ms" -lt 20000 ] || { fail "$name: took ${elapsed_ms} ms"; continue; }
   if [ "$code" -ne 1 ]; then fail "$name: import exited $code, expected 1"; sed 's/^/  | /' "$WORK/err" >&2; continue; fi
   if ! grep -qF -- "$expect" "$WORK/err"; then fail "$name: message lacks '$expect'"; sed 's/^/  | /' "$WORK/err" >&2; continue; fi
   if [ "$(store_state)" != "$before" ]; then fail "$name: the store changed"; continue; fi

@@ -61,6 +61,34 @@ private slots:
         }
         QCOMPARE(files, 1 + 3 + 5);
         QCOMPARE(ts.store().db().queryInt("SELECT COUNT(*) FROM metric_series WHERE metric_id = 'loss'"), 2);
+
+        // Derived facts stored with the revision: risk = p_failure × impact, suggested verdicts.
+        auto risk = ts.store().db().prepare("SELECT id, risk FROM requirements WHERE revision_id = ? ORDER BY ord");
+        risk.bindAll(o->revisionId);
+        QVERIFY(risk.step());
+        QCOMPARE(risk.real(1), 0.2 * 0.8);
+        QVERIFY(risk.step());
+        QCOMPARE(risk.real(1), 0.5 * 0.9);
+        const auto &gate5 = o->gates.back();
+        QCOMPARE(gate5.criteria[0].observed, std::optional<double>(0.91));
+        QCOMPARE(gate5.criteria[0].suggested, std::optional<std::string>("met"));
+        QCOMPARE(gate5.criteria[1].suggested, std::optional<std::string>("not_met"));
+        QVERIFY(!gate5.criteria[2].observed);
+    }
+
+    void invalidSwitchbacksAreFlagged()
+    {
+        TempStore ts;
+        ExampleCopy ex;
+        nlohmann::json m = ex.manifest();
+        // Back into level 1, which the project (started at 2) never completed.
+        m["history"].push_back({{"at", "2025-11-01"}, {"from", 5}, {"to", 1}, {"kind", "switchback"},
+                                {"switchback", "review"}, {"reason", "Start over"}});
+        ex.setManifest(m);
+        Problems problems;
+        QVERIFY(importArchive(ts.store(), ex.dir(), problems).ok());
+        QCOMPARE(ts.store().db().queryInt("SELECT COUNT(*) FROM history WHERE invalid_reason IS NOT NULL"), 1);
+        QCOMPARE(ts.store().db().queryInt("SELECT ord FROM history WHERE invalid_reason IS NOT NULL"), 6);
     }
 
     void identicalContentIsTheSameRevision()
