@@ -4,7 +4,9 @@
 /// talk to each other only through it, so none of them knows another's class.
 #include "store/RevisionData.h"
 
+#include <QList>
 #include <QObject>
+#include <QPair>
 #include <QString>
 
 #include <memory>
@@ -36,6 +38,9 @@ signals:
     void showCriterion(const QString &gateId, const QString &criterionId);
     void showRequirement(const QString &requirementId);
     void showCard(int level, const QString &component);
+    /// Facts about what a panel has selected (id, hashes, size, links …), shown by the
+    /// Inspector as label/value rows. An empty title and list clears it.
+    void inspect(const QString &title, const QList<QPair<QString, QString>> &facts);
     /// Something the user should know about (shown in the status line, never a modal box).
     void notice(const QString &text);
 

@@ -1,0 +1,48 @@
+#pragma once
+/// Where the project stands: name, domain, summary (Markdown), people and links, the MLTRL
+/// track, the level history and the components.
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+class QTextBrowser;
+
+namespace mltrl::ui {
+
+class ComponentsModel;
+class HistoryPlot;
+class MltrlTrackWidget;
+class ProjectContext;
+
+class OverviewPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit OverviewPanel(ProjectContext *context, QWidget *parent = nullptr);
+
+    [[nodiscard]] MltrlTrackWidget *track() const { return m_track; }
+    [[nodiscard]] HistoryPlot *history() const { return m_history; }
+    [[nodiscard]] ComponentsModel *componentsModel() const { return m_components; }
+    [[nodiscard]] QTableView *componentsView() const { return m_componentsView; }
+    [[nodiscard]] QTextBrowser *summary() const { return m_summary; }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void showRevision();
+    void fitSummaryHeight();
+    void inspectComponent(int row);
+
+    ProjectContext *m_context = nullptr;
+    QLabel *m_title = nullptr;
+    QLabel *m_subtitle = nullptr;
+    QTextBrowser *m_summary = nullptr;
+    QLabel *m_people = nullptr;
+    QLabel *m_links = nullptr;
+    MltrlTrackWidget *m_track = nullptr;
+    HistoryPlot *m_history = nullptr;
+    ComponentsModel *m_components = nullptr;
+    QTableView *m_componentsView = nullptr;
+};
+
+} // namespace mltrl::ui

@@ -1,0 +1,41 @@
+#pragma once
+/// Loads a stored revision off the UI thread with its own store connection and hands the
+/// result to the UI thread. A newer request supersedes an older one still running.
+#include "store/RevisionData.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QThread;
+
+namespace mltrl::ui {
+
+class RevisionLoader : public QObject {
+    Q_OBJECT
+public:
+    explicit RevisionLoader(std::filesystem::path storeDir, QObject *parent = nullptr);
+    ~RevisionLoader() override;
+
+    /// Loads `projectId` at `revision` (default: the latest).
+    void load(const QString &projectId, std::optional<int> revision = std::nullopt);
+    [[nodiscard]] bool isLoading() const { return m_pending > 0; }
+
+signals:
+    void loaded(std::shared_ptr<const mltrl::RevisionData> revision);
+    /// The project or revision is absent or unreadable; `message` says why.
+    void failed(const QString &projectId, const QString &message);
+
+private:
+    std::filesystem::path m_storeDir;
+    std::vector<QPointer<QThread>> m_threads;
+    quint64 m_generation = 0;
+    int m_pending = 0;
+};
+
+} // namespace mltrl::ui

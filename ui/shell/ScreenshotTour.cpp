@@ -1,0 +1,69 @@
+#include "shell/ScreenshotTour.h"
+
+#include "session/ProjectContext.h"
+#include "shell/WorkbenchWindow.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QPixmap>
+#include <QRegularExpression>
+#include <QTimer>
+
+namespace mltrl::ui {
+
+namespace {
+/// Lets layouts settle and queued work (plots, lazy loads) land before a grab.
+void settle(int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+}
+} // namespace
+
+ScreenshotTour::ScreenshotTour(WorkbenchWindow &window, QString directory, QObject *parent)
+    : QObject(parent), m_window(window), m_directory(std::move(directory))
+{
+}
+
+QString ScreenshotTour::fileStem(const QString &title)
+{
+    QString stem = title.toLower();
+    stem.replace(QRegularExpression(QStringLiteral("[^a-z0-9]+")), QStringLiteral("-"));
+    return stem.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
+}
+
+void ScreenshotTour::start(int timeoutMs)
+{
+    m_window.resize(1280, 800);   // the same size every run, whatever the saved geometry
+    auto begin = [this] {
+        if (m_started)
+            return;
+        m_started = true;
+        QTimer::singleShot(500, this, &ScreenshotTour::shootAll);
+    };
+    connect(&m_window.context(), &ProjectContext::revisionChanged, this, begin);
+    if (m_window.context().hasRevision())
+        begin();
+    QTimer::singleShot(timeoutMs, this, [this] {
+        if (!m_started)
+            emit finished(false);
+    });
+}
+
+void ScreenshotTour::shootAll()
+{
+    QDir().mkpath(m_directory);
+    bool ok = true;
+    for (const WorkbenchWindow::PanelInfo &panel : m_window.panels()) {
+        m_window.showPanel(panel.widget);
+        settle(400);
+        const QString file = QDir(m_directory).filePath(fileStem(panel.title) + QStringLiteral(".png"));
+        ok = m_window.grab().save(file) && ok;
+    }
+    emit finished(ok);
+}
+
+} // namespace mltrl::ui

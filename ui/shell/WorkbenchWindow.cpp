@@ -1,0 +1,373 @@
+#include "shell/WorkbenchWindow.h"
+
+#include "library/LibraryModel.h"
+#include "library/LibraryView.h"
+#include "session/ProjectContext.h"
+#include "shell/ContextBar.h"
+#include "shell/ImportController.h"
+#include "shell/ImportProblemsDialog.h"
+#include "shell/InspectorWidget.h"
+#include "shell/ProblemsModel.h"
+#include "shell/RevisionLoader.h"
+#include "shell/Settings.h"
+#include "store/Store.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace mltrl::ui {
+
+namespace {
+QString localFileOf(const QMimeData *mime)
+{
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().first().isLocalFile())
+        return {};
+    return mime->urls().first().toLocalFile();
+}
+
+QString fact(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+} // namespace
+
+WorkbenchWindow::WorkbenchWindow(Store &store, Settings &settings, QWidget *parent)
+    : QMainWindow(parent), m_store(store), m_settings(settings), m_context(new ProjectContext(&store, this)),
+      m_import(new ImportController(store.dir(), this, this)), m_loader(new RevisionLoader(store.dir(), this)),
+      m_bar(new ContextBar(store, this)), m_nav(new QListWidget(this)), m_stack(new QStackedWidget(this)),
+      m_inspector(new InspectorWidget(this)), m_library(new LibraryView(store, this))
+{
+    setObjectName(QStringLiteral("workbenchWindow"));
+    setWindowTitle(QStringLiteral("MLTRL Workbench"));
+    setAcceptDrops(true);
+
+    m_nav->setObjectName(QStringLiteral("navigator"));
+    m_nav->setIconSize(QSize(22, 22));
+    m_nav->setSpacing(2);
+    m_nav->setFixedWidth(180);
+    QFont navFont = m_nav->font();
+    navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
+    m_nav->setFont(navFont);
+    m_stack->setObjectName(QStringLiteral("panelStack"));
+    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+
+    auto *line = new QFrame(this);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+    auto *body = new QHBoxLayout;
+    body->setContentsMargins(0, 0, 0, 0);
+    body->addWidget(m_nav);
+    body->addWidget(m_stack, 1);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_bar);
+    layout->addWidget(line);
+    layout->addLayout(body, 1);
+    setCentralWidget(central);
+
+    m_inspectorDock = new QDockWidget(QStringLiteral("Inspector"), this);
+    m_inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    m_inspectorDock->setWidget(m_inspector);
+    addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+
+    m_issues = new QToolButton(this);
+    m_issues->setObjectName(QStringLiteral("statusIssues"));
+    m_issues->setAutoRaise(true);
+    connect(m_issues, &QToolButton::clicked, this, &WorkbenchWindow::showWarnings);
+    statusBar()->addPermanentWidget(m_issues);
+
+    buildMenus();
+    addPanelEntry(QStringLiteral("Library"), QStringLiteral("folder"), m_library, QKeySequence(Qt::CTRL | Qt::Key_L),
+                  false);
+
+    connect(m_context, &ProjectContext::revisionChanged, this, &WorkbenchWindow::onRevisionChanged);
+    connect(m_context, &ProjectContext::inspect, m_inspector, &InspectorWidget::showFacts);
+    connect(m_context, &ProjectContext::notice, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_import, &ImportController::notice, m_context, &ProjectContext::notice);
+    connect(m_import, &ImportController::imported, this, [this](const QString &projectId, int revision, const QString &source) {
+        m_settings.addRecentFile(source);
+        m_library->refresh();
+        openProject(projectId, revision);
+    });
+    connect(m_loader, &RevisionLoader::loaded, m_context, &ProjectContext::setRevision);
+    connect(m_loader, &RevisionLoader::failed, this, [this](const QString &projectId, const QString &message) {
+        emit m_context->notice(QStringLiteral("Cannot open %1: %2").arg(projectId, message));
+        showLibrary();
+    });
+    connect(m_bar, &ContextBar::projectRequested, this, &WorkbenchWindow::openProject);
+    connect(m_bar, &ContextBar::libraryRequested, this, &WorkbenchWindow::showLibrary);
+    connect(m_library, &LibraryView::openRequested, this, &WorkbenchWindow::openProject);
+    connect(m_library, &LibraryView::importRequested, this, &WorkbenchWindow::openArchiveDialog);
+
+    // Navigation requests switch to the panel registered for them; the panel selects the item.
+    connect(m_context, &ProjectContext::showEvidence, this, [this] { showPanel(m_routes[Navigation::Evidence]); });
+    connect(m_context, &ProjectContext::showMetric, this, [this] { showPanel(m_routes[Navigation::Metric]); });
+    connect(m_context, &ProjectContext::showCriterion, this, [this] { showPanel(m_routes[Navigation::Criterion]); });
+    connect(m_context, &ProjectContext::showRequirement, this, [this] { showPanel(m_routes[Navigation::Requirement]); });
+    connect(m_context, &ProjectContext::showCard, this, [this] { showPanel(m_routes[Navigation::Card]); });
+
+    resize(1280, 800);
+    restoreGeometry(m_settings.value(keys::windowGeometry));
+    restoreState(m_settings.value(keys::windowState));
+    updateIssues();
+}
+
+WorkbenchWindow::~WorkbenchWindow() = default;
+
+void WorkbenchWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(QStringLiteral("&File"));
+    QAction *open = file->addAction(QStringLiteral("&Open…"), this, &WorkbenchWindow::openArchiveDialog);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &WorkbenchWindow::fillRecentMenu);
+    file->addSeparator();
+    QAction *quit = file->addAction(QStringLiteral("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    m_viewMenu = menuBar()->addMenu(QStringLiteral("&View"));
+    QAction *inspector = m_inspectorDock->toggleViewAction();
+    inspector->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_viewMenu->addAction(inspector);
+    m_viewMenu->addSeparator();
+
+    QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
+    QAction *about = help->addAction(QStringLiteral("&About MLTRL Workbench"), this, &WorkbenchWindow::showAbout);
+    about->setShortcut(QKeySequence::HelpContents);
+    about->setMenuRole(QAction::AboutRole);
+}
+
+void WorkbenchWindow::addPanel(const QString &title, const QString &iconName, QWidget *panel, const QKeySequence &shortcut)
+{
+    addPanelEntry(title, iconName, panel, shortcut, true);
+}
+
+void WorkbenchWindow::addPanelEntry(const QString &title, const QString &iconName, QWidget *panel,
+                                    const QKeySequence &shortcut, bool needsProject)
+{
+    QKeySequence keys = shortcut;
+    const auto projectPanels = std::count_if(m_panels.begin(), m_panels.end(), [](const Panel &p) { return p.needsProject; });
+    if (keys.isEmpty() && needsProject && projectPanels < 9)
+        keys = QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + projectPanels));
+
+    const QIcon icon = QIcon::fromTheme(iconName, style()->standardIcon(QStyle::SP_FileDialogDetailedView));
+    auto *item = new QListWidgetItem(icon, title, m_nav);
+    item->setToolTip(keys.isEmpty() ? title : QStringLiteral("%1 (%2)").arg(title, keys.toString(QKeySequence::NativeText)));
+    item->setSizeHint(QSize(0, 36));
+    m_stack->addWidget(panel);
+
+    auto *action = new QAction(icon, title, this);
+    action->setShortcut(keys);
+    connect(action, &QAction::triggered, this, [this, panel] { showPanel(panel); });
+    m_viewMenu->addAction(action);
+    addAction(action);   // shortcuts work even with the menu bar hidden
+    m_panels.append({title, panel, action, needsProject});
+
+    const bool enabled = !needsProject || m_context->hasRevision();
+    action->setEnabled(enabled);
+    item->setFlags(enabled ? item->flags() | Qt::ItemIsEnabled : item->flags() & ~Qt::ItemIsEnabled);
+    if (m_nav->currentRow() < 0)
+        m_nav->setCurrentRow(0);
+}
+
+void WorkbenchWindow::setPanelFor(Navigation kind, QWidget *panel)
+{
+    m_routes[kind] = panel;
+}
+
+void WorkbenchWindow::showPanel(QWidget *panel)
+{
+    const int index = panel ? m_stack->indexOf(panel) : -1;
+    if (index < 0 || !(m_nav->item(index)->flags() & Qt::ItemIsEnabled))
+        return;
+    m_nav->setCurrentRow(index);
+}
+
+QWidget *WorkbenchWindow::currentPanel() const
+{
+    return m_stack->currentWidget();
+}
+
+QList<WorkbenchWindow::PanelInfo> WorkbenchWindow::panels() const
+{
+    QList<PanelInfo> out;
+    for (const Panel &p : m_panels)
+        out.append({p.title, p.widget});
+    return out;
+}
+
+void WorkbenchWindow::showLibrary()
+{
+    m_library->refresh();
+    showPanel(m_library);
+}
+
+void WorkbenchWindow::openProject(const QString &projectId, int revision)
+{
+    statusBar()->showMessage(QStringLiteral("Loading %1…").arg(projectId));
+    m_loader->load(projectId, revision > 0 ? std::optional<int>(revision) : std::nullopt);
+}
+
+bool WorkbenchWindow::importArchive(const QString &path)
+{
+    if (!m_import->start(path)) {
+        emit m_context->notice(QStringLiteral("Another import is running; try again when it has finished."));
+        return false;
+    }
+    return true;
+}
+
+void WorkbenchWindow::openStartTarget(const QString &target)
+{
+    if (!target.isEmpty() && QFileInfo::exists(target)) {
+        importArchive(target);
+        return;
+    }
+    const QString project = target.isEmpty() ? m_settings.value(keys::lastProject) : target;
+    if (!project.isEmpty() && m_library->projectsModel()->rowOf(project) >= 0) {
+        openProject(project);
+        return;
+    }
+    if (!target.isEmpty())
+        emit m_context->notice(QStringLiteral("%1 is neither an archive nor a project in the store.").arg(target));
+    showLibrary();
+}
+
+void WorkbenchWindow::onRevisionChanged()
+{
+    const auto revision = m_context->revision();
+    m_bar->showRevision(revision);
+    for (int i = 0; i < m_panels.size(); ++i) {
+        const bool enabled = !m_panels[i].needsProject || revision;
+        m_panels[i].action->setEnabled(enabled);
+        QListWidgetItem *item = m_nav->item(i);
+        item->setFlags(enabled ? item->flags() | Qt::ItemIsEnabled : item->flags() & ~Qt::ItemIsEnabled);
+    }
+    updateIssues();
+    if (!revision)
+        return;
+    const RevisionOverview &o = revision->overview;
+    statusBar()->clearMessage();
+    setWindowTitle(QStringLiteral("%1 · rev %2 — MLTRL Workbench").arg(fact(o.id)).arg(o.revision));
+    m_settings.setValue(keys::lastProject, fact(o.id));
+    m_library->selectProject(fact(o.id));
+    emit m_context->inspect(QStringLiteral("Revision %1 of %2").arg(o.revision).arg(fact(o.id)),
+                            {{QStringLiteral("Project"), fact(o.name)},
+                             {QStringLiteral("Imported"), fact(o.importedAt)},
+                             {QStringLiteral("Exported"), fact(o.exportedAt)},
+                             {QStringLiteral("Manifest SHA-256"), fact(o.manifestSha256)},
+                             {QStringLiteral("Evidence files"), QString::number(o.counts.evidence)},
+                             {QStringLiteral("Metrics"), QString::number(o.counts.metrics)},
+                             {QStringLiteral("Gates"), QString::number(o.counts.gates)},
+                             {QStringLiteral("Requirements"), QString::number(o.counts.requirements)}});
+    if (currentPanel() == m_library && m_panels.size() > 1)
+        showPanel(m_panels[1].widget);
+}
+
+QString WorkbenchWindow::issuesText() const
+{
+    return m_issues->text();
+}
+
+void WorkbenchWindow::updateIssues()
+{
+    const auto revision = m_context->revision();
+    const std::size_t warnings = revision ? revision->overview.warnings.size() : 0;
+    if (!revision)
+        m_issues->setText(QStringLiteral("No project open"));
+    else if (warnings == 0)
+        m_issues->setText(QStringLiteral("No warnings from import"));
+    else
+        m_issues->setText(QStringLiteral("⚠ %1 warning(s) from import").arg(warnings));
+    m_issues->setEnabled(warnings > 0);
+    m_issues->setToolTip(warnings > 0 ? QStringLiteral("Show the warnings") : QString());
+}
+
+void WorkbenchWindow::showWarnings()
+{
+    const auto revision = m_context->revision();
+    if (!revision || revision->overview.warnings.empty())
+        return;
+    auto *dialog = new ImportProblemsDialog(
+        QStringLiteral("Warnings recorded when %1 revision %2 was imported.")
+            .arg(fact(revision->overview.id))
+            .arg(revision->overview.revision),
+        ProblemsModel::fromStoredWarnings(revision->overview.warnings), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void WorkbenchWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = m_settings.recentFiles();
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent[i];
+        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1 < 10 ? QString::number(i + 1) : QStringLiteral("0"),
+                                                                          QFileInfo(path).fileName()));
+        a->setToolTip(path);
+        connect(a, &QAction::triggered, this, [this, path] { importArchive(path); });
+    }
+    if (recent.isEmpty())
+        m_recentMenu->addAction(QStringLiteral("No recent archives"))->setEnabled(false);
+}
+
+void WorkbenchWindow::openArchiveDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, QStringLiteral("Open project archive"), QString(),
+        QStringLiteral("MLTRL archives (*.mltrl *.zip *.tar *.tar.gz *.tgz);;All files (*)"));
+    if (!path.isEmpty())
+        importArchive(path);
+}
+
+void WorkbenchWindow::showAbout()
+{
+    QMessageBox::about(this, QStringLiteral("About MLTRL Workbench"),
+                       QStringLiteral("<h3>MLTRL Workbench %1</h3><p>Review machine-learning projects against their "
+                                      "MLTRL gates, offline.</p><p>Store: %2</p>")
+                           .arg(QStringLiteral(MLTRL_VERSION), QString::fromStdString(m_store.dir().string()).toHtmlEscaped()));
+}
+
+void WorkbenchWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings.setValue(keys::windowGeometry, saveGeometry());
+    m_settings.setValue(keys::windowState, saveState());
+    m_settings.sync();
+    QMainWindow::closeEvent(event);
+}
+
+void WorkbenchWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!localFileOf(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void WorkbenchWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = localFileOf(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    importArchive(path);
+}
+
+} // namespace mltrl::ui
