@@ -4,13 +4,21 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
+
 namespace mltrl::sql {
 
 namespace {
 [[noreturn]] void fail(sqlite3 *db, int rc, std::string_view context)
 {
     const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-    throw SqliteError(rc, fmt::format("{}: {}", context, msg ? msg : "unknown SQLite error"));
+    std::string text = fmt::format("{}: {}", context, msg ? msg : "unknown SQLite error");
+    // "disk I/O error" alone does not say that the disk is full or a file-size limit was hit.
+    const int primary = rc & 0xff;
+    if (db && (primary == SQLITE_IOERR || primary == SQLITE_FULL || primary == SQLITE_CANTOPEN))
+        if (const int err = sqlite3_system_errno(db); err != 0)
+            text += fmt::format(" ({})", std::strerror(err));
+    throw SqliteError(rc, text);
 }
 } // namespace
 
