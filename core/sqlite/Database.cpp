@@ -4,21 +4,32 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstring>
 
 namespace mltrl::sql {
 
 namespace {
+/// " (File too large)" and the like: "disk I/O error" alone does not say that the disk is full
+/// or a file-size limit was hit. SQLite's own record of the OS error is cleared again when a
+/// failed COMMIT rolls back, so `callErrno` (errno right after the failing call) stands in.
+std::string osDetail(sqlite3 *db, int rc, int callErrno)
+{
+    const int primary = rc & 0xff;
+    if (primary != SQLITE_IOERR && primary != SQLITE_FULL && primary != SQLITE_CANTOPEN)
+        return {};
+    int err = db ? sqlite3_system_errno(db) : 0;
+    // errno may be stale from an unrelated earlier call: only trust the errors that mean "no room".
+    if (err == 0 && (callErrno == ENOSPC || callErrno == EFBIG || callErrno == EDQUOT || callErrno == EIO))
+        err = callErrno;
+    return err != 0 ? fmt::format(" ({})", std::strerror(err)) : std::string();
+}
+
 [[noreturn]] void fail(sqlite3 *db, int rc, std::string_view context)
 {
+    const int callErrno = errno; // first: nothing below may clobber it
     const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-    std::string text = fmt::format("{}: {}", context, msg ? msg : "unknown SQLite error");
-    // "disk I/O error" alone does not say that the disk is full or a file-size limit was hit.
-    const int primary = rc & 0xff;
-    if (db && (primary == SQLITE_IOERR || primary == SQLITE_FULL || primary == SQLITE_CANTOPEN))
-        if (const int err = sqlite3_system_errno(db); err != 0)
-            text += fmt::format(" ({})", std::strerror(err));
-    throw SqliteError(rc, text);
+    throw SqliteError(rc, fmt::format("{}: {}{}", context, msg ? msg : "unknown SQLite error", osDetail(db, rc, callErrno)));
 }
 } // namespace
 
@@ -64,10 +75,11 @@ void Database::exec(std::string_view sql)
     char *err = nullptr;
     const std::string s(sql);
     const int rc = sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err);
+    const int callErrno = errno;
     if (rc != SQLITE_OK) {
         std::string msg = err ? err : sqlite3_errstr(rc);
         sqlite3_free(err);
-        throw SqliteError(rc, fmt::format("SQL failed: {}", msg));
+        throw SqliteError(rc, fmt::format("SQL failed: {}{}", msg, osDetail(m_db, rc, callErrno)));
     }
 }
 

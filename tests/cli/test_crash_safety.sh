@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SIGKILL `mltrl import` of a large archive at several moments — while streaming, while parsing
 # metrics, during the publish/commit phase — and prove the store consistent after each kill:
-# integrity_check ok, no partial revision (0 revisions, or 1 with every file the manifest names),
+# integrity_check ok, no partial revision (0 revisions, or 1 with mltrl.json and every file the
+# manifest names),
 # after the next open no temporaries and no blob file the database does not reference, and the
 # project imported before the kills still there, byte for byte.
 . "$(dirname "$0")/lib.sh"
@@ -16,7 +17,7 @@ big_id=bench-project
 named_files=$(python3 - "$BIG" <<'EOF'
 import json, sys, zipfile
 m = json.loads(zipfile.ZipFile(sys.argv[1]).read("mltrl.json"))
-print(len({e["path"] for e in m["evidence"]} | {x["path"] for x in m["metrics"]}))
+print(len({"mltrl.json"} | {e["path"] for e in m["evidence"]} | {x["path"] for x in m["metrics"]}))
 EOF
 )
 
