@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -83,6 +84,32 @@ void Database::exec(std::string_view sql)
     }
 }
 
+void Database::writeBlob(const char *table, const char *column, std::int64_t rowid,
+                         std::span<const std::byte> bytes)
+{
+    sqlite3_blob *blob = nullptr;
+    int rc = sqlite3_blob_open(m_db, "main", table, column, rowid, 1, &blob);
+    if (rc != SQLITE_OK) {
+        sqlite3_blob_close(blob);
+        fail(m_db, rc, fmt::format("cannot open {}.{} of row {}", table, column, rowid));
+    }
+    // sqlite3_blob_write takes an int length: write in pieces well below 2 GiB.
+    constexpr std::size_t kPiece = 64u << 20;
+    for (std::size_t offset = 0; offset < bytes.size() && rc == SQLITE_OK; offset += kPiece) {
+        const std::size_t n = std::min(kPiece, bytes.size() - offset);
+        rc = sqlite3_blob_write(blob, bytes.data() + offset, static_cast<int>(n), static_cast<int>(offset));
+    }
+    if (rc != SQLITE_OK) {
+        const int err = errno;
+        sqlite3_blob_close(blob);
+        errno = err;
+        fail(m_db, rc, fmt::format("cannot write {}.{} of row {}", table, column, rowid));
+    }
+    rc = sqlite3_blob_close(blob);
+    if (rc != SQLITE_OK)
+        fail(m_db, rc, fmt::format("cannot write {}.{} of row {}", table, column, rowid));
+}
+
 Statement Database::prepare(std::string_view sql)
 {
     return Statement(m_db, sql);
@@ -149,6 +176,12 @@ Statement &Statement::bind(int index, std::string_view text)
     // An empty view may have a null data pointer, which SQLite would bind as NULL: text is text.
     const char *data = text.data() ? text.data() : "";
     check(sqlite3_bind_text64(m_stmt, index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8), "bind");
+    return *this;
+}
+
+Statement &Statement::bindZeroBlob(int index, std::uint64_t bytes)
+{
+    check(sqlite3_bind_zeroblob64(m_stmt, index, bytes), "bind");
     return *this;
 }
 
