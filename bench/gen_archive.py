@@ -2,10 +2,13 @@
 """Synthetic project archives for benchmarks (never committed; written on demand).
 
 gen_archive.py OUT --evidence N --evidence-size BYTES [--deflate] [--series-rows R]
-               [--series-count S] [--curve-rows C] [--groups G] [--requirements Q] [--gates K]
+               [--series-count S] [--series-columns plain|band|named] [--subseries U]
+               [--curve-rows C] [--groups G] [--requirements Q] [--gates K] [--csv-out FILE]
 
-Evidence bytes are random (incompressible) so stored and deflated sizes are honest; the
-series CSV has columns step,value,lower,upper with several sub-series."""
+Evidence bytes are random (incompressible) so stored and deflated sizes are honest. The series
+CSV has columns step,value (plain), step,value,lower,upper (band) or step,series,value,lower,upper
+with U sub-series (named, the default). --csv-out also writes series0.csv beside the archive so a
+reference tool can read exactly the same bytes."""
 import argparse, hashlib, json, os, random, zipfile
 
 ap = argparse.ArgumentParser()
@@ -16,6 +19,8 @@ ap.add_argument("--deflate", action="store_true")
 ap.add_argument("--series-rows", type=int, default=1000)
 ap.add_argument("--series-count", type=int, default=1)
 ap.add_argument("--subseries", type=int, default=1)
+ap.add_argument("--series-columns", choices=["plain", "band", "named"], default="named")
+ap.add_argument("--csv-out")
 ap.add_argument("--curve-rows", type=int, default=200)
 ap.add_argument("--groups", type=int, default=8)
 ap.add_argument("--requirements", type=int, default=50)
@@ -26,13 +31,22 @@ rng = random.Random(42)
 comp = zipfile.ZIP_DEFLATED if a.deflate else zipfile.ZIP_STORED
 
 def series_csv(rows, subseries):
-    lines = ["step,series,value,lower,upper"]
+    cols = a.series_columns
+    lines = [{"plain": "step,value", "band": "step,value,lower,upper",
+              "named": "step,series,value,lower,upper"}[cols]]
+    if cols != "named":
+        subseries = 1
     per = max(1, rows // subseries)
     for s in range(subseries):
         v = 0.5
         for i in range(per):
             v = min(0.999, v + (rng.random() - 0.45) * 0.001)
-            lines.append(f"{i},s{s},{v:.6f},{v - 0.01:.6f},{v + 0.01:.6f}")
+            if cols == "plain":
+                lines.append(f"{i},{v:.6f}")
+            elif cols == "band":
+                lines.append(f"{i},{v:.6f},{v - 0.01:.6f},{v + 0.01:.6f}")
+            else:
+                lines.append(f"{i},s{s},{v:.6f},{v - 0.01:.6f},{v + 0.01:.6f}")
     return ("\n".join(lines) + "\n").encode()
 
 m = {"mltrl_archive": 1,
@@ -56,7 +70,12 @@ with zipfile.ZipFile(a.out + ".tmp", "w", comp, allowZip64=True) as z:
                               "sha256": hashlib.sha256(data).hexdigest()})
     for s in range(a.series_count):
         path = f"metrics/series{s}.csv"
-        z.writestr(zipfile.ZipInfo(path, (2026, 1, 1, 0, 0, 0)), series_csv(a.series_rows, a.subseries), compress_type=comp)
+        csv = series_csv(a.series_rows, a.subseries)
+        if s == 0 and a.csv_out:
+            with open(a.csv_out, "wb") as f:
+                f.write(csv)
+        z.writestr(zipfile.ZipInfo(path, (2026, 1, 1, 0, 0, 0)), csv, compress_type=comp)
+        del csv
         m["metrics"].append({"id": f"series{s}", "title": f"Series {s}", "path": path, "kind": "series"})
     curve = "x,y\n" + "".join(f"{i / a.curve_rows:.5f},{min(1, (i / a.curve_rows) ** 0.3):.5f}\n" for i in range(a.curve_rows))
     z.writestr("metrics/curve.csv", curve, compress_type=comp)

@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 
+#include <csignal>
+
 #include <fmt/format.h>
 
 #include <exception>
@@ -38,6 +40,9 @@ Exit status: 0 success; 1 input rejected or check failed (reason on stderr); 2 u
 int main(int argc, char **argv)
 {
     using namespace mltrl::cli;
+    // Past a file-size limit (RLIMIT_FSIZE) write() must fail with EFBIG so the importer can
+    // report it and roll back; the default action of SIGXFSZ would kill us mid-import instead.
+    std::signal(SIGXFSZ, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("mltrl-workbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MLTRL_VERSION));

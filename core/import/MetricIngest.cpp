@@ -26,7 +26,8 @@ bool MetricIngest::run(const StagedArchive &staged, const Manifest &manifest, Pr
                 ok = false;
                 continue;
             }
-            data = parseMetric(mapped.bytes(), metric, problems);
+            data = parseMetric(mapped.bytes(), metric, problems,
+                               [&mapped](std::size_t consumed) { mapped.release(consumed); });
         } // unmapped before the data is written: peak memory is the file or its columns, not both
         if (!data) {
             ok = false;

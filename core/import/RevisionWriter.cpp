@@ -20,14 +20,6 @@ std::span<const std::byte> packed(const std::vector<double> &v)
     return std::as_bytes(std::span<const double>(v));
 }
 
-void bindColumn(sql::Statement &st, int index, const std::vector<double> &v)
-{
-    if (v.empty())
-        st.bindNull(index);
-    else
-        st.bindBlob(index, packed(v), false);
-}
-
 std::string nowUtc()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
@@ -160,22 +152,47 @@ void RevisionWriter::insertStructure(std::int64_t rev)
 
 void RevisionWriter::insertMetricSeries(std::int64_t rev, const Metric &metric, const MetricData &data)
 {
+    // Binding a big column directly makes SQLite assemble the whole row — every column — into
+    // one record in memory: a second copy of the series. Above this size the columns go in as
+    // zeroblobs (which SQLite writes without materialising them) and are filled in afterwards.
+    constexpr std::size_t kIncrementalBytes = 16u << 20;
+    struct Column {
+        const char *name;
+        const std::vector<double> *values;
+        bool required;
+    };
     auto st = m_db.prepare("INSERT INTO metric_series VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     for (std::size_t i = 0; i < data.series.size(); ++i) {
         const SeriesData &s = data.series[i];
+        const Column columns[] = {{"x", &s.x, true},         {"y", &s.y, true},
+                                  {"lower", &s.lower, false}, {"upper", &s.upper, false},
+                                  {"timestamp", &s.timestamp, false}, {"count", &s.count, false}};
+        std::size_t total = 0;
+        for (const Column &c : columns)
+            total += c.values->size() * sizeof(double);
+        const bool incremental = total > kIncrementalBytes && metric.kind != MetricKind::Groups;
         st.bindAll(rev, metric.id, static_cast<std::int64_t>(i), s.name, static_cast<std::int64_t>(s.size()));
-        st.bindBlob(6, packed(s.x), false);
-        st.bindBlob(7, packed(s.y), false);
-        bindColumn(st, 8, s.lower);
-        bindColumn(st, 9, s.upper);
-        bindColumn(st, 10, s.timestamp);
-        bindColumn(st, 11, s.count);
+        for (int c = 0; c < 6; ++c) {
+            const std::vector<double> &v = *columns[c].values;
+            if (v.empty() && !columns[c].required)
+                st.bindNull(6 + c);
+            else if (incremental)
+                st.bindZeroBlob(6 + c, v.size() * sizeof(double));
+            else
+                st.bindBlob(6 + c, packed(v), false);
+        }
         if (metric.kind == MetricKind::Groups)
             st.bind(12, nlohmann::json(data.groupLabels).dump());
         else
             st.bindNull(12);
         st.run();
         st.reset();
+        if (incremental) {
+            const std::int64_t row = m_db.lastInsertRowId();
+            for (const Column &c : columns)
+                if (!c.values->empty())
+                    m_db.writeBlob("metric_series", c.name, row, packed(*c.values));
+        }
     }
     m_db.prepare("UPDATE metrics SET points = ? WHERE revision_id = ? AND id = ?")
         .bindAll(static_cast<std::int64_t>(data.pointCount()), rev, metric.id)

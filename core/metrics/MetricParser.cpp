@@ -66,6 +66,25 @@ std::string shown(std::string_view cell)
     return fmt::format("\"{}…\"", cell.substr(0, cut));
 }
 
+/// Reports consumed bytes to a ConsumedFn in steps of kConsumedStep, so the hook costs nothing
+/// per row.
+class ConsumedReporter {
+public:
+    explicit ConsumedReporter(const ConsumedFn &fn) : m_fn(fn) {}
+    void at(std::size_t consumed)
+    {
+        if (m_fn && consumed >= m_next) {
+            m_fn(consumed);
+            m_next = consumed + kConsumedStep;
+        }
+    }
+
+private:
+    static constexpr std::size_t kConsumedStep = 4u << 20;
+    const ConsumedFn &m_fn;
+    std::size_t m_next = kConsumedStep;
+};
+
 /// Rows expected in `bytes`, from the line lengths of its first few KiB: enough to reserve
 /// the columns once for a big file without over-allocating much.
 std::size_t estimateRows(std::string_view bytes)
@@ -266,13 +285,17 @@ private:
                     column(out.series[s], r).reserve(sizes[s]);
             out.series[s].row.reserve(sizes[s]);
         }
-        for (std::size_t i = 0; i < m_rows; ++i) {
-            SeriesData &s = out.series[m_seriesOf[i]];
-            for (std::size_t r = 0; r < kNumericRoles; ++r)
-                if (m_present[r])
-                    column(s, r).push_back(m_columns[r][i]);
-            s.row.push_back(static_cast<std::uint32_t>(i));
+        // One column at a time, each flat column freed once distributed: the peak is the flat
+        // columns plus one column, not twice all of them.
+        for (std::size_t r = 0; r < kNumericRoles; ++r) {
+            if (!m_present[r])
+                continue;
+            for (std::size_t i = 0; i < m_rows; ++i)
+                column(out.series[m_seriesOf[i]], r).push_back(m_columns[r][i]);
+            std::vector<double>().swap(m_columns[r]);
         }
+        for (std::size_t i = 0; i < m_rows; ++i)
+            out.series[m_seriesOf[i]].row.push_back(static_cast<std::uint32_t>(i));
     }
 
     bool m_hasSeries;
@@ -337,8 +360,9 @@ bool readRow(const std::vector<std::string_view> &fields, const Header &header, 
 } // namespace
 
 std::optional<MetricData> parseMetricCsv(std::string_view bytes, MetricKind kind, std::string_view fileName,
-                                         Problems &problems)
+                                         Problems &problems, const ConsumedFn &consumed)
 {
+    ConsumedReporter reporter(consumed);
     FileErrors errors(fileName, problems);
     CsvReader reader(bytes);
     std::vector<std::string_view> fields;
@@ -382,6 +406,8 @@ std::optional<MetricData> parseMetricCsv(std::string_view bytes, MetricKind kind
         columns.push(values, seriesName);
         if (kind == MetricKind::Groups)
             columns.pushGroup(group, reader.line());
+        // This row's field views are dead now: group labels are copied, series names interned.
+        reporter.at(bytes.size() - reader.remaining());
     }
     errors.finish();
     if (errors.any())
@@ -422,8 +448,10 @@ std::size_t splitBlanks(std::string_view line, std::array<std::string_view, 4> &
 
 } // namespace
 
-std::optional<MetricData> parseMlflowMetric(std::string_view bytes, std::string_view fileName, Problems &problems)
+std::optional<MetricData> parseMlflowMetric(std::string_view bytes, std::string_view fileName, Problems &problems,
+                                            const ConsumedFn &consumed)
 {
+    ConsumedReporter reporter(consumed);
     FileErrors errors(fileName, problems);
     SeriesData s;
     const std::size_t expected = estimateRows(bytes);
@@ -471,6 +499,7 @@ std::optional<MetricData> parseMlflowMetric(std::string_view bytes, std::string_
         s.timestamp.push_back(v[0] / 1000.0);
         s.y.push_back(v[1]);
         s.x.push_back(v[2]);
+        reporter.at(static_cast<std::size_t>(p - bytes.data()));
     }
     errors.finish();
     if (errors.any())
@@ -484,18 +513,19 @@ std::optional<MetricData> parseMlflowMetric(std::string_view bytes, std::string_
     return out;
 }
 
-std::optional<MetricData> parseMetric(std::string_view bytes, const Metric &metric, Problems &problems)
+std::optional<MetricData> parseMetric(std::string_view bytes, const Metric &metric, Problems &problems,
+                                      const ConsumedFn &consumed)
 {
     switch (metric.format) {
     case MetricFormat::Csv:
-        return parseMetricCsv(bytes, metric.kind, metric.path, problems);
+        return parseMetricCsv(bytes, metric.kind, metric.path, problems, consumed);
     case MetricFormat::Mlflow:
         if (metric.kind != MetricKind::Series) {
             problems.error(metric.path, fmt::format("an MLflow metric file holds a series, not a {} metric",
                                                     toString(metric.kind)));
             return std::nullopt;
         }
-        return parseMlflowMetric(bytes, metric.path, problems);
+        return parseMlflowMetric(bytes, metric.path, problems, consumed);
     }
     return std::nullopt;
 }

@@ -5,20 +5,29 @@
 #include "common/Problems.h"
 #include "metrics/MetricData.h"
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string_view>
 
 namespace mltrl {
 
+/// Told, every few MiB, how many leading bytes the parser is done with and will not read again,
+/// so a caller holding the bytes in a mapping can release them (peak memory = the columns, not
+/// the file plus the columns).
+using ConsumedFn = std::function<void(std::size_t consumedBytes)>;
+
 /// `fileName` is used in messages (`metrics/loss.csv:12:3: …`).
 [[nodiscard]] std::optional<MetricData> parseMetricCsv(std::string_view bytes, MetricKind kind,
-                                                       std::string_view fileName, Problems &problems);
+                                                       std::string_view fileName, Problems &problems,
+                                                       const ConsumedFn &consumed = {});
 
 [[nodiscard]] std::optional<MetricData> parseMlflowMetric(std::string_view bytes,
-                                                          std::string_view fileName, Problems &problems);
+                                                          std::string_view fileName, Problems &problems,
+                                                          const ConsumedFn &consumed = {});
 
 /// Dispatches on `metric.format`.
 [[nodiscard]] std::optional<MetricData> parseMetric(std::string_view bytes, const Metric &metric,
-                                                    Problems &problems);
+                                                    Problems &problems, const ConsumedFn &consumed = {});
 
 } // namespace mltrl

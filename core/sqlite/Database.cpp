@@ -4,13 +4,33 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
 namespace mltrl::sql {
 
 namespace {
+/// " (File too large)" and the like: "disk I/O error" alone does not say that the disk is full
+/// or a file-size limit was hit. SQLite's own record of the OS error is cleared again when a
+/// failed COMMIT rolls back, so `callErrno` (errno right after the failing call) stands in.
+std::string osDetail(sqlite3 *db, int rc, int callErrno)
+{
+    const int primary = rc & 0xff;
+    if (primary != SQLITE_IOERR && primary != SQLITE_FULL && primary != SQLITE_CANTOPEN)
+        return {};
+    int err = db ? sqlite3_system_errno(db) : 0;
+    // errno may be stale from an unrelated earlier call: only trust the errors that mean "no room".
+    if (err == 0 && (callErrno == ENOSPC || callErrno == EFBIG || callErrno == EDQUOT || callErrno == EIO))
+        err = callErrno;
+    return err != 0 ? fmt::format(" ({})", std::strerror(err)) : std::string();
+}
+
 [[noreturn]] void fail(sqlite3 *db, int rc, std::string_view context)
 {
+    const int callErrno = errno; // first: nothing below may clobber it
     const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-    throw SqliteError(rc, fmt::format("{}: {}", context, msg ? msg : "unknown SQLite error"));
+    throw SqliteError(rc, fmt::format("{}: {}{}", context, msg ? msg : "unknown SQLite error", osDetail(db, rc, callErrno)));
 }
 } // namespace
 
@@ -56,11 +76,38 @@ void Database::exec(std::string_view sql)
     char *err = nullptr;
     const std::string s(sql);
     const int rc = sqlite3_exec(m_db, s.c_str(), nullptr, nullptr, &err);
+    const int callErrno = errno;
     if (rc != SQLITE_OK) {
         std::string msg = err ? err : sqlite3_errstr(rc);
         sqlite3_free(err);
-        throw SqliteError(rc, fmt::format("SQL failed: {}", msg));
+        throw SqliteError(rc, fmt::format("SQL failed: {}{}", msg, osDetail(m_db, rc, callErrno)));
     }
+}
+
+void Database::writeBlob(const char *table, const char *column, std::int64_t rowid,
+                         std::span<const std::byte> bytes)
+{
+    sqlite3_blob *blob = nullptr;
+    int rc = sqlite3_blob_open(m_db, "main", table, column, rowid, 1, &blob);
+    if (rc != SQLITE_OK) {
+        sqlite3_blob_close(blob);
+        fail(m_db, rc, fmt::format("cannot open {}.{} of row {}", table, column, rowid));
+    }
+    // sqlite3_blob_write takes an int length: write in pieces well below 2 GiB.
+    constexpr std::size_t kPiece = 64u << 20;
+    for (std::size_t offset = 0; offset < bytes.size() && rc == SQLITE_OK; offset += kPiece) {
+        const std::size_t n = std::min(kPiece, bytes.size() - offset);
+        rc = sqlite3_blob_write(blob, bytes.data() + offset, static_cast<int>(n), static_cast<int>(offset));
+    }
+    if (rc != SQLITE_OK) {
+        const int err = errno;
+        sqlite3_blob_close(blob);
+        errno = err;
+        fail(m_db, rc, fmt::format("cannot write {}.{} of row {}", table, column, rowid));
+    }
+    rc = sqlite3_blob_close(blob);
+    if (rc != SQLITE_OK)
+        fail(m_db, rc, fmt::format("cannot write {}.{} of row {}", table, column, rowid));
 }
 
 Statement Database::prepare(std::string_view sql)
@@ -150,6 +197,12 @@ Statement &Statement::bind(int index, std::string_view text)
     // An empty view may have a null data pointer, which SQLite would bind as NULL: text is text.
     const char *data = text.data() ? text.data() : "";
     check(sqlite3_bind_text64(m_stmt, index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8), "bind");
+    return *this;
+}
+
+Statement &Statement::bindZeroBlob(int index, std::uint64_t bytes)
+{
+    check(sqlite3_bind_zeroblob64(m_stmt, index, bytes), "bind");
     return *this;
 }
 

@@ -51,6 +51,10 @@ public:
     std::size_t readBlob(const char *table, const char *column, std::int64_t rowid, Fill &&fill);
     /// Single value of the first column of the first row (for pragmas and counts).
     [[nodiscard]] std::int64_t queryInt(std::string_view sql);
+    /// Writes `bytes` into the BLOB `table.column` of row `rowid` from offset 0, through SQLite's
+    /// incremental BLOB I/O: the BLOB (bound as a zeroblob of the same size) is filled page by
+    /// page, never assembled in memory as part of a record.
+    void writeBlob(const char *table, const char *column, std::int64_t rowid, std::span<const std::byte> bytes);
 
 private:
     struct OpenBlob;
@@ -86,6 +90,8 @@ public:
     /// for large metric columns, so a 10-million-point series is not held twice in memory).
     Statement &bindBlob(int index, std::span<const std::byte> bytes, bool copy = true);
     Statement &bindNull(int index);
+    /// A BLOB of `bytes` zero bytes, to be filled with Database::writeBlob.
+    Statement &bindZeroBlob(int index, std::uint64_t bytes);
     template <typename T>
     Statement &bind(int index, const std::optional<T> &value)
     {

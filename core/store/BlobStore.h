@@ -36,10 +36,12 @@ public:
     private:
         friend class BlobStore;
         Writer(std::filesystem::path temp, int fd);
+        void startWriteback(bool all);
         void closeFd();
         std::filesystem::path m_temp;
         int m_fd = -1;
         std::uint64_t m_size = 0;
+        std::uint64_t m_writebackStarted = 0; ///< bytes already handed to the kernel's writeback
         std::unique_ptr<Sha256> m_hash;
         std::string m_error;
         bool m_handedOver = false;
@@ -87,6 +89,10 @@ public:
     [[nodiscard]] bool isOpen() const { return m_ok; }
     [[nodiscard]] std::string_view bytes() const { return {static_cast<const char *>(m_data), m_size}; }
     [[nodiscard]] const std::string &error() const { return m_error; }
+    /// Drops the pages of the first `bytes` bytes from this process (the page cache keeps them;
+    /// touching them again reads them back). Keeps resident memory flat while a big file is
+    /// parsed front to back.
+    void release(std::size_t bytes);
 
 private:
     void *m_data = nullptr;
