@@ -3,7 +3,7 @@
 //   mltrl-render-icon ICON.svg OUT_DIR SIZE...   →   OUT_DIR/<SIZE>x<SIZE>/apps/<ICON>.png
 #include <QDir>
 #include <QFileInfo>
-#include <QGuiApplication>
+#include <QCoreApplication>
 #include <QImage>
 #include <QPainter>
 #include <QSvgRenderer>
@@ -22,10 +22,9 @@ int fail(const QString &what)
 
 int main(int argc, char **argv)
 {
-    // Rendering needs no display; the offscreen platform keeps the build headless.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QGuiApplication app(argc, argv);
+    // Painting into a QImage needs no platform plugin (the drawing has no text), so no
+    // QGuiApplication: the build stays headless and quiet.
+    QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 4)
         return fail(QStringLiteral("usage: mltrl-render-icon ICON.svg OUT_DIR SIZE..."));

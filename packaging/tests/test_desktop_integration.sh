@@ -40,7 +40,8 @@ grep -q "https://[^<]*/screenshots/[^<]*\.png" "$metainfo" || fail "metainfo scr
 mkdir -p "$WORK/mime/packages"
 cp "$mimexml" "$WORK/mime/packages/$APP_ID.xml"
 if command -v update-mime-database >/dev/null; then
-  if update-mime-database "$WORK/mime" 2>"$WORK/err" && [ ! -s "$WORK/err" ]; then
+  # XDG_DATA_HOME names the throwaway folder so the tool does not remark that it is off the search path.
+  if XDG_DATA_HOME="$WORK" update-mime-database "$WORK/mime" 2>"$WORK/err" && [ ! -s "$WORK/err" ]; then
     grep -qx "50:$mime_type:\*\.mltrl" "$WORK/mime/globs2" || fail "globs2 does not map *.mltrl: $(cat "$WORK/mime/globs2")"
     grep -qx "$mime_type application/zip" "$WORK/mime/subclasses" || fail "$mime_type is not a subclass of application/zip"
   else
