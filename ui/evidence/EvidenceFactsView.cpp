@@ -6,6 +6,7 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QUrl>
 
@@ -46,10 +47,12 @@ EvidenceFactsView::EvidenceFactsView(ProjectContext *context, QWidget *parent)
     m_mediaType = addRow(QStringLiteral("Media type"));
     m_path = addRow(QStringLiteral("File"));
     m_size = addRow(QStringLiteral("Size"));
-    m_sha = addRow(QStringLiteral("SHA-256"));
+    m_sha = new QLineEdit(this);
     m_sha->setObjectName(QStringLiteral("evidenceSha256"));
+    m_sha->setReadOnly(true);
+    m_sha->setFrame(false);
     m_sha->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_sha->setWordWrap(true);
+    m_form->addRow(QStringLiteral("SHA-256"), m_sha);
     m_created = addRow(QStringLiteral("Created"));
     m_citedBy = addRow(QStringLiteral("Cited by"));
     m_citedBy->setObjectName(QStringLiteral("evidenceLinks"));
@@ -75,8 +78,9 @@ QString EvidenceFactsView::shaText() const
 
 void EvidenceFactsView::clear()
 {
-    for (QLabel *l : {m_id, m_title, m_kind, m_level, m_mediaType, m_path, m_size, m_sha, m_created, m_citedBy})
+    for (QLabel *l : {m_id, m_title, m_kind, m_level, m_mediaType, m_path, m_size, m_created, m_citedBy})
         l->clear();
+    m_sha->clear();
     m_links.clear();
 }
 
@@ -90,6 +94,8 @@ void EvidenceFactsView::setEvidence(const EvidenceSource &s, const Manifest &man
     m_path->setText(s.archivePath);
     m_size->setText(sizeText(s.size));
     m_sha->setText(s.sha256);
+    m_sha->setCursorPosition(0);
+    m_sha->setToolTip(s.sha256);
     m_created->setText(s.created.isEmpty() ? QStringLiteral("—") : s.created);
 
     const std::string id = s.id.toStdString();

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
 class QFormLayout;
 
 namespace mltrl {
@@ -37,7 +38,8 @@ private:
 
     ProjectContext *m_context;
     QFormLayout *m_form = nullptr;
-    QLabel *m_id, *m_title, *m_kind, *m_level, *m_mediaType, *m_size, *m_sha, *m_created, *m_path;
+    QLabel *m_id, *m_title, *m_kind, *m_level, *m_mediaType, *m_size, *m_created, *m_path;
+    QLineEdit *m_sha = nullptr; ///< read-only: the whole hash selects and copies, however narrow the pane
     QLabel *m_citedBy = nullptr;
     QStringList m_links;
 };

@@ -258,6 +258,7 @@ void EvidencePanel::openExternally()
 void EvidencePanel::search(const QString &text)
 {
     if (m_searchBox->text() != text) {
+        m_tabs->setCurrentIndex(1); // asked from outside: show where the hits appear
         const QSignalBlocker block(m_searchBox);
         m_searchBox->setText(text);
     }
