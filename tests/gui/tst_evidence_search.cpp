@@ -1,0 +1,174 @@
+// Full-text search: the FTS5 index in the store's database, built by a worker thread with
+// progress, and the panel's search box and hit list.
+#include "EvidenceFixture.h"
+#include "evidence/EvidencePanel.h"
+#include "evidence/EvidenceText.h"
+#include "evidence/SearchIndex.h"
+#include "evidence/SearchIndexer.h"
+#include "store/Store.h"
+
+#include <QLabel>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace mltrl;
+using namespace mltrl::ui;
+
+namespace {
+
+bool hasHit(const std::vector<SearchIndex::Hit> &hits, const QString &kind, const QString &id)
+{
+    return std::any_of(hits.begin(), hits.end(), [&](const auto &h) { return h.kind == kind && h.itemId == id; });
+}
+
+/// Builds the index of the fixture's revision and waits for it.
+void buildIndex(test::EvidenceFixture &fx, SearchIndexer &indexer)
+{
+    QSignalSpy finished(&indexer, &SearchIndexer::finished);
+    indexer.start(fx.store().dir(), fx.context()->revision());
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.front().at(1).toBool(), true);
+}
+
+} // namespace
+
+class TestEvidenceSearch : public QObject {
+    Q_OBJECT
+private slots:
+    void ftsQueryQuotesWords_data();
+    void ftsQueryQuotesWords();
+    void pdfTextIsExtracted();
+    void indexerReportsProgressAndMarksRevision();
+    void searchFindsEachSource_data();
+    void searchFindsEachSource();
+    void panelSearchOpensHits();
+};
+
+void TestEvidenceSearch::ftsQueryQuotesWords_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("query");
+    QTest::newRow("one word") << "auroc" << "\"auroc\"*";
+    QTest::newRow("two words") << "site  C" << "\"site\" \"C\"*";
+    QTest::newRow("fts syntax is inert") << "a OR b\" NEAR(" << "\"a\" \"OR\" \"b\" \"NEAR\"*";
+    QTest::newRow("nothing") << " -- " << "";
+}
+
+void TestEvidenceSearch::ftsQueryQuotesWords()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, query);
+    QCOMPARE(SearchIndex::toFtsQuery(text), query);
+}
+
+void TestEvidenceSearch::pdfTextIsExtracted()
+{
+    test::EvidenceFixture fx;
+    const Evidence *e = fx.revision().manifest.findEvidence("ev-eval-report");
+    const QString text = EvidenceText::extract(EvidenceSource::resolve(fx.revision(), fx.store(), *e));
+    QVERIFY(text.contains(QStringLiteral("Chest X-ray triage: evaluation report v3")));
+    QVERIFY(text.contains(QStringLiteral("relabelling")));
+}
+
+void TestEvidenceSearch::indexerReportsProgressAndMarksRevision()
+{
+    test::EvidenceFixture fx;
+    const qint64 revisionId = fx.revision().overview.revisionId;
+    {
+        SearchIndex index(fx.store().db());
+        QVERIFY(!index.isIndexed(revisionId));
+    }
+    SearchIndexer indexer;
+    QSignalSpy progress(&indexer, &SearchIndexer::progress);
+    buildIndex(fx, indexer);
+    QCOMPARE(progress.count(), 13); // one report per evidence file
+    QCOMPARE(progress.last().at(0).toInt(), 13);
+    QCOMPARE(progress.last().at(1).toInt(), 13);
+    SearchIndex index(fx.store().db());
+    QVERIFY(index.isIndexed(revisionId));
+    const qint64 rows = fx.store().db().queryInt("SELECT count(*) FROM search_index");
+    // 13 evidence files, 4 cards, 12 requirements.
+    QCOMPARE(rows, 13 + 4 + 12);
+
+    // A second run finds the revision indexed and does no work.
+    QSignalSpy again(&indexer, &SearchIndexer::progress);
+    buildIndex(fx, indexer);
+    QCOMPARE(again.count(), 0);
+    QCOMPARE(fx.store().db().queryInt("SELECT count(*) FROM search_index"), rows);
+}
+
+void TestEvidenceSearch::searchFindsEachSource_data()
+{
+    QTest::addColumn<QString>("words");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<QString>("id");
+    QTest::newRow("pdf text only") << "relabelling" << "evidence" << "ev-eval-report";
+    QTest::newRow("notebook") << "Hanley" << "evidence" << "ev-notebook";
+    QTest::newRow("markdown") << "frozen" << "evidence" << "ev-datasheet";
+    QTest::newRow("json value") << "teaching hospital" << "evidence" << "ev-model-card";
+    QTest::newRow("csv cell") << "det-vendor-2" << "evidence" << "ev-sample";
+    QTest::newRow("title") << "confusion matrix" << "evidence" << "ev-confusion";
+    QTest::newRow("prefix") << "relabel" << "evidence" << "ev-eval-report";
+}
+
+void TestEvidenceSearch::searchFindsEachSource()
+{
+    QFETCH(QString, words);
+    QFETCH(QString, kind);
+    QFETCH(QString, id);
+    test::EvidenceFixture fx;
+    SearchIndexer indexer;
+    buildIndex(fx, indexer);
+    SearchIndex index(fx.store().db());
+    const auto hits = index.search(fx.revision().overview.revisionId, words);
+    QVERIFY2(hasHit(hits, kind, id), qPrintable(words));
+    if (words == QLatin1String("relabelling")) {
+        QCOMPARE(hits.size(), std::size_t(1)); // the word occurs only in the PDF's text
+        QVERIFY(hits.front().snippet.contains(SearchIndex::kMatchStart + QStringLiteral("relabelling") + SearchIndex::kMatchEnd));
+    }
+}
+
+void TestEvidenceSearch::panelSearchOpensHits()
+{
+    test::EvidenceFixture fx;
+    const Requirement &req = fx.revision().manifest.requirements.front();
+    EvidencePanel panel(fx.context());
+    panel.resize(1280, 720);
+    panel.show();
+    QTRY_VERIFY_WITH_TIMEOUT(panel.isSearchReady(), 30000);
+    panel.search(QStringLiteral("relabelling"));
+    QCOMPARE(panel.hitList()->count(), 1);
+    auto *label = qobject_cast<QLabel *>(panel.hitList()->itemWidget(panel.hitList()->item(0)));
+    QVERIFY(label);
+    QVERIFY(label->text().contains(QStringLiteral("<b>relabelling</b>")));
+    test::saveGrab(&panel, QStringLiteral("panel-search"));
+    panel.hitList()->setCurrentRow(0);
+    QCOMPARE(panel.currentEvidenceId(), QStringLiteral("ev-eval-report"));
+
+    QSignalSpy requirement(fx.context(), &ProjectContext::showRequirement);
+    panel.search(QString::fromStdString(req.id));
+    int row = -1;
+    for (int i = 0; i < panel.hitList()->count(); ++i)
+        if (panel.hitList()->item(i)->toolTip() == QString::fromStdString(req.id))
+            row = i;
+    QVERIFY(row >= 0); // the title "Requirement <id>" is indexed
+    panel.openHit(row);
+    QCOMPARE(requirement.count(), 1);
+    QCOMPARE(requirement.front().at(0).toString(), QString::fromStdString(req.id));
+
+    QSignalSpy card(fx.context(), &ProjectContext::showCard);
+    const Card &c = fx.revision().manifest.cards.front();
+    panel.search(QString::fromStdString(c.tldr));
+    row = -1;
+    for (int i = 0; i < panel.hitList()->count(); ++i)
+        if (panel.hitList()->item(i)->toolTip() == QStringLiteral("%1/%2").arg(c.level).arg(QString::fromStdString(c.component)))
+            row = i;
+    QVERIFY(row >= 0);
+    panel.openHit(row);
+    QCOMPARE(card.count(), 1);
+    QCOMPARE(card.front().at(0).toInt(), c.level);
+}
+
+QTEST_MAIN(TestEvidenceSearch)
+#include "tst_evidence_search.moc"

@@ -1,0 +1,192 @@
+#include "evidence/EvidenceTreeModel.h"
+
+#include "manifest/Manifest.h"
+
+#include <QFont>
+
+#include <algorithm>
+#include <map>
+
+namespace mltrl::ui {
+
+namespace {
+
+/// Levels ascending, "no level" last (std::nullopt sorts first in optional's order).
+struct LevelOrder {
+    bool operator()(const std::optional<int> &a, const std::optional<int> &b) const
+    {
+        if (a.has_value() != b.has_value())
+            return a.has_value();
+        return a.value_or(0) < b.value_or(0);
+    }
+};
+
+QString levelTitle(const std::optional<int> &level)
+{
+    return level ? QStringLiteral("Level %1").arg(*level) : QStringLiteral("No level");
+}
+
+} // namespace
+
+EvidenceTreeModel::EvidenceTreeModel(QObject *parent) : QAbstractItemModel(parent)
+{
+}
+
+int EvidenceTreeModel::addNode(int parent, Node node)
+{
+    node.parent = parent;
+    std::vector<int> &siblings = parent < 0 ? m_topLevel : m_nodes[static_cast<std::size_t>(parent)].children;
+    node.row = static_cast<int>(siblings.size());
+    m_nodes.push_back(std::move(node));
+    const int id = static_cast<int>(m_nodes.size() - 1);
+    // m_nodes may have reallocated: look the sibling list up again.
+    (parent < 0 ? m_topLevel : m_nodes[static_cast<std::size_t>(parent)].children).push_back(id);
+    return id;
+}
+
+void EvidenceTreeModel::setManifest(const Manifest *manifest)
+{
+    beginResetModel();
+    m_nodes.clear();
+    m_topLevel.clear();
+    if (manifest) {
+        std::map<std::optional<int>, std::map<QString, std::vector<const Evidence *>>, LevelOrder> groups;
+        for (const Evidence &e : manifest->evidence) {
+            const QString kind = e.kind.empty() ? QStringLiteral("(no kind)") : QString::fromStdString(e.kind);
+            groups[e.level][kind].push_back(&e);
+        }
+        for (auto &[level, kinds] : groups) {
+            Node levelNode;
+            levelNode.title = levelTitle(level);
+            const int levelId = addNode(-1, std::move(levelNode));
+            for (auto &[kind, items] : kinds) {
+                std::stable_sort(items.begin(), items.end(),
+                                 [](const Evidence *a, const Evidence *b) { return a->title < b->title; });
+                Node kindNode;
+                kindNode.title = kind;
+                const int kindId = addNode(levelId, std::move(kindNode));
+                for (const Evidence *e : items) {
+                    Node leaf;
+                    leaf.evidenceId = QString::fromStdString(e->id);
+                    leaf.title = e->title.empty() ? leaf.evidenceId : QString::fromStdString(e->title);
+                    leaf.mediaType = QString::fromStdString(e->mediaType);
+                    leaf.searchText = QStringList{leaf.title, leaf.evidenceId, kind, QString::fromStdString(e->path),
+                                                  leaf.mediaType}
+                                          .join(QLatin1Char(' '));
+                    leaf.leafCount = 1;
+                    addNode(kindId, std::move(leaf));
+                }
+                m_nodes[static_cast<std::size_t>(kindId)].leafCount = static_cast<int>(items.size());
+                m_nodes[static_cast<std::size_t>(levelId)].leafCount += static_cast<int>(items.size());
+            }
+        }
+    }
+    endResetModel();
+}
+
+const EvidenceTreeModel::Node *EvidenceTreeModel::node(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this)
+        return nullptr;
+    return &m_nodes[static_cast<std::size_t>(index.internalId())];
+}
+
+QModelIndex EvidenceTreeModel::indexOf(const QString &evidenceId) const
+{
+    for (std::size_t i = 0; i < m_nodes.size(); ++i)
+        if (!m_nodes[i].evidenceId.isEmpty() && m_nodes[i].evidenceId == evidenceId)
+            return createIndex(m_nodes[i].row, 0, static_cast<quintptr>(i));
+    return {};
+}
+
+QModelIndex EvidenceTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (column < 0 || column >= ColumnCount || row < 0 || (parent.isValid() && parent.column() != 0))
+        return {};
+    const std::vector<int> &children = parent.isValid() ? node(parent)->children : m_topLevel;
+    if (row >= static_cast<int>(children.size()))
+        return {};
+    return createIndex(row, column, static_cast<quintptr>(children[static_cast<std::size_t>(row)]));
+}
+
+QModelIndex EvidenceTreeModel::parent(const QModelIndex &child) const
+{
+    const Node *n = node(child);
+    if (!n || n->parent < 0)
+        return {};
+    const Node &p = m_nodes[static_cast<std::size_t>(n->parent)];
+    return createIndex(p.row, 0, static_cast<quintptr>(n->parent));
+}
+
+int EvidenceTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (!parent.isValid())
+        return static_cast<int>(m_topLevel.size());
+    if (parent.column() != 0)
+        return 0;
+    return static_cast<int>(node(parent)->children.size());
+}
+
+int EvidenceTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QVariant EvidenceTreeModel::data(const QModelIndex &index, int role) const
+{
+    const Node *n = node(index);
+    if (!n)
+        return {};
+    const bool leaf = !n->evidenceId.isEmpty();
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TitleColumn:
+            return leaf ? n->title : QStringLiteral("%1 (%2)").arg(n->title).arg(n->leafCount);
+        case IdColumn:
+            return leaf ? QVariant(n->evidenceId) : QVariant();
+        case MediaTypeColumn:
+            return leaf ? QVariant(n->mediaType) : QVariant();
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        return leaf ? QVariant(QStringLiteral("%1\n%2").arg(n->title, n->evidenceId)) : QVariant();
+    case Qt::FontRole:
+        if (!leaf) {
+            QFont f;
+            f.setBold(n->parent < 0);
+            return f;
+        }
+        return {};
+    case EvidenceIdRole:
+        return leaf ? QVariant(n->evidenceId) : QVariant();
+    case SearchTextRole:
+        return leaf ? QVariant(n->searchText) : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant EvidenceTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TitleColumn: return QStringLiteral("Evidence");
+    case IdColumn: return QStringLiteral("Id");
+    case MediaTypeColumn: return QStringLiteral("Media type");
+    default: return {};
+    }
+}
+
+Qt::ItemFlags EvidenceTreeModel::flags(const QModelIndex &index) const
+{
+    const Node *n = node(index);
+    if (!n)
+        return Qt::NoItemFlags;
+    // Groups are not selectable: selecting always means "show this evidence".
+    return n->evidenceId.isEmpty() ? Qt::ItemIsEnabled : (Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+}
+
+} // namespace mltrl::ui

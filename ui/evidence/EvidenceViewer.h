@@ -1,0 +1,51 @@
+#pragma once
+/// Base of the evidence viewers and the factory that picks one by media type and extension.
+/// A viewer shows one evidence file; `loaded()` fires once its content is on screen (files
+/// larger than asyncThreshold() are read off the UI thread, so this may be later).
+#include "evidence/EvidenceSource.h"
+
+#include <QByteArray>
+#include <QWidget>
+
+#include <functional>
+
+namespace mltrl::ui {
+
+class EvidenceViewer : public QWidget {
+    Q_OBJECT
+public:
+    enum class Type { Pdf, Image, Markdown, Text, Csv, Json, Notebook, Binary };
+
+    /// The viewer type for a media type, falling back to the file extension.
+    static Type typeFor(const QString &mediaType, const QString &suffix);
+    /// A new viewer for `source` (object name says its type, e.g. "pdfViewer").
+    static EvidenceViewer *create(const EvidenceSource &source, QWidget *parent = nullptr);
+
+    /// Files at least this large are read on a worker thread.
+    static qint64 asyncThreshold() { return 512 * 1024; }
+
+    [[nodiscard]] const EvidenceSource &source() const { return m_source; }
+    [[nodiscard]] bool isLoaded() const { return m_loaded; }
+    /// Paged viewers jump to `page` (0-based); others ignore it.
+    virtual void showPage(int page);
+
+signals:
+    void loaded();
+
+protected:
+    EvidenceViewer(const EvidenceSource &source, QWidget *parent);
+    /// Reads up to `maxBytes` of the file (on a worker thread when large), then calls `use`
+    /// with the bytes (empty plus an error text when unreadable), then marks the viewer loaded.
+    void readBytes(qint64 maxBytes, std::function<void(const QByteArray &bytes, const QString &error)> use);
+    /// For viewers that load by themselves (PDF, images): call once content is shown.
+    void markLoaded();
+
+private:
+    EvidenceSource m_source;
+    bool m_loaded = false;
+};
+
+/// Reads at most `maxBytes` from `path`; `error` is set when it cannot be read.
+QByteArray readFileHead(const QString &path, qint64 maxBytes, QString *error);
+
+} // namespace mltrl::ui

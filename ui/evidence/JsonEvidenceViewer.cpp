@@ -1,0 +1,84 @@
+#include "evidence/JsonEvidenceViewer.h"
+
+#include "evidence/JsonTreeModel.h"
+#include "evidence/ModelCardHtml.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTextBrowser>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace mltrl::ui {
+
+namespace {
+constexpr qint64 kMaxJsonBytes = 64LL * 1024 * 1024;
+}
+
+JsonEvidenceViewer::JsonEvidenceViewer(const EvidenceSource &source, QWidget *parent)
+    : EvidenceViewer(source, parent), m_model(new JsonTreeModel(this)), m_tree(new QTreeView(this)),
+      m_card(new QTextBrowser(this)), m_stack(new QStackedWidget(this)),
+      m_toggle(new QPushButton(QStringLiteral("Show as tree"), this)), m_error(new QLabel(this))
+{
+    setObjectName(QStringLiteral("jsonViewer"));
+    m_tree->setObjectName(QStringLiteral("jsonTree"));
+    m_card->setObjectName(QStringLiteral("modelCard"));
+    m_tree->setModel(m_model);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->setSectionResizeMode(JsonTreeModel::KeyColumn, QHeaderView::ResizeToContents);
+    m_card->setOpenExternalLinks(true);
+    m_stack->addWidget(m_tree);
+    m_stack->addWidget(m_card);
+    m_toggle->setCheckable(false);
+    m_toggle->hide();
+    m_error->setWordWrap(true);
+    m_error->hide();
+    connect(m_toggle, &QPushButton::clicked, this, [this] { setShowCard(!showsCard()); });
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_error, 1);
+    bar->addStretch();
+    bar->addWidget(m_toggle);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_stack, 1);
+
+    readBytes(kMaxJsonBytes, [this](const QByteArray &bytes, const QString &error) {
+        if (!error.isEmpty()) {
+            m_error->setText(error);
+            m_error->show();
+            return;
+        }
+        const auto doc = nlohmann::ordered_json::parse(bytes.begin(), bytes.end(), nullptr, false);
+        if (doc.is_discarded()) {
+            m_error->setText(QStringLiteral("This file is not valid JSON."));
+            m_error->show();
+            return;
+        }
+        m_model->setDocument(doc);
+        m_tree->expandToDepth(0);
+        m_isModelCard = ModelCardHtml::isModelCard(doc);
+        if (m_isModelCard) {
+            m_card->setHtml(ModelCardHtml::render(doc));
+            m_toggle->show();
+            setShowCard(true);
+        }
+    });
+}
+
+bool JsonEvidenceViewer::showsCard() const
+{
+    return m_stack->currentWidget() == m_card;
+}
+
+void JsonEvidenceViewer::setShowCard(bool card)
+{
+    m_stack->setCurrentWidget(card && m_isModelCard ? static_cast<QWidget *>(m_card) : m_tree);
+    m_toggle->setText(showsCard() ? QStringLiteral("Show as tree") : QStringLiteral("Show as card"));
+}
+
+} // namespace mltrl::ui

@@ -1,0 +1,30 @@
+#include "evidence/MarkdownEvidenceViewer.h"
+
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace mltrl::ui {
+
+namespace {
+constexpr qint64 kMaxMarkdownBytes = 16LL * 1024 * 1024;
+}
+
+MarkdownEvidenceViewer::MarkdownEvidenceViewer(const EvidenceSource &source, QWidget *parent)
+    : EvidenceViewer(source, parent), m_browser(new QTextBrowser(this))
+{
+    setObjectName(QStringLiteral("markdownViewer"));
+    m_browser->setObjectName(QStringLiteral("markdownBrowser"));
+    // Links in evidence go to the system browser only when the user clicks them.
+    m_browser->setOpenExternalLinks(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_browser);
+    readBytes(kMaxMarkdownBytes, [this](const QByteArray &bytes, const QString &error) {
+        if (!error.isEmpty())
+            m_browser->setPlainText(error);
+        else
+            m_browser->setMarkdown(QString::fromUtf8(bytes));
+    });
+}
+
+} // namespace mltrl::ui

@@ -1,0 +1,34 @@
+#pragma once
+/// A Jupyter notebook (nbformat 4) reduced to what a reviewer reads: cells with their source,
+/// execution count and outputs (text and PNG/JPEG images).
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace mltrl::ui {
+
+struct Notebook {
+    struct Output {
+        QString text;         ///< stream text, text/plain or an error's name and value
+        QByteArray image;     ///< decoded image/png or image/jpeg bytes
+        bool isError = false;
+    };
+    struct Cell {
+        enum class Type { Markdown, Code, Raw };
+        Type type = Type::Code;
+        QString source;
+        std::optional<int> executionCount;
+        std::vector<Output> outputs;
+    };
+    std::vector<Cell> cells;
+    QString language;
+
+    /// Parses notebook JSON; nullopt with `error` when it is not a notebook.
+    static std::optional<Notebook> parse(const QByteArray &bytes, QString *error);
+    /// All cell sources and text outputs, for full-text search.
+    [[nodiscard]] QString plainText() const;
+};
+
+} // namespace mltrl::ui

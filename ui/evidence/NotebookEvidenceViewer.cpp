@@ -1,0 +1,151 @@
+#include "evidence/NotebookEvidenceViewer.h"
+
+#include "evidence/Notebook.h"
+
+#include <QFontDatabase>
+#include <QFrame>
+#include <QGridLayout>
+#include <QImage>
+#include <QLabel>
+#include <QPixmap>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace mltrl::ui {
+
+namespace {
+constexpr qint64 kMaxNotebookBytes = 128LL * 1024 * 1024;
+
+QLabel *promptLabel(const QString &text, QWidget *parent)
+{
+    auto *l = new QLabel(text, parent);
+    l->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    l->setAlignment(Qt::AlignRight | Qt::AlignTop);
+    l->setMinimumWidth(l->fontMetrics().horizontalAdvance(QStringLiteral("Out [000]:")));
+    QPalette p = l->palette();
+    p.setColor(QPalette::WindowText, QColor(0x30, 0x3f, 0x9f));
+    l->setPalette(p);
+    return l;
+}
+
+QLabel *textBlock(const QString &text, QWidget *parent)
+{
+    auto *l = new QLabel(parent);
+    l->setTextFormat(Qt::PlainText);
+    l->setText(text);
+    l->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    l->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    return l;
+}
+} // namespace
+
+NotebookEvidenceViewer::NotebookEvidenceViewer(const EvidenceSource &source, QWidget *parent)
+    : EvidenceViewer(source, parent), m_error(new QLabel(this))
+{
+    setObjectName(QStringLiteral("notebookViewer"));
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    auto *page = new QWidget(scroll);
+    page->setBackgroundRole(QPalette::Base);
+    page->setAutoFillBackground(true);
+    m_cells = new QVBoxLayout(page);
+    m_cells->setSpacing(10);
+    scroll->setWidget(page);
+    m_error->setWordWrap(true);
+    m_error->hide();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_error);
+    layout->addWidget(scroll, 1);
+
+    readBytes(kMaxNotebookBytes, [this](const QByteArray &bytes, const QString &readError) {
+        QString error = readError;
+        const std::optional<Notebook> nb = error.isEmpty() ? Notebook::parse(bytes, &error) : std::nullopt;
+        if (!nb) {
+            m_error->setText(error);
+            m_error->show();
+            return;
+        }
+        build(*nb);
+    });
+}
+
+QWidget *NotebookEvidenceViewer::markdownCell(const QString &markdown)
+{
+    auto *l = new QLabel;
+    l->setTextFormat(Qt::MarkdownText);
+    l->setText(markdown);
+    l->setWordWrap(true);
+    l->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    l->setOpenExternalLinks(true);
+    return l;
+}
+
+QWidget *NotebookEvidenceViewer::codeCell(const QString &source, const QString &prompt)
+{
+    auto *frame = new QFrame;
+    frame->setFrameShape(QFrame::StyledPanel);
+    QPalette p = frame->palette();
+    p.setColor(QPalette::Window, QColor(0xf5, 0xf5, 0xf5));
+    frame->setPalette(p);
+    frame->setAutoFillBackground(true);
+    auto *grid = new QGridLayout(frame);
+    grid->setContentsMargins(6, 4, 6, 4);
+    grid->addWidget(promptLabel(prompt, frame), 0, 0);
+    grid->addWidget(textBlock(source, frame), 0, 1);
+    grid->setColumnStretch(1, 1);
+    return frame;
+}
+
+void NotebookEvidenceViewer::build(const Notebook &notebook)
+{
+    for (const Notebook::Cell &cell : notebook.cells) {
+        auto *cellWidget = new QWidget;
+        cellWidget->setObjectName(QStringLiteral("notebookCell"));
+        auto *grid = new QGridLayout(cellWidget);
+        grid->setContentsMargins(0, 0, 0, 0);
+        grid->setColumnStretch(1, 1);
+        if (cell.type == Notebook::Cell::Type::Markdown) {
+            grid->addWidget(markdownCell(cell.source), 0, 0, 1, 2);
+        } else {
+            const QString count = cell.executionCount ? QString::number(*cell.executionCount) : QStringLiteral(" ");
+            const QString prompt = cell.type == Notebook::Cell::Type::Code ? QStringLiteral("In [%1]:").arg(count)
+                                                                          : QString();
+            grid->addWidget(codeCell(cell.source, prompt), 0, 0, 1, 2);
+            int row = 1;
+            for (const Notebook::Output &out : cell.outputs) {
+                if (!out.image.isEmpty()) {
+                    QImage image;
+                    if (image.loadFromData(out.image)) {
+                        auto *img = new QLabel(cellWidget);
+                        img->setObjectName(QStringLiteral("notebookImage"));
+                        img->setPixmap(QPixmap::fromImage(image));
+                        img->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+                        grid->addWidget(img, row++, 1);
+                        ++m_imageCount;
+                        continue; // text/plain beside an image is only its repr: "<Figure …>"
+                    }
+                }
+                if (!out.text.isEmpty()) {
+                    auto *text = textBlock(out.text.trimmed(), cellWidget);
+                    text->setObjectName(QStringLiteral("notebookOutput"));
+                    if (out.isError) {
+                        QPalette p = text->palette();
+                        p.setColor(QPalette::WindowText, QColor(0xb7, 0x1c, 0x1c));
+                        text->setPalette(p);
+                    }
+                    if (cell.executionCount && row == 1)
+                        grid->addWidget(promptLabel(QStringLiteral("Out [%1]:").arg(*cell.executionCount), cellWidget),
+                                        row, 0);
+                    grid->addWidget(text, row++, 1);
+                }
+            }
+        }
+        m_cells->addWidget(cellWidget);
+        ++m_cellCount;
+    }
+    m_cells->addStretch();
+}
+
+} // namespace mltrl::ui

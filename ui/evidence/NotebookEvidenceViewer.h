@@ -1,0 +1,31 @@
+#pragma once
+/// A Jupyter notebook as a reader sees it in Jupyter: Markdown cells rendered, code cells in a
+/// monospace font with their execution count, then their text and image outputs.
+#include "evidence/EvidenceViewer.h"
+
+class QVBoxLayout;
+class QLabel;
+
+namespace mltrl::ui {
+
+struct Notebook;
+
+class NotebookEvidenceViewer : public EvidenceViewer {
+    Q_OBJECT
+public:
+    explicit NotebookEvidenceViewer(const EvidenceSource &source, QWidget *parent = nullptr);
+    [[nodiscard]] int cellCount() const { return m_cellCount; }
+    [[nodiscard]] int imageCount() const { return m_imageCount; }
+
+private:
+    void build(const Notebook &notebook);
+    QWidget *markdownCell(const QString &markdown);
+    QWidget *codeCell(const QString &source, const QString &prompt);
+
+    QVBoxLayout *m_cells = nullptr;
+    QLabel *m_error = nullptr;
+    int m_cellCount = 0;
+    int m_imageCount = 0;
+};
+
+} // namespace mltrl::ui

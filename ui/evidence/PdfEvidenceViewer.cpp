@@ -1,0 +1,162 @@
+#include "evidence/PdfEvidenceViewer.h"
+
+#include <QEvent>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPdfDocument>
+#include <QPdfPageNavigator>
+#include <QPdfView>
+#include <QScreen>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace mltrl::ui {
+
+namespace {
+constexpr qreal kZoomStep = 1.25;
+constexpr qreal kMinZoom = 0.1;
+constexpr qreal kMaxZoom = 8.0;
+
+QToolButton *toolButton(const QString &text, const QString &tip, QWidget *parent)
+{
+    auto *b = new QToolButton(parent);
+    b->setText(text);
+    b->setToolTip(tip);
+    b->setAutoRaise(true);
+    return b;
+}
+} // namespace
+
+PdfEvidenceViewer::PdfEvidenceViewer(const EvidenceSource &source, QWidget *parent)
+    : EvidenceViewer(source, parent), m_document(new QPdfDocument(this)), m_view(new QPdfView(this))
+{
+    setObjectName(QStringLiteral("pdfViewer"));
+    m_view->setObjectName(QStringLiteral("pdfView"));
+    m_view->setDocument(m_document);
+    m_view->setPageMode(QPdfView::PageMode::MultiPage);
+    m_view->setZoomMode(QPdfView::ZoomMode::Custom);
+    m_view->viewport()->installEventFilter(this);
+
+    auto *bar = new QHBoxLayout;
+    auto *out = toolButton(QStringLiteral("−"), QStringLiteral("Zoom out (Ctrl+-)"), this);
+    auto *in = toolButton(QStringLiteral("+"), QStringLiteral("Zoom in (Ctrl++)"), this);
+    auto *fit = toolButton(QStringLiteral("Fit width"), QStringLiteral("Fit the page width to the window"), this);
+    out->setShortcut(QKeySequence::ZoomOut);
+    in->setShortcut(QKeySequence::ZoomIn);
+    m_pageLabel = new QLabel(this);
+    bar->addWidget(out);
+    bar->addWidget(in);
+    bar->addWidget(fit);
+    bar->addStretch();
+    bar->addWidget(m_pageLabel);
+    connect(out, &QToolButton::clicked, this, &PdfEvidenceViewer::zoomOut);
+    connect(in, &QToolButton::clicked, this, &PdfEvidenceViewer::zoomIn);
+    connect(fit, &QToolButton::clicked, this, &PdfEvidenceViewer::fitWidth);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_view, 1);
+
+    connect(m_view->pageNavigator(), &QPdfPageNavigator::currentPageChanged, this,
+            &PdfEvidenceViewer::updatePageLabel);
+    connect(m_document, &QPdfDocument::pageCountChanged, this, &PdfEvidenceViewer::updatePageLabel);
+
+    // QPdfDocument::load(QString) parses synchronously but pages render lazily (and on
+    // QPdfView's own render thread), so even long reports open quickly.
+    const QPdfDocument::Error error =
+        source.blobPath.isEmpty() ? QPdfDocument::Error::FileNotFound : m_document->load(source.blobPath);
+    if (error != QPdfDocument::Error::None)
+        m_pageLabel->setText(QStringLiteral("Cannot open this PDF (error %1)").arg(static_cast<int>(error)));
+    fitWidth();
+    updatePageLabel();
+    markLoaded();
+}
+
+qreal PdfEvidenceViewer::zoomFactor() const
+{
+    return m_view->zoomFactor();
+}
+
+int PdfEvidenceViewer::currentPage() const
+{
+    return m_view->pageNavigator()->currentPage();
+}
+
+qreal PdfEvidenceViewer::fitWidthZoom() const
+{
+    qreal widest = 0;
+    for (int i = 0; i < m_document->pageCount(); ++i)
+        widest = std::max(widest, m_document->pagePointSize(i).width());
+    if (widest <= 0)
+        return 1.0;
+    // QPdfView sizes a page as points × zoom × (logical DPI / 72).
+    const QScreen *screen = m_view->screen() ? m_view->screen() : QGuiApplication::primaryScreen();
+    const qreal pixelsPerPoint = (screen ? screen->logicalDotsPerInch() : 96.0) / 72.0;
+    const QMargins margins = m_view->documentMargins();
+    // Always leave room for the vertical scroll bar: it comes and goes with the zoom, and a
+    // fit that depended on it would oscillate.
+    int available = m_view->width() - m_view->frameWidth() * 2 - margins.left() - margins.right()
+                    - m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    return std::clamp(available / (widest * pixelsPerPoint), kMinZoom, kMaxZoom);
+}
+
+void PdfEvidenceViewer::setZoom(qreal factor)
+{
+    m_view->setZoomFactor(std::clamp(factor, kMinZoom, kMaxZoom));
+}
+
+void PdfEvidenceViewer::zoomIn()
+{
+    m_fitWidth = false;
+    setZoom(zoomFactor() * kZoomStep);
+}
+
+void PdfEvidenceViewer::zoomOut()
+{
+    m_fitWidth = false;
+    setZoom(zoomFactor() / kZoomStep);
+}
+
+void PdfEvidenceViewer::fitWidth()
+{
+    m_fitWidth = true;
+    setZoom(fitWidthZoom());
+}
+
+void PdfEvidenceViewer::showPage(int page)
+{
+    if (page < 0 || page >= m_document->pageCount())
+        return;
+    m_view->pageNavigator()->jump(page, QPointF(), m_view->zoomFactor());
+    // Before the first layout the view cannot scroll; jump again once it is shown.
+    if (!m_view->isVisible())
+        m_pendingPage = page;
+}
+
+bool PdfEvidenceViewer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport()) {
+        if (event->type() == QEvent::Resize && m_fitWidth)
+            setZoom(fitWidthZoom());
+        if (event->type() == QEvent::Show && m_pendingPage >= 0) {
+            const int page = m_pendingPage;
+            m_pendingPage = -1;
+            m_view->pageNavigator()->jump(page, QPointF(), m_view->zoomFactor());
+        }
+    }
+    return EvidenceViewer::eventFilter(watched, event);
+}
+
+void PdfEvidenceViewer::updatePageLabel()
+{
+    if (m_document->pageCount() <= 0)
+        return;
+    m_pageLabel->setText(QStringLiteral("Page %1 of %2").arg(currentPage() + 1).arg(m_document->pageCount()));
+}
+
+} // namespace mltrl::ui

@@ -1,0 +1,45 @@
+#pragma once
+/// PDF evidence: continuous pages (QPdfView, MultiPage) with zoom in/out and fit-width.
+/// Qt 6.4's QPdfView draws blank pages in its FitToWidth/FitInView modes, so fit-width is
+/// done here: the zoom factor is computed from the viewport width on every resize.
+#include "evidence/EvidenceViewer.h"
+
+class QPdfDocument;
+class QPdfView;
+class QLabel;
+
+namespace mltrl::ui {
+
+class PdfEvidenceViewer : public EvidenceViewer {
+    Q_OBJECT
+public:
+    explicit PdfEvidenceViewer(const EvidenceSource &source, QWidget *parent = nullptr);
+
+    [[nodiscard]] QPdfDocument *document() const { return m_document; }
+    [[nodiscard]] QPdfView *view() const { return m_view; }
+    [[nodiscard]] bool fitsWidth() const { return m_fitWidth; }
+    [[nodiscard]] qreal zoomFactor() const;
+    /// The zoom that makes the widest page fill the viewport's width.
+    [[nodiscard]] qreal fitWidthZoom() const;
+    [[nodiscard]] int currentPage() const;
+
+    void showPage(int page) override;
+    void zoomIn();
+    void zoomOut();
+    void fitWidth();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void setZoom(qreal factor);
+    void updatePageLabel();
+
+    QPdfDocument *m_document = nullptr;
+    QPdfView *m_view = nullptr;
+    QLabel *m_pageLabel = nullptr;
+    bool m_fitWidth = true;
+    int m_pendingPage = -1;
+};
+
+} // namespace mltrl::ui

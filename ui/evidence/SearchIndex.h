@@ -1,0 +1,52 @@
+#pragma once
+/// Full-text search over a revision's evidence, cards and requirements (SQLite FTS5), kept in
+/// the store's own database. The table belongs to the workbench, not to core's schema: it is
+/// created with IF NOT EXISTS on first use and never touches PRAGMA user_version.
+/// One SearchIndex per connection; connections stay on the thread that opened them.
+#include <QString>
+
+#include <cstdint>
+#include <vector>
+
+namespace mltrl::sql {
+class Database;
+}
+
+namespace mltrl::ui {
+
+class SearchIndex {
+public:
+    /// What an entry is: evidence (item id = evidence id), card (item id = "level/component"),
+    /// requirement (item id = requirement id).
+    struct Item {
+        QString kind;
+        QString itemId;
+        QString title;
+        QString body;
+    };
+    struct Hit {
+        QString kind;
+        QString itemId;
+        QString title;
+        /// Matching words wrapped in kMatchStart/kMatchEnd (plain text otherwise).
+        QString snippet;
+    };
+    static constexpr QChar kMatchStart = QChar(0x2045); // ⁅
+    static constexpr QChar kMatchEnd = QChar(0x2046);   // ⁆
+
+    explicit SearchIndex(sql::Database &db);
+
+    [[nodiscard]] bool isIndexed(std::int64_t revisionId);
+    /// Replaces the revision's entries with `items` and marks it indexed, in one transaction.
+    void index(std::int64_t revisionId, const std::vector<Item> &items);
+    /// Hits for the user's words (each word matched as a prefix), best first.
+    [[nodiscard]] std::vector<Hit> search(std::int64_t revisionId, const QString &text, int limit = 100);
+    /// The user's words as an FTS5 query: each word quoted, the last one a prefix.
+    static QString toFtsQuery(const QString &text);
+
+private:
+    void ensureTables();
+    sql::Database &m_db;
+};
+
+} // namespace mltrl::ui

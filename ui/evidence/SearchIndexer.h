@@ -1,0 +1,52 @@
+#pragma once
+/// Builds the search index of one revision on a worker thread: extracts the text of every
+/// evidence file (PDF text layers included), cards and requirements and writes them to
+/// SearchIndex. The worker opens its own store connection: SQLite connections must not
+/// cross threads. Progress and the end are reported by queued signals.
+#include "evidence/SearchIndex.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace mltrl {
+struct RevisionData;
+class Store;
+} // namespace mltrl
+
+namespace mltrl::ui {
+
+class SearchIndexer : public QObject {
+    Q_OBJECT
+public:
+    explicit SearchIndexer(QObject *parent = nullptr);
+    /// Stops a running build (it ends at the next item, writing nothing) and waits for it.
+    ~SearchIndexer() override;
+
+    /// Starts indexing `revision` unless it is indexed already (then finished() comes at once
+    /// from the worker). A build still running for another revision is cancelled first.
+    void start(const std::filesystem::path &storeDir, std::shared_ptr<const RevisionData> revision);
+    void cancel();
+    [[nodiscard]] bool isRunning() const;
+
+    /// Everything searchable in `revision`, texts extracted (slow: reads every file).
+    static std::vector<SearchIndex::Item> collect(const RevisionData &revision, Store &store,
+                                                  const std::atomic_bool *cancel,
+                                                  const std::function<void(int done, int total)> &progress);
+
+signals:
+    void progress(int done, int total);
+    /// `ok` false with a reason when the index could not be built (it stays unsearchable).
+    void finished(qint64 revisionId, bool ok, const QString &error);
+
+private:
+    QThread *m_thread = nullptr;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+};
+
+} // namespace mltrl::ui
