@@ -131,6 +131,20 @@ expect_exit 0 "$MLTRL_CLI" reviews derm-triage --json
 expect_eq "$(json_get "$WORK/out" 'sorted(r["status"] for r in d["reviews"])')" "['stale', 'stale']" "stale after revision 2"
 expect_in "$WORK/out" 'evidence \"ev-sample\" changed'
 
+# a reviewer's own OpenSSH key signs through ssh-keygen; a correction supersedes the review
+if command -v ssh-keygen >/dev/null; then
+  ssh-keygen -q -t ed25519 -N '' -C own -f "$WORK/own_key"
+  expect_exit 0 "$MLTRL_CLI" review derm-triage --gate gate-2 --outcome hold --verdict pop=met \
+    --key "$WORK/own_key" --name "O. Wn" --email own@example.org --role "R&D reviewer"
+  OWN="$(cat "$WORK/out")"
+  expect_exit 0 "$MLTRL_CLI" review derm-triage --gate gate-2 --outcome advance --verdict pop=met \
+    --key "$WORK/own_key" --name "O. Wn" --email own@example.org --role "R&D reviewer" --supersedes "$OWN"
+  echo "own@example.org $(cut -d' ' -f1,2 "$WORK/own_key.pub")" >> "$WORK/allowed_signers"
+  expect_exit 0 "$MLTRL_CLI" reviews derm-triage --json --allowed-signers "$WORK/allowed_signers"
+  expect_eq "$(json_get "$WORK/out" '[r["status"] for r in d["reviews"] if r["id"]=="'"$OWN"'"][0]')" valid "ssh-keygen-signed review"
+  expect_eq "$(json_get "$WORK/out" '[g["status"] for g in d["gates"] if g["id"]=="gate-2"][0]')" approved "superseding review counts"
+fi
+
 # the audit log
 expect_exit 0 "$MLTRL_CLI" audit derm-triage
 expect_in "$WORK/out" "import"; expect_in "$WORK/out" "annotate"; expect_in "$WORK/out" "sign"; expect_in "$WORK/out" "export"
