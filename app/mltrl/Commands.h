@@ -9,5 +9,12 @@ int runValidate(const CommandLine &cl);
 int runImport(const CommandLine &cl);
 int runList(const CommandLine &cl);
 int runShow(const CommandLine &cl);
+int runKeygen(const CommandLine &cl);
+int runAnnotate(const CommandLine &cl);
+int runReview(const CommandLine &cl);
+int runReviews(const CommandLine &cl);
+int runExport(const CommandLine &cl);
+int runVerify(const CommandLine &cl);
+int runAudit(const CommandLine &cl);
 
 } // namespace mltrl::cli

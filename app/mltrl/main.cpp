@@ -25,6 +25,26 @@ Commands:
   list [--json]                          projects with their latest revision and levels
   show PROJECT [--revision N] [--json]   a project revision: levels, counts, gates, criteria
 
+Reviews:
+  keygen --name NAME --email EMAIL [--role ROLE] [--out FILE] (--passphrase-file F | --no-passphrase)
+      create an Ed25519 signing key (default FILE: the application-data folder's
+      keys/id_mltrl_ed25519); writes FILE, FILE.pub and FILE.identity.json; prints the public key
+  annotate PROJECT --target TARGET --severity info|minor|major|blocker --text TEXT [--revision N]
+      TARGET: evidence:ID[:PAGE] | metric:ID | criterion:GATE/ID | requirement:ID | card:LEVEL | project
+  review PROJECT --gate GATE --outcome advance|advance_with_conditions|hold|switchback
+         [--to-level N] [--condition TEXT]... [--verdict CRITERION=VERDICT[:NOTE]]...
+         [--rationale TEXT] --key FILE [--passphrase-file F] [--name N] [--email E] [--role R]
+         [--supersedes ID] [--acknowledge-blockers] [--revision N]
+      sign and store a review (an OpenSSH private key signs through ssh-keygen); prints its id
+  reviews PROJECT [--allowed-signers FILE] [--revision N] [--json]
+      reviews with status valid / valid_unknown_signer / invalid / stale, and gate statuses
+  export PROJECT [--revision N] -o FILE.mltrl
+      the revision as a ZIP with its signed reviews
+  verify ARCHIVE [--allowed-signers FILE]
+      check every file hash and every review; exit 1 on a hash failure, an invalid or stale
+      review, or (with --allowed-signers) a signer that is not allowed
+  audit PROJECT                          print the project's audit log and check the whole chain
+
 ARCHIVE is a .mltrl/.zip, .tar, .tar.gz/.tgz file or a directory.
 
 Global options (before or after the command):
@@ -47,7 +67,9 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("mltrl-workbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MLTRL_VERSION));
     const std::map<std::string, std::function<int(const CommandLine &)>> commands{
-        {"validate", runValidate}, {"import", runImport}, {"list", runList}, {"show", runShow}};
+        {"validate", runValidate}, {"import", runImport}, {"list", runList},   {"show", runShow},
+        {"keygen", runKeygen},     {"annotate", runAnnotate}, {"review", runReview}, {"reviews", runReviews},
+        {"export", runExport},     {"verify", runVerify},   {"audit", runAudit}};
     try {
         const CommandLine cl(argc, argv);
         if (cl.version()) {

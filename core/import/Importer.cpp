@@ -4,6 +4,8 @@
 #include "import/MetricIngest.h"
 #include "import/RevisionWriter.h"
 #include "import/StagedArchive.h"
+#include "review/AuditLog.h"
+#include "review/ReviewMerge.h"
 #include "store/Store.h"
 
 #include <QTemporaryDir>
@@ -30,12 +32,33 @@ bool cancelled(const CancelToken *cancel)
     return cancel && cancel->isCancelled();
 }
 
-/// The revision already holding exactly this content, or 0.
-int existingRevision(sql::Database &db, const std::string &projectId, const std::string &fingerprint)
+struct ExistingRevision {
+    std::int64_t rowId = 0;
+    int number = 0;
+};
+
+/// The revision already holding exactly this content (number 0 when none).
+ExistingRevision existingRevision(sql::Database &db, const std::string &projectId, const std::string &fingerprint)
 {
-    auto st = db.prepare("SELECT number FROM revisions WHERE project_id = ? AND fingerprint = ?");
+    auto st = db.prepare("SELECT id, number FROM revisions WHERE project_id = ? AND fingerprint = ?");
     st.bindAll(projectId, fingerprint);
-    return st.step() ? st.integer(0) : 0;
+    return st.step() ? ExistingRevision{st.int64(0), st.integer(1)} : ExistingRevision{};
+}
+
+/// Merges the archive's reviews and records the import in the audit log, inside the
+/// import's transaction: the revision, its reviews and the log entry commit together.
+void mergeAndLog(sql::Database &db, const StagedArchive &staged, const CheckedArchive &checked, std::int64_t rev,
+                 int number, bool created, Problems &problems)
+{
+    const ReviewMergeResult merged = mergeArchiveReviews(db, staged, checked, rev, problems);
+    AuditLog(db).append("import", checked.manifest.project.id,
+                        {{"source", staged.sourceName()},
+                         {"revision", number},
+                         {"new_revision", created},
+                         {"manifest_sha256", checked.manifestSha256},
+                         {"reviews_added", merged.added},
+                         {"reviews_already_present", merged.alreadyPresent},
+                         {"reviews_rejected", merged.rejected}});
 }
 
 int nextRevisionNumber(sql::Database &db, const std::string &projectId)
@@ -56,11 +79,15 @@ ImportResult writeRevision(Store &store, const StagedArchive &staged, const Chec
     std::vector<std::string> createdBlobs;
     try {
         sql::Transaction tx(db);
-        if (const int same = existingRevision(db, projectId, checked.fingerprint)) {
+        if (const ExistingRevision same = existingRevision(db, projectId, checked.fingerprint); same.number) {
+            // Nothing new in the revision, but the archive may carry new reviews of it (an
+            // exported archive coming back signed).
+            mergeAndLog(db, staged, checked, same.rowId, same.number, false, problems);
+            tx.commit();
             ImportResult r;
             r.outcome = Outcome::AlreadyPresent;
             r.projectId = projectId;
-            r.revision = same;
+            r.revision = same.number;
             return r;
         }
         const int number = nextRevisionNumber(db, projectId);
@@ -78,6 +105,7 @@ ImportResult writeRevision(Store &store, const StagedArchive &staged, const Chec
             return rejected();
         writer.insertCriteria(rev, metrics.observations());
         writer.setWarnings(rev, problems.warnings());
+        mergeAndLog(db, staged, checked, rev, number, true, problems);
 
         std::string error;
         const auto created = store.blobs().publish(staged.pendingFor(checked.namedPaths), error);

@@ -166,11 +166,64 @@ CREATE INDEX revisions_by_project ON revisions(project_id, number);
 CREATE INDEX files_by_blob ON files(sha256);
 )sql";
 
+// Version 2: gate reviews. Annotations are the reviewer's working notes (editable); reviews
+// hold signed record bytes and the armored signature verbatim and can never be changed (the
+// triggers refuse it: a correction is a new review that supersedes the old one). The audit
+// log is append-only and chained: each entry's SHA-256 covers its fields and the previous
+// entry's hash.
+constexpr std::string_view kVersion2 = R"sql(
+CREATE TABLE annotations (
+    id           TEXT PRIMARY KEY,
+    project_id   TEXT NOT NULL REFERENCES projects(id),
+    revision_id  INTEGER NOT NULL REFERENCES revisions(id),
+    target_json  TEXT NOT NULL,
+    severity     TEXT NOT NULL CHECK (severity IN ('info', 'minor', 'major', 'blocker')),
+    status       TEXT NOT NULL CHECK (status IN ('open', 'resolved')),
+    text         TEXT NOT NULL,
+    created      TEXT NOT NULL,
+    updated      TEXT NOT NULL,
+    author       TEXT NOT NULL
+);
+CREATE INDEX annotations_by_revision ON annotations(revision_id);
+CREATE TABLE reviews (
+    id              TEXT PRIMARY KEY,
+    project_id      TEXT NOT NULL REFERENCES projects(id),
+    revision_id     INTEGER NOT NULL REFERENCES revisions(id),
+    gate_id         TEXT NOT NULL,
+    record          BLOB NOT NULL,
+    signature       TEXT NOT NULL,
+    reviewer_email  TEXT NOT NULL,
+    reviewer_role   TEXT NOT NULL,
+    outcome         TEXT NOT NULL,
+    signed_at       TEXT NOT NULL,
+    supersedes      TEXT,
+    origin          TEXT NOT NULL CHECK (origin IN ('signed', 'imported')),
+    created_at      TEXT NOT NULL
+);
+CREATE INDEX reviews_by_revision ON reviews(revision_id);
+CREATE INDEX reviews_by_project ON reviews(project_id, gate_id);
+CREATE TRIGGER reviews_immutable BEFORE UPDATE ON reviews
+BEGIN SELECT RAISE(ABORT, 'a signed review is immutable; sign a new review that supersedes it'); END;
+CREATE TABLE audit_log (
+    seq           INTEGER PRIMARY KEY,
+    at            TEXT NOT NULL,
+    action        TEXT NOT NULL,
+    project_id    TEXT NOT NULL,
+    details_json  TEXT NOT NULL,
+    prev_sha256   TEXT NOT NULL,
+    entry_sha256  TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql";
+
 } // namespace
 
 const std::vector<std::string_view> &migrations()
 {
-    static const std::vector<std::string_view> steps{kVersion1};
+    static const std::vector<std::string_view> steps{kVersion1, kVersion2};
     return steps;
 }
 

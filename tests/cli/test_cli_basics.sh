@@ -48,8 +48,9 @@ J="$WORK/show.json"; cp "$WORK/out" "$J"
 expect_eq "$(json_get "$J" 'd["revision"], d["revisions"]')" "(1, 2)" "revision numbers"
 expect_eq "$(json_get "$J" 'd["current_level"], d["system_level"], d["target_level"]')" "(5, 5, 7)" "levels"
 expect_eq "$(json_get "$J" 'd["held_back_by"]')" "['classifier']" "held back by"
+# The example's signed review is merged into revision 1 (the revision whose manifest it names).
 expect_eq "$(json_get "$J" 'sorted(d["counts"].items())')" \
-  "[('annotations', 0), ('cards', 1), ('components', 2), ('evidence', 3), ('gates', 3), ('metrics', 5), ('requirements', 2), ('reviews', 0)]" "counts"
+  "[('annotations', 0), ('cards', 1), ('components', 2), ('evidence', 3), ('gates', 3), ('metrics', 5), ('requirements', 2), ('reviews', 1)]" "counts"
 expect_eq "$(json_get "$J" '[(c["id"], c["observed"], c["suggested"]) for g in d["gates"] if g["id"]=="gate-5" for c in g["criteria"]]')" \
   "[('auroc', 0.91, 'met'), ('worst-group', 0.84, 'not_met'), ('ethics', None, None)]" "gate-5 criteria"
 expect_eq "$(json_get "$J" 'd["name"], d["domain"]')" "('Dermoscopy lesion triage', 'medical-diagnostics')" "name, domain"

@@ -1,0 +1,455 @@
+// The review subcommands of `mltrl`: keys, annotations, signing, listing, export, archive
+// verification and the audit log. Each is a thin layer over core/review.
+#include "Commands.h"
+
+#include "Output.h"
+#include "crypto/AllowedSigners.h"
+#include "crypto/Ed25519Key.h"
+#include "review/AnnotationStore.h"
+#include "review/AnnotationTarget.h"
+#include "review/ArchiveExporter.h"
+#include "review/ArchiveVerifier.h"
+#include "review/AuditLog.h"
+#include "review/GateStatus.h"
+#include "review/ReviewBuilder.h"
+#include "review/ReviewSigner.h"
+#include "review/ReviewStore.h"
+#include "store/RevisionData.h"
+#include "store/Store.h"
+
+#include <QStandardPaths>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace mltrl::cli {
+
+namespace {
+
+std::unique_ptr<Store> openStoreFor(const CommandLine &cl)
+{
+    Problems problems;
+    auto store = Store::open(Store::resolveLocation(cl.store()), problems);
+    if (!store)
+        printProblems(problems);
+    return store;
+}
+
+std::optional<std::string> readText(const fs::path &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/// The passphrase is the first line of the file (without its line end).
+std::optional<std::string> readPassphrase(const std::string &file)
+{
+    std::optional<std::string> text = readText(file);
+    if (!text) {
+        printError(fmt::format("{}: cannot read the passphrase file", file));
+        return std::nullopt;
+    }
+    const std::size_t eol = text->find_first_of("\r\n");
+    return eol == std::string::npos ? *text : text->substr(0, eol);
+}
+
+fs::path defaultKeyFile()
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return fs::path(base.toStdString()) / "mltrl-workbench" / "keys" / "id_mltrl_ed25519";
+}
+
+fs::path identityFileOf(const fs::path &key)
+{
+    return fs::path(key.string() + ".identity.json");
+}
+
+std::optional<AllowedSigners> loadSigners(const CommandLine &cl, bool &failed)
+{
+    failed = false;
+    const auto file = cl.value("--allowed-signers");
+    if (!file)
+        return std::nullopt;
+    Problems problems;
+    auto signers = AllowedSigners::load(*file, problems);
+    printProblems(problems);
+    failed = !signers;
+    return signers;
+}
+
+} // namespace
+
+int runKeygen(const CommandLine &cl)
+{
+    cl.expect({"--no-passphrase"}, {"--name", "--email", "--role", "--out", "--passphrase-file"}, 0, 0);
+    const auto name = cl.value("--name");
+    const auto email = cl.value("--email");
+    if (!name || !email)
+        throw UsageError{"keygen needs --name and --email"};
+    const auto passFile = cl.value("--passphrase-file");
+    if (passFile.has_value() == cl.flag("--no-passphrase"))
+        throw UsageError{"keygen needs exactly one of --passphrase-file F and --no-passphrase"};
+    std::string passphrase;
+    if (passFile) {
+        auto p = readPassphrase(*passFile);
+        if (!p)
+            return 1;
+        passphrase = std::move(*p);
+        if (passphrase.empty()) {
+            printError("the passphrase is empty; use --no-passphrase for a key without one");
+            return 1;
+        }
+    }
+    const fs::path out = cl.value("--out") ? fs::path(*cl.value("--out")) : defaultKeyFile();
+    std::error_code ec;
+    if (out.has_parent_path())
+        fs::create_directories(out.parent_path(), ec);
+    std::string error;
+    auto key = Ed25519Key::generate(&error);
+    if (!key || !key->writePrivateKeyFile(out, passphrase, &error)) {
+        printError(fmt::format("{}: {}", out.string(), error));
+        return 1;
+    }
+    std::fill(passphrase.begin(), passphrase.end(), '\0');
+    const Ed25519PublicKey pub = key->publicKey();
+    const std::string line = pub.toOpenSsh(fmt::format("{} <{}>", *name, *email));
+    const json identity{{"name", *name},
+                        {"email", *email},
+                        {"role", cl.value("--role").value_or("")},
+                        {"public_key", pub.toOpenSsh()}};
+    std::ofstream(out.string() + ".pub", std::ios::binary | std::ios::trunc) << line << '\n';
+    std::ofstream(identityFileOf(out), std::ios::binary | std::ios::trunc) << identity.dump(2) << '\n';
+    fmt::print("{}\n", line);
+    fmt::print(stderr, "mltrl: key {} written to {} (public key in {}.pub)\n", pub.fingerprint(), out.string(),
+               out.string());
+    return 0;
+}
+
+int runAnnotate(const CommandLine &cl)
+{
+    cl.expect({}, {"--target", "--severity", "--text", "--revision", "--author"}, 1, 1);
+    const std::string &project = cl.positional()[0];
+    const auto spec = cl.value("--target");
+    const auto severity = cl.value("--severity");
+    const auto text = cl.value("--text");
+    if (!spec || !severity || !text)
+        throw UsageError{"annotate needs --target, --severity and --text"};
+    const std::optional<int> revision = cl.intValue("--revision");
+    Problems problems;
+    const auto target = parseTargetSpec(*spec, problems);
+    if (!target) {
+        printProblems(problems);
+        return 1;
+    }
+    auto store = openStoreFor(cl);
+    if (!store)
+        return 1;
+    const auto rev = loadRevision(*store, project, revision, problems);
+    if (!rev || !checkTargetExists(*target, rev->manifest, problems)) {
+        printProblems(problems);
+        return 1;
+    }
+    const auto added = AnnotationStore(store->db()).add(project, rev->overview.revisionId, *target, *severity, *text,
+                                                        cl.value("--author").value_or(""), problems);
+    printProblems(problems);
+    if (!added)
+        return 1;
+    fmt::print("{}\n", added->id);
+    return 0;
+}
+
+namespace {
+
+/// The key to sign with: an OpenSSH private key (signed through ssh-keygen) or a PKCS#8
+/// key written by `mltrl keygen`.
+struct SigningKey {
+    bool openSsh = false;
+    std::optional<Ed25519Key> key;
+    std::string publicKey;
+};
+
+std::optional<SigningKey> loadSigningKey(const CommandLine &cl, const fs::path &file)
+{
+    const auto text = readText(file);
+    if (!text) {
+        printError(fmt::format("{}: cannot read the key", file.string()));
+        return std::nullopt;
+    }
+    SigningKey k;
+    if (text->starts_with("-----BEGIN OPENSSH PRIVATE KEY-----")) {
+        k.openSsh = true;
+        const auto pub = readText(file.string() + ".pub");
+        std::string error;
+        const auto parsed = pub ? Ed25519PublicKey::fromOpenSsh(*pub, &error) : std::nullopt;
+        if (!parsed) {
+            printError(fmt::format("{}.pub: the public key of an OpenSSH key is needed beside it{}", file.string(),
+                                   error.empty() ? "" : ": " + error));
+            return std::nullopt;
+        }
+        k.publicKey = parsed->toOpenSsh();
+        return k;
+    }
+    std::string passphrase;
+    if (const auto passFile = cl.value("--passphrase-file")) {
+        auto p = readPassphrase(*passFile);
+        if (!p)
+            return std::nullopt;
+        passphrase = std::move(*p);
+    }
+    std::string error;
+    k.key = Ed25519Key::readPrivateKeyFile(file, passphrase, &error);
+    std::fill(passphrase.begin(), passphrase.end(), '\0');
+    if (!k.key) {
+        printError(fmt::format("{}: {}", file.string(), error));
+        return std::nullopt;
+    }
+    k.publicKey = k.key->publicKey().toOpenSsh();
+    return k;
+}
+
+/// Name, email and role from the key's identity file, each overridden by an option.
+ReviewerIdentity identityFor(const CommandLine &cl, const fs::path &keyFile, const std::string &publicKey)
+{
+    ReviewerIdentity who;
+    if (const auto text = readText(identityFileOf(keyFile))) {
+        const json j = json::parse(*text, nullptr, false);
+        if (j.is_object()) {
+            who.name = j.value("name", "");
+            who.email = j.value("email", "");
+            who.role = j.value("role", "");
+        }
+    }
+    who.name = cl.value("--name").value_or(who.name);
+    who.email = cl.value("--email").value_or(who.email);
+    who.role = cl.value("--role").value_or(who.role);
+    who.publicKey = publicKey;
+    return who;
+}
+
+} // namespace
+
+int runReview(const CommandLine &cl)
+{
+    cl.expect({"--acknowledge-blockers"},
+              {"--gate", "--outcome", "--to-level", "--condition", "--verdict", "--rationale", "--key",
+               "--passphrase-file", "--name", "--email", "--role", "--revision", "--supersedes"},
+              1, 1);
+    const std::string &project = cl.positional()[0];
+    const auto gate = cl.value("--gate");
+    const auto outcome = cl.value("--outcome");
+    const auto keyFile = cl.value("--key");
+    if (!gate || !outcome || !keyFile)
+        throw UsageError{"review needs --gate, --outcome and --key"};
+    const std::optional<int> revision = cl.intValue("--revision");
+    ReviewInput input;
+    input.gate = *gate;
+    input.outcome = *outcome;
+    input.toLevel = cl.intValue("--to-level");
+    input.conditions = cl.values("--condition");
+    input.rationale = cl.value("--rationale");
+    input.supersedes = cl.value("--supersedes");
+    Problems problems;
+    for (const std::string &spec : cl.values("--verdict"))
+        if (auto v = VerdictInput::parse(spec, problems))
+            input.verdicts.push_back(std::move(*v));
+    if (problems.hasErrors()) {
+        printProblems(problems);
+        return 1;
+    }
+
+    auto store = openStoreFor(cl);
+    if (!store)
+        return 1;
+    const auto rev = loadRevision(*store, project, revision, problems);
+    if (!rev) {
+        printProblems(problems);
+        return 1;
+    }
+    const auto key = loadSigningKey(cl, *keyFile);
+    if (!key)
+        return 1;
+    input.reviewer = identityFor(cl, *keyFile, key->publicKey);
+    bool openBlocker = false;
+    for (const Annotation &a : AnnotationStore(store->db()).forRevision(rev->overview.revisionId)) {
+        if (a.status != "open")
+            continue;
+        input.annotations.push_back(a.toRecord());
+        openBlocker = openBlocker || a.severity == "blocker";
+    }
+    if (openBlocker && isAdvancing(input.outcome) && !cl.flag("--acknowledge-blockers")) {
+        printError("open blocker annotations: resolve them, or acknowledge them with --acknowledge-blockers, "
+                   "before an advance");
+        return 1;
+    }
+    const auto record = ReviewBuilder(*rev).build(input, problems);
+    if (!record) {
+        printProblems(problems);
+        return 1;
+    }
+    const auto signedReview = key->openSsh ? ReviewSigner::signWithSshKeygen(*record, *keyFile, problems)
+                                           : ReviewSigner::sign(*record, *key->key, problems);
+    if (!signedReview || !ReviewStore(store->db()).addSigned(rev->overview.revisionId, *signedReview, problems)) {
+        printProblems(problems);
+        return 1;
+    }
+    printProblems(problems);
+    fmt::print("{}\n", record->id);
+    return 0;
+}
+
+int runReviews(const CommandLine &cl)
+{
+    cl.expect({"--json"}, {"--allowed-signers", "--revision"}, 1, 1);
+    const std::string &project = cl.positional()[0];
+    const std::optional<int> revision = cl.intValue("--revision");
+    bool signersFailed = false;
+    const auto signers = loadSigners(cl, signersFailed);
+    if (signersFailed)
+        return 1;
+    auto store = openStoreFor(cl);
+    if (!store)
+        return 1;
+    Problems problems;
+    const auto rev = loadRevision(*store, project, revision, problems);
+    if (!rev) {
+        printProblems(problems);
+        return 1;
+    }
+    // Every review of the project is checked against the revision shown: reviews made on an
+    // earlier revision whose files changed are stale, naming what changed.
+    const ReviewContext context = contextOf(*rev);
+    const ReviewVerifier verifier(signers ? &*signers : nullptr);
+    const auto stored = ReviewStore(store->db()).forProject(project);
+    std::vector<ReviewCheck> checks;
+    for (const StoredReview &r : stored)
+        checks.push_back(verifier.verify(r.record, r.signature, r.id, context));
+
+    json out{{"project", project}, {"revision", rev->overview.revision}, {"reviews", json::array()},
+             {"gates", json::array()}};
+    for (std::size_t i = 0; i < stored.size(); ++i) {
+        const StoredReview &r = stored[i];
+        const ReviewCheck &c = checks[i];
+        json who{{"email", r.reviewerEmail}, {"role", r.reviewerRole}, {"name", nullptr}};
+        if (c.record)
+            who["name"] = c.record->reviewer.name;
+        out["reviews"].push_back({{"id", r.id},
+                                  {"gate", r.gateId},
+                                  {"reviewer", who},
+                                  {"outcome", r.outcome},
+                                  {"signed_at", r.signedAt},
+                                  {"status", std::string(toString(c.status))},
+                                  {"trusted", c.trusted()},
+                                  {"fingerprint", c.fingerprint},
+                                  {"reasons", c.reasons},
+                                  {"revision", r.revisionNumber},
+                                  {"supersedes", r.supersedes ? json(*r.supersedes) : json(nullptr)},
+                                  {"origin", r.origin}});
+    }
+    for (const Gate &g : rev->manifest.gates) {
+        const GateStatus s = gateStatus(g, checks);
+        out["gates"].push_back(
+            {{"id", g.id}, {"status", toString(s.state)}, {"counted", s.counted}, {"missing", s.missing}});
+    }
+    if (cl.flag("--json")) {
+        fmt::print("{}\n", out.dump(2));
+        return 0;
+    }
+    if (stored.empty())
+        fmt::print("No reviews of {}.\n", project);
+    for (const json &r : out["reviews"]) {
+        fmt::print("{}  {:<10} {:<24} {:<24} {}  {}\n", r["id"].get<std::string>(), r["gate"].get<std::string>(),
+                   r["reviewer"]["email"].get<std::string>(), r["outcome"].get<std::string>(),
+                   r["signed_at"].get<std::string>(), r["status"].get<std::string>());
+        for (const json &why : r["reasons"])
+            fmt::print("    {}\n", why.get<std::string>());
+    }
+    fmt::print("\nGates of {} revision {}:\n", project, rev->overview.revision);
+    for (const json &g : out["gates"])
+        fmt::print("  {:<12} {}{}\n", g["id"].get<std::string>(), g["status"].get<std::string>(),
+                   g["missing"].empty() ? std::string()
+                                        : fmt::format(" (missing: {})", fmt::join(g["missing"].get<std::vector<std::string>>(), ", ")));
+    return 0;
+}
+
+int runExport(const CommandLine &cl)
+{
+    cl.expect({}, {"--revision", "-o", "--output"}, 1, 1);
+    const std::string &project = cl.positional()[0];
+    const std::optional<int> revision = cl.intValue("--revision");
+    const auto output = cl.value("-o") ? cl.value("-o") : cl.value("--output");
+    if (!output)
+        throw UsageError{"export needs -o FILE"};
+    auto store = openStoreFor(cl);
+    if (!store)
+        return 1;
+    Problems problems;
+    const auto result = ArchiveExporter(*store).exportRevision(project, revision, *output, problems);
+    printProblems(problems);
+    if (!result)
+        return 1;
+    fmt::print("exported {} revision {} to {} ({} files, {} reviews)\n", project, result->revision, *output,
+               result->files, result->reviews);
+    return 0;
+}
+
+int runVerify(const CommandLine &cl)
+{
+    cl.expect({}, {"--allowed-signers"}, 1, 1);
+    const std::string &archive = cl.positional()[0];
+    bool signersFailed = false;
+    const auto signers = loadSigners(cl, signersFailed);
+    if (signersFailed)
+        return 1;
+    const ArchiveVerification v = verifyArchive(archive, signers ? &*signers : nullptr);
+    printProblems(v.problems);
+    fmt::print("{}: files {}\n", archive, v.archiveOk ? "OK (every evidence and metric hash matches)" : "FAILED");
+    for (const ArchiveReview &r : v.reviews) {
+        std::string trust;
+        if (r.check.isValid())
+            trust = r.check.trusted() ? ", signer trusted"
+                                      : (signers ? fmt::format(", signer NOT ALLOWED: {}",
+                                                               r.check.trustReason.empty() ? "not in the allowed signers"
+                                                                                           : r.check.trustReason)
+                                                 : ", signer unknown (no --allowed-signers)");
+        fmt::print("{}: {}{}\n", r.path, toString(r.check.status), trust);
+        for (const std::string &why : r.check.reasons)
+            fmt::print("    {}\n", why);
+    }
+    for (const auto &[gate, status] : v.gates)
+        fmt::print("gate {}: {}\n", gate, toString(status.state));
+    const bool ok = v.passed();
+    fmt::print("{}\n", ok ? "verification passed" : "verification FAILED");
+    return ok ? 0 : 1;
+}
+
+int runAudit(const CommandLine &cl)
+{
+    cl.expect({}, {}, 1, 1);
+    const std::string &project = cl.positional()[0];
+    auto store = openStoreFor(cl);
+    if (!store)
+        return 1;
+    const AuditLog log(store->db());
+    for (const AuditEntry &e : log.entries(project))
+        fmt::print("{:>5}  {}  {:<8}  {}  {}\n", e.seq, e.at, e.action, e.entrySha256.substr(0, 16), e.detailsJson);
+    if (const auto broken = log.check()) {
+        printError(fmt::format("the audit log is broken at entry {}: {}", broken->seq, broken->what));
+        return 1;
+    }
+    fmt::print("audit log intact ({} entries in the store)\n", log.entries().size());
+    return 0;
+}
+
+} // namespace mltrl::cli

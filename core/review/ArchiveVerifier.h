@@ -1,0 +1,32 @@
+#pragma once
+/// `mltrl verify`: checks an archive without any store — container, manifest, every evidence
+/// and metric file against its declared hash, metric files — and every review it carries
+/// (signature, namespace, key, project, gate, file name, binding to this archive's bytes),
+/// with the gate statuses those reviews give.
+#include "common/Problems.h"
+#include "crypto/AllowedSigners.h"
+#include "review/GateStatus.h"
+#include "review/ReviewMerge.h"
+
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace mltrl {
+
+struct ArchiveVerification {
+    bool archiveOk = false;                 ///< the archive itself is acceptable (no errors)
+    Problems problems;                      ///< what the archive check found
+    std::vector<ArchiveReview> reviews;
+    std::vector<std::pair<std::string, GateStatus>> gates;   ///< gate id → status, manifest order
+    bool signersChecked = false;            ///< an allowed-signers list was given
+
+    /// The contract's exit rule: the archive is acceptable, no review is invalid or stale,
+    /// and — when an allowed-signers list was given — every signer is allowed.
+    [[nodiscard]] bool passed() const;
+};
+
+[[nodiscard]] ArchiveVerification verifyArchive(const std::filesystem::path &source, const AllowedSigners *signers);
+
+} // namespace mltrl

@@ -1,0 +1,40 @@
+#pragma once
+/// Signs a review record: serialises it deterministically and makes the SSHSIG signature
+/// (namespace `mltrl-gate-review`, sha512) with an Ed25519 key in process, or through
+/// `ssh-keygen -Y sign` for a key the user keeps in OpenSSH format.
+#include "crypto/Ed25519Key.h"
+#include "crypto/SshKeygen.h"
+#include "review/ReviewRecord.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace mltrl {
+
+/// The exact bytes that were signed and the armored signature over them.
+struct SignedReview {
+    ReviewRecord record;
+    std::string bytes;
+    std::string signature;
+};
+
+class ReviewSigner {
+public:
+    /// Signs with `key`, which must be the key of `record.reviewer.public_key`.
+    [[nodiscard]] static std::optional<SignedReview> sign(const ReviewRecord &record, const Ed25519Key &key,
+                                                          Problems &problems);
+
+    /// Signs with an OpenSSH private key file through ssh-keygen; the signature's key must
+    /// be `record.reviewer.public_key`.
+    [[nodiscard]] static std::optional<SignedReview> signWithSshKeygen(const ReviewRecord &record,
+                                                                       const std::filesystem::path &keyFile,
+                                                                       Problems &problems,
+                                                                       const SshKeygenOptions &options = {});
+
+private:
+    static std::optional<SignedReview> finish(const ReviewRecord &record, std::string bytes, std::string signature,
+                                              Problems &problems);
+};
+
+} // namespace mltrl
