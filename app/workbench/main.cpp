@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 
 int main(int argc, char *argv[])
@@ -15,6 +16,9 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("mltrl"));
     QApplication::setApplicationName(QStringLiteral("mltrl-workbench"));
     QApplication::setApplicationVersion(QStringLiteral(MLTRL_VERSION));
+    // Ties windows to packaging/org.mltrl.Workbench.desktop (taskbar grouping, icon).
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.mltrl.Workbench"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.mltrl.Workbench")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Review ML projects against their MLTRL gates."));
