@@ -3,6 +3,7 @@
 #include "FuzzCheck.h"
 #include "crypto/AllowedSigners.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -24,12 +25,17 @@ void check(const mltrl::AllowedSigners &signers, std::string_view principal, con
     for (const std::string_view ns : {"mltrl-gate-review", "mltrl-review@example.org", ""}) {
         for (const std::int64_t t : {std::int64_t{0}, std::int64_t{1'700'000'000}, std::int64_t{4'102'444'800}}) {
             const mltrl::SignerCheck c = signers.check(principal, key, ns, t);
-            FUZZ_CHECK(c.line >= 0 && static_cast<std::size_t>(c.line) <= entries.size());
             FUZZ_CHECK((c.trust == mltrl::SignerTrust::Unknown) == (c.line == 0));
-            if (c.trust == mltrl::SignerTrust::Trusted) {
-                const mltrl::AllowedSigner &e = entries[static_cast<std::size_t>(c.line - 1)];
-                FUZZ_CHECK(!e.malformed && !e.certAuthority && e.key && *e.key == key);
-            }
+            if (c.line == 0)
+                continue;
+            // The deciding line is a listed entry (blank and comment lines are not entries).
+            const auto e = std::find_if(entries.begin(), entries.end(),
+                                        [&](const mltrl::AllowedSigner &s) { return s.line == c.line; });
+            FUZZ_CHECK(e != entries.end());
+            FUZZ_CHECK(!e->malformed && !e->certAuthority && e->key && *e->key == key);
+            FUZZ_CHECK(mltrl::matchPatternList(principal, *e->principals) == 1);
+            if (c.trust == mltrl::SignerTrust::Trusted)
+                FUZZ_CHECK(!e->namespaces || mltrl::matchPatternList(ns, *e->namespaces) == 1);
         }
     }
 }
