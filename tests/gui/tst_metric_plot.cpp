@@ -193,7 +193,7 @@ private slots:
         const QStringList legend = plot.legendTexts();
         QVERIFY2(legend.filter(QStringLiteral("min/max envelope of")).size() == 1, qPrintable(legend.join(QLatin1Char('|'))));
         QVERIFY(legend.filter(QStringLiteral("points per pixel column")).size() == 1);
-        QVERIFY(plot.pointsDrawn(0) <= 2 * plot.pixelColumns() + 2);
+        QVERIFY(plot.pointsDrawn(0) <= 2 * plot.pixelColumns() + 4);
 
         auto checkColumns = [&] {
             const auto &columns = plot.drawnColumns(0);

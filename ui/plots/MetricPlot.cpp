@@ -136,6 +136,8 @@ MetricPlot::MetricPlot(QWidget *parent) : QWidget(parent)
     m_plot = new QCustomPlot(this);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setNoAntialiasingOnDrag(true);
+    // Line segments drawn one by one: the polyline stroker is far too slow for jagged data.
+    m_plot->setPlottingHint(QCP::phFastPolylines, true);
     m_plot->setMinimumSize(320, 220);
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
@@ -531,8 +533,15 @@ void MetricPlot::updateVisible()
     m_cachedFrom = range.lower;
     m_cachedTo = range.upper;
     m_cachedColumns = columns;
-    for (std::size_t i = 0; i < m_drawn.size(); ++i)
+    int drawn = 0;
+    for (std::size_t i = 0; i < m_drawn.size(); ++i) {
         updateSeriesGraph(i, range.lower, range.upper, columns);
+        drawn += pointsDrawn(static_cast<int>(i));
+    }
+    // Antialiased filling and stroking of thousands of jagged segments costs more than a frame
+    // in the raster engine; at one point per pixel column it adds nothing visible.
+    const bool dense = drawn > 600;
+    m_plot->setNotAntialiasedElements(dense ? QCP::aePlottables | QCP::aeFills : QCP::aeNone);
 }
 
 void MetricPlot::updateSeriesGraph(std::size_t i, double xFrom, double xTo, int columns)
@@ -558,7 +567,12 @@ void MetricPlot::updateSeriesGraph(std::size_t i, double xFrom, double xTo, int 
     if (!d.envelope) {
         values.reserve(static_cast<qsizetype>(to - from));
         for (std::size_t k = from; k < to; ++k)
-            raw(k);
+            values.append(QCPGraphData(env.x()[k], env.y()[k]));
+        if (d.lower)
+            for (std::size_t k = from; k < to; ++k) {
+                lows.append(QCPGraphData(lower.x()[k], lower.y()[k]));
+                highs.append(QCPGraphData(upper.x()[k], upper.y()[k]));
+            }
         d.value->setName(d.name);
     } else {
         d.columns = env.columns(xFrom, xTo, columns);
@@ -569,6 +583,7 @@ void MetricPlot::updateSeriesGraph(std::size_t i, double xFrom, double xTo, int 
             if (c.count == 0 || std::isnan(c.yMin))
                 continue;
             const double mid = (c.xFrom + c.xTo) / 2;
+            // Down and up within the column: one vertical stroke covering every value in it.
             values.append(QCPGraphData(mid, c.yMin));
             values.append(QCPGraphData(mid, c.yMax));
             if (d.lower) {
@@ -582,6 +597,12 @@ void MetricPlot::updateSeriesGraph(std::size_t i, double xFrom, double xTo, int 
         d.value->setName(tr("%1 — min/max envelope of %2 points per pixel column")
                              .arg(d.name, QLocale().toString(std::llround(perColumn))));
     }
+    // A thin (cosmetic) pen for many points: wide pens go through the slow general stroker,
+    // which takes far longer than a frame for a few thousand jagged segments.
+    QPen pen = d.value->pen();
+    pen.setWidthF(values.size() > 300 ? 1.0 : (d.faint ? 1.0 : 1.8));
+    pen.setCosmetic(true);
+    d.value->setPen(pen);
     d.value->data()->set(values, true);
     if (d.lower) {
         d.lower->data()->set(lows, true);

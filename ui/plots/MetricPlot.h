@@ -84,7 +84,7 @@ public:
     [[nodiscard]] bool isLoading() const { return m_loading; }
     [[nodiscard]] std::shared_ptr<const PreparedMetric> prepared() const { return m_prepared; }
     [[nodiscard]] int subSeriesCount() const;
-    /// Points handed to QCustomPlot for sub-series `i` (bars for groups).
+    /// Points handed to QCustomPlot for sub-series `i` (bars for groups; two per column of an envelope).
     [[nodiscard]] int pointsDrawn(int i) const;
     [[nodiscard]] QVector<QPointF> drawnPoints(int i) const;
     /// The envelope columns drawn for sub-series `i` (empty when every point is drawn).
