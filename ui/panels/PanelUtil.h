@@ -1,0 +1,27 @@
+#pragma once
+/// Small helpers shared by the panels: table items with a numeric sort key, verdict cues.
+#include <QColor>
+#include <QIcon>
+#include <QStandardItem>
+#include <QString>
+
+#include <optional>
+#include <string>
+
+namespace mltrl::ui {
+
+/// The role the panels' proxies sort by (numbers sort as numbers, text as text).
+constexpr int kSortRole = Qt::UserRole + 1;
+/// The id of the row's item (requirement, metric, criterion).
+constexpr int kIdRole = Qt::UserRole + 2;
+
+[[nodiscard]] QStandardItem *textItem(const QString &text);
+[[nodiscard]] QStandardItem *textItem(const std::string &text);
+/// Shows `value` exactly (shortest round-trip text), "—" when absent; sorts numerically.
+[[nodiscard]] QStandardItem *numberItem(std::optional<double> value);
+[[nodiscard]] QStandardItem *intItem(std::optional<int> value);
+
+/// A filled circle with a symbol: colour plus shape, for colour-blind readers.
+[[nodiscard]] QIcon verdictIcon(const QColor &colour, QChar symbol);
+
+} // namespace mltrl::ui
