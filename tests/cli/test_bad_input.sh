@@ -13,10 +13,10 @@ outside_before="$(find "$WORK" -path "$WORK/store" -prune -o -path "$WORK/bad" -
 
 while IFS=$'\t' read -r name file expect; do
   start=$(date +%s%N)
-  /usr/bin/time -f "%M" -o "$WORK/rss" "$MLTRL_CLI" import "$file" >"$WORK/out" 2>"$WORK/err"
+  /usr/bin/time -f "%M" -o "$WORK/bad/rss" "$MLTRL_CLI" import "$file" >"$WORK/out" 2>"$WORK/err"
   code=$?
   elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
-  rss_kib=$(tail -n 1 "$WORK/rss")
+  rss_kib=$(tail -n 1 "$WORK/bad/rss")
   # Bounded memory and time, bombs included (generous bounds: this machine is shared).
   [ "$rss_kib" -lt 262144 ] || { fail "$name: peak memory ${rss_kib} KiB"; continue; }
   [ "$elapsed_ms" -lt 20000 ] || { fail "$name: took ${elapsed_ms} ms"; continue; }

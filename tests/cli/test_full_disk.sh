@@ -2,7 +2,7 @@
 # An import that runs out of space fails cleanly: exit 1, a message naming the problem, the store
 # unchanged. Space runs out through RLIMIT_FSIZE (`ulimit -f`, always possible) — once while a
 # blob is written, once while SQLite writes the metric columns — and, where the machine lets us
-# mount one, on a 2 MiB tmpfs.
+# mount one, on a 4 MiB tmpfs.
 . "$(dirname "$0")/lib.sh"
 EX="$MLTRL_TEST_DATA/example-min"
 
@@ -55,7 +55,7 @@ expect_exit 0 "$MLTRL_CLI" import "$WORK/big-series.mltrl"
 # A real full file system, where mounting is permitted (root in a privileged enough sandbox).
 SMALL="$WORK/small"
 mkdir -p "$SMALL"
-if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=2m tmpfs "$SMALL" 2>/dev/null; then
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=4m tmpfs "$SMALL" 2>/dev/null; then
   trap 'umount "$SMALL" 2>/dev/null; rm -rf "$WORK"' EXIT
   export MLTRL_STORE="$SMALL/store"
   expect_exit 0 "$MLTRL_CLI" import "$EX"

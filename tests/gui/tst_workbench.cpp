@@ -215,11 +215,11 @@ void TestWorkbench::remembersLastProjectAndRecentFile()
     QCOMPARE(second->context().revision()->overview.id, std::string("cxr-triage"));
 
     // Geometry is saved on close and restored by the next window.
-    second->resize(1000, 700);
+    second->resize(1400, 820);
     second->close();
     QVERIFY(!m_settings->value(keys::windowGeometry).isEmpty());
     auto third = makeWindow();
-    QCOMPARE(third->size(), QSize(1000, 700));
+    QCOMPARE(third->size(), QSize(1400, 820));
 }
 
 void TestWorkbench::opensProjectById()

@@ -2,6 +2,10 @@
 
 #include "evidence/EvidencePanel.h"
 #include "overview/OverviewPanel.h"
+#include "panels/CardsPanel.h"
+#include "panels/GatesPanel.h"
+#include "panels/MetricsPanel.h"
+#include "panels/RequirementsPanel.h"
 #include "session/ProjectContext.h"
 #include "shell/WorkbenchWindow.h"
 
@@ -9,10 +13,30 @@ namespace mltrl::ui {
 
 void installPanels(WorkbenchWindow &window, ProjectContext &context)
 {
+    using Navigation = WorkbenchWindow::Navigation;
+    // In the order of the reviewer's walk (ui-sketch.md): where the project stands, the gate,
+    // then what the gate points to. Ctrl+1… follow this order.
     window.addPanel(QStringLiteral("Overview"), QStringLiteral("go-home"), new OverviewPanel(&context));
+
+    auto *gates = new GatesPanel(&context);
+    window.addPanel(QStringLiteral("Gates"), QStringLiteral("view-task"), gates);
+    window.setPanelFor(Navigation::Criterion, gates);
+
+    auto *cards = new CardsPanel(&context);
+    window.addPanel(QStringLiteral("Cards"), QStringLiteral("x-office-document"), cards);
+    window.setPanelFor(Navigation::Card, cards);
+
+    auto *requirements = new RequirementsPanel(&context);
+    window.addPanel(QStringLiteral("Requirements"), QStringLiteral("view-list-details"), requirements);
+    window.setPanelFor(Navigation::Requirement, requirements);
+
     auto *evidence = new EvidencePanel(&context);
     window.addPanel(QStringLiteral("Evidence"), QStringLiteral("folder-documents"), evidence);
-    window.setPanelFor(WorkbenchWindow::Navigation::Evidence, evidence);
+    window.setPanelFor(Navigation::Evidence, evidence);
+
+    auto *metrics = new MetricsPanel(&context);
+    window.addPanel(QStringLiteral("Metrics"), QStringLiteral("office-chart-line"), metrics);
+    window.setPanelFor(Navigation::Metric, metrics);
 }
 
 } // namespace mltrl::ui
