@@ -11,8 +11,6 @@
 
 namespace mltrl::cli {
 
-namespace {
-
 std::unique_ptr<Store> openStore(const CommandLine &cl)
 {
     Problems problems;
@@ -21,6 +19,8 @@ std::unique_ptr<Store> openStore(const CommandLine &cl)
         printProblems(problems);
     return store;
 }
+
+namespace {
 
 std::string levelText(const std::optional<int> &level)
 {

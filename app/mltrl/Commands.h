@@ -3,7 +3,17 @@
 /// 0 success, 1 input rejected or check failed (reason on stderr), 2 usage error.
 #include "CommandLine.h"
 
+#include <memory>
+
+namespace mltrl {
+class Store;
+}
+
 namespace mltrl::cli {
+
+/// The store chosen by --store / $MLTRL_STORE / the default; nullptr (problems printed) when
+/// it cannot be opened.
+std::unique_ptr<Store> openStore(const CommandLine &cl);
 
 int runValidate(const CommandLine &cl);
 int runImport(const CommandLine &cl);

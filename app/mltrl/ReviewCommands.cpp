@@ -34,14 +34,6 @@ namespace mltrl::cli {
 
 namespace {
 
-std::unique_ptr<Store> openStoreFor(const CommandLine &cl)
-{
-    Problems problems;
-    auto store = Store::open(Store::resolveLocation(cl.store()), problems);
-    if (!store)
-        printProblems(problems);
-    return store;
-}
 
 std::optional<std::string> readText(const fs::path &path)
 {
@@ -153,7 +145,7 @@ int runAnnotate(const CommandLine &cl)
         printProblems(problems);
         return 1;
     }
-    auto store = openStoreFor(cl);
+    auto store = openStore(cl);
     if (!store)
         return 1;
     const auto rev = loadRevision(*store, project, revision, problems);
@@ -269,7 +261,7 @@ int runReview(const CommandLine &cl)
         return 1;
     }
 
-    auto store = openStoreFor(cl);
+    auto store = openStore(cl);
     if (!store)
         return 1;
     const auto rev = loadRevision(*store, project, revision, problems);
@@ -318,7 +310,7 @@ int runReviews(const CommandLine &cl)
     const auto signers = loadSigners(cl, signersFailed);
     if (signersFailed)
         return 1;
-    auto store = openStoreFor(cl);
+    auto store = openStore(cl);
     if (!store)
         return 1;
     Problems problems;
@@ -391,7 +383,7 @@ int runExport(const CommandLine &cl)
     const auto output = cl.value("-o") ? cl.value("-o") : cl.value("--output");
     if (!output)
         throw UsageError{"export needs -o FILE"};
-    auto store = openStoreFor(cl);
+    auto store = openStore(cl);
     if (!store)
         return 1;
     Problems problems;
@@ -438,7 +430,7 @@ int runAudit(const CommandLine &cl)
 {
     cl.expect({}, {}, 1, 1);
     const std::string &project = cl.positional()[0];
-    auto store = openStoreFor(cl);
+    auto store = openStore(cl);
     if (!store)
         return 1;
     const AuditLog log(store->db());
