@@ -18,13 +18,6 @@ int countRows(sql::Database &db, const char *table, std::int64_t rev)
     return st.integer(0);
 }
 
-bool tableExists(sql::Database &db, const char *table)
-{
-    auto st = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
-    st.bindAll(table);
-    return st.step();
-}
-
 template <typename T>
 nlohmann::json orNull(const std::optional<T> &v)
 {
@@ -101,11 +94,8 @@ std::optional<RevisionOverview> loadOverview(sql::Database &db, const std::strin
     o.counts.gates = countRows(db, "gates", rev);
     o.counts.requirements = countRows(db, "requirements", rev);
     o.counts.cards = countRows(db, "cards", rev);
-    // Reviews and annotations arrive with a later schema version; count them when present.
-    if (tableExists(db, "reviews"))
-        o.counts.reviews = countRows(db, "reviews", rev);
-    if (tableExists(db, "annotations"))
-        o.counts.annotations = countRows(db, "annotations", rev);
+    o.counts.reviews = countRows(db, "reviews", rev);
+    o.counts.annotations = countRows(db, "annotations", rev);
 
     auto gates = db.prepare("SELECT id, level, title FROM gates WHERE revision_id = ? ORDER BY ord");
     gates.bindAll(rev);
