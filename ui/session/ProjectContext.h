@@ -11,6 +11,8 @@
 
 #include <memory>
 
+class QUndoStack;
+
 namespace mltrl {
 class Store;
 }
@@ -27,8 +29,14 @@ public:
     [[nodiscard]] std::shared_ptr<const RevisionData> revision() const { return m_revision; }
     [[nodiscard]] bool hasRevision() const { return m_revision != nullptr; }
 
-    /// Replaces the revision on screen (loaded off the UI thread by the caller).
+    /// Replaces the revision on screen (loaded off the UI thread by the caller). The undo
+    /// history belongs to one revision, so it is cleared.
     void setRevision(std::shared_ptr<const RevisionData> revision);
+
+    /// The window's one undo history: every user edit (annotations, review drafts) is a
+    /// QUndoCommand pushed here, whichever panel or mode made it, so Ctrl+Z undoes the last
+    /// thing the user did. Each command writes the store durably in redo() and undo().
+    [[nodiscard]] QUndoStack *undoStack() const { return m_undoStack; }
 
 signals:
     void revisionChanged();
@@ -41,12 +49,18 @@ signals:
     /// Facts about what a panel has selected (id, hashes, size, links …), shown by the
     /// Inspector as label/value rows. An empty title and list clears it.
     void inspect(const QString &title, const QList<QPair<QString, QString>> &facts);
+    /// The reviewer's annotations on the revision changed (added, edited, resolved, removed);
+    /// views that list or draw them re-read the store.
+    void annotationsChanged();
+    /// The review draft or the signed reviews of the revision changed.
+    void reviewsChanged();
     /// Something the user should know about (shown in the status line, never a modal box).
     void notice(const QString &text);
 
 private:
     Store *m_store = nullptr;
     std::shared_ptr<const RevisionData> m_revision;
+    QUndoStack *m_undoStack = nullptr;
 };
 
 } // namespace mltrl::ui

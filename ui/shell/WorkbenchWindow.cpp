@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QUndoStack>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QFrame>
@@ -142,6 +143,14 @@ void WorkbenchWindow::buildMenus()
     QAction *quit = file->addAction(QStringLiteral("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(QStringLiteral("&Edit"));
+    QAction *undo = m_context->undoStack()->createUndoAction(this, QStringLiteral("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    edit->addAction(undo);
+    QAction *redo = m_context->undoStack()->createRedoAction(this, QStringLiteral("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(redo);
 
     m_viewMenu = menuBar()->addMenu(QStringLiteral("&View"));
     QAction *inspector = m_inspectorDock->toggleViewAction();
