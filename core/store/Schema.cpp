@@ -219,11 +219,51 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql";
 
+// Version 3: review drafts. The unsigned review a reviewer is filling in, one per revision,
+// gate and reviewer (a local identity label: the form's user, or a participant of a review
+// meeting), saved at every edit so a killed process loses nothing. A verdict row holds the
+// chosen verdict (NULL: none chosen yet) and its note; acknowledgements name the open blocker
+// annotations the reviewer has seen before an advance. Drafts are working state, never signed
+// and never exported; they go with their revision.
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE review_drafts (
+    revision_id      INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    gate_id          TEXT NOT NULL,
+    reviewer         TEXT NOT NULL,
+    outcome          TEXT CHECK (outcome IN ('advance', 'advance_with_conditions', 'hold', 'switchback')),
+    to_level         INTEGER CHECK (to_level BETWEEN 0 AND 9),
+    conditions_json  TEXT NOT NULL DEFAULT '[]',
+    rationale        TEXT NOT NULL DEFAULT '',
+    updated          TEXT NOT NULL,
+    PRIMARY KEY (revision_id, gate_id, reviewer)
+) WITHOUT ROWID;
+CREATE TABLE review_draft_verdicts (
+    revision_id  INTEGER NOT NULL,
+    gate_id      TEXT NOT NULL,
+    reviewer     TEXT NOT NULL,
+    criterion    TEXT NOT NULL,
+    verdict      TEXT CHECK (verdict IN ('met', 'not_met', 'waived', 'not_applicable')),
+    note         TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (revision_id, gate_id, reviewer, criterion),
+    FOREIGN KEY (revision_id, gate_id, reviewer)
+        REFERENCES review_drafts(revision_id, gate_id, reviewer) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE TABLE review_draft_acks (
+    revision_id    INTEGER NOT NULL,
+    gate_id        TEXT NOT NULL,
+    reviewer       TEXT NOT NULL,
+    annotation_id  TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
+    PRIMARY KEY (revision_id, gate_id, reviewer, annotation_id),
+    FOREIGN KEY (revision_id, gate_id, reviewer)
+        REFERENCES review_drafts(revision_id, gate_id, reviewer) ON DELETE CASCADE
+) WITHOUT ROWID;
+)sql";
+
 } // namespace
 
 const std::vector<std::string_view> &migrations()
 {
-    static const std::vector<std::string_view> steps{kVersion1, kVersion2};
+    static const std::vector<std::string_view> steps{kVersion1, kVersion2, kVersion3};
     return steps;
 }
 

@@ -58,7 +58,7 @@ private slots:
         Problems problems;
         auto store = Store::open(storeDir, problems);
         QVERIFY(store);
-        QCOMPARE(store->db().queryInt("PRAGMA user_version"), std::int64_t(2));
+        QCOMPARE(store->db().queryInt("PRAGMA user_version"), std::int64_t(schema::currentVersion()));
         QVERIFY(std::filesystem::exists(storeDir / "store.sqlite.v1.bak"));
         QCOMPARE(store->db().queryInt("SELECT COUNT(*) FROM reviews"), std::int64_t(0));
     }
