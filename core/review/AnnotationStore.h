@@ -44,9 +44,28 @@ public:
     /// Marks an annotation open or resolved; false when there is no such annotation.
     bool setStatus(const std::string &id, const std::string &status, Problems &problems);
 
+    /// Changes an annotation's severity and text (target and status stay); false with a
+    /// problem when there is no such annotation or the new values are not acceptable.
+    bool edit(const std::string &id, const std::string &severity, const std::string &text, Problems &problems);
+
+    /// Deletes an annotation (the undo of add(), or the user taking it back); its audit entry
+    /// records the removal. False with a problem when there is no such annotation.
+    bool remove(const std::string &id, Problems &problems);
+
+    /// Puts back an annotation exactly as it was (same id, created time and status): the
+    /// undo of remove() and the redo of an undone add(). False when the id is taken.
+    bool restore(const Annotation &annotation, Problems &problems);
+
+    /// The annotation with `id`, if stored.
+    [[nodiscard]] std::optional<Annotation> find(const std::string &id) const;
+
     [[nodiscard]] std::vector<Annotation> forRevision(std::int64_t revisionId) const;
 
 private:
+    bool insert(const Annotation &a, const nlohmann::json &auditDetails, Problems &problems);
+    /// The project of annotation `id` (inside the caller's transaction); nullopt with a problem.
+    std::optional<std::string> projectOf(const std::string &id, Problems &problems);
+
     sql::Database &m_db;
 };
 

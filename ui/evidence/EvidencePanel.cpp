@@ -1,5 +1,6 @@
 #include "evidence/EvidencePanel.h"
 
+#include "annotations/EvidenceAnnotationLayer.h"
 #include "evidence/EvidenceFactsView.h"
 #include "evidence/EvidenceSource.h"
 #include "evidence/EvidenceTreeModel.h"
@@ -240,6 +241,7 @@ void EvidencePanel::display(const QString &evidenceId)
     m_facts->setEvidence(source, revision->manifest);
     m_openExternal->setEnabled(!source.blobPath.isEmpty());
     m_viewer = EvidenceViewer::create(source, this);
+    EvidenceAnnotationLayer::attach(*m_viewer, *m_context);   // highlights and the annotate mode
     m_viewerHost->addWidget(m_viewer);
     if (m_pendingPage >= 0)
         m_viewer->showPage(m_pendingPage);

@@ -46,6 +46,8 @@ signals:
     void showCriterion(const QString &gateId, const QString &criterionId);
     void showRequirement(const QString &requirementId);
     void showCard(int level, const QString &component);
+    /// The project as a whole (the Overview).
+    void showProject();
     /// Facts about what a panel has selected (id, hashes, size, links …), shown by the
     /// Inspector as label/value rows. An empty title and list clears it.
     void inspect(const QString &title, const QList<QPair<QString, QString>> &facts);

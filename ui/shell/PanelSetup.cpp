@@ -1,5 +1,7 @@
 #include "shell/PanelSetup.h"
 
+#include "annotations/AnnotateMenu.h"
+#include "annotations/AnnotationsPanel.h"
 #include "evidence/EvidencePanel.h"
 #include "overview/OverviewPanel.h"
 #include "panels/CardsPanel.h"
@@ -16,7 +18,9 @@ void installPanels(WorkbenchWindow &window, ProjectContext &context)
     using Navigation = WorkbenchWindow::Navigation;
     // In the order of the reviewer's walk (ui-sketch.md): where the project stands, the gate,
     // then what the gate points to. Ctrl+1… follow this order.
-    window.addPanel(QStringLiteral("Overview"), QStringLiteral("go-home"), new OverviewPanel(&context));
+    auto *overview = new OverviewPanel(&context);
+    window.addPanel(QStringLiteral("Overview"), QStringLiteral("go-home"), overview);
+    QObject::connect(&context, &ProjectContext::showProject, &window, [&window, overview] { window.showPanel(overview); });
 
     auto *gates = new GatesPanel(&context);
     window.addPanel(QStringLiteral("Gates"), QStringLiteral("view-task"), gates);
@@ -37,6 +41,10 @@ void installPanels(WorkbenchWindow &window, ProjectContext &context)
     auto *metrics = new MetricsPanel(&context);
     window.addPanel(QStringLiteral("Metrics"), QStringLiteral("office-chart-line"), metrics);
     window.setPanelFor(Navigation::Metric, metrics);
+
+    // The reviewer's notes across everything above; double-click goes to what each is on.
+    window.addPanel(QStringLiteral("Annotations"), QStringLiteral("story-editor"), new AnnotationsPanel(&context));
+    installAnnotationHooks(context, overview, gates, cards, requirements, metrics);
 }
 
 } // namespace mltrl::ui

@@ -1,0 +1,110 @@
+#include "annotations/EvidenceAnnotationLayer.h"
+
+#include "annotations/AnnotationEditor.h"
+#include "annotations/ImageAnnotationLayer.h"
+#include "annotations/PdfAnnotationLayer.h"
+#include "annotations/TextAnnotationLayer.h"
+#include "evidence/EvidenceViewer.h"
+#include "evidence/ImageEvidenceViewer.h"
+#include "evidence/PdfEvidenceViewer.h"
+#include "evidence/TextEvidenceViewer.h"
+#include "session/ProjectContext.h"
+#include "store/Store.h"
+
+#include <QAction>
+#include <QBoxLayout>
+#include <QToolButton>
+
+namespace mltrl::ui {
+
+namespace {
+
+/// Puts `action`'s button into the viewer's tool row (before its stretch), or a new row on top
+/// when the viewer has none. The viewers build that row as the first item of their layout.
+void addToToolRow(EvidenceViewer &viewer, QAction *action)
+{
+    auto *button = new QToolButton(&viewer);
+    button->setObjectName(QStringLiteral("annotateModeButton"));
+    button->setDefaultAction(action);
+    button->setAutoRaise(true);
+    auto *outer = qobject_cast<QBoxLayout *>(viewer.layout());
+    if (!outer)
+        return;
+    auto *row = outer->count() > 0 ? qobject_cast<QHBoxLayout *>(outer->itemAt(0)->layout()) : nullptr;
+    if (!row) {
+        row = new QHBoxLayout;
+        row->addStretch();
+        outer->insertLayout(0, row);
+    }
+    int at = row->count();
+    for (int i = 0; i < row->count(); ++i) {
+        if (row->itemAt(i)->spacerItem()) {
+            at = i;
+            break;
+        }
+    }
+    row->insertWidget(at, button);
+}
+
+} // namespace
+
+EvidenceAnnotationLayer *EvidenceAnnotationLayer::attach(EvidenceViewer &viewer, ProjectContext &context)
+{
+    EvidenceAnnotationLayer *layer = nullptr;
+    if (auto *pdf = qobject_cast<PdfEvidenceViewer *>(&viewer))
+        layer = new PdfAnnotationLayer(*pdf, context);
+    else if (auto *image = qobject_cast<ImageEvidenceViewer *>(&viewer))
+        layer = new ImageAnnotationLayer(*image, context);
+    else if (auto *text = qobject_cast<TextEvidenceViewer *>(&viewer))
+        layer = new TextAnnotationLayer(*text, context);
+    if (layer)
+        layer->reload();
+    return layer;
+}
+
+EvidenceAnnotationLayer::EvidenceAnnotationLayer(EvidenceViewer &viewer, ProjectContext &context, const QString &modeText)
+    : QObject(&viewer), m_viewer(viewer), m_context(context), m_mode(new QAction(modeText, this))
+{
+    setObjectName(QStringLiteral("annotationLayer"));
+    m_mode->setObjectName(QStringLiteral("annotateModeAction"));
+    m_mode->setCheckable(true);
+    m_mode->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_mode->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_mode->setToolTip(QStringLiteral("%1 (%2)").arg(modeText, m_mode->shortcut().toString(QKeySequence::NativeText)));
+    viewer.addAction(m_mode);
+    addToToolRow(viewer, m_mode);
+    connect(m_mode, &QAction::toggled, this, [this](bool on) { modeChanged(on); });
+    connect(&context, &ProjectContext::annotationsChanged, this, &EvidenceAnnotationLayer::reload);
+}
+
+bool EvidenceAnnotationLayer::isDrawing() const
+{
+    return m_mode->isChecked();
+}
+
+void EvidenceAnnotationLayer::setDrawing(bool on)
+{
+    m_mode->setChecked(on);
+}
+
+void EvidenceAnnotationLayer::reload()
+{
+    m_shown.clear();
+    const auto revision = m_context.revision();
+    if (revision && m_context.store()) {
+        const std::string id = m_viewer.source().id.toStdString();
+        for (Annotation &a : AnnotationStore(m_context.store()->db()).forRevision(revision->overview.revisionId))
+            if (a.target.contains("evidence") && a.target["evidence"] == id)
+                m_shown.push_back(std::move(a));
+    }
+    redraw();
+}
+
+void EvidenceAnnotationLayer::annotateTarget(const nlohmann::json &target)
+{
+    // One region per activation: a stray click after it must not start another annotation.
+    setDrawing(false);
+    annotate(m_context, target, &m_viewer);
+}
+
+} // namespace mltrl::ui

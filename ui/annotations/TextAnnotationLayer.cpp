@@ -1,0 +1,95 @@
+#include "annotations/TextAnnotationLayer.h"
+
+#include "annotations/AnnotationStyle.h"
+#include "evidence/TextEvidenceViewer.h"
+
+#include <QContextMenuEvent>
+#include <QHelpEvent>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QToolTip>
+
+namespace mltrl::ui {
+
+TextAnnotationLayer::TextAnnotationLayer(TextEvidenceViewer &viewer, ProjectContext &context)
+    : EvidenceAnnotationLayer(viewer, context, QStringLiteral("Annotate line")), m_text(viewer)
+{
+    viewer.editor()->viewport()->installEventFilter(this);
+    // The text arrives later for large files; colour the lines once it is there.
+    connect(&viewer, &EvidenceViewer::loaded, this, &TextAnnotationLayer::redraw);
+}
+
+void TextAnnotationLayer::modeChanged(bool on)
+{
+    // A line needs no dragging: the mode annotates the cursor's line at once.
+    if (on)
+        annotateLine(m_text.editor()->textCursor().blockNumber() + 1);
+}
+
+void TextAnnotationLayer::annotateLine(int line)
+{
+    annotateTarget({{"evidence", m_viewer.source().id.toStdString()}, {"line", line}});
+}
+
+const Annotation *TextAnnotationLayer::annotationOnLine(int line) const
+{
+    for (const Annotation &a : m_shown)
+        if (a.target.contains("line") && a.target["line"] == line)
+            return &a;
+    return nullptr;
+}
+
+void TextAnnotationLayer::redraw()
+{
+    QPlainTextEdit *editor = m_text.editor();
+    QList<QTextEdit::ExtraSelection> selections;
+    for (const Annotation &a : m_shown) {
+        if (!a.target.contains("line"))
+            continue;
+        const QTextBlock block = editor->document()->findBlockByNumber(a.target["line"].get<int>() - 1);
+        if (!block.isValid())
+            continue;
+        QColor fill = severityColor(QString::fromStdString(a.severity));
+        fill.setAlpha(a.status == "resolved" ? 25 : 70);
+        QTextEdit::ExtraSelection s;
+        s.format.setBackground(fill);
+        s.format.setProperty(QTextFormat::FullWidthSelection, true);
+        s.cursor = QTextCursor(block);
+        selections.append(s);
+    }
+    editor->setExtraSelections(selections);
+}
+
+bool TextAnnotationLayer::eventFilter(QObject *watched, QEvent *event)
+{
+    QPlainTextEdit *editor = m_text.editor();
+    if (watched == editor->viewport()) {
+        if (event->type() == QEvent::ToolTip) {
+            const auto *help = static_cast<QHelpEvent *>(event);
+            const int line = editor->cursorForPosition(help->pos()).blockNumber() + 1;
+            if (const Annotation *a = annotationOnLine(line))
+                QToolTip::showText(help->globalPos(),
+                                   QStringLiteral("<b>%1</b> (%2)<br>%3")
+                                       .arg(QString::fromStdString(a->severity), QString::fromStdString(a->status),
+                                            QString::fromStdString(a->text).toHtmlEscaped()),
+                                   editor);
+            else
+                QToolTip::hideText();
+            return true;
+        }
+        if (event->type() == QEvent::ContextMenu) {
+            const auto *ce = static_cast<QContextMenuEvent *>(event);
+            const int line = editor->cursorForPosition(ce->pos()).blockNumber() + 1;
+            QMenu *menu = editor->createStandardContextMenu(ce->pos());
+            menu->addSeparator();
+            menu->addAction(QStringLiteral("Annotate line %1\u2026").arg(line), this, [this, line] { annotateLine(line); });
+            menu->exec(ce->globalPos());
+            delete menu;
+            return true;
+        }
+    }
+    return EvidenceAnnotationLayer::eventFilter(watched, event);
+}
+
+} // namespace mltrl::ui
