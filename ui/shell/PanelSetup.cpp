@@ -3,6 +3,7 @@
 #include "annotations/AnnotateMenu.h"
 #include "annotations/AnnotationsPanel.h"
 #include "evidence/EvidencePanel.h"
+#include "meeting/MeetingMode.h"
 #include "overview/OverviewPanel.h"
 #include "panels/CardsPanel.h"
 #include "panels/GatesPanel.h"
@@ -45,6 +46,10 @@ void installPanels(WorkbenchWindow &window, ProjectContext &context)
     // The reviewer's notes across everything above; double-click goes to what each is on.
     window.addPanel(QStringLiteral("Annotations"), QStringLiteral("story-editor"), new AnnotationsPanel(&context));
     installAnnotationHooks(context, overview, gates, cards, requirements, metrics);
+
+    // Meeting mode (F5) runs the gate selected in the Gates panel.
+    auto *meeting = new MeetingMode(&context, &window, [gates] { return gates->currentGate(); });
+    window.addModeAction(meeting->action());
 }
 
 } // namespace mltrl::ui

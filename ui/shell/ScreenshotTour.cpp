@@ -1,5 +1,6 @@
 #include "shell/ScreenshotTour.h"
 
+#include "meeting/MeetingMode.h"
 #include "session/ProjectContext.h"
 #include "shell/WorkbenchWindow.h"
 
@@ -63,6 +64,9 @@ void ScreenshotTour::shootAll()
         const QString file = QDir(m_directory).filePath(fileStem(panel.title) + QStringLiteral(".png"));
         ok = m_window.grab().save(file) && ok;
     }
+    // Meeting mode's slides at projector size (meeting-title.png, …).
+    if (auto *meeting = m_window.findChild<MeetingMode *>())
+        ok = meeting->shootSlides(m_directory) && ok;
     emit finished(ok);
 }
 

@@ -27,6 +27,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -195,6 +196,19 @@ void WorkbenchWindow::addPanelEntry(const QString &title, const QString &iconNam
     item->setFlags(enabled ? item->flags() | Qt::ItemIsEnabled : item->flags() & ~Qt::ItemIsEnabled);
     if (m_nav->currentRow() < 0)
         m_nav->setCurrentRow(0);
+}
+
+void WorkbenchWindow::addModeAction(QAction *action)
+{
+    if (!m_modeBar) {
+        m_modeBar = addToolBar(QStringLiteral("Modes"));
+        m_modeBar->setObjectName(QStringLiteral("modeToolBar"));
+        m_modeBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_modeBar->setMovable(false);
+    }
+    m_modeBar->addAction(action);
+    m_viewMenu->insertAction(m_viewMenu->actions().value(0), action);
+    addAction(action);
 }
 
 void WorkbenchWindow::setPanelFor(Navigation kind, QWidget *panel)

@@ -13,6 +13,7 @@ class QDockWidget;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
+class QToolBar;
 class QToolButton;
 
 namespace mltrl {
@@ -47,6 +48,9 @@ public:
     /// Adds a panel to the navigator and the View menu. Project panels are disabled until a
     /// revision is loaded. An empty `shortcut` gets Ctrl+<n> (n = its place among the panels).
     void addPanel(const QString &title, const QString &iconName, QWidget *panel, const QKeySequence &shortcut = {});
+    /// Adds a mode (e.g. meeting mode) to the View menu and the tool bar; its shortcut works
+    /// anywhere in the window.
+    void addModeAction(QAction *action);
     /// Makes `panel` the one shown when `kind` navigation is requested through the context.
     void setPanelFor(Navigation kind, QWidget *panel);
     void showPanel(QWidget *panel);
@@ -107,6 +111,7 @@ private:
     QToolButton *m_issues = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QToolBar *m_modeBar = nullptr;
     QList<Panel> m_panels;
     std::map<Navigation, QWidget *> m_routes;
 };

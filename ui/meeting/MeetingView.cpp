@@ -1,0 +1,292 @@
+#include "meeting/MeetingView.h"
+
+#include "meeting/MeetingSession.h"
+#include "meeting/MeetingSlides.h"
+#include "meeting/NoteDialog.h"
+#include "session/ProjectContext.h"
+
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace mltrl::ui {
+
+using meeting::Text;
+
+QString clockText(qint64 ms)
+{
+    const qint64 s = ms / 1000;
+    if (s >= 3600)
+        return QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(s / 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+MeetingView::MeetingView(MeetingSession *session, QWidget *parent)
+    : QWidget(parent), m_session(session), m_header(new QLabel(this)), m_position(new QLabel(this)),
+      m_keys(new QLabel(this)), m_timer(new QLabel(this)), m_stack(new QStackedWidget(this)), m_ticker(new QTimer(this))
+{
+    setObjectName(QStringLiteral("meetingView"));
+    setWindowTitle(QStringLiteral("Review meeting — %1").arg(QString::fromStdString(session->gate().title)));
+    setAutoFillBackground(true);
+    setPalette(meeting::Style::palette());
+    setFocusPolicy(Qt::StrongFocus);
+    m_header->setObjectName(QStringLiteral("meetingHeader"));
+    m_position->setObjectName(QStringLiteral("meetingPosition"));
+    m_keys->setObjectName(QStringLiteral("meetingKeys"));
+    m_timer->setObjectName(QStringLiteral("meetingTimer"));
+    m_keys->setText(QStringLiteral("Space/→ next · ← back · 1 met · 2 not met · 3 waived · 4 n/a · N note · "
+                                   "A annotate · D decision · Esc leave"));
+    m_keys->setStyleSheet(QStringLiteral("color:#333333"));
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_header, 1);
+    top->addWidget(m_position);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_keys, 1);
+    bottom->addWidget(m_timer);
+    auto *rule = new QWidget(this);
+    rule->setFixedHeight(3);
+    rule->setAutoFillBackground(true);
+    QPalette p = rule->palette();
+    p.setColor(QPalette::Window, QColor(0x00, 0x48, 0x8C));
+    rule->setPalette(p);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    auto *topBox = new QWidget(this);
+    topBox->setLayout(top);
+    auto *bottomBox = new QWidget(this);
+    bottomBox->setLayout(bottom);
+    layout->addWidget(topBox);
+    layout->addWidget(rule);
+    layout->addWidget(m_stack, 1);
+    layout->addWidget(bottomBox);
+    m_stack->setFocusPolicy(Qt::NoFocus);
+
+    connect(m_ticker, &QTimer::timeout, this, &MeetingView::tick);
+    connect(this, &MeetingView::tick, this, &MeetingView::updateTimer);
+    m_ticker->start(1000);
+    connect(session, &MeetingSession::draftChanged, this, &MeetingView::refreshBuilt);
+    connect(session, &MeetingSession::annotationsChanged, this, &MeetingView::refreshBuilt);
+
+    m_askNote = [this](QWidget *parentWidget, const QString &title, const QString &text) -> std::optional<QString> {
+        NoteDialog dialog(title, text, m_style.px(24), parentWidget);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return dialog.text();
+    };
+    resize(1280, 720);
+    updateChrome();
+    goTo(0);
+}
+
+int MeetingView::slideCount() const
+{
+    return static_cast<int>(m_session->agenda().size());
+}
+
+MeetingSlide *MeetingView::currentSlide() const
+{
+    return builtSlide(m_index);
+}
+
+MeetingSlide *MeetingView::builtSlide(int index) const
+{
+    const auto it = m_slides.find(index);
+    return it == m_slides.end() ? nullptr : it->second;
+}
+
+MeetingSlide *MeetingView::ensureBuilt(int index)
+{
+    if (MeetingSlide *slide = builtSlide(index))
+        return slide;
+    MeetingSlide *slide = createSlide(m_session, m_style, index, m_stack);
+    // Keys belong to the meeting, never to a plot or a viewer inside a slide.
+    slide->setFocusPolicy(Qt::NoFocus);
+    for (QWidget *child : slide->findChildren<QWidget *>())
+        child->setFocusPolicy(Qt::NoFocus);
+    m_stack->addWidget(slide);
+    m_slides[index] = slide;
+    return slide;
+}
+
+void MeetingView::dropSlides()
+{
+    for (auto &[index, slide] : m_slides) {
+        m_stack->removeWidget(slide);
+        slide->deleteLater();
+    }
+    m_slides.clear();
+}
+
+void MeetingView::goTo(int index)
+{
+    if (index < 0 || index >= slideCount())
+        return;
+    m_stack->setCurrentWidget(ensureBuilt(index));
+    if (index != m_index) {
+        m_index = index;
+        m_session->enterSlide(index);
+    }
+    updateChrome();
+    setFocus();
+    emit slideChanged(index);
+    // Build the next slide while the room looks at this one, so stepping on is instant.
+    if (m_prebuild && index + 1 < slideCount() && !builtSlide(index + 1))
+        QTimer::singleShot(0, this, [this, index] {
+            if (m_index == index && index + 1 < slideCount())
+                ensureBuilt(index + 1);
+        });
+}
+
+void MeetingView::next()
+{
+    goTo(m_index + 1);
+}
+
+void MeetingView::previous()
+{
+    goTo(m_index - 1);
+}
+
+void MeetingView::jumpToDecision()
+{
+    goTo(m_session->decisionIndex());
+}
+
+void MeetingView::setTimerVisible(bool visible)
+{
+    m_timer->setVisible(visible);
+}
+
+void MeetingView::updateChrome()
+{
+    const QFont small = m_style.font(Text::Small);
+    for (QLabel *l : {m_header, m_position, m_keys, m_timer})
+        l->setFont(small);
+    const int margin = m_style.px(16);
+    m_header->setContentsMargins(margin, m_style.px(6), 0, m_style.px(6));
+    m_position->setContentsMargins(0, 0, margin, 0);
+    m_keys->setContentsMargins(margin, m_style.px(4), 0, m_style.px(6));
+    m_timer->setContentsMargins(0, 0, margin, 0);
+    const RevisionData &r = m_session->revision();
+    m_header->setText(QStringLiteral("<b>%1</b> · %2 · rev %3")
+                          .arg(QString::fromStdString(m_session->gate().title).toHtmlEscaped(),
+                               QString::fromStdString(r.overview.id).toHtmlEscaped())
+                          .arg(r.overview.revision));
+    m_position->setText(QStringLiteral("%1 / %2").arg(m_index + 1).arg(slideCount()));
+    updateTimer();
+}
+
+void MeetingView::updateTimer()
+{
+    m_timer->setText(QStringLiteral("⏱ %1 · this slide %2")
+                         .arg(clockText(m_session->totalElapsed()), clockText(m_session->elapsedOn(m_index))));
+}
+
+void MeetingView::refreshBuilt()
+{
+    for (auto &[index, slide] : m_slides)
+        slide->refresh();
+}
+
+void MeetingView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Type follows the screen: rebuild the slides when the height changes the scale.
+    const meeting::Style style(height());
+    if (std::abs(style.scale() - m_style.scale()) < 0.05)
+        return;
+    m_style = style;
+    dropSlides();
+    updateChrome();
+    if (m_index >= 0)
+        goTo(m_index);
+}
+
+void MeetingView::numberKey(int key)
+{
+    MeetingSlide *slide = currentSlide();
+    if (!slide)
+        return;
+    const AgendaItem &item = slide->item();
+    if (item.kind == AgendaItem::Kind::Criterion) {
+        const Criterion &c = m_session->gate().criteria.at(static_cast<std::size_t>(item.criterion));
+        m_session->setVerdict(c.id, meeting::verdictForKey(key));
+    } else if (item.kind == AgendaItem::Kind::Decision) {
+        m_session->setOutcome(meeting::outcomeForKey(key));
+    }
+}
+
+void MeetingView::noteKey()
+{
+    MeetingSlide *slide = currentSlide();
+    if (!slide || !m_askNote)
+        return;
+    const AgendaItem &item = slide->item();
+    const ReviewDraft &draft = m_session->draft();
+    if (item.kind == AgendaItem::Kind::Criterion) {
+        const Criterion &c = m_session->gate().criteria.at(static_cast<std::size_t>(item.criterion));
+        const DraftVerdict *row = draft.verdictFor(c.id);
+        const auto text = m_askNote(this, QStringLiteral("Note on %1").arg(QString::fromStdString(c.id)),
+                                    row ? QString::fromStdString(row->note) : QString());
+        if (text)
+            m_session->setNote(c.id, *text);
+    } else if (item.kind == AgendaItem::Kind::Decision) {
+        const auto text = m_askNote(this, QStringLiteral("Rationale of the decision"), QString::fromStdString(draft.rationale));
+        if (text)
+            m_session->setRationale(*text);
+    }
+    setFocus();
+}
+
+void MeetingView::keyPressEvent(QKeyEvent *event)
+{
+    QUndoStack *undo = m_session->context()->undoStack();
+    if (event->matches(QKeySequence::Undo)) {
+        undo->undo();
+        return;
+    }
+    if (event->matches(QKeySequence::Redo)) {
+        undo->redo();
+        return;
+    }
+    if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    switch (event->key()) {
+    case Qt::Key_Space:
+    case Qt::Key_Right:
+    case Qt::Key_PageDown:
+    case Qt::Key_Down: next(); return;
+    case Qt::Key_Left:
+    case Qt::Key_PageUp:
+    case Qt::Key_Up:
+    case Qt::Key_Backspace: previous(); return;
+    case Qt::Key_Home: goTo(0); return;
+    case Qt::Key_End:
+    case Qt::Key_D: jumpToDecision(); return;
+    case Qt::Key_0:
+    case Qt::Key_1:
+    case Qt::Key_2:
+    case Qt::Key_3:
+    case Qt::Key_4: numberKey(event->key() - Qt::Key_0); return;
+    case Qt::Key_N: noteKey(); return;
+    case Qt::Key_A:
+        if (m_annotate && currentSlide())
+            m_annotate(currentSlide()->annotationTarget());
+        setFocus();
+        return;
+    case Qt::Key_Escape: emit leaveRequested(); return;
+    default: QWidget::keyPressEvent(event);
+    }
+}
+
+} // namespace mltrl::ui
