@@ -43,6 +43,10 @@ MeetingView::MeetingView(MeetingSession *session, QWidget *parent)
     m_keys->setText(QStringLiteral("Space/→ next · ← back · 1 met · 2 not met · 3 waived · 4 n/a · N note · "
                                    "A annotate · D decision · Esc leave"));
     m_keys->setStyleSheet(QStringLiteral("color:#333333"));
+    // Long lines never widen the window beyond the projector's 1280 pixels.
+    m_keys->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_header->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_stack->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Expanding);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_header, 1);

@@ -1,0 +1,399 @@
+// Meeting mode end to end on the bundled example: F5 enters for the gate selected in the Gates
+// panel, every slide is reached with the keyboard alone, keys 1–4 set verdicts (and the
+// outcome on the decision slide), N adds a note through the dialog, Esc leaves — and the
+// review draft in the store holds exactly what was entered; Ctrl+Z takes an edit back.
+#include "GuiTestUtil.h"
+#include "annotations/AnnotationEditor.h"
+#include "TempStore.h"
+#include "evidence/EvidenceViewer.h"
+#include "evidence/PdfEvidenceViewer.h"
+#include "meeting/MeetingAgenda.h"
+#include "meeting/MeetingMode.h"
+#include "meeting/MeetingSession.h"
+#include "meeting/MeetingSlides.h"
+#include "meeting/MeetingView.h"
+#include "meeting/NoteDialog.h"
+#include "meeting/PresenterView.h"
+#include "overview/MltrlTrackWidget.h"
+#include "panels/GatesPanel.h"
+#include "plots/MetricPlot.h"
+#include "review/AnnotationStore.h"
+#include "review/ReviewDraft.h"
+#include "session/ProjectContext.h"
+#include "shell/PanelSetup.h"
+#include "shell/Settings.h"
+#include "shell/WorkbenchWindow.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QApplication>
+#include <QPlainTextEdit>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QtTest>
+
+#include <map>
+#include <memory>
+
+using namespace mltrl;
+using namespace mltrl::ui;
+
+class TestMeetingMode : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanup();
+    void agendaFollowsTheGate_data();
+    void agendaFollowsTheGate();
+    void f5EntersForTheSelectedGateAndEscLeaves();
+    void keyboardWalkStoresVerdictsAndNotes();
+    void undoTakesBackAMeetingEdit();
+    void aAnnotatesTheCriterionOnScreen();
+    void slidesShowTrackPlotEvidenceAndAnnotations();
+    void presenterViewFollowsTheMeeting();
+    void screenshotsAreWritten();
+
+private:
+    [[nodiscard]] ReviewDraft storedDraft(const std::string &gate) const;
+    [[nodiscard]] MeetingView *enterWithF5();
+    /// Answers the next note dialog with `text` (typed into it) and Save.
+    void answerNextNoteDialog(const QString &text);
+
+    std::unique_ptr<test::TempStore> m_store;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<WorkbenchWindow> m_window;
+    MeetingMode *m_mode = nullptr;
+    GatesPanel *m_gates = nullptr;
+    std::string m_blockerId;
+};
+
+void TestMeetingMode::initTestCase()
+{
+    test::useTestSettings();
+    m_store = std::make_unique<test::TempStore>();
+    m_settings = std::make_unique<Settings>();
+    m_window = std::make_unique<WorkbenchWindow>(m_store->store(), *m_settings);
+    installPanels(*m_window, m_window->context());
+    m_window->show();
+    m_mode = m_window->findChild<MeetingMode *>(QStringLiteral("meetingMode"));
+    m_gates = m_window->findChild<GatesPanel *>();
+    QVERIFY(m_mode && m_gates);
+    QVERIFY(!m_mode->action()->isEnabled());   // nothing to meet about yet
+    QVERIFY(m_window->importArchive(test::examplePath()));
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->context().hasRevision(), 60000);
+    QVERIFY(m_mode->action()->isEnabled());
+    // The action is in the View menu and on the tool bar.
+    auto *bar = m_window->findChild<QToolBar *>(QStringLiteral("modeToolBar"));
+    QVERIFY(bar && bar->actions().contains(m_mode->action()));
+
+    // An open blocker on page 2 of the evaluation report, and a minor one (not listed).
+    const auto revision = m_window->context().revision();
+    Problems problems;
+    AnnotationStore annotations(m_store->store().db());
+    const auto blocker = annotations.add(revision->overview.id, revision->overview.revisionId,
+                                         {{"evidence", "ev-eval-report"}, {"page", 2}}, "blocker",
+                                         "Site C numbers differ from table 3", "tester", problems);
+    QVERIFY(blocker);
+    m_blockerId = blocker->id;
+    QVERIFY(annotations.add(revision->overview.id, revision->overview.revisionId, {{"project", true}}, "minor",
+                            "Typo in the summary", "tester", problems));
+    emit m_window->context().annotationsChanged();
+}
+
+void TestMeetingMode::cleanup()
+{
+    if (m_mode->isActive())
+        m_mode->leave();
+    m_mode->setPresenterOverride(std::nullopt);
+    m_mode->setWindowedSize(std::nullopt);
+}
+
+ReviewDraft TestMeetingMode::storedDraft(const std::string &gate) const
+{
+    return ReviewDraftStore(m_store->store().db()).load(m_window->context().revision()->overview.revisionId, gate);
+}
+
+MeetingView *TestMeetingMode::enterWithF5()
+{
+    m_window->activateWindow();
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    // Offscreen, the workbench window does not always get activation back after a meeting
+    // closes, so its shortcut may not fire: the F5 action itself is what is under test then.
+    if (!m_mode->isActive())
+        m_mode->action()->trigger();
+    return m_mode->view();
+}
+
+namespace {
+/// Calls `answer` with the first visible dialog of type D once one is shown (polling, since
+/// the dialog runs its own event loop).
+template <typename D>
+void whenDialogShows(QObject *context, std::function<void(D *)> answer)
+{
+    auto *timer = new QTimer(context);
+    QObject::connect(timer, &QTimer::timeout, context, [timer, answer] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            if (auto *dialog = qobject_cast<D *>(w); dialog && dialog->isVisible()) {
+                timer->stop();
+                timer->deleteLater();
+                answer(dialog);
+                return;
+            }
+        }
+    });
+    timer->start(20);
+}
+} // namespace
+
+void TestMeetingMode::answerNextNoteDialog(const QString &text)
+{
+    whenDialogShows<NoteDialog>(this, [text](NoteDialog *dialog) {
+        dialog->editor()->selectAll();
+        QTest::keyClicks(dialog->editor(), text);
+        dialog->accept();
+    });
+}
+
+void TestMeetingMode::agendaFollowsTheGate_data()
+{
+    QTest::addColumn<QString>("selected");
+    QTest::addColumn<QString>("gate");
+    QTest::addColumn<int>("slides");
+    // Without a (valid) selection: the gate the project must pass next (level 5 here).
+    QTest::newRow("none") << QString() << QStringLiteral("gate-5") << 13;
+    QTest::newRow("unknown") << QStringLiteral("gate-9") << QStringLiteral("gate-5") << 13;
+    QTest::newRow("gate-4") << QStringLiteral("gate-4") << QStringLiteral("gate-4") << 7;
+}
+
+void TestMeetingMode::agendaFollowsTheGate()
+{
+    QFETCH(QString, selected);
+    QFETCH(QString, gate);
+    QFETCH(int, slides);
+    const RevisionData &r = *m_window->context().revision();
+    QCOMPARE(meetingGate(r, selected), gate);
+    const auto agenda = buildAgenda(*r.manifest.findGate(gate.toStdString()));
+    QCOMPARE(static_cast<int>(agenda.size()), slides);
+    QCOMPARE(agenda.front().kind, AgendaItem::Kind::Title);
+    QCOMPARE(agenda[1].kind, AgendaItem::Kind::Criterion);
+    QCOMPARE(agenda[1].criterion, 0);
+    QCOMPARE(agenda[agenda.size() - 2].kind, AgendaItem::Kind::Annotations);
+    QCOMPARE(agenda.back().kind, AgendaItem::Kind::Decision);
+}
+
+void TestMeetingMode::f5EntersForTheSelectedGateAndEscLeaves()
+{
+    QVERIFY(m_gates->selectGate(QStringLiteral("gate-4")));
+    MeetingView *view = enterWithF5();
+    QVERIFY(view);
+    QVERIFY(m_mode->isActive());
+    QCOMPARE(m_mode->session()->gateId(), QStringLiteral("gate-4"));
+    QVERIFY(view->isWindow() && view->isVisible());
+    QCOMPARE(view->currentIndex(), 0);
+    // One screen: the small timer, no presenter view.
+    QVERIFY(!m_mode->presenter());
+    QVERIFY(view->timerLabel()->isVisibleTo(view));
+    QVERIFY(view->timerLabel()->text().contains(QStringLiteral("00:")));
+    QTest::keyClick(view, Qt::Key_Escape);
+    QVERIFY(!m_mode->isActive());
+    QVERIFY(m_gates->selectGate(QStringLiteral("gate-5")));
+}
+
+void TestMeetingMode::keyboardWalkStoresVerdictsAndNotes()
+{
+    QVERIFY(m_gates->selectGate(QStringLiteral("gate-5")));
+    QVERIFY(storedDraft("gate-5").isEmpty());
+    MeetingView *view = enterWithF5();
+    QVERIFY(view);
+    QCOMPARE(m_mode->session()->gateId(), QStringLiteral("gate-5"));
+    const Gate &gate = m_mode->session()->gate();
+    const auto &agenda = m_mode->session()->agenda();
+
+    // Walk every slide with Space / →, giving criterion i the verdict of key (i % 4) + 1.
+    std::map<std::string, std::string> expected;
+    const char *verdicts[] = {"met", "not_met", "waived", "not_applicable"};
+    for (int i = 0; i < static_cast<int>(agenda.size()); ++i) {
+        QCOMPARE(view->currentIndex(), i);
+        MeetingSlide *slide = view->currentSlide();
+        QVERIFY(slide);
+        QVERIFY(slide->isVisible());
+        QCOMPARE(slide->item(), agenda[static_cast<std::size_t>(i)]);
+        if (agenda[static_cast<std::size_t>(i)].kind == AgendaItem::Kind::Criterion) {
+            const int c = agenda[static_cast<std::size_t>(i)].criterion;
+            QTest::keyClick(view, Qt::Key(Qt::Key_1 + c % 4));
+            expected[gate.criteria[static_cast<std::size_t>(c)].id] = verdicts[c % 4];
+            auto *cs = qobject_cast<CriterionSlide *>(slide);
+            QVERIFY(cs);
+            QVERIFY2(cs->findChild<QLabel *>(QStringLiteral("meetingVerdict"))->text().contains(
+                         meeting::verdictCue(QString::fromLatin1(verdicts[c % 4])).word),
+                     "the slide shows the verdict just entered");
+        }
+        QTest::keyClick(view, i % 2 ? Qt::Key_Space : Qt::Key_Right);
+    }
+    QCOMPARE(view->currentIndex(), static_cast<int>(agenda.size()) - 1);   // stays on the last
+
+    // Back to the third criterion with ←, add a note with N (the dialog typed into).
+    while (view->currentIndex() > 3)
+        QTest::keyClick(view, Qt::Key_Left);
+    const std::string noted = gate.criteria[2].id;
+    answerNextNoteDialog(QStringLiteral("Site C below target; retest after recalibration"));
+    QTest::keyClick(view, Qt::Key_N);
+    // A cancelled note changes nothing.
+    whenDialogShows<NoteDialog>(this, [](NoteDialog *dialog) { dialog->reject(); });
+    QTest::keyClick(view, Qt::Key_N);
+
+    // D jumps to the decision; 3 = hold; N there is the rationale.
+    QTest::keyClick(view, Qt::Key_D);
+    QCOMPARE(view->currentIndex(), m_mode->session()->decisionIndex());
+    QTest::keyClick(view, Qt::Key_3);
+    answerNextNoteDialog(QStringLiteral("Hold until site C is retested"));
+    QTest::keyClick(view, Qt::Key_N);
+    auto *decision = qobject_cast<DecisionSlide *>(view->currentSlide());
+    QVERIFY(decision);
+    QVERIFY(decision->outcomeText().contains(QStringLiteral("hold")));
+    QVERIFY(decision->verdictsText().contains(QStringLiteral("not applicable")));
+    QTest::keyClick(view, Qt::Key_Escape);
+    QVERIFY(!m_mode->isActive());
+
+    // The store holds exactly what was entered, as the review draft of gate-5.
+    const ReviewDraft draft = storedDraft("gate-5");
+    QCOMPARE(draft.verdicts.size(), expected.size());
+    for (const DraftVerdict &row : draft.verdicts) {
+        QVERIFY(row.verdict);
+        QCOMPARE(*row.verdict, expected.at(row.criterion));
+        QCOMPARE(row.note, row.criterion == noted ? std::string("Site C below target; retest after recalibration") : std::string());
+    }
+    QCOMPARE(draft.outcome, std::optional<std::string>("hold"));
+    QCOMPARE(draft.rationale, std::string("Hold until site C is retested"));
+    QVERIFY(storedDraft("gate-4").isEmpty());
+}
+
+void TestMeetingMode::undoTakesBackAMeetingEdit()
+{
+    MeetingView *view = enterWithF5();
+    QVERIFY(view);
+    QCOMPARE(m_mode->session()->gateId(), QStringLiteral("gate-5"));
+    const std::string first = m_mode->session()->gate().criteria[0].id;
+    const auto verdictOfFirst = [&]() -> std::optional<std::string> {
+        const ReviewDraft draft = storedDraft("gate-5");
+        const DraftVerdict *row = draft.verdictFor(first);
+        return row ? row->verdict : std::nullopt;
+    };
+    const auto before = verdictOfFirst();
+    QCOMPARE(before, std::optional<std::string>("met"));   // from the walk above
+    QTest::keyClick(view, Qt::Key_Right);
+    QTest::keyClick(view, Qt::Key_4);
+    QCOMPARE(verdictOfFirst(), std::optional<std::string>("not_applicable"));
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(verdictOfFirst(), before);
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(verdictOfFirst(), std::optional<std::string>("not_applicable"));
+    // 0 clears the verdict.
+    QTest::keyClick(view, Qt::Key_0);
+    QCOMPARE(verdictOfFirst(), std::nullopt);
+}
+
+void TestMeetingMode::aAnnotatesTheCriterionOnScreen()
+{
+    MeetingView *view = enterWithF5();
+    QVERIFY(view);
+    QTest::keyClick(view, Qt::Key_Right);
+    QTest::keyClick(view, Qt::Key_Right);   // worst-site
+    whenDialogShows<AnnotationDialog>(this, [](AnnotationDialog *dialog) {
+        dialog->severityBox()->setCurrentIndex(dialog->severityBox()->findData(QStringLiteral("major")));
+        QTest::keyClicks(dialog->textEdit(), QStringLiteral("Which sites are in the minimum?"));
+        dialog->accept();
+    });
+    QTest::keyClick(view, Qt::Key_A);
+    const auto revision = m_window->context().revision();
+    std::vector<Annotation> onCriterion;
+    for (const Annotation &a : AnnotationStore(m_store->store().db()).forRevision(revision->overview.revisionId))
+        if (a.target == nlohmann::json{{"criterion", "worst-site"}, {"gate", "gate-5"}})
+            onCriterion.push_back(a);
+    QCOMPARE(onCriterion.size(), std::size_t(1));
+    QCOMPARE(onCriterion[0].text, std::string("Which sites are in the minimum?"));
+    QCOMPARE(onCriterion[0].severity, std::string("major"));
+    // The meeting sees it at once: the slide counts it, the annotations slide lists it.
+    QTRY_VERIFY(view->currentSlide()->findChild<QLabel *>(QStringLiteral("meetingNote"))->text().contains(
+        QStringLiteral("1 open annotation")));
+    view->goTo(m_mode->session()->decisionIndex() - 1);
+    QVERIFY(qobject_cast<AnnotationsSlide *>(view->currentSlide())->listText().contains(QStringLiteral("Which sites")));
+    // And Ctrl+Z in the meeting takes it back.
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(!qobject_cast<AnnotationsSlide *>(view->currentSlide())->listText().contains(QStringLiteral("Which sites")));
+}
+
+void TestMeetingMode::slidesShowTrackPlotEvidenceAndAnnotations()
+{
+    MeetingView *view = enterWithF5();
+    QVERIFY(view);
+    auto *title = qobject_cast<TitleSlide *>(view->currentSlide());
+    QVERIFY(title);
+    QCOMPARE(title->track()->currentLevel(), 5);
+    QVERIFY(title->track()->heldBackBy().contains(QStringLiteral("classifier")));
+    QVERIFY(title->summaryText().contains(QStringLiteral("BLOCKER")));
+
+    // auroc: the plot with its threshold, the evaluation report opened at the annotated page.
+    QTest::keyClick(view, Qt::Key_Space);
+    auto *auroc = qobject_cast<CriterionSlide *>(view->currentSlide());
+    QVERIFY(auroc);
+    QCOMPARE(auroc->criterion().id, std::string("auroc"));
+    QVERIFY(auroc->plot());
+    QTRY_VERIFY_WITH_TIMEOUT(!auroc->plot()->isLoading(), 20000);
+    QCOMPARE(auroc->plot()->thresholdDrawn(), std::optional<double>(0.9));
+    QCOMPARE(auroc->evidenceId(), QStringLiteral("ev-eval-report"));
+    QCOMPARE(auroc->evidencePage(), 2);
+    QVERIFY(qobject_cast<PdfEvidenceViewer *>(auroc->evidenceViewer()));
+    QVERIFY(auroc->factsText().contains(QStringLiteral("0.9")));
+    // Nothing inside a slide takes the keyboard from the meeting.
+    for (QWidget *w : auroc->findChildren<QWidget *>())
+        QCOMPARE(w->focusPolicy(), Qt::NoFocus);
+
+    // The annotations slide lists the blocker, not the minor one.
+    view->goTo(m_mode->session()->decisionIndex() - 1);
+    auto *annotations = qobject_cast<AnnotationsSlide *>(view->currentSlide());
+    QVERIFY(annotations);
+    QVERIFY(annotations->listText().contains(QStringLiteral("Site C numbers differ")));
+    QVERIFY(!annotations->listText().contains(QStringLiteral("Typo")));
+}
+
+void TestMeetingMode::presenterViewFollowsTheMeeting()
+{
+    m_mode->setPresenterOverride(true);
+    MeetingView *view = enterWithF5();
+    QVERIFY(view);
+    PresenterView *presenter = m_mode->presenter();
+    QVERIFY(presenter);
+    QVERIFY(!view->timerLabel()->isVisibleTo(view));
+    QVERIFY(presenter->nowText().contains(QStringLiteral("Title")));
+    QVERIFY(presenter->nextText().contains(QStringLiteral("auroc")));
+    QTest::keyClick(view, Qt::Key_Right);
+    QTest::keyClick(view, Qt::Key_Right);
+    QTest::keyClick(view, Qt::Key_Right);   // the third criterion, noted above
+    QVERIFY(presenter->notesText().contains(QStringLiteral("retest after recalibration")));
+    QVERIFY(presenter->timesText().contains(QStringLiteral("auroc")));
+    // Keys pressed on the presenter's screen drive the meeting too.
+    QTest::keyClick(presenter, Qt::Key_D);
+    QCOMPARE(view->currentIndex(), m_mode->session()->decisionIndex());
+    QVERIFY(presenter->nowText().contains(QStringLiteral("Decision")));
+}
+
+void TestMeetingMode::screenshotsAreWritten()
+{
+    QTemporaryDir dir;
+    const int undoIndex = m_window->context().undoStack()->index();
+    const ReviewDraft before = storedDraft("gate-5");
+    QVERIFY(m_mode->shootSlides(dir.path()));
+    for (const char *name : {"meeting-title.png", "meeting-criterion.png", "meeting-decision.png"}) {
+        const QImage image(QDir(dir.path()).filePath(QString::fromLatin1(name)));
+        QCOMPARE(image.size(), QSize(1280, 720));
+    }
+    QVERIFY(!m_mode->isActive());
+    // What the shots entered is undone.
+    QCOMPARE(m_window->context().undoStack()->index(), undoIndex);
+    QCOMPARE(storedDraft("gate-5").verdicts, before.verdicts);
+}
+
+QTEST_MAIN(TestMeetingMode)
+#include "tst_meeting_mode.moc"
