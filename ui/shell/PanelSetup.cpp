@@ -6,6 +6,7 @@
 #include "panels/GatesPanel.h"
 #include "panels/MetricsPanel.h"
 #include "panels/RequirementsPanel.h"
+#include "review/ReviewForm.h"
 #include "session/ProjectContext.h"
 #include "shell/WorkbenchWindow.h"
 
@@ -37,6 +38,9 @@ void installPanels(WorkbenchWindow &window, ProjectContext &context)
     auto *metrics = new MetricsPanel(&context);
     window.addPanel(QStringLiteral("Metrics"), QStringLiteral("office-chart-line"), metrics);
     window.setPanelFor(Navigation::Metric, metrics);
+
+    // Last in the walk: decide and sign, once the evidence has been seen.
+    window.addPanel(QStringLiteral("Review"), QStringLiteral("document-sign"), new ReviewForm(&context));
 }
 
 } // namespace mltrl::ui
