@@ -154,7 +154,8 @@ private slots:
         choose(m_form->verdictBox(row), verdict);
         const QString expected = QStringLiteral("ethics: a note is required for %1.").arg(verdict);
         QVERIFY2(m_form->problems().contains(expected), qPrintable(m_form->problems().join(QLatin1Char('|'))));
-        QVERIFY(m_form->criteria()->item(row, ReviewForm::Check)->text().contains(QStringLiteral("note is required")));
+        QCOMPARE(m_form->criteria()->item(row, ReviewForm::Check)->text(), QStringLiteral("⚠ note required"));
+        QVERIFY(m_form->criteria()->item(row, ReviewForm::Check)->toolTip().contains(QStringLiteral("note is required")));
         QVERIFY(m_form->problemsLabel()->text().contains(QStringLiteral("note is required")));
 
         QTest::keyClicks(m_form->noteEdit(row), QStringLiteral("IRB approval pending"));

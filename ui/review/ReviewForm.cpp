@@ -86,6 +86,7 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     m_criteria->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_criteria->setWordWrap(true);
     m_criteria->horizontalHeader()->setSectionResizeMode(Note, QHeaderView::Stretch);
+    m_criteria->horizontalHeader()->setSectionResizeMode(Check, QHeaderView::ResizeToContents);
 
     m_outcome->addItem(tr("— choose —"), QString());
     for (const QString &o : kOutcomes)
@@ -96,7 +97,6 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     m_conditions->setMaximumHeight(80);
     m_rationale->setPlaceholderText(tr("Why this outcome"));
     m_rationale->setMaximumHeight(90);
-    m_blockers->setMaximumHeight(90);
     m_problems->setWordWrap(true);
     m_problems->setTextFormat(Qt::RichText);
     m_status->setTextFormat(Qt::RichText);
@@ -141,6 +141,7 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     formLayout->addLayout(actions);
 
     auto *reviewsPart = new QGroupBox(tr("Signed reviews of this project"), this);
+    reviewsPart->setMinimumHeight(150);
     auto *reviewsLayout = new QVBoxLayout(reviewsPart);
     reviewsLayout->addWidget(m_reviews);
 
@@ -466,7 +467,12 @@ void ReviewForm::refreshProblems()
             if (p.startsWith(id + QLatin1Char(':')))
                 check = p.mid(id.size() + 2);
         QTableWidgetItem *item = m_criteria->item(row, Check);
-        item->setText(check.isEmpty() ? tr("✓") : tr("⚠ %1").arg(check));
+        // Short in the cell (the column stays narrow), the whole sentence in the tooltip.
+        const QString shortText = check.contains(QStringLiteral("note")) ? tr("⚠ note required")
+                                  : check.isEmpty()                       ? tr("✓")
+                                                                          : tr("⚠ verdict needed");
+        item->setText(shortText);
+        item->setToolTip(check);
         item->setForeground(check.isEmpty() ? QColor(0x00, 0x6B, 0x4E) : QColor(0xA0, 0x40, 0x00));
     }
     m_sign->setEnabled(list.isEmpty());
