@@ -14,10 +14,10 @@
 #include "review/ReviewBuilder.h"
 #include "review/ReviewSigner.h"
 #include "review/ReviewStore.h"
+#include "review/ReviewerKey.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
 
-#include <QStandardPaths>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -57,17 +57,6 @@ std::optional<std::string> readPassphrase(const std::string &file)
     return eol == std::string::npos ? *text : text->substr(0, eol);
 }
 
-fs::path defaultKeyFile()
-{
-    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
-    return fs::path(base.toStdString()) / "mltrl-workbench" / "keys" / "id_mltrl_ed25519";
-}
-
-fs::path identityFileOf(const fs::path &key)
-{
-    return fs::path(key.string() + ".identity.json");
-}
-
 std::optional<AllowedSigners> loadSigners(const CommandLine &cl, bool &failed)
 {
     failed = false;
@@ -104,27 +93,16 @@ int runKeygen(const CommandLine &cl)
             return 1;
         }
     }
-    const fs::path out = cl.value("--out") ? fs::path(*cl.value("--out")) : defaultKeyFile();
-    std::error_code ec;
-    if (out.has_parent_path())
-        fs::create_directories(out.parent_path(), ec);
-    std::string error;
-    auto key = Ed25519Key::generate(&error);
-    if (!key || !key->writePrivateKeyFile(out, passphrase, &error)) {
-        printError(fmt::format("{}: {}", out.string(), error));
+    const fs::path out = cl.value("--out") ? fs::path(*cl.value("--out")) : defaultReviewerKeyFile();
+    Problems problems;
+    const auto pub = createReviewerKey(out, {*name, *email, cl.value("--role").value_or(""), {}}, passphrase, problems);
+    std::fill(passphrase.begin(), passphrase.end(), '\0');
+    if (!pub) {
+        printProblems(problems);
         return 1;
     }
-    std::fill(passphrase.begin(), passphrase.end(), '\0');
-    const Ed25519PublicKey pub = key->publicKey();
-    const std::string line = pub.toOpenSsh(fmt::format("{} <{}>", *name, *email));
-    const json identity{{"name", *name},
-                        {"email", *email},
-                        {"role", cl.value("--role").value_or("")},
-                        {"public_key", pub.toOpenSsh()}};
-    std::ofstream(out.string() + ".pub", std::ios::binary | std::ios::trunc) << line << '\n';
-    std::ofstream(identityFileOf(out), std::ios::binary | std::ios::trunc) << identity.dump(2) << '\n';
-    fmt::print("{}\n", line);
-    fmt::print(stderr, "mltrl: key {} written to {} (public key in {}.pub)\n", pub.fingerprint(), out.string(),
+    fmt::print("{}\n", pub->toOpenSsh(fmt::format("{} <{}>", *name, *email)));
+    fmt::print(stderr, "mltrl: key {} written to {} (public key in {}.pub)\n", pub->fingerprint(), out.string(),
                out.string());
     return 0;
 }

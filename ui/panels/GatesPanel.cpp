@@ -2,6 +2,7 @@
 
 #include "panels/PanelUtil.h"
 #include "plots/MetricPlot.h"
+#include "review/ReviewChecks.h"
 #include "session/ProjectContext.h"
 
 #include <QComboBox>
@@ -38,7 +39,7 @@ QString evidenceLinksHtml(const RevisionData &r, const std::vector<std::string> 
 GatesPanel::GatesPanel(ProjectContext *context, QWidget *parent)
     : QWidget(parent), m_context(context), m_gates(new QComboBox(this)), m_signoffs(new QLabel(this)),
       m_model(new QStandardItemModel(this)), m_table(new QTableView(this)), m_detail(new QLabel(this)),
-      m_evidence(new QLabel(this)), m_plot(new MetricPlot(this))
+      m_evidence(new QLabel(this)), m_plot(new MetricPlot(this)), m_status(new QLabel(this))
 {
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -62,6 +63,7 @@ GatesPanel::GatesPanel(ProjectContext *context, QWidget *parent)
     auto *top = new QFormLayout;
     top->addRow(tr("&Gate:"), m_gates);
     top->addRow(tr("Sign-offs required:"), m_signoffs);
+    top->addRow(tr("Status:"), m_status);
     auto *detail = new QWidget(this);
     auto *detailLayout = new QVBoxLayout(detail);
     detailLayout->setContentsMargins(0, 0, 0, 0);
@@ -78,6 +80,7 @@ GatesPanel::GatesPanel(ProjectContext *context, QWidget *parent)
     layout->addWidget(split, 1);
 
     connect(context, &ProjectContext::revisionChanged, this, &GatesPanel::reload);
+    connect(context, &ProjectContext::reviewsChanged, this, &GatesPanel::showStatus);
     connect(context, &ProjectContext::showCriterion, this,
             [this](const QString &gate, const QString &id) { selectCriterion(gate, id); });
     reload();
@@ -147,6 +150,7 @@ void GatesPanel::fillCriteria()
     for (const Signoff &s : gate->signoffs)
         signoffs << tr("%1 (at least %n)", nullptr, s.min).arg(QString::fromStdString(s.role));
     m_signoffs->setText(signoffs.isEmpty() ? tr("none declared") : signoffs.join(QStringLiteral("; ")));
+    showStatus();
 
     for (const Criterion &c : gate->criteria) {
         const CriterionOverview *o = r->criterion(gate->id, c.id);
@@ -196,6 +200,13 @@ void GatesPanel::fillCriteria()
         m_table->selectRow(0);
     else
         showCurrent();
+}
+
+void GatesPanel::showStatus()
+{
+    const auto r = m_context->revision();
+    const auto status = r ? currentGateStatus(*m_context->store(), *r, currentGate().toStdString()) : std::nullopt;
+    m_status->setText(status ? gateStatusText(*status) : QString());
 }
 
 void GatesPanel::openEvidenceOfRow(int row)

@@ -33,11 +33,14 @@ public:
     [[nodiscard]] MetricPlot *plot() const { return m_plot; }
     [[nodiscard]] QLabel *signoffLabel() const { return m_signoffs; }
     [[nodiscard]] QLabel *evidenceLinks() const { return m_evidence; }
+    /// The gate's derived review status (open, approved, …).
+    [[nodiscard]] QLabel *statusLabel() const { return m_status; }
 
 private:
     void reload();
     void fillCriteria();
     void showCurrent();
+    void showStatus();
 
     ProjectContext *m_context;
     QComboBox *m_gates;
@@ -47,6 +50,7 @@ private:
     QLabel *m_detail;
     QLabel *m_evidence;
     MetricPlot *m_plot;
+    QLabel *m_status;
 };
 
 } // namespace mltrl::ui

@@ -70,7 +70,8 @@ SetVerdictCommand::SetVerdictCommand(ProjectContext *context, DraftKey key, std:
                             verdict ? QString::fromStdString(*verdict) : QStringLiteral("none"))),
       m_criterion(std::move(criterion)), m_new(std::move(verdict))
 {
-    if (const DraftVerdict *row = current().verdictFor(m_criterion))
+    const ReviewDraft draft = current();
+    if (const DraftVerdict *row = draft.verdictFor(m_criterion))
         m_old = row->verdict;
 }
 
@@ -83,7 +84,8 @@ SetNoteCommand::SetNoteCommand(ProjectContext *context, DraftKey key, std::strin
     : DraftCommand(context, std::move(key), QStringLiteral("Note on %1").arg(QString::fromStdString(criterion))),
       m_criterion(std::move(criterion)), m_new(std::move(note))
 {
-    if (const DraftVerdict *row = current().verdictFor(m_criterion))
+    const ReviewDraft draft = current();
+    if (const DraftVerdict *row = draft.verdictFor(m_criterion))
         m_old = row->note;
 }
 

@@ -9,6 +9,7 @@
 #include "panels/GatesPanel.h"
 #include "panels/MetricsPanel.h"
 #include "panels/RequirementsPanel.h"
+#include "review/ReviewForm.h"
 #include "session/ProjectContext.h"
 #include "shell/WorkbenchWindow.h"
 
@@ -50,6 +51,9 @@ void installPanels(WorkbenchWindow &window, ProjectContext &context)
     // Meeting mode (F5) runs the gate selected in the Gates panel.
     auto *meeting = new MeetingMode(&context, &window, [gates] { return gates->currentGate(); });
     window.addModeAction(meeting->action());
+
+    // Last in the walk: decide and sign, once the evidence has been seen.
+    window.addPanel(QStringLiteral("Review"), QStringLiteral("document-sign"), new ReviewForm(&context));
 }
 
 } // namespace mltrl::ui

@@ -1,0 +1,107 @@
+#include "review/ReviewerKey.h"
+
+#include <QStandardPaths>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace mltrl {
+
+namespace {
+
+std::optional<std::string> readText(const fs::path &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return std::nullopt;
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+bool writeText(const fs::path &path, const std::string &text)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    return static_cast<bool>(out);
+}
+
+} // namespace
+
+fs::path defaultReviewerKeyFile()
+{
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return fs::path(base.toStdString()) / "mltrl-workbench" / "keys" / "id_mltrl_ed25519";
+}
+
+fs::path identityFileOf(const fs::path &keyFile)
+{
+    return fs::path(keyFile.string() + ".identity.json");
+}
+
+std::optional<Ed25519PublicKey> createReviewerKey(const fs::path &keyFile, const ReviewerIdentity &who,
+                                                  std::string_view passphrase, Problems &problems)
+{
+    if (who.name.empty() || who.email.empty()) {
+        problems.error(keyFile.string(), "a key needs the reviewer's name and email");
+        return std::nullopt;
+    }
+    std::error_code ec;
+    if (keyFile.has_parent_path())
+        fs::create_directories(keyFile.parent_path(), ec);
+    std::string error;
+    auto key = Ed25519Key::generate(&error);
+    if (!key || !key->writePrivateKeyFile(keyFile, passphrase, &error)) {
+        problems.error(keyFile.string(), error);
+        return std::nullopt;
+    }
+    const Ed25519PublicKey pub = key->publicKey();
+    const nlohmann::json identity{
+        {"name", who.name}, {"email", who.email}, {"role", who.role}, {"public_key", pub.toOpenSsh()}};
+    if (!writeText(keyFile.string() + ".pub", pub.toOpenSsh(fmt::format("{} <{}>", who.name, who.email)) + "\n") ||
+        !writeText(identityFileOf(keyFile), identity.dump(2) + "\n")) {
+        problems.error(keyFile.string(), "the public key or identity file could not be written");
+        return std::nullopt;
+    }
+    return pub;
+}
+
+std::optional<ReviewerIdentity> readReviewerIdentity(const fs::path &keyFile, Problems &problems)
+{
+    const auto pubText = readText(keyFile.string() + ".pub");
+    if (!pubText) {
+        problems.error(keyFile.string() + ".pub", "the public key is needed beside the private key");
+        return std::nullopt;
+    }
+    std::string error;
+    const auto pub = Ed25519PublicKey::fromOpenSsh(*pubText, &error);
+    if (!pub) {
+        problems.error(keyFile.string() + ".pub", error);
+        return std::nullopt;
+    }
+    ReviewerIdentity who;
+    who.publicKey = pub->toOpenSsh();
+    if (const auto text = readText(identityFileOf(keyFile))) {
+        const nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
+        if (j.is_object()) {
+            who.name = j.value("name", "");
+            who.email = j.value("email", "");
+            who.role = j.value("role", "");
+        }
+    }
+    return who;
+}
+
+bool isOpenSshPrivateKey(const fs::path &keyFile)
+{
+    const auto text = readText(keyFile);
+    return text && text->starts_with("-----BEGIN OPENSSH PRIVATE KEY-----");
+}
+
+} // namespace mltrl

@@ -1,0 +1,406 @@
+// The gate review form on the bundled example: suggested verdicts pre-filled, notes required,
+// an unacknowledged blocker blocks an advance, every edit durable and undoable, first-use key
+// creation through the dialog (test passphrase provider), signing, verification with core
+// and with the real `ssh-keygen -Y verify`, and the gate status moving to approved.
+#include "GuiFixture.h"
+#include "GuiTestUtil.h"
+
+#include "panels/GatesPanel.h"
+#include "review/AnnotationStore.h"
+#include "review/DraftCommands.h"
+#include "review/KeyDialog.h"
+#include "review/KeyRing.h"
+#include "review/Passphrase.h"
+#include "review/ReviewBuilder.h"
+#include "review/ReviewForm.h"
+#include "review/ReviewStore.h"
+#include "review/ReviewVerifier.h"
+#include "review/ReviewerKey.h"
+#include "review/SignDialog.h"
+#include "review/TrustDialog.h"
+#include "crypto/SshKeygen.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QUndoStack>
+
+using namespace mltrl;
+using namespace mltrl::ui;
+
+namespace {
+
+const std::string kGate = "gate-5";
+
+void choose(QComboBox *box, const QString &data)
+{
+    const int i = box->findData(data);
+    QVERIFY2(i >= 0, qPrintable(data));
+    box->setCurrentIndex(i);
+    emit box->activated(i);
+}
+
+QString screenshotDir()
+{
+    const QString dir = qEnvironmentVariable("MLTRL_SCREENSHOTS");
+    return dir;
+}
+
+void shoot(QWidget *w, const QString &name)
+{
+    const QString dir = screenshotDir();
+    if (dir.isEmpty())
+        return;
+    w->grab().save(dir + QLatin1Char('/') + name);
+}
+
+/// Fills every verdict the form cannot take from the metrics, and a note wherever one is
+/// required, so that only the outcome decides.
+void completeVerdicts(ReviewForm &form)
+{
+    for (int row = 0; row < form.criteria()->rowCount(); ++row) {
+        QComboBox *box = form.verdictBox(row);
+        if (box->currentData().toString().isEmpty())
+            choose(box, QStringLiteral("met"));
+        const QString v = box->currentData().toString();
+        if ((v == QStringLiteral("not_met") || v == QStringLiteral("waived")) && form.noteEdit(row)->text().isEmpty()) {
+            QTest::keyClicks(form.noteEdit(row), QStringLiteral("Accepted by the board"));
+        }
+    }
+}
+
+/// The stored draft's verdict of `criterion` (nullopt: none chosen or no row).
+std::optional<std::string> storedVerdict(const ReviewForm &form, const std::string &criterion)
+{
+    const ReviewDraft d = form.draft();
+    const DraftVerdict *v = d.verdictFor(criterion);
+    return v ? v->verdict : std::nullopt;
+}
+
+} // namespace
+
+class TestReviewForm : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        test::useTestSettings();
+        qputenv("QT_LOGGING_RULES", "qt.qpa.*=false");
+    }
+
+    void init()
+    {
+        // The key ring lives under QStandardPaths' test location: start each test without keys.
+        QDir(QString::fromStdString(KeyRing().dir().string())).removeRecursively();
+        m_project = std::make_unique<test::LoadedProject>();
+        m_form = std::make_unique<ReviewForm>(m_project->context.get());
+        m_passphrase = std::make_unique<FixedPassphraseProvider>("correct horse battery");
+        m_form->setPassphraseProvider(m_passphrase.get());
+        m_form->resize(1280, 860);
+        m_form->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_form.get()));
+        QVERIFY(m_form->selectGate(QString::fromStdString(kGate)));
+    }
+
+    void cleanup()
+    {
+        m_form.reset();
+        m_project.reset();
+    }
+
+    void suggestedVerdictsArePrefilled()
+    {
+        const RevisionData &rev = m_project->revision();
+        const Gate *gate = rev.manifest.findGate(kGate);
+        QCOMPARE(m_form->criteria()->rowCount(), static_cast<int>(gate->criteria.size()));
+        int suggestedRows = 0;
+        for (const Criterion &c : gate->criteria) {
+            const int row = m_form->rowOf(QString::fromStdString(c.id));
+            QVERIFY(row >= 0);
+            const CriterionOverview *o = rev.criterion(kGate, c.id);
+            const QString shown = m_form->verdictBox(row)->currentData().toString();
+            if (o && o->suggested) {
+                QCOMPARE(shown, QString::fromStdString(*o->suggested));
+                ++suggestedRows;
+            } else {
+                QVERIFY(shown.isEmpty());
+            }
+        }
+        QVERIFY(suggestedRows >= 4);
+        // Showing a suggestion writes nothing: the draft is still empty.
+        QVERIFY(m_form->draft().isEmpty());
+        QVERIFY(!m_form->signButton()->isEnabled());
+    }
+
+    void notesAreRequiredForWaivedAndNotMet_data()
+    {
+        QTest::addColumn<QString>("verdict");
+        QTest::newRow("waived") << QStringLiteral("waived");
+        QTest::newRow("not_met") << QStringLiteral("not_met");
+    }
+
+    void notesAreRequiredForWaivedAndNotMet()
+    {
+        QFETCH(QString, verdict);
+        const int row = m_form->rowOf(QStringLiteral("ethics"));
+        choose(m_form->verdictBox(row), verdict);
+        const QString expected = QStringLiteral("ethics: a note is required for %1.").arg(verdict);
+        QVERIFY2(m_form->problems().contains(expected), qPrintable(m_form->problems().join(QLatin1Char('|'))));
+        QCOMPARE(m_form->criteria()->item(row, ReviewForm::Check)->text(), QStringLiteral("⚠ note required"));
+        QVERIFY(m_form->criteria()->item(row, ReviewForm::Check)->toolTip().contains(QStringLiteral("note is required")));
+        QVERIFY(m_form->problemsLabel()->text().contains(QStringLiteral("note is required")));
+
+        QTest::keyClicks(m_form->noteEdit(row), QStringLiteral("IRB approval pending"));
+        QVERIFY(!m_form->problems().contains(expected));
+        const ReviewDraft d = m_form->draft();
+        QCOMPARE(d.verdictFor("ethics")->verdict, std::optional<std::string>(verdict.toStdString()));
+        QCOMPARE(d.verdictFor("ethics")->note, std::string("IRB approval pending"));
+        // Typing the note is one undo step, not one per key.
+        QCOMPARE(m_project->context->undoStack()->count(), 2);
+    }
+
+    void unacknowledgedBlockerBlocksAnAdvance()
+    {
+        completeVerdicts(*m_form);
+        choose(m_form->outcomeBox(), QStringLiteral("advance"));
+        QVERIFY2(m_form->problems().isEmpty(), qPrintable(m_form->problems().join(QLatin1Char('|'))));
+        QVERIFY(m_form->signButton()->isEnabled());
+
+        Problems problems;
+        const auto blocker = AnnotationStore(m_project->store().db())
+                                 .add(m_project->projectId, m_project->revision().overview.revisionId,
+                                      {{"project", true}}, "blocker", "Site C labels leak into training", "tester",
+                                      problems);
+        QVERIFY(blocker);
+        emit m_project->context->annotationsChanged();
+        QCOMPARE(m_form->blockerList()->count(), 1);
+        QVERIFY(m_form->problems().join(QLatin1Char(' ')).contains(QStringLiteral("Acknowledge")));
+        QVERIFY(!m_form->signButton()->isEnabled());
+        QVERIFY(!m_form->startSigning());
+        QVERIFY(!m_form->keyDialog());
+
+        // A hold needs no acknowledgement.
+        choose(m_form->outcomeBox(), QStringLiteral("hold"));
+        QVERIFY(m_form->problems().isEmpty());
+        choose(m_form->outcomeBox(), QStringLiteral("advance"));
+
+        QListWidgetItem *item = m_form->blockerList()->item(0);
+        item->setCheckState(Qt::Checked);
+        QVERIFY(m_form->draft().isAcknowledged(blocker->id));
+        m_project->context->undoStack()->undo();
+        QVERIFY(!m_form->draft().isAcknowledged(blocker->id));
+        QCOMPARE(item->checkState(), Qt::Unchecked);
+        m_project->context->undoStack()->redo();
+        QCOMPARE(item->checkState(), Qt::Checked);
+        QVERIFY(m_form->problems().isEmpty());
+        QVERIFY(m_form->signButton()->isEnabled());
+        shoot(m_form.get(), QStringLiteral("review-form.png"));
+    }
+
+    void undoOfAVerdictRestoresTheStore()
+    {
+        const int row = m_form->rowOf(QStringLiteral("datasheet"));
+        choose(m_form->verdictBox(row), QStringLiteral("met"));
+        choose(m_form->verdictBox(row), QStringLiteral("not_applicable"));
+        QCOMPARE(storedVerdict(*m_form, "datasheet"), std::optional<std::string>("not_applicable"));
+        QUndoStack *undo = m_project->context->undoStack();
+        QCOMPARE(undo->count(), 2);
+        undo->undo();
+        QCOMPARE(storedVerdict(*m_form, "datasheet"), std::optional<std::string>("met"));
+        QCOMPARE(m_form->verdictBox(row)->currentData().toString(), QStringLiteral("met"));
+        undo->undo();
+        QVERIFY(m_form->draft().isEmpty());
+        QCOMPARE(m_form->verdictBox(row)->currentData().toString(), QString());
+        undo->redo();
+        QVERIFY2(undo->index() == 1, qPrintable(QString::number(undo->index()) + QLatin1Char('/') + QString::number(undo->count())));
+        QCOMPARE(storedVerdict(*m_form, "datasheet"), std::optional<std::string>("met"));
+
+        // The outcome, conditions and rationale go the same way.
+        choose(m_form->outcomeBox(), QStringLiteral("advance_with_conditions"));
+        m_form->conditionsEdit()->setPlainText(QStringLiteral("Monitor site C\n\nRe-audit in 6 months"));
+        QCOMPARE(m_form->draft().conditions, (std::vector<std::string>{"Monitor site C", "Re-audit in 6 months"}));
+        undo->undo();
+        QVERIFY(m_form->draft().conditions.empty());
+        QVERIFY(m_form->conditionsEdit()->toPlainText().isEmpty());
+        undo->undo();
+        QVERIFY(!m_form->draft().outcome);
+        QCOMPARE(m_form->outcomeBox()->currentIndex(), 0);
+    }
+
+    void draftSurvivesAReopen()
+    {
+        choose(m_form->verdictBox(m_form->rowOf(QStringLiteral("risk"))), QStringLiteral("waived"));
+        QTest::keyClicks(m_form->rationaleEdit(), QStringLiteral("Risk file accepted"));
+        // A new form on the same store (as after a restart) shows the same draft.
+        ReviewForm again(m_project->context.get());
+        QVERIFY(again.selectGate(QString::fromStdString(kGate)));
+        QCOMPARE(again.verdictBox(again.rowOf(QStringLiteral("risk")))->currentData().toString(), QStringLiteral("waived"));
+        QCOMPARE(again.rationaleEdit()->toPlainText(), QStringLiteral("Risk file accepted"));
+    }
+
+    void createKeySignVerifyAndApprove()
+    {
+        completeVerdicts(*m_form);
+        choose(m_form->outcomeBox(), QStringLiteral("advance"));
+        QVERIFY(m_form->problems().isEmpty());
+
+        // First use: the key dialog opens on "Sign…", not before.
+        QVERIFY(!KeyRing().current());
+        QVERIFY(m_form->startSigning());
+        KeyDialog *keys = m_form->keyDialog();
+        QVERIFY(keys);
+        QVERIFY(keys->isVisible());
+        QVERIFY(!keys->createKey());   // name and email first
+        QVERIFY(keys->messageLabel()->text().contains(QStringLiteral("Name and email")));
+        keys->nameEdit()->setText(QStringLiteral("Dana Reviewer"));
+        keys->emailEdit()->setText(QStringLiteral("dana@example.org"));
+        keys->roleEdit()->setCurrentText(QStringLiteral("R&D reviewer"));
+        QTest::mouseClick(keys->createButton(), Qt::LeftButton);
+        QCOMPARE(m_passphrase->requests(), 1);
+        QVERIFY(keys->publicKeyLine()->text().startsWith(QStringLiteral("ssh-ed25519 AAAA")));
+        QVERIFY(keys->publicKeyLine()->text().endsWith(QStringLiteral(" Dana Reviewer <dana@example.org>")));
+        QVERIFY(keys->fingerprintLabel()->text().startsWith(QStringLiteral("SHA256:")));
+        QVERIFY(keys->doneButton()->isEnabled());
+        const auto ring = KeyRing().current();
+        QVERIFY(ring);
+        QCOMPARE(ring->identity.role, std::string("R&D reviewer"));
+        // The key file is private, and encrypted with the passphrase.
+        QVERIFY((std::filesystem::status(ring->keyFile).permissions() & std::filesystem::perms::all) ==
+                (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+        QVERIFY(!Ed25519Key::readPrivateKeyFile(ring->keyFile, "wrong"));
+        QVERIFY(Ed25519Key::readPrivateKeyFile(ring->keyFile, "correct horse battery"));
+        const QString sshKeygen = findSshKeygen();
+        if (!sshKeygen.isEmpty()) {
+            // The fingerprint is exactly what ssh-keygen -l prints.
+            QProcess p;
+            p.start(sshKeygen, {QStringLiteral("-l"), QStringLiteral("-f"), QString::fromStdString(ring->keyFile.string() + ".pub")});
+            QVERIFY(p.waitForFinished());
+            QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).contains(keys->fingerprintLabel()->text()));
+        }
+        shoot(keys, QStringLiteral("review-key-dialog.png"));
+        QTest::mouseClick(keys->doneButton(), Qt::LeftButton);
+
+        // The summary, then the passphrase, then the review is stored.
+        SignDialog *sign = m_form->signDialog();
+        QVERIFY(sign);
+        QVERIFY(sign->isVisible());
+        QVERIFY(sign->summary()->toPlainText().contains(QStringLiteral("Dana Reviewer")));
+        QVERIFY(sign->summary()->toPlainText().contains(QString::fromStdString(kGate)));
+        shoot(sign, QStringLiteral("review-sign-dialog.png"));
+        QSignalSpy signedSpy(m_form.get(), &ReviewForm::signedReview);
+        QTest::mouseClick(sign->signButton(), Qt::LeftButton);
+        QCOMPARE(signedSpy.count(), 1);
+        QCOMPARE(m_passphrase->requests(), 2);
+        const std::string id = signedSpy.front().front().toString().toStdString();
+        const auto stored = ReviewStore(m_project->store().db()).find(id);
+        QVERIFY(stored);
+        QVERIFY(m_form->draft().isEmpty());   // the draft became the review
+
+        // Core verification: valid, signer unknown until trusted.
+        const ReviewContext context = contextOf(m_project->revision());
+        ReviewCheck check = ReviewVerifier(nullptr).verify(stored->record, stored->signature, id, context);
+        QVERIFY(check.status == ReviewStatus::ValidUnknownSigner);
+        QCOMPARE(check.record->reviewer.email, std::string("dana@example.org"));
+        QCOMPARE(m_form->reviewsTable()->rowCount(), 1);
+        QCOMPARE(m_form->reviewsTable()->item(0, ReviewForm::RSigner)->text(), QStringLiteral("unknown signer"));
+        QVERIFY(m_form->statusLabel()->text().contains(QStringLiteral("open")));
+
+        // Trust the key through the trust dialog.
+        {
+            TrustDialog trust(KeyRing().allowedSignersFile());
+            QVERIFY(trust.addOwnKey());
+            QVERIFY(trust.checkLabel()->text().contains(QStringLiteral("all readable")));
+            QVERIFY(trust.save());
+        }
+        emit m_project->context->reviewsChanged();
+        QCOMPARE(m_form->reviewsTable()->item(0, ReviewForm::RSigner)->text(), QStringLiteral("trusted"));
+        QCOMPARE(m_form->reviewsTable()->item(0, ReviewForm::RSignature)->text(), QStringLiteral("✓ valid"));
+        // One of two sign-off roles: still open, naming what is missing.
+        QVERIFY(m_form->statusLabel()->text().contains(QStringLiteral("clinical reviewer")));
+
+        // Stock OpenSSH verifies the stored bytes.
+        if (!sshKeygen.isEmpty()) {
+            QTemporaryDir dir;
+            const QString sig = dir.filePath(QStringLiteral("review.sig"));
+            QFile f(sig);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray::fromStdString(stored->signature));
+            f.close();
+            QProcess p;
+            p.start(sshKeygen, {QStringLiteral("-Y"), QStringLiteral("verify"), QStringLiteral("-f"),
+                                QString::fromStdString(KeyRing().allowedSignersFile().string()), QStringLiteral("-I"),
+                                QStringLiteral("dana@example.org"), QStringLiteral("-n"),
+                                QStringLiteral("mltrl-gate-review"), QStringLiteral("-s"), sig});
+            QVERIFY(p.waitForStarted());
+            p.write(QByteArray::fromStdString(stored->record));
+            p.closeWriteChannel();
+            QVERIFY(p.waitForFinished());
+            QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        } else {
+            qWarning("ssh-keygen not found: the OpenSSH interop check was skipped");
+        }
+
+        // A clinical reviewer signs too (with a key made the way `mltrl keygen` makes it):
+        // both roles are met by trusted, valid reviews — approved, here and on the Gates panel.
+        QTemporaryDir other;
+        const std::filesystem::path clinicalKey = std::filesystem::path(other.path().toStdString()) / "clinical";
+        Problems problems;
+        const auto pub = createReviewerKey(clinicalKey, {"Cleo Clinician", "cleo@example.org", "clinical reviewer", {}},
+                                           "correct horse battery", problems);
+        QVERIFY(pub);
+        const auto clinical = readReviewerIdentity(clinicalKey, problems);
+        QVERIFY(clinical);
+        QVERIFY(KeyRing().setCurrent({clinicalKey, *clinical, false}, problems));
+        {
+            TrustDialog trust(KeyRing().allowedSignersFile());
+            QVERIFY(trust.addOwnKey());
+            QVERIFY(trust.save());
+        }
+        completeVerdicts(*m_form);
+        choose(m_form->outcomeBox(), QStringLiteral("advance"));
+        QVERIFY(m_form->startSigning());
+        QVERIFY(m_form->signDialog()->isVisible());
+        QTest::mouseClick(m_form->signDialog()->signButton(), Qt::LeftButton);
+        QCOMPARE(signedSpy.count(), 2);
+        QCOMPARE(m_form->reviewsTable()->rowCount(), 2);
+        QVERIFY2(m_form->statusLabel()->text().contains(QStringLiteral("approved")), qPrintable(m_form->statusLabel()->text()));
+        GatesPanel gates(m_project->context.get());
+        QVERIFY(gates.selectGate(QString::fromStdString(kGate)));
+        QCOMPARE(gates.statusLabel()->text(), QStringLiteral("approved"));
+        shoot(m_form.get(), QStringLiteral("review-form-signed.png"));
+    }
+
+    void wrongPassphraseSignsNothing()
+    {
+        QTemporaryDir other;
+        const std::filesystem::path keyFile = std::filesystem::path(other.path().toStdString()) / "k";
+        Problems problems;
+        QVERIFY(createReviewerKey(keyFile, {"R", "r@example.org", "R&D reviewer", {}}, "right", problems));
+        QVERIFY(KeyRing().setCurrent({keyFile, *readReviewerIdentity(keyFile, problems), false}, problems));
+        completeVerdicts(*m_form);
+        choose(m_form->outcomeBox(), QStringLiteral("hold"));
+        QVERIFY(m_form->startSigning());
+        QSignalSpy signedSpy(m_form.get(), &ReviewForm::signedReview);
+        QTest::mouseClick(m_form->signDialog()->signButton(), Qt::LeftButton);
+        QCOMPARE(signedSpy.count(), 0);
+        QVERIFY(ReviewStore(m_project->store().db()).forProject(m_project->projectId).empty());
+        QVERIFY(!m_form->draft().isEmpty());   // nothing lost
+        QVERIFY(!m_form->problemsLabel()->text().isEmpty());
+    }
+
+private:
+    std::unique_ptr<test::LoadedProject> m_project;
+    std::unique_ptr<ReviewForm> m_form;
+    std::unique_ptr<FixedPassphraseProvider> m_passphrase;
+};
+
+QTEST_MAIN(TestReviewForm)
+#include "tst_review_form.moc"

@@ -1,0 +1,641 @@
+#include "review/ReviewForm.h"
+
+#include "panels/PanelUtil.h"
+#include "plots/MetricPlot.h"
+#include "review/AnnotationStore.h"
+#include "review/KeyDialog.h"
+#include "review/Passphrase.h"
+#include "review/ReviewBuilder.h"
+#include "review/ReviewChecks.h"
+#include "review/ReviewSigner.h"
+#include "review/ReviewStore.h"
+#include "review/SignDialog.h"
+#include "review/TrustDialog.h"
+#include "session/ProjectContext.h"
+#include "store/RevisionData.h"
+#include "store/Store.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace mltrl::ui {
+
+namespace {
+
+const QStringList kVerdicts{QStringLiteral("met"), QStringLiteral("not_met"), QStringLiteral("waived"),
+                            QStringLiteral("not_applicable")};
+const QStringList kOutcomes{QStringLiteral("advance"), QStringLiteral("advance_with_conditions"),
+                            QStringLiteral("hold"), QStringLiteral("switchback")};
+
+std::vector<std::string> conditionLines(const QString &text)
+{
+    std::vector<std::string> out;
+    for (const QString &line : text.split(QLatin1Char('\n'))) {
+        const QString t = line.trimmed();
+        if (!t.isEmpty())
+            out.push_back(t.toStdString());
+    }
+    return out;
+}
+
+QString targetText(const nlohmann::json &target)
+{
+    if (target.contains("evidence"))
+        return QObject::tr("evidence %1").arg(QString::fromStdString(target["evidence"].get<std::string>()));
+    if (target.contains("metric"))
+        return QObject::tr("metric %1").arg(QString::fromStdString(target["metric"].get<std::string>()));
+    if (target.contains("criterion"))
+        return QObject::tr("criterion %1").arg(QString::fromStdString(target["criterion"].get<std::string>()));
+    if (target.contains("requirement"))
+        return QObject::tr("requirement %1").arg(QString::fromStdString(target["requirement"].get<std::string>()));
+    if (target.contains("card"))
+        return QObject::tr("card of level %1").arg(QString::fromStdString(target["card"].dump()));
+    return QObject::tr("the project");
+}
+
+} // namespace
+
+ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
+    : QWidget(parent), m_context(context), m_defaultPassphrases(std::make_unique<DialogPassphraseProvider>()),
+      m_passphrases(m_defaultPassphrases.get()), m_gates(new QComboBox(this)), m_status(new QLabel(this)),
+      m_criteria(new QTableWidget(this)), m_outcome(new QComboBox(this)), m_conditions(new QPlainTextEdit(this)),
+      m_toLevel(new QSpinBox(this)), m_rationale(new QPlainTextEdit(this)), m_blockers(new QListWidget(this)),
+      m_problems(new QLabel(this)), m_sign(new QPushButton(tr("&Sign…"), this)),
+      m_trust(new QPushButton(tr("&Trust…"), this)), m_reviews(new QTableWidget(this))
+{
+    m_criteria->setColumnCount(ColumnCount);
+    m_criteria->setHorizontalHeaderLabels({tr("Criterion"), tr("Text"), tr("Observed"), tr("Threshold"),
+                                           tr("Suggested"), tr("Verdict"), tr("Note"), tr("Check")});
+    m_criteria->verticalHeader()->hide();
+    m_criteria->setSelectionMode(QAbstractItemView::NoSelection);
+    m_criteria->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_criteria->setWordWrap(true);
+    m_criteria->horizontalHeader()->setSectionResizeMode(Note, QHeaderView::Stretch);
+    m_criteria->horizontalHeader()->setSectionResizeMode(Check, QHeaderView::ResizeToContents);
+
+    m_outcome->addItem(tr("— choose —"), QString());
+    for (const QString &o : kOutcomes)
+        m_outcome->addItem(o, o);
+    m_toLevel->setRange(-1, 9);
+    m_toLevel->setSpecialValueText(tr("—"));
+    m_conditions->setPlaceholderText(tr("One condition per line"));
+    m_conditions->setMaximumHeight(80);
+    m_rationale->setPlaceholderText(tr("Why this outcome"));
+    m_rationale->setMaximumHeight(90);
+    m_problems->setWordWrap(true);
+    m_problems->setTextFormat(Qt::RichText);
+    m_status->setTextFormat(Qt::RichText);
+
+    m_reviews->setColumnCount(RColumnCount);
+    m_reviews->setHorizontalHeaderLabels({tr("Review"), tr("Gate"), tr("Reviewer"), tr("Role"), tr("Outcome"),
+                                          tr("Signed at"), tr("Signature"), tr("Signer"), tr("Stale")});
+    m_reviews->verticalHeader()->hide();
+    m_reviews->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_reviews->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_reviews->horizontalHeader()->setStretchLastSection(true);
+
+    auto *header = new QFormLayout;
+    header->addRow(tr("&Gate:"), m_gates);
+    header->addRow(tr("Status:"), m_status);
+
+    auto *decision = new QGroupBox(tr("Decision"), this);
+    auto *decisionForm = new QFormLayout(decision);
+    decisionForm->addRow(tr("&Outcome:"), m_outcome);
+    decisionForm->addRow(tr("&Conditions:"), m_conditions);
+    decisionForm->addRow(tr("Switch back to &level:"), m_toLevel);
+    decisionForm->addRow(tr("&Rationale:"), m_rationale);
+
+    auto *blockers = new QGroupBox(tr("Open blocker annotations (acknowledge before an advance)"), this);
+    auto *blockersLayout = new QVBoxLayout(blockers);
+    blockersLayout->addWidget(m_blockers);
+
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_problems, 1);
+    actions->addWidget(m_trust, 0, Qt::AlignTop);
+    actions->addWidget(m_sign, 0, Qt::AlignTop);
+
+    auto *formPart = new QWidget(this);
+    auto *formLayout = new QVBoxLayout(formPart);
+    formLayout->setContentsMargins(0, 0, 0, 0);
+    formLayout->addLayout(header);
+    formLayout->addWidget(m_criteria, 1);
+    auto *lower = new QHBoxLayout;
+    lower->addWidget(decision, 3);
+    lower->addWidget(blockers, 2);
+    formLayout->addLayout(lower);
+    formLayout->addLayout(actions);
+
+    auto *reviewsPart = new QGroupBox(tr("Signed reviews of this project"), this);
+    reviewsPart->setMinimumHeight(150);
+    auto *reviewsLayout = new QVBoxLayout(reviewsPart);
+    reviewsLayout->addWidget(m_reviews);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(formPart);
+    split->addWidget(reviewsPart);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+
+    connect(m_gates, &QComboBox::currentIndexChanged, this, &ReviewForm::fillCriteria);
+    connect(m_outcome, &QComboBox::activated, this, [this](int index) {
+        const QString o = m_outcome->itemData(index).toString();
+        pushDraftEdit(m_context, new SetOutcomeCommand(m_context, key(),
+                                                       o.isEmpty() ? std::nullopt : std::optional(o.toStdString())));
+    });
+    connect(m_toLevel, &QSpinBox::valueChanged, this, [this](int value) {
+        if (m_refreshing)
+            return;
+        pushDraftEdit(m_context, new SetToLevelCommand(m_context, key(), value < 0 ? std::nullopt : std::optional(value)));
+    });
+    connect(m_conditions, &QPlainTextEdit::textChanged, this, &ReviewForm::editConditions);
+    connect(m_rationale, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_refreshing)
+            return;
+        pushDraftEdit(m_context, new SetRationaleCommand(m_context, key(), m_rationale->toPlainText().toStdString()));
+    });
+    connect(m_blockers, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
+        if (m_refreshing)
+            return;
+        pushDraftEdit(m_context, new AcknowledgeBlockerCommand(m_context, key(), item->data(Qt::UserRole).toString().toStdString(),
+                                                               item->checkState() == Qt::Checked));
+    });
+    connect(m_sign, &QPushButton::clicked, this, &ReviewForm::startSigning);
+    connect(m_trust, &QPushButton::clicked, this, &ReviewForm::openTrustDialog);
+    connect(context, &ProjectContext::revisionChanged, this, &ReviewForm::reload);
+    connect(context, &ProjectContext::reviewsChanged, this, [this] {
+        refreshDraft();
+        refreshBlockerChecks();
+        refreshReviews();
+        refreshProblems();
+    });
+    connect(context, &ProjectContext::annotationsChanged, this, [this] {
+        refreshBlockers();
+        refreshProblems();
+    });
+    reload();
+}
+
+ReviewForm::~ReviewForm() = default;
+
+void ReviewForm::setPassphraseProvider(PassphraseProvider *provider)
+{
+    m_passphrases = provider ? provider : m_defaultPassphrases.get();
+}
+
+DraftKey ReviewForm::key() const
+{
+    const auto r = m_context->revision();
+    return DraftKey{r ? r->overview.revisionId : 0, currentGate().toStdString(), {}};
+}
+
+ReviewDraft ReviewForm::draft() const
+{
+    const DraftKey k = key();
+    return ReviewDraftStore(m_context->store()->db(), k.reviewer).load(k.revisionId, k.gate);
+}
+
+void ReviewForm::reload()
+{
+    {
+        const QSignalBlocker block(m_gates);
+        m_gates->clear();
+        if (const auto r = m_context->revision()) {
+            for (const Gate &g : r->manifest.gates)
+                m_gates->addItem(tr("%1 — level %2: %3").arg(QString::fromStdString(g.id)).arg(g.level).arg(QString::fromStdString(g.title)),
+                                 QString::fromStdString(g.id));
+        }
+        m_gates->setCurrentIndex(m_gates->count() - 1);
+    }
+    fillCriteria();
+}
+
+bool ReviewForm::selectGate(const QString &gateId)
+{
+    const int i = m_gates->findData(gateId);
+    if (i < 0)
+        return false;
+    m_gates->setCurrentIndex(i);
+    return true;
+}
+
+QString ReviewForm::currentGate() const
+{
+    return m_gates->currentData().toString();
+}
+
+QComboBox *ReviewForm::verdictBox(int row) const
+{
+    return qobject_cast<QComboBox *>(m_criteria->cellWidget(row, Verdict));
+}
+
+QLineEdit *ReviewForm::noteEdit(int row) const
+{
+    return qobject_cast<QLineEdit *>(m_criteria->cellWidget(row, Note));
+}
+
+int ReviewForm::rowOf(const QString &criterionId) const
+{
+    for (int r = 0; r < m_criteria->rowCount(); ++r)
+        if (m_criteria->item(r, Id)->data(kIdRole).toString() == criterionId)
+            return r;
+    return -1;
+}
+
+void ReviewForm::fillCriteria()
+{
+    m_criteria->setRowCount(0);
+    const auto r = m_context->revision();
+    const Gate *gate = r ? r->manifest.findGate(currentGate().toStdString()) : nullptr;
+    if (gate) {
+        m_criteria->setRowCount(static_cast<int>(gate->criteria.size()));
+        int row = 0;
+        for (const Criterion &c : gate->criteria) {
+            const CriterionOverview *o = r->criterion(gate->id, c.id);
+            const QString id = QString::fromStdString(c.id);
+            auto *idItem = new QTableWidgetItem(id);
+            idItem->setData(kIdRole, id);
+            m_criteria->setItem(row, Id, idItem);
+            m_criteria->setItem(row, Text, new QTableWidgetItem(QString::fromStdString(c.text)));
+            m_criteria->setItem(row, Observed, new QTableWidgetItem(
+                c.isQuantitative() ? (o && o->observed ? exactNumber(*o->observed) : tr("none")) : QString()));
+            m_criteria->setItem(row, Threshold, new QTableWidgetItem(
+                c.isQuantitative() && c.threshold
+                    ? QStringLiteral("%1 %2").arg(QString::fromUtf8(toString(c.op).data()), exactNumber(*c.threshold))
+                    : QString()));
+            const QString suggested = o && o->suggested ? QString::fromStdString(*o->suggested) : QString();
+            m_criteria->setItem(row, Suggested, new QTableWidgetItem(
+                suggested.isEmpty() ? (c.isQuantitative() ? tr("? no value") : tr("reviewer decides")) : suggested));
+            m_criteria->setItem(row, Check, new QTableWidgetItem);
+
+            auto *verdict = new QComboBox(m_criteria);
+            verdict->addItem(tr("— choose —"), QString());
+            for (const QString &v : kVerdicts)
+                verdict->addItem(v, v);
+            connect(verdict, &QComboBox::activated, this, [this, id, verdict](int index) {
+                const QString v = verdict->itemData(index).toString();
+                pushDraftEdit(m_context, new SetVerdictCommand(m_context, key(), id.toStdString(),
+                                                               v.isEmpty() ? std::nullopt : std::optional(v.toStdString())));
+            });
+            m_criteria->setCellWidget(row, Verdict, verdict);
+            auto *note = new QLineEdit(m_criteria);
+            note->setPlaceholderText(tr("note"));
+            connect(note, &QLineEdit::textEdited, this, [this, id](const QString &text) {
+                pushDraftEdit(m_context, new SetNoteCommand(m_context, key(), id.toStdString(), text.toStdString()));
+            });
+            m_criteria->setCellWidget(row, Note, note);
+            ++row;
+        }
+    }
+    m_criteria->resizeColumnsToContents();
+    m_criteria->setColumnWidth(Text, std::min(m_criteria->columnWidth(Text), 320));
+    m_criteria->setColumnWidth(Note, std::max(m_criteria->columnWidth(Note), 220));
+    m_criteria->resizeRowsToContents();
+    refreshDraft();
+    refreshBlockers();
+    refreshReviews();
+    refreshProblems();
+}
+
+void ReviewForm::refreshDraft()
+{
+    const auto r = m_context->revision();
+    if (!r || currentGate().isEmpty())
+        return;
+    m_refreshing = true;
+    const ReviewDraft d = draft();
+    const Gate *gate = r->manifest.findGate(d.gate);
+    for (int row = 0; gate && row < m_criteria->rowCount(); ++row) {
+        const std::string id = m_criteria->item(row, Id)->data(kIdRole).toString().toStdString();
+        const DraftVerdict *v = d.verdictFor(id);
+        const CriterionOverview *o = r->criterion(d.gate, id);
+        // No verdict chosen yet: the metrics' suggestion is shown pre-filled.
+        std::optional<std::string> shown = v ? v->verdict : std::nullopt;
+        const bool suggestedShown = !shown && o && o->suggested;
+        if (suggestedShown)
+            shown = o->suggested;
+        QComboBox *box = verdictBox(row);
+        box->setCurrentIndex(shown ? box->findData(QString::fromStdString(*shown)) : 0);
+        QFont f = box->font();
+        f.setItalic(suggestedShown);
+        box->setFont(f);
+        box->setToolTip(suggestedShown ? tr("Suggested from the metrics; choose to confirm or change") : QString());
+        QLineEdit *note = noteEdit(row);
+        const QString noteText = v ? QString::fromStdString(v->note) : QString();
+        if (note->text() != noteText)
+            note->setText(noteText);
+    }
+    m_outcome->setCurrentIndex(d.outcome ? m_outcome->findData(QString::fromStdString(*d.outcome)) : 0);
+    const bool switchback = d.outcome == std::optional<std::string>("switchback");
+    m_toLevel->setEnabled(switchback);
+    m_toLevel->setValue(d.toLevel.value_or(-1));
+    m_conditions->setEnabled(d.outcome == std::optional<std::string>("advance_with_conditions"));
+    if (conditionLines(m_conditions->toPlainText()) != d.conditions) {
+        QStringList lines;
+        for (const std::string &c : d.conditions)
+            lines << QString::fromStdString(c);
+        m_conditions->setPlainText(lines.join(QLatin1Char('\n')));
+    }
+    if (m_rationale->toPlainText().toStdString() != d.rationale)
+        m_rationale->setPlainText(QString::fromStdString(d.rationale));
+    m_refreshing = false;
+}
+
+void ReviewForm::editConditions()
+{
+    if (m_refreshing)
+        return;
+    const std::vector<std::string> lines = conditionLines(m_conditions->toPlainText());
+    if (lines == draft().conditions)
+        return;   // a blank line or trailing space: nothing the record would carry changed
+    pushDraftEdit(m_context, new SetConditionsCommand(m_context, key(), lines));
+}
+
+void ReviewForm::refreshBlockers()
+{
+    m_refreshing = true;
+    m_blockers->clear();
+    const auto r = m_context->revision();
+    if (r) {
+        const ReviewDraft d = draft();
+        for (const Annotation &a : AnnotationStore(m_context->store()->db()).forRevision(r->overview.revisionId)) {
+            if (a.status != "open" || a.severity != "blocker")
+                continue;
+            auto *item = new QListWidgetItem(tr("⚠ %1 — on %2").arg(QString::fromStdString(a.text), targetText(a.target)),
+                                             m_blockers);
+            item->setData(Qt::UserRole, QString::fromStdString(a.id));
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+            item->setCheckState(d.isAcknowledged(a.id) ? Qt::Checked : Qt::Unchecked);
+        }
+    }
+    if (m_blockers->count() == 0) {
+        auto *none = new QListWidgetItem(tr("No open blocker annotations."), m_blockers);
+        none->setFlags(Qt::NoItemFlags);
+    }
+    m_refreshing = false;
+}
+
+void ReviewForm::refreshBlockerChecks()
+{
+    // In place (never rebuilding the list): this runs inside the list's own itemChanged when
+    // the reviewer ticks a box, and after an undo.
+    m_refreshing = true;
+    const ReviewDraft d = draft();
+    for (int i = 0; i < m_blockers->count(); ++i) {
+        QListWidgetItem *item = m_blockers->item(i);
+        const QString id = item->data(Qt::UserRole).toString();
+        if (!id.isEmpty())
+            item->setCheckState(d.isAcknowledged(id.toStdString()) ? Qt::Checked : Qt::Unchecked);
+    }
+    m_refreshing = false;
+}
+
+std::optional<ReviewInput> ReviewForm::inputForSigning(QStringList &problems) const
+{
+    const auto r = m_context->revision();
+    const Gate *gate = r ? r->manifest.findGate(currentGate().toStdString()) : nullptr;
+    if (!gate) {
+        problems << tr("Open a project and choose a gate.");
+        return std::nullopt;
+    }
+    const ReviewDraft d = draft();
+    ReviewInput input = toReviewInput(d);
+    addSuggestedVerdicts(input, *r);
+    // A note typed beside a suggested (not yet chosen) verdict belongs to that verdict.
+    for (VerdictInput &v : input.verdicts)
+        if (const DraftVerdict *row = d.verdictFor(v.criterion); row && !row->verdict && !row->note.empty())
+            v.note = row->note;
+    for (const Criterion &c : gate->criteria) {
+        const auto v = std::find_if(input.verdicts.begin(), input.verdicts.end(),
+                                    [&](const VerdictInput &x) { return x.criterion == c.id; });
+        if (v == input.verdicts.end())
+            problems << tr("%1: choose a verdict.").arg(QString::fromStdString(c.id));
+        else if ((v->verdict == "waived" || v->verdict == "not_met") && !v->note)
+            problems << tr("%1: a note is required for %2.").arg(QString::fromStdString(c.id), QString::fromStdString(v->verdict));
+    }
+    if (input.outcome.empty())
+        problems << tr("Choose an outcome.");
+    if (input.outcome == "advance_with_conditions" && input.conditions.empty())
+        problems << tr("List at least one condition.");
+    if (input.outcome == "switchback" && (!input.toLevel || *input.toLevel >= gate->level))
+        problems << tr("Choose the level to switch back to (below %1).").arg(gate->level);
+    const auto annotations = AnnotationStore(m_context->store()->db()).forRevision(r->overview.revisionId);
+    Problems blockers;
+    if (!checkBlockersAcknowledged(d, annotations, blockers))
+        problems << tr("Acknowledge the %n open blocker annotation(s) before an advance.", nullptr,
+                       static_cast<int>(blockers.errorCount()));
+    for (const Annotation &a : annotations)
+        if (a.status == "open")
+            input.annotations.push_back(a.toRecord());
+    if (!problems.isEmpty())
+        return std::nullopt;
+    return input;
+}
+
+QStringList ReviewForm::problems() const
+{
+    QStringList out;
+    (void)inputForSigning(out);
+    return out;
+}
+
+void ReviewForm::refreshProblems()
+{
+    const QStringList list = problems();
+    // Per row: what the reviewer still has to do there.
+    for (int row = 0; row < m_criteria->rowCount(); ++row) {
+        const QString id = m_criteria->item(row, Id)->data(kIdRole).toString();
+        QString check;
+        for (const QString &p : list)
+            if (p.startsWith(id + QLatin1Char(':')))
+                check = p.mid(id.size() + 2);
+        QTableWidgetItem *item = m_criteria->item(row, Check);
+        // Short in the cell (the column stays narrow), the whole sentence in the tooltip.
+        const QString shortText = check.contains(QStringLiteral("note")) ? tr("⚠ note required")
+                                  : check.isEmpty()                       ? tr("✓")
+                                                                          : tr("⚠ verdict needed");
+        item->setText(shortText);
+        item->setToolTip(check);
+        item->setForeground(check.isEmpty() ? QColor(0x00, 0x6B, 0x4E) : QColor(0xA0, 0x40, 0x00));
+    }
+    m_sign->setEnabled(list.isEmpty());
+    showProblems(list);
+}
+
+void ReviewForm::showProblems(const QStringList &problems)
+{
+    if (problems.isEmpty()) {
+        m_problems->setText(tr("Ready to sign. The draft is saved as you type."));
+        return;
+    }
+    QStringList items;
+    for (const QString &p : problems)
+        items << QStringLiteral("<li>%1</li>").arg(p.toHtmlEscaped());
+    m_problems->setText(tr("<b>Before signing:</b><ul style=\"margin:0\">%1</ul>").arg(items.join(QString())));
+}
+
+void ReviewForm::refreshReviews()
+{
+    m_reviews->setRowCount(0);
+    const auto r = m_context->revision();
+    if (!r) {
+        m_status->clear();
+        return;
+    }
+    const auto signers = workbenchAllowedSigners();
+    const VerifiedReviews reviews = verifyProjectReviews(*m_context->store(), *r, signers ? &*signers : nullptr);
+    m_reviews->setRowCount(static_cast<int>(reviews.stored.size()));
+    for (std::size_t i = 0; i < reviews.stored.size(); ++i) {
+        const StoredReview &s = reviews.stored[i];
+        const ReviewCheck &c = reviews.checks[i];
+        const int row = static_cast<int>(i);
+        const auto set = [&](int col, const QString &text) { m_reviews->setItem(row, col, new QTableWidgetItem(text)); };
+        set(RId, QString::fromStdString(s.id.substr(0, 8)));
+        m_reviews->item(row, RId)->setToolTip(QString::fromStdString(s.id));
+        set(RGate, QString::fromStdString(s.gateId));
+        set(RReviewer, c.record ? QStringLiteral("%1 <%2>").arg(QString::fromStdString(c.record->reviewer.name),
+                                                                 QString::fromStdString(c.record->reviewer.email))
+                                : QString::fromStdString(s.reviewerEmail));
+        set(RRole, QString::fromStdString(s.reviewerRole));
+        set(ROutcome, QString::fromStdString(s.outcome));
+        set(RSignedAt, QString::fromStdString(s.signedAt));
+        const bool invalid = c.status == ReviewStatus::Invalid;
+        set(RSignature, invalid ? tr("✗ invalid") : tr("✓ valid"));
+        if (invalid && !c.reasons.empty())
+            m_reviews->item(row, RSignature)->setToolTip(QString::fromStdString(c.reasons.front()));
+        set(RSigner, c.signatureOk ? trustText(c.trust) : QString());
+        if (!c.trustReason.empty())
+            m_reviews->item(row, RSigner)->setToolTip(QString::fromStdString(c.trustReason));
+        QStringList changed;
+        if (c.status == ReviewStatus::Stale)
+            for (const std::string &reason : c.reasons)
+                changed << QString::fromStdString(reason);
+        set(RStale, changed.isEmpty() ? tr("current") : tr("stale: %1").arg(changed.join(QStringLiteral("; "))));
+    }
+    m_reviews->resizeColumnsToContents();
+    const Gate *gate = r->manifest.findGate(currentGate().toStdString());
+    if (!gate) {
+        m_status->clear();
+        return;
+    }
+    const GateStatus status = gateStatus(*gate, reviews.checks);
+    m_status->setText(tr("<b>%1</b> (%n review(s) counted)", nullptr, status.counted).arg(gateStatusText(status).toHtmlEscaped()));
+}
+
+bool ReviewForm::startSigning()
+{
+    QStringList list;
+    if (!inputForSigning(list)) {
+        showProblems(list);
+        return false;
+    }
+    if (auto choice = KeyRing().current()) {
+        continueWithKey(*choice);
+        return true;
+    }
+    // First use: the key is made now, never at startup.
+    QStringList roles;
+    if (const auto r = m_context->revision())
+        for (const Gate &g : r->manifest.gates)
+            for (const Signoff &s : g.signoffs)
+                if (!roles.contains(QString::fromStdString(s.role)))
+                    roles << QString::fromStdString(s.role);
+    delete m_keyDialog;
+    m_keyDialog = new KeyDialog(KeyRing(), m_passphrases, roles, this);
+    connect(m_keyDialog, &QDialog::accepted, this, [this] {
+        if (m_keyDialog->choice())
+            continueWithKey(*m_keyDialog->choice());
+    });
+    m_keyDialog->open();
+    return true;
+}
+
+void ReviewForm::continueWithKey(const SigningKeyChoice &choice)
+{
+    QStringList list;
+    auto input = inputForSigning(list);
+    if (!input) {
+        showProblems(list);
+        return;
+    }
+    input->reviewer = choice.identity;
+    Problems problems;
+    const auto record = ReviewBuilder(*m_context->revision()).build(*input, problems);
+    if (!record) {
+        for (const Problem &p : problems.errors())
+            list << QString::fromStdString(p.toString());
+        showProblems(list);
+        return;
+    }
+    m_signingKey = choice;
+    delete m_signDialog;
+    m_signDialog = new SignDialog(*record, choice.openSsh, this);
+    connect(m_signDialog, &QDialog::accepted, this, &ReviewForm::finishSigning);
+    m_signDialog->open();
+}
+
+void ReviewForm::finishSigning()
+{
+    if (!m_signDialog || !m_signingKey)
+        return;
+    const ReviewRecord &record = m_signDialog->record();
+    Problems problems;
+    std::optional<SignedReview> made;
+    if (m_signingKey->openSsh) {
+        made = ReviewSigner::signWithSshKeygen(record, m_signingKey->keyFile, problems);
+    } else {
+        std::optional<Secret> pass = m_passphrases->passphrase(
+            this, tr("Passphrase of %1").arg(QString::fromStdString(m_signingKey->keyFile.string())));
+        if (!pass)
+            return;
+        std::string error;
+        auto key = Ed25519Key::readPrivateKeyFile(m_signingKey->keyFile, pass->view(), &error);
+        pass->clear();
+        if (!key)
+            problems.error(m_signingKey->keyFile.string(), error);
+        else
+            made = ReviewSigner::sign(record, *key, problems);
+    }
+    const auto r = m_context->revision();
+    if (!made || !ReviewStore(m_context->store()->db()).addSigned(r->overview.revisionId, *made, problems)) {
+        QStringList list;
+        for (const Problem &p : problems.errors())
+            list << QString::fromStdString(p.toString());
+        showProblems(list);
+        return;
+    }
+    // The draft became the signed review; the next review of this gate starts afresh.
+    Problems ignored;
+    ReviewDraftStore(m_context->store()->db()).discard(r->overview.revisionId, record.gate, ignored);
+    emit m_context->notice(tr("Review %1 of %2 signed and stored.")
+                               .arg(QString::fromStdString(record.id), QString::fromStdString(record.gate)));
+    emit m_context->reviewsChanged();
+    emit signedReview(QString::fromStdString(record.id));
+}
+
+void ReviewForm::openTrustDialog()
+{
+    auto *dialog = new TrustDialog(KeyRing().allowedSignersFile(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, m_context, &ProjectContext::reviewsChanged);
+    dialog->open();
+}
+
+} // namespace mltrl::ui

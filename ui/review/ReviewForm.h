@@ -1,0 +1,116 @@
+#pragma once
+/// The gate review form (panel "Review"): a verdict and note per criterion (the metrics'
+/// suggestion pre-filled), the outcome with its conditions or target level, the rationale,
+/// and the open blocker annotations to acknowledge before an advance. Every edit is a draft
+/// command (durable, undoable). "Sign…" builds the record, shows its summary, asks the
+/// passphrase, signs and stores the review; below, the project's signed reviews with their
+/// verification and the gate status.
+#include "review/DraftCommands.h"
+#include "review/KeyRing.h"
+#include "review/ReviewDraft.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace mltrl::ui {
+
+class KeyDialog;
+class PassphraseProvider;
+class ProjectContext;
+class SignDialog;
+
+class ReviewForm : public QWidget {
+    Q_OBJECT
+public:
+    enum Column { Id, Text, Observed, Threshold, Suggested, Verdict, Note, Check, ColumnCount };
+    enum ReviewColumn { RId, RGate, RReviewer, RRole, ROutcome, RSignedAt, RSignature, RSigner, RStale, RColumnCount };
+
+    explicit ReviewForm(ProjectContext *context, QWidget *parent = nullptr);
+    ~ReviewForm() override;
+
+    /// The passphrase seam (default: dialogs). Not owned.
+    void setPassphraseProvider(PassphraseProvider *provider);
+
+    bool selectGate(const QString &gateId);
+    [[nodiscard]] QString currentGate() const;
+    /// The stored draft of the current gate.
+    [[nodiscard]] ReviewDraft draft() const;
+
+    /// What stands between the draft and a signature (empty: ready to sign).
+    [[nodiscard]] QStringList problems() const;
+
+    /// Starts signing: opens the key dialog on first use, then the summary; both are
+    /// window-modal and non-blocking (open()), so tests drive them. False when the draft is
+    /// not ready (the problems are shown).
+    bool startSigning();
+
+    // For tests and the shell.
+    [[nodiscard]] QTableWidget *criteria() const { return m_criteria; }
+    [[nodiscard]] QComboBox *verdictBox(int row) const;
+    [[nodiscard]] QLineEdit *noteEdit(int row) const;
+    [[nodiscard]] int rowOf(const QString &criterionId) const;
+    [[nodiscard]] QComboBox *outcomeBox() const { return m_outcome; }
+    [[nodiscard]] QPlainTextEdit *conditionsEdit() const { return m_conditions; }
+    [[nodiscard]] QSpinBox *toLevelBox() const { return m_toLevel; }
+    [[nodiscard]] QPlainTextEdit *rationaleEdit() const { return m_rationale; }
+    [[nodiscard]] QListWidget *blockerList() const { return m_blockers; }
+    [[nodiscard]] QLabel *statusLabel() const { return m_status; }
+    [[nodiscard]] QLabel *problemsLabel() const { return m_problems; }
+    [[nodiscard]] QPushButton *signButton() const { return m_sign; }
+    [[nodiscard]] QTableWidget *reviewsTable() const { return m_reviews; }
+    [[nodiscard]] KeyDialog *keyDialog() const { return m_keyDialog; }
+    [[nodiscard]] SignDialog *signDialog() const { return m_signDialog; }
+
+signals:
+    /// A review was signed and stored (its id).
+    void signedReview(const QString &reviewId);
+
+private:
+    void reload();
+    void fillCriteria();
+    void refreshDraft();
+    void refreshBlockers();
+    void refreshBlockerChecks();
+    void refreshReviews();
+    void refreshProblems();
+    [[nodiscard]] DraftKey key() const;
+    [[nodiscard]] std::optional<ReviewInput> inputForSigning(QStringList &problems) const;
+    void continueWithKey(const SigningKeyChoice &choice);
+    void finishSigning();
+    void showProblems(const QStringList &problems);
+    void editConditions();
+    void openTrustDialog();
+
+    ProjectContext *m_context;
+    std::unique_ptr<PassphraseProvider> m_defaultPassphrases;
+    PassphraseProvider *m_passphrases;
+    QComboBox *m_gates;
+    QLabel *m_status;
+    QTableWidget *m_criteria;
+    QComboBox *m_outcome;
+    QPlainTextEdit *m_conditions;
+    QSpinBox *m_toLevel;
+    QPlainTextEdit *m_rationale;
+    QListWidget *m_blockers;
+    QLabel *m_problems;
+    QPushButton *m_sign;
+    QPushButton *m_trust;
+    QTableWidget *m_reviews;
+    KeyDialog *m_keyDialog = nullptr;
+    SignDialog *m_signDialog = nullptr;
+    std::optional<SigningKeyChoice> m_signingKey;
+    bool m_refreshing = false;
+};
+
+} // namespace mltrl::ui
