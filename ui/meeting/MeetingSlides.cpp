@@ -61,7 +61,9 @@ void enlargePlot(MetricPlot *plot, const meeting::Style &style)
         axis->setTickLabelFont(ticks);
         axis->setLabelFont(labels);
     }
-    p->legend->setFont(ticks);
+    QFont legend = ticks;
+    legend.setPixelSize(style.px(14));   // the legend must not hide the curve it explains
+    p->legend->setFont(legend);
 }
 
 } // namespace
@@ -119,11 +121,11 @@ TitleSlide::TitleSlide(MeetingSession *session, const meeting::Style &style, QWi
         components.append({qs(c.id), qs(c.name), c.level, held});
     }
     m_track->setObjectName(QStringLiteral("meetingTrack"));
-    // The track scales its labels from its font's point size.
-    QFont trackFont;
-    trackFont.setPointSizeF(style.px(22) * 72.0 / std::max(1, logicalDpiY()));
-    m_track->setFont(trackFont);
+    // The track lays its stations out in fixed pixels: it keeps the workbench's type (larger
+    // type overlaps its labels) and gets its full height.
+    m_track->setFont(QFont());
     m_track->setTrack(o.currentLevel, o.targetLevel, o.systemLevel, components);
+    m_track->setMinimumHeight(m_track->sizeHint().height());
 
     m_summary = label(Text::Body, false, QStringLiteral("meetingTitleSummary"));
 

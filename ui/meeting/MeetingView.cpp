@@ -40,8 +40,7 @@ MeetingView::MeetingView(MeetingSession *session, QWidget *parent)
     m_position->setObjectName(QStringLiteral("meetingPosition"));
     m_keys->setObjectName(QStringLiteral("meetingKeys"));
     m_timer->setObjectName(QStringLiteral("meetingTimer"));
-    m_keys->setText(QStringLiteral("Space/→ next · ← back · 1 met · 2 not met · 3 waived · 4 n/a · N note · "
-                                   "A annotate · D decision · Esc leave"));
+    m_keys->setText(QStringLiteral("Space/→ next · ← back · 1–4 verdict · N note · A annotate · D decision · Esc leave"));
     m_keys->setStyleSheet(QStringLiteral("color:#333333"));
     // Long lines never widen the window beyond the projector's 1280 pixels.
     m_keys->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -190,7 +189,7 @@ void MeetingView::updateChrome()
 
 void MeetingView::updateTimer()
 {
-    m_timer->setText(QStringLiteral("⏱ %1 · this slide %2")
+    m_timer->setText(QStringLiteral("Time %1 · this slide %2")
                          .arg(clockText(m_session->totalElapsed()), clockText(m_session->elapsedOn(m_index))));
 }
 
