@@ -61,7 +61,7 @@ int main(int argc, char **argv)
         return 2;
     }
     QTemporaryDir scratch;
-    const std::filesystem::path storeDir = argc > 2 ? std::filesystem::path(argv[2]) : scratch.path().toStdString();
+    const std::filesystem::path storeDir = argc > 2 ? std::filesystem::path(argv[2]) : std::filesystem::path(scratch.path().toStdString());
     Problems problems;
     auto store = Store::open(storeDir, problems);
     if (!store) {
