@@ -35,6 +35,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTimer>
+#include <QToolTip>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -48,11 +49,11 @@ void answerDialog(const QString &severity, const QString &text, bool accept = tr
 {
     QTimer::singleShot(0, [=] {
         AnnotationDialog *dialog = nullptr;
-        QTest::qWaitFor([&] {
+        const bool opened = QTest::qWaitFor([&] {
             dialog = qobject_cast<AnnotationDialog *>(QApplication::activeModalWidget());
             return dialog != nullptr;
         }, 5000);
-        if (!dialog)
+        if (!opened || !dialog)
             qFatal("no annotation dialog opened");
         dialog->severityBox()->setCurrentIndex(dialog->severityBox()->findData(severity));
         QTest::keyClicks(dialog->textEdit(), text);
@@ -127,6 +128,9 @@ void TestAnnotations::pdfRegionDrawnListedResolvedUndone()
     auto *layer = pdf->findChild<PdfAnnotationLayer *>();
     QVERIFY(layer);
     QTRY_VERIFY_WITH_TIMEOUT(test::hasInk(pdf->view()->viewport()->grab().toImage()), 10000);
+    // Fit-width follows the final layout; measure the page only once it has settled.
+    QTest::qWait(200);
+    QTRY_VERIFY(std::abs(pdf->zoomFactor() - pdf->fitWidthZoom()) < 1e-9);
 
     // The mode comes from the viewer's tool button.
     auto *button = pdf->findChild<QToolButton *>(QStringLiteral("annotateModeButton"));
@@ -150,8 +154,8 @@ void TestAnnotations::pdfRegionDrawnListedResolvedUndone()
     const Annotation a = stored.front();
     QCOMPARE(a.severity, std::string("major"));
     QCOMPARE(a.text, std::string("The headline AUROC lacks its interval."));
-    QCOMPARE(a.target["evidence"], nlohmann::json("ev-eval-report"));
-    QCOMPARE(a.target["page"], nlohmann::json(1));
+    QVERIFY2(a.target["evidence"] == "ev-eval-report", a.target.dump().c_str());
+    QVERIFY2(a.target["page"] == 1, a.target.dump().c_str());
     const QSizeF points = pdf->document()->pagePointSize(0);
     const auto &r = a.target["rect"];
     QVERIFY(r.is_array() && r.size() == 4);
@@ -168,7 +172,13 @@ void TestAnnotations::pdfRegionDrawnListedResolvedUndone()
     QVERIFY2(std::abs(highlight.left() - from.x()) <= 1.5 && std::abs(highlight.bottom() - to.y()) <= 1.5,
              qPrintable(QStringLiteral("%1,%2 %3x%4").arg(highlight.x()).arg(highlight.y()).arg(highlight.width()).arg(highlight.height())));
 
-    // A second, minor one so the picture shows two colours.
+    // Hovering the highlight shows the annotation's text.
+    QHelpEvent hover(QEvent::ToolTip, highlight.center().toPoint(), viewport->mapToGlobal(highlight.center().toPoint()));
+    QApplication::sendEvent(viewport, &hover);
+    QTRY_VERIFY(QToolTip::text().contains(QStringLiteral("lacks its interval")));
+    QToolTip::hideText();
+
+    // A second one (a blocker) so the picture shows two colours.
     QTest::mouseClick(button, Qt::LeftButton);
     answerDialog(QStringLiteral("blocker"), QStringLiteral("Calibration plot axes are unlabeled."));
     drag(viewport, (page.topLeft() + QPointF(page.width() * 0.5, page.height() * 0.45)).toPoint(),
@@ -222,6 +232,7 @@ void TestAnnotations::imageRegionInImagePixels()
     QTRY_VERIFY_WITH_TIMEOUT(image->isLoaded() && !image->view()->imageSize().isEmpty(), 10000);
     auto *layer = image->findChild<ImageAnnotationLayer *>();
     QVERIFY(layer);
+    QTest::qWait(200);   // the fit follows the final layout
     layer->modeAction()->trigger();
     QVERIFY(layer->isDrawing());
 
@@ -235,7 +246,7 @@ void TestAnnotations::imageRegionInImagePixels()
     const auto stored = storedElsewhere(fx);
     QCOMPARE(stored.size(), std::size_t(1));
     const auto &t = stored.front().target;
-    QCOMPARE(t["evidence"], nlohmann::json("ev-roc-figure"));
+    QVERIFY2(t["evidence"] == "ev-roc-figure", t.dump().c_str());
     QVERIFY(!t.contains("page"));
     const QPointF a = view->mapToScene(from);
     const QPointF b = view->mapToScene(to);
@@ -261,7 +272,7 @@ void TestAnnotations::metricRangeDrawnAsSpan()
     MetricPlot plot;
     auto *layer = MetricAnnotationLayer::attach(plot, *fx.context());
     plot.resize(900, 500);
-    plot.show();
+    plot.setVisible(true);   // MetricPlot::show(prepared) hides QWidget::show()
     QVERIFY(QTest::qWaitForWindowExposed(&plot));
     const Metric *metric = fx.revision().manifest.findMetric("loss");
     QVERIFY(metric);
@@ -285,7 +296,7 @@ void TestAnnotations::metricRangeDrawnAsSpan()
     const auto stored = storedElsewhere(fx);
     QCOMPARE(stored.size(), std::size_t(1));
     const auto &t = stored.front().target;
-    QCOMPARE(t["metric"], nlohmann::json("loss"));
+    QVERIFY2(t["metric"] == "loss", t.dump().c_str());
     const double width = qcp->xAxis->range().size();
     QVERIFY2(std::abs(t["x_range"][0].get<double>() - x0) <= width / 500, t.dump().c_str());
     QVERIFY2(std::abs(t["x_range"][1].get<double>() - x1) <= width / 500, t.dump().c_str());
@@ -317,7 +328,7 @@ void TestAnnotations::textLineAnnotated()
     layer->annotateLine(3);
     const auto stored = storedElsewhere(fx);
     QCOMPARE(stored.size(), std::size_t(1));
-    QCOMPARE(stored.front().target, (nlohmann::json{{"evidence", "ev-test-log"}, {"line", 3}}));
+    QVERIFY2(stored.front().target == (nlohmann::json{{"evidence", "ev-test-log"}, {"line", 3}}), stored.front().target.dump().c_str());
     QCOMPARE(text->editor()->extraSelections().size(), 1);
     QCOMPARE(text->editor()->extraSelections().front().cursor.blockNumber(), 2);
 }

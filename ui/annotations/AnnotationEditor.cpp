@@ -59,6 +59,7 @@ AnnotationDialog::AnnotationDialog(const QString &what, const AnnotationInput &i
         m_severity->addItem(severityIcon(s), s, s);
     m_severity->setCurrentIndex(static_cast<int>(std::max<qsizetype>(0, annotationSeverities().indexOf(initial.severity))));
     m_text->setPlainText(initial.text);
+    m_text->moveCursor(QTextCursor::End);   // editing usually adds to what is there
     m_text->setPlaceholderText(QStringLiteral("What is wrong or worth noting here?"));
     m_text->setTabChangesFocus(true);
 

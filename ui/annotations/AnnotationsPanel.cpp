@@ -67,13 +67,15 @@ AnnotationsPanel::AnnotationsPanel(ProjectContext *context, QWidget *parent)
     m_table->sortByColumn(AnnotationsModel::CreatedColumn, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(AnnotationsModel::TextColumn, QHeaderView::Stretch);
-    m_table->setColumnWidth(AnnotationsModel::SeverityColumn, 90);
-    m_table->setColumnWidth(AnnotationsModel::StatusColumn, 80);
-    m_table->setColumnWidth(AnnotationsModel::TargetColumn, 260);
-    m_table->setColumnWidth(AnnotationsModel::AuthorColumn, 90);
-    m_table->setColumnWidth(AnnotationsModel::CreatedColumn, 160);
+    // Short columns fit their contents; the text takes what is left.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    for (int c : {AnnotationsModel::SeverityColumn, AnnotationsModel::StatusColumn, AnnotationsModel::AuthorColumn,
+                  AnnotationsModel::CreatedColumn})
+        header->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(AnnotationsModel::TargetColumn, QHeaderView::Interactive);
+    header->setSectionResizeMode(AnnotationsModel::TextColumn, QHeaderView::Stretch);
+    m_table->setColumnWidth(AnnotationsModel::TargetColumn, 220);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) { openRow(index.row()); });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AnnotationsPanel::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] { updateButtons(); updateCount(); });
