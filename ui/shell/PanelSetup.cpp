@@ -1,5 +1,6 @@
 #include "shell/PanelSetup.h"
 
+#include "changes/ChangesPanel.h"
 #include "evidence/EvidencePanel.h"
 #include "overview/OverviewPanel.h"
 #include "panels/CardsPanel.h"
@@ -37,6 +38,9 @@ void installPanels(WorkbenchWindow &window, ProjectContext &context)
     auto *metrics = new MetricsPanel(&context);
     window.addPanel(QStringLiteral("Metrics"), QStringLiteral("office-chart-line"), metrics);
     window.setPanelFor(Navigation::Metric, metrics);
+
+    // What changed since the user last signed a review (or between any two revisions).
+    window.addPanel(QStringLiteral("Changes"), QStringLiteral("document-compare"), new ChangesPanel(&context));
 }
 
 } // namespace mltrl::ui
