@@ -26,5 +26,6 @@ int runReviews(const CommandLine &cl);
 int runExport(const CommandLine &cl);
 int runVerify(const CommandLine &cl);
 int runAudit(const CommandLine &cl);
+int runDiff(const CommandLine &cl);
 
 } // namespace mltrl::cli

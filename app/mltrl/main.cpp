@@ -24,6 +24,9 @@ Commands:
   import ARCHIVE                         import an archive (a new revision, or the identical one)
   list [--json]                          projects with their latest revision and levels
   show PROJECT [--revision N] [--json]   a project revision: levels, counts, gates, criteria
+  diff PROJECT [--from N] [--to M] [--json]
+      what changed between two revisions (default: the latest against the revision of your
+      last signed review, else the previous one) and which reviews of the older one it stales
 
 Reviews:
   keygen --name NAME --email EMAIL [--role ROLE] [--out FILE] (--passphrase-file F | --no-passphrase)
@@ -69,7 +72,8 @@ int main(int argc, char **argv)
     const std::map<std::string, std::function<int(const CommandLine &)>> commands{
         {"validate", runValidate}, {"import", runImport}, {"list", runList},   {"show", runShow},
         {"keygen", runKeygen},     {"annotate", runAnnotate}, {"review", runReview}, {"reviews", runReviews},
-        {"export", runExport},     {"verify", runVerify},   {"audit", runAudit}};
+        {"export", runExport},     {"verify", runVerify},   {"audit", runAudit},
+        {"diff", runDiff}};
     try {
         const CommandLine cl(argc, argv);
         if (cl.version()) {

@@ -1,6 +1,7 @@
 #include "evidence/EvidencePanel.h"
 
 #include "annotations/EvidenceAnnotationLayer.h"
+#include "changes/ChangeTracker.h"
 #include "evidence/EvidenceFactsView.h"
 #include "evidence/EvidenceSource.h"
 #include "evidence/EvidenceTreeModel.h"
@@ -47,6 +48,12 @@ EvidencePanel::EvidencePanel(ProjectContext *context, QWidget *parent)
     setObjectName(QStringLiteral("evidencePanel"));
     buildUi();
     connect(m_context, &ProjectContext::revisionChanged, this, &EvidencePanel::onRevisionChanged);
+    // Evidence changed since the user's last signed review carries a mark.
+    ChangeTracker *tracker = ChangeTracker::of(m_context);
+    connect(tracker, &ChangeTracker::updated, this, [this, tracker] {
+        m_model->setChanged(tracker->changedIds(ChangeKind::Evidence), changedIcon(),
+                            changedToolTip(tracker->reviewedRevision()));
+    });
     connect(m_context, &ProjectContext::showEvidence, this, &EvidencePanel::openEvidence);
     connect(m_indexer, &SearchIndexer::progress, this, &EvidencePanel::onIndexProgress);
     connect(m_indexer, &SearchIndexer::finished, this, &EvidencePanel::onIndexFinished);

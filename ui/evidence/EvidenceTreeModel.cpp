@@ -132,6 +132,23 @@ int EvidenceTreeModel::columnCount(const QModelIndex &) const
     return ColumnCount;
 }
 
+void EvidenceTreeModel::setChanged(const QSet<QString> &ids, const QIcon &mark, const QString &toolTip)
+{
+    m_changed = ids;
+    m_mark = mark;
+    m_changedTip = toolTip;
+    // Leaves of one parent are siblings: one dataChanged per parent covers them.
+    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+        const Node &n = m_nodes[i];
+        if (!n.children.empty() && !m_nodes[static_cast<std::size_t>(n.children.front())].evidenceId.isEmpty()) {
+            const QModelIndex parent = createIndex(n.row, 0, static_cast<quintptr>(i));
+            emit dataChanged(index(0, TitleColumn, parent),
+                             index(static_cast<int>(n.children.size()) - 1, TitleColumn, parent),
+                             {Qt::DecorationRole, Qt::ToolTipRole});
+        }
+    }
+}
+
 QVariant EvidenceTreeModel::data(const QModelIndex &index, int role) const
 {
     const Node *n = node(index);
@@ -151,7 +168,13 @@ QVariant EvidenceTreeModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case Qt::ToolTipRole:
-        return leaf ? QVariant(QStringLiteral("%1\n%2").arg(n->title, n->evidenceId)) : QVariant();
+        if (!leaf)
+            return {};
+        return m_changed.contains(n->evidenceId)
+                   ? QVariant(QStringLiteral("%1\n%2\n%3").arg(n->title, n->evidenceId, m_changedTip))
+                   : QVariant(QStringLiteral("%1\n%2").arg(n->title, n->evidenceId));
+    case Qt::DecorationRole:
+        return leaf && index.column() == TitleColumn && m_changed.contains(n->evidenceId) ? QVariant(m_mark) : QVariant();
     case Qt::FontRole:
         if (!leaf) {
             QFont f;

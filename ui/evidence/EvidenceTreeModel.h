@@ -2,6 +2,8 @@
 /// The evidence of a revision as a tree: level → kind → evidence item. Group rows carry the
 /// number of items below them; leaf rows carry the evidence id in EvidenceIdRole.
 #include <QAbstractItemModel>
+#include <QIcon>
+#include <QSet>
 
 #include <optional>
 #include <vector>
@@ -22,6 +24,10 @@ public:
 
     /// Rebuilds the tree from the manifest's evidence list (empty manifest = empty tree).
     void setManifest(const Manifest *manifest);
+    /// Evidence ids that changed since the user's last signed review: their titles carry
+    /// `mark` and `toolTip` (empty set = no marks).
+    void setChanged(const QSet<QString> &ids, const QIcon &mark, const QString &toolTip);
+    [[nodiscard]] bool isMarkedChanged(const QString &evidenceId) const { return m_changed.contains(evidenceId); }
     /// The index of the leaf with this evidence id, or an invalid index.
     [[nodiscard]] QModelIndex indexOf(const QString &evidenceId) const;
 
@@ -49,6 +55,9 @@ private:
 
     std::vector<Node> m_nodes;
     std::vector<int> m_topLevel;
+    QSet<QString> m_changed;
+    QIcon m_mark;
+    QString m_changedTip;
 };
 
 } // namespace mltrl::ui

@@ -1,6 +1,7 @@
 #include "panels/CardsPanel.h"
 
 #include "cards/WordDiff.h"
+#include "changes/ChangeTracker.h"
 #include "session/ProjectContext.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
@@ -127,6 +128,7 @@ CardsPanel::CardsPanel(ProjectContext *context, QWidget *parent)
     layout->addWidget(m_tabs);
 
     connect(context, &ProjectContext::revisionChanged, this, &CardsPanel::reload);
+    connect(ChangeTracker::of(context), &ChangeTracker::updated, this, &CardsPanel::markChangedCards);
     connect(context, &ProjectContext::showCard, this, [this](int level, const QString &component) {
         if (selectCard(level, component))
             m_tabs->setCurrentIndex(0);
@@ -163,6 +165,22 @@ void CardsPanel::reload()
     fillRightCards();
     renderCard();
     renderDiff();
+    markChangedCards();
+}
+
+void CardsPanel::markChangedCards()
+{
+    const auto r = m_context->revision();
+    const ChangeTracker *tracker = ChangeTracker::of(m_context);
+    if (!r)
+        return;
+    for (int i = 0; i < m_card->count() && i < static_cast<int>(r->manifest.cards.size()); ++i) {
+        const Card &c = r->manifest.cards[static_cast<std::size_t>(i)];
+        const QString id = c.component.empty() ? QString::number(c.level) : QStringLiteral("%1/%2").arg(c.level).arg(q(c.component));
+        const bool changed = tracker->changed(ChangeKind::Card, id);
+        m_card->setItemIcon(i, changed ? changedIcon() : QIcon());
+        m_card->setItemData(i, changed ? changedToolTip(tracker->reviewedRevision()) : QVariant(), Qt::ToolTipRole);
+    }
 }
 
 bool CardsPanel::selectCard(int level, const QString &component)

@@ -53,6 +53,7 @@ signals:
 
 private:
     void reload();
+    void markChangedCards();
     void renderCard();
     void loadRightRevision();
     void fillRightCards();

@@ -1,5 +1,6 @@
 #include "panels/RequirementsPanel.h"
 
+#include "changes/ChangeTracker.h"
 #include "panels/PanelUtil.h"
 #include "plots/MetricPlot.h"
 #include "session/ProjectContext.h"
@@ -162,6 +163,10 @@ RequirementsPanel::RequirementsPanel(ProjectContext *context, QWidget *parent)
     layout->addWidget(split);
 
     connect(context, &ProjectContext::revisionChanged, this, &RequirementsPanel::reload);
+    // Requirements changed since the user's last signed review carry a mark.
+    ChangeTracker *tracker = ChangeTracker::of(context);
+    connect(tracker, &ChangeTracker::updated, this,
+            [this, tracker] { markChangedRows(m_model, Id, kIdRole, ChangeKind::Requirement, *tracker); });
     connect(context, &ProjectContext::showRequirement, this, [this](const QString &id) { selectRequirement(id); });
     reload();
 }
@@ -194,6 +199,7 @@ void RequirementsPanel::reload()
             m_model->appendRow(row);
         }
     }
+    markChangedRows(m_model, Id, kIdRole, ChangeKind::Requirement, *ChangeTracker::of(m_context));
     fillFilters();
     fillMatrix();
     m_table->resizeColumnsToContents();

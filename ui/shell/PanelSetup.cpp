@@ -2,6 +2,7 @@
 
 #include "annotations/AnnotateMenu.h"
 #include "annotations/AnnotationsPanel.h"
+#include "changes/ChangesPanel.h"
 #include "evidence/EvidencePanel.h"
 #include "meeting/MeetingMode.h"
 #include "overview/OverviewPanel.h"
@@ -51,6 +52,9 @@ void installPanels(WorkbenchWindow &window, ProjectContext &context)
     // Meeting mode (F5) runs the gate selected in the Gates panel.
     auto *meeting = new MeetingMode(&context, &window, [gates] { return gates->currentGate(); });
     window.addModeAction(meeting->action());
+
+    // What changed since the user last signed a review (or between any two revisions).
+    window.addPanel(QStringLiteral("Changes"), QStringLiteral("document-compare"), new ChangesPanel(&context));
 
     // Last in the walk: decide and sign, once the evidence has been seen.
     window.addPanel(QStringLiteral("Review"), QStringLiteral("document-sign"), new ReviewForm(&context));
