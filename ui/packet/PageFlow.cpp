@@ -166,8 +166,33 @@ std::unique_ptr<QTextLayout> layoutText(const QString &text, const QFont &font, 
 
 } // namespace
 
+const QFontMetricsF &PageFlow::metrics(const QFont &font) const
+{
+    for (const auto &[f, m] : m_metrics)
+        if (f == &font)
+            return m;
+    m_metrics.emplace_back(&font, QFontMetricsF(font, m_device));
+    return m_metrics.back().second;
+}
+
+bool PageFlow::fitsOneLine(const QString &text, const QFont &font, double widthPt) const
+{
+    return !text.contains(QLatin1Char('\n')) && metrics(font).horizontalAdvance(text) <= u(widthPt) * 0.98;
+}
+
 double PageFlow::drawText(const QString &text, const QFont &font, double xPt, double yPt, double widthPt, QColor color)
 {
+    // Most cells and values fit on one line: drawn directly, without a QTextLayout (the evidence
+    // index of a big project has tens of thousands of them).
+    if (fitsOneLine(text, font, widthPt)) {
+        const QFontMetricsF &fm = metrics(font);
+        if (m_painter) {
+            m_painter->setPen(QPen(color, u(0.5)));
+            m_painter->setFont(font);
+            m_painter->drawText(QPointF(u(xPt), u(yPt) + fm.ascent()), text);
+        }
+        return fm.height() / m_k;
+    }
     double h = 0;
     const auto layout = layoutText(text, font, m_device, u(widthPt), h);
     if (m_painter) {
@@ -179,6 +204,8 @@ double PageFlow::drawText(const QString &text, const QFont &font, double xPt, do
 
 double PageFlow::textHeight(const QString &text, const QFont &font, double widthPt) const
 {
+    if (fitsOneLine(text, font, widthPt))
+        return metrics(font).height() / m_k;
     double h = 0;
     layoutText(text, font, m_device, u(widthPt), h);
     return h / m_k;

@@ -8,9 +8,11 @@
 /// same layout decisions, since they use the same fonts on the same device.
 #include <QColor>
 #include <QFont>
+#include <QFontMetricsF>
 #include <QPaintDevice>
 #include <QString>
 
+#include <deque>
 #include <functional>
 #include <vector>
 
@@ -81,6 +83,10 @@ private:
     /// Lays out `text` to `widthPt`; when painting draws it at (xPt, yPt). Returns the height.
     double drawText(const QString &text, const QFont &font, double xPt, double yPt, double widthPt, QColor color);
     double rowHeight(const std::vector<double> &widths, const TableRow &row) const;
+    /// Metrics of one of the packet's fonts on the device (fonts are known by address: they
+    /// live in PacketFonts for the whole layout).
+    const QFontMetricsF &metrics(const QFont &font) const;
+    bool fitsOneLine(const QString &text, const QFont &font, double widthPt) const;
     void drawRow(const std::vector<double> &widths, const TableRow &row, double height, bool header);
 
     QPaintDevice *m_device;
@@ -93,6 +99,7 @@ private:
     double m_pageW = 0, m_pageH = 0;   ///< points
     double m_y = 0;          ///< cursor, points from the page top
     int m_page = 0;
+    mutable std::deque<std::pair<const QFont *, QFontMetricsF>> m_metrics;   // stable references
 };
 
 inline constexpr double kMarginPt = 48;
