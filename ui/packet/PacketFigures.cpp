@@ -323,20 +323,30 @@ void drawMetric(QPainter &p, const QRectF &box, double k, const PacketFonts &fon
             p.drawPolyline(line);
         }
     }
-    // Threshold lines, labelled with the criterion.
+    // Threshold lines, one per distinct (op, threshold), labelled with every criterion on it
+    // (a project often repeats a criterion in several gates).
     p.setFont(sized(fonts.small, 6.5));
+    std::vector<std::pair<std::pair<CompareOp, double>, QStringList>> lines;
     for (std::size_t i = 0; i < f.criteria.size(); ++i) {
         const Criterion &c = f.criteria[i];
         if (!c.threshold)
             continue;
+        const auto key = std::pair(c.op, *c.threshold);
+        auto it = std::find_if(lines.begin(), lines.end(), [&](const auto &l) { return l.first == key; });
+        if (it == lines.end())
+            it = lines.insert(lines.end(), {key, {}});
+        it->second << QString::fromStdString(f.gates[i] + "/" + c.id);
+    }
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto &[key, names] = lines[i];
+        const double ty = Y(key.second);
         p.setPen(QPen(kThreshold, 1.2 * k, Qt::DashLine));
-        p.drawLine(QPointF(plot.left(), Y(*c.threshold)), QPointF(plot.right(), Y(*c.threshold)));
+        p.drawLine(QPointF(plot.left(), ty), QPointF(plot.right(), ty));
         p.setPen(QPen(kThreshold, 0.5 * k));
-        const QString label = QStringLiteral("%1/%2 %3 %4").arg(QString::fromStdString(f.gates[i]),
-                                                                QString::fromStdString(c.id),
-                                                                QString::fromUtf8(toString(c.op)),
-                                                                QString::fromStdString(shortestDouble(*c.threshold)));
-        p.drawText(QRectF(plot.left() + 4 * k, Y(*c.threshold) - (11 + 9 * double(i % 2)) * k, plot.width() - 8 * k, 10 * k),
+        const QString label = QStringLiteral("%1 %2 %3").arg(names.join(QStringLiteral(", ")),
+                                                            QString::fromUtf8(toString(key.first)),
+                                                            QString::fromStdString(shortestDouble(key.second)));
+        p.drawText(QRectF(plot.left() + 4 * k, ty - (11 + 9 * double(i % 2)) * k, plot.width() - 8 * k, 10 * k),
                    Qt::AlignRight | Qt::AlignVCenter, label);
     }
     p.restore();
