@@ -11,6 +11,7 @@
 #include <QBuffer>
 #include <QComboBox>
 #include <QListWidget>
+#include <QPainter>
 #include <QPdfDocument>
 #include <QPdfWriter>
 #include <QSignalSpy>
@@ -94,7 +95,8 @@ void TestPacket::verifyCommandQuotesTheEmail()
     QCOMPARE(verifyCommand("a@example.org", "r1"),
              std::string("ssh-keygen -Y verify -f allowed_signers -I 'a@example.org' -n mltrl-gate-review "
                          "-s reviews/r1.json.sig < reviews/r1.json"));
-    QCOMPARE(verifyCommand("o'neil@example.org", "r2").substr(45, 24), std::string("'o'\\''neil@example.org' "));
+    // A quote in the address is closed, escaped and reopened, so any POSIX shell reads it literally.
+    QVERIFY(verifyCommand("o'neil@example.org", "r2").find(" -I 'o'\\''neil@example.org' -n ") != std::string::npos);
 }
 
 void TestPacket::paperSizes_data()
