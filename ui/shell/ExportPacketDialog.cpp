@@ -77,7 +77,7 @@ ExportPacketDialog::ExportPacketDialog(ProjectContext *context, QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(QStringLiteral("&Scope:"), m_scope);
     form->addRow(QStringLiteral("&Paper:"), m_paper);
-    form->addRow(QStringLiteral("&Allowed signers:"), signersRow);
+    form->addRow(QStringLiteral("Allowed signers:"), signersRow);
 
     auto *progressRow = new QHBoxLayout;
     progressRow->addWidget(m_render);
