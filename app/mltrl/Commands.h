@@ -5,6 +5,8 @@
 
 #include <memory>
 
+class QCoreApplication;
+
 namespace mltrl {
 class Store;
 }
@@ -27,5 +29,13 @@ int runExport(const CommandLine &cl);
 int runVerify(const CommandLine &cl);
 int runAudit(const CommandLine &cl);
 int runDiff(const CommandLine &cl);
+
+#ifdef MLTRL_HAVE_PACKET
+int runPacket(const CommandLine &cl);
+/// True when the command line asks for `packet`, which needs a QGuiApplication.
+bool wantsGuiApplication(int argc, char **argv);
+/// A QGuiApplication on the offscreen platform unless QT_QPA_PLATFORM is set.
+std::unique_ptr<QCoreApplication> makeGuiApplication(int &argc, char **argv);
+#endif
 
 } // namespace mltrl::cli

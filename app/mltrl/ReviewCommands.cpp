@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -109,7 +110,7 @@ int runKeygen(const CommandLine &cl)
 
 int runAnnotate(const CommandLine &cl)
 {
-    cl.expect({}, {"--target", "--severity", "--text", "--revision", "--author"}, 1, 1);
+    cl.expect({}, {"--target", "--severity", "--text", "--revision", "--author", "--rect"}, 1, 1);
     const std::string &project = cl.positional()[0];
     const auto spec = cl.value("--target");
     const auto severity = cl.value("--severity");
@@ -118,10 +119,29 @@ int runAnnotate(const CommandLine &cl)
         throw UsageError{"annotate needs --target, --severity and --text"};
     const std::optional<int> revision = cl.intValue("--revision");
     Problems problems;
-    const auto target = parseTargetSpec(*spec, problems);
+    auto target = parseTargetSpec(*spec, problems);
     if (!target) {
         printProblems(problems);
         return 1;
+    }
+    if (const auto rect = cl.value("--rect")) {
+        // X,Y,W,H of a region of an evidence page or image (PDF points / pixels, from the top left).
+        json r = json::array();
+        std::istringstream in(*rect);
+        for (std::string part; std::getline(in, part, ',');) {
+            char *end = nullptr;
+            const double v = std::strtod(part.c_str(), &end);
+            if (part.empty() || *end != '\0')
+                throw UsageError{"--rect must be X,Y,W,H"};
+            r.push_back(v);
+        }
+        if (r.size() != 4 || !target->contains("evidence"))
+            throw UsageError{"--rect must be X,Y,W,H and needs an evidence target"};
+        (*target)["rect"] = r;
+        if (!checkAnnotationTarget(*target, "--rect", problems)) {
+            printProblems(problems);
+            return 1;
+        }
     }
     auto store = openStore(cl);
     if (!store)

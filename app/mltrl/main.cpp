@@ -14,6 +14,7 @@
 #include <exception>
 #include <functional>
 #include <map>
+#include <memory>
 
 namespace {
 
@@ -33,7 +34,9 @@ Reviews:
       create an Ed25519 signing key (default FILE: the application-data folder's
       keys/id_mltrl_ed25519); writes FILE, FILE.pub and FILE.identity.json; prints the public key
   annotate PROJECT --target TARGET --severity info|minor|major|blocker --text TEXT [--revision N]
+           [--rect X,Y,W,H]
       TARGET: evidence:ID[:PAGE] | metric:ID | criterion:GATE/ID | requirement:ID | card:LEVEL | project
+      --rect: a region of an evidence page (PDF points) or image (pixels), from the top left
   review PROJECT --gate GATE --outcome advance|advance_with_conditions|hold|switchback
          [--to-level N] [--condition TEXT]... [--verdict CRITERION=VERDICT[:NOTE]]...
          [--rationale TEXT] --key FILE [--passphrase-file F] [--name N] [--email E] [--role R]
@@ -47,6 +50,9 @@ Reviews:
       check every file hash and every review; exit 1 on a hash failure, an invalid or stale
       review, or (with --allowed-signers) a signer that is not allowed
   audit PROJECT                          print the project's audit log and check the whole chain
+  packet PROJECT [--gate GATE] [--revision N] [--page-size A4|Letter] [--allowed-signers FILE] -o FILE.pdf
+      a PDF review packet of the project or one gate (figures, criteria, annotations,
+      evidence index with SHA-256, signatures with their ssh-keygen verify commands)
 
 ARCHIVE is a .mltrl/.zip, .tar, .tar.gz/.tgz file or a directory.
 
@@ -66,14 +72,22 @@ int main(int argc, char **argv)
     // Past a file-size limit (RLIMIT_FSIZE) write() must fail with EFBIG so the importer can
     // report it and roll back; the default action of SIGXFSZ would kill us mid-import instead.
     std::signal(SIGXFSZ, SIG_IGN);
-    QCoreApplication app(argc, argv);
+#ifdef MLTRL_HAVE_PACKET
+    const std::unique_ptr<QCoreApplication> app =
+        wantsGuiApplication(argc, argv) ? makeGuiApplication(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+#else
+    const auto app = std::make_unique<QCoreApplication>(argc, argv);
+#endif
     QCoreApplication::setApplicationName(QStringLiteral("mltrl-workbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MLTRL_VERSION));
-    const std::map<std::string, std::function<int(const CommandLine &)>> commands{
+    std::map<std::string, std::function<int(const CommandLine &)>> commands{
         {"validate", runValidate}, {"import", runImport}, {"list", runList},   {"show", runShow},
         {"keygen", runKeygen},     {"annotate", runAnnotate}, {"review", runReview}, {"reviews", runReviews},
         {"export", runExport},     {"verify", runVerify},   {"audit", runAudit},
         {"diff", runDiff}};
+#ifdef MLTRL_HAVE_PACKET
+    commands.emplace("packet", runPacket);
+#endif
     try {
         const CommandLine cl(argc, argv);
         if (cl.version()) {

@@ -4,6 +4,7 @@
 #include "library/LibraryView.h"
 #include "session/ProjectContext.h"
 #include "shell/ContextBar.h"
+#include "shell/ExportPacketDialog.h"
 #include "shell/ImportController.h"
 #include "shell/ImportProblemsDialog.h"
 #include "shell/InspectorWidget.h"
@@ -140,6 +141,16 @@ void WorkbenchWindow::buildMenus()
     m_recentMenu = file->addMenu(QStringLiteral("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &WorkbenchWindow::fillRecentMenu);
+    file->addSeparator();
+    QAction *packet = file->addAction(QStringLiteral("Export Review &Packet…"), this, [this] {
+        auto *dialog = new ExportPacketDialog(m_context, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    packet->setObjectName(QStringLiteral("exportPacketAction"));
+    packet->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    packet->setEnabled(m_context->hasRevision());
+    connect(m_context, &ProjectContext::revisionChanged, packet, [this, packet] { packet->setEnabled(m_context->hasRevision()); });
     file->addSeparator();
     QAction *quit = file->addAction(QStringLiteral("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

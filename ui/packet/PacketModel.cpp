@@ -1,0 +1,267 @@
+#include "packet/PacketModel.h"
+
+#include "metrics/Envelope.h"
+#include "review/ReviewBuilder.h"
+#include "store/Store.h"
+
+#include <QDateTime>
+#include <QPainter>
+#include <QPdfDocument>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace mltrl::packet {
+
+std::vector<const Gate *> PacketModel::gates() const
+{
+    std::vector<const Gate *> out;
+    for (const Gate &g : revision.manifest.gates)
+        if (!gate || g.id == *gate)
+            out.push_back(&g);
+    return out;
+}
+
+const ReviewCheck *PacketModel::checkOf(const std::string &reviewId) const
+{
+    for (std::size_t i = 0; i < reviews.size(); ++i)
+        if (reviews[i].id == reviewId)
+            return &checks[i];
+    return nullptr;
+}
+
+namespace {
+
+bool finite(double v)
+{
+    return std::isfinite(v);
+}
+
+/// Every point of (x, ys) with finite coordinates, in the given order.
+std::vector<QPointF> everyPoint(const std::vector<double> &x, const std::vector<double> &ys)
+{
+    std::vector<QPointF> out;
+    out.reserve(std::min(x.size(), ys.size()));
+    for (std::size_t i = 0; i < x.size() && i < ys.size(); ++i)
+        if (finite(x[i]) && finite(ys[i]))
+            out.emplace_back(x[i], ys[i]);
+    return out;
+}
+
+/// The per-column minima (`wantMax` false) or maxima of (x, ys) over [from, to].
+std::vector<QPointF> envelopeSide(const std::vector<double> &x, const std::vector<double> &ys, double from, double to,
+                                  int columns, bool wantMax, std::vector<QPointF> *other = nullptr)
+{
+    const Envelope env(x, ys);
+    std::vector<QPointF> out;
+    for (const Envelope::Column &c : env.columns(from, to, columns)) {
+        if (c.count == 0 || !finite(c.yMin) || !finite(c.yMax))
+            continue;
+        const double centre = (c.xFrom + c.xTo) / 2;
+        out.emplace_back(centre, wantMax ? c.yMax : c.yMin);
+        if (other)
+            other->emplace_back(centre, c.yMax);
+    }
+    return out;
+}
+
+} // namespace
+
+FigureSeries reduceSeries(const SeriesData &data, MetricKind kind, int columns)
+{
+    FigureSeries s;
+    s.name = data.name;
+    s.points = data.size();
+    const bool hasBand = !data.lower.empty() && !data.upper.empty();
+    if (kind == MetricKind::Groups || data.size() <= static_cast<std::size_t>(2 * columns)) {
+        s.line = everyPoint(data.x, data.y);
+        if (hasBand) {
+            s.bandLow = everyPoint(data.x, data.lower);
+            s.bandHigh = everyPoint(data.x, data.upper);
+        }
+        return s;
+    }
+    double from = INFINITY, to = -INFINITY;
+    for (double v : data.x)
+        if (finite(v)) {
+            from = std::min(from, v);
+            to = std::max(to, v);
+        }
+    if (!(from <= to))
+        return s;
+    s.envelope = true;
+    s.low = envelopeSide(data.x, data.y, from, to, columns, false, &s.high);
+    if (hasBand) {
+        s.bandLow = envelopeSide(data.x, data.lower, from, to, columns, false);
+        s.bandHigh = envelopeSide(data.x, data.upper, from, to, columns, true);
+    }
+    return s;
+}
+
+std::string verifyCommand(const std::string &email, const std::string &reviewId)
+{
+    // Single quotes keep the e-mail literal for any POSIX shell; a quote inside is closed,
+    // escaped and reopened.
+    std::string quoted = "'";
+    for (char c : email)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    quoted += "'";
+    return "ssh-keygen -Y verify -f allowed_signers -I " + quoted + " -n mltrl-gate-review -s reviews/" + reviewId +
+           ".json.sig < reviews/" + reviewId + ".json";
+}
+
+namespace {
+
+/// The annotated rectangle [x, y, w, h] of an evidence target (PDF points or image pixels,
+/// from the top-left corner), when it has one.
+std::optional<QRectF> targetRect(const nlohmann::json &target)
+{
+    const auto r = target.find("rect");
+    if (r == target.end() || !r->is_array() || r->size() != 4)
+        return std::nullopt;
+    QRectF rect((*r)[0].get<double>(), (*r)[1].get<double>(), (*r)[2].get<double>(), (*r)[3].get<double>());
+    if (!rect.isValid())
+        return std::nullopt;
+    return rect;
+}
+
+/// Cuts `rect` (in `image` pixels) with a margin out of `image` and draws the rectangle.
+QImage cropWithFrame(const QImage &image, QRectF rect, double pixelsPerUnit)
+{
+    const QRectF px(rect.x() * pixelsPerUnit, rect.y() * pixelsPerUnit, rect.width() * pixelsPerUnit,
+                    rect.height() * pixelsPerUnit);
+    const double margin = std::max(24.0, 0.25 * std::max(px.width(), px.height()));
+    const QRect area = px.adjusted(-margin, -margin, margin, margin).toAlignedRect().intersected(image.rect());
+    if (area.isEmpty())
+        return {};
+    // RGB without alpha (an alpha channel would add a soft-mask image to the PDF), on white
+    // paper: PDF pages render onto transparency, and PNGs may have some.
+    QImage crop(area.size(), QImage::Format_RGB888);
+    crop.fill(Qt::white);
+    QPainter p(&crop);
+    p.drawImage(QPointF(0, 0), image, QRectF(area));
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(QColor(0xd0, 0x10, 0x10), std::max(2.0, pixelsPerUnit * 1.5)));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(px.translated(-area.topLeft()));
+    p.end();
+    return crop;
+}
+
+std::optional<EvidenceCrop> cropFor(Store &store, const RevisionData &rev, const Annotation &a)
+{
+    const auto ev = a.target.find("evidence");
+    if (ev == a.target.end() || !ev->is_string())
+        return std::nullopt;
+    const std::optional<QRectF> rect = targetRect(a.target);
+    const Evidence *evidence = rev.manifest.findEvidence(ev->get<std::string>());
+    const StoredFile *file = evidence ? rev.fileFor(evidence->path) : nullptr;
+    if (!rect || !file)
+        return std::nullopt;
+    const QString path = QString::fromStdString(store.blobs().pathFor(file->sha256).string());
+    const bool isPdf = evidence->mediaType == "application/pdf" || evidence->path.ends_with(".pdf");
+    const int page = a.target.value("page", 1);
+    EvidenceCrop crop;
+    if (isPdf) {
+        QPdfDocument doc;
+        if (doc.load(path) != QPdfDocument::Error::None || page < 1 || page > doc.pageCount())
+            return std::nullopt;
+        constexpr double kScale = 2.0;   // 144 dpi: legible, small
+        const QSizeF pt = doc.pagePointSize(page - 1);
+        const QImage rendered = doc.render(page - 1, (pt * kScale).toSize());
+        crop.image = cropWithFrame(rendered, *rect, kScale);
+        crop.caption = QStringLiteral("%1, page %2, region at (%3, %4) pt, %5 × %6 pt")
+                           .arg(QString::fromStdString(evidence->id)).arg(page)
+                           .arg(rect->x()).arg(rect->y()).arg(rect->width()).arg(rect->height());
+    } else if (evidence->mediaType.starts_with("image/")) {
+        QImage image(path);
+        if (image.isNull())
+            return std::nullopt;
+        crop.image = cropWithFrame(image, *rect, 1.0);
+        crop.caption = QStringLiteral("%1, region at (%2, %3) px, %4 × %5 px")
+                           .arg(QString::fromStdString(evidence->id))
+                           .arg(rect->x()).arg(rect->y()).arg(rect->width()).arg(rect->height());
+    } else {
+        return std::nullopt;
+    }
+    if (crop.image.isNull())
+        return std::nullopt;
+    return crop;
+}
+
+} // namespace
+
+std::optional<PacketModel> collectPacket(Store &store, const PacketRequest &request, Problems &problems,
+                                         const CancelToken *cancel)
+{
+    auto cancelled = [&] {
+        if (cancel && cancel->isCancelled()) {
+            problems.error("packet", "cancelled");
+            return true;
+        }
+        return false;
+    };
+    auto rev = loadRevision(store, request.project, request.revision, problems);
+    if (!rev)
+        return std::nullopt;
+    PacketModel m;
+    m.revision = std::move(*rev);
+    m.gate = request.gate;
+    if (m.gate && !m.revision.manifest.findGate(*m.gate)) {
+        problems.error("packet", "project " + request.project + " has no gate \"" + *m.gate + "\"");
+        return std::nullopt;
+    }
+    m.generatedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+
+    // Every review of the project is checked against this revision (like `mltrl reviews`);
+    // gate status counts them all, the packet lists those of its gates.
+    const ReviewContext context = contextOf(m.revision);
+    const ReviewVerifier verifier(request.signers);
+    std::vector<ReviewCheck> all;
+    const std::vector<StoredReview> stored = ReviewStore(store.db()).forProject(request.project);
+    for (const StoredReview &r : stored)
+        all.push_back(verifier.verify(r.record, r.signature, r.id, context));
+    for (const Gate *g : m.gates())
+        m.gateStatus[g->id] = gateStatus(*g, all);
+    for (std::size_t i = 0; i < stored.size(); ++i)
+        if (!m.gate || stored[i].gateId == *m.gate) {
+            m.reviews.push_back(stored[i]);
+            m.checks.push_back(all[i]);
+        }
+
+    m.annotations = AnnotationStore(store.db()).forRevision(m.revision.overview.revisionId);
+    for (const Annotation &a : m.annotations) {
+        if (cancelled())
+            return std::nullopt;
+        if (auto crop = cropFor(store, m.revision, a))
+            m.crops.emplace(a.id, std::move(*crop));
+    }
+
+    // One figure per metric that a criterion of the packet's gates references.
+    std::map<std::string, std::size_t> figureOf;
+    for (const Gate *g : m.gates())
+        for (const Criterion &c : g->criteria) {
+            const Metric *metric = c.isQuantitative() ? m.revision.manifest.findMetric(c.metric) : nullptr;
+            if (!metric)
+                continue;
+            auto [it, added] = figureOf.emplace(metric->id, m.figures.size());
+            if (added)
+                m.figures.push_back(MetricFigure{*metric, {}, {}, {}, {}});
+            m.figures[it->second].criteria.push_back(c);
+            m.figures[it->second].gates.push_back(g->id);
+        }
+    for (MetricFigure &f : m.figures) {
+        if (cancelled())
+            return std::nullopt;
+        const std::optional<MetricData> data = loadMetricData(store, m.revision.overview.revisionId, f.metric.id);
+        if (!data)
+            continue;
+        f.groupLabels = data->groupLabels;
+        for (const SeriesData &s : data->series)
+            f.series.push_back(reduceSeries(s, data->kind, kFigureColumns));
+    }
+    return m;
+}
+
+} // namespace mltrl::packet

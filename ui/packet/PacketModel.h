@@ -1,0 +1,93 @@
+#pragma once
+/// Everything a review packet shows, collected from the store in one go (on the thread that
+/// renders it): the revision, its verified reviews, annotations, the metric figures reduced to
+/// drawable size, and crops of annotated PDF/image regions. Rendering never touches the store.
+#include "common/Cancel.h"
+#include "common/Problems.h"
+#include "review/AnnotationStore.h"
+#include "review/GateStatus.h"
+#include "review/ReviewStore.h"
+#include "review/ReviewVerifier.h"
+#include "store/RevisionData.h"
+
+#include <QImage>
+#include <QPointF>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mltrl {
+class AllowedSigners;
+class Store;
+}
+
+namespace mltrl::packet {
+
+/// What to put in the packet.
+struct PacketRequest {
+    std::string project;
+    std::optional<std::string> gate;        ///< one gate, or the whole project
+    std::optional<int> revision;            ///< default: the latest
+    const AllowedSigners *signers = nullptr;   ///< null: every valid signer is "unknown signer"
+};
+
+/// One line of a metric figure, already reduced: either every point, or — for series longer
+/// than two points per column — the exact min/max envelope per column (from core Envelope).
+struct FigureSeries {
+    std::string name;
+    std::size_t points = 0;                 ///< points in the stored series
+    bool envelope = false;                  ///< true: `low`/`high` per column, else `line`
+    std::vector<QPointF> line;              ///< every point, in file order (curves) or by x
+    std::vector<QPointF> low, high;         ///< envelope: (column centre, min) / (…, max)
+    std::vector<QPointF> bandLow, bandHigh; ///< confidence band (every point or its envelope)
+};
+
+/// A metric that a criterion references, with the criteria drawn on it.
+struct MetricFigure {
+    Metric metric;
+    std::vector<Criterion> criteria;        ///< those referencing this metric
+    std::vector<std::string> gates;         ///< gate of each criterion
+    std::vector<FigureSeries> series;
+    std::vector<std::string> groupLabels;
+};
+
+/// A crop of an annotated region of a PDF page or image, with the rectangle drawn.
+struct EvidenceCrop {
+    QImage image;        ///< RGB (no alpha), already cropped
+    QString caption;     ///< e.g. "eval-report-v3 page 2, region 72,400 200×40 pt"
+};
+
+struct PacketModel {
+    RevisionData revision;
+    std::optional<std::string> gate;
+    std::vector<StoredReview> reviews;      ///< of the packet's gate(s), signing order
+    std::vector<ReviewCheck> checks;        ///< parallel to `reviews`
+    std::map<std::string, GateStatus> gateStatus;
+    std::vector<Annotation> annotations;    ///< of the revision (open and resolved)
+    std::map<std::string, EvidenceCrop> crops;   ///< annotation id → crop
+    std::vector<MetricFigure> figures;
+    std::string generatedAt;                ///< RFC 3339 UTC
+
+    /// The gates the packet covers (one, or all of the manifest).
+    [[nodiscard]] std::vector<const Gate *> gates() const;
+    /// The check of the review `id`, or nullptr.
+    [[nodiscard]] const ReviewCheck *checkOf(const std::string &reviewId) const;
+};
+
+/// Columns a figure is reduced to: series with more than twice as many points become envelopes.
+inline constexpr int kFigureColumns = 480;
+
+/// Loads the packet's data. nullopt with problems when the project, revision or gate is absent
+/// or the work was cancelled.
+[[nodiscard]] std::optional<PacketModel> collectPacket(Store &store, const PacketRequest &request, Problems &problems,
+                                                       const CancelToken *cancel = nullptr);
+
+/// Reduces one sub-series for drawing (exposed for tests).
+[[nodiscard]] FigureSeries reduceSeries(const SeriesData &data, MetricKind kind, int columns);
+
+/// The "ssh-keygen -Y verify" command an auditor runs in the exported archive's folder.
+[[nodiscard]] std::string verifyCommand(const std::string &email, const std::string &reviewId);
+
+} // namespace mltrl::packet

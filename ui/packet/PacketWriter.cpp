@@ -1,0 +1,561 @@
+#include "packet/PacketWriter.h"
+
+#include "common/Levels.h"
+#include "packet/PacketFigures.h"
+#include "packet/PageFlow.h"
+#include "review/ReviewRecord.h"
+
+#include <QBuffer>
+#include <QLocale>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+
+#include <algorithm>
+#include <array>
+
+namespace mltrl::packet {
+
+QString statusWords(ReviewStatus status)
+{
+    switch (status) {
+    case ReviewStatus::Valid: return QStringLiteral("valid");
+    case ReviewStatus::ValidUnknownSigner: return QStringLiteral("unknown signer");
+    case ReviewStatus::Stale: return QStringLiteral("stale");
+    case ReviewStatus::Invalid: return QStringLiteral("invalid");
+    }
+    return {};
+}
+
+std::optional<PaperSize> paperSizeFrom(std::string_view text)
+{
+    const QString t = QString::fromUtf8(text.data(), qsizetype(text.size())).toLower();
+    if (t == QStringLiteral("a4"))
+        return PaperSize::A4;
+    if (t == QStringLiteral("letter"))
+        return PaperSize::Letter;
+    return std::nullopt;
+}
+
+namespace {
+
+struct Cancelled {};
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+QString levelText(int level)
+{
+    return QStringLiteral("%1 — %2").arg(level).arg(ui::levelName(level));
+}
+
+QString sizeText(std::uint64_t bytes)
+{
+    return QLocale::c().toString(qulonglong(bytes)) + QStringLiteral(" B");
+}
+
+/// A target as plain words, e.g. "evidence ev-eval-report, page 2".
+QString targetText(const nlohmann::json &t)
+{
+    if (t.contains("evidence")) {
+        QString s = QStringLiteral("evidence %1").arg(q(t["evidence"].get<std::string>()));
+        if (t.contains("page"))
+            s += QStringLiteral(", page %1").arg(t["page"].get<int>());
+        if (t.contains("line"))
+            s += QStringLiteral(", line %1").arg(t["line"].get<int>());
+        return s;
+    }
+    if (t.contains("metric"))
+        return QStringLiteral("metric %1").arg(q(t["metric"].get<std::string>()));
+    if (t.contains("criterion"))
+        return QStringLiteral("criterion %1/%2").arg(q(t.value("gate", "")), q(t["criterion"].get<std::string>()));
+    if (t.contains("requirement"))
+        return QStringLiteral("requirement %1").arg(q(t["requirement"].get<std::string>()));
+    if (t.contains("card"))
+        return QStringLiteral("card of level %1").arg(t["card"].get<int>());
+    return QStringLiteral("the project");
+}
+
+QColor verdictColor(const std::string &v)
+{
+    if (v == "met")
+        return QColor(0xe3, 0xf4, 0xe1);
+    if (v == "not_met")
+        return QColor(0xfb, 0xe3, 0xe1);
+    return Qt::transparent;
+}
+
+class Composer {
+public:
+    Composer(PageFlow &flow, const PacketModel &m, const PacketFonts &fonts, const CancelToken *cancel)
+        : f(flow), m(m), fonts(fonts), cancel(cancel)
+    {
+    }
+
+    void compose()
+    {
+        cover();
+        summary();
+        figures();
+        card();
+        requirements();
+        criteria();
+        annotations();
+        evidenceIndex();
+        signatures();
+    }
+
+private:
+    void check() const
+    {
+        if (cancel && cancel->isCancelled())
+            throw Cancelled{};
+    }
+
+    const ProjectInfo &project() const { return m.revision.manifest.project; }
+
+    QString scope() const
+    {
+        if (m.gate) {
+            const Gate *g = m.revision.manifest.findGate(*m.gate);
+            return QStringLiteral("gate %1 (level %2): %3").arg(q(g->id)).arg(g->level).arg(q(g->title));
+        }
+        return QStringLiteral("whole project (%1 gates)").arg(m.revision.manifest.gates.size());
+    }
+
+    void cover()
+    {
+        const RevisionOverview &o = m.revision.overview;
+        f.space(40);
+        f.paragraph(QStringLiteral("MLTRL review packet"), fonts.heading, QColor(0x55, 0x55, 0x55));
+        f.paragraph(q(project().name), fonts.title);
+        f.space(12);
+        std::vector<std::pair<QString, QString>> rows{
+            {QStringLiteral("Project id"), q(project().id)},
+            {QStringLiteral("Domain"), q(project().domain)},
+            {QStringLiteral("Scope"), scope()},
+            {QStringLiteral("Revision"), QStringLiteral("%1 of %2 (imported %3)").arg(o.revision).arg(o.revisions).arg(q(o.importedAt))},
+            {QStringLiteral("Exported by the team"), q(o.exportedAt)},
+            {QStringLiteral("Current level"), levelText(o.currentLevel)},
+            {QStringLiteral("Manifest SHA-256"), q(o.manifestSha256)},
+            {QStringLiteral("Packet made"), q(m.generatedAt)},
+        };
+        std::vector<const QFont *> fontsOf(rows.size(), nullptr);
+        fontsOf[0] = &fonts.mono;
+        fontsOf[6] = &fonts.mono;
+        for (const auto &[gate, status] : m.gateStatus) {
+            QString s = q(std::string(toString(status.state)));
+            s += QStringLiteral(" (%1 review%2 counted)").arg(status.counted).arg(status.counted == 1 ? QString() : QStringLiteral("s"));
+            if (!status.missing.empty()) {
+                QStringList miss;
+                for (const std::string &x : status.missing)
+                    miss << q(x);
+                s += QStringLiteral("; missing: ") + miss.join(QStringLiteral(", "));
+            }
+            rows.emplace_back(QStringLiteral("Gate %1 status").arg(q(gate)), s);
+        }
+        QStringList signers;
+        for (std::size_t i = 0; i < m.reviews.size(); ++i) {
+            const ReviewCheck &c = m.checks[i];
+            const QString who = c.record ? q(c.record->reviewer.name) : QString();
+            signers << QStringLiteral("%1 <%2>%3 — %4, %5, %6")
+                           .arg(who, q(m.reviews[i].reviewerEmail),
+                                m.reviews[i].reviewerRole.empty() ? QString() : QStringLiteral(", ") + q(m.reviews[i].reviewerRole),
+                                q(m.reviews[i].gateId), q(m.reviews[i].outcome), statusWords(c.status));
+        }
+        rows.emplace_back(QStringLiteral("Signers"),
+                          signers.isEmpty() ? QStringLiteral("no signed reviews yet") : signers.join(QStringLiteral("\n")));
+        f.keyValues(rows, fontsOf, 140);
+        f.space(10);
+        f.paragraph(QStringLiteral("Hashes, fingerprints and ids are set in a monospaced face: what you copy or "
+                                   "extract from this PDF is exactly what to type. Every page names the first 16 hex "
+                                   "digits of the manifest SHA-256 it was made from."),
+                    fonts.small, QColor(0x55, 0x55, 0x55));
+    }
+
+    void summary()
+    {
+        f.pageBreak();
+        f.heading(QStringLiteral("Summary"));
+        const RevisionOverview &o = m.revision.overview;
+        QString held;
+        for (const std::string &id : o.heldBackBy)
+            held += (held.isEmpty() ? QString() : QStringLiteral(", ")) + q(id);
+        f.keyValues({{QStringLiteral("Current level"), levelText(o.currentLevel)},
+                     {QStringLiteral("System level"), o.systemLevel ? levelText(*o.systemLevel) : QStringLiteral("no components")},
+                     {QStringLiteral("Target level"), o.targetLevel ? levelText(*o.targetLevel) : QStringLiteral("not stated")},
+                     {QStringLiteral("Holding the system back"), held.isEmpty() ? QStringLiteral("—") : held}});
+        f.subheading(QStringLiteral("Decisions"));
+        bool any = false;
+        for (std::size_t i = 0; i < m.reviews.size(); ++i) {
+            const ReviewCheck &c = m.checks[i];
+            if (!c.record)
+                continue;
+            any = true;
+            const ReviewDecision &d = c.record->decision;
+            QString text = QStringLiteral("%1 — %2 by %3 (%4, %5)")
+                               .arg(q(m.reviews[i].gateId), q(d.outcome), q(c.record->reviewer.name),
+                                    q(c.record->reviewer.role.empty() ? "no role" : c.record->reviewer.role), statusWords(c.status));
+            if (d.toLevel)
+                text += QStringLiteral(", to level %1").arg(*d.toLevel);
+            f.paragraph(text, fonts.body);
+            for (const std::string &cond : d.conditions)
+                f.paragraph(QStringLiteral("Condition: ") + q(cond), fonts.body, Qt::black, 14);
+            if (d.rationale)
+                f.paragraph(QStringLiteral("Rationale: ") + q(*d.rationale), fonts.body, Qt::black, 14);
+        }
+        if (!any)
+            f.paragraph(QStringLiteral("No signed review yet."), fonts.body);
+        f.subheading(QStringLiteral("Open annotations by severity"));
+        std::map<std::string, int> open;
+        for (const Annotation &a : m.annotations)
+            if (a.status == "open")
+                ++open[a.severity];
+        f.keyValues({{QStringLiteral("blocker"), QString::number(open["blocker"])},
+                     {QStringLiteral("major"), QString::number(open["major"])},
+                     {QStringLiteral("minor"), QString::number(open["minor"])},
+                     {QStringLiteral("info"), QString::number(open["info"])}});
+        f.subheading(QStringLiteral("Quantitative criteria"));
+        for (const Gate *g : m.gates()) {
+            int met = 0, notMet = 0, unknown = 0;
+            if (const GateOverview *go = gateOverview(g->id))
+                for (const CriterionOverview &c : go->criteria) {
+                    if (c.metric.empty())
+                        continue;
+                    (c.suggested == "met" ? met : c.suggested == "not_met" ? notMet : unknown)++;
+                }
+            f.paragraph(QStringLiteral("%1: %2 met, %3 not met, %4 without an observed value (suggested by the "
+                                       "workbench; the reviewers decide)")
+                            .arg(q(g->id)).arg(met).arg(notMet).arg(unknown),
+                        fonts.body);
+        }
+    }
+
+    const GateOverview *gateOverview(const std::string &id) const
+    {
+        for (const GateOverview &g : m.revision.overview.gates)
+            if (g.id == id)
+                return &g;
+        return nullptr;
+    }
+
+    void figures()
+    {
+        f.pageBreak();
+        f.heading(QStringLiteral("Figures"));
+        f.subheading(QStringLiteral("MLTRL track"));
+        f.box(118, [&](QPainter &p, const QRectF &r, double k) { drawTrack(p, r, k, fonts, m.revision); });
+        f.subheading(QStringLiteral("Level history"));
+        f.box(170, [&](QPainter &p, const QRectF &r, double k) { drawHistory(p, r, k, fonts, m.revision); });
+        for (const MetricFigure &fig : m.figures) {
+            check();
+            f.ensure(250);
+            f.subheading(QStringLiteral("Metric %1 — %2").arg(q(fig.metric.id), q(fig.metric.title)));
+            f.box(190, [&](QPainter &p, const QRectF &r, double k) { drawMetric(p, r, k, fonts, fig); });
+            QString crit;
+            for (std::size_t i = 0; i < fig.criteria.size(); ++i) {
+                const Criterion &c = fig.criteria[i];
+                crit += QStringLiteral("%1/%2: %3 of %4%5 %6 %7. ")
+                            .arg(q(fig.gates[i]), q(c.id), q(std::string(toString(c.aggregate))),
+                                 c.series.empty() ? QStringLiteral("all points") : QStringLiteral("series ") + q(c.series),
+                                 QString(), q(std::string(toString(c.op))),
+                                 c.threshold ? q(shortestDouble(*c.threshold)) : QStringLiteral("(no threshold)"));
+            }
+            f.paragraph(metricCaption(fig) + QStringLiteral(" Shading: green passes, red fails the first threshold; "
+                                                            "dashed lines are thresholds. ") + crit,
+                        fonts.small, QColor(0x44, 0x44, 0x44));
+        }
+    }
+
+    void card()
+    {
+        const int level = m.gate ? m.revision.manifest.findGate(*m.gate)->level : m.revision.overview.currentLevel;
+        const Card *c = nullptr;
+        for (const Card &x : m.revision.manifest.cards)
+            if (x.level == level && x.component.empty())
+                c = &x;
+        f.pageBreak();
+        f.heading(QStringLiteral("MLTRL card of level %1").arg(levelText(level)));
+        if (!c) {
+            f.paragraph(QStringLiteral("The project has no card for this level."), fonts.body);
+            return;
+        }
+        f.keyValues({{QStringLiteral("Updated"), q(c->updated)}});
+        const std::array<std::pair<const char *, const std::string *>, 6> sections{{
+            {"TL;DR", &c->tldr}, {"Model / algorithm", &c->modelInfo}, {"Intended use", &c->intendedUse},
+            {"Testing status", &c->testingStatus}, {"Data considerations", &c->dataConsiderations},
+            {"Caveats", &c->caveats}}};
+        for (const auto &[title, text] : sections) {
+            if (text->empty())
+                continue;
+            f.subheading(QString::fromUtf8(title));
+            f.paragraph(q(*text), fonts.body);
+        }
+        if (!c->debrief.empty()) {
+            f.subheading(QStringLiteral("Stage debrief"));
+            for (const DebriefItem &d : c->debrief) {
+                f.paragraph(q(d.question), fonts.bold);
+                f.paragraph(q(d.answer), fonts.body, Qt::black, 10);
+            }
+        }
+    }
+
+    void requirements()
+    {
+        f.heading(QStringLiteral("Requirements"));
+        const std::optional<int> upTo = m.gate ? std::optional(m.revision.manifest.findGate(*m.gate)->level) : std::nullopt;
+        std::vector<TableRow> rows;
+        for (const Requirement &r : m.revision.manifest.requirements) {
+            if (upTo && r.level && *r.level > *upTo)
+                continue;
+            const std::optional<double> risk = r.riskScore();
+            const bool failed = r.verification == VvStatus::Failed || r.validation == VvStatus::Failed;
+            const QColor bg = failed ? QColor(0xfb, 0xe3, 0xe1) : Qt::transparent;
+            rows.push_back({{q(r.id), &fonts.monoSmall, bg},
+                            {q(r.text), nullptr, bg},
+                            {q(r.kind) + (r.level ? QStringLiteral(" L%1").arg(*r.level) : QString()), &fonts.small, bg},
+                            {q(std::string(toString(r.verification))), &fonts.small, bg},
+                            {q(std::string(toString(r.validation))), &fonts.small, bg},
+                            {risk ? QString::number(*risk, 'f', 3) : QStringLiteral("—"), &fonts.small, bg}});
+        }
+        if (upTo)
+            f.paragraph(QStringLiteral("Requirements of levels up to %1 (and those without a level).").arg(*upTo), fonts.small);
+        if (rows.empty()) {
+            f.paragraph(QStringLiteral("No requirements."), fonts.body);
+            return;
+        }
+        f.table({0.18, 0.44, 0.11, 0.09, 0.09, 0.09},
+                {{QStringLiteral("id")}, {QStringLiteral("requirement")}, {QStringLiteral("kind")},
+                 {QStringLiteral("verif.")}, {QStringLiteral("valid.")}, {QStringLiteral("risk")}},
+                rows);
+    }
+
+    void criteria()
+    {
+        for (const Gate *g : m.gates()) {
+            check();
+            f.pageBreak();
+            f.heading(QStringLiteral("Criteria of %1 (level %2): %3").arg(q(g->id)).arg(g->level).arg(q(g->title)));
+            const GateOverview *go = gateOverview(g->id);
+            std::vector<TableRow> rows;
+            for (const Criterion &c : g->criteria) {
+                const CriterionOverview *co = nullptr;
+                if (go)
+                    for (const CriterionOverview &x : go->criteria)
+                        if (x.id == c.id)
+                            co = &x;
+                const QString observed = co && co->observed ? q(shortestDouble(*co->observed))
+                                                            : (c.isQuantitative() ? QStringLiteral("no value") : QStringLiteral("qualitative"));
+                const QString threshold = c.threshold ? q(std::string(toString(c.op))) + QStringLiteral(" ") + q(shortestDouble(*c.threshold))
+                                                      : QStringLiteral("—");
+                const std::string suggested = co && co->suggested ? *co->suggested : std::string();
+                QString measure = c.isQuantitative() ? q(std::string(toString(c.aggregate))) + QStringLiteral(" of ") + q(c.metric) +
+                                                           (c.series.empty() ? QString() : QStringLiteral(" [") + q(c.series) + QStringLiteral("]"))
+                                                     : QStringLiteral("reviewer judgement");
+                rows.push_back({{q(c.id), &fonts.mono, QColor(0xf2, 0xf2, 0xf2)},
+                                {measure, &fonts.small, QColor(0xf2, 0xf2, 0xf2)},
+                                {observed, &fonts.mono, QColor(0xf2, 0xf2, 0xf2)},
+                                {threshold, &fonts.mono, QColor(0xf2, 0xf2, 0xf2)},
+                                {suggested.empty() ? QStringLiteral("—") : q(suggested), &fonts.small, verdictColor(suggested)}});
+                rows.push_back({{q(c.text), nullptr, Qt::transparent, 5}});
+                for (std::size_t i = 0; i < m.reviews.size(); ++i) {
+                    const ReviewCheck &chk = m.checks[i];
+                    if (m.reviews[i].gateId != g->id || !chk.record)
+                        continue;
+                    for (const CriterionVerdict &v : chk.record->verdicts)
+                        if (v.criterion == c.id)
+                            rows.push_back({{QStringLiteral("%1 (%2, %3)").arg(q(chk.record->reviewer.name),
+                                                                                q(chk.record->reviewer.role),
+                                                                                statusWords(chk.status)),
+                                             &fonts.small, Qt::transparent, 2},
+                                            {q(v.verdict), &fonts.small, verdictColor(v.verdict)},
+                                            {v.note ? q(*v.note) : QString(), &fonts.small, Qt::transparent, 2}});
+                }
+            }
+            f.table({0.16, 0.30, 0.17, 0.19, 0.18},
+                    {{QStringLiteral("criterion")}, {QStringLiteral("measure")}, {QStringLiteral("observed")},
+                     {QStringLiteral("threshold")}, {QStringLiteral("suggested")}},
+                    rows);
+        }
+    }
+
+    void annotations()
+    {
+        f.pageBreak();
+        f.heading(QStringLiteral("Annotations"));
+        if (m.annotations.empty())
+            f.paragraph(QStringLiteral("No annotations on this revision."), fonts.body);
+        for (const char *severity : {"blocker", "major", "minor", "info"}) {
+            std::vector<const Annotation *> list;
+            for (const Annotation &a : m.annotations)
+                if (a.severity == severity)
+                    list.push_back(&a);
+            if (list.empty())
+                continue;
+            f.subheading(QStringLiteral("%1 (%2)").arg(QString::fromUtf8(severity)).arg(list.size()));
+            for (const Annotation *a : list) {
+                check();
+                f.paragraph(QStringLiteral("%1 — %2, %3%4").arg(targetText(a->target), q(a->status), q(a->created),
+                                                                a->author.empty() ? QString() : QStringLiteral(", ") + q(a->author)),
+                            fonts.bold, Qt::black, 6);
+                f.paragraph(q(a->text), fonts.body, Qt::black, 6);
+                f.paragraph(q(a->id), fonts.monoSmall, QColor(0x55, 0x55, 0x55), 6);
+                if (const auto crop = m.crops.find(a->id); crop != m.crops.end())
+                    cropBox(crop->second);
+                f.space(4);
+            }
+        }
+    }
+
+    void cropBox(const EvidenceCrop &crop)
+    {
+        const QSizeF size = QSizeF(crop.image.size()).scaled(QSizeF(f.contentWidth() - 12, 220), Qt::KeepAspectRatio);
+        f.box(size.height() + 4, [&](QPainter &p, const QRectF &r, double k) {
+            const QRectF target(r.left() + 6 * k, r.top(), size.width() * k, size.height() * k);
+            p.drawImage(target, crop.image);
+            p.setPen(QPen(QColor(0x88, 0x88, 0x88), 0.5 * k));
+            p.drawRect(target);
+        });
+        f.paragraph(QStringLiteral("Crop: ") + crop.caption, fonts.small, QColor(0x44, 0x44, 0x44), 6);
+    }
+
+    void evidenceIndex()
+    {
+        f.pageBreak();
+        f.heading(QStringLiteral("Evidence index"));
+        f.paragraph(QStringLiteral("Every evidence file of revision %1 (%2 files). SHA-256 of the stored bytes; "
+                                   "\"declared\" when the manifest states the same hash.")
+                        .arg(m.revision.overview.revision).arg(m.revision.manifest.evidence.size()),
+                    fonts.small);
+        std::vector<TableRow> rows;
+        rows.reserve(2 * m.revision.manifest.evidence.size());
+        for (const Evidence &e : m.revision.manifest.evidence) {
+            const StoredFile *file = m.revision.fileFor(e.path);
+            const std::string hash = file ? file->sha256 : e.sha256;
+            rows.push_back({{q(e.id), &fonts.monoSmall}, {q(e.title.empty() ? e.path : e.title), &fonts.small},
+                            {q(e.kind), &fonts.small}, {e.level ? QString::number(*e.level) : QStringLiteral("—"), &fonts.small},
+                            {file ? sizeText(file->size) : QStringLiteral("missing"), &fonts.small}});
+            const QString declared = e.sha256.empty() ? QStringLiteral("  (not declared)")
+                                                      : (e.sha256 == hash ? QStringLiteral("  declared") : QStringLiteral("  DECLARED DIFFERS"));
+            rows.push_back({{QStringLiteral("SHA-256 ") + q(hash) + declared, &fonts.monoSmall, Qt::transparent, 5}});
+        }
+        f.table({0.22, 0.40, 0.14, 0.08, 0.16},
+                {{QStringLiteral("id")}, {QStringLiteral("title")}, {QStringLiteral("kind")}, {QStringLiteral("level")},
+                 {QStringLiteral("size")}},
+                rows);
+    }
+
+    void signatures()
+    {
+        f.pageBreak();
+        f.heading(QStringLiteral("Signatures"));
+        f.paragraph(QStringLiteral("Status: valid (signature holds, signer trusted), unknown signer (signature holds, "
+                                   "signer not in the allowed signers), stale (signature holds but the evidence or "
+                                   "manifest changed since), invalid. To check a review with stock OpenSSH, export the "
+                                   "revision (mltrl export %1 -o %1.mltrl), unpack it, and run the command shown in "
+                                   "its folder; allowed_signers is your list of trusted reviewer keys.")
+                        .arg(q(project().id)),
+                    fonts.small);
+        if (m.reviews.empty())
+            f.paragraph(QStringLiteral("No signed reviews."), fonts.body);
+        for (std::size_t i = 0; i < m.reviews.size(); ++i) {
+            check();
+            const StoredReview &r = m.reviews[i];
+            const ReviewCheck &c = m.checks[i];
+            f.ensure(150);
+            f.subheading(QStringLiteral("Review of %1 — %2").arg(q(r.gateId), statusWords(c.status)));
+            QString reasons;
+            for (const std::string &why : c.reasons)
+                reasons += (reasons.isEmpty() ? QString() : QStringLiteral("\n")) + q(why);
+            std::vector<std::pair<QString, QString>> rows{
+                {QStringLiteral("Reviewer"), c.record ? q(c.record->reviewer.name) : QStringLiteral("(unreadable record)")},
+                {QStringLiteral("Role"), q(r.reviewerRole)},
+                {QStringLiteral("Email"), q(r.reviewerEmail)},
+                {QStringLiteral("Key fingerprint"), q(c.fingerprint)},
+                {QStringLiteral("Signed at"), q(r.signedAt)},
+                {QStringLiteral("Status"), statusWords(c.status) + (reasons.isEmpty() ? QString() : QStringLiteral("\n") + reasons)},
+                {QStringLiteral("Outcome"), q(r.outcome)},
+                {QStringLiteral("Review id"), q(r.id)},
+                {QStringLiteral("Revision signed"), QString::number(r.revisionNumber)}};
+            std::vector<const QFont *> fontsOf(rows.size(), nullptr);
+            fontsOf[2] = &fonts.mono;
+            fontsOf[3] = &fonts.mono;
+            fontsOf[7] = &fonts.mono;
+            f.keyValues(rows, fontsOf, 110);
+            f.paragraph(q(verifyCommand(r.reviewerEmail, r.id)), fonts.monoSmall, QColor(0x1a, 0x2a, 0x44), 6);
+        }
+    }
+
+    PageFlow &f;
+    const PacketModel &m;
+    const PacketFonts &fonts;
+    const CancelToken *cancel;
+};
+
+void setUp(QPdfWriter &writer, const PacketModel &model, const RenderOptions &options)
+{
+    writer.setResolution(720);   // 10 device units per point: exact positions, unhinted text
+    writer.setPageSize(QPageSize(options.paper == PaperSize::A4 ? QPageSize::A4 : QPageSize::Letter));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    writer.setTitle(QStringLiteral("MLTRL review packet: %1").arg(q(model.revision.manifest.project.name)));
+    writer.setCreator(QStringLiteral("MLTRL Workbench " MLTRL_VERSION));
+    if (options.pdfA1b)
+        writer.setPdfVersion(QPagedPaintDevice::PdfVersion_A1b);
+}
+
+PageFrame frameOf(const PacketModel &m)
+{
+    const RevisionOverview &o = m.revision.overview;
+    return {QStringLiteral("%1 · %2 · revision %3")
+                .arg(q(o.id), m.gate ? QStringLiteral("gate ") + q(*m.gate) : QStringLiteral("all gates"))
+                .arg(o.revision),
+            QStringLiteral("manifest %1").arg(q(o.manifestSha256.substr(0, 16)))};
+}
+
+} // namespace
+
+std::optional<RenderedPacket> renderPacket(const PacketModel &model, const RenderOptions &options, Problems &problems,
+                                           const CancelToken *cancel, const PageProgressFn &progress)
+{
+    const PacketFonts fonts = PacketFonts::make();
+    try {
+        // Pass 1: lay out without painting, to know the page count.
+        int pages = 0;
+        {
+            QBuffer scratch;
+            scratch.open(QIODevice::WriteOnly);
+            QPdfWriter writer(&scratch);
+            setUp(writer, model, options);
+            PageFlow flow(&writer, nullptr, fonts, frameOf(model), 0, [] {});
+            Composer(flow, model, fonts, cancel).compose();
+            pages = flow.page();
+        }
+        // Pass 2: the same layout, painted.
+        RenderedPacket out;
+        QBuffer buffer(&out.pdf);
+        buffer.open(QIODevice::WriteOnly);
+        QPdfWriter writer(&buffer);
+        setUp(writer, model, options);
+        QPainter painter(&writer);
+        int page = 1;
+        PageFlow flow(&writer, &painter, fonts, frameOf(model), pages, [&] {
+            if (progress)
+                progress(page, pages);
+            ++page;
+            writer.newPage();
+        });
+        Composer(flow, model, fonts, cancel).compose();
+        painter.end();
+        if (progress)
+            progress(pages, pages);
+        out.pages = flow.page();
+        return out;
+    } catch (const Cancelled &) {
+        problems.error("packet", "cancelled");
+        return std::nullopt;
+    }
+}
+
+} // namespace mltrl::packet

@@ -1,0 +1,42 @@
+#pragma once
+/// Renders a review packet (PacketModel) to PDF bytes: cover, summary, figures, the MLTRL card,
+/// requirements, criteria with every reviewer's verdict, annotations with evidence crops, the
+/// evidence index and the signatures. Safe to call off the GUI thread (QPdfWriter on a buffer).
+#include "common/Cancel.h"
+#include "common/Problems.h"
+#include "packet/PacketModel.h"
+
+#include <QByteArray>
+
+#include <functional>
+#include <optional>
+
+namespace mltrl::packet {
+
+enum class PaperSize { A4, Letter };
+
+struct RenderOptions {
+    PaperSize paper = PaperSize::A4;
+    bool pdfA1b = true;   ///< ask QPdfWriter for PDF/A-1b (see docs/packet.md)
+};
+
+struct RenderedPacket {
+    QByteArray pdf;
+    int pages = 0;
+};
+
+/// Called with the page just finished and the page count; from the rendering thread.
+using PageProgressFn = std::function<void(int page, int pages)>;
+
+/// The packet as PDF bytes; nullopt (with a problem) when cancelled.
+[[nodiscard]] std::optional<RenderedPacket> renderPacket(const PacketModel &model, const RenderOptions &options,
+                                                         Problems &problems, const CancelToken *cancel = nullptr,
+                                                         const PageProgressFn &progress = {});
+
+/// "valid", "unknown signer", "stale" or "invalid" — the words the packet uses.
+[[nodiscard]] QString statusWords(ReviewStatus status);
+
+/// Parses "A4" / "Letter" (case-insensitive); nullopt otherwise.
+[[nodiscard]] std::optional<PaperSize> paperSizeFrom(std::string_view text);
+
+} // namespace mltrl::packet

@@ -1,0 +1,269 @@
+#include "shell/ExportPacketDialog.h"
+
+#include "common/OffThread.h"
+#include "crypto/AllowedSigners.h"
+#include "packet/PacketModel.h"
+#include "packet/PacketWriter.h"
+#include "session/ProjectContext.h"
+#include "store/Store.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPdfDocument>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTemporaryFile>
+#include <QVBoxLayout>
+
+namespace mltrl::ui {
+
+namespace {
+
+constexpr int kThumbWidth = 150;
+constexpr int kMaxThumbnails = 120;   // enough to judge the layout; the PDF itself has all pages
+
+/// Thumbnails of the first pages of `pdf` (QPdfDocument reads a file synchronously).
+std::vector<QImage> thumbnailsOf(const QByteArray &pdf, const CancelToken &cancel)
+{
+    std::vector<QImage> out;
+    QTemporaryFile file;
+    if (!file.open() || file.write(pdf) != pdf.size() || !file.flush())
+        return out;
+    QPdfDocument doc;
+    if (doc.load(file.fileName()) != QPdfDocument::Error::None)
+        return out;
+    for (int i = 0; i < doc.pageCount() && i < kMaxThumbnails && !cancel.isCancelled(); ++i) {
+        const QSizeF pt = doc.pagePointSize(i);
+        const QSize size(kThumbWidth, qRound(kThumbWidth * pt.height() / pt.width()));
+        out.push_back(doc.render(i, size));
+    }
+    return out;
+}
+
+} // namespace
+
+ExportPacketDialog::ExportPacketDialog(ProjectContext *context, QWidget *parent)
+    : QDialog(parent), m_context(context), m_scope(new QComboBox(this)), m_paper(new QComboBox(this)),
+      m_signers(new QLineEdit(this)), m_render(new QPushButton(QStringLiteral("&Render"), this)),
+      m_cancel(new QPushButton(QStringLiteral("&Cancel rendering"), this)),
+      m_save(new QPushButton(QStringLiteral("&Save PDF…"), this)), m_progress(new QProgressBar(this)),
+      m_status(new QLabel(this)), m_preview(new QListWidget(this))
+{
+    setWindowTitle(QStringLiteral("Export review packet"));
+    setObjectName(QStringLiteral("exportPacketDialog"));
+    const auto revision = context->revision();
+    m_scope->addItem(QStringLiteral("Whole project"), QString());
+    if (revision)
+        for (const Gate &g : revision->manifest.gates)
+            m_scope->addItem(QStringLiteral("Gate %1 (level %2): %3").arg(QString::fromStdString(g.id)).arg(g.level)
+                                 .arg(QString::fromStdString(g.title)),
+                             QString::fromStdString(g.id));
+    m_paper->addItem(QStringLiteral("A4"), QStringLiteral("A4"));
+    m_paper->addItem(QStringLiteral("US Letter"), QStringLiteral("Letter"));
+    m_signers->setPlaceholderText(QStringLiteral("none: valid signers show as “unknown signer”"));
+    auto *browse = new QPushButton(QStringLiteral("Browse…"), this);
+    auto *signersRow = new QHBoxLayout;
+    signersRow->addWidget(m_signers, 1);
+    signersRow->addWidget(browse);
+
+    auto *form = new QFormLayout;
+    form->addRow(QStringLiteral("&Scope:"), m_scope);
+    form->addRow(QStringLiteral("&Paper:"), m_paper);
+    form->addRow(QStringLiteral("Allowed signers:"), signersRow);
+
+    auto *progressRow = new QHBoxLayout;
+    progressRow->addWidget(m_render);
+    progressRow->addWidget(m_progress, 1);
+    progressRow->addWidget(m_cancel);
+
+    m_preview->setViewMode(QListView::IconMode);
+    m_preview->setIconSize(QSize(kThumbWidth, qRound(kThumbWidth * 1.42)));
+    m_preview->setResizeMode(QListView::Adjust);
+    m_preview->setMovement(QListView::Static);
+    m_preview->setSpacing(8);
+    m_preview->setMinimumSize(720, 420);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->addButton(m_save, QDialogButtonBox::ActionRole);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(progressRow);
+    layout->addWidget(m_status);
+    layout->addWidget(m_preview, 1);
+    layout->addWidget(buttons);
+
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_status->setText(QStringLiteral("Choose what to export, then Render to see the pages before saving."));
+    m_cancel->setEnabled(false);
+    m_save->setEnabled(false);
+    connect(m_render, &QPushButton::clicked, this, &ExportPacketDialog::render);
+    connect(m_cancel, &QPushButton::clicked, this, &ExportPacketDialog::cancelRendering);
+    connect(m_save, &QPushButton::clicked, this, &ExportPacketDialog::saveAs);
+    connect(browse, &QPushButton::clicked, this, &ExportPacketDialog::chooseSigners);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // A new choice makes the preview out of date.
+    for (QComboBox *box : {m_scope, m_paper})
+        connect(box, &QComboBox::currentIndexChanged, this, [this] {
+            m_save->setEnabled(false);
+            m_preview->clear();
+        });
+}
+
+ExportPacketDialog::~ExportPacketDialog()
+{
+    cancelRendering();
+    waitFor(m_thread);
+}
+
+void ExportPacketDialog::setBusy(bool busy)
+{
+    m_render->setEnabled(!busy);
+    m_cancel->setEnabled(busy);
+    m_scope->setEnabled(!busy);
+    m_paper->setEnabled(!busy);
+    m_save->setEnabled(!busy && !m_pdf.isEmpty());
+}
+
+void ExportPacketDialog::render()
+{
+    const auto revision = m_context->revision();
+    if (!revision || m_thread)
+        return;
+    m_pdf.clear();
+    m_pages = 0;
+    m_preview->clear();
+    m_progress->setRange(0, 0);   // busy until the page count is known
+    m_status->setText(QStringLiteral("Collecting the data…"));
+    setBusy(true);
+
+    m_token = std::make_shared<CancelToken>();
+    const std::filesystem::path storeDir = m_context->store()->dir();
+    packet::PacketRequest request;
+    request.project = revision->overview.id;
+    request.revision = revision->overview.revision;
+    if (const QString gate = m_scope->currentData().toString(); !gate.isEmpty())
+        request.gate = gate.toStdString();
+    const QString signersFile = m_signers->text().trimmed();
+    const packet::RenderOptions options{m_paper->currentData().toString() == QStringLiteral("Letter")
+                                            ? packet::PaperSize::Letter
+                                            : packet::PaperSize::A4,
+                                        true};
+    const auto token = m_token;
+    // The work opens its own store connection (SQLite connections belong to one thread). The
+    // dialog waits for the thread in its destructor, so `this` outlives every queued call.
+    m_thread = runOffThread<Result>(
+        this,
+        [this, storeDir, request, signersFile, options, token]() mutable {
+            Result out;
+            Problems problems;
+            std::optional<AllowedSigners> signers;
+            if (!signersFile.isEmpty()) {
+                signers = AllowedSigners::load(signersFile.toStdString(), problems);
+                if (!signers) {
+                    out.error = QString::fromStdString(problems.items().front().toString());
+                    return out;
+                }
+                request.signers = &*signers;
+            }
+            auto store = Store::open(storeDir, problems);
+            auto model = store ? packet::collectPacket(*store, request, problems, token.get()) : std::nullopt;
+            auto rendered = model ? packet::renderPacket(*model, options, problems, token.get(),
+                                                         [this](int page, int pages) {
+                                                             QMetaObject::invokeMethod(this, [this, page, pages] {
+                                                                 m_progress->setRange(0, pages);
+                                                                 m_progress->setValue(page);
+                                                                 m_status->setText(QStringLiteral("Rendering page %1 of %2…").arg(page).arg(pages));
+                                                             }, Qt::QueuedConnection);
+                                                         })
+                                  : std::nullopt;
+            if (!rendered) {
+                out.error = problems.items().empty() ? QStringLiteral("failed")
+                                                     : QString::fromStdString(problems.items().front().toString());
+                return out;
+            }
+            out.pdf = std::move(rendered->pdf);
+            out.pages = rendered->pages;
+            out.thumbnails = thumbnailsOf(out.pdf, *token);
+            return out;
+        },
+        [this](Result r) { finish(std::move(r)); });
+}
+
+void ExportPacketDialog::finish(Result result)
+{
+    m_thread = nullptr;
+    m_pdf = std::move(result.pdf);
+    m_pages = result.pages;
+    m_progress->setRange(0, 1);
+    m_progress->setValue(m_pdf.isEmpty() ? 0 : 1);
+    if (m_pdf.isEmpty()) {
+        m_status->setText(QStringLiteral("No packet: %1.").arg(result.error));
+    } else {
+        for (std::size_t i = 0; i < result.thumbnails.size(); ++i) {
+            auto *item = new QListWidgetItem(QIcon(QPixmap::fromImage(result.thumbnails[i])),
+                                             QStringLiteral("page %1").arg(i + 1), m_preview);
+            item->setFlags(Qt::ItemIsEnabled);
+        }
+        m_status->setText(QStringLiteral("%1 pages, %2 KB%3. Save to keep it.")
+                              .arg(m_pages)
+                              .arg((m_pdf.size() + 1023) / 1024)
+                              .arg(int(result.thumbnails.size()) < m_pages
+                                       ? QStringLiteral(" (previews of the first %1 pages)").arg(result.thumbnails.size())
+                                       : QString()));
+    }
+    setBusy(false);
+    emit rendered(!m_pdf.isEmpty());
+}
+
+void ExportPacketDialog::cancelRendering()
+{
+    if (m_token)
+        m_token->cancel();
+}
+
+void ExportPacketDialog::chooseSigners()
+{
+    const QString file = QFileDialog::getOpenFileName(this, QStringLiteral("Allowed signers"), m_signers->text());
+    if (!file.isEmpty())
+        m_signers->setText(file);
+}
+
+bool ExportPacketDialog::saveTo(const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(m_pdf) != m_pdf.size() || !file.commit()) {
+        m_status->setText(QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    emit m_context->notice(QStringLiteral("Review packet saved to %1 (%2 pages).").arg(path).arg(m_pages));
+    m_status->setText(QStringLiteral("Saved to %1.").arg(path));
+    return true;
+}
+
+void ExportPacketDialog::saveAs()
+{
+    const auto revision = m_context->revision();
+    if (!revision || m_pdf.isEmpty())
+        return;
+    const QString gate = m_scope->currentData().toString();
+    const QString name = QStringLiteral("%1-r%2%3-packet.pdf")
+                             .arg(QString::fromStdString(revision->overview.id))
+                             .arg(revision->overview.revision)
+                             .arg(gate.isEmpty() ? QString() : QStringLiteral("-") + gate);
+    const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Save review packet"), name,
+                                                      QStringLiteral("PDF (*.pdf)"));
+    if (!path.isEmpty())
+        saveTo(path);
+}
+
+} // namespace mltrl::ui
