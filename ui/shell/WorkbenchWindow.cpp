@@ -99,6 +99,8 @@ WorkbenchWindow::WorkbenchWindow(Store &store, Settings &settings, QWidget *pare
 
     connect(m_context, &ProjectContext::revisionChanged, this, &WorkbenchWindow::onRevisionChanged);
     connect(m_context, &ProjectContext::inspect, m_inspector, &InspectorWidget::showFacts);
+    connect(m_context, &ProjectContext::inspectLinks, m_inspector, &InspectorWidget::showLinks);
+    connect(m_inspector, &InspectorWidget::linkActivated, m_context, &ProjectContext::navigate);
     connect(m_context, &ProjectContext::notice, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_import, &ImportController::notice, m_context, &ProjectContext::notice);
     connect(m_import, &ImportController::imported, this, [this](const QString &projectId, int revision, const QString &source) {
