@@ -8,6 +8,7 @@
 #include "shell/ImportProblemsDialog.h"
 #include "shell/InspectorWidget.h"
 #include "shell/ProblemsModel.h"
+#include "shell/QuickOpen.h"
 #include "shell/RevisionLoader.h"
 #include "shell/Settings.h"
 #include "store/Store.h"
@@ -158,6 +159,10 @@ void WorkbenchWindow::buildMenus()
     QAction *inspector = m_inspectorDock->toggleViewAction();
     inspector->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_viewMenu->addAction(inspector);
+    QAction *quickOpen = m_viewMenu->addAction(QStringLiteral("&Go to…"), this, &WorkbenchWindow::showQuickOpen);
+    quickOpen->setObjectName(QStringLiteral("quickOpenAction"));
+    quickOpen->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    addAction(quickOpen);   // works with the menu bar hidden too
     m_viewMenu->addSeparator();
 
     QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
@@ -223,6 +228,17 @@ QList<WorkbenchWindow::PanelInfo> WorkbenchWindow::panels() const
     for (const Panel &p : m_panels)
         out.append({p.title, p.widget});
     return out;
+}
+
+void WorkbenchWindow::showQuickOpen()
+{
+    if (!m_context->hasRevision()) {
+        emit m_context->notice(QStringLiteral("Open a project first: Go to… lists the items of the revision on screen."));
+        return;
+    }
+    if (!m_quickOpen)
+        m_quickOpen = new QuickOpen(m_context, this);
+    m_quickOpen->popup(this);
 }
 
 void WorkbenchWindow::showLibrary()
