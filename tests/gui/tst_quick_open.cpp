@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QListView>
+#include <QPainter>
 #include <QtTest>
 
 using namespace mltrl;
@@ -193,6 +194,15 @@ void TestQuickOpen::arrowsMoveAndEscapeCloses()
     QTest::keyClick(popup->filterLine(), Qt::Key_Up);
     QTest::keyClick(popup->filterLine(), Qt::Key_Up);
     QCOMPARE(popup->list()->currentIndex().row(), 0);
+    // To look at: the popup over the window (MLTRL_GRAB_DIR=DIR).
+    const QString dir = qEnvironmentVariable("MLTRL_GRAB_DIR");
+    if (!dir.isEmpty()) {
+        QPixmap shot = m_window->grab();
+        QPainter painter(&shot);
+        painter.drawPixmap(m_window->mapFromGlobal(popup->geometry().topLeft()), popup->grab());
+        painter.end();
+        shot.save(QDir(dir).filePath(QStringLiteral("quick-open.png")));
+    }
     QTest::keyClick(popup->filterLine(), Qt::Key_Escape);
     QVERIFY(!popup->isVisible());
 }

@@ -22,6 +22,8 @@ QuickOpen::QuickOpen(ProjectContext *context, QWidget *parent)
     m_list->setObjectName(QStringLiteral("quickOpenList"));
     m_list->setModel(m_model);
     m_list->setUniformItemSizes(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);   // long texts end in "…"
+    m_list->setTextElideMode(Qt::ElideRight);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setFocusPolicy(Qt::NoFocus);   // the filter line keeps the keyboard
     auto *layout = new QVBoxLayout(this);
