@@ -1,7 +1,8 @@
 // The evidence browser: the tree model's contract and grouping, the filter, the facts pane and
 // its links, and navigation through ProjectContext::showEvidence.
 #include "EvidenceFixture.h"
-#include "evidence/EvidenceFactsView.h"
+#include "evidence/EvidenceFacts.h"
+#include "shell/InspectorWidget.h"
 #include "evidence/EvidencePanel.h"
 #include "evidence/EvidenceTreeModel.h"
 #include "evidence/EvidenceViewer.h"
@@ -107,16 +108,26 @@ void TestEvidenceBrowser::selectingShowsViewerAndFacts()
                     pdf = shown->index(i, 0, kind);
         }
     QVERIFY(pdf.isValid());
+    // The Inspector is where the facts go: wired as the window wires it.
+    InspectorWidget inspector;
+    QObject::connect(fx.context(), &ProjectContext::inspect, &inspector, &InspectorWidget::showFacts);
+    QObject::connect(fx.context(), &ProjectContext::inspectLinks, &inspector, &InspectorWidget::showLinks);
     QSignalSpy shownSpy(&panel, &EvidencePanel::evidenceShown);
     panel.tree()->setCurrentIndex(pdf);
     QCOMPARE(shownSpy.count(), 1);
     QCOMPARE(panel.currentEvidenceId(), QStringLiteral("ev-eval-report"));
     QVERIFY(panel.viewer());
     QCOMPARE(panel.viewer()->objectName(), QStringLiteral("pdfViewer"));
-    QCOMPARE(panel.facts()->shaText(),
-             QStringLiteral("0f80f0140e80424d283dbcce73fec016a447444d50ec7dcb4501c6e264ca0c0a"));
+    const QString sha = QStringLiteral("0f80f0140e80424d283dbcce73fec016a447444d50ec7dcb4501c6e264ca0c0a");
+    QCOMPARE(panel.facts().fact(QStringLiteral("SHA-256")), sha);
+    QCOMPARE(inspector.title(), QStringLiteral("Evidence ev-eval-report"));
+    QCOMPARE(inspector.fact(QStringLiteral("SHA-256")), sha);
+    QCOMPARE(inspector.fact(QStringLiteral("Media type")), QStringLiteral("application/pdf"));
     // Cited by: gate-5 criteria auroc, worst-site, calibration; requirements R1.1–R1.4; the level-5 card.
-    const QStringList links = panel.facts()->links();
+    const QStringList links = panel.facts().hrefs();
+    QCOMPARE(inspector.links(), links);
+    // The panel itself no longer shows a second copy of the facts.
+    QVERIFY(!panel.findChild<QWidget *>(QStringLiteral("evidenceFacts")));
     QVERIFY(links.contains(QStringLiteral("criterion:gate-5/auroc")));
     QVERIFY(links.contains(QStringLiteral("criterion:gate-5/calibration")));
     QVERIFY(links.contains(QStringLiteral("requirement:R1.4.classifier")));
@@ -148,12 +159,16 @@ void TestEvidenceBrowser::linksEmitNavigation()
     QFETCH(QStringList, args);
     test::EvidenceFixture fx;
     EvidencePanel panel(fx.context());
+    InspectorWidget inspector;
+    QObject::connect(fx.context(), &ProjectContext::inspectLinks, &inspector, &InspectorWidget::showLinks);
+    QObject::connect(&inspector, &InspectorWidget::linkActivated, fx.context(), &ProjectContext::navigate);
     panel.openEvidence(evidence);
-    QVERIFY2(panel.facts()->links().contains(link), qPrintable(panel.facts()->links().join(QLatin1Char(' '))));
+    QVERIFY2(panel.facts().hrefs().contains(link), qPrintable(panel.facts().hrefs().join(QLatin1Char(' '))));
     QSignalSpy criterion(fx.context(), &ProjectContext::showCriterion);
     QSignalSpy requirement(fx.context(), &ProjectContext::showRequirement);
     QSignalSpy card(fx.context(), &ProjectContext::showCard);
-    panel.facts()->activateLink(link);
+    QVERIFY(inspector.links().contains(link));
+    emit inspector.linkActivated(link);   // what a click on the link in the Inspector does
     QSignalSpy &spy = signal == QLatin1String("criterion") ? criterion : signal == QLatin1String("requirement") ? requirement : card;
     QCOMPARE(criterion.count() + requirement.count() + card.count(), 1);
     QCOMPARE(spy.count(), 1);

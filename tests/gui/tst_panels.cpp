@@ -17,6 +17,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTextBlock>
+#include <QTextDocument>
 #include <QtTest>
 
 using namespace mltrl;
@@ -227,6 +229,41 @@ private slots:
         panel.compare(1, 0, 1);
         QVERIFY(panel.changedSections().isEmpty());
         QVERIFY(!panel.rightRevisionBox()->isEnabled());
+    }
+
+    void cardSectionsRenderMarkdown()
+    {
+        test::ExampleCopy copy;
+        nlohmann::json manifest = copy.manifest();
+        manifest["cards"][0]["tldr"] = "**Ready** for `level 4`:\n\n- first point\n- second point";
+        copy.setManifest(manifest);
+        test::LoadedProject project(copy.dir());
+        CardsPanel panel(project.context.get());
+        panel.resize(1000, 700);
+        panel.show();
+        panel.cardBox()->setCurrentIndex(0);
+        QTextDocument *doc = panel.cardView()->document();
+        const QString text = doc->toPlainText();
+        QVERIFY2(text.contains(QStringLiteral("Ready for level 4")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("**")));
+        QVERIFY(!text.contains(QStringLiteral("`")));
+        // "Ready" is bold, the two points are a list.
+        bool bold = false;
+        int listItems = 0;
+        for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+            if (b.textList() && b.text().endsWith(QStringLiteral("point")))
+                ++listItems;
+            for (auto it = b.begin(); !it.atEnd(); ++it)
+                if (it.fragment().text().contains(QStringLiteral("Ready")) && it.fragment().charFormat().fontWeight() >= QFont::Bold)
+                    bold = true;
+        }
+        QVERIFY(bold);
+        QCOMPARE(listItems, 2);
+        // Requirement links still navigate.
+        const auto &card = project.revision().manifest.cards.front();
+        if (!card.requirements.empty())
+            QVERIFY(doc->toHtml().contains(QStringLiteral("requirement:") + QString::fromStdString(card.requirements.front())));
+        screenshot(panel, QStringLiteral("card-markdown"));
     }
 
     void cardDiffBetweenRevisions()

@@ -2,7 +2,6 @@
 
 #include "annotations/EvidenceAnnotationLayer.h"
 #include "changes/ChangeTracker.h"
-#include "evidence/EvidenceFactsView.h"
 #include "evidence/EvidenceSource.h"
 #include "evidence/EvidenceTreeModel.h"
 #include "evidence/EvidenceViewer.h"
@@ -18,7 +17,6 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -143,20 +141,13 @@ void EvidencePanel::buildUi()
     m_viewerHost->addWidget(m_placeholder);
     centreLayout->addLayout(m_viewerHost, 1);
 
-    // Right: the facts.
-    m_facts = new EvidenceFactsView(m_context, this);
-    auto *factsScroll = new QScrollArea(this);
-    factsScroll->setWidgetResizable(true);
-    factsScroll->setWidget(m_facts);
-
+    // The facts go to the Inspector dock (publishFacts), not to a pane of their own.
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_tabs);
     split->addWidget(centre);
-    split->addWidget(factsScroll);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
-    split->setStretchFactor(2, 0);
-    split->setSizes({300, 800, 300});
+    split->setSizes({300, 900});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
@@ -228,7 +219,7 @@ void EvidencePanel::clearViewer(const QString &message)
     }
     m_currentId.clear();
     m_header->clear();
-    m_facts->clear();
+    m_facts = {};
     m_openExternal->setEnabled(false);
     m_placeholder->setText(message);
     m_placeholder->show();
@@ -245,7 +236,8 @@ void EvidencePanel::display(const QString &evidenceId)
     const EvidenceSource source = EvidenceSource::resolve(*revision, *m_context->store(), *evidence);
     m_currentId = evidenceId;
     m_header->setText(source.title.isEmpty() ? source.id : source.title);
-    m_facts->setEvidence(source, revision->manifest);
+    m_facts = EvidenceFacts::of(source, revision->manifest);
+    publishFacts();
     m_openExternal->setEnabled(!source.blobPath.isEmpty());
     m_viewer = EvidenceViewer::create(source, this);
     EvidenceAnnotationLayer::attach(*m_viewer, *m_context);   // highlights and the annotate mode
@@ -253,6 +245,20 @@ void EvidencePanel::display(const QString &evidenceId)
     if (m_pendingPage >= 0)
         m_viewer->showPage(m_pendingPage);
     emit evidenceShown(evidenceId);
+}
+
+void EvidencePanel::publishFacts()
+{
+    if (m_currentId.isEmpty())
+        return;
+    emit m_context->inspect(m_facts.title, m_facts.facts);
+    emit m_context->inspectLinks(m_facts.links);
+}
+
+void EvidencePanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    publishFacts();
 }
 
 void EvidencePanel::openExternally()

@@ -1,8 +1,11 @@
 #pragma once
 /// The Evidence view: a browser of the revision's evidence (grouped by level and kind, with a
-/// filter), the selected file in a viewer fit for its type, its facts and what cites it, and
-/// full-text search over evidence, cards and requirements (indexed in the background).
-/// Reacts to ProjectContext::revisionChanged and ProjectContext::showEvidence.
+/// filter), the selected file in a viewer fit for its type, and full-text search over evidence, cards and requirements (indexed in the background).
+/// Reacts to ProjectContext::revisionChanged and ProjectContext::showEvidence. The facts of the
+/// evidence shown and what cites it go to the Inspector (ProjectContext::inspect/inspectLinks),
+/// the one place where the workbench shows facts.
+#include "evidence/EvidenceFacts.h"
+
 #include <QString>
 #include <QWidget>
 
@@ -19,7 +22,6 @@ class QVBoxLayout;
 
 namespace mltrl::ui {
 
-class EvidenceFactsView;
 class EvidenceTreeModel;
 class EvidenceViewer;
 class ProjectContext;
@@ -35,7 +37,8 @@ public:
     [[nodiscard]] EvidenceTreeModel *model() const { return m_model; }
     [[nodiscard]] QTreeView *tree() const { return m_tree; }
     [[nodiscard]] EvidenceViewer *viewer() const { return m_viewer; }
-    [[nodiscard]] EvidenceFactsView *facts() const { return m_facts; }
+    /// The facts of the evidence shown (empty when none), as published to the Inspector.
+    [[nodiscard]] const EvidenceFacts &facts() const { return m_facts; }
     [[nodiscard]] SearchIndexer *indexer() const { return m_indexer; }
     [[nodiscard]] QListWidget *hitList() const { return m_hits; }
     [[nodiscard]] QString currentEvidenceId() const { return m_currentId; }
@@ -49,6 +52,10 @@ public:
     void openHit(int row);
     void setFilter(const QString &text);
 
+protected:
+    /// Coming back to the panel puts the facts of the evidence on screen back in the Inspector.
+    void showEvent(QShowEvent *event) override;
+
 signals:
     /// The shown evidence changed (empty id: nothing shown).
     void evidenceShown(const QString &evidenceId);
@@ -59,6 +66,7 @@ private:
     void onCurrentChanged();
     void display(const QString &evidenceId);
     void clearViewer(const QString &message);
+    void publishFacts();
     void openExternally();
     void onIndexProgress(int done, int total);
     void onIndexFinished(qint64 revisionId, bool ok, const QString &error);
@@ -78,7 +86,7 @@ private:
     QVBoxLayout *m_viewerHost = nullptr;
     QLabel *m_placeholder = nullptr;
     EvidenceViewer *m_viewer = nullptr;
-    EvidenceFactsView *m_facts = nullptr;
+    EvidenceFacts m_facts;
     SearchIndexer *m_indexer = nullptr;
     QString m_currentId;
     int m_pendingPage = -1;

@@ -1,5 +1,7 @@
 #include "evidence/NotebookEvidenceViewer.h"
 
+#include "common/Theme.h"
+
 #include "evidence/Notebook.h"
 
 #include <QFontDatabase>
@@ -23,7 +25,7 @@ QLabel *promptLabel(const QString &text, QWidget *parent)
     l->setAlignment(Qt::AlignRight | Qt::AlignTop);
     l->setMinimumWidth(l->fontMetrics().horizontalAdvance(QStringLiteral("Out [000]:")));
     QPalette p = l->palette();
-    p.setColor(QPalette::WindowText, QColor(0x30, 0x3f, 0x9f));
+    p.setColor(QPalette::WindowText, readableOn(QColor(0x30, 0x3f, 0x9f), p.color(QPalette::Window), 4.5));
     l->setPalette(p);
     return l;
 }
@@ -87,7 +89,9 @@ QWidget *NotebookEvidenceViewer::codeCell(const QString &source, const QString &
     auto *frame = new QFrame;
     frame->setFrameShape(QFrame::StyledPanel);
     QPalette p = frame->palette();
-    p.setColor(QPalette::Window, QColor(0xf5, 0xf5, 0xf5));
+    // A code cell stands out from the page by the palette's alternate base (light or dark).
+    p.setColor(QPalette::Window, p.color(QPalette::AlternateBase));
+    p.setColor(QPalette::WindowText, p.color(QPalette::Text));
     frame->setPalette(p);
     frame->setAutoFillBackground(true);
     auto *grid = new QGridLayout(frame);
@@ -132,7 +136,7 @@ void NotebookEvidenceViewer::build(const Notebook &notebook)
                     text->setObjectName(QStringLiteral("notebookOutput"));
                     if (out.isError) {
                         QPalette p = text->palette();
-                        p.setColor(QPalette::WindowText, QColor(0xb7, 0x1c, 0x1c));
+                        p.setColor(QPalette::WindowText, readableOn(QColor(0xb7, 0x1c, 0x1c), p.color(QPalette::Window), 4.5));
                         text->setPalette(p);
                     }
                     if (cell.executionCount && row == 1)

@@ -1,6 +1,7 @@
 #include "overview/HistoryPlot.h"
 
 #include "common/Levels.h"
+#include "common/Theme.h"
 
 #include "qcustomplot.h"
 
@@ -98,6 +99,8 @@ HistoryPlot::HistoryPlot(QWidget *parent) : QWidget(parent), m_plot(new QCustomP
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
+    // Light/dark follows the system: redraw in the new palette.
+    followPalette(this, [this] { rebuild(m_exportedAt); });
     clear();
 }
 
@@ -150,17 +153,12 @@ void HistoryPlot::rebuild(const std::string &exportedAt)
 {
     m_plot->clearGraphs();
     m_plot->clearItems();
-    const QColor text = palette().color(QPalette::WindowText);
+    m_exportedAt = exportedAt;
+    stylePlot(m_plot, palette());
+    const QColor text = palette().color(QPalette::Text);
     const QColor base = palette().color(QPalette::Base);
-    m_plot->setBackground(palette().color(QPalette::Window));
-    m_plot->axisRect()->setBackground(base);
-    for (QCPAxis *axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setBasePen(QPen(text));
-        axis->setTickPen(QPen(text));
-        axis->setSubTickPen(QPen(text));
-        axis->setTickLabelColor(text);
-        axis->setLabelColor(text);
-    }
+    // Margins above WCAG's ratios: marks and labels also sit on the tinted stage bands.
+    const QColor invalidColour = readableOn(kInvalid, base, 5.2);
 
     // Stage bands behind the plot, so a level's stage reads at a glance.
     for (auto [from, to, stage] : {std::tuple{-0.5, 2.5, Stage::Research}, std::tuple{2.5, 5.5, Stage::Prototyping},
@@ -216,7 +214,9 @@ void HistoryPlot::rebuild(const std::string &exportedAt)
         g->setName(style.legend);
         g->setProperty("kind", style.kind);
         g->setLineStyle(QCPGraph::lsNone);
-        g->setScatterStyle(QCPScatterStyle(style.shape, style.colour.darker(130), style.colour, 11));
+        // Outline in the readable shade (it is what separates the marker from the plot).
+        const QColor fill = readableOn(style.colour, base, 4.3);
+        g->setScatterStyle(QCPScatterStyle(style.shape, isDark(palette()) ? fill.lighter(130) : fill.darker(130), fill, 11));
         g->setData(kx, ky, true);
     }
 
@@ -230,7 +230,7 @@ void HistoryPlot::rebuild(const std::string &exportedAt)
         label->position->setCoords(pt.x, pt.level - 0.45);
         label->setPositionAlignment(Qt::AlignTop | Qt::AlignHCenter);
         label->setText(QStringLiteral("invalid switchback"));
-        label->setColor(kInvalid);
+        label->setColor(invalidColour);
         QFont f = font();
         f.setBold(true);
         label->setFont(f);
@@ -240,7 +240,7 @@ void HistoryPlot::rebuild(const std::string &exportedAt)
         g->setName(QStringLiteral("Invalid switchback"));
         g->setProperty("kind", QStringLiteral("invalid"));
         g->setLineStyle(QCPGraph::lsNone);
-        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(kInvalid, 2.5), Qt::NoBrush, 22));
+        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(invalidColour, 2.5), Qt::NoBrush, 22));
         g->setData(ix, iy, true);
     }
 
@@ -254,7 +254,6 @@ void HistoryPlot::rebuild(const std::string &exportedAt)
         levels->addTick(level, QStringLiteral("%1 · %2").arg(level).arg(levelShortName(level)));
     m_plot->yAxis->setTicker(levels);
     m_plot->yAxis->setSubTicks(false);
-    m_plot->yAxis->grid()->setPen(QPen(QColor(128, 128, 128, 60), 1, Qt::DotLine));
     m_plot->yAxis->setRange(-0.5, 9.5);
     m_plot->yAxis->setLabel(QStringLiteral("MLTRL level"));
     const double xMin = xs.isEmpty() ? 0 : xs.first();
@@ -262,9 +261,6 @@ void HistoryPlot::rebuild(const std::string &exportedAt)
     m_plot->xAxis->setRange(xMin - pad, xMax + pad);
 
     m_plot->legend->setVisible(!m_points.isEmpty());
-    m_plot->legend->setBrush(QColor(base.red(), base.green(), base.blue(), 220));
-    m_plot->legend->setTextColor(text);
-    m_plot->legend->setBorderPen(QPen(QColor(128, 128, 128, 120)));
     m_plot->replot();
 }
 

@@ -56,6 +56,7 @@ private:
     QCustomPlot *m_plot = nullptr;
     QCPGraph *m_levelGraph = nullptr;
     QList<Point> m_points;
+    std::string m_exportedAt;
 };
 
 } // namespace mltrl::ui

@@ -1,6 +1,7 @@
 #include "overview/MltrlTrackWidget.h"
 
 #include "common/Levels.h"
+#include "common/Theme.h"
 
 #include <QEvent>
 #include <QHelpEvent>
@@ -24,7 +25,6 @@ constexpr int kPathBand = 2 * kCurrentRadius + 8;
 constexpr int kNameLines = 34;        // two lines of level name
 constexpr int kRoleLine = 15;
 constexpr int kCalloutBand = 40;
-const QColor kStationText(0x1b, 0x1b, 0x1b);
 
 QColor faded(const QColor &c, const QColor &base)
 {
@@ -267,6 +267,18 @@ void drawFitted(QPainter &p, const QRectF &rect, const QString &text, QFont font
 }
 } // namespace
 
+QColor MltrlTrackWidget::stationFill(int level) const
+{
+    const QColor fill = levelColor(level);
+    return m_hasTrack && level > m_current ? faded(fill, palette().color(QPalette::Window)) : fill;
+}
+
+QColor MltrlTrackWidget::stationTextColour(int level) const
+{
+    // Faded stations take the window's lightness, so the number's colour follows the fill.
+    return textOn(stationFill(level));
+}
+
 void MltrlTrackWidget::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -316,9 +328,7 @@ void MltrlTrackWidget::paintEvent(QPaintEvent *)
         const bool isCurrent = drawn && level == m_current;
         const bool isTarget = m_target && level == *m_target;
         const int radius = isCurrent ? kCurrentRadius : kStationRadius;
-        QColor fill = levelColor(level);
-        if (drawn && level > m_current)
-            fill = faded(fill, base);
+        const QColor fill = stationFill(level);
         p.setBrush(fill);
         p.setPen(QPen(isCurrent ? text : fill.darker(140), isCurrent ? 3 : 1));
         p.drawEllipse(centre, radius, radius);
@@ -328,7 +338,7 @@ void MltrlTrackWidget::paintEvent(QPaintEvent *)
             p.setPen(QPen(text, 2, Qt::DashLine));
             p.drawEllipse(centre, radius + 5, radius + 5);
         }
-        p.setPen(kStationText);
+        p.setPen(stationTextColour(level));
         p.setFont(isCurrent ? bold : normal);
         p.drawText(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius), Qt::AlignCenter,
                    QString::number(level));

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QColor>
 #include <QWidget>
 
 #include <optional>
@@ -37,6 +38,10 @@ public:
     [[nodiscard]] QStringList heldBackBy() const;
     /// The sentence under the track, e.g. "System level 5, held back by classifier (…)".
     [[nodiscard]] QString calloutText() const;
+    /// The fill of the station of `level` (its stage colour, faded beyond the current level)
+    /// and the colour its number is written in — whichever of dark or light reads on the fill.
+    [[nodiscard]] QColor stationFill(int level) const;
+    [[nodiscard]] QColor stationTextColour(int level) const;
     /// The level whose station is at `pos`, or nullopt.
     [[nodiscard]] std::optional<int> levelAt(QPoint pos) const;
     /// The text shown when hovering level `level`'s station.

@@ -1,5 +1,6 @@
 #include "panels/CardsPanel.h"
 
+#include "cards/CardMarkdown.h"
 #include "cards/WordDiff.h"
 #include "changes/ChangeTracker.h"
 #include "session/ProjectContext.h"
@@ -32,33 +33,6 @@ QString joined(const std::vector<std::string> &ids)
     for (const std::string &id : ids)
         out << q(id);
     return out.join(QStringLiteral(", "));
-}
-
-QString paragraphs(const QString &text)
-{
-    return text.isEmpty() ? QStringLiteral("<p><i>(empty)</i></p>")
-                          : QStringLiteral("<p>%1</p>").arg(text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
-}
-
-QString links(const std::vector<std::string> &ids, const QString &scheme, const RevisionData *r)
-{
-    if (ids.empty())
-        return QStringLiteral("<p><i>(none)</i></p>");
-    QStringList out;
-    for (const std::string &id : ids) {
-        QString label = q(id);
-        if (r && scheme == QStringLiteral("evidence"))
-            if (const Evidence *e = r->manifest.findEvidence(id); e && !e->title.empty())
-                label = QStringLiteral("%1 (%2)").arg(q(e->title), q(id));
-        if (r && scheme == QStringLiteral("requirement"))
-            if (const Requirement *req = r->manifest.findRequirement(id))
-                label = QStringLiteral("%1 — %2").arg(q(id), q(req->text));
-        QUrl url;
-        url.setScheme(scheme);
-        url.setPath(q(id));
-        out << QStringLiteral("<li><a href=\"%1\">%2</a></li>").arg(url.toString().toHtmlEscaped(), label.toHtmlEscaped());
-    }
-    return QStringLiteral("<ul>%1</ul>").arg(out.join(QString()));
 }
 
 } // namespace
@@ -206,16 +180,8 @@ void CardsPanel::renderCard()
         m_view->setHtml(tr("<p>This revision has no MLTRL cards.</p>"));
         return;
     }
-    const Card &card = r->manifest.cards[static_cast<std::size_t>(i)];
-    QString html = QStringLiteral("<h2>%1</h2>").arg(cardName(card).toHtmlEscaped());
-    if (!card.updated.empty())
-        html += tr("<p><i>Updated %1</i></p>").arg(q(card.updated).toHtmlEscaped());
-    const auto sections = cardSections(card);
-    for (std::size_t s = 0; s + 2 < sections.size(); ++s)
-        html += QStringLiteral("<h3>%1</h3>%2").arg(sections[s].first.toHtmlEscaped(), paragraphs(sections[s].second));
-    html += QStringLiteral("<h3>%1</h3>%2").arg(sections[7].first.toHtmlEscaped(), links(card.requirements, QStringLiteral("requirement"), r.get()));
-    html += QStringLiteral("<h3>%1</h3>%2").arg(sections[8].first.toHtmlEscaped(), links(card.evidence, QStringLiteral("evidence"), r.get()));
-    m_view->setHtml(html);
+    // Card sections may carry Markdown, like the project summary: rendered as the Overview renders it.
+    m_view->setMarkdown(cardMarkdown(r->manifest.cards[static_cast<std::size_t>(i)], r.get()));
 }
 
 const std::vector<Card> *CardsPanel::rightCards() const

@@ -1,11 +1,13 @@
 #include "panels/GatesPanel.h"
 
+#include "common/Theme.h"
 #include "panels/PanelUtil.h"
 #include "plots/MetricPlot.h"
 #include "review/ReviewChecks.h"
 #include "session/ProjectContext.h"
 
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -161,6 +163,8 @@ void GatesPanel::fillCriteria()
             << textItem(quantitative ? QString::fromUtf8(toString(c.op).data()) : QString())
             << (quantitative ? numberItem(c.threshold) : textItem(QString()))
             << (quantitative ? numberItem(o ? o->observed : std::nullopt) : textItem(QString()));
+        // Table text sits on the palette's Base: keep the verdict colours readable on it.
+        const QColor base = QGuiApplication::palette().color(QPalette::Base);
         QStandardItem *verdict = nullptr;
         const std::string suggested = o && o->suggested ? *o->suggested : std::string();
         if (!quantitative) {
@@ -168,11 +172,11 @@ void GatesPanel::fillCriteria()
         } else if (suggested == "met") {
             verdict = textItem(tr("✓ met"));
             verdict->setIcon(verdictIcon(QColor(0x00, 0x9E, 0x73), QChar(0x2713)));
-            verdict->setForeground(QColor(0x00, 0x6B, 0x4E));
+            verdict->setForeground(readableOn(QColor(0x00, 0x6B, 0x4E), base, 4.5));
         } else if (suggested == "not_met") {
             verdict = textItem(tr("✗ not met"));
             verdict->setIcon(verdictIcon(QColor(0xD5, 0x5E, 0x00), QChar(0x2717)));
-            verdict->setForeground(QColor(0xA0, 0x40, 0x00));
+            verdict->setForeground(readableOn(QColor(0xA0, 0x40, 0x00), base, 4.5));
         } else {
             verdict = textItem(tr("? no observed value"));
             verdict->setIcon(verdictIcon(QColor(0x88, 0x88, 0x88), QLatin1Char('?')));
@@ -183,7 +187,7 @@ void GatesPanel::fillCriteria()
             evidence << QString::fromStdString(e);
         auto *ev = textItem(evidence.join(QStringLiteral(", ")));
         if (!evidence.isEmpty()) {
-            ev->setForeground(QColor(0x00, 0x55, 0xAA));
+            ev->setForeground(readableOn(QGuiApplication::palette().color(QPalette::Link), base, 4.5));
             QFont f;
             f.setUnderline(true);
             ev->setFont(f);

@@ -1,6 +1,8 @@
 #include "panels/RequirementsPanel.h"
 
 #include "changes/ChangeTracker.h"
+#include "common/Theme.h"
+
 #include "panels/PanelUtil.h"
 #include "plots/MetricPlot.h"
 #include "session/ProjectContext.h"
@@ -8,6 +10,7 @@
 #include "qcustomplot.h"
 
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -43,7 +46,7 @@ QStandardItem *vvItem(VvStatus s)
     }
     auto *item = textItem(text);
     if (colour.isValid())
-        item->setForeground(colour);
+        item->setForeground(readableOn(colour, QGuiApplication::palette().color(QPalette::Base), 4.5));
     return item;
 }
 
@@ -135,6 +138,11 @@ RequirementsPanel::RequirementsPanel(ProjectContext *context, QWidget *parent)
     m_matrix->xAxis->setRange(0, 1.05);
     m_matrix->yAxis->setRange(0, 1.05);
     connect(m_matrix, &QCustomPlot::mouseRelease, this, &RequirementsPanel::onMatrixClick);
+    // Light/dark follows the system: redraw the matrix in the new palette, keeping the selection.
+    followPalette(m_matrix, [this] {
+        fillMatrix();
+        highlight(currentRequirement());
+    });
 
     auto *filters = new QHBoxLayout;
     auto addFilter = [&](const QString &label, QComboBox *box) {
@@ -251,6 +259,9 @@ void RequirementsPanel::fillMatrix()
     m_matrix->clearItems();
     m_matrixIds.clear();
     m_highlighted.clear();
+    stylePlot(m_matrix, m_matrix->palette());
+    const QColor base = m_matrix->palette().color(QPalette::Base);
+    const QColor text = m_matrix->palette().color(QPalette::Text);
     // Quadrants: the high-high corner is the one to look at first (colour + its label).
     struct Quadrant {
         double x0, y0, x1, y1;
@@ -275,16 +286,16 @@ void RequirementsPanel::fillMatrix()
         text->position->setCoords(q.x1 - 0.01, q.y1 - 0.01);
         text->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
         text->setText(tr("%1 risk").arg(tr(q.label)));
-        text->setColor(q.colour.darker(150));
+        text->setColor(readableOn(q.colour, composite(fill, base), 4.5));   // on the quadrant's tint
         text->setSelectable(false);
     }
     m_points = new QCPCurve(m_matrix->xAxis, m_matrix->yAxis);
     m_points->setLineStyle(QCPCurve::lsNone);
-    m_points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(0x00, 0x72, 0xB2), 10));
+    m_points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, readableOn(QColor(0x00, 0x72, 0xB2), base, 4.5), 10));
     m_points->setSelectable(QCP::stNone);
     m_highlight = new QCPCurve(m_matrix->xAxis, m_matrix->yAxis);
     m_highlight->setLineStyle(QCPCurve::lsNone);
-    m_highlight->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2.5), Qt::NoBrush, 20));
+    m_highlight->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(text, 2.5), Qt::NoBrush, 20));
     m_highlight->setSelectable(QCP::stNone);
     QVector<QCPCurveData> data;
     if (const auto r = m_context->revision()) {
@@ -299,6 +310,7 @@ void RequirementsPanel::fillMatrix()
             label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
             label->setPadding(QMargins(7, 0, 0, 3));
             label->setText(QString::fromStdString(q.id));
+            label->setColor(text);
             label->setSelectable(false);
         }
     }

@@ -1,5 +1,6 @@
 #include "plots/MetricPlot.h"
 
+#include "common/Theme.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
 
@@ -55,6 +56,13 @@ QString opText(CompareOp op)
 bool hasValues(const std::vector<double> &v)
 {
     return std::any_of(v.begin(), v.end(), [](double d) { return !std::isnan(d); });
+}
+
+/// `colour` shifted until it reads on the plot's background (light or dark palette). The
+/// margin above WCAG's 3:1 leaves room for the pass/fail shading drawn under the lines.
+QColor onPlot(const QPalette &palette, const QColor &colour, double minRatio = 3.6)
+{
+    return readableOn(colour, palette.color(QPalette::Base), minRatio);
 }
 
 /// A graph with no data: a legend entry for an item (threshold, reference lines).
@@ -169,6 +177,19 @@ MetricPlot::MetricPlot(QWidget *parent) : QWidget(parent)
     layout->addLayout(bar);
     layout->addWidget(m_plot, 1);
     layout->addWidget(m_hover);
+    // Light/dark follows the system: draw again in the new palette, keeping the view.
+    followPalette(this, [this] {
+        if (!m_prepared) {
+            clear();
+            return;
+        }
+        const QCPRange x = m_plot->xAxis->range();
+        const QCPRange y = m_plot->yAxis->range();
+        show(m_prepared, m_threshold, m_seriesFilter);
+        m_plot->xAxis->setRange(x);
+        m_plot->yAxis->setRange(y);
+        replotNow();
+    });
     clear();
 }
 
@@ -231,6 +252,7 @@ void MetricPlot::clear()
     m_plot->yAxis->setLabel({});
     m_status->setText(tr("No metric selected."));
     m_hover->clear();
+    stylePlot(m_plot, palette());
     m_plot->replot();
 }
 
@@ -276,7 +298,7 @@ void MetricPlot::build()
     buildThreshold(b.left(), b.right());
 
     auto *layer = m_plot->layer(QStringLiteral("overlay"));
-    QPen cross(QColor(0x55, 0x55, 0x55), 1, Qt::DotLine);
+    QPen cross(onPlot(palette(), QColor(0x55, 0x55, 0x55)), 1, Qt::DotLine);
     m_crossV = straightLine(m_plot, {0, 0}, {0, 1}, cross);
     m_crossH = straightLine(m_plot, {0, 0}, {1, 0}, cross);
     for (auto *line : {m_crossV, m_crossH}) {
@@ -290,7 +312,7 @@ void MetricPlot::buildSeries()
 {
     for (std::size_t i = 0; i < m_drawn.size(); ++i) {
         Drawn &d = m_drawn[i];
-        QColor colour = seriesColour(i);
+        QColor colour = onPlot(palette(), seriesColour(i));
         if (d.faint)
             colour.setAlpha(110);
         if (m_prepared->lower[i].size() > 0 && m_prepared->upper[i].size() > 0) {
@@ -336,7 +358,7 @@ void MetricPlot::buildCurve()
                               || has(m.xLabel, "ROC") || has(m.title, "false positive"));
     const bool calibration = has(m.title, "calibration") || has(m.id, "calibration") || has(m.title, "reliability");
     if (roc || calibration) {
-        QPen pen(QColor(0x88, 0x88, 0x88), 1, Qt::DashLine);
+        QPen pen(onPlot(palette(), QColor(0x88, 0x88, 0x88)), 1, Qt::DashLine);
         straightLine(m_plot, {0, 0}, {1, 1}, pen);
         legendEntry(m_plot, roc ? tr("chance (diagonal)") : tr("perfect calibration (y = x)"), pen);
     }
@@ -349,7 +371,7 @@ void MetricPlot::buildCurve()
         for (std::size_t k = 0; k < s.size(); ++k)
             points.append(QCPCurveData(static_cast<double>(k), s.x[k], s.y[k]));
         d.curve->data()->set(points, true);
-        d.curve->setPen(QPen(seriesColour(i), 1.8));
+        d.curve->setPen(QPen(onPlot(palette(), seriesColour(i)), 1.8));
         d.curve->setName(d.name);
         if (s.size() < 60)
             d.curve->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
@@ -373,10 +395,11 @@ void MetricPlot::buildGroups()
         d.bars->setWidth(m_drawn.size() > 1 ? 0.7 / static_cast<double>(m_drawn.size()) : 0.6);
         if (group)
             d.bars->setBarsGroup(group);
-        QColor fill = seriesColour(i);
+        const QColor colour = onPlot(palette(), seriesColour(i));
+        QColor fill = colour;
         fill.setAlpha(170);
         d.bars->setBrush(fill);
-        d.bars->setPen(QPen(seriesColour(i).darker(130)));
+        d.bars->setPen(QPen(isDark(palette()) ? colour.lighter(130) : colour.darker(130)));
         d.bars->setName(d.name);
         QVector<double> keys, values, minus, plus;
         for (std::size_t k = 0; k < s.size(); ++k) {
@@ -392,7 +415,7 @@ void MetricPlot::buildGroups()
             auto *errors = new QCPErrorBars(m_plot->xAxis, m_plot->yAxis);
             errors->setDataPlottable(d.bars);
             errors->setData(minus, plus);
-            errors->setPen(QPen(Qt::black, 1.2));
+            errors->setPen(QPen(palette().color(QPalette::Text), 1.2));
             errors->setName(tr("%1: interval (lower–upper)").arg(d.name));
         }
     }
@@ -404,7 +427,7 @@ void MetricPlot::buildThreshold(double xFrom, double xTo)
         return;
     const double t = m_threshold->value;
     const CompareOp op = m_threshold->op;
-    QPen pen(QColor(0x20, 0x20, 0x20), 1.6, Qt::DashDotLine);
+    QPen pen(palette().color(QPalette::Text), 1.6, Qt::DashDotLine);
     m_thresholdLine = straightLine(m_plot, {xFrom, t}, {xTo > xFrom ? xTo : xFrom + 1, t}, pen);
     legendEntry(m_plot, tr("gate threshold %1 %2").arg(opText(op), exactNumber(t)), pen);
     if (op == CompareOp::Eq)
@@ -422,7 +445,7 @@ void MetricPlot::buildThreshold(double xFrom, double xTo)
         item->position->setCoords(0.01, t);
         item->setPositionAlignment(Qt::AlignLeft | (above ? Qt::AlignBottom : Qt::AlignTop));
         item->setText(text);
-        item->setColor(colour.darker(140));
+        item->setColor(onPlot(palette(), colour, 5.2));
         item->setClipToAxisRect(true);
     };
     label(passAbove, tr("✓ pass side"), kPassColour);

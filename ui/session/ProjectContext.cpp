@@ -15,4 +15,27 @@ void ProjectContext::setRevision(std::shared_ptr<const RevisionData> revision)
     emit revisionChanged();
 }
 
+bool ProjectContext::navigate(const QString &href)
+{
+    const QString kind = href.section(QLatin1Char(':'), 0, 0);
+    const QString target = href.section(QLatin1Char(':'), 1);
+    if (target.isEmpty())
+        return false;
+    const QString first = target.section(QLatin1Char('/'), 0, 0);
+    const QString rest = target.section(QLatin1Char('/'), 1);
+    if (kind == QLatin1String("evidence"))
+        emit showEvidence(target);
+    else if (kind == QLatin1String("metric"))
+        emit showMetric(target);
+    else if (kind == QLatin1String("requirement"))
+        emit showRequirement(target);
+    else if (kind == QLatin1String("criterion"))
+        emit showCriterion(first, rest);
+    else if (kind == QLatin1String("card"))
+        emit showCard(first.toInt(), rest);
+    else
+        return false;
+    return true;
+}
+
 } // namespace mltrl::ui

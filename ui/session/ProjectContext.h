@@ -38,6 +38,11 @@ public:
     /// thing the user did. Each command writes the store durably in redo() and undo().
     [[nodiscard]] QUndoStack *undoStack() const { return m_undoStack; }
 
+    /// Follows an item link as the Inspector shows them: "evidence:ID", "metric:ID",
+    /// "criterion:GATE/ID", "requirement:ID", "card:LEVEL/COMPONENT" — by emitting the show*
+    /// signal it stands for. False (and nothing emitted) for any other text.
+    bool navigate(const QString &href);
+
 signals:
     void revisionChanged();
     /// Navigation: the shell switches to the panel that shows the item, the panel selects it.
@@ -51,6 +56,9 @@ signals:
     /// Facts about what a panel has selected (id, hashes, size, links …), shown by the
     /// Inspector as label/value rows. An empty title and list clears it.
     void inspect(const QString &title, const QList<QPair<QString, QString>> &facts);
+    /// Links (text, href for navigate()) shown under the facts last inspected, e.g. what cites
+    /// an evidence file. inspect() clears them, so emit this right after it.
+    void inspectLinks(const QList<QPair<QString, QString>> &links);
     /// The reviewer's annotations on the revision changed (added, edited, resolved, removed);
     /// views that list or draw them re-read the store.
     void annotationsChanged();

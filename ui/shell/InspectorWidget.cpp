@@ -11,7 +11,7 @@
 namespace mltrl::ui {
 
 InspectorWidget::InspectorWidget(QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_facts(new QTreeWidget(this))
+    : QWidget(parent), m_title(new QLabel(this)), m_facts(new QTreeWidget(this)), m_links(new QLabel(this))
 {
     setObjectName(QStringLiteral("inspector"));
     m_title->setObjectName(QStringLiteral("inspectorTitle"));
@@ -40,9 +40,16 @@ InspectorWidget::InspectorWidget(QWidget *parent)
     m_facts->addAction(copy);
     m_facts->setContextMenuPolicy(Qt::ActionsContextMenu);
 
+    m_links->setObjectName(QStringLiteral("inspectorLinks"));
+    m_links->setTextFormat(Qt::RichText);
+    m_links->setWordWrap(true);
+    m_links->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_links, &QLabel::linkActivated, this, &InspectorWidget::linkActivated);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_facts, 1);
+    layout->addWidget(m_links);
     showFacts({}, {});
 }
 
@@ -54,6 +61,19 @@ void InspectorWidget::showFacts(const QString &title, const QList<QPair<QString,
         auto *item = new QTreeWidgetItem(m_facts, {label, value});
         item->setToolTip(1, value);
     }
+    showLinks({});
+}
+
+void InspectorWidget::showLinks(const QList<QPair<QString, QString>> &links)
+{
+    m_hrefs.clear();
+    QStringList lines;
+    for (const auto &[text, href] : links) {
+        m_hrefs << href;
+        lines << QStringLiteral("<a href=\"%1\">%2</a>").arg(href.toHtmlEscaped(), text.toHtmlEscaped());
+    }
+    m_links->setText(lines.isEmpty() ? QString() : QStringLiteral("<b>Cited by</b><br>") + lines.join(QStringLiteral("<br>")));
+    m_links->setVisible(!lines.isEmpty());
 }
 
 QString InspectorWidget::title() const

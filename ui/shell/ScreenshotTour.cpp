@@ -57,6 +57,17 @@ void ScreenshotTour::start(int timeoutMs)
 void ScreenshotTour::shootAll()
 {
     QDir().mkpath(m_directory);
+    // The Evidence view with nothing selected shows nothing: select the first PDF (the richest
+    // viewer) before the tour, as a reviewer would.
+    if (const auto revision = m_window.context().revision()) {
+        for (const Evidence &e : revision->manifest.evidence) {
+            if (e.mediaType == "application/pdf") {
+                emit m_window.context().showEvidence(QString::fromStdString(e.id));
+                settle(800);
+                break;
+            }
+        }
+    }
     bool ok = true;
     for (const WorkbenchWindow::PanelInfo &panel : m_window.panels()) {
         m_window.showPanel(panel.widget);

@@ -9,6 +9,7 @@
 #include "shell/ImportProblemsDialog.h"
 #include "shell/InspectorWidget.h"
 #include "shell/ProblemsModel.h"
+#include "shell/QuickOpen.h"
 #include "shell/RevisionLoader.h"
 #include "shell/Settings.h"
 #include "store/Store.h"
@@ -101,6 +102,8 @@ WorkbenchWindow::WorkbenchWindow(Store &store, Settings &settings, QWidget *pare
 
     connect(m_context, &ProjectContext::revisionChanged, this, &WorkbenchWindow::onRevisionChanged);
     connect(m_context, &ProjectContext::inspect, m_inspector, &InspectorWidget::showFacts);
+    connect(m_context, &ProjectContext::inspectLinks, m_inspector, &InspectorWidget::showLinks);
+    connect(m_inspector, &InspectorWidget::linkActivated, m_context, &ProjectContext::navigate);
     connect(m_context, &ProjectContext::notice, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_import, &ImportController::notice, m_context, &ProjectContext::notice);
     connect(m_import, &ImportController::imported, this, [this](const QString &projectId, int revision, const QString &source) {
@@ -168,6 +171,10 @@ void WorkbenchWindow::buildMenus()
     QAction *inspector = m_inspectorDock->toggleViewAction();
     inspector->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_viewMenu->addAction(inspector);
+    QAction *quickOpen = m_viewMenu->addAction(QStringLiteral("&Go to…"), this, &WorkbenchWindow::showQuickOpen);
+    quickOpen->setObjectName(QStringLiteral("quickOpenAction"));
+    quickOpen->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    addAction(quickOpen);   // works with the menu bar hidden too
     m_viewMenu->addSeparator();
 
     QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
@@ -246,6 +253,17 @@ QList<WorkbenchWindow::PanelInfo> WorkbenchWindow::panels() const
     for (const Panel &p : m_panels)
         out.append({p.title, p.widget});
     return out;
+}
+
+void WorkbenchWindow::showQuickOpen()
+{
+    if (!m_context->hasRevision()) {
+        emit m_context->notice(QStringLiteral("Open a project first: Go to… lists the items of the revision on screen."));
+        return;
+    }
+    if (!m_quickOpen)
+        m_quickOpen = new QuickOpen(m_context, this);
+    m_quickOpen->popup(this);
 }
 
 void WorkbenchWindow::showLibrary()

@@ -27,6 +27,7 @@ class ImportController;
 class InspectorWidget;
 class LibraryView;
 class ProjectContext;
+class QuickOpen;
 class RevisionLoader;
 class Settings;
 
@@ -59,6 +60,10 @@ public:
     [[nodiscard]] QList<PanelInfo> panels() const;
 
     void showLibrary();
+    /// Ctrl+K: the Go to… popup over the items of the revision on screen.
+    void showQuickOpen();
+    /// The Go to… popup once it has been shown, else null.
+    [[nodiscard]] QuickOpen *quickOpen() const { return m_quickOpen; }
     /// Loads `projectId` at `revision` (0 = latest) off the UI thread, then shows it.
     void openProject(const QString &projectId, int revision = 0);
     /// Imports an archive file or folder (off the UI thread), then shows it.
@@ -109,6 +114,7 @@ private:
     QDockWidget *m_inspectorDock = nullptr;
     LibraryView *m_library = nullptr;
     QToolButton *m_issues = nullptr;
+    QuickOpen *m_quickOpen = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_recentMenu = nullptr;
     QToolBar *m_modeBar = nullptr;
