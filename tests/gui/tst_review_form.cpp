@@ -303,6 +303,8 @@ private slots:
         const auto stored = ReviewStore(m_project->store().db()).find(id);
         QVERIFY(stored);
         QVERIFY(m_form->draft().isEmpty());   // the draft became the review
+        // Nothing left to undo: an undo must not bring back the draft of a signed review.
+        QCOMPARE(m_project->context->undoStack()->count(), 0);
 
         // Core verification: valid, signer unknown until trusted.
         const ReviewContext context = contextOf(m_project->revision());

@@ -29,6 +29,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -624,6 +625,9 @@ void ReviewForm::finishSigning()
     // The draft became the signed review; the next review of this gate starts afresh.
     Problems ignored;
     ReviewDraftStore(m_context->store()->db()).discard(r->overview.revisionId, record.gate, ignored);
+    // Signing is a point of no return: undoing a draft edit now would bring back a draft of a
+    // review that is already signed, so the history ends here.
+    m_context->undoStack()->clear();
     emit m_context->notice(tr("Review %1 of %2 signed and stored.")
                                .arg(QString::fromStdString(record.id), QString::fromStdString(record.gate)));
     emit m_context->reviewsChanged();
