@@ -389,8 +389,8 @@ int runExport(const CommandLine &cl)
     printProblems(problems);
     if (!result)
         return 1;
-    fmt::print("exported {} revision {} to {} ({} files, {} reviews)\n", project, result->revision, *output,
-               result->files, result->reviews);
+    fmt::print("exported {} revision {} to {} ({} files, {} signed review{})\n", project, result->revision, *output,
+               result->files, result->reviews, result->reviews == 1 ? "" : "s");
     return 0;
 }
 
