@@ -86,8 +86,12 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     m_criteria->setSelectionMode(QAbstractItemView::NoSelection);
     m_criteria->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_criteria->setWordWrap(true);
+    // The criterion text and the reviewer's note share the spare width; the rest fit their contents,
+    // so the table never needs a horizontal scroll bar at a laptop's width.
+    m_criteria->horizontalHeader()->setSectionResizeMode(Text, QHeaderView::Stretch);
     m_criteria->horizontalHeader()->setSectionResizeMode(Note, QHeaderView::Stretch);
     m_criteria->horizontalHeader()->setSectionResizeMode(Check, QHeaderView::ResizeToContents);
+    m_criteria->setMinimumHeight(220);
 
     m_outcome->addItem(tr("— choose —"), QString());
     for (const QString &o : kOutcomes)
@@ -125,10 +129,16 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     auto *blockersLayout = new QVBoxLayout(blockers);
     blockersLayout->addWidget(m_blockers);
 
-    auto *actions = new QHBoxLayout;
-    actions->addWidget(m_problems, 1);
-    actions->addWidget(m_trust, 0, Qt::AlignTop);
-    actions->addWidget(m_sign, 0, Qt::AlignTop);
+    // Right of the decision: what still stands between the draft and a signature, then the
+    // buttons — so the criteria table above keeps the height.
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_trust);
+    buttons->addWidget(m_sign);
+    auto *side = new QVBoxLayout;
+    side->addWidget(blockers, 1);
+    side->addWidget(m_problems);
+    side->addLayout(buttons);
 
     auto *formPart = new QWidget(this);
     auto *formLayout = new QVBoxLayout(formPart);
@@ -137,12 +147,11 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     formLayout->addWidget(m_criteria, 1);
     auto *lower = new QHBoxLayout;
     lower->addWidget(decision, 3);
-    lower->addWidget(blockers, 2);
+    lower->addLayout(side, 2);
     formLayout->addLayout(lower);
-    formLayout->addLayout(actions);
 
     auto *reviewsPart = new QGroupBox(tr("Signed reviews of this project"), this);
-    reviewsPart->setMinimumHeight(150);
+    reviewsPart->setMinimumHeight(120);
     auto *reviewsLayout = new QVBoxLayout(reviewsPart);
     reviewsLayout->addWidget(m_reviews);
 
