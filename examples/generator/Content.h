@@ -1,7 +1,10 @@
 #pragma once
 // The archive being built: files in a fixed order, plus the pieces that produce them.
+#include "Edition.h"
+
 #include <QByteArray>
 
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -29,15 +32,17 @@ std::string sha256Hex(const QByteArray& bytes);
 
 // Producers; each adds its files to the content. Later ones may read earlier files
 // (the manifest hashes the evidence, the notebook embeds a figure).
-void addMetricFiles(Content& content);
-void addFigures(Content& content);
-void addDocuments(Content& content);
-void addReport(Content& content);
-void addManifest(Content& content);
+void addMetricFiles(Content& content, Edition edition);
+void addFigures(Content& content, Edition edition);
+void addDocuments(Content& content, Edition edition);
+void addReport(Content& content, Edition edition);
+void addManifest(Content& content, Edition edition);
 
 // Writers; both write to a temporary sibling and rename, so a failed run leaves nothing
 // half-written. They throw std::runtime_error with a plain message on failure.
-void writeZip(const Content& content, const std::string& outputPath);
+/// Every entry carries `entryMtime` (the manifest's exported_at), so the bytes do not depend
+/// on when the generator runs.
+void writeZip(const Content& content, const std::string& outputPath, time_t entryMtime);
 void writeDirectory(const Content& content, const std::string& outputDir);
 
 /// Versions of the libraries whose output bytes the archive depends on (fonts, PNG and

@@ -135,15 +135,19 @@ QByteArray forestPlotPng(int width, int height)
                     drawForest);
 }
 
-void addFigures(Content& content)
+void addFigures(Content& content, Edition edition)
 {
+    const QString threshold = afterReview(edition)
+                                  ? QStringLiteral("threshold %1, site C %2").arg(kThreshold).arg(kSiteCThreshold)
+                                  : QStringLiteral("threshold %1").arg(kThreshold);
     content.add("evidence/figures/roc-by-site.png",
                 chartPng(800, 640, QStringLiteral("ROC curves by site, held-out test set"),
-                         QStringLiteral("Circles mark the deployed operating point (threshold %1)").arg(kThreshold),
-                         drawRoc));
+                         QStringLiteral("Circles mark the deployed operating point (%1)").arg(threshold),
+                         [edition](QPainter& p, QRectF frame, double fontPx) { drawRoc(p, frame, fontPx, edition); }));
     content.add("evidence/figures/confusion-matrix.png",
                 chartPng(640, 600, QStringLiteral("Confusion matrix at the operating point"),
-                         QStringLiteral("Rows: radiologist reference; columns: model flag"), drawConfusion));
+                         QStringLiteral("Rows: radiologist reference; columns: model flag"),
+                         [edition](QPainter& p, QRectF frame, double fontPx) { drawConfusion(p, frame, fontPx, edition); }));
     content.add("evidence/figures/synthetic-radiograph-overlay.png", syntheticRadiograph());
 }
 

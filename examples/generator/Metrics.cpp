@@ -110,11 +110,11 @@ std::string latencyCsv(Rng& rng)
     return out;
 }
 
-std::string rocCsv()
+std::string rocCsv(Edition edition)
 {
     std::vector<std::pair<std::string, Slice>> curves{{"pooled", pooled()}};
     static const char* const ids[] = {"site-A", "site-B", "site-C"};
-    for (std::size_t i = 0; i < sites().size(); ++i) curves.emplace_back(ids[i], sites()[i]);
+    for (std::size_t i = 0; i < sites(edition).size(); ++i) curves.emplace_back(ids[i], sites(edition)[i]);
     std::string out = "series,x,y\n";
     for (const auto& [id, slice] : curves) {
         out += fmt::format("{},0,0\n", id);
@@ -150,11 +150,11 @@ std::string aurocGroupsCsv(const std::vector<Slice>& slices)
     return out;
 }
 
-std::string sensitivityCsv()
+std::string sensitivityCsv(Edition edition)
 {
     // n is the number of positive studies: sensitivity is a proportion of those.
     std::string out = "group,value,lower,upper,n\n";
-    for (const Slice& s : sites()) {
+    for (const Slice& s : sites(edition)) {
         out += fmt::format("{},{:.4f},{:.4f},{:.4f},{}\n", s.name, s.sensitivity(),
                            s.sensitivityLower(), s.sensitivityUpper(), s.positives);
     }
@@ -182,18 +182,18 @@ std::string mlflowTrainLoss(Rng& rng)
 
 }  // namespace
 
-void addMetricFiles(Content& content)
+void addMetricFiles(Content& content, Edition edition)
 {
     Rng rng(kSeed);
     content.add("metrics/loss.csv", lossCsv(rng));
     content.add("metrics/val_auroc.csv", valAurocCsv(rng));
     content.add("metrics/ece.csv", eceCsv(rng));
     content.add("metrics/inference_latency.csv", latencyCsv(rng));
-    content.add("metrics/roc_by_site.csv", rocCsv());
+    content.add("metrics/roc_by_site.csv", rocCsv(edition));
     content.add("metrics/calibration.csv", calibrationCsv());
-    content.add("metrics/auroc_by_site.csv", aurocGroupsCsv(sites()));
+    content.add("metrics/auroc_by_site.csv", aurocGroupsCsv(sites(edition)));
     content.add("metrics/auroc_by_subgroup.csv", aurocGroupsCsv(subgroups()));
-    content.add("metrics/sensitivity_by_site.csv", sensitivityCsv());
+    content.add("metrics/sensitivity_by_site.csv", sensitivityCsv(edition));
     content.add(kMlflowRunPath, mlflowTrainLoss(rng));
 }
 

@@ -21,8 +21,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr time_t kEntryMtime = 1795168800;  // 2026-11-20T10:00:00Z, the manifest's exported_at
-
 std::string temporarySibling(const fs::path& target)
 {
     return (target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid())))
@@ -41,7 +39,7 @@ void check(archive* a, int status, const std::string& what)
     }
 }
 
-void writeZipTo(const Content& content, const std::string& path)
+void writeZipTo(const Content& content, const std::string& path, time_t entryMtime)
 {
     std::unique_ptr<archive, ArchiveDeleter> a(archive_write_new());
     check(a.get(), archive_write_set_format_zip(a.get()), "ZIP format");
@@ -53,7 +51,7 @@ void writeZipTo(const Content& content, const std::string& path)
         archive_entry_set_filetype(e.get(), AE_IFREG);
         archive_entry_set_perm(e.get(), 0644);
         archive_entry_set_size(e.get(), f.bytes.size());
-        archive_entry_set_mtime(e.get(), kEntryMtime, 0);
+        archive_entry_set_mtime(e.get(), entryMtime, 0);
         archive_entry_set_uid(e.get(), 0);
         archive_entry_set_gid(e.get(), 0);
         check(a.get(), archive_write_header(a.get(), e.get()), "ZIP entry " + f.path);
@@ -74,11 +72,11 @@ void writeFile(const fs::path& path, const QByteArray& bytes)
 
 }  // namespace
 
-void writeZip(const Content& content, const std::string& outputPath)
+void writeZip(const Content& content, const std::string& outputPath, time_t entryMtime)
 {
     const std::string temp = temporarySibling(fs::absolute(outputPath));
     try {
-        writeZipTo(content, temp);
+        writeZipTo(content, temp, entryMtime);
         fs::rename(temp, outputPath);
     } catch (...) {
         std::error_code ignored;

@@ -125,7 +125,7 @@ void drawTitle(QPainter& p, QRectF frame, const QString& title, const QString& s
                Qt::AlignLeft | Qt::AlignVCenter, subtitle);
 }
 
-void drawRoc(QPainter& p, QRectF frame, double fontPx)
+void drawRoc(QPainter& p, QRectF frame, double fontPx, Edition edition)
 {
     p.setRenderHint(QPainter::Antialiasing);
     const Axes axes(frame, 0, 1, 0, 1, fontPx);
@@ -149,7 +149,7 @@ void drawRoc(QPainter& p, QRectF frame, double fontPx)
         p.drawEllipse(axes.map(s.fprAtOp, s.sensitivity()), fontPx * 0.38, fontPx * 0.38);
         items.emplace_back(QStringLiteral("%1  AUROC %2").arg(QString::fromStdString(s.name), number(s.auroc, 3)), c);
     };
-    for (std::size_t i = 0; i < sites().size(); ++i) curve(sites()[i], colours[i], fontPx * 0.2);
+    for (std::size_t i = 0; i < sites(edition).size(); ++i) curve(sites(edition)[i], colours[i], fontPx * 0.2);
     curve(pooled(), palette::pooled, fontPx * 0.28);
     legend(p, axes.map(0.30, 0.36), items, fontPx * 0.85);
 }
@@ -228,10 +228,10 @@ void drawForest(QPainter& p, QRectF frame, double fontPx)
                QStringLiteral("AUROC with 95 % CI (dashed: 0.85 floor)"));
 }
 
-void drawConfusion(QPainter& p, QRectF frame, double fontPx)
+void drawConfusion(QPainter& p, QRectF frame, double fontPx, Edition edition)
 {
     p.setRenderHint(QPainter::Antialiasing);
-    const Confusion c = pooledConfusion();
+    const Confusion c = pooledConfusion(edition);
     const int total = c.tp + c.fn + c.fp + c.tn;
     const double cell = std::min(frame.width() - fontPx * 8, frame.height() - fontPx * 8) / 2;
     const QPointF origin(frame.center().x() - cell + fontPx * 2, frame.top() + fontPx * 3.5);
@@ -279,7 +279,8 @@ void drawConfusion(QPainter& p, QRectF frame, double fontPx)
                Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
                QStringLiteral("Pooled held-out test set, n = %1, threshold %2. Sensitivity %3, specificity %4.")
                    .arg(total)
-                   .arg(kThreshold)
+                   .arg(afterReview(edition) ? QStringLiteral("%1 (site C %2)").arg(kThreshold).arg(kSiteCThreshold)
+                                             : QString::number(kThreshold))
                    .arg(number(static_cast<double>(c.tp) / (c.tp + c.fn), 3),
                         number(static_cast<double>(c.tn) / (c.tn + c.fp), 3)));
 }

@@ -1,6 +1,8 @@
 #pragma once
 // Chart drawing shared by the PNG figures and the PDF report's vector figures: the same code
 // paints on a QImage or a QPdfWriter, so the report and the figures show the same curves.
+#include "Edition.h"
+
 #include <QColor>
 #include <QFont>
 #include <QRectF>
@@ -41,10 +43,11 @@ private:
     double x0_, x1_, y0_, y1_, fontPx_;
 };
 
-void drawRoc(QPainter& p, QRectF frame, double fontPx);
+/// ROC curves by site with each site's operating point (site C's moves after the review).
+void drawRoc(QPainter& p, QRectF frame, double fontPx, Edition edition);
 void drawCalibration(QPainter& p, QRectF frame, double fontPx);
 void drawForest(QPainter& p, QRectF frame, double fontPx);
-void drawConfusion(QPainter& p, QRectF frame, double fontPx);
+void drawConfusion(QPainter& p, QRectF frame, double fontPx, Edition edition);
 /// A plain chart title above `frame`.
 void drawTitle(QPainter& p, QRectF frame, const QString& title, const QString& subtitle,
                double fontPx);

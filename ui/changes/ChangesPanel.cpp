@@ -145,6 +145,7 @@ ChangesPanel::ChangesPanel(ProjectContext *context, QWidget *parent)
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
+    m_summary->setWordWrap(true);
     leftLayout->addWidget(m_summary);
     leftLayout->addWidget(m_table, 1);
     m_reviews->setWordWrap(true);
@@ -261,9 +262,18 @@ void ChangesPanel::onDiff(std::shared_ptr<Loaded> loaded)
         m_model->setDiff({});
     } else {
         const RevisionDiff &d = m_loaded->diff;
-        m_summary->setText(tr("Revision %1 → %2: %n change(s)", nullptr, static_cast<int>(d.changes.size()))
-                               .arg(d.fromRevision)
-                               .arg(d.toRevision));
+        if (d.fromRevision != d.toRevision)
+            m_summary->setText(tr("Revision %1 → %2: %n change(s)", nullptr, static_cast<int>(d.changes.size()))
+                                   .arg(d.fromRevision)
+                                   .arg(d.toRevision));
+        else if (m_from->count() <= 1) // an empty "1 → 1" table would look like a failure
+            m_summary->setText(tr("%1 has only one revision (revision %2), so there is nothing to compare yet. "
+                                  "When a later export of the project is imported, its changes are listed here.")
+                                   .arg(QString::fromStdString(d.projectId))
+                                   .arg(d.toRevision));
+        else
+            m_summary->setText(tr("Revision %1 compared with itself: nothing changed. Pick another revision above.")
+                                   .arg(d.toRevision));
         m_model->setDiff(d);
     }
     m_table->resizeColumnToContents(ChangesModel::KindColumn);
@@ -273,6 +283,26 @@ void ChangesPanel::onDiff(std::shared_ptr<Loaded> loaded)
     m_stack->setCurrentIndex(0);
     fillReviews();
     emit diffReady();
+}
+
+bool ChangesPanel::selectShowcaseChange()
+{
+    if (!m_loaded || !m_loaded->to || m_proxy->rowCount() == 0)
+        return false;
+    int row = 0;
+    for (int r = 0; r < m_proxy->rowCount(); ++r) {
+        const Change *c = m_model->changeAt(m_proxy->mapToSource(m_proxy->index(r, 0)));
+        const Evidence *e = c && c->kind == ChangeKind::Evidence && c->what == "bytes"
+                                ? m_loaded->to->manifest.findEvidence(c->id)
+                                : nullptr;
+        if (e && isLineDiffable(*e)) {
+            row = r;
+            break;
+        }
+    }
+    m_table->setCurrentIndex(m_proxy->index(row, 0));
+    m_table->scrollTo(m_table->currentIndex());
+    return true;
 }
 
 void ChangesPanel::fillReviews()
@@ -356,11 +386,25 @@ void ChangesPanel::showEvidenceBytes(const Change &change)
                 d.newImage.load(newPath);
             } else if (pdf) {
                 QString error;
-                const std::optional<QStringList> pages = comparePdfPages(oldPath, newPath, &error);
-                d.html = head + (!pages ? QStringLiteral("<p>%1</p>").arg(error.toHtmlEscaped())
-                                 : pages->isEmpty()
-                                     ? tr("<p>The bytes changed but no page's text did.</p>")
-                                     : QStringLiteral("<ul><li>%1</li></ul>").arg(pages->join(QStringLiteral("</li><li>"))));
+                const auto pages = comparePdfPageTexts(oldPath, newPath, &error);
+                if (!pages) {
+                    d.html = head + QStringLiteral("<p>%1</p>").arg(error.toHtmlEscaped());
+                } else if (pages->empty()) {
+                    d.html = head + tr("<p>The bytes changed but no page's text did.</p>");
+                } else {
+                    // Which pages, then each changed page's own line diff (a new version
+                    // number in every footer shows as one line per page).
+                    QStringList labels;
+                    for (const PdfPageChange &page : *pages)
+                        labels << page.label();
+                    d.html = head + QStringLiteral("<ul><li>%1</li></ul>").arg(labels.join(QStringLiteral("</li><li>")));
+                    for (const PdfPageChange &page : *pages) {
+                        if (page.kind != PdfPageChange::Kind::TextChanged)
+                            continue;
+                        d.html += QStringLiteral("<h4>%1</h4>").arg(page.label().toHtmlEscaped()) +
+                                  linesHtml(lineDiff(page.oldText.toStdString(), page.newText.toStdString()));
+                    }
+                }
             } else {
                 QFile a(oldPath), b(newPath);
                 const LineDiffLimits limits;

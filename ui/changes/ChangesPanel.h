@@ -48,6 +48,12 @@ public:
     [[nodiscard]] bool showsImages() const;
     [[nodiscard]] bool busy() const { return m_diffThread || m_detailThread; }
 
+    /// Selects the change that shows the panel at its best: the first changed text evidence (its
+    /// line diff), else the first change. False when there is nothing to select.
+    bool selectShowcaseChange();
+    /// The screenshot tour's hook (ScreenshotTour): selects the showcase change.
+    Q_INVOKABLE void prepareForScreenshot() { selectShowcaseChange(); }
+
 signals:
     void diffReady();
     /// The detail of the selected change is on screen (after off-thread work, if any).

@@ -18,28 +18,54 @@ std::optional<QStringList> pageTexts(const QString &path, QString *error)
         return std::nullopt;
     }
     QStringList pages;
+    // PDFium ends lines with CR LF; plain LF lines suit the line diff.
     for (int i = 0; i < doc.pageCount(); ++i)
-        pages << doc.getAllText(i).text();
+        pages << doc.getAllText(i).text().replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     return pages;
 }
 
 } // namespace
 
-std::optional<QStringList> comparePdfPages(const QString &oldPath, const QString &newPath, QString *error)
+QString PdfPageChange::label() const
+{
+    switch (kind) {
+    case Kind::Added:
+        return QObject::tr("page %1: added").arg(page);
+    case Kind::Removed:
+        return QObject::tr("page %1: removed").arg(page);
+    case Kind::TextChanged:
+        break;
+    }
+    return QObject::tr("page %1: text changed").arg(page);
+}
+
+std::optional<std::vector<PdfPageChange>> comparePdfPageTexts(const QString &oldPath, const QString &newPath, QString *error)
 {
     const std::optional<QStringList> a = pageTexts(oldPath, error);
     const std::optional<QStringList> b = a ? pageTexts(newPath, error) : std::nullopt;
     if (!b)
         return std::nullopt;
-    QStringList out;
+    std::vector<PdfPageChange> out;
     for (qsizetype i = 0; i < std::max(a->size(), b->size()); ++i) {
+        const int page = static_cast<int>(i + 1);
         if (i >= a->size())
-            out << QObject::tr("page %1: added").arg(i + 1);
+            out.push_back({page, PdfPageChange::Kind::Added, {}, b->at(i)});
         else if (i >= b->size())
-            out << QObject::tr("page %1: removed").arg(i + 1);
+            out.push_back({page, PdfPageChange::Kind::Removed, a->at(i), {}});
         else if (a->at(i) != b->at(i))
-            out << QObject::tr("page %1: text changed").arg(i + 1);
+            out.push_back({page, PdfPageChange::Kind::TextChanged, a->at(i), b->at(i)});
     }
+    return out;
+}
+
+std::optional<QStringList> comparePdfPages(const QString &oldPath, const QString &newPath, QString *error)
+{
+    const auto changes = comparePdfPageTexts(oldPath, newPath, error);
+    if (!changes)
+        return std::nullopt;
+    QStringList out;
+    for (const PdfPageChange &c : *changes)
+        out << c.label();
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QMetaObject>
 #include <QPixmap>
 #include <QRegularExpression>
 #include <QTimer>
@@ -72,6 +73,11 @@ void ScreenshotTour::shootAll()
     for (const WorkbenchWindow::PanelInfo &panel : m_window.panels()) {
         m_window.showPanel(panel.widget);
         settle(400);
+        // A panel that is empty until something is selected (e.g. the Changes panel's diff)
+        // offers `Q_INVOKABLE void prepareForScreenshot()`; its work may finish off-thread.
+        if (panel.widget->metaObject()->indexOfMethod("prepareForScreenshot()") >= 0 &&
+            QMetaObject::invokeMethod(panel.widget, "prepareForScreenshot"))
+            settle(1500);
         const QString file = QDir(m_directory).filePath(fileStem(panel.title) + QStringLiteral(".png"));
         ok = m_window.grab().save(file) && ok;
     }

@@ -1,7 +1,9 @@
 #pragma once
 /// Renders every registered panel of a window to PNG files once the project is on screen
 /// (scripts/screenshots, `mltrl-workbench --screenshot-dir DIR`). Panels added later are
-/// included automatically: the tour walks WorkbenchWindow::panels().
+/// included automatically: the tour walks WorkbenchWindow::panels(). A panel that shows little
+/// until something is selected may offer `Q_INVOKABLE void prepareForScreenshot()`, which the
+/// tour calls after showing it (ChangesPanel selects a change so its diff is in the picture).
 #include <QObject>
 #include <QString>
 
