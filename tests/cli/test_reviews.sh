@@ -70,7 +70,7 @@ expect_eq "$(json_get "$WORK/out" '[g["status"] for g in d["gates"] if g["id"]==
 
 # export, then verify the review files with stock OpenSSH
 expect_exit 0 "$MLTRL_CLI" export derm-triage -o "$WORK/out.mltrl"
-expect_in "$WORK/out" "2 reviews"
+expect_in "$WORK/out" "2 signed reviews"
 [ "$(unzip -Z1 "$WORK/out.mltrl" | head -1)" = mltrl.json ] && pass || fail "mltrl.json is not the first entry"
 mkdir -p "$WORK/x" && (cd "$WORK/x" && unzip -q "$WORK/out.mltrl")
 cmp -s "$WORK/x/mltrl.json" "$EX/mltrl.json" && pass || fail "exported manifest differs"
