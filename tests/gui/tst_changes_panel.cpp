@@ -203,6 +203,7 @@ private slots:
             const QModelIndex current = panel.table()->currentIndex();
             QCOMPARE(current.siblingAtColumn(ChangesModel::IdColumn).data().toString(), QStringLiteral("ev-datasheet"));
             QVERIFY(panel.detailText()->toPlainText().contains(QStringLiteral("+# Datasheet: dermoscopy images v2.2")));
+            panel.table()->setCurrentIndex({}); // so that selecting it again below shows it anew
         }
 
         // Text evidence: a line diff.
