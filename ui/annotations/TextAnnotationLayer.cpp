@@ -20,6 +20,35 @@ TextAnnotationLayer::TextAnnotationLayer(TextEvidenceViewer &viewer, ProjectCont
     connect(&viewer, &EvidenceViewer::loaded, this, &TextAnnotationLayer::redraw);
 }
 
+bool TextAnnotationLayer::drawsInPlace(const Annotation &annotation) const
+{
+    return annotation.target.contains("line");
+}
+
+void TextAnnotationLayer::reveal(const Annotation &annotation)
+{
+    if (!annotation.target.contains("line") || !annotation.target["line"].is_number_integer())
+        return;
+    m_revealLine = annotation.target["line"].get<int>();
+    if (m_viewer.isLoaded())
+        scrollToRevealed();   // else redraw() does it when the text arrives
+}
+
+void TextAnnotationLayer::scrollToRevealed()
+{
+    QPlainTextEdit *editor = m_text.editor();
+    const QTextBlock block = editor->document()->findBlockByNumber(m_revealLine - 1);
+    m_revealLine = 0;
+    if (!block.isValid())
+        return;
+    // Selecting the line marks it more strongly than its severity colour, until the reviewer
+    // clicks elsewhere; the view centres it.
+    QTextCursor cursor(block);
+    cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    editor->setTextCursor(cursor);
+    editor->centerCursor();
+}
+
 void TextAnnotationLayer::modeChanged(bool on)
 {
     // A line needs no dragging: the mode annotates the cursor's line at once.
@@ -59,6 +88,8 @@ void TextAnnotationLayer::redraw()
         selections.append(s);
     }
     editor->setExtraSelections(selections);
+    if (m_revealLine > 0 && m_viewer.isLoaded())
+        scrollToRevealed();
 }
 
 bool TextAnnotationLayer::eventFilter(QObject *watched, QEvent *event)
