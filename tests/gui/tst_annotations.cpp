@@ -620,14 +620,14 @@ void TestAnnotations::goingToALineAnnotationScrollsToTheLine()
     auto *list = new AnnotationsPanel(&ctx);
     layout->addWidget(panel, 3);
     layout->addWidget(list, 2);
-    window.resize(1300, 260);   // low, so that the log's last lines are below the fold
+    window.resize(1300, 330);   // low, so that the log's last lines are below the fold
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     // Find how long the log is, then note its last line and go elsewhere.
     panel->openEvidence(QStringLiteral("ev-test-log"));
     auto *text = qobject_cast<TextEvidenceViewer *>(panel->viewer());
     QVERIFY(text);
-    QTRY_VERIFY_WITH_TIMEOUT(text->isLoaded(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(text->isLoaded() && text->isVisible(), 10000);
     const int lines = text->editor()->document()->blockCount();
     QVERIFY2(lines > 12, "the log should not fit the view");
     const int line = lines - 1;
@@ -639,14 +639,15 @@ void TestAnnotations::goingToALineAnnotationScrollsToTheLine()
     list->openRow(list->table()->currentIndex().row());
     text = qobject_cast<TextEvidenceViewer *>(panel->viewer());
     QVERIFY(text);
-    QTRY_VERIFY_WITH_TIMEOUT(text->isLoaded(), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(text->isLoaded() && text->isVisible(), 10000);
     QPlainTextEdit *editor = text->editor();
     QTRY_COMPARE(editor->textCursor().blockNumber(), line - 1);
     QVERIFY(editor->textCursor().hasSelection());
     QCOMPARE(editor->textCursor().selectedText(), editor->document()->findBlockByNumber(line - 1).text());
     // The line is on screen: the view scrolled to it.
+    QTRY_VERIFY(editor->viewport()->height() > 3 * editor->cursorRect().height());
     QTRY_VERIFY(editor->viewport()->rect().contains(editor->cursorRect()));
-    QVERIFY(editor->verticalScrollBar()->value() > 0);
+    QVERIFY2(editor->verticalScrollBar()->value() > 0, "the line was below the fold: the view scrolls to it");
     test::saveGrab(&window, QStringLiteral("annotations-text-line"));
 }
 

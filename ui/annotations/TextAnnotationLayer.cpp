@@ -8,6 +8,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QTextBlock>
+#include <QTimer>
 #include <QToolTip>
 
 namespace mltrl::ui {
@@ -47,6 +48,7 @@ void TextAnnotationLayer::scrollToRevealed()
     cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
     editor->setTextCursor(cursor);
     editor->centerCursor();
+    m_keepCentred = true;
 }
 
 void TextAnnotationLayer::modeChanged(bool on)
@@ -96,6 +98,12 @@ bool TextAnnotationLayer::eventFilter(QObject *watched, QEvent *event)
 {
     QPlainTextEdit *editor = m_text.editor();
     if (watched == editor->viewport()) {
+        if (m_keepCentred) {
+            if (event->type() == QEvent::Resize)   // after the editor has taken its new size
+                QTimer::singleShot(0, editor, [editor] { editor->centerCursor(); });
+            else if (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::Wheel)
+                m_keepCentred = false;
+        }
         if (event->type() == QEvent::ToolTip) {
             const auto *help = static_cast<QHelpEvent *>(event);
             const int line = editor->cursorForPosition(help->pos()).blockNumber() + 1;
