@@ -648,6 +648,7 @@ void TestAnnotations::goingToALineAnnotationScrollsToTheLine()
     QTRY_VERIFY(editor->viewport()->height() > 3 * editor->cursorRect().height());
     QTRY_VERIFY(editor->viewport()->rect().contains(editor->cursorRect()));
     QVERIFY2(editor->verticalScrollBar()->value() > 0, "the line was below the fold: the view scrolls to it");
+    QCOMPARE(editor->horizontalScrollBar()->value(), 0);   // and shows where the line starts
     test::saveGrab(&window, QStringLiteral("annotations-text-line"));
 }
 

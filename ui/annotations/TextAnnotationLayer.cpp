@@ -44,8 +44,11 @@ void TextAnnotationLayer::scrollToRevealed()
         return;
     // Selecting the line marks it more strongly than its severity colour, until the reviewer
     // clicks elsewhere; the view centres it.
+    // Anchored at the end, the cursor at the start: the view keeps the line's beginning in
+    // sight rather than scrolling sideways to its end.
     QTextCursor cursor(block);
-    cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    cursor.movePosition(QTextCursor::EndOfBlock);
+    cursor.movePosition(QTextCursor::StartOfBlock, QTextCursor::KeepAnchor);
     editor->setTextCursor(cursor);
     editor->centerCursor();
     m_keepCentred = true;
