@@ -110,7 +110,7 @@ int runKeygen(const CommandLine &cl)
 
 int runAnnotate(const CommandLine &cl)
 {
-    cl.expect({}, {"--target", "--severity", "--text", "--revision", "--author", "--rect"}, 1, 1);
+    cl.expect({}, {"--target", "--severity", "--text", "--revision", "--author", "--rect", "--line"}, 1, 1);
     const std::string &project = cl.positional()[0];
     const auto spec = cl.value("--target");
     const auto severity = cl.value("--severity");
@@ -143,6 +143,15 @@ int runAnnotate(const CommandLine &cl)
             return 1;
         }
     }
+    if (const auto line = cl.intValue("--line")) {
+        if (!target->contains("evidence") || cl.value("--rect") || target->contains("page"))
+            throw UsageError{"--line needs an evidence target without a page or --rect"};
+        (*target)["line"] = *line;
+        if (!checkAnnotationTarget(*target, "--line", problems)) {
+            printProblems(problems);
+            return 1;
+        }
+    }
     auto store = openStore(cl);
     if (!store)
         return 1;
@@ -151,8 +160,19 @@ int runAnnotate(const CommandLine &cl)
         printProblems(problems);
         return 1;
     }
+    // Without --author: the identity of the key `mltrl keygen` writes by default, as the
+    // workbench does; else the login name.
+    std::string author;
+    if (const auto given = cl.value("--author")) {
+        author = *given;
+    } else {
+        Problems ignored;
+        const auto who = fs::exists(defaultReviewerKeyFile()) ? readReviewerIdentity(defaultReviewerKeyFile(), ignored)
+                                                              : std::nullopt;
+        author = annotationAuthor(who ? &*who : nullptr);
+    }
     const auto added = AnnotationStore(store->db()).add(project, rev->overview.revisionId, *target, *severity, *text,
-                                                        cl.value("--author").value_or(""), problems);
+                                                        author, problems);
     printProblems(problems);
     if (!added)
         return 1;

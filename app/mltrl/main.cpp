@@ -34,9 +34,12 @@ Reviews:
       create an Ed25519 signing key (default FILE: the application-data folder's
       keys/id_mltrl_ed25519); writes FILE, FILE.pub and FILE.identity.json; prints the public key
   annotate PROJECT --target TARGET --severity info|minor|major|blocker --text TEXT [--revision N]
-           [--rect X,Y,W,H]
+           [--rect X,Y,W,H | --line N] [--author NAME]
       TARGET: evidence:ID[:PAGE] | metric:ID | criterion:GATE/ID | requirement:ID | card:LEVEL | project
       --rect: a region of an evidence page (PDF points) or image (pixels), from the top left
+      --line: a line of a text evidence file (from 1)
+      --author: who the note is by (default: the name and email of the default signing key,
+      else the login name); kept locally, review records carry no author
   review PROJECT --gate GATE --outcome advance|advance_with_conditions|hold|switchback
          [--to-level N] [--condition TEXT]... [--verdict CRITERION=VERDICT[:NOTE]]...
          [--rationale TEXT] --key FILE [--passphrase-file F] [--name N] [--email E] [--role R]

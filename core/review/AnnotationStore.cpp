@@ -4,10 +4,23 @@
 #include "review/AuditLog.h"
 
 #include <QUuid>
+#include <QtGlobal>
 
 #include <fmt/format.h>
 
 namespace mltrl {
+
+std::string annotationAuthor(const ReviewerIdentity *reviewer)
+{
+    if (reviewer && !reviewer->name.empty() && !reviewer->email.empty())
+        return reviewer->name + " <" + reviewer->email + ">";
+    if (reviewer && !(reviewer->name.empty() && reviewer->email.empty()))
+        return reviewer->name.empty() ? reviewer->email : reviewer->name;
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    return user.toStdString();
+}
 
 RecordAnnotation Annotation::toRecord() const
 {

@@ -31,6 +31,11 @@ struct Annotation {
     [[nodiscard]] RecordAnnotation toRecord() const;
 };
 
+/// Who an annotation is by — a local fact, since review records carry no author (§4): the
+/// reviewer's identity, "Name <email>", when `reviewer` is known (the key they sign with);
+/// else the login name ($USER, or %USERNAME% on Windows); else "".
+[[nodiscard]] std::string annotationAuthor(const ReviewerIdentity *reviewer);
+
 class AnnotationStore {
 public:
     explicit AnnotationStore(sql::Database &db) : m_db(db) {}

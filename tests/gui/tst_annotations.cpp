@@ -1,10 +1,17 @@
 // Annotations in the GUI: regions drawn with the mouse on a PDF page and an image, an x-range
 // on a metric plot, a text line, each through the real dialog; the list and its filters,
 // resolve, undo/redo against the store, durability (a second connection sees each action
-// when it returns) and navigation to what an annotation is on.
+// when it returns) and navigation to what an annotation is on. What has no finer place — a
+// whole document, a page, a card, the project — is shown in a banner (PDF pages also get an
+// edge mark); criteria, requirements and metrics rows carry severity marks; going to a line
+// annotation scrolls to the line. Annotations are by the signing identity once there is one.
 #include "EvidenceFixture.h"
 
+#include "annotations/AnnotateMenu.h"
+#include "annotations/AnnotationBanner.h"
 #include "annotations/AnnotationCommands.h"
+#include "annotations/AnnotationMarks.h"
+#include "annotations/AnnotationStyle.h"
 #include "annotations/AnnotationEditor.h"
 #include "annotations/AnnotationNavigation.h"
 #include "annotations/AnnotationsModel.h"
@@ -14,6 +21,14 @@
 #include "annotations/PdfAnnotationLayer.h"
 #include "annotations/TextAnnotationLayer.h"
 #include "evidence/EvidencePanel.h"
+#include "evidence/EvidenceViewer.h"
+#include "overview/OverviewPanel.h"
+#include "panels/CardsPanel.h"
+#include "panels/GatesPanel.h"
+#include "panels/MetricsPanel.h"
+#include "panels/PanelUtil.h"
+#include "panels/RequirementsPanel.h"
+#include "review/KeyRing.h"
 #include "evidence/ImageEvidenceViewer.h"
 #include "evidence/PdfEvidenceViewer.h"
 #include "evidence/TextEvidenceViewer.h"
@@ -34,10 +49,16 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QScrollBar>
+#include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QToolTip>
 #include <QUndoStack>
 #include <QtTest>
+
+#include <filesystem>
 
 using namespace mltrl;
 using namespace mltrl::ui;
@@ -107,6 +128,12 @@ private slots:
     void navigationFollowsTargets_data();
     void navigationFollowsTargets();
     void refusedTargetIsNotPushed();
+    void bannerListsWhatIsNotDrawnInPlace_data();
+    void bannerListsWhatIsNotDrawnInPlace();
+    void pdfPageAnnotationMarksThePageEdge();
+    void goingToALineAnnotationScrollsToTheLine();
+    void panelsMarkAnnotatedItems();
+    void authorIsTheSigningIdentity();
 };
 
 void TestAnnotations::pdfRegionDrawnListedResolvedUndone()
@@ -451,6 +478,296 @@ void TestAnnotations::refusedTargetIsNotPushed()
     QCOMPARE(notices.count(), 2);
     QCOMPARE(fx.context()->undoStack()->count(), 0);
     QVERIFY(storedElsewhere(fx).empty());
+}
+
+void TestAnnotations::bannerListsWhatIsNotDrawnInPlace_data()
+{
+    QTest::addColumn<QString>("evidence");
+    QTest::addColumn<QString>("where");   // target keys beside "evidence", as JSON
+    QTest::addColumn<QString>("viewer");  // the viewer's object name
+    QTest::addColumn<QString>("chip");    // the banner's chip starts so; empty: drawn in place, no banner
+    QTest::newRow("pdf, whole") << "ev-eval-report" << "{}" << "pdfViewer" << "whole document: ";
+    QTest::newRow("pdf, page") << "ev-eval-report" << R"({"page":2})" << "pdfViewer" << "page 2: ";
+    QTest::newRow("pdf, region") << "ev-eval-report" << R"({"page":1,"rect":[10,10,50,20]})" << "pdfViewer" << "";
+    QTest::newRow("image, whole") << "ev-roc-figure" << "{}" << "imageViewer" << "whole document: ";
+    QTest::newRow("image, region") << "ev-roc-figure" << R"({"rect":[1,2,30,40]})" << "imageViewer" << "";
+    QTest::newRow("text, whole") << "ev-test-log" << "{}" << "textViewer" << "whole document: ";
+    QTest::newRow("text, line") << "ev-test-log" << R"({"line":2})" << "textViewer" << "";
+    // Rendered Markdown keeps no source lines: a line note is listed, not drawn.
+    QTest::newRow("markdown, line") << "ev-datasheet" << R"({"line":3})" << "markdownViewer" << "line 3: ";
+    QTest::newRow("markdown, whole") << "ev-datasheet" << "{}" << "markdownViewer" << "whole document: ";
+    QTest::newRow("csv, whole") << "ev-sample" << "{}" << "csvViewer" << "whole document: ";
+    QTest::newRow("json, whole") << "ev-model-card" << "{}" << "jsonViewer" << "whole document: ";
+    QTest::newRow("notebook, whole") << "ev-notebook" << "{}" << "notebookViewer" << "whole document: ";
+}
+
+void TestAnnotations::bannerListsWhatIsNotDrawnInPlace()
+{
+    QFETCH(QString, evidence);
+    QFETCH(QString, where);
+    QFETCH(QString, viewer);
+    QFETCH(QString, chip);
+    test::EvidenceFixture fx;
+    ProjectContext &ctx = *fx.context();
+    nlohmann::json target = nlohmann::json::parse(where.toStdString());
+    target["evidence"] = evidence.toStdString();
+    const QString id = addAnnotation(ctx, target, {QStringLiteral("major"), QStringLiteral("Needs a second look.")});
+    QVERIFY(!id.isEmpty());
+
+    QWidget window;
+    auto *layout = new QHBoxLayout(&window);
+    auto *panel = new EvidencePanel(&ctx);
+    auto *list = new AnnotationsPanel(&ctx);
+    layout->addWidget(panel, 3);
+    layout->addWidget(list, 2);
+    window.resize(1300, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    panel->openEvidence(evidence);
+    QVERIFY(panel->viewer());
+    QCOMPARE(panel->viewer()->objectName(), viewer);
+    QTRY_VERIFY(panel->viewer()->isVisible());   // a widget added to a shown layout shows a moment later
+    auto *layer = panel->viewer()->findChild<EvidenceAnnotationLayer *>();
+    QVERIFY(layer);
+    AnnotationBanner *banner = layer->banner();
+    QVERIFY(banner);
+    if (chip.isEmpty()) {
+        QVERIFY(!banner->isVisible());
+        QVERIFY(banner->listed().empty());
+        return;
+    }
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->chips().size(), 1);
+    QToolButton *button = banner->chips().front();
+    QCOMPARE(button->text(), chip + QStringLiteral("Needs a second look."));
+    QVERIFY(button->toolTip().contains(QStringLiteral("major")));
+    // Above the content, and in the severity's colour.
+    QVERIFY(banner->mapTo(panel->viewer(), QPoint(0, banner->height())).y() < panel->viewer()->height() / 3);
+    const QImage dot = button->icon().pixmap(12, 12).toImage();
+    QCOMPARE(dot.pixelColor(6, 6).rgb(), severityColor(QStringLiteral("major")).rgb());
+
+    // Clicking the chip selects the annotation in the list.
+    QSignalSpy shown(&ctx, &ProjectContext::showAnnotation);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(shown.count(), 1);
+    QCOMPARE(list->selectedId(), id);
+
+    // Resolving it turns the dot into a ring; deleting it hides the banner; undo brings it back.
+    ctx.undoStack()->push(new SetAnnotationStatusCommand(ctx, id, QStringLiteral("resolved")));
+    QVERIFY(banner->chips().front()->icon().pixmap(12, 12).toImage().pixelColor(6, 6).alpha() < 50);
+    ctx.undoStack()->push(new RemoveAnnotationCommand(ctx, id));
+    QVERIFY(!banner->isVisible());
+    ctx.undoStack()->undo();
+    QVERIFY(banner->isVisible());
+}
+
+void TestAnnotations::pdfPageAnnotationMarksThePageEdge()
+{
+    test::EvidenceFixture fx;
+    ProjectContext &ctx = *fx.context();
+    const QString page = addAnnotation(ctx, {{"evidence", "ev-eval-report"}, {"page", 1}},
+                                       {QStringLiteral("blocker"), QStringLiteral("Page 1 contradicts the card's intended use.")});
+    addAnnotation(ctx, {{"evidence", "ev-eval-report"}, {"page", 1}}, {QStringLiteral("info"), QStringLiteral("Typo in the title.")});
+    addAnnotation(ctx, {{"evidence", "ev-eval-report"}}, {QStringLiteral("minor"), QStringLiteral("No version on the cover.")});
+    addAnnotation(ctx, {{"evidence", "ev-eval-report"}, {"page", 1}, {"rect", {60, 120, 300, 80}}},
+                  {QStringLiteral("major"), QStringLiteral("Which threshold?")});
+    QWidget window;
+    auto *layout = new QHBoxLayout(&window);
+    auto *panel = new EvidencePanel(&ctx);
+    auto *list = new AnnotationsPanel(&ctx);
+    layout->addWidget(panel, 3);
+    layout->addWidget(list, 2);
+    window.resize(1440, 860);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    panel->openEvidence(QStringLiteral("ev-eval-report"));
+    auto *pdf = qobject_cast<PdfEvidenceViewer *>(panel->viewer());
+    QVERIFY(pdf);
+    auto *layer = pdf->findChild<PdfAnnotationLayer *>();
+    QTRY_VERIFY_WITH_TIMEOUT(test::hasInk(pdf->view()->viewport()->grab().toImage()), 10000);
+    QTest::qWait(200);
+    QTRY_VERIFY(std::abs(pdf->zoomFactor() - pdf->fitWidthZoom()) < 1e-9);
+
+    // One strip for the page, in the colour of its most severe open note, along its left edge.
+    std::vector<PdfAnnotationLayer::Highlight> marks;
+    for (const auto &h : layer->highlights())
+        if (h.pageMark)
+            marks.push_back(h);
+    QCOMPARE(marks.size(), std::size_t(1));
+    QCOMPARE(marks.front().annotation->id, page.toStdString());
+    const QRectF pageRect = layer->pageRect(0);
+    QCOMPARE(marks.front().rect.left(), pageRect.left());
+    QCOMPARE(marks.front().rect.height(), pageRect.height());
+    const QImage shot = pdf->view()->viewport()->grab().toImage();
+    const QPoint inStrip = QPointF(pageRect.left() + 3, pageRect.top() + 40).toPoint() * shot.devicePixelRatio();
+    const QColor painted = shot.pixelColor(inStrip);
+    const QColor blocker = severityColor(QStringLiteral("blocker"));
+    QVERIFY2(std::abs(painted.red() - blocker.red()) < 40 && std::abs(painted.green() - blocker.green()) < 40,
+             qPrintable(painted.name()));
+    // The banner lists the page notes and the whole-document note, not the region.
+    QCOMPARE(layer->banner()->chips().size(), 3);
+    QVERIFY(layer->banner()->isVisible());
+    test::saveGrab(&window, QStringLiteral("annotations-pdf-page"));
+}
+
+void TestAnnotations::goingToALineAnnotationScrollsToTheLine()
+{
+    test::EvidenceFixture fx;
+    ProjectContext &ctx = *fx.context();
+    QWidget window;
+    auto *layout = new QHBoxLayout(&window);
+    auto *panel = new EvidencePanel(&ctx);
+    auto *list = new AnnotationsPanel(&ctx);
+    layout->addWidget(panel, 3);
+    layout->addWidget(list, 2);
+    window.resize(1300, 330);   // low, so that the log's last lines are below the fold
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Find how long the log is, then note its last line and go elsewhere.
+    panel->openEvidence(QStringLiteral("ev-test-log"));
+    auto *text = qobject_cast<TextEvidenceViewer *>(panel->viewer());
+    QVERIFY(text);
+    QTRY_VERIFY_WITH_TIMEOUT(text->isLoaded() && text->isVisible(), 10000);
+    const int lines = text->editor()->document()->blockCount();
+    QVERIFY2(lines > 12, "the log should not fit the view");
+    const int line = lines - 1;
+    const QString id = addAnnotation(ctx, {{"evidence", "ev-test-log"}, {"line", line}},
+                                     {QStringLiteral("blocker"), QStringLiteral("This failure is not explained.")});
+    panel->openEvidence(QStringLiteral("ev-eval-report"));
+
+    QVERIFY(list->select(id));
+    list->openRow(list->table()->currentIndex().row());
+    text = qobject_cast<TextEvidenceViewer *>(panel->viewer());
+    QVERIFY(text);
+    QTRY_VERIFY_WITH_TIMEOUT(text->isLoaded() && text->isVisible(), 10000);
+    QPlainTextEdit *editor = text->editor();
+    QTRY_COMPARE(editor->textCursor().blockNumber(), line - 1);
+    QVERIFY(editor->textCursor().hasSelection());
+    QCOMPARE(editor->textCursor().selectedText(), editor->document()->findBlockByNumber(line - 1).text());
+    // The line is on screen: the view scrolled to it.
+    QTRY_VERIFY(editor->viewport()->height() > 3 * editor->cursorRect().height());
+    QTRY_VERIFY(editor->viewport()->rect().contains(editor->cursorRect()));
+    QVERIFY2(editor->verticalScrollBar()->value() > 0, "the line was below the fold: the view scrolls to it");
+    QCOMPARE(editor->horizontalScrollBar()->value(), 0);   // and shows where the line starts
+    test::saveGrab(&window, QStringLiteral("annotations-text-line"));
+}
+
+void TestAnnotations::panelsMarkAnnotatedItems()
+{
+    test::EvidenceFixture fx;
+    ProjectContext &ctx = *fx.context();
+    const Manifest &m = fx.revision().manifest;
+    const Gate &gate = m.gates.back();
+    const std::string criterion = gate.criteria.front().id;
+    const std::string requirement = m.requirements.front().id;
+    const int cardIndex = 1;
+    const int level = m.cards[cardIndex].level;
+    addAnnotation(ctx, {{"gate", gate.id}, {"criterion", criterion}}, {QStringLiteral("blocker"), QStringLiteral("Threshold too lax.")});
+    addAnnotation(ctx, {{"requirement", requirement}}, {QStringLiteral("minor"), QStringLiteral("Untestable as written.")});
+    addAnnotation(ctx, {{"card", level}}, {QStringLiteral("major"), QStringLiteral("Caveats are thin.")});
+    addAnnotation(ctx, {{"project", true}}, {QStringLiteral("info"), QStringLiteral("Well organised archive.")});
+    addAnnotation(ctx, {{"metric", "loss"}}, {QStringLiteral("minor"), QStringLiteral("Which split?")});
+
+    OverviewPanel overview(&ctx);
+    GatesPanel gates(&ctx);
+    CardsPanel cards(&ctx);
+    RequirementsPanel requirements(&ctx);
+    MetricsPanel metrics(&ctx);
+    installAnnotationHooks(ctx, &overview, &gates, &cards, &requirements, &metrics);
+
+    // Rows: a strip of the severity's colour at the left of the id cell; unannotated rows none.
+    const auto checkRows = [](QTableView *table, const QString &id, const QString &severity) {
+        QVERIFY(QTest::qWaitForWindowExposed(table->window()));
+        auto *marks = qobject_cast<AnnotationMarks *>(table->itemDelegateForColumn(0));
+        QVERIFY(marks);
+        int marked = 0;
+        for (int r = 0; r < table->model()->rowCount(); ++r) {
+            const QModelIndex index = table->model()->index(r, 0);
+            const AnnotationMarks::Mark *mark = marks->markAt(index);
+            if (index.data(kIdRole).toString() != id) {
+                QVERIFY(!mark);
+                continue;
+            }
+            ++marked;
+            QVERIFY(mark);
+            QCOMPARE(mark->severity, severity);
+            table->scrollTo(index);
+            const QRect cell = table->visualRect(index);
+            const QImage shot = table->viewport()->grab().toImage();
+            QCOMPARE(shot.pixelColor(QPoint(cell.left() + 1, cell.center().y()) * shot.devicePixelRatio()).rgb(),
+                     severityColor(severity).rgb());
+        }
+        QCOMPARE(marked, 1);
+    };
+    QVERIFY(gates.selectGate(QString::fromStdString(gate.id)));
+    gates.resize(1000, 700);
+    gates.show();
+    checkRows(gates.table(), QString::fromStdString(criterion), QStringLiteral("blocker"));
+    test::saveGrab(&gates, QStringLiteral("annotations-gates-marks"));
+    // Criterion ids repeat across gates: the other gate's row of the same id has no mark.
+    QVERIFY(gates.selectGate(QString::fromStdString(m.gates.front().id)));
+    auto *gateMarks = qobject_cast<AnnotationMarks *>(gates.table()->itemDelegateForColumn(0));
+    for (int r = 0; r < gates.table()->model()->rowCount(); ++r)
+        QVERIFY(!gateMarks->markAt(gates.table()->model()->index(r, 0)));
+    requirements.resize(1000, 600);
+    requirements.show();
+    checkRows(requirements.table(), QString::fromStdString(requirement), QStringLiteral("minor"));
+    metrics.resize(1000, 600);
+    metrics.show();
+    checkRows(metrics.table(), QStringLiteral("loss"), QStringLiteral("minor"));
+
+    // The card shown and the project: a banner above the card and above the summary.
+    cards.resize(900, 600);
+    cards.show();
+    auto *cardBanner = cards.findChild<AnnotationBanner *>();
+    QVERIFY(cardBanner);
+    cards.cardBox()->setCurrentIndex(cardIndex);
+    QVERIFY(cardBanner->isVisible());
+    QCOMPARE(cardBanner->chips().front()->text(), QStringLiteral("Caveats are thin."));
+    QVERIFY(cardBanner->geometry().bottom() <= cards.cardView()->mapTo(cardBanner->parentWidget(), QPoint(0, 0)).y());
+    test::saveGrab(&cards, QStringLiteral("annotations-card-banner"));
+    cards.cardBox()->setCurrentIndex(cardIndex == 0 ? 1 : 0);
+    QVERIFY(!cardBanner->isVisible());
+
+    overview.resize(900, 700);
+    overview.show();
+    auto *projectBanner = overview.findChild<AnnotationBanner *>();
+    QVERIFY(projectBanner);
+    QVERIFY(projectBanner->isVisible());
+    QCOMPARE(projectBanner->chips().size(), 1);
+    QCOMPARE(projectBanner->chips().front()->text(), QStringLiteral("Well organised archive."));
+}
+
+void TestAnnotations::authorIsTheSigningIdentity()
+{
+    test::EvidenceFixture fx;
+    ProjectContext &ctx = *fx.context();
+    const std::filesystem::path ring = KeyRing().dir();
+    std::filesystem::remove_all(ring);
+    QString user = qEnvironmentVariable("USER");
+    if (user.isEmpty())
+        user = qEnvironmentVariable("USERNAME");
+    const auto authorOf = [&](const QString &id) { return AnnotationStore(fx.store().db()).find(id.toStdString())->author; };
+
+    // No key yet: the login name.
+    const QString before = addAnnotation(ctx, {{"project", true}}, {QStringLiteral("info"), QStringLiteral("before")});
+    QCOMPARE(QString::fromStdString(authorOf(before)), user);
+
+    // Once a key is chosen for signing, the identity it signs as.
+    QTemporaryDir dir;
+    const std::filesystem::path key = std::filesystem::path(dir.path().toStdString()) / "id_ed25519";
+    QFile keyFile(QString::fromStdString(key.string()));
+    QVERIFY(keyFile.open(QIODevice::WriteOnly));
+    keyFile.close();
+    Problems problems;
+    QVERIFY(KeyRing().setCurrent({key, {"Dana Reviewer", "dana@example.org", "R&D reviewer", {}}, true}, problems));
+    const QString after = addAnnotation(ctx, {{"project", true}}, {QStringLiteral("info"), QStringLiteral("after")});
+    QCOMPARE(authorOf(after), std::string("Dana Reviewer <dana@example.org>"));
+    AnnotationsPanel list(&ctx);
+    QVERIFY(list.select(after));
+    QCOMPARE(list.table()->currentIndex().siblingAtColumn(AnnotationsModel::AuthorColumn).data().toString(),
+             QStringLiteral("Dana Reviewer <dana@example.org>"));
+    std::filesystem::remove_all(ring);
 }
 
 QTEST_MAIN(TestAnnotations)

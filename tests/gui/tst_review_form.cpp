@@ -76,6 +76,31 @@ void completeVerdicts(ReviewForm &form)
     }
 }
 
+/// Runs `ssh-keygen -Y verify` on a stored review (record on stdin, signature in a file):
+/// empty when OpenSSH accepts it, else what it said.
+QString sshVerify(const QString &sshKeygen, const QString &allowedSigners, const QString &principal,
+                  const std::string &record, const std::string &signature)
+{
+    QTemporaryDir dir;
+    const QString sig = dir.filePath(QStringLiteral("review.sig"));
+    QFile f(sig);
+    if (!f.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write %1").arg(sig);
+    f.write(QByteArray::fromStdString(signature));
+    f.close();
+    QProcess p;
+    p.start(sshKeygen, {QStringLiteral("-Y"), QStringLiteral("verify"), QStringLiteral("-f"), allowedSigners,
+                        QStringLiteral("-I"), principal, QStringLiteral("-n"), QStringLiteral("mltrl-gate-review"),
+                        QStringLiteral("-s"), sig});
+    if (!p.waitForStarted())
+        return QStringLiteral("ssh-keygen did not start");
+    p.write(QByteArray::fromStdString(record));
+    p.closeWriteChannel();
+    if (!p.waitForFinished())
+        return QStringLiteral("ssh-keygen did not finish");
+    return p.exitCode() == 0 ? QString() : QString::fromUtf8(p.readAllStandardError()) + QStringLiteral(" (exit %1)").arg(p.exitCode());
+}
+
 /// The stored draft's verdict of `criterion` (nullopt: none chosen or no row).
 std::optional<std::string> storedVerdict(const ReviewForm &form, const std::string &criterion)
 {
@@ -330,22 +355,9 @@ private slots:
 
         // Stock OpenSSH verifies the stored bytes.
         if (!sshKeygen.isEmpty()) {
-            QTemporaryDir dir;
-            const QString sig = dir.filePath(QStringLiteral("review.sig"));
-            QFile f(sig);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(QByteArray::fromStdString(stored->signature));
-            f.close();
-            QProcess p;
-            p.start(sshKeygen, {QStringLiteral("-Y"), QStringLiteral("verify"), QStringLiteral("-f"),
-                                QString::fromStdString(KeyRing().allowedSignersFile().string()), QStringLiteral("-I"),
-                                QStringLiteral("dana@example.org"), QStringLiteral("-n"),
-                                QStringLiteral("mltrl-gate-review"), QStringLiteral("-s"), sig});
-            QVERIFY(p.waitForStarted());
-            p.write(QByteArray::fromStdString(stored->record));
-            p.closeWriteChannel();
-            QVERIFY(p.waitForFinished());
-            QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+            const QString error = sshVerify(sshKeygen, QString::fromStdString(KeyRing().allowedSignersFile().string()),
+                                            QStringLiteral("dana@example.org"), stored->record, stored->signature);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
         } else {
             qWarning("ssh-keygen not found: the OpenSSH interop check was skipped");
         }
@@ -378,6 +390,73 @@ private slots:
         QVERIFY(gates.selectGate(QString::fromStdString(kGate)));
         QCOMPARE(gates.statusLabel()->text(), QStringLiteral("approved"));
         shoot(m_form.get(), QStringLiteral("review-form-signed.png"));
+    }
+
+    // A reviewer who has an OpenSSH key picks it in the key dialog; the review is signed by
+    // `ssh-keygen -Y sign` (no passphrase asked by the workbench) and stock OpenSSH verifies it.
+    void openSshKeySignsThroughSshKeygen()
+    {
+        const QString sshKeygen = findSshKeygen();
+        if (sshKeygen.isEmpty())
+            QSKIP("ssh-keygen is not installed");
+        QTemporaryDir dir;
+        const QString key = dir.filePath(QStringLiteral("id_ed25519"));
+        QProcess gen;
+        gen.start(sshKeygen, {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"),
+                              QString(), QStringLiteral("-C"), QStringLiteral("own key"), QStringLiteral("-f"), key});
+        QVERIFY(gen.waitForFinished());
+        QCOMPARE(gen.exitCode(), 0);
+        QFile pubFile(key + QStringLiteral(".pub"));
+        QVERIFY(pubFile.open(QIODevice::ReadOnly));
+        const QString pub = QString::fromUtf8(pubFile.readAll()).section(QLatin1Char(' '), 0, 1);
+
+        completeVerdicts(*m_form);
+        choose(m_form->outcomeBox(), QStringLiteral("advance"));
+        QVERIFY(m_form->startSigning());
+        KeyDialog *keys = m_form->keyDialog();
+        QVERIFY(keys && keys->isVisible());
+        keys->nameEdit()->setText(QStringLiteral("Olu Openssh"));
+        keys->emailEdit()->setText(QStringLiteral("olu@example.org"));
+        keys->roleEdit()->setCurrentText(QStringLiteral("clinical reviewer"));
+        QTest::keyClicks(keys->sshKeyEdit(), key);
+        QTest::mouseClick(keys->useSshButton(), Qt::LeftButton);
+        QCOMPARE(keys->publicKeyLine()->text(), pub + QStringLiteral(" Olu Openssh <olu@example.org>"));
+        QProcess fingerprint;
+        fingerprint.start(sshKeygen, {QStringLiteral("-l"), QStringLiteral("-f"), key + QStringLiteral(".pub")});
+        QVERIFY(fingerprint.waitForFinished());
+        QVERIFY(QString::fromUtf8(fingerprint.readAllStandardOutput()).contains(keys->fingerprintLabel()->text()));
+        QVERIFY(keys->messageLabel()->text().contains(QStringLiteral("through ssh-keygen")));
+        const auto ring = KeyRing().current();
+        QVERIFY(ring && ring->openSsh);
+        QCOMPARE(QString::fromStdString(ring->keyFile.string()), key);
+        shoot(keys, QStringLiteral("review-key-dialog-openssh.png"));
+        QTest::mouseClick(keys->doneButton(), Qt::LeftButton);
+
+        SignDialog *sign = m_form->signDialog();
+        QVERIFY(sign && sign->isVisible());
+        QSignalSpy signedSpy(m_form.get(), &ReviewForm::signedReview);
+        QTest::mouseClick(sign->signButton(), Qt::LeftButton);
+        QVERIFY2(signedSpy.count() == 1, qPrintable(m_form->problemsLabel()->text()));
+        QCOMPARE(m_passphrase->requests(), 0);   // ssh-keygen signs; the workbench asks nothing
+        const auto stored = ReviewStore(m_project->store().db()).find(signedSpy.front().front().toString().toStdString());
+        QVERIFY(stored);
+        QVERIFY(QString::fromStdString(stored->signature).startsWith(QStringLiteral("-----BEGIN SSH SIGNATURE-----")));
+
+        // The workbench's own check, then stock OpenSSH's.
+        const ReviewCheck check = ReviewVerifier(nullptr).verify(stored->record, stored->signature, stored->id,
+                                                                 contextOf(m_project->revision()));
+        QVERIFY(check.status == ReviewStatus::ValidUnknownSigner);
+        QCOMPARE(check.record->reviewer.publicKey, pub.toStdString());
+        QCOMPARE(check.record->reviewer.role, std::string("clinical reviewer"));
+        const QString allowed = dir.filePath(QStringLiteral("allowed_signers"));
+        QFile signers(allowed);
+        QVERIFY(signers.open(QIODevice::WriteOnly));
+        signers.write(QStringLiteral("olu@example.org namespaces=\"mltrl-gate-review\" %1\n").arg(pub).toUtf8());
+        signers.close();
+        const QString error = sshVerify(sshKeygen, allowed, QStringLiteral("olu@example.org"), stored->record, stored->signature);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        // A different principal is refused: the check is real.
+        QVERIFY(!sshVerify(sshKeygen, allowed, QStringLiteral("dana@example.org"), stored->record, stored->signature).isEmpty());
     }
 
     void wrongPassphraseSignsNothing()

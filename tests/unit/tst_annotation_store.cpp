@@ -199,6 +199,36 @@ private slots:
         QVERIFY(store.remove(a.id, problems));
         QVERIFY(!AnnotationStore(other->db()).find(a.id));
     }
+
+    void authorIsTheReviewerElseTheLoginName_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("email");
+        QTest::addColumn<bool>("known");   // a reviewer identity is given
+        QTest::addColumn<QString>("expected");   // %USER% stands for the login name
+        QTest::newRow("name and email") << "Dana Reviewer" << "dana@example.org" << true << "Dana Reviewer <dana@example.org>";
+        QTest::newRow("name only") << "Dana Reviewer" << "" << true << "Dana Reviewer";
+        QTest::newRow("email only") << "" << "dana@example.org" << true << "dana@example.org";
+        QTest::newRow("empty identity") << "" << "" << true << "%USER%";
+        QTest::newRow("no key") << "" << "" << false << "%USER%";
+    }
+
+    void authorIsTheReviewerElseTheLoginName()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, email);
+        QFETCH(bool, known);
+        QFETCH(QString, expected);
+        const QByteArray oldUser = qgetenv("USER");
+        qputenv("USER", "login-name");
+        const ReviewerIdentity who{name.toStdString(), email.toStdString(), {}, {}};
+        const std::string author = annotationAuthor(known ? &who : nullptr);
+        if (oldUser.isNull())
+            qunsetenv("USER");
+        else
+            qputenv("USER", oldUser);
+        QCOMPARE(QString::fromStdString(author), QString(expected).replace(QStringLiteral("%USER%"), QStringLiteral("login-name")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAnnotationStore)

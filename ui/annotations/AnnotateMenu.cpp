@@ -1,11 +1,14 @@
 #include "annotations/AnnotateMenu.h"
 
+#include "annotations/AnnotationBanner.h"
 #include "annotations/AnnotationEditor.h"
+#include "annotations/AnnotationMarks.h"
 #include "annotations/MetricAnnotationLayer.h"
 #include "overview/OverviewPanel.h"
 #include "panels/CardsPanel.h"
 #include "panels/GatesPanel.h"
 #include "panels/MetricsPanel.h"
+#include "panels/PanelUtil.h"
 #include "panels/RequirementsPanel.h"
 #include "session/ProjectContext.h"
 
@@ -110,6 +113,50 @@ void installAnnotationHooks(ProjectContext &context, OverviewPanel *overview, Ga
     });
     MetricAnnotationLayer::attach(*metrics->plot(), context);
     MetricAnnotationLayer::attach(*gates->plot(), context);
+    installAnnotationMarks(context, overview, gates, cards, requirements);
+    // Whole-metric notes have no span on the plot: the metrics table marks them (all of the
+    // metric's notes, spans included, so the row says there is something to look at).
+    AnnotationMarks::install(
+        metrics->table(), 0, context, [](const QModelIndex &index) { return index.siblingAtColumn(0).data(kIdRole).toString(); },
+        [](const nlohmann::json &t) {
+            const auto it = t.find("metric");
+            return it != t.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+        });
+}
+
+void installAnnotationMarks(ProjectContext &context, OverviewPanel *overview, GatesPanel *gates, CardsPanel *cards,
+                            RequirementsPanel *requirements)
+{
+    const auto str = [](const nlohmann::json &t, const char *key) {
+        const auto it = t.find(key);
+        return it != t.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+    };
+    const auto rowId = [](const QModelIndex &index) { return index.siblingAtColumn(0).data(kIdRole).toString(); };
+
+    // Criteria are keyed "gate/criterion": criterion ids are unique only within a gate.
+    AnnotationMarks::install(
+        gates->table(), GatesPanel::Id, context,
+        [gates, rowId](const QModelIndex &index) {
+            const QString id = rowId(index);
+            return id.isEmpty() ? QString() : gates->currentGate() + QLatin1Char('/') + id;
+        },
+        [str](const nlohmann::json &t) {
+            return t.contains("criterion") ? str(t, "gate") + QLatin1Char('/') + str(t, "criterion") : QString();
+        });
+    AnnotationMarks::install(requirements->table(), RequirementsPanel::Id, context, rowId,
+                             [str](const nlohmann::json &t) { return str(t, "requirement"); });
+
+    // A card and the project have no rows: a banner above the card, and above the summary.
+    auto *cardBanner = AnnotationBanner::insertAbove(cards->cardView(), context, [&context, cards](const Annotation &a) {
+        const auto revision = context.revision();
+        const int index = cards->cardBox()->currentIndex();
+        if (!revision || index < 0 || index >= static_cast<int>(revision->manifest.cards.size()) || !a.target.contains("card"))
+            return false;
+        return a.target["card"] == revision->manifest.cards[static_cast<std::size_t>(index)].level;
+    });
+    if (cardBanner)
+        QObject::connect(cards->cardBox(), &QComboBox::currentIndexChanged, cardBanner, &AnnotationBanner::refresh);
+    AnnotationBanner::insertAbove(overview->summary(), context, [](const Annotation &a) { return a.target.contains("project"); });
 }
 
 } // namespace mltrl::ui

@@ -22,8 +22,15 @@ class RequirementsPanel;
 /// opens; a null json shows no entry.
 void attachAnnotateMenu(QWidget *widget, ProjectContext &context, std::function<nlohmann::json()> target);
 
+/// Shows which items carry annotations: severity marks on the criteria and requirements
+/// tables, banners above the card shown and the project summary. Part of
+/// installAnnotationHooks().
+void installAnnotationMarks(ProjectContext &context, OverviewPanel *overview, GatesPanel *gates, CardsPanel *cards,
+                            RequirementsPanel *requirements);
+
 /// Installs every panel hook: criteria (Gates), requirements, the card shown, the project
-/// (Overview), whole metrics (Metrics table) and x-range annotation on both metric plots.
+/// (Overview), whole metrics (Metrics table) and x-range annotation on both metric plots, and
+/// the marks of installAnnotationMarks().
 void installAnnotationHooks(ProjectContext &context, OverviewPanel *overview, GatesPanel *gates, CardsPanel *cards,
                             RequirementsPanel *requirements, MetricsPanel *metrics);
 

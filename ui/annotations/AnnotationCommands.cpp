@@ -1,5 +1,6 @@
 #include "annotations/AnnotationCommands.h"
 
+#include "review/KeyRing.h"
 #include "session/ProjectContext.h"
 #include "store/Store.h"
 
@@ -34,10 +35,9 @@ QString shortText(const QString &text)
 
 QString annotationAuthor()
 {
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    return user;
+    // The identity the reviewer signs as, once they have chosen a key; the login name before.
+    const auto key = KeyRing().current();
+    return QString::fromStdString(mltrl::annotationAuthor(key ? &key->identity : nullptr));
 }
 
 AddAnnotationCommand::AddAnnotationCommand(ProjectContext &context, nlohmann::json target, QString severity, QString text,

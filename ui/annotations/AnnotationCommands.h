@@ -17,8 +17,9 @@ namespace mltrl::ui {
 
 class ProjectContext;
 
-/// Who writes annotations on this machine: $USER (or $USERNAME); the signing identity of a
-/// review is separate and comes from the reviewer's key.
+/// Who writes annotations on this machine: the identity of the key chosen for signing
+/// ("Name <email>", KeyRing's signing-key.json or the workbench key), else $USER (or
+/// $USERNAME) before the reviewer has a key.
 [[nodiscard]] QString annotationAuthor();
 
 /// Adds an open annotation on the revision shown by `context`; undo removes it, redo puts

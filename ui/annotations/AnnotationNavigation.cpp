@@ -45,4 +45,12 @@ bool navigateToTarget(ProjectContext &context, const nlohmann::json &target)
     return false;
 }
 
+bool navigateToAnnotation(ProjectContext &context, const QString &id, const nlohmann::json &target)
+{
+    if (!navigateToTarget(context, target))
+        return false;
+    emit context.revealAnnotation(id);
+    return true;
+}
+
 } // namespace mltrl::ui

@@ -1,5 +1,8 @@
 #include "annotations/AnnotationStyle.h"
 
+#include <QPainter>
+#include <QPixmap>
+
 namespace mltrl::ui {
 
 const QStringList &annotationSeverities()
@@ -20,6 +23,24 @@ QColor severityColor(const QString &severity)
     if (severity == QLatin1String("minor"))
         return QColor(0xf9, 0xa8, 0x25);
     return QColor(0x1e, 0x88, 0xe5);
+}
+
+QIcon severityIcon(const QString &severity, bool resolved)
+{
+    QPixmap pixmap(12, 12);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QColor colour = severityColor(severity);
+    if (resolved) {
+        painter.setPen(QPen(colour, 1.5));
+        painter.setBrush(Qt::NoBrush);
+    } else {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(colour);
+    }
+    painter.drawEllipse(QRectF(1.5, 1.5, 9, 9));
+    return QIcon(pixmap);
 }
 
 } // namespace mltrl::ui

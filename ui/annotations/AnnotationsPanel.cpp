@@ -98,6 +98,9 @@ AnnotationsPanel::AnnotationsPanel(ProjectContext *context, QWidget *parent)
     connect(del, &QAction::triggered, this, &AnnotationsPanel::deleteSelected);
     m_table->addAction(del);
 
+    // An annotation picked where it is shown (a banner chip) is selected here.
+    connect(m_context, &ProjectContext::showAnnotation, this, [this](const QString &id) { select(id); });
+
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_table, 1);
@@ -132,7 +135,8 @@ void AnnotationsPanel::openRow(int row)
     const QModelIndex index = m_filter->index(row, 0);
     if (!index.isValid())
         return;
-    navigateToTarget(*m_context, nlohmann::json::parse(index.data(AnnotationsModel::TargetRole).toString().toStdString()));
+    navigateToAnnotation(*m_context, index.data(AnnotationsModel::IdRole).toString(),
+                         nlohmann::json::parse(index.data(AnnotationsModel::TargetRole).toString().toStdString()));
 }
 
 void AnnotationsPanel::toggleResolved()

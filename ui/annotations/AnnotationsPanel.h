@@ -1,6 +1,7 @@
 #pragma once
 /// The Annotations list: every annotation of the revision on screen, filtered by severity
-/// and status; double-click (or Enter) goes to what it is on. Resolve/reopen, edit and delete
+/// and status; double-click (or Enter) goes to what it is on (and a text line is scrolled to).
+/// ProjectContext::showAnnotation selects one. Resolve/reopen, edit and delete
 /// push undoable commands.
 #include <QWidget>
 

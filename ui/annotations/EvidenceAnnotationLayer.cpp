@@ -1,5 +1,6 @@
 #include "annotations/EvidenceAnnotationLayer.h"
 
+#include "annotations/AnnotationBanner.h"
 #include "annotations/AnnotationEditor.h"
 #include "annotations/ImageAnnotationLayer.h"
 #include "annotations/PdfAnnotationLayer.h"
@@ -57,34 +58,60 @@ EvidenceAnnotationLayer *EvidenceAnnotationLayer::attach(EvidenceViewer &viewer,
         layer = new ImageAnnotationLayer(*image, context);
     else if (auto *text = qobject_cast<TextEvidenceViewer *>(&viewer))
         layer = new TextAnnotationLayer(*text, context);
-    if (layer)
-        layer->reload();
+    else
+        layer = new EvidenceAnnotationLayer(viewer, context, {});
+    layer->reload();
     return layer;
 }
 
 EvidenceAnnotationLayer::EvidenceAnnotationLayer(EvidenceViewer &viewer, ProjectContext &context, const QString &modeText)
-    : QObject(&viewer), m_viewer(viewer), m_context(context), m_mode(new QAction(modeText, this))
+    : QObject(&viewer), m_viewer(viewer), m_context(context)
 {
     setObjectName(QStringLiteral("annotationLayer"));
-    m_mode->setObjectName(QStringLiteral("annotateModeAction"));
-    m_mode->setCheckable(true);
-    m_mode->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
-    m_mode->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_mode->setToolTip(QStringLiteral("%1 (%2)").arg(modeText, m_mode->shortcut().toString(QKeySequence::NativeText)));
-    viewer.addAction(m_mode);
-    addToToolRow(viewer, m_mode);
-    connect(m_mode, &QAction::toggled, this, [this](bool on) { modeChanged(on); });
+    if (!modeText.isEmpty()) {
+        m_mode = new QAction(modeText, this);
+        m_mode->setObjectName(QStringLiteral("annotateModeAction"));
+        m_mode->setCheckable(true);
+        m_mode->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+        m_mode->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_mode->setToolTip(QStringLiteral("%1 (%2)").arg(modeText, m_mode->shortcut().toString(QKeySequence::NativeText)));
+        viewer.addAction(m_mode);
+        addToToolRow(viewer, m_mode);
+        connect(m_mode, &QAction::toggled, this, [this](bool on) { modeChanged(on); });
+    }
+    // The banner goes under the tool row (when there is one) and above the content. Its filter
+    // asks drawsInPlace(), which is only overridden once construction is over: reload() (called
+    // by attach()) refreshes it then.
+    const std::string id = viewer.source().id.toStdString();
+    m_banner = new AnnotationBanner(
+        context, [this, id](const Annotation &a) { return a.target.value("evidence", std::string()) == id && !drawsInPlace(a); },
+        &viewer);
+    if (auto *outer = qobject_cast<QBoxLayout *>(viewer.layout()))
+        outer->insertWidget(m_mode ? 1 : 0, m_banner);
     connect(&context, &ProjectContext::annotationsChanged, this, &EvidenceAnnotationLayer::reload);
+    connect(&context, &ProjectContext::revealAnnotation, this, [this](const QString &annotationId) {
+        for (const Annotation &a : m_shown)
+            if (a.id == annotationId.toStdString()) {
+                reveal(a);
+                return;
+            }
+    });
+}
+
+bool EvidenceAnnotationLayer::drawsInPlace(const Annotation &) const
+{
+    return false;
 }
 
 bool EvidenceAnnotationLayer::isDrawing() const
 {
-    return m_mode->isChecked();
+    return m_mode && m_mode->isChecked();
 }
 
 void EvidenceAnnotationLayer::setDrawing(bool on)
 {
-    m_mode->setChecked(on);
+    if (m_mode)
+        m_mode->setChecked(on);
 }
 
 void EvidenceAnnotationLayer::reload()
@@ -97,6 +124,7 @@ void EvidenceAnnotationLayer::reload()
             if (a.target.contains("evidence") && a.target["evidence"] == id)
                 m_shown.push_back(std::move(a));
     }
+    m_banner->refresh();
     redraw();
 }
 

@@ -32,6 +32,11 @@ void ImageAnnotationLayer::clearItems()
     m_items.clear();
 }
 
+bool ImageAnnotationLayer::drawsInPlace(const Annotation &annotation) const
+{
+    return annotation.target.contains("rect");
+}
+
 void ImageAnnotationLayer::redraw()
 {
     clearItems();

@@ -19,6 +19,8 @@ class ImageAnnotationLayer : public EvidenceAnnotationLayer {
     Q_OBJECT
 public:
     ImageAnnotationLayer(ImageEvidenceViewer &viewer, ProjectContext &context);
+    /// Regions; anything else on an image is listed in the banner.
+    [[nodiscard]] bool drawsInPlace(const Annotation &annotation) const override;
 
     /// The highlight items now in the scene (owned by it), in the order of shown().
     [[nodiscard]] const std::vector<QGraphicsRectItem *> &highlightItems() const { return m_items; }

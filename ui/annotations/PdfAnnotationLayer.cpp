@@ -13,6 +13,7 @@
 #include <QScrollBar>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
 
 namespace mltrl::ui {
@@ -40,6 +41,11 @@ protected:
         for (const auto &h : m_layer.highlights()) {
             QColor colour = severityColor(QString::fromStdString(h.annotation->severity));
             const bool resolved = h.annotation->status == "resolved";
+            if (h.pageMark) {
+                colour.setAlpha(resolved ? 70 : 220);
+                p.fillRect(h.rect, colour);
+                continue;
+            }
             QColor fill = colour;
             fill.setAlpha(resolved ? 20 : 55);
             QPen pen(colour, resolved ? 1.0 : 2.0, resolved ? Qt::DashLine : Qt::SolidLine);
@@ -134,9 +140,38 @@ std::optional<int> PdfAnnotationLayer::pageAt(const QPointF &pos) const
     return std::nullopt;
 }
 
+bool PdfAnnotationLayer::drawsInPlace(const Annotation &annotation) const
+{
+    return annotation.target.contains("rect");
+}
+
 std::vector<PdfAnnotationLayer::Highlight> PdfAnnotationLayer::highlights() const
 {
     std::vector<Highlight> out;
+    // Page marks first, so that regions (painted later) stay on top of them.
+    std::vector<int> marked;   // pages already marked: several page notes share one strip
+    for (const Annotation &a : m_shown) {
+        const auto &t = a.target;
+        if (t.contains("rect") || t.contains("line") || !t.contains("page") || !t["page"].is_number_integer())
+            continue;
+        const int page = t["page"].get<int>() - 1;
+        const QRectF pr = pageRect(page);
+        if (pr.isEmpty())
+            continue;
+        // Among several notes on one page the strip takes the colour of the most severe open one.
+        const auto rank = [](const Annotation &x) {
+            return (x.status == "open" ? 10 : 0) + annotationSeverities().indexOf(QString::fromStdString(x.severity));
+        };
+        const auto same = std::find(marked.begin(), marked.end(), page);
+        if (same != marked.end()) {
+            Highlight &h = out[static_cast<std::size_t>(same - marked.begin())];
+            if (rank(a) > rank(*h.annotation))
+                h.annotation = &a;
+            continue;
+        }
+        marked.push_back(page);
+        out.push_back({QRectF(pr.left(), pr.top(), kPageMarkWidth, pr.height()), &a, true});
+    }
     for (const Annotation &a : m_shown) {
         const auto &t = a.target;
         if (!t.contains("rect") || !t["rect"].is_array() || t["rect"].size() != 4)
@@ -181,7 +216,10 @@ bool PdfAnnotationLayer::eventFilter(QObject *watched, QEvent *event)
         break;
     case QEvent::ToolTip: {
         const auto *help = static_cast<QHelpEvent *>(event);
-        for (const auto &h : highlights()) {
+        const auto all = highlights();
+        // Regions before page marks: a region drawn at the page edge wins.
+        for (auto it = all.rbegin(); it != all.rend(); ++it) {
+            const Highlight &h = *it;
             if (h.rect.contains(help->pos())) {
                 QToolTip::showText(help->globalPos(),
                                    QStringLiteral("<b>%1</b> (%2)<br>%3")

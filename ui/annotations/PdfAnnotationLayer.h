@@ -19,6 +19,9 @@ class PdfAnnotationLayer : public EvidenceAnnotationLayer {
     Q_OBJECT
 public:
     PdfAnnotationLayer(PdfEvidenceViewer &viewer, ProjectContext &context);
+    /// Regions on a page. Page-only annotations are listed in the banner and also marked by a
+    /// severity-coloured strip along the page's left edge (pageMark highlights).
+    [[nodiscard]] bool drawsInPlace(const Annotation &annotation) const override;
 
     /// Where page `page` (0-based) is in viewport coordinates now.
     [[nodiscard]] QRectF pageRect(int page) const;
@@ -28,11 +31,15 @@ public:
     [[nodiscard]] QRectF toViewport(int page, const QRectF &points) const;
     /// The page under a viewport point, if any.
     [[nodiscard]] std::optional<int> pageAt(const QPointF &pos) const;
-    /// Highlights in viewport coordinates with their annotation (what the overlay paints).
+    /// Highlights in viewport coordinates with their annotation (what the overlay paints):
+    /// a region, or the strip marking a page annotated as a whole.
     struct Highlight {
         QRectF rect;
         const Annotation *annotation = nullptr;
+        bool pageMark = false;
     };
+    /// Width of a page mark, in viewport pixels.
+    static constexpr qreal kPageMarkWidth = 7;
     [[nodiscard]] std::vector<Highlight> highlights() const;
     /// The rectangle being dragged (viewport coordinates), empty when none.
     [[nodiscard]] QRectF dragRect() const;

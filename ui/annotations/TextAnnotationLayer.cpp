@@ -8,6 +8,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QTextBlock>
+#include <QTimer>
 #include <QToolTip>
 
 namespace mltrl::ui {
@@ -18,6 +19,39 @@ TextAnnotationLayer::TextAnnotationLayer(TextEvidenceViewer &viewer, ProjectCont
     viewer.editor()->viewport()->installEventFilter(this);
     // The text arrives later for large files; colour the lines once it is there.
     connect(&viewer, &EvidenceViewer::loaded, this, &TextAnnotationLayer::redraw);
+}
+
+bool TextAnnotationLayer::drawsInPlace(const Annotation &annotation) const
+{
+    return annotation.target.contains("line");
+}
+
+void TextAnnotationLayer::reveal(const Annotation &annotation)
+{
+    if (!annotation.target.contains("line") || !annotation.target["line"].is_number_integer())
+        return;
+    m_revealLine = annotation.target["line"].get<int>();
+    if (m_viewer.isLoaded())
+        scrollToRevealed();   // else redraw() does it when the text arrives
+}
+
+void TextAnnotationLayer::scrollToRevealed()
+{
+    QPlainTextEdit *editor = m_text.editor();
+    const QTextBlock block = editor->document()->findBlockByNumber(m_revealLine - 1);
+    m_revealLine = 0;
+    if (!block.isValid())
+        return;
+    // Selecting the line marks it more strongly than its severity colour, until the reviewer
+    // clicks elsewhere; the view centres it.
+    // Anchored at the end, the cursor at the start: the view keeps the line's beginning in
+    // sight rather than scrolling sideways to its end.
+    QTextCursor cursor(block);
+    cursor.movePosition(QTextCursor::EndOfBlock);
+    cursor.movePosition(QTextCursor::StartOfBlock, QTextCursor::KeepAnchor);
+    editor->setTextCursor(cursor);
+    editor->centerCursor();
+    m_keepCentred = true;
 }
 
 void TextAnnotationLayer::modeChanged(bool on)
@@ -59,12 +93,20 @@ void TextAnnotationLayer::redraw()
         selections.append(s);
     }
     editor->setExtraSelections(selections);
+    if (m_revealLine > 0 && m_viewer.isLoaded())
+        scrollToRevealed();
 }
 
 bool TextAnnotationLayer::eventFilter(QObject *watched, QEvent *event)
 {
     QPlainTextEdit *editor = m_text.editor();
     if (watched == editor->viewport()) {
+        if (m_keepCentred) {
+            if (event->type() == QEvent::Resize)   // after the editor has taken its new size
+                QTimer::singleShot(0, editor, [editor] { editor->centerCursor(); });
+            else if (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::Wheel)
+                m_keepCentred = false;
+        }
         if (event->type() == QEvent::ToolTip) {
             const auto *help = static_cast<QHelpEvent *>(event);
             const int line = editor->cursorForPosition(help->pos()).blockNumber() + 1;

@@ -36,6 +36,7 @@ public:
     QComboBox *roleEdit() const { return m_role; }
     QLineEdit *sshKeyEdit() const { return m_sshKey; }
     QPushButton *createButton() const { return m_create; }
+    QPushButton *useSshButton() const { return m_useSsh; }
     QPushButton *doneButton() const { return m_done; }
     QLineEdit *publicKeyLine() const { return m_publicLine; }
     QLabel *fingerprintLabel() const { return m_fingerprint; }

@@ -62,6 +62,12 @@ signals:
     /// The reviewer's annotations on the revision changed (added, edited, resolved, removed);
     /// views that list or draw them re-read the store.
     void annotationsChanged();
+    /// The user picked an annotation where it is shown in place (a banner chip): the shell
+    /// shows the Annotations list and the list selects it.
+    void showAnnotation(const QString &annotationId);
+    /// Sent right after the show* signal of an annotation's target when the user goes to the
+    /// annotation itself (from the list): views that draw it in place scroll to it and mark it.
+    void revealAnnotation(const QString &annotationId);
     /// The review draft or the signed reviews of the revision changed.
     void reviewsChanged();
     /// Something the user should know about (shown in the status line, never a modal box).

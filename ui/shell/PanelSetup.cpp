@@ -46,7 +46,11 @@ void installPanels(WorkbenchWindow &window, ProjectContext &context)
     window.setPanelFor(Navigation::Metric, metrics);
 
     // The reviewer's notes across everything above; double-click goes to what each is on.
-    window.addPanel(QStringLiteral("Annotations"), QStringLiteral("story-editor"), new AnnotationsPanel(&context));
+    auto *annotations = new AnnotationsPanel(&context);
+    window.addPanel(QStringLiteral("Annotations"), QStringLiteral("story-editor"), annotations);
+    // A chip in a banner (over a document, a card, the summary) opens the list at that note.
+    QObject::connect(&context, &ProjectContext::showAnnotation, &window,
+                     [&window, annotations] { window.showPanel(annotations); });
     installAnnotationHooks(context, overview, gates, cards, requirements, metrics);
 
     // Meeting mode (F5) runs the gate selected in the Gates panel.
