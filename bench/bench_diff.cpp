@@ -5,6 +5,8 @@
 // reading both file lists (path, sha256) from the store and matching them in one hash-map pass.
 // Prints "diff-ms REF-ms changes" on the last line for scripts/bench.
 //   bench_diff [EVIDENCE] [RUNS]   (defaults 10000 and 15)
+//   bench_diff --write DIR EVIDENCE   only writes the two archive folders DIR/r1 and DIR/r2 (for
+//                                     `mltrl diff` under callgrind in scripts/bench)
 #include "diff/RevisionDiff.h"
 #include "import/Importer.h"
 #include "store/Store.h"
@@ -18,6 +20,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <string_view>
 #include <unordered_map>
 
 using namespace mltrl;
@@ -79,6 +82,12 @@ std::size_t referencePass(Store &store)
 
 int main(int argc, char **argv)
 {
+    if (argc == 4 && std::string_view(argv[1]) == "--write") {
+        const int evidence = std::atoi(argv[3]);
+        writeArchive(fs::path(argv[2]) / "r1", evidence, 1);
+        writeArchive(fs::path(argv[2]) / "r2", evidence, 2);
+        return 0;
+    }
     const int evidence = argc > 1 ? std::atoi(argv[1]) : 10000;
     const int runs = argc > 2 ? std::atoi(argv[2]) : 15;
     QTemporaryDir dir;

@@ -7,6 +7,7 @@
 #include "review/AuditLog.h"
 #include "review/ReviewMerge.h"
 #include "store/Store.h"
+#include "store/UnsettledBlobs.h"
 
 #include <QTemporaryDir>
 
@@ -119,6 +120,7 @@ ImportResult writeRevision(Store &store, const StagedArchive &staged, const Chec
             return rejected(Outcome::Cancelled);
         }
         tx.commit();
+        blobs::settle(store.dir());
         ImportResult r;
         r.outcome = Outcome::Imported;
         r.projectId = projectId;

@@ -1,6 +1,7 @@
 #include "store/BlobStore.h"
 
 #include "crypto/Sha256.h"
+#include "store/UnsettledBlobs.h"
 
 #include <fmt/format.h>
 
@@ -166,6 +167,12 @@ std::optional<std::string> BlobStore::Writer::finish()
 
 std::optional<std::vector<std::string>> BlobStore::publish(const std::vector<Pending> &pending, std::string &error)
 {
+    // Left before the flush below, so it is on disk before any rename can be; the importer
+    // removes it after its commit.
+    if (!blobs::markUnsettled(m_root)) {
+        error = fmt::format("cannot write {}: {}", blobs::unsettledMarker(m_root).string(), errnoText(errno));
+        return std::nullopt;
+    }
     if (!syncFileSystemOf(tempDir())) {
         error = fmt::format("cannot flush {} to disk: {}", tempDir().string(), errnoText(errno));
         return std::nullopt;
@@ -221,6 +228,7 @@ std::size_t BlobStore::collectGarbage(const std::vector<std::string> &referenced
                 ++removed;
         }
     }
+    blobs::settle(m_root);
     return removed;
 }
 

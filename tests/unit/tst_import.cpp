@@ -1,6 +1,7 @@
 #include "TempStore.h"
 #include "import/Importer.h"
 #include "store/ProjectQueries.h"
+#include "store/UnsettledBlobs.h"
 
 #include <QtTest>
 
@@ -177,13 +178,36 @@ private slots:
         Problems problems;
         QVERIFY(importArchive(ts.store(), ex.dir(), problems).ok());
         const std::string before = ts.snapshot();
-        // What a process killed between publishing and committing leaves behind.
+        // What a process killed between publishing and committing leaves behind: a blob no
+        // row refers to, and the marker publishing left.
         const std::string orphan(64, 'b');
         std::filesystem::create_directories(ts.store().blobs().pathFor(orphan).parent_path());
         std::ofstream(ts.store().blobs().pathFor(orphan)) << "orphan";
+        QVERIFY(blobs::markUnsettled(ts.store().dir()));
+        ts.reopen();
+        QCOMPARE(ts.snapshot(), before);
+        QVERIFY(!std::filesystem::exists(blobs::unsettledMarker(ts.store().dir())));
+        // What a process killed while staging leaves behind: a partial temporary.
         std::ofstream(ts.store().blobs().tempDir() / "blob-1-1") << "partial";
         ts.reopen();
         QCOMPARE(ts.snapshot(), before);
+    }
+
+    void aCompletedImportLeavesNothingToCollect()
+    {
+        TempStore ts;
+        ExampleCopy ex;
+        Problems problems;
+        QVERIFY(importArchive(ts.store(), ex.dir(), problems).ok());
+        // The commit removed the marker: the next open does not walk blobs/ (so a blob put
+        // there by hand, which no import could leave, is not looked at).
+        QVERIFY(!std::filesystem::exists(blobs::unsettledMarker(ts.store().dir())));
+        QVERIFY(!blobs::mayHoldGarbage(ts.store().dir(), ts.store().blobs().tempDir()));
+        const std::string stray(64, 'c');
+        std::filesystem::create_directories(ts.store().blobs().pathFor(stray).parent_path());
+        std::ofstream(ts.store().blobs().pathFor(stray)) << "stray";
+        ts.reopen();
+        QVERIFY(std::filesystem::exists(ts.store().blobs().pathFor(stray)));
     }
 
     void damagedStoresOpenWithAClearMessage_data()
