@@ -36,6 +36,8 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QApplication>
+#include <QLineEdit>
+#include <QPdfView>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSpinBox>
@@ -96,7 +98,7 @@ void TestMeetingMode::initTestCase()
     QVERIFY(m_mode && m_gates);
     QVERIFY(!m_mode->action()->isEnabled());   // nothing to meet about yet
     QVERIFY(m_window->importArchive(test::examplePath()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->context().hasRevision(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->context().hasRevision(), 240000);   // a loaded CI machine
     QVERIFY(m_mode->action()->isEnabled());
     // The action is in the View menu and on the tool bar.
     auto *bar = m_window->findChild<QToolBar *>(QStringLiteral("modeToolBar"));
@@ -565,8 +567,7 @@ void TestMeetingMode::decisionFieldsByKeyboardReachTheReviewForm()
     QCOMPARE(storedDraft("gate-5").toLevel, std::optional<int>(2));
 
     // 2 = advance with conditions: the conditions are asked for at once, one per line.
-    answerNextNoteDialog(QStringLiteral("Retest site C after recalibration
-Update the model card"));
+    answerNextNoteDialog(QStringLiteral("Retest site C after recalibration\nUpdate the model card"));
     QTest::keyClick(view, Qt::Key_2);
     const std::vector<std::string> conditions{"Retest site C after recalibration", "Update the model card"};
     QCOMPARE(storedDraft("gate-5").outcome, std::optional<std::string>("advance_with_conditions"));
