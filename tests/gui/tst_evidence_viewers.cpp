@@ -26,6 +26,9 @@
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTreeView>
+#include <QScrollBar>
+#include <QScreen>
+#include <QGuiApplication>
 #include <QtTest>
 
 using namespace mltrl;
@@ -66,6 +69,7 @@ private slots:
     void picksViewerForEachEvidence();
     void pdfRendersPagesAndFitsWidth();
     void imageShowsAndZooms();
+    void showRegionBringsTheRegionIntoView();
     void markdownRendersHeadings();
     void csvTableMatchesFile();
     void csvSplitsQuotedFieldsAndLoadsLazily();
@@ -155,6 +159,53 @@ void TestEvidenceViewers::pdfRendersPagesAndFitsWidth()
     QVERIFY(qAbs(pdf->zoomFactor() - pdf->fitWidthZoom()) < 1e-9);
     pdf->showPage(1);
     QTRY_COMPARE(pdf->currentPage(), 1);
+}
+
+void TestEvidenceViewers::showRegionBringsTheRegionIntoView()
+{
+    // PDF: a rectangle low on page 2 ends up near the top of the view, and stays there while
+    // the window (and with it the fit-width zoom) changes, until the reader scrolls.
+    auto viewer = openViewer(*m_fx, QStringLiteral("ev-eval-report"));
+    auto *pdf = qobject_cast<PdfEvidenceViewer *>(viewer.get());
+    QVERIFY(pdf);
+    viewer->resize(700, 400);
+    viewer->show();
+    QVERIFY(QTest::qWaitForWindowExposed(viewer.get()));
+    const QRectF rect(72, 600, 300, 80);
+    pdf->showRegion(1, rect);
+    QTRY_COMPARE(pdf->currentPage(), 1);
+    const auto regionTop = [pdf, rect] {
+        const qreal scale = QGuiApplication::primaryScreen()->logicalDotsPerInch() / 72.0 * pdf->zoomFactor();
+        const qreal page1 = QSizeF(pdf->document()->pagePointSize(0) * scale).toSize().height();
+        return pdf->view()->documentMargins().top() + page1 + pdf->view()->pageSpacing() + rect.top() * scale
+               - pdf->view()->verticalScrollBar()->value();
+    };
+    const auto inView = [&] {
+        const qreal top = regionTop();
+        return top >= 0 && top < pdf->view()->viewport()->height() / 2.0;
+    };
+    QTRY_VERIFY(inView());
+    viewer->resize(900, 500);
+    QTRY_VERIFY(inView());
+
+    // Image: zoomed to the region with some surroundings, centred on it; Fit shows it all again.
+    auto imageViewer = openViewer(*m_fx, QStringLiteral("ev-roc-figure"));
+    auto *image = qobject_cast<ImageEvidenceViewer *>(imageViewer.get());
+    QVERIFY(image);
+    imageViewer->resize(600, 500);
+    imageViewer->show();
+    QVERIFY(QTest::qWaitForWindowExposed(imageViewer.get()));
+    QTRY_VERIFY(!image->view()->imageSize().isEmpty());
+    const qreal whole = image->view()->zoom();
+    const QRectF region(20, 20, 100, 80);
+    image->showRegion(0, region);
+    QVERIFY(image->view()->zoom() > whole);
+    const QRect onScreen = image->view()->mapFromScene(region).boundingRect();
+    QVERIFY(image->view()->viewport()->rect().contains(onScreen));
+    QVERIFY(onScreen.width() > image->view()->viewport()->width() / 3);
+    image->view()->fitToWindow();
+    QCOMPARE(image->view()->zoom(), whole);
+    QVERIFY(!image->view()->region());
 }
 
 void TestEvidenceViewers::imageShowsAndZooms()

@@ -1,12 +1,19 @@
 // Meeting mode end to end on the bundled example: F5 enters for the gate selected in the Gates
 // panel, every slide is reached with the keyboard alone, keys 1–4 set verdicts (and the
-// outcome on the decision slide), N adds a note through the dialog, Esc leaves — and the
-// review draft in the store holds exactly what was entered; Ctrl+Z takes an edit back.
+// outcome on the decision slide), N adds a note through the dialog, T and C the switchback
+// level and the conditions, Esc leaves — and the review draft in the store and the review
+// form hold exactly what was entered; Ctrl+Z takes an edit back. The slides are checked for
+// projector type sizes and contrast, the criterion slides for opening the evidence at the
+// annotated page and region.
 #include "GuiTestUtil.h"
 #include "annotations/AnnotationEditor.h"
 #include "TempStore.h"
 #include "evidence/EvidenceViewer.h"
+#include "evidence/ImageEvidenceViewer.h"
 #include "evidence/PdfEvidenceViewer.h"
+#include "evidence/ZoomableImageView.h"
+#include "annotations/PdfAnnotationLayer.h"
+#include "meeting/LevelDialog.h"
 #include "meeting/MeetingAgenda.h"
 #include "meeting/MeetingMode.h"
 #include "meeting/MeetingSession.h"
@@ -19,6 +26,7 @@
 #include "plots/MetricPlot.h"
 #include "review/AnnotationStore.h"
 #include "review/ReviewDraft.h"
+#include "review/ReviewForm.h"
 #include "session/ProjectContext.h"
 #include "shell/PanelSetup.h"
 #include "shell/Settings.h"
@@ -28,11 +36,16 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QApplication>
+#include <QLineEdit>
+#include <QPdfView>
 #include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSpinBox>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QtTest>
 
+#include <cmath>
 #include <map>
 #include <memory>
 
@@ -52,6 +65,10 @@ private slots:
     void aAnnotatesTheCriterionOnScreen();
     void slidesShowTrackPlotEvidenceAndAnnotations();
     void presenterViewFollowsTheMeeting();
+    void titleSlideShowsTheTrackLarge();
+    void everySlideIsReadableAt720();
+    void evidenceOpensAtTheAnnotatedRegion();
+    void decisionFieldsByKeyboardReachTheReviewForm();
     void screenshotsAreWritten();
 
 private:
@@ -81,7 +98,7 @@ void TestMeetingMode::initTestCase()
     QVERIFY(m_mode && m_gates);
     QVERIFY(!m_mode->action()->isEnabled());   // nothing to meet about yet
     QVERIFY(m_window->importArchive(test::examplePath()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->context().hasRevision(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->context().hasRevision(), 240000);   // a loaded CI machine
     QVERIFY(m_mode->action()->isEnabled());
     // The action is in the View menu and on the tool bar.
     auto *bar = m_window->findChild<QToolBar *>(QStringLiteral("modeToolBar"));
@@ -92,12 +109,17 @@ void TestMeetingMode::initTestCase()
     Problems problems;
     AnnotationStore annotations(m_store->store().db());
     const auto blocker = annotations.add(revision->overview.id, revision->overview.revisionId,
-                                         {{"evidence", "ev-eval-report"}, {"page", 2}}, "blocker",
+                                         {{"evidence", "ev-eval-report"}, {"page", 2}, {"rect", {72, 560, 300, 90}}},
+                                         "blocker",
                                          "Site C numbers differ from table 3", "tester", problems);
     QVERIFY(blocker);
     m_blockerId = blocker->id;
     QVERIFY(annotations.add(revision->overview.id, revision->overview.revisionId, {{"project", true}}, "minor",
                             "Typo in the summary", "tester", problems));
+    // A region of the confusion-matrix figure (sensitivity's evidence), in image pixels.
+    QVERIFY(annotations.add(revision->overview.id, revision->overview.revisionId,
+                            {{"evidence", "ev-confusion"}, {"rect", {40, 30, 120, 90}}}, "minor",
+                            "False negatives cluster at site C", "tester", problems));
     emit m_window->context().annotationsChanged();
 }
 
@@ -377,6 +399,226 @@ void TestMeetingMode::presenterViewFollowsTheMeeting()
     QTest::keyClick(presenter, Qt::Key_D);
     QCOMPARE(view->currentIndex(), m_mode->session()->decisionIndex());
     QVERIFY(presenter->nowText().contains(QStringLiteral("Decision")));
+}
+
+void TestMeetingMode::titleSlideShowsTheTrackLarge()
+{
+    m_mode->setWindowedSize(QSize(1280, 720));
+    MeetingView *view = enterWithF5();
+    QVERIFY(view);
+    QTRY_COMPARE(view->size(), QSize(1280, 720));
+    auto *title = qobject_cast<TitleSlide *>(view->currentSlide());
+    QVERIFY(title);
+    MltrlTrackWidget *track = title->track();
+    // Across most of the slide, drawn at projector size, its labels in the meeting's type.
+    QVERIFY2(track->width() >= title->width() * 0.85, qPrintable(QString::number(track->width())));
+    QVERIFY(track->scale() >= 1.5);
+    QVERIFY(track->font().pixelSize() >= 22);
+    QCOMPARE(track->currentLevel(), 5);
+    QCOMPARE(track->targetLevel(), std::optional<int>(8));
+    QCOMPARE(track->components().size(), 3);
+    // Standing and the holding-back component in large type under it, all of it on screen.
+    const QString standing = title->standingText();
+    QVERIFY(standing.contains(QStringLiteral("level <b>5</b>")));
+    QVERIFY(standing.contains(QStringLiteral("target <b>8</b>")));
+    QVERIFY(standing.contains(QStringLiteral("held back by <b>◆ classifier</b>")));
+    auto *standingLabel = title->findChild<QLabel *>(QStringLiteral("meetingStanding"));
+    QVERIFY(standingLabel->font().pixelSize() >= 34);
+    for (QWidget *w : {static_cast<QWidget *>(track), static_cast<QWidget *>(standingLabel),
+                       static_cast<QWidget *>(title->findChild<QLabel *>(QStringLiteral("meetingTitleSummary")))}) {
+        const QRect inSlide(w->mapTo(title, QPoint(0, 0)), w->size());
+        QVERIFY2(title->rect().contains(inSlide), qPrintable(w->objectName()));
+    }
+}
+
+namespace {
+/// WCAG 2 contrast ratio of two colours.
+double contrast(const QColor &a, const QColor &b)
+{
+    const auto luminance = [](const QColor &c) {
+        const auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+} // namespace
+
+void TestMeetingMode::everySlideIsReadableAt720()
+{
+    m_mode->setWindowedSize(QSize(1280, 720));
+    MeetingView *view = enterWithF5();
+    QVERIFY(view);
+    QTRY_COMPARE(view->size(), QSize(1280, 720));
+    // Black on white, and every cue colour at least 4.5:1 on the white slide (WCAG AA).
+    const QPalette palette = meeting::Style::palette();
+    QVERIFY(contrast(palette.color(QPalette::WindowText), palette.color(QPalette::Window)) >= 20);
+    for (const QString &v : {QStringLiteral("met"), QStringLiteral("not_met"), QStringLiteral("waived"),
+                             QStringLiteral("not_applicable"), QString()})
+        QVERIFY2(contrast(meeting::verdictCue(v).colour, Qt::white) >= 4.5, qPrintable(v));
+    for (const QString &o : {QStringLiteral("advance"), QStringLiteral("advance_with_conditions"), QStringLiteral("hold"),
+                             QStringLiteral("switchback"), QString()})
+        QVERIFY2(contrast(meeting::outcomeCue(o).colour, Qt::white) >= 4.5, qPrintable(o));
+    for (const QString &s : {QStringLiteral("blocker"), QStringLiteral("major"), QStringLiteral("minor"), QStringLiteral("info")})
+        QVERIFY2(contrast(meeting::severityCue(s).colour, Qt::white) >= 4.5, qPrintable(s));
+
+    // Every slide: the meeting's own text at 20 px or more (at 720 lines), nothing of it
+    // beyond the slide's edges. (The evidence viewer's and plot's own chrome keep their size.)
+    for (int i = 0; i < view->slideCount(); ++i) {
+        view->goTo(i);
+        MeetingSlide *slide = view->currentSlide();
+        QVERIFY(slide);
+        QCOMPARE(slide->size().width(), 1280);
+        for (QLabel *label : slide->findChildren<QLabel *>()) {
+            if (!label->isVisible() || label->text().isEmpty())
+                continue;
+            bool chrome = false;
+            for (QWidget *p = label->parentWidget(); p && p != slide; p = p->parentWidget())
+                chrome = chrome || qobject_cast<EvidenceViewer *>(p) || qobject_cast<MetricPlot *>(p);
+            if (chrome)
+                continue;
+            const QString what = QStringLiteral("slide %1, %2: %3").arg(i).arg(label->objectName(), label->text().left(60));
+            QVERIFY2(label->font().pixelSize() >= 20, qPrintable(what));
+            const QRect inSlide(label->mapTo(slide, QPoint(0, 0)), label->size());
+            QVERIFY2(slide->rect().contains(inSlide), qPrintable(what));
+            // Word-wrapped text fits the label's height (nothing cut off at the bottom).
+            QVERIFY2(label->heightForWidth(label->width()) <= label->height() + 2 || !label->wordWrap(), qPrintable(what));
+        }
+    }
+}
+
+void TestMeetingMode::evidenceOpensAtTheAnnotatedRegion()
+{
+    m_mode->setWindowedSize(QSize(1280, 720));
+    MeetingView *view = enterWithF5();
+    QVERIFY(view);
+    QTRY_COMPARE(view->size(), QSize(1280, 720));
+
+    // auroc: the evaluation report at page 2, the blocker's rectangle highlighted in view.
+    QTest::keyClick(view, Qt::Key_Right);
+    auto *auroc = qobject_cast<CriterionSlide *>(view->currentSlide());
+    QVERIFY(auroc);
+    QCOMPARE(auroc->evidencePage(), 2);
+    QCOMPARE(auroc->evidenceRegion(), QRectF(72, 560, 300, 90));
+    QCOMPARE(auroc->evidenceAnnotation(), QString::fromStdString(m_blockerId));
+    auto *pdf = qobject_cast<PdfEvidenceViewer *>(auroc->evidenceViewer());
+    QVERIFY(pdf);
+    auto *layer = pdf->findChild<PdfAnnotationLayer *>();
+    QVERIFY(layer);
+    const QRect viewport = pdf->view()->viewport()->rect();
+    const auto blockerInView = [&] {
+        for (const auto &h : layer->highlights())
+            if (h.annotation && h.annotation->id == m_blockerId)
+                return viewport.contains(h.rect.toAlignedRect());
+        return false;
+    };
+    QTRY_VERIFY2(blockerInView(), "the annotated rectangle is on screen");
+    QCOMPARE(pdf->currentPage(), 1);   // 0-based: page 2
+    QVERIFY(pdf->view()->verticalScrollBar()->value() > 0);
+    auto *caption = auroc->findChild<QLabel *>(QStringLiteral("meetingEvidenceCaption"));
+    QVERIFY(caption->text().contains(QStringLiteral("page 2 (annotated region)")));
+
+    // sensitivity: the confusion matrix zoomed to the annotated region.
+    while (view->currentSlide()->item().kind != AgendaItem::Kind::Criterion
+           || qobject_cast<CriterionSlide *>(view->currentSlide())->criterion().id != "sensitivity")
+        QTest::keyClick(view, Qt::Key_Right);
+    auto *sensitivity = qobject_cast<CriterionSlide *>(view->currentSlide());
+    QCOMPARE(sensitivity->evidenceId(), QStringLiteral("ev-confusion"));
+    QCOMPARE(sensitivity->evidenceRegion(), QRectF(40, 30, 120, 90));
+    auto *image = qobject_cast<ImageEvidenceViewer *>(sensitivity->evidenceViewer());
+    QVERIFY(image);
+    QTRY_VERIFY_WITH_TIMEOUT(image->isLoaded() && !image->view()->imageSize().isEmpty(), 20000);
+    ZoomableImageView *iv = image->view();
+    QCOMPARE(iv->region(), std::optional<QRectF>(QRectF(40, 30, 120, 90)));
+    const QRect regionOnScreen = iv->mapFromScene(QRectF(40, 30, 120, 90)).boundingRect();
+    QVERIFY2(iv->viewport()->rect().contains(regionOnScreen), "the region is on screen");
+    // Zoomed in on it: it takes a good part of the view, more than the whole-image fit gives.
+    QVERIFY(regionOnScreen.width() >= iv->viewport()->width() / 3 || regionOnScreen.height() >= iv->viewport()->height() / 3);
+}
+
+void TestMeetingMode::decisionFieldsByKeyboardReachTheReviewForm()
+{
+    MeetingView *view = enterWithF5();
+    QVERIFY(view);
+    QCOMPARE(m_mode->session()->gateId(), QStringLiteral("gate-5"));
+    QTest::keyClick(view, Qt::Key_D);
+    auto *decision = qobject_cast<DecisionSlide *>(view->currentSlide());
+    QVERIFY(decision);
+
+    // 4 = switchback: the level is asked for at once (typed into the dialog).
+    whenDialogShows<LevelDialog>(this, [](LevelDialog *dialog) {
+        QCOMPARE(dialog->spinBox()->maximum(), 4);   // below the gate's level 5
+        dialog->spinBox()->selectAll();
+        QTest::keyClicks(dialog->spinBox(), QStringLiteral("3"));
+        dialog->accept();
+    });
+    QTest::keyClick(view, Qt::Key_4);
+    QCOMPARE(storedDraft("gate-5").outcome, std::optional<std::string>("switchback"));
+    QCOMPARE(storedDraft("gate-5").toLevel, std::optional<int>(3));
+    QVERIFY(decision->detailsText().contains(QStringLiteral("To level <b>3</b>")));
+    QVERIFY(!decision->missingText().contains(QStringLiteral("level to switch back")));
+    // T changes it.
+    whenDialogShows<LevelDialog>(this, [](LevelDialog *dialog) {
+        QCOMPARE(dialog->level(), 3);
+        QTest::keyClick(dialog->spinBox(), Qt::Key_Down);
+        dialog->accept();
+    });
+    QTest::keyClick(view, Qt::Key_T);
+    QCOMPARE(storedDraft("gate-5").toLevel, std::optional<int>(2));
+
+    // 2 = advance with conditions: the conditions are asked for at once, one per line.
+    answerNextNoteDialog(QStringLiteral("Retest site C after recalibration\nUpdate the model card"));
+    QTest::keyClick(view, Qt::Key_2);
+    const std::vector<std::string> conditions{"Retest site C after recalibration", "Update the model card"};
+    QCOMPARE(storedDraft("gate-5").outcome, std::optional<std::string>("advance_with_conditions"));
+    QCOMPARE(storedDraft("gate-5").conditions, conditions);
+    QVERIFY(decision->detailsText().contains(QStringLiteral("• Update the model card")));
+    // N: the rationale.
+    answerNextNoteDialog(QStringLiteral("Advance once site C is retested"));
+    QTest::keyClick(view, Qt::Key_N);
+
+    // What is missing is what the review form says is missing.
+    auto *form = m_window->findChild<ReviewForm *>();
+    QVERIFY(form);
+    QVERIFY(form->selectGate(QStringLiteral("gate-5")));
+    const QStringList formProblems = form->problems();
+    QCOMPARE(m_mode->session()->signingProblems(), formProblems);
+    QVERIFY(!formProblems.isEmpty());   // the blocker is not acknowledged, ethics … have no verdict
+    const QString missing = decision->missingText();
+    QVERIFY(missing.contains(QStringLiteral("Before signing")));
+    QVERIFY(missing.contains(QStringLiteral("Acknowledge the 1 open blocker")));
+    QVERIFY(!missing.contains(QStringLiteral("Choose an outcome")));
+    QVERIFY(!missing.contains(QStringLiteral("condition")));
+    for (const QString &p : formProblems) {
+        const QString id = p.section(QStringLiteral(": "), 0, 0);
+        if (p.contains(QStringLiteral(": ")))
+            QVERIFY2(decision->verdictsText().contains(QStringLiteral("<b>%1</b> <span style=\"color:#A04000\">⚠").arg(id)),
+                     qPrintable(p));
+        else
+            QVERIFY2(missing.contains(p.toHtmlEscaped()), qPrintable(p));
+    }
+
+    // Ctrl+Z takes the rationale back, Ctrl+Shift+Z brings it again.
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(storedDraft("gate-5").rationale, std::string("Hold until site C is retested"));
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(storedDraft("gate-5").rationale, std::string("Advance once site C is retested"));
+    QTest::keyClick(view, Qt::Key_Escape);
+    QVERIFY(!m_mode->isActive());
+
+    // The review form shows exactly this: the reviewer signs without retyping.
+    QCOMPARE(form->outcomeBox()->currentData().toString(), QStringLiteral("advance_with_conditions"));
+    QCOMPARE(form->conditionsEdit()->toPlainText(),
+             QStringLiteral("Retest site C after recalibration\nUpdate the model card"));
+    QCOMPARE(form->toLevelBox()->value(), 2);
+    QCOMPARE(form->rationaleEdit()->toPlainText(), QStringLiteral("Advance once site C is retested"));
+    const ReviewDraft draft = storedDraft("gate-5");
+    for (const DraftVerdict &row : draft.verdicts) {
+        const int r = form->rowOf(QString::fromStdString(row.criterion));
+        QVERIFY(r >= 0);
+        QCOMPARE(form->verdictBox(r)->currentData().toString(), QString::fromStdString(row.verdict.value_or("")));
+        QCOMPARE(form->noteEdit(r)->text(), QString::fromStdString(row.note));
+    }
 }
 
 void TestMeetingMode::screenshotsAreWritten()

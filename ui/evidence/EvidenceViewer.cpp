@@ -91,6 +91,12 @@ void EvidenceViewer::showPage(int)
 {
 }
 
+void EvidenceViewer::showRegion(int page, const QRectF &points)
+{
+    Q_UNUSED(points);
+    showPage(page);
+}
+
 void EvidenceViewer::markLoaded()
 {
     m_loaded = true;

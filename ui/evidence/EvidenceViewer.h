@@ -5,6 +5,7 @@
 #include "evidence/EvidenceSource.h"
 
 #include <QByteArray>
+#include <QRectF>
 #include <QWidget>
 
 #include <functional>
@@ -28,6 +29,10 @@ public:
     [[nodiscard]] bool isLoaded() const { return m_loaded; }
     /// Paged viewers jump to `page` (0-based); others ignore it.
     virtual void showPage(int page);
+    /// Brings a region into view: for a PDF `points` on `page` (0-based; PDF points from the
+    /// page's top-left), for an image `points` in image pixels (`page` ignored). An empty
+    /// rectangle means the whole page or image. The default shows the page.
+    virtual void showRegion(int page, const QRectF &points);
 
 signals:
     void loaded();

@@ -89,6 +89,12 @@ ImageEvidenceViewer::ImageEvidenceViewer(const EvidenceSource &source, QWidget *
     });
 }
 
+void ImageEvidenceViewer::showRegion(int page, const QRectF &points)
+{
+    Q_UNUSED(page);
+    m_view->showRegion(points);
+}
+
 void ImageEvidenceViewer::updateZoomLabel(qreal factor)
 {
     const QSize size = m_view->imageSize();

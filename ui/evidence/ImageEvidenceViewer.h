@@ -14,6 +14,8 @@ public:
     explicit ImageEvidenceViewer(const EvidenceSource &source, QWidget *parent = nullptr);
 
     [[nodiscard]] ZoomableImageView *view() const { return m_view; }
+    /// Zooms to `points` (image pixels); see ZoomableImageView::showRegion().
+    void showRegion(int page, const QRectF &points) override;
     /// Decodes image bytes; SVG is rendered at its natural size (at least 1024 px wide).
     static QImage decode(const QByteArray &bytes, const QString &suffix, const QString &mediaType, QString *error);
 

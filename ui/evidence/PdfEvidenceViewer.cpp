@@ -8,11 +8,14 @@
 #include <QPdfPageNavigator>
 #include <QPdfView>
 #include <QScreen>
+#include <QScrollBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 namespace mltrl::ui {
 
@@ -65,6 +68,8 @@ PdfEvidenceViewer::PdfEvidenceViewer(const EvidenceSource &source, QWidget *pare
     connect(m_view->pageNavigator(), &QPdfPageNavigator::currentPageChanged, this,
             &PdfEvidenceViewer::updatePageLabel);
     connect(m_document, &QPdfDocument::pageCountChanged, this, &PdfEvidenceViewer::updatePageLabel);
+    // Scrolling by hand ends showRegion()'s hold on the view.
+    connect(m_view->verticalScrollBar(), &QScrollBar::actionTriggered, this, [this] { m_anchor.reset(); });
 
     // QPdfDocument::load(QString) parses synchronously but pages render lazily (and on
     // QPdfView's own render thread), so even long reports open quickly.
@@ -130,12 +135,38 @@ void PdfEvidenceViewer::fitWidth()
 
 void PdfEvidenceViewer::showPage(int page)
 {
+    showRegion(page, QRectF());
+}
+
+void PdfEvidenceViewer::showRegion(int page, const QRectF &points)
+{
     if (page < 0 || page >= m_document->pageCount())
         return;
-    m_view->pageNavigator()->jump(page, QPointF(), m_view->zoomFactor());
-    // Before the first layout the view cannot scroll; jump again once it is shown.
-    if (!m_view->isVisible())
-        m_pendingPage = page;
+    m_anchor = Anchor{page, points};
+    scrollToAnchor();
+}
+
+void PdfEvidenceViewer::scrollToAnchor()
+{
+    if (!m_anchor)
+        return;
+    // QPdfView's MultiPage layout (Qt 6.4): pages stacked from the top document margin with
+    // pageSpacing between them, each points × zoom × the primary screen's logical DPI / 72.
+    // Scrolling is done here because QPdfView ignores a jump's location, and a jump to the
+    // page it already shows does not scroll at all.
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    const qreal scale = (screen ? screen->logicalDotsPerInch() : 96.0) / 72.0 * m_view->zoomFactor();
+    qreal y = m_view->documentMargins().top();
+    for (int p = 0; p < m_anchor->page; ++p)
+        y += QSizeF(m_document->pagePointSize(p) * scale).toSize().height() + m_view->pageSpacing();
+    // A little of what is above the region stays visible, so the room sees where it is.
+    if (!m_anchor->points.isEmpty())
+        y += std::max(0.0, m_anchor->points.top() * scale - m_view->viewport()->height() / 8.0);
+    // The page first (the view scrolls to its top when the page changes), then the region.
+    if (m_view->pageNavigator()->currentPage() != m_anchor->page)
+        m_view->pageNavigator()->jump(m_anchor->page, m_anchor->points.topLeft(), m_view->zoomFactor());
+    m_view->verticalScrollBar()->setValue(static_cast<int>(std::lround(y)));
+    updatePageLabel();
 }
 
 bool PdfEvidenceViewer::eventFilter(QObject *watched, QEvent *event)
@@ -143,11 +174,14 @@ bool PdfEvidenceViewer::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_view->viewport()) {
         if (event->type() == QEvent::Resize && m_fitWidth)
             setZoom(fitWidthZoom());
-        if (event->type() == QEvent::Show && m_pendingPage >= 0) {
-            const int page = m_pendingPage;
-            m_pendingPage = -1;
-            m_view->pageNavigator()->jump(page, QPointF(), m_view->zoomFactor());
+        if (event->type() == QEvent::Resize || event->type() == QEvent::Show) {
+            scrollToAnchor();
+            // QPdfView lays itself out after this filter: hold the region through that too.
+            if (m_anchor)
+                QTimer::singleShot(0, this, &PdfEvidenceViewer::scrollToAnchor);
         }
+        if (event->type() == QEvent::Wheel)
+            m_anchor.reset();   // the reader scrolls on their own now
     }
     return EvidenceViewer::eventFilter(watched, event);
 }

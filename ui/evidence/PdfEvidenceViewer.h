@@ -4,6 +4,8 @@
 /// done here: the zoom factor is computed from the viewport width on every resize.
 #include "evidence/EvidenceViewer.h"
 
+#include <optional>
+
 class QPdfDocument;
 class QPdfView;
 class QLabel;
@@ -24,6 +26,9 @@ public:
     [[nodiscard]] int currentPage() const;
 
     void showPage(int page) override;
+    /// Scrolls so that `points` (or the page's top when empty) is near the top of the view,
+    /// and keeps it there through resizes and fit-width zoom changes until the user scrolls.
+    void showRegion(int page, const QRectF &points) override;
     void zoomIn();
     void zoomOut();
     void fitWidth();
@@ -34,12 +39,19 @@ protected:
 private:
     void setZoom(qreal factor);
     void updatePageLabel();
+    void scrollToAnchor();
+
+    /// The region to keep in view (page, PDF points) until the user scrolls.
+    struct Anchor {
+        int page = 0;
+        QRectF points;
+    };
 
     QPdfDocument *m_document = nullptr;
     QPdfView *m_view = nullptr;
     QLabel *m_pageLabel = nullptr;
     bool m_fitWidth = true;
-    int m_pendingPage = -1;
+    std::optional<Anchor> m_anchor;
 };
 
 } // namespace mltrl::ui

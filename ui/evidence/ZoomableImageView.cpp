@@ -30,7 +30,8 @@ void ZoomableImageView::setImage(const QImage &image)
 {
     m_item->setPixmap(QPixmap::fromImage(image));
     scene()->setSceneRect(m_item->boundingRect());
-    fitToWindow();
+    m_fit = true;
+    fit();
 }
 
 QSize ZoomableImageView::imageSize() const
@@ -53,6 +54,7 @@ void ZoomableImageView::applyZoom(qreal factor)
 void ZoomableImageView::setZoom(qreal factor)
 {
     m_fit = false;
+    m_region.reset();
     applyZoom(factor);
 }
 
@@ -69,14 +71,36 @@ void ZoomableImageView::zoomOut()
 void ZoomableImageView::fitToWindow()
 {
     m_fit = true;
+    m_region.reset();
+    fit();
+}
+
+void ZoomableImageView::showRegion(const QRectF &region)
+{
+    m_fit = true;
+    m_region = region.normalized();
+    fit();
+}
+
+void ZoomableImageView::fit()
+{
     const QSize size = imageSize();
     if (size.isEmpty())
         return;
     const QSize room = viewport()->size() - QSize(4, 4);
     // Never enlarge small images beyond 1:1 when fitting: blurry pixels help nobody.
-    const qreal factor = std::min({1.0, room.width() / qreal(size.width()), room.height() / qreal(size.height())});
-    applyZoom(factor);
-    centerOn(m_item);
+    const qreal whole = std::min({1.0, room.width() / qreal(size.width()), room.height() / qreal(size.height())});
+    if (!m_region || m_region->isEmpty()) {
+        applyZoom(whole);
+        centerOn(m_item);
+        return;
+    }
+    // The region with half its size again on every side: enough surroundings to place it.
+    const QRectF shown = m_region->adjusted(-m_region->width() / 2, -m_region->height() / 2, m_region->width() / 2,
+                                            m_region->height() / 2);
+    const qreal factor = std::min(room.width() / shown.width(), room.height() / shown.height());
+    applyZoom(std::clamp(factor, whole, std::max(whole, 4.0)));
+    centerOn(m_region->center());
 }
 
 void ZoomableImageView::wheelEvent(QWheelEvent *event)
@@ -95,7 +119,7 @@ void ZoomableImageView::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
     if (m_fit)
-        fitToWindow();
+        fit();
 }
 
 } // namespace mltrl::ui

@@ -3,6 +3,8 @@
 /// fitted to the window. "Fit" stays on while the window resizes until the user zooms.
 #include <QGraphicsView>
 
+#include <optional>
+
 class QGraphicsPixmapItem;
 
 namespace mltrl::ui {
@@ -20,6 +22,10 @@ public:
     void zoomIn();
     void zoomOut();
     void fitToWindow();
+    /// Zooms to `region` (image pixels) with some of its surroundings and centres it; it stays
+    /// in view through resizes until the user zooms or fits. Works before the image is set.
+    void showRegion(const QRectF &region);
+    [[nodiscard]] std::optional<QRectF> region() const { return m_region; }
     void setZoom(qreal factor);
 
 signals:
@@ -31,8 +37,11 @@ protected:
 
 private:
     void applyZoom(qreal factor);
+    /// Fits the whole image, or the region when one is shown.
+    void fit();
     QGraphicsPixmapItem *m_item = nullptr;
     bool m_fit = true;
+    std::optional<QRectF> m_region;
 };
 
 } // namespace mltrl::ui

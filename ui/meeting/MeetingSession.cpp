@@ -1,6 +1,8 @@
 #include "meeting/MeetingSession.h"
 
 #include "review/DraftCommands.h"
+#include "review/ReviewBuilder.h"
+#include "review/ReviewChecks.h"
 #include "session/ProjectContext.h"
 #include "store/Store.h"
 
@@ -74,6 +76,23 @@ bool MeetingSession::setOutcome(const QString &outcome)
 bool MeetingSession::setRationale(const QString &rationale)
 {
     return pushDraftEdit(m_context, new SetRationaleCommand(m_context, draftKey(), rationale.toStdString()));
+}
+
+bool MeetingSession::setToLevel(std::optional<int> level)
+{
+    return pushDraftEdit(m_context, new SetToLevelCommand(m_context, draftKey(), level));
+}
+
+bool MeetingSession::setConditions(const std::vector<std::string> &conditions)
+{
+    return pushDraftEdit(m_context, new SetConditionsCommand(m_context, draftKey(), conditions));
+}
+
+QStringList MeetingSession::signingProblems() const
+{
+    QStringList problems;
+    (void)signingInput(*m_context->store(), *m_revision, m_draft, problems);
+    return problems;
 }
 
 DraftKey MeetingSession::draftKey() const

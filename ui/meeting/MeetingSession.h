@@ -10,8 +10,11 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace mltrl::ui {
@@ -49,6 +52,13 @@ public:
     bool setNote(const std::string &criterion, const QString &note);
     bool setOutcome(const QString &outcome);
     bool setRationale(const QString &rationale);
+    /// The level a switchback goes to (nullopt: none chosen).
+    bool setToLevel(std::optional<int> level);
+    bool setConditions(const std::vector<std::string> &conditions);
+
+    /// What is still missing before the reviewer can sign this draft: the review form's own
+    /// checks (signingInput()), one sentence each; empty when it is ready to sign.
+    [[nodiscard]] QStringList signingProblems() const;
 
     /// Timing: the view reports which slide is on screen; time accumulates per slide.
     void enterSlide(int index);

@@ -1,6 +1,7 @@
 #include "meeting/MeetingSlides.h"
 
 #include "annotations/AnnotationEditor.h"
+#include "common/Levels.h"
 #include "annotations/EvidenceAnnotationLayer.h"
 #include "evidence/EvidenceSource.h"
 #include "evidence/EvidenceViewer.h"
@@ -13,8 +14,12 @@
 #include "qcustomplot.h"
 
 #include <QHBoxLayout>
+#include <QRectF>
 #include <QLabel>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <optional>
 
 namespace mltrl::ui {
 
@@ -104,42 +109,64 @@ TitleSlide::TitleSlide(MeetingSession *session, const meeting::Style &style, QWi
 
     QLabel *project = label(Text::Title, true, QStringLiteral("meetingProject"));
     project->setText(esc(r.manifest.project.name));
+    QLabel *gateLabel = label(Text::Heading, true, QStringLiteral("meetingGateTitle"));
+    gateLabel->setText(esc(gate.title));
     QLabel *where = label(Text::Body);
-    where->setText(QStringLiteral("%1 · revision %2 of %3 · at level <b>%4</b>")
+    where->setText(QStringLiteral("%1 · revision %2 of %3 · %4")
                        .arg(esc(o.id))
                        .arg(o.revision)
                        .arg(o.revisions)
-                       .arg(o.currentLevel));
-    QLabel *gateLabel = label(Text::Heading, true, QStringLiteral("meetingGateTitle"));
-    gateLabel->setText(QStringLiteral("%1 <span style=\"font-weight:normal\">(%2, level %3)</span>")
-                           .arg(esc(gate.title), esc(gate.id))
-                           .arg(gate.level));
+                       .arg(esc(gate.id)));
 
     QList<TrackComponent> components;
+    QStringList holders;
     for (const Component &c : r.manifest.components) {
         const bool held = std::find(o.heldBackBy.begin(), o.heldBackBy.end(), c.id) != o.heldBackBy.end();
         components.append({qs(c.id), qs(c.name), c.level, held});
+        if (held)
+            holders << QStringLiteral("<b>◆ %1</b>").arg(esc(c.id));
     }
     m_track->setObjectName(QStringLiteral("meetingTrack"));
-    // The track lays its stations out in fixed pixels: it keeps the workbench's type (larger
-    // type overlaps its labels) and gets its full height.
-    m_track->setFont(QFont());
+    // The track across the slide at projector size: its distances × 1.5, its type the
+    // meeting's (the component and level labels at 85 % of it).
+    m_track->setScale(1.5 * style.scale());
+    QFont trackFont;
+    trackFont.setPixelSize(style.px(23));
+    m_track->setFont(trackFont);
+    m_track->setCalloutShown(false);
     m_track->setTrack(o.currentLevel, o.targetLevel, o.systemLevel, components);
     m_track->setMinimumHeight(m_track->sizeHint().height());
+    m_track->setMinimumWidth(0);
+
+    // Where the project stands and what holds it back, said in large type (the track's own
+    // sentence is too long for the back of the room).
+    m_standing = label(Text::Heading, false, QStringLiteral("meetingStanding"));
+    QString standing = QStringLiteral("At level <b>%1</b>").arg(o.currentLevel);
+    if (o.targetLevel)
+        standing += QStringLiteral(" · target <b>%1</b>").arg(*o.targetLevel);
+    if (o.systemLevel && !holders.isEmpty())
+        standing += QStringLiteral(" · held back by %1 (level %2)").arg(holders.join(QStringLiteral(", "))).arg(*o.systemLevel);
+    m_standing->setText(standing);
 
     m_summary = label(Text::Body, false, QStringLiteral("meetingTitleSummary"));
 
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(style.px(48), style.px(28), style.px(48), style.px(20));
-    layout->setSpacing(style.px(14));
+    layout->setContentsMargins(style.px(40), style.px(16), style.px(40), style.px(12));
+    layout->setSpacing(style.px(6));
     layout->addWidget(project);
-    layout->addWidget(where);
     layout->addWidget(gateLabel);
-    layout->addSpacing(style.px(8));
-    layout->addWidget(m_track);
-    layout->addWidget(m_summary);
+    layout->addWidget(where);
     layout->addStretch(1);
+    layout->addWidget(m_track);
+    layout->addWidget(m_standing);
+    layout->addStretch(1);
+    layout->addWidget(m_summary);
     refresh();
+}
+
+QString TitleSlide::standingText() const
+{
+    return m_standing->text();
 }
 
 QString TitleSlide::summaryText() const
@@ -170,7 +197,7 @@ void TitleSlide::refresh()
         blockers += a.severity == "blocker" ? 1 : 0;
     const int majors = static_cast<int>(m_session->openSerious().size()) - blockers;
     m_summary->setText(
-        QStringLiteral("%1 criteria, %2 with a metric: %3 · %4<br>Open annotations: %5 · %6<br>Verdicts entered: %7 of %1")
+        QStringLiteral("%1 criteria, %2 with a metric: %3 · %4 · verdicts entered: %7 of %1<br>Open annotations: %5 · %6")
             .arg(gate.criteria.size())
             .arg(quantitative)
             .arg(meeting::verdictCue(QStringLiteral("met")).html() + QStringLiteral(" %1").arg(met),
@@ -239,13 +266,49 @@ const Criterion &CriterionSlide::criterion() const
     return m_session->gate().criteria.at(static_cast<std::size_t>(m_item.criterion));
 }
 
+namespace {
+/// Where an annotation points inside its evidence: a page (from 1; 0 for none) and a region
+/// (PDF points or image pixels; empty for none). Nothing when it names neither.
+struct Place {
+    int page = 0;
+    QRectF rect;
+};
+std::optional<Place> placeOf(const Annotation &a)
+{
+    Place place;
+    if (a.target.contains("page") && a.target["page"].is_number_integer())
+        place.page = a.target["page"].get<int>();
+    if (a.target.contains("rect") && a.target["rect"].is_array() && a.target["rect"].size() == 4) {
+        const auto &r = a.target["rect"];
+        if (std::all_of(r.begin(), r.end(), [](const nlohmann::json &v) { return v.is_number(); }))
+            place.rect = QRectF(r[0].get<double>(), r[1].get<double>(), r[2].get<double>(), r[3].get<double>());
+    }
+    if (place.page <= 0 && place.rect.isEmpty())
+        return std::nullopt;
+    return place;
+}
+
+int severityRank(const std::string &severity)
+{
+    if (severity == "blocker")
+        return 0;
+    if (severity == "major")
+        return 1;
+    if (severity == "minor")
+        return 2;
+    return 3;
+}
+} // namespace
+
 void CriterionSlide::addEvidence(QWidget *column)
 {
     const Criterion &c = criterion();
     const RevisionData &r = m_session->revision();
-    // The evidence a reviewer annotated (at a page) is what the meeting needs to see; else
-    // the first linked evidence.
+    // The place a reviewer annotated (the most severe open annotation with a page or a
+    // region) is what the meeting needs to see; else the first linked evidence, from its start.
     const Evidence *chosen = nullptr;
+    std::optional<Place> place;
+    int bestRank = 99;
     for (const std::string &id : c.evidence) {
         const Evidence *e = r.manifest.findEvidence(id);
         if (!e)
@@ -253,14 +316,14 @@ void CriterionSlide::addEvidence(QWidget *column)
         if (!chosen)
             chosen = e;
         for (const Annotation &a : m_session->openOnEvidence(id)) {
-            if (a.target.contains("page") && a.target["page"].is_number_integer()) {
+            const auto at = placeOf(a);
+            if (at && severityRank(a.severity) < bestRank) {
+                bestRank = severityRank(a.severity);
                 chosen = e;
-                m_page = a.target["page"].get<int>();
-                break;
+                place = at;
+                m_annotationId = qs(a.id);
             }
         }
-        if (m_page > 0)
-            break;
     }
     if (!chosen)
         return;
@@ -269,8 +332,11 @@ void CriterionSlide::addEvidence(QWidget *column)
     m_viewer = EvidenceViewer::create(source, column);
     // Annotated regions drawn in place, as in the Evidence panel.
     EvidenceAnnotationLayer::attach(*m_viewer, *m_session->context());
-    if (m_page > 0)
-        m_viewer->showPage(m_page - 1);
+    if (place) {
+        m_page = place->page;
+        m_region = place->rect;
+        m_viewer->showRegion(std::max(0, m_page - 1), m_region);
+    }
 
     QLabel *caption = new QLabel(column);
     caption->setObjectName(QStringLiteral("meetingEvidenceCaption"));
@@ -278,7 +344,9 @@ void CriterionSlide::addEvidence(QWidget *column)
     caption->setWordWrap(true);
     QString text = QStringLiteral("Evidence: %1").arg(qs(chosen->title.empty() ? chosen->id : chosen->title));
     if (m_page > 0)
-        text += QStringLiteral(", page %1 (annotated)").arg(m_page);
+        text += QStringLiteral(", page %1").arg(m_page);
+    if (place)
+        text += m_region.isEmpty() ? QStringLiteral(" (annotated)") : QStringLiteral(" (annotated region)");
     if (c.evidence.size() > 1)
         text += QStringLiteral(" · %1 more linked").arg(c.evidence.size() - 1);
     caption->setText(text);
@@ -377,17 +445,35 @@ DecisionSlide::DecisionSlide(MeetingSession *session, const meeting::Style &styl
     : MeetingSlide(session, style, item, parent)
 {
     setObjectName(QStringLiteral("meetingDecisionSlide"));
+    // The header names the gate: the title stays one line.
     QLabel *title = label(Text::Title, true);
-    title->setText(QStringLiteral("Decision — %1").arg(esc(session->gate().title)));
+    title->setText(QStringLiteral("Decision"));
     m_verdicts = label(Text::Body, false, QStringLiteral("meetingVerdicts"));
     m_verdicts->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_outcome = label(Text::Heading, true, QStringLiteral("meetingOutcome"));
+    m_details = label(Text::Body, false, QStringLiteral("meetingDecisionDetails"));
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_missing = label(Text::Small, false, QStringLiteral("meetingMissing"));
+    m_missing->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    // Long conditions or a long rationale wrap inside their column, never widen it.
+    for (QLabel *l : {m_verdicts, m_outcome, m_details, m_missing})
+        l->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+
+    auto *right = new QVBoxLayout;
+    right->setSpacing(style.px(10));
+    right->addWidget(m_outcome);
+    right->addWidget(m_details);
+    right->addWidget(m_missing);
+    right->addStretch(1);
+    auto *columns = new QHBoxLayout;
+    columns->setSpacing(style.px(32));
+    columns->addWidget(m_verdicts, 11);
+    columns->addLayout(right, 9);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(style.px(48), style.px(24), style.px(48), style.px(16));
-    layout->setSpacing(style.px(12));
+    layout->setContentsMargins(style.px(40), style.px(16), style.px(40), style.px(12));
+    layout->setSpacing(style.px(10));
     layout->addWidget(title);
-    layout->addWidget(m_verdicts, 1);
-    layout->addWidget(m_outcome);
+    layout->addLayout(columns, 1);
     refresh();
 }
 
@@ -401,38 +487,101 @@ QString DecisionSlide::outcomeText() const
     return m_outcome->text();
 }
 
+QString DecisionSlide::detailsText() const
+{
+    return m_details->text();
+}
+
+QString DecisionSlide::missingText() const
+{
+    return m_missing->text();
+}
+
 void DecisionSlide::refresh()
 {
     const ReviewDraft &draft = m_session->draft();
     const Gate &gate = m_session->gate();
-    const int rowPx = m_style.px(gate.criteria.size() > 10 ? 20 : 24);
-    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\" style=\"font-size:%1px\">").arg(rowPx);
+    const RevisionData &r = m_session->revision();
+    // The same checks as the review form: what is still missing before signing.
+    const QStringList problems = m_session->signingProblems();
+    const auto problemOf = [&problems](const std::string &criterion) {
+        const QString prefix = qs(criterion) + QStringLiteral(": ");
+        for (const QString &p : problems)
+            if (p.startsWith(prefix))
+                return p.mid(prefix.size());
+        return QString();
+    };
+
+    const int rowPx = m_style.px(gate.criteria.size() > 12 ? 18 : 22);
+    QString html = QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\" style=\"font-size:%1px\">").arg(rowPx);
     int decided = 0;
+    int flagged = 0;
     for (const Criterion &c : gate.criteria) {
         const DraftVerdict *row = draft.verdictFor(c.id);
         const QString verdict = row && row->verdict ? qs(*row->verdict) : QString();
         decided += verdict.isEmpty() ? 0 : 1;
-        QString text = qs(c.text);
-        if (text.size() > 70)
-            text = text.left(68) + QStringLiteral("…");
-        html += QStringLiteral("<tr><td style=\"white-space:nowrap\">%1</td><td><b>%2</b></td><td>%3%4</td></tr>")
-                    .arg(meeting::verdictCue(verdict).html(), esc(c.id), text.toHtmlEscaped(),
-                         row && !row->note.empty() ? QStringLiteral(" <i>(note)</i>") : QString());
+        QString shown = meeting::verdictCue(verdict).html();
+        if (verdict.isEmpty()) {
+            // Signing takes the metrics' suggestion for a criterion left open: say so.
+            const CriterionOverview *o = r.criterion(gate.id, c.id);
+            if (o && o->suggested)
+                shown = QStringLiteral("<span style=\"color:#505050\">suggested</span> ")
+                        + meeting::verdictCue(qs(*o->suggested)).html();
+        }
+        const QString problem = problemOf(c.id);
+        flagged += problem.isEmpty() ? 0 : 1;
+        html += QStringLiteral("<tr><td style=\"white-space:nowrap\">%1</td><td style=\"white-space:nowrap\"><b>%2</b>%3</td></tr>")
+                    .arg(shown, esc(c.id),
+                         problem.isEmpty()
+                             ? (row && !row->note.empty() ? QStringLiteral(" <i>(note)</i>") : QString())
+                             : QStringLiteral(" <span style=\"color:#A04000\">⚠ %1</span>")
+                                   .arg(problem.contains(QStringLiteral("note")) ? QStringLiteral("note needed")
+                                                                                 : QStringLiteral("verdict needed")));
     }
     html += QStringLiteral("</table>");
     m_verdicts->setText(html);
 
     const QString outcome = draft.outcome ? qs(*draft.outcome) : QString();
-    QString line = QStringLiteral("Outcome: %1").arg(meeting::outcomeCue(outcome).html());
-    if (draft.toLevel)
-        line += QStringLiteral(" to level %1").arg(*draft.toLevel);
-    line += QStringLiteral(" <span style=\"font-weight:normal\">· %1 of %2 verdicts").arg(decided).arg(gate.criteria.size());
+    m_outcome->setText(QStringLiteral("Outcome:<br>%1").arg(meeting::outcomeCue(outcome).html()));
+
+    QStringList details;
     if (outcome.isEmpty())
-        line += QStringLiteral(" · 1 advance, 2 with conditions, 3 hold, 4 switchback");
-    line += QStringLiteral("</span>");
-    if (!draft.rationale.empty())
-        line += QStringLiteral("<br><span style=\"font-weight:normal\">%1</span>").arg(noteHtml(draft.rationale));
-    m_outcome->setText(line);
+        details << QStringLiteral("Keys: 1 advance · 2 with conditions · 3 hold · 4 switchback");
+    if (outcome == QLatin1String("switchback") || draft.toLevel)
+        details << (draft.toLevel ? QStringLiteral("To level <b>%1</b> — %2").arg(*draft.toLevel).arg(levelName(*draft.toLevel).toHtmlEscaped())
+                                  : QStringLiteral("To level: — <span style=\"color:#505050\">(key T)</span>"));
+    if (outcome == QLatin1String("advance_with_conditions") || !draft.conditions.empty()) {
+        if (draft.conditions.empty()) {
+            details << QStringLiteral("Conditions: — <span style=\"color:#505050\">(key C)</span>");
+        } else {
+            QString list = QStringLiteral("Conditions:");
+            for (const std::string &c : draft.conditions)
+                list += QStringLiteral("<br>• %1").arg(esc(c));
+            details << list;
+        }
+    }
+    details << (draft.rationale.empty() ? QStringLiteral("Rationale: — <span style=\"color:#505050\">(key N)</span>")
+                                        : QStringLiteral("Rationale: <i>%1</i>").arg(esc(draft.rationale).replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
+    m_details->setText(details.join(QStringLiteral("<br>")));
+
+    if (problems.isEmpty()) {
+        m_missing->setText(QStringLiteral("<span style=\"color:#006B4E\"><b>✓ Ready to sign</b></span> in the review form: "
+                                          "%1 of %2 verdicts entered, the rest as suggested.")
+                               .arg(decided)
+                               .arg(gate.criteria.size()));
+        return;
+    }
+    QStringList items;
+    if (flagged > 0)
+        items << QStringLiteral("%1 criteria marked ⚠ above").arg(flagged);
+    for (const QString &p : problems) {
+        bool ofCriterion = false;
+        for (const Criterion &c : gate.criteria)
+            ofCriterion = ofCriterion || p.startsWith(qs(c.id) + QStringLiteral(": "));
+        if (!ofCriterion)
+            items << p.toHtmlEscaped();
+    }
+    m_missing->setText(QStringLiteral("<b style=\"color:#A04000\">⚠ Before signing:</b><br>• %1").arg(items.join(QStringLiteral("<br>• "))));
 }
 
 // ---------------------------------------------------------------------------------------------

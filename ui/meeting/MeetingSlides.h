@@ -4,6 +4,7 @@
 #include "meeting/MeetingAgenda.h"
 #include "meeting/MeetingStyle.h"
 
+#include <QRectF>
 #include <QWidget>
 
 #include <nlohmann/json.hpp>
@@ -48,10 +49,13 @@ public:
     TitleSlide(MeetingSession *session, const meeting::Style &style, QWidget *parent = nullptr);
     [[nodiscard]] MltrlTrackWidget *track() const { return m_track; }
     [[nodiscard]] QString summaryText() const;
+    /// "At level 5 · target 8 · held back by ◆ classifier (level 5)".
+    [[nodiscard]] QString standingText() const;
     void refresh() override;
 
 private:
     MltrlTrackWidget *m_track = nullptr;
+    QLabel *m_standing = nullptr;
     QLabel *m_summary = nullptr;
 };
 
@@ -67,8 +71,12 @@ public:
     [[nodiscard]] MetricPlot *plot() const { return m_plot; }
     [[nodiscard]] EvidenceViewer *evidenceViewer() const { return m_viewer; }
     [[nodiscard]] QString evidenceId() const { return m_evidenceId; }
-    /// The 1-based page the evidence was opened at (0: the start).
+    /// The 1-based page the evidence was opened at (0: the start or not paged).
     [[nodiscard]] int evidencePage() const { return m_page; }
+    /// The annotated region it was opened at (PDF points / image pixels; empty: none).
+    [[nodiscard]] QRectF evidenceRegion() const { return m_region; }
+    /// The annotation whose place was opened (empty: none).
+    [[nodiscard]] QString evidenceAnnotation() const { return m_annotationId; }
     [[nodiscard]] QString factsText() const;
     nlohmann::json annotationTarget() const override;
     void refresh() override;
@@ -82,7 +90,9 @@ private:
     MetricPlot *m_plot = nullptr;
     EvidenceViewer *m_viewer = nullptr;
     QString m_evidenceId;
+    QString m_annotationId;
     int m_page = 0;
+    QRectF m_region;
 };
 
 /// The open blocker and major annotations of the revision, blockers first.
@@ -97,18 +107,26 @@ private:
     QLabel *m_list = nullptr;
 };
 
-/// Verdicts so far (criterion by criterion) and the outcome.
+/// Verdicts so far (criterion by criterion, with what each still needs), the outcome, the
+/// switchback level, the conditions and the rationale, and what is still missing before the
+/// reviewer can sign (the review form's checks).
 class DecisionSlide : public MeetingSlide {
     Q_OBJECT
 public:
     DecisionSlide(MeetingSession *session, const meeting::Style &style, AgendaItem item, QWidget *parent = nullptr);
     [[nodiscard]] QString verdictsText() const;
     [[nodiscard]] QString outcomeText() const;
+    /// To level, conditions, rationale.
+    [[nodiscard]] QString detailsText() const;
+    /// "⚠ Before signing: …" or "✓ Ready to sign …".
+    [[nodiscard]] QString missingText() const;
     void refresh() override;
 
 private:
     QLabel *m_verdicts = nullptr;
     QLabel *m_outcome = nullptr;
+    QLabel *m_details = nullptr;
+    QLabel *m_missing = nullptr;
 };
 
 /// The slide for agenda entry `index` of the session.

@@ -1,8 +1,10 @@
 #include "meeting/MeetingView.h"
 
+#include "meeting/LevelDialog.h"
 #include "meeting/MeetingSession.h"
 #include "meeting/MeetingSlides.h"
 #include "meeting/NoteDialog.h"
+#include "review/ReviewChecks.h"
 #include "session/ProjectContext.h"
 
 #include <QHBoxLayout>
@@ -40,7 +42,6 @@ MeetingView::MeetingView(MeetingSession *session, QWidget *parent)
     m_position->setObjectName(QStringLiteral("meetingPosition"));
     m_keys->setObjectName(QStringLiteral("meetingKeys"));
     m_timer->setObjectName(QStringLiteral("meetingTimer"));
-    m_keys->setText(QStringLiteral("Space/→ next · ← back · 1–4 verdict · N note · A annotate · D decision · Esc leave"));
     m_keys->setStyleSheet(QStringLiteral("color:#333333"));
     // Long lines never widen the window beyond the projector's 1280 pixels.
     m_keys->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -83,6 +84,13 @@ MeetingView::MeetingView(MeetingSession *session, QWidget *parent)
         if (dialog.exec() != QDialog::Accepted)
             return std::nullopt;
         return dialog.text();
+    };
+    m_askLevel = [this](QWidget *parentWidget, const QString &title, int lowest, int highest,
+                        int value) -> std::optional<int> {
+        LevelDialog dialog(title, lowest, highest, value, m_style.px(28), parentWidget);
+        if (dialog.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return dialog.level();
     };
     resize(1280, 720);
     updateChrome();
@@ -184,6 +192,10 @@ void MeetingView::updateChrome()
                                QString::fromStdString(r.overview.id).toHtmlEscaped())
                           .arg(r.overview.revision));
     m_position->setText(QStringLiteral("%1 / %2").arg(m_index + 1).arg(slideCount()));
+    // The keys that do something on this slide.
+    const bool decision = m_index == m_session->decisionIndex();
+    m_keys->setText(decision ? QStringLiteral("1–4 outcome · T to level · C conditions · N rationale · ← back · Esc leave")
+                             : QStringLiteral("Space/→ next · ← back · 1–4 verdict · N note · A annotate · D decision · Esc leave"));
     updateTimer();
 }
 
@@ -223,8 +235,49 @@ void MeetingView::numberKey(int key)
         const Criterion &c = m_session->gate().criteria.at(static_cast<std::size_t>(item.criterion));
         m_session->setVerdict(c.id, meeting::verdictForKey(key));
     } else if (item.kind == AgendaItem::Kind::Decision) {
-        m_session->setOutcome(meeting::outcomeForKey(key));
+        const QString outcome = meeting::outcomeForKey(key);
+        if (!m_session->setOutcome(outcome))
+            return;
+        // An outcome that cannot be signed without more asks for it at once.
+        const ReviewDraft &draft = m_session->draft();
+        if (outcome == QLatin1String("switchback") && !draft.toLevel)
+            levelKey();
+        else if (outcome == QLatin1String("advance_with_conditions") && draft.conditions.empty())
+            conditionsKey();
     }
+}
+
+void MeetingView::levelKey()
+{
+    MeetingSlide *slide = currentSlide();
+    if (!slide || slide->item().kind != AgendaItem::Kind::Decision || !m_askLevel)
+        return;
+    // A switchback goes below the gate's level; one step down is the usual answer.
+    const int below = m_session->gate().level - 1;
+    if (below < 0)
+        return;
+    const ReviewDraft &draft = m_session->draft();
+    const auto level = m_askLevel(this, QStringLiteral("Switch back to level"), 0, below, draft.toLevel.value_or(below));
+    if (level)
+        m_session->setToLevel(*level);
+    setFocus();
+}
+
+void MeetingView::conditionsKey()
+{
+    MeetingSlide *slide = currentSlide();
+    if (!slide || slide->item().kind != AgendaItem::Kind::Decision || !m_askNote)
+        return;
+    QStringList lines;
+    for (const std::string &c : m_session->draft().conditions)
+        lines << QString::fromStdString(c);
+    const auto text = m_askNote(this, QStringLiteral("Conditions of the advance (one per line)"), lines.join(QLatin1Char('\n')));
+    if (text) {
+        const std::vector<std::string> conditions = conditionLines(*text);
+        if (conditions != m_session->draft().conditions)
+            m_session->setConditions(conditions);
+    }
+    setFocus();
 }
 
 void MeetingView::noteKey()
@@ -282,6 +335,8 @@ void MeetingView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_3:
     case Qt::Key_4: numberKey(event->key() - Qt::Key_0); return;
     case Qt::Key_N: noteKey(); return;
+    case Qt::Key_T: levelKey(); return;
+    case Qt::Key_C: conditionsKey(); return;
     case Qt::Key_A:
         if (m_annotate && currentSlide())
             m_annotate(currentSlide()->annotationTarget());

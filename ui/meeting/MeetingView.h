@@ -3,7 +3,9 @@
 /// with the keys and (on a single screen) a small timer. Keyboard only:
 /// Space / → / PgDn next, ← / PgUp back, 1–4 the verdict of the criterion on screen (on the
 /// decision slide: the outcome), 0 clears it, N a note (on the decision slide: the
-/// rationale), A annotates what is shown, D jumps to the decision, Ctrl+Z / Ctrl+Shift+Z undo
+/// rationale), T the level a switchback goes to and C the conditions (decision slide; asked
+/// for at once when 4 or 2 chooses an outcome that needs them), A annotates what is shown,
+/// D jumps to the decision, Ctrl+Z / Ctrl+Shift+Z undo
 /// and redo, Esc leaves. Slides are built on their first visit and the next one just after.
 #include "meeting/MeetingStyle.h"
 
@@ -55,6 +57,10 @@ public:
     /// or nullopt when cancelled. The default shows a NoteDialog.
     using NoteAsker = std::function<std::optional<QString>(QWidget *parent, const QString &title, const QString &text)>;
     void setNoteAsker(NoteAsker asker) { m_askNote = std::move(asker); }
+    /// How "T" asks for the switchback level: title, lowest and highest level offered, the
+    /// current choice; nullopt when cancelled. The default shows a LevelDialog.
+    using LevelAsker = std::function<std::optional<int>(QWidget *parent, const QString &title, int lowest, int highest, int value)>;
+    void setLevelAsker(LevelAsker asker) { m_askLevel = std::move(asker); }
     /// What "A" does with the target of the slide on screen (set by MeetingMode).
     void setAnnotator(std::function<void(const nlohmann::json &target)> annotator) { m_annotate = std::move(annotator); }
 
@@ -75,6 +81,8 @@ private:
     void updateTimer();
     void numberKey(int key);
     void noteKey();
+    void levelKey();
+    void conditionsKey();
     void refreshBuilt();
 
     MeetingSession *m_session;
@@ -89,6 +97,7 @@ private:
     int m_index = -1;
     bool m_prebuild = true;
     NoteAsker m_askNote;
+    LevelAsker m_askLevel;
     std::function<void(const nlohmann::json &)> m_annotate;
 };
 

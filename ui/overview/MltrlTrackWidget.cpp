@@ -10,6 +10,7 @@
 #include <QToolTip>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <numeric>
 
@@ -25,6 +26,16 @@ constexpr int kPathBand = 2 * kCurrentRadius + 8;
 constexpr int kNameLines = 34;        // two lines of level name
 constexpr int kRoleLine = 15;
 constexpr int kCalloutBand = 40;
+
+/// `font` with its size multiplied by `factor`, whether it was set in points or in pixels.
+QFont resized(QFont font, double factor)
+{
+    if (font.pixelSize() > 0)
+        font.setPixelSize(std::max(1, static_cast<int>(std::lround(font.pixelSize() * factor))));
+    else
+        font.setPointSizeF(font.pointSizeF() * factor);
+    return font;
+}
 
 QColor faded(const QColor &c, const QColor &base)
 {
@@ -62,6 +73,20 @@ void MltrlTrackWidget::setTrack(int currentLevel, std::optional<int> targetLevel
     m_system = systemLevel;
     m_components = std::move(components);
     setAccessibleDescription(calloutText());
+    updateGeometry();
+    update();
+}
+
+void MltrlTrackWidget::setScale(double scale)
+{
+    m_scale = std::max(0.5, scale);
+    updateGeometry();
+    update();
+}
+
+void MltrlTrackWidget::setCalloutShown(bool shown)
+{
+    m_callout = shown;
     updateGeometry();
     update();
 }
@@ -111,7 +136,7 @@ QString MltrlTrackWidget::calloutText() const
 QFont MltrlTrackWidget::labelFont(bool bold) const
 {
     QFont f = font();
-    f.setPointSizeF(f.pointSizeF() * 0.85);
+    f = resized(f, 0.85);
     f.setBold(bold);
     return f;
 }
@@ -133,7 +158,7 @@ QList<int> MltrlTrackWidget::componentRows(double left, double step) const
     QList<QList<std::pair<double, double>>> taken;   // per row: occupied x intervals
     for (int i : order) {
         const TrackComponent &c = m_components[i];
-        const double w = QFontMetricsF(labelFont(c.heldBack)).horizontalAdvance(componentLabel(c)) + 10;
+        const double w = QFontMetricsF(labelFont(c.heldBack)).horizontalAdvance(componentLabel(c)) + s(10);
         const double x = left + step * c.level;
         const std::pair<double, double> span{x, x + w};   // labels start at their tick
         qsizetype row = 0;
@@ -175,20 +200,20 @@ int MltrlTrackWidget::roleLines() const
 MltrlTrackWidget::Layout MltrlTrackWidget::layout() const
 {
     Layout l;
-    l.left = kMargin + 40;
+    l.left = s(kMargin + 40);
     l.step = std::max(1.0, (width() - 2.0 * l.left) / (kHighestLevel - kLowestLevel));
     l.componentRows = componentRows(l.left, l.step);
     const int rows = l.componentRows.isEmpty() ? 0 : *std::max_element(l.componentRows.begin(), l.componentRows.end()) + 1;
-    l.componentsTop = kStageBand + 4;
-    l.pathY = l.componentsTop + rows * kComponentLine + (rows > 0 ? 10 : 0) + kPathBand / 2;
-    l.namesTop = l.pathY + kPathBand / 2;
-    l.calloutTop = l.namesTop + kNameLines + roleLines() * kRoleLine;
+    l.componentsTop = static_cast<int>(s(kStageBand + 4));
+    l.pathY = static_cast<int>(l.componentsTop + rows * s(kComponentLine) + (rows > 0 ? s(10) : 0) + s(kPathBand) / 2);
+    l.namesTop = static_cast<int>(l.pathY + s(kPathBand) / 2);
+    l.calloutTop = static_cast<int>(l.namesTop + s(kNameLines) + roleLines() * s(kRoleLine));
     return l;
 }
 
 QSize MltrlTrackWidget::sizeHint() const
 {
-    return {900, layout().calloutTop + kCalloutBand};
+    return {static_cast<int>(s(900)), static_cast<int>(layout().calloutTop + (m_callout ? s(kCalloutBand) : s(4)))};
 }
 
 void MltrlTrackWidget::resizeEvent(QResizeEvent *event)
@@ -199,7 +224,7 @@ void MltrlTrackWidget::resizeEvent(QResizeEvent *event)
 
 QSize MltrlTrackWidget::minimumSizeHint() const
 {
-    return {560, sizeHint().height()};
+    return {static_cast<int>(s(560)), sizeHint().height()};
 }
 
 std::optional<int> MltrlTrackWidget::levelAt(QPoint pos) const
@@ -207,7 +232,7 @@ std::optional<int> MltrlTrackWidget::levelAt(QPoint pos) const
     const Layout l = layout();
     for (int level = kLowestLevel; level <= kHighestLevel; ++level) {
         const QPointF centre(l.x(level), l.pathY);
-        if (QLineF(centre, pos).length() <= kCurrentRadius + 2)
+        if (QLineF(centre, pos).length() <= s(kCurrentRadius + 2))
             return level;
         // The name under a station counts too: it is the larger target.
         const QRectF name(l.x(level) - l.step / 2, l.namesTop, l.step, l.calloutTop - l.namesTop);
@@ -252,15 +277,15 @@ bool MltrlTrackWidget::event(QEvent *event)
 namespace {
 /// Draws `text` wrapped into `rect`, shrinking the font until it fits (long level names in
 /// narrow windows), never below 70 % of the starting size.
-void drawFitted(QPainter &p, const QRectF &rect, const QString &text, QFont font)
+void drawFitted(QPainter &p, const QRectF &rect, const QString &text, const QFont &start)
 {
-    const double minimum = font.pointSizeF() * 0.7;
     const int flags = Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap;
-    while (font.pointSizeF() > minimum) {
+    QFont font = start;
+    for (double factor = 1.0; factor > 0.7; factor -= 0.05) {
+        font = resized(start, factor);
         const QRectF need = QFontMetricsF(font).boundingRect(rect, flags, text);
         if (need.width() <= rect.width() + 0.5 && need.height() <= rect.height() + 0.5)
             break;
-        font.setPointSizeF(font.pointSizeF() - 0.5);
     }
     p.setFont(font);
     p.drawText(rect, flags, text);
@@ -302,10 +327,10 @@ void MltrlTrackWidget::paintEvent(QPaintEvent *)
                 last = std::max(last, level);
             }
         }
-        const QRectF band(l.x(first) - l.step / 2 + 3, 2, l.x(last) - l.x(first) + l.step - 6, kStageBand - 6);
+        const QRectF band(l.x(first) - l.step / 2 + 3, s(2), l.x(last) - l.x(first) + l.step - 6, s(kStageBand - 6));
         p.setPen(Qt::NoPen);
         p.setBrush(stageColor(stage));
-        p.drawRoundedRect(QRectF(band.left(), band.bottom() - 1, band.width(), 4), 2, 2);
+        p.drawRoundedRect(QRectF(band.left(), band.bottom() - s(1), band.width(), s(4)), s(2), s(2));
         p.setPen(text);
         p.setFont(smallBold);
         // A one-level stage is narrower than its name: let the name overhang its bar.
@@ -319,7 +344,7 @@ void MltrlTrackWidget::paintEvent(QPaintEvent *)
         QColor c = levelColor(level + 1);
         if (drawn && level + 1 > m_current)
             c = faded(c, base);
-        p.setPen(QPen(c, 6, Qt::SolidLine, Qt::FlatCap));
+        p.setPen(QPen(c, s(6), Qt::SolidLine, Qt::FlatCap));
         p.drawLine(QPointF(l.x(level), l.pathY), QPointF(l.x(level + 1), l.pathY));
     }
 
@@ -327,16 +352,16 @@ void MltrlTrackWidget::paintEvent(QPaintEvent *)
         const QPointF centre(l.x(level), l.pathY);
         const bool isCurrent = drawn && level == m_current;
         const bool isTarget = m_target && level == *m_target;
-        const int radius = isCurrent ? kCurrentRadius : kStationRadius;
+        const double radius = isCurrent ? s(kCurrentRadius) : s(kStationRadius);
         const QColor fill = stationFill(level);
         p.setBrush(fill);
-        p.setPen(QPen(isCurrent ? text : fill.darker(140), isCurrent ? 3 : 1));
+        p.setPen(QPen(isCurrent ? text : fill.darker(140), s(isCurrent ? 3 : 1)));
         p.drawEllipse(centre, radius, radius);
         if (isTarget) {
             // A dashed ring around the target station.
             p.setBrush(Qt::NoBrush);
-            p.setPen(QPen(text, 2, Qt::DashLine));
-            p.drawEllipse(centre, radius + 5, radius + 5);
+            p.setPen(QPen(text, s(2), Qt::DashLine));
+            p.drawEllipse(centre, radius + s(5), radius + s(5));
         }
         p.setPen(stationTextColour(level));
         p.setFont(isCurrent ? bold : normal);
@@ -344,38 +369,40 @@ void MltrlTrackWidget::paintEvent(QPaintEvent *)
                    QString::number(level));
 
         // Name (two lines at most), then one line per role this level plays.
-        const QRectF nameRect(centre.x() - l.step / 2 + 2, l.namesTop + 2, l.step - 4, kNameLines - 2);
+        const QRectF nameRect(centre.x() - l.step / 2 + 2, l.namesTop + s(2), l.step - 4, s(kNameLines - 2));
         p.setPen(text);
         drawFitted(p, nameRect, levelShortName(level), isCurrent ? smallBold : small);
         p.setFont(smallBold);
         double y = nameRect.bottom();
         for (const QString &role : rolesOf(level)) {
-            p.drawText(QRectF(centre.x() - l.step, y, 2 * l.step, kRoleLine), Qt::AlignHCenter | Qt::AlignTop,
+            p.drawText(QRectF(centre.x() - l.step, y, 2 * l.step, s(kRoleLine)), Qt::AlignHCenter | Qt::AlignTop,
                        QStringLiteral("▲ ") + role);
-            y += kRoleLine;
+            y += s(kRoleLine);
         }
     }
 
     // Component markers: labels in rows above the path, right of a tick down to their station.
-    const int stationTop = l.pathY - kCurrentRadius - 1;
+    const double stationTop = l.pathY - s(kCurrentRadius + 1);
     for (qsizetype i = 0; i < m_components.size(); ++i) {
         const TrackComponent &c = m_components[i];
         if (c.level < kLowestLevel || c.level > kHighestLevel)
             continue;
         const double x = l.x(c.level);
-        const double labelBottom = stationTop - 6 - l.componentRows[i] * kComponentLine;
-        p.setPen(QPen(text, 1.2));
+        const double labelBottom = stationTop - s(6) - l.componentRows[i] * s(kComponentLine);
+        p.setPen(QPen(text, s(1.2)));
         p.drawLine(QPointF(x, labelBottom), QPointF(x, stationTop));
         p.setFont(c.heldBack ? smallBold : small);
-        p.drawLine(QPointF(x, labelBottom - kComponentLine / 2.0), QPointF(x, labelBottom));
-        p.drawText(QRectF(x + 4, labelBottom - kComponentLine, 4 * l.step, kComponentLine),
+        p.drawLine(QPointF(x, labelBottom - s(kComponentLine) / 2.0), QPointF(x, labelBottom));
+        p.drawText(QRectF(x + s(4), labelBottom - s(kComponentLine), 4 * l.step, s(kComponentLine)),
                    Qt::AlignLeft | Qt::AlignBottom, componentLabel(c));
     }
 
     // The call-out: which component holds the system back, in words.
+    if (!m_callout)
+        return;
     p.setFont(normal);
     p.setPen(text);
-    p.drawText(QRectF(kMargin, l.calloutTop + 4, width() - 2 * kMargin, kCalloutBand - 4),
+    p.drawText(QRectF(s(kMargin), l.calloutTop + s(4), width() - 2 * s(kMargin), s(kCalloutBand - 4)),
                Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
                drawn ? calloutText() + QStringLiteral("  ◆ holds the system back  ◇ other component")
                      : QStringLiteral("No project loaded."));

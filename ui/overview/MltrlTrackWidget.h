@@ -29,6 +29,15 @@ public:
                   QList<TrackComponent> components);
     void clear();
 
+    /// Multiplies every distance of the drawing (stations, bands, label rows, line widths);
+    /// the text follows the widget's font, which the caller enlarges to match (meeting mode
+    /// draws the track at projector size with 1.5 and type half again as large).
+    void setScale(double scale);
+    [[nodiscard]] double scale() const { return m_scale; }
+    /// Whether the sentence under the track is drawn (default); meeting mode says it in its
+    /// own large type instead.
+    void setCalloutShown(bool shown);
+
     [[nodiscard]] bool hasTrack() const { return m_hasTrack; }
     [[nodiscard]] int currentLevel() const { return m_current; }
     [[nodiscard]] std::optional<int> targetLevel() const { return m_target; }
@@ -66,6 +75,10 @@ private:
     [[nodiscard]] int roleLines() const;
     [[nodiscard]] QFont labelFont(bool bold) const;
 
+    [[nodiscard]] double s(double distance) const { return distance * m_scale; }
+
+    double m_scale = 1.0;
+    bool m_callout = true;
     bool m_hasTrack = false;
     int m_current = 0;
     std::optional<int> m_target;

@@ -8,12 +8,16 @@
 #include "review/ReviewStore.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace mltrl {
 class Store;
+struct ReviewDraft;
+struct ReviewInput;
 struct RevisionData;
 }
 
@@ -36,6 +40,16 @@ struct VerifiedReviews {
 /// The status of `gateId` on the revision with the workbench's allowed signers.
 [[nodiscard]] std::optional<GateStatus> currentGateStatus(Store &store, const RevisionData &revision,
                                                           const std::string &gateId);
+
+/// What is still missing before `draft` can be signed, one sentence each ("auroc: choose a
+/// verdict.", "Choose an outcome.", …; a criterion's sentences start with "<id>: "), and when
+/// nothing is: the review input to sign (the metrics' suggested verdicts filled in, the open
+/// annotations of the revision attached). The review form and meeting mode both ask this.
+[[nodiscard]] std::optional<ReviewInput> signingInput(Store &store, const RevisionData &revision,
+                                                      const ReviewDraft &draft, QStringList &problems);
+
+/// The conditions a multi-line text lists: one per non-blank line, trimmed.
+[[nodiscard]] std::vector<std::string> conditionLines(const QString &text);
 
 /// Plain words for a signer's trust: "trusted", "unknown signer", "not allowed for this
 /// namespace", "not valid at this time".

@@ -43,17 +43,6 @@ const QStringList kVerdicts{QStringLiteral("met"), QStringLiteral("not_met"), QS
 const QStringList kOutcomes{QStringLiteral("advance"), QStringLiteral("advance_with_conditions"),
                             QStringLiteral("hold"), QStringLiteral("switchback")};
 
-std::vector<std::string> conditionLines(const QString &text)
-{
-    std::vector<std::string> out;
-    for (const QString &line : text.split(QLatin1Char('\n'))) {
-        const QString t = line.trimmed();
-        if (!t.isEmpty())
-            out.push_back(t.toStdString());
-    }
-    return out;
-}
-
 QString targetText(const nlohmann::json &target)
 {
     if (target.contains("evidence"))
@@ -420,43 +409,11 @@ void ReviewForm::refreshBlockerChecks()
 std::optional<ReviewInput> ReviewForm::inputForSigning(QStringList &problems) const
 {
     const auto r = m_context->revision();
-    const Gate *gate = r ? r->manifest.findGate(currentGate().toStdString()) : nullptr;
-    if (!gate) {
+    if (!r || !r->manifest.findGate(currentGate().toStdString())) {
         problems << tr("Open a project and choose a gate.");
         return std::nullopt;
     }
-    const ReviewDraft d = draft();
-    ReviewInput input = toReviewInput(d);
-    addSuggestedVerdicts(input, *r);
-    // A note typed beside a suggested (not yet chosen) verdict belongs to that verdict.
-    for (VerdictInput &v : input.verdicts)
-        if (const DraftVerdict *row = d.verdictFor(v.criterion); row && !row->verdict && !row->note.empty())
-            v.note = row->note;
-    for (const Criterion &c : gate->criteria) {
-        const auto v = std::find_if(input.verdicts.begin(), input.verdicts.end(),
-                                    [&](const VerdictInput &x) { return x.criterion == c.id; });
-        if (v == input.verdicts.end())
-            problems << tr("%1: choose a verdict.").arg(QString::fromStdString(c.id));
-        else if ((v->verdict == "waived" || v->verdict == "not_met") && !v->note)
-            problems << tr("%1: a note is required for %2.").arg(QString::fromStdString(c.id), QString::fromStdString(v->verdict));
-    }
-    if (input.outcome.empty())
-        problems << tr("Choose an outcome.");
-    if (input.outcome == "advance_with_conditions" && input.conditions.empty())
-        problems << tr("List at least one condition.");
-    if (input.outcome == "switchback" && (!input.toLevel || *input.toLevel >= gate->level))
-        problems << tr("Choose the level to switch back to (below %1).").arg(gate->level);
-    const auto annotations = AnnotationStore(m_context->store()->db()).forRevision(r->overview.revisionId);
-    Problems blockers;
-    if (!checkBlockersAcknowledged(d, annotations, blockers))
-        problems << tr("Acknowledge the %n open blocker annotation(s) before an advance.", nullptr,
-                       static_cast<int>(blockers.errorCount()));
-    for (const Annotation &a : annotations)
-        if (a.status == "open")
-            input.annotations.push_back(a.toRecord());
-    if (!problems.isEmpty())
-        return std::nullopt;
-    return input;
+    return signingInput(*m_context->store(), *r, draft(), problems);
 }
 
 QStringList ReviewForm::problems() const
