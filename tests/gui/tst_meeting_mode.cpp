@@ -172,7 +172,13 @@ void TestMeetingMode::answerNextNoteDialog(const QString &text)
 {
     whenDialogShows<NoteDialog>(this, [text](NoteDialog *dialog) {
         dialog->editor()->selectAll();
-        QTest::keyClicks(dialog->editor(), text);
+        // Typed line by line: QTest has no key for '\n', Return starts a new line in the editor.
+        const QStringList lines = text.split(QLatin1Char('\n'));
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (i > 0)
+                QTest::keyClick(dialog->editor(), Qt::Key_Return);
+            QTest::keyClicks(dialog->editor(), lines[i]);
+        }
         dialog->accept();
     });
 }
