@@ -107,6 +107,9 @@ ChangesPanel::ChangesPanel(ProjectContext *context, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(ChangesModel::OldColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(ChangesModel::NewColumn, QHeaderView::Stretch);
+    // Kind and level are short words: fit them, so old and new values get the width.
+    m_table->horizontalHeader()->setSectionResizeMode(ChangesModel::KindColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ChangesModel::LevelColumn, QHeaderView::ResizeToContents);
     m_table->setWordWrap(false);
 
     m_kind->addItem(tr("All kinds"), -1);
