@@ -26,18 +26,38 @@ inline void fold(double &lo, double &hi, double vlo, double vhi)
 Envelope::Envelope(std::span<const double> x, std::span<const double> y)
 {
     const std::size_t n = std::min(x.size(), y.size());
-    std::vector<std::size_t> order;
-    order.reserve(n);
-    for (std::size_t i = 0; i < n; ++i)
-        if (!std::isnan(x[i]))
-            order.push_back(i);
-    if (!std::is_sorted(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; }))
+    // Metric files are nearly always written in x order: check that in one pass and then copy
+    // straight across, so the common case needs no 8-byte index per point.
+    bool sorted = true;
+    std::size_t placeable = 0;
+    double previous = -std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (std::isnan(x[i]))
+            continue;
+        ++placeable;
+        if (x[i] < previous)
+            sorted = false;
+        previous = x[i];
+    }
+    m_x.reserve(placeable);
+    m_y.reserve(placeable);
+    if (sorted) {
+        for (std::size_t i = 0; i < n; ++i)
+            if (!std::isnan(x[i])) {
+                m_x.push_back(x[i]);
+                m_y.push_back(y[i]);
+            }
+    } else {
+        std::vector<std::size_t> order;
+        order.reserve(placeable);
+        for (std::size_t i = 0; i < n; ++i)
+            if (!std::isnan(x[i]))
+                order.push_back(i);
         std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
-    m_x.resize(order.size());
-    m_y.resize(order.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        m_x[i] = x[order[i]];
-        m_y[i] = y[order[i]];
+        for (std::size_t i : order) {
+            m_x.push_back(x[i]);
+            m_y.push_back(y[i]);
+        }
     }
 
     // Base level from raw points, then each level from pairs of the one below.

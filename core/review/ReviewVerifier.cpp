@@ -30,7 +30,10 @@ void compareBindings(std::string_view kind, const std::vector<FileBinding> &boun
         else if (it->second != b.sha256)
             changes.push_back(fmt::format("{} \"{}\" changed (reviewed {}, now {})", kind, b.id, b.sha256, it->second));
     }
-    for (const auto &[id, sha] : now) {
+    for (const auto &entry : now) {
+        // A named reference, not a structured binding: clang 14 (the fuzz build) cannot
+        // capture bindings in a lambda.
+        const auto &id = entry.first;
         const bool known = std::any_of(bound.begin(), bound.end(), [&](const FileBinding &b) { return b.id == id; });
         if (!known)
             changes.push_back(fmt::format("{} \"{}\" was added after the review", kind, id));

@@ -160,6 +160,37 @@ private slots:
         QCOMPARE(std::vector<double>(env.y().begin(), env.y().end()), (std::vector<double>{20, 40, 10, 30}));
     }
 
+    /// Already-sorted input is copied straight across (no index); NaN x are dropped there
+    /// too, and a NaN between two out-of-order x must not hide that they need sorting.
+    void sortedInputWithNaNxAndTies_data()
+    {
+        QTest::addColumn<std::vector<double>>("x");
+        QTest::addColumn<std::vector<double>>("expectedX");
+        QTest::addColumn<std::vector<double>>("expectedY");
+        QTest::newRow("sorted, ties") << std::vector<double>{1, 1, 2, 3} << std::vector<double>{1, 1, 2, 3}
+                                      << std::vector<double>{0, 1, 2, 3};
+        QTest::newRow("sorted, NaN x inside") << std::vector<double>{1, kNaN, 2, kNaN} << std::vector<double>{1, 2}
+                                              << std::vector<double>{0, 2};
+        QTest::newRow("NaN x between a descent") << std::vector<double>{3, kNaN, 2, 4} << std::vector<double>{2, 3, 4}
+                                                 << std::vector<double>{2, 0, 3};
+        QTest::newRow("leading NaN x") << std::vector<double>{kNaN, -1, 0} << std::vector<double>{-1, 0}
+                                       << std::vector<double>{1, 2};
+        QTest::newRow("infinite x") << std::vector<double>{-std::numeric_limits<double>::infinity(), 0, 1}
+                                    << std::vector<double>{-std::numeric_limits<double>::infinity(), 0, 1}
+                                    << std::vector<double>{0, 1, 2};
+    }
+    void sortedInputWithNaNxAndTies()
+    {
+        QFETCH(std::vector<double>, x);
+        QFETCH(std::vector<double>, expectedX);
+        QFETCH(std::vector<double>, expectedY);
+        std::vector<double> y(x.size());
+        std::iota(y.begin(), y.end(), 0.0); // y = original index
+        const Envelope env(x, y);
+        QCOMPARE(std::vector<double>(env.x().begin(), env.x().end()), expectedX);
+        QCOMPARE(std::vector<double>(env.y().begin(), env.y().end()), expectedY);
+    }
+
     void degenerateQueries()
     {
         const std::vector<double> x{0, 1, 2};
