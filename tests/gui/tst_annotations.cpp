@@ -132,6 +132,7 @@ private slots:
     void bannerListsWhatIsNotDrawnInPlace();
     void pdfPageAnnotationMarksThePageEdge();
     void goingToALineAnnotationScrollsToTheLine();
+    void goingToAPdfRegionScrollsItIntoView();
     void panelsMarkAnnotatedItems();
     void authorIsTheSigningIdentity();
 };
@@ -650,6 +651,53 @@ void TestAnnotations::goingToALineAnnotationScrollsToTheLine()
     QVERIFY2(editor->verticalScrollBar()->value() > 0, "the line was below the fold: the view scrolls to it");
     QCOMPARE(editor->horizontalScrollBar()->value(), 0);   // and shows where the line starts
     test::saveGrab(&window, QStringLiteral("annotations-text-line"));
+}
+
+void TestAnnotations::goingToAPdfRegionScrollsItIntoView()
+{
+    test::EvidenceFixture fx;
+    ProjectContext &ctx = *fx.context();
+    QWidget window;
+    auto *layout = new QHBoxLayout(&window);
+    auto *panel = new EvidencePanel(&ctx);
+    auto *list = new AnnotationsPanel(&ctx);
+    layout->addWidget(panel, 3);
+    layout->addWidget(list, 2);
+    window.resize(1300, 420);   // low: the foot of the last page is far below the fold
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // A region at the foot of the report's last page, noted while the reviewer is elsewhere.
+    panel->openEvidence(QStringLiteral("ev-eval-report"));
+    auto *pdf = qobject_cast<PdfEvidenceViewer *>(panel->viewer());
+    QVERIFY(pdf);
+    const int lastPage = pdf->document()->pageCount();
+    QVERIFY(lastPage >= 1);
+    const QSizeF size = pdf->document()->pagePointSize(lastPage - 1);
+    const QRectF region(60, size.height() - 140, 240, 60);
+    const QString id = addAnnotation(ctx, {{"evidence", "ev-eval-report"}, {"page", lastPage},
+                                           {"rect", {region.x(), region.y(), region.width(), region.height()}}},
+                                     {QStringLiteral("major"), QStringLiteral("The footnote changes the threshold.")});
+    panel->openEvidence(QStringLiteral("ev-test-log"));
+
+    QVERIFY(list->select(id));
+    list->openRow(list->table()->currentIndex().row());
+    pdf = qobject_cast<PdfEvidenceViewer *>(panel->viewer());
+    QVERIFY(pdf);
+    auto *layer = pdf->findChild<PdfAnnotationLayer *>();
+    QVERIFY(layer);
+    QTRY_VERIFY_WITH_TIMEOUT(pdf->isVisible() && test::hasInk(pdf->view()->viewport()->grab().toImage()), 10000);
+    QTest::qWait(200);   // laid out at its final size: the region must stay in view through that
+    const auto regionNow = [&] {
+        for (const auto &h : layer->highlights())
+            if (!h.pageMark && h.annotation->id == id.toStdString())
+                return h.rect;
+        return QRectF();
+    };
+    // The whole region is on screen, and the view had to scroll for it.
+    QTRY_VERIFY_WITH_TIMEOUT(pdf->view()->viewport()->rect().contains(regionNow().toAlignedRect()), 5000);
+    QVERIFY2(pdf->view()->verticalScrollBar()->value() > 0, "the region was below the fold: the view scrolls to it");
+    QCOMPARE(pdf->currentPage(), lastPage - 1);
+    test::saveGrab(&window, QStringLiteral("annotations-pdf-region-revealed"));
 }
 
 void TestAnnotations::panelsMarkAnnotatedItems()

@@ -7,6 +7,7 @@
 // annotated page and region.
 #include "GuiTestUtil.h"
 #include "annotations/AnnotationEditor.h"
+#include "common/Levels.h"
 #include "TempStore.h"
 #include "evidence/EvidenceViewer.h"
 #include "evidence/ImageEvidenceViewer.h"
@@ -405,6 +406,17 @@ void TestMeetingMode::presenterViewFollowsTheMeeting()
     QTest::keyClick(presenter, Qt::Key_D);
     QCOMPARE(view->currentIndex(), m_mode->session()->decisionIndex());
     QVERIFY(presenter->nowText().contains(QStringLiteral("Decision")));
+    // The decision as the room shapes it: outcome, level, conditions, what is still missing.
+    QVERIFY(presenter->notesText().contains(QStringLiteral("Before signing")));
+    QVERIFY(m_mode->session()->setOutcome(QStringLiteral("advance_with_conditions")));
+    QVERIFY(m_mode->session()->setConditions({"Recalibrate on site C data", "Re-run the subgroup audit"}));
+    QVERIFY(m_mode->session()->setRationale(QStringLiteral("Strong overall; site C needs work.")));
+    QTRY_VERIFY(presenter->notesText().contains(QStringLiteral("Recalibrate on site C data")));
+    QVERIFY(presenter->notesText().contains(QStringLiteral("Re-run the subgroup audit")));
+    QVERIFY(presenter->notesText().contains(QStringLiteral("Strong overall; site C needs work.")));
+    QVERIFY(m_mode->session()->setOutcome(QStringLiteral("switchback")));
+    QVERIFY(m_mode->session()->setToLevel(3));
+    QTRY_VERIFY(presenter->notesText().contains(levelName(3).toHtmlEscaped()));
 }
 
 void TestMeetingMode::titleSlideShowsTheTrackLarge()

@@ -39,6 +39,7 @@ private slots:
     void trackShowsLevels();
     void historyHasOnePointPerEntry();
     void componentsTableAndInspector();
+    void inspectorFollowsThePanel();
     void libraryListsProject();
     void panelShortcutsSwitchPanels();
     void remembersLastProjectAndRecentFile();
@@ -159,6 +160,43 @@ void TestWorkbench::componentsTableAndInspector()
     QCOMPARE(inspector->title(), QStringLiteral("Component %1").arg(id));
     QVERIFY(inspector->fact(QStringLiteral("Level")).startsWith(
         view->model()->index(1, ComponentsModel::LevelColumn).data(ComponentsModel::SortRole).toString()));
+}
+
+void TestWorkbench::inspectorFollowsThePanel()
+{
+    InspectorWidget *inspector = m_window->inspector();
+    const auto panelTitled = [&](const QString &title) -> QWidget * {
+        for (const auto &p : m_window->panels())
+            if (p.title == title)
+                return p.widget;
+        return nullptr;
+    };
+    QWidget *metrics = panelTitled(QStringLiteral("Metrics"));
+    QWidget *evidence = panelTitled(QStringLiteral("Evidence"));
+    QVERIFY(metrics && evidence);
+    const std::string evidenceId = m_window->context().revision()->manifest.evidence.front().id;
+    const QString evidenceTitle = QStringLiteral("Evidence %1").arg(QString::fromStdString(evidenceId));
+
+    emit m_window->context().showEvidence(QString::fromStdString(evidenceId));
+    QCOMPARE(m_window->currentPanel(), evidence);
+    QCOMPARE(inspector->title(), evidenceTitle);
+    // Another panel with nothing of its own to inspect: the revision, not the old file.
+    m_window->showPanel(metrics);
+    QVERIFY2(inspector->title().startsWith(QStringLiteral("Revision ")), qPrintable(inspector->title()));
+    QVERIFY(!inspector->fact(QStringLiteral("Manifest SHA-256")).isEmpty());
+    // Back on the evidence: its facts again.
+    m_window->showPanel(evidence);
+    QCOMPARE(inspector->title(), evidenceTitle);
+    // The Overview brings back the component selected there.
+    m_window->showPanel(m_overview);
+    QTableView *view = m_overview->componentsView();
+    view->setCurrentIndex(view->model()->index(0, 0));
+    const QString component = inspector->title();
+    QVERIFY(component.startsWith(QStringLiteral("Component ")));
+    m_window->showPanel(metrics);
+    QVERIFY(inspector->title().startsWith(QStringLiteral("Revision ")));
+    m_window->showPanel(m_overview);
+    QCOMPARE(inspector->title(), component);
 }
 
 void TestWorkbench::libraryListsProject()

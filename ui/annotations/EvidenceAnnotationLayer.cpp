@@ -2,6 +2,7 @@
 
 #include "annotations/AnnotationBanner.h"
 #include "annotations/AnnotationEditor.h"
+#include "annotations/AnnotationPlace.h"
 #include "annotations/ImageAnnotationLayer.h"
 #include "annotations/PdfAnnotationLayer.h"
 #include "annotations/TextAnnotationLayer.h"
@@ -15,6 +16,8 @@
 #include <QAction>
 #include <QBoxLayout>
 #include <QToolButton>
+
+#include <algorithm>
 
 namespace mltrl::ui {
 
@@ -96,6 +99,13 @@ EvidenceAnnotationLayer::EvidenceAnnotationLayer(EvidenceViewer &viewer, Project
                 return;
             }
     });
+}
+
+void EvidenceAnnotationLayer::reveal(const Annotation &annotation)
+{
+    const auto place = placeOf(annotation);
+    if (place && !place->rect.isEmpty())
+        m_viewer.showRegion(std::max(0, place->page - 1), place->rect);
 }
 
 bool EvidenceAnnotationLayer::drawsInPlace(const Annotation &) const

@@ -8,7 +8,8 @@
 /// and lines or regions on viewers without lines or regions — is listed by an
 /// AnnotationBanner above the viewer's content, on every viewer type (PDFs also mark an
 /// annotated page along its left edge). Going to an annotation from the list reveals it
-/// (ProjectContext::revealAnnotation): a text viewer scrolls to its line and selects it.
+/// (ProjectContext::revealAnnotation): a text viewer scrolls to its line and selects it, a PDF
+/// or image viewer brings its region into view.
 ///
 /// Targets follow the archive contract (§4): a PDF region is {"evidence", "page" (from 1),
 /// "rect": [x, y, width, height]} in PDF points from the page's top-left corner; an image
@@ -59,7 +60,8 @@ protected:
     virtual void redraw() {}
     virtual void modeChanged(bool on) { Q_UNUSED(on); }
     /// Scrolls to and marks `annotation` (one of shown()); the user went to it from the list.
-    virtual void reveal(const Annotation &annotation) { Q_UNUSED(annotation); }
+    /// By default shows its page and region (EvidenceViewer::showRegion), if it has them.
+    virtual void reveal(const Annotation &annotation);
 
     EvidenceViewer &m_viewer;
     ProjectContext &m_context;

@@ -1,6 +1,7 @@
 #include "meeting/MeetingSlides.h"
 
 #include "annotations/AnnotationEditor.h"
+#include "annotations/AnnotationPlace.h"
 #include "common/Levels.h"
 #include "annotations/EvidenceAnnotationLayer.h"
 #include "evidence/EvidenceSource.h"
@@ -267,27 +268,6 @@ const Criterion &CriterionSlide::criterion() const
 }
 
 namespace {
-/// Where an annotation points inside its evidence: a page (from 1; 0 for none) and a region
-/// (PDF points or image pixels; empty for none). Nothing when it names neither.
-struct Place {
-    int page = 0;
-    QRectF rect;
-};
-std::optional<Place> placeOf(const Annotation &a)
-{
-    Place place;
-    if (a.target.contains("page") && a.target["page"].is_number_integer())
-        place.page = a.target["page"].get<int>();
-    if (a.target.contains("rect") && a.target["rect"].is_array() && a.target["rect"].size() == 4) {
-        const auto &r = a.target["rect"];
-        if (std::all_of(r.begin(), r.end(), [](const nlohmann::json &v) { return v.is_number(); }))
-            place.rect = QRectF(r[0].get<double>(), r[1].get<double>(), r[2].get<double>(), r[3].get<double>());
-    }
-    if (place.page <= 0 && place.rect.isEmpty())
-        return std::nullopt;
-    return place;
-}
-
 int severityRank(const std::string &severity)
 {
     if (severity == "blocker")
@@ -307,7 +287,7 @@ void CriterionSlide::addEvidence(QWidget *column)
     // The place a reviewer annotated (the most severe open annotation with a page or a
     // region) is what the meeting needs to see; else the first linked evidence, from its start.
     const Evidence *chosen = nullptr;
-    std::optional<Place> place;
+    std::optional<AnnotationPlace> place;
     int bestRank = 99;
     for (const std::string &id : c.evidence) {
         const Evidence *e = r.manifest.findEvidence(id);

@@ -1,5 +1,6 @@
 #include "meeting/PresenterView.h"
 
+#include "common/Levels.h"
 #include "meeting/MeetingSession.h"
 #include "meeting/MeetingStyle.h"
 #include "meeting/MeetingView.h"
@@ -113,8 +114,26 @@ void PresenterView::refresh()
                                                         qs(a.text).toHtmlEscaped());
     } else if (item.kind == AgendaItem::Kind::Decision) {
         const ReviewDraft &d = m_session->draft();
+        // Everything the room decides, so the presenter can read it back before signing.
         notes << QStringLiteral("<b>Outcome:</b> %1").arg(meeting::outcomeCue(d.outcome ? qs(*d.outcome) : QString()).html());
+        if (d.toLevel)
+            notes << QStringLiteral("<b>To level:</b> %1").arg(levelName(*d.toLevel).toHtmlEscaped());
+        if (!d.conditions.empty()) {
+            QString list = QStringLiteral("<b>Conditions:</b><ol style=\"margin-top:0\">");
+            for (const std::string &c : d.conditions)
+                list += QStringLiteral("<li>%1</li>").arg(qs(c).toHtmlEscaped());
+            notes << list + QStringLiteral("</ol>");
+        }
         notes << QStringLiteral("<b>Rationale:</b> %1").arg(d.rationale.empty() ? QStringLiteral("—") : qs(d.rationale).toHtmlEscaped());
+        const QStringList missing = m_session->signingProblems();
+        if (missing.isEmpty()) {
+            notes << QStringLiteral("<b>Ready to sign.</b>");
+        } else {
+            QStringList escaped;
+            for (const QString &m : missing)
+                escaped << m.toHtmlEscaped();
+            notes << QStringLiteral("<b>Before signing:</b> %1").arg(escaped.join(QStringLiteral(" ")));
+        }
     }
     m_notes->setText(notes.join(QStringLiteral("<br>")));
 

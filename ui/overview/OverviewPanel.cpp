@@ -161,6 +161,15 @@ void OverviewPanel::showRevision()
     m_components->setComponents(revision->manifest.components, o.heldBackBy);
 }
 
+void OverviewPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    const QModelIndex current = m_componentsView->currentIndex();
+    const auto *proxy = qobject_cast<const QSortFilterProxyModel *>(m_componentsView->model());
+    if (current.isValid() && proxy && m_context->hasRevision())
+        inspectComponent(proxy->mapToSource(current).row());
+}
+
 void OverviewPanel::inspectComponent(int row)
 {
     const Component &c = m_components->component(row);

@@ -27,6 +27,9 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    /// Shows the selected component in the Inspector again (the window shows the revision's
+    /// facts whenever the reviewer switches panels).
+    void showEvent(QShowEvent *event) override;
 
 private:
     void showRevision();

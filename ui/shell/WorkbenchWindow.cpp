@@ -67,6 +67,10 @@ WorkbenchWindow::WorkbenchWindow(Store &store, Settings &settings, QWidget *pare
     navFont.setPointSizeF(navFont.pointSizeF() * 1.1);
     m_nav->setFont(navFont);
     m_stack->setObjectName(QStringLiteral("panelStack"));
+    // The Inspector shows the revision's facts on every panel switch, before the panel is shown:
+    // a panel with a selection of its own (evidence, a component) publishes it again as it
+    // shows, the others never leave another panel's item on screen.
+    connect(m_nav, &QListWidget::currentRowChanged, this, &WorkbenchWindow::inspectRevision);
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     auto *line = new QFrame(this);
@@ -321,6 +325,19 @@ void WorkbenchWindow::onRevisionChanged()
     setWindowTitle(QStringLiteral("%1 · rev %2 — MLTRL Workbench").arg(fact(o.id)).arg(o.revision));
     m_settings.setValue(keys::lastProject, fact(o.id));
     m_library->selectProject(fact(o.id));
+    inspectRevision();
+    if (currentPanel() == m_library && m_panels.size() > 1)
+        showPanel(m_panels[1].widget);
+}
+
+void WorkbenchWindow::inspectRevision()
+{
+    const auto revision = m_context->revision();
+    if (!revision) {
+        emit m_context->inspect({}, {});
+        return;
+    }
+    const RevisionOverview &o = revision->overview;
     emit m_context->inspect(QStringLiteral("Revision %1 of %2").arg(o.revision).arg(fact(o.id)),
                             {{QStringLiteral("Project"), fact(o.name)},
                              {QStringLiteral("Imported"), fact(o.importedAt)},
@@ -330,8 +347,6 @@ void WorkbenchWindow::onRevisionChanged()
                              {QStringLiteral("Metrics"), QString::number(o.counts.metrics)},
                              {QStringLiteral("Gates"), QString::number(o.counts.gates)},
                              {QStringLiteral("Requirements"), QString::number(o.counts.requirements)}});
-    if (currentPanel() == m_library && m_panels.size() > 1)
-        showPanel(m_panels[1].widget);
 }
 
 QString WorkbenchWindow::issuesText() const

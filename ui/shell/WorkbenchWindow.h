@@ -96,6 +96,8 @@ private:
     void addPanelEntry(const QString &title, const QString &iconName, QWidget *panel, const QKeySequence &shortcut,
                        bool needsProject);
     void onRevisionChanged();
+    /// The Inspector's default: the facts of the revision on screen (cleared when none).
+    void inspectRevision();
     void updateIssues();
     void showWarnings();
     void fillRecentMenu();
