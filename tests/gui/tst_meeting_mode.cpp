@@ -408,6 +408,7 @@ void TestMeetingMode::presenterViewFollowsTheMeeting()
     QVERIFY(presenter->nowText().contains(QStringLiteral("Decision")));
     // The decision as the room shapes it: outcome, level, conditions, what is still missing.
     QVERIFY(presenter->notesText().contains(QStringLiteral("Before signing")));
+    const ReviewDraft before = m_mode->session()->draft();
     QVERIFY(m_mode->session()->setOutcome(QStringLiteral("advance_with_conditions")));
     QVERIFY(m_mode->session()->setConditions({"Recalibrate on site C data", "Re-run the subgroup audit"}));
     QVERIFY(m_mode->session()->setRationale(QStringLiteral("Strong overall; site C needs work.")));
@@ -417,6 +418,11 @@ void TestMeetingMode::presenterViewFollowsTheMeeting()
     QVERIFY(m_mode->session()->setOutcome(QStringLiteral("switchback")));
     QVERIFY(m_mode->session()->setToLevel(3));
     QTRY_VERIFY(presenter->notesText().contains(levelName(3).toHtmlEscaped()));
+    // The later tests continue from the decision as it was.
+    QVERIFY(m_mode->session()->setToLevel(before.toLevel));
+    QVERIFY(m_mode->session()->setConditions(before.conditions));
+    QVERIFY(m_mode->session()->setRationale(QString::fromStdString(before.rationale)));
+    QVERIFY(m_mode->session()->setOutcome(QString::fromStdString(before.outcome.value_or(std::string()))));
 }
 
 void TestMeetingMode::titleSlideShowsTheTrackLarge()

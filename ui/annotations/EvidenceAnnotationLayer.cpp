@@ -70,6 +70,7 @@ EvidenceAnnotationLayer *EvidenceAnnotationLayer::attach(EvidenceViewer &viewer,
 EvidenceAnnotationLayer::EvidenceAnnotationLayer(EvidenceViewer &viewer, ProjectContext &context, const QString &modeText)
     : QObject(&viewer), m_viewer(viewer), m_context(context)
 {
+    viewer.addHelper(this);   // deleted before the viewer's widgets go (WidgetHelpers)
     setObjectName(QStringLiteral("annotationLayer"));
     if (!modeText.isEmpty()) {
         m_mode = new QAction(modeText, this);

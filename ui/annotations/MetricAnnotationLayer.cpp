@@ -57,6 +57,7 @@ MetricAnnotationLayer::MetricAnnotationLayer(MetricPlot &plot, ProjectContext &c
     : QObject(&plot), m_plot(plot), m_context(context), m_mode(new QAction(QStringLiteral("Annotate range"), this))
 {
     setObjectName(QStringLiteral("metricAnnotationLayer"));
+    plot.addHelper(this);   // deleted before the plot's widgets go (WidgetHelpers)
     m_mode->setObjectName(QStringLiteral("annotateRangeAction"));
     m_mode->setCheckable(true);
     m_mode->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));

@@ -87,6 +87,11 @@ EvidenceViewer::EvidenceViewer(const EvidenceSource &source, QWidget *parent) : 
 {
 }
 
+EvidenceViewer::~EvidenceViewer()
+{
+    deleteHelpers();   // for the viewers without helpers that watch their own widgets
+}
+
 void EvidenceViewer::showPage(int)
 {
 }

@@ -2,6 +2,7 @@
 /// Base of the evidence viewers and the factory that picks one by media type and extension.
 /// A viewer shows one evidence file; `loaded()` fires once its content is on screen (files
 /// larger than asyncThreshold() are read off the UI thread, so this may be later).
+#include "common/WidgetHelpers.h"
 #include "evidence/EvidenceSource.h"
 
 #include <QByteArray>
@@ -21,6 +22,7 @@ public:
     static Type typeFor(const QString &mediaType, const QString &suffix);
     /// A new viewer for `source` (object name says its type, e.g. "pdfViewer").
     static EvidenceViewer *create(const EvidenceSource &source, QWidget *parent = nullptr);
+    ~EvidenceViewer() override;
 
     /// Files at least this large are read on a worker thread.
     static qint64 asyncThreshold() { return 512 * 1024; }
@@ -33,6 +35,9 @@ public:
     /// page's top-left), for an image `points` in image pixels (`page` ignored). An empty
     /// rectangle means the whole page or image. The default shows the page.
     virtual void showRegion(int page, const QRectF &points);
+    /// Registers a helper (an annotation layer) that this viewer deletes before its widgets
+    /// go; see WidgetHelpers. Viewers with such helpers call deleteHelpers() in their destructor.
+    void addHelper(QObject *helper) { m_helpers.add(helper); }
 
 signals:
     void loaded();
@@ -44,8 +49,10 @@ protected:
     void readBytes(qint64 maxBytes, std::function<void(const QByteArray &bytes, const QString &error)> use);
     /// For viewers that load by themselves (PDF, images): call once content is shown.
     void markLoaded();
+    void deleteHelpers() { m_helpers.deleteAll(); }
 
 private:
+    WidgetHelpers m_helpers;
     EvidenceSource m_source;
     bool m_loaded = false;
 };

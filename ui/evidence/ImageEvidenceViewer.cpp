@@ -89,6 +89,11 @@ ImageEvidenceViewer::ImageEvidenceViewer(const EvidenceSource &source, QWidget *
     });
 }
 
+ImageEvidenceViewer::~ImageEvidenceViewer()
+{
+    deleteHelpers();
+}
+
 void ImageEvidenceViewer::showRegion(int page, const QRectF &points)
 {
     Q_UNUSED(page);

@@ -12,6 +12,7 @@ class ImageEvidenceViewer : public EvidenceViewer {
     Q_OBJECT
 public:
     explicit ImageEvidenceViewer(const EvidenceSource &source, QWidget *parent = nullptr);
+    ~ImageEvidenceViewer() override;
 
     [[nodiscard]] ZoomableImageView *view() const { return m_view; }
     /// Zooms to `points` (image pixels); see ZoomableImageView::showRegion().

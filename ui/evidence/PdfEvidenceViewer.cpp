@@ -110,6 +110,17 @@ qreal PdfEvidenceViewer::fitWidthZoom() const
     return std::clamp(available / (widest * pixelsPerPoint), kMinZoom, kMaxZoom);
 }
 
+PdfEvidenceViewer::~PdfEvidenceViewer()
+{
+    deleteHelpers();
+    // The document is a child: ~QWidget closes it, which moves the view's page navigator and
+    // scroll bar, and none of the signals that sends may reach this viewer's slots, which are
+    // gone by then.
+    m_document->disconnect(this);
+    m_view->pageNavigator()->disconnect(this);
+    m_view->verticalScrollBar()->disconnect(this);
+}
+
 void PdfEvidenceViewer::setZoom(qreal factor)
 {
     m_view->setZoomFactor(std::clamp(factor, kMinZoom, kMaxZoom));

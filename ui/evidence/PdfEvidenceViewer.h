@@ -16,6 +16,7 @@ class PdfEvidenceViewer : public EvidenceViewer {
     Q_OBJECT
 public:
     explicit PdfEvidenceViewer(const EvidenceSource &source, QWidget *parent = nullptr);
+    ~PdfEvidenceViewer() override;
 
     [[nodiscard]] QPdfDocument *document() const { return m_document; }
     [[nodiscard]] QPdfView *view() const { return m_view; }

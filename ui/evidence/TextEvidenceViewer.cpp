@@ -30,4 +30,9 @@ TextEvidenceViewer::TextEvidenceViewer(const EvidenceSource &source, QWidget *pa
     });
 }
 
+TextEvidenceViewer::~TextEvidenceViewer()
+{
+    deleteHelpers();
+}
+
 } // namespace mltrl::ui

@@ -193,7 +193,10 @@ MetricPlot::MetricPlot(QWidget *parent) : QWidget(parent)
     clear();
 }
 
-MetricPlot::~MetricPlot() = default;
+MetricPlot::~MetricPlot()
+{
+    m_helpers.deleteAll();   // see WidgetHelpers
+}
 
 void MetricPlot::load(Store *store, std::int64_t revisionId, const Metric &metric,
                       std::optional<PlotThreshold> threshold, const QString &seriesFilter)

@@ -4,6 +4,7 @@
 /// each column (and the legend says so), otherwise every point is drawn. Points are loaded and
 /// the envelopes built off the UI thread; zoom (wheel), pan (drag), reset (button, R or Home)
 /// and export (PNG, PDF, SVG) work on the plot.
+#include "common/WidgetHelpers.h"
 #include "manifest/Manifest.h"
 #include "metrics/Envelope.h"
 #include "metrics/MetricData.h"
@@ -55,6 +56,8 @@ class MetricPlot : public QWidget {
 public:
     explicit MetricPlot(QWidget *parent = nullptr);
     ~MetricPlot() override;
+    /// Registers a helper (the annotation layer) deleted before the plot's widgets go.
+    void addHelper(QObject *helper) { m_helpers.add(helper); }
 
     /// Loads `metric`'s points of revision `revisionId` off the UI thread (the worker opens its
     /// own connection to the store in `store->dir()`), then shows them. `seriesFilter` names
@@ -131,6 +134,7 @@ private:
     std::optional<PlotThreshold> m_threshold;
     QString m_seriesFilter;
     std::vector<Drawn> m_drawn;
+    WidgetHelpers m_helpers;
     QCPItemStraightLine *m_thresholdLine = nullptr;
     QCPItemStraightLine *m_crossV = nullptr;
     QCPItemStraightLine *m_crossH = nullptr;
