@@ -116,10 +116,12 @@ void PresenterView::refresh()
         const ReviewDraft &d = m_session->draft();
         // Everything the room decides, so the presenter can read it back before signing.
         notes << QStringLiteral("<b>Outcome:</b> %1").arg(meeting::outcomeCue(d.outcome ? qs(*d.outcome) : QString()).html());
-        if (d.toLevel)
-            notes << QStringLiteral("<b>To level:</b> %1").arg(levelName(*d.toLevel).toHtmlEscaped());
-        if (!d.conditions.empty()) {
-            QString list = QStringLiteral("<b>Conditions:</b><ol style=\"margin-top:0\">");
+        // The level and the conditions only with the outcome they belong to (the draft keeps
+        // them when the outcome changes, as the review form does).
+        if (d.toLevel && d.outcome == "switchback")
+            notes << QStringLiteral("<b>To level:</b> %1 — %2").arg(*d.toLevel).arg(levelName(*d.toLevel).toHtmlEscaped());
+        if (!d.conditions.empty() && d.outcome == "advance_with_conditions") {
+            QString list = QStringLiteral("<b>Conditions:</b><ol style=\"margin-top:0; margin-bottom:0\">");
             for (const std::string &c : d.conditions)
                 list += QStringLiteral("<li>%1</li>").arg(qs(c).toHtmlEscaped());
             notes << list + QStringLiteral("</ol>");
@@ -129,10 +131,10 @@ void PresenterView::refresh()
         if (missing.isEmpty()) {
             notes << QStringLiteral("<b>Ready to sign.</b>");
         } else {
-            QStringList escaped;
+            QString list = QStringLiteral("<b>Before signing:</b><ul style=\"margin-top:0; margin-bottom:0\">");
             for (const QString &m : missing)
-                escaped << m.toHtmlEscaped();
-            notes << QStringLiteral("<b>Before signing:</b> %1").arg(escaped.join(QStringLiteral(" ")));
+                list += QStringLiteral("<li>%1</li>").arg(m.toHtmlEscaped());
+            notes << list + QStringLiteral("</ul>");
         }
     }
     m_notes->setText(notes.join(QStringLiteral("<br>")));
