@@ -85,6 +85,22 @@ void answerDialog(const QString &severity, const QString &text, bool accept = tr
     });
 }
 
+/// The Evidence panel beside the Annotations list, as the workbench shows them, at `size`.
+struct EvidenceBesideList {
+    QWidget window;
+    EvidencePanel *evidence;
+    AnnotationsPanel *list;
+    EvidenceBesideList(ProjectContext &ctx, QSize size)
+        : evidence(new EvidencePanel(&ctx)), list(new AnnotationsPanel(&ctx))
+    {
+        auto *layout = new QHBoxLayout(&window);
+        layout->addWidget(evidence, 3);
+        layout->addWidget(list, 2);
+        window.resize(size);
+        window.show();
+    }
+};
+
 /// What a fresh connection to the same store holds (as a restarted process would see it).
 std::vector<Annotation> storedElsewhere(test::EvidenceFixture &fx)
 {
@@ -141,14 +157,10 @@ void TestAnnotations::pdfRegionDrawnListedResolvedUndone()
 {
     test::EvidenceFixture fx;
     ProjectContext &ctx = *fx.context();
-    QWidget window;
-    auto *layout = new QHBoxLayout(&window);
-    auto *evidence = new EvidencePanel(&ctx);
-    auto *list = new AnnotationsPanel(&ctx);
-    layout->addWidget(evidence, 3);
-    layout->addWidget(list, 2);
-    window.resize(1440, 860);
-    window.show();
+    EvidenceBesideList beside(ctx, QSize(1440, 860));
+    QWidget &window = beside.window;
+    auto *evidence = beside.evidence;
+    auto *list = beside.list;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     evidence->openEvidence(QStringLiteral("ev-eval-report"));
     auto *pdf = qobject_cast<PdfEvidenceViewer *>(evidence->viewer());
@@ -515,14 +527,10 @@ void TestAnnotations::bannerListsWhatIsNotDrawnInPlace()
     const QString id = addAnnotation(ctx, target, {QStringLiteral("major"), QStringLiteral("Needs a second look.")});
     QVERIFY(!id.isEmpty());
 
-    QWidget window;
-    auto *layout = new QHBoxLayout(&window);
-    auto *panel = new EvidencePanel(&ctx);
-    auto *list = new AnnotationsPanel(&ctx);
-    layout->addWidget(panel, 3);
-    layout->addWidget(list, 2);
-    window.resize(1300, 700);
-    window.show();
+    EvidenceBesideList beside(ctx, QSize(1300, 700));
+    QWidget &window = beside.window;
+    auto *panel = beside.evidence;
+    auto *list = beside.list;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     panel->openEvidence(evidence);
     QVERIFY(panel->viewer());
@@ -572,14 +580,9 @@ void TestAnnotations::pdfPageAnnotationMarksThePageEdge()
     addAnnotation(ctx, {{"evidence", "ev-eval-report"}}, {QStringLiteral("minor"), QStringLiteral("No version on the cover.")});
     addAnnotation(ctx, {{"evidence", "ev-eval-report"}, {"page", 1}, {"rect", {60, 120, 300, 80}}},
                   {QStringLiteral("major"), QStringLiteral("Which threshold?")});
-    QWidget window;
-    auto *layout = new QHBoxLayout(&window);
-    auto *panel = new EvidencePanel(&ctx);
-    auto *list = new AnnotationsPanel(&ctx);
-    layout->addWidget(panel, 3);
-    layout->addWidget(list, 2);
-    window.resize(1440, 860);
-    window.show();
+    EvidenceBesideList beside(ctx, QSize(1440, 860));
+    QWidget &window = beside.window;
+    auto *panel = beside.evidence;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     panel->openEvidence(QStringLiteral("ev-eval-report"));
     auto *pdf = qobject_cast<PdfEvidenceViewer *>(panel->viewer());
@@ -615,14 +618,10 @@ void TestAnnotations::goingToALineAnnotationScrollsToTheLine()
 {
     test::EvidenceFixture fx;
     ProjectContext &ctx = *fx.context();
-    QWidget window;
-    auto *layout = new QHBoxLayout(&window);
-    auto *panel = new EvidencePanel(&ctx);
-    auto *list = new AnnotationsPanel(&ctx);
-    layout->addWidget(panel, 3);
-    layout->addWidget(list, 2);
-    window.resize(1300, 330);   // low, so that the log's last lines are below the fold
-    window.show();
+    EvidenceBesideList beside(ctx, QSize(1300, 330));   // low, so that the log's last lines are below the fold
+    QWidget &window = beside.window;
+    auto *panel = beside.evidence;
+    auto *list = beside.list;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     // Find how long the log is, then note its last line and go elsewhere.
     panel->openEvidence(QStringLiteral("ev-test-log"));
@@ -657,14 +656,10 @@ void TestAnnotations::goingToAPdfRegionScrollsItIntoView()
 {
     test::EvidenceFixture fx;
     ProjectContext &ctx = *fx.context();
-    QWidget window;
-    auto *layout = new QHBoxLayout(&window);
-    auto *panel = new EvidencePanel(&ctx);
-    auto *list = new AnnotationsPanel(&ctx);
-    layout->addWidget(panel, 3);
-    layout->addWidget(list, 2);
-    window.resize(1300, 420);   // low: the foot of the last page is far below the fold
-    window.show();
+    EvidenceBesideList beside(ctx, QSize(1300, 420));   // low: the foot of the last page is far below the fold
+    QWidget &window = beside.window;
+    auto *panel = beside.evidence;
+    auto *list = beside.list;
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     // A region at the foot of the report's last page, noted while the reviewer is elsewhere.
     panel->openEvidence(QStringLiteral("ev-eval-report"));
