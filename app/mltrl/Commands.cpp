@@ -1,12 +1,15 @@
 #include "Commands.h"
 
 #include "Output.h"
+#include "ReviewTrust.h"
+#include "store/RevisionData.h"
 #include "import/Importer.h"
 #include "store/ProjectQueries.h"
 #include "store/Store.h"
 
 #include <fmt/format.h>
 
+#include <map>
 #include <memory>
 
 namespace mltrl::cli {
@@ -101,9 +104,12 @@ int runList(const CommandLine &cl)
 
 int runShow(const CommandLine &cl)
 {
-    cl.expect({"--json"}, {"--revision"}, 1, 1);
+    cl.expect({"--json"}, {"--revision", "--allowed-signers", "--reviewer-roles"}, 1, 1);
     const std::string &project = cl.positional()[0];
     const std::optional<int> revision = cl.intValue("--revision"); // usage errors before any store is touched
+    const auto trust = loadTrust(cl);
+    if (!trust)
+        return 1;
     auto store = openStore(cl);
     if (!store)
         return 1;
@@ -113,8 +119,28 @@ int runShow(const CommandLine &cl)
                             : fmt::format("no project \"{}\" in {}", project, store->dir().string()));
         return 1;
     }
+    // Gate statuses from the signed reviews (G6), and passages without one (G7).
+    Problems problems;
+    const auto data = loadRevision(*store, project, overview->revision, problems);
+    std::map<std::string, GateReport> statusOf;
+    std::optional<ProjectReviews> reviews;
+    if (data) {
+        reviews = projectReviews(*store, *data, *trust);
+        for (const GateReport &g : reviews->gates)
+            statusOf.emplace(g.gate->id, g);
+    }
     if (cl.flag("--json")) {
-        fmt::print("{}\n", toJson(*overview).dump(2));
+        nlohmann::json out = toJson(*overview);
+        if (out.contains("gates") && out["gates"].is_array())
+            for (nlohmann::json &g : out["gates"]) {
+                const auto it = statusOf.find(g.value("id", std::string()));
+                if (it == statusOf.end())
+                    continue;
+                const nlohmann::json s = gateJson(it->second);
+                for (const char *key : {"status", "counted", "roles", "missing", "unreviewed_passage"})
+                    g[key] = s[key];
+            }
+        fmt::print("{}\n", out.dump(2));
         return 0;
     }
     const RevisionOverview &o = *overview;
@@ -129,6 +155,8 @@ int runShow(const CommandLine &cl)
                o.counts.gates);
     for (const GateOverview &g : o.gates) {
         fmt::print("\n{} (level {}): {}\n", g.id, g.level, g.title);
+        if (const auto it = statusOf.find(g.id); it != statusOf.end())
+            fmt::print("  status: {}\n", gateText(it->second));
         for (const CriterionOverview &c : g.criteria) {
             if (c.metric.empty()) {
                 fmt::print("  {:<16} qualitative — {}\n", c.id, c.text);

@@ -3,6 +3,7 @@
 #include "Commands.h"
 
 #include "Output.h"
+#include "ReviewTrust.h"
 #include "crypto/AllowedSigners.h"
 #include "crypto/Ed25519Key.h"
 #include "review/AnnotationStore.h"
@@ -56,19 +57,6 @@ std::optional<std::string> readPassphrase(const std::string &file)
     }
     const std::size_t eol = text->find_first_of("\r\n");
     return eol == std::string::npos ? *text : text->substr(0, eol);
-}
-
-std::optional<AllowedSigners> loadSigners(const CommandLine &cl, bool &failed)
-{
-    failed = false;
-    const auto file = cl.value("--allowed-signers");
-    if (!file)
-        return std::nullopt;
-    Problems problems;
-    auto signers = AllowedSigners::load(*file, problems);
-    printProblems(problems);
-    failed = !signers;
-    return signers;
 }
 
 } // namespace
@@ -252,7 +240,7 @@ ReviewerIdentity identityFor(const CommandLine &cl, const fs::path &keyFile, con
 
 int runReview(const CommandLine &cl)
 {
-    cl.expect({"--acknowledge-blockers"},
+    cl.expect({"--acknowledge-blockers", "--accept-suggestions"},
               {"--gate", "--outcome", "--to-level", "--condition", "--verdict", "--rationale", "--key",
                "--passphrase-file", "--name", "--email", "--role", "--revision", "--supersedes"},
               1, 1);
@@ -303,6 +291,10 @@ int runReview(const CommandLine &cl)
                    "before an advance");
         return 1;
     }
+    // G1: a metric's suggestion becomes a verdict only when the reviewer says so.
+    if (cl.flag("--accept-suggestions"))
+        for (const std::string &c : acceptSuggestions(input, *rev))
+            fmt::print(stderr, "mltrl: {}: the suggested verdict accepted\n", c);
     const auto record = ReviewBuilder(*rev).build(input, problems);
     if (!record) {
         printProblems(problems);
@@ -321,12 +313,11 @@ int runReview(const CommandLine &cl)
 
 int runReviews(const CommandLine &cl)
 {
-    cl.expect({"--json"}, {"--allowed-signers", "--revision"}, 1, 1);
+    cl.expect({"--json"}, {"--allowed-signers", "--reviewer-roles", "--revision"}, 1, 1);
     const std::string &project = cl.positional()[0];
     const std::optional<int> revision = cl.intValue("--revision");
-    bool signersFailed = false;
-    const auto signers = loadSigners(cl, signersFailed);
-    if (signersFailed)
+    const auto trust = loadTrust(cl);
+    if (!trust)
         return 1;
     auto store = openStore(cl);
     if (!store)
@@ -337,23 +328,23 @@ int runReviews(const CommandLine &cl)
         printProblems(problems);
         return 1;
     }
-    // Every review of the project is checked against the revision shown: reviews made on an
-    // earlier revision whose files changed are stale, naming what changed.
-    const ReviewContext context = contextOf(*rev);
-    const ReviewVerifier verifier(signers ? &*signers : nullptr);
-    const auto stored = ReviewStore(store->db()).forProject(project);
-    std::vector<ReviewCheck> checks;
-    for (const StoredReview &r : stored)
-        checks.push_back(verifier.verify(r.record, r.signature, r.id, context));
+    const ProjectReviews reviews = projectReviews(*store, *rev, *trust);
 
     json out{{"project", project}, {"revision", rev->overview.revision}, {"reviews", json::array()},
              {"gates", json::array()}};
-    for (std::size_t i = 0; i < stored.size(); ++i) {
-        const StoredReview &r = stored[i];
-        const ReviewCheck &c = checks[i];
-        json who{{"email", r.reviewerEmail}, {"role", r.reviewerRole}, {"name", nullptr}};
+    for (std::size_t i = 0; i < reviews.stored.size(); ++i) {
+        const StoredReview &r = reviews.stored[i];
+        const ReviewCheck &c = reviews.checks[i];
+        const ReviewStanding &st = reviews.standings[i];
+        json who{{"email", r.reviewerEmail}, {"role", r.reviewerRole}, {"name", nullptr},
+                 {"role_granted", st.roleGranted}};
         if (c.record)
             who["name"] = c.record->reviewer.name;
+        json supersededBy = nullptr;
+        if (st.supersededBy) {
+            const StoredReview &by = reviews.stored[*st.supersededBy];
+            supersededBy = {{"id", by.id}, {"signer", by.reviewerEmail}, {"signed_at", by.signedAt}};
+        }
         out["reviews"].push_back({{"id", r.id},
                                   {"gate", r.gateId},
                                   {"reviewer", who},
@@ -365,31 +356,40 @@ int runReviews(const CommandLine &cl)
                                   {"reasons", c.reasons},
                                   {"revision", r.revisionNumber},
                                   {"supersedes", r.supersedes ? json(*r.supersedes) : json(nullptr)},
+                                  {"superseded_by", supersededBy},
+                                  {"in_effect", !st.supersededBy},
+                                  {"counted", st.counted},
+                                  {"warnings", st.warnings},
                                   {"origin", r.origin}});
     }
-    for (const Gate &g : rev->manifest.gates) {
-        const GateStatus s = gateStatus(g, checks);
-        out["gates"].push_back(
-            {{"id", g.id}, {"status", toString(s.state)}, {"counted", s.counted}, {"missing", s.missing}});
-    }
+    for (const GateReport &g : reviews.gates)
+        out["gates"].push_back(gateJson(g));
     if (cl.flag("--json")) {
         fmt::print("{}\n", out.dump(2));
         return 0;
     }
-    if (stored.empty())
+    if (reviews.stored.empty())
         fmt::print("No reviews of {}.\n", project);
-    for (const json &r : out["reviews"]) {
-        fmt::print("{}  {:<10} {:<24} {:<24} {}  {}\n", r["id"].get<std::string>(), r["gate"].get<std::string>(),
-                   r["reviewer"]["email"].get<std::string>(), r["outcome"].get<std::string>(),
-                   r["signed_at"].get<std::string>(), r["status"].get<std::string>());
-        for (const json &why : r["reasons"])
-            fmt::print("    {}\n", why.get<std::string>());
+    for (std::size_t i = 0; i < reviews.stored.size(); ++i) {
+        const StoredReview &r = reviews.stored[i];
+        const ReviewStanding &st = reviews.standings[i];
+        fmt::print("{}  {:<10} {:<24} {:<24} {}  {}\n", r.id, r.gateId, r.reviewerEmail, r.outcome, r.signedAt,
+                   toString(reviews.checks[i].status));
+        if (st.supersededBy)
+            fmt::print("    {}\n", supersededText(reviews.stored[*st.supersededBy]));
+        const Gate *gate = rev->manifest.findGate(r.gateId);
+        if (gate && !gate->signoffs.empty() && !st.roleGranted && reviews.checks[i].isValid())
+            fmt::print("    role self-declared: reviewer_roles does not grant \"{}\" to {}; counts towards no "
+                       "sign-off\n",
+                       r.reviewerRole, r.reviewerEmail);
+        for (const std::string &w : st.warnings)
+            fmt::print("    warning: {}\n", w);
+        for (const std::string &why : reviews.checks[i].reasons)
+            fmt::print("    {}\n", why);
     }
     fmt::print("\nGates of {} revision {}:\n", project, rev->overview.revision);
-    for (const json &g : out["gates"])
-        fmt::print("  {:<12} {}{}\n", g["id"].get<std::string>(), g["status"].get<std::string>(),
-                   g["missing"].empty() ? std::string()
-                                        : fmt::format(" (missing: {})", fmt::join(g["missing"].get<std::vector<std::string>>(), ", ")));
+    for (const GateReport &g : reviews.gates)
+        fmt::print("  {:<12} {}\n", g.gate->id, gateText(g));
     return 0;
 }
 
@@ -416,29 +416,42 @@ int runExport(const CommandLine &cl)
 
 int runVerify(const CommandLine &cl)
 {
-    cl.expect({}, {"--allowed-signers"}, 1, 1);
+    cl.expect({}, {"--allowed-signers", "--reviewer-roles"}, 1, 1);
     const std::string &archive = cl.positional()[0];
-    bool signersFailed = false;
-    const auto signers = loadSigners(cl, signersFailed);
-    if (signersFailed)
+    const auto trust = loadTrust(cl);
+    if (!trust)
         return 1;
-    const ArchiveVerification v = verifyArchive(archive, signers ? &*signers : nullptr);
+    const AllowedSigners *signers = trust->signersPtr();
+    ArchiveVerification v = verifyArchive(archive, signers, trust->rolesPtr());
+    // The exit rule counts untrusted signers only when --allowed-signers was given (§4).
+    v.signersChecked = trust->signersGiven;
     printProblems(v.problems);
     fmt::print("{}: files {}\n", archive, v.archiveOk ? "OK (every evidence and metric hash matches)" : "FAILED");
     for (const ArchiveReview &r : v.reviews) {
-        std::string trust;
+        std::string trustText;
         if (r.check.isValid())
-            trust = r.check.trusted() ? ", signer trusted"
+            trustText = r.check.trusted() ? ", signer trusted"
                                       : (signers ? fmt::format(", signer NOT ALLOWED: {}",
                                                                r.check.trustReason.empty() ? "not in the allowed signers"
                                                                                            : r.check.trustReason)
                                                  : ", signer unknown (no --allowed-signers)");
-        fmt::print("{}: {}{}\n", r.path, toString(r.check.status), trust);
+        fmt::print("{}: {}{}\n", r.path, toString(r.check.status), trustText);
+        const std::size_t i = static_cast<std::size_t>(&r - v.reviews.data());
+        if (const auto by = v.standings[i].supersededBy; by && v.reviews[*by].check.record) {
+            const ReviewRecord &rec = *v.reviews[*by].check.record;
+            fmt::print("    superseded by {}, {}, {}\n", rec.id, rec.reviewer.email, rec.signedAt);
+        }
+        for (const std::string &w : v.standings[i].warnings)
+            fmt::print("    warning: {}\n", w);
         for (const std::string &why : r.check.reasons)
             fmt::print("    {}\n", why);
     }
-    for (const auto &[gate, status] : v.gates)
-        fmt::print("gate {}: {}\n", gate, toString(status.state));
+    for (const auto &[gate, status] : v.gates) {
+        const bool unreviewed = std::find(v.unreviewedPassages.begin(), v.unreviewedPassages.end(), gate)
+                                != v.unreviewedPassages.end();
+        fmt::print("gate {}: {}{}\n", gate, describe(status),
+                   unreviewed ? " — passed without a signed review in this archive" : "");
+    }
     const bool ok = v.passed();
     fmt::print("{}\n", ok ? "verification passed" : "verification FAILED");
     return ok ? 0 : 1;

@@ -22,7 +22,8 @@ bool ArchiveVerification::passed() const
     return true;
 }
 
-ArchiveVerification verifyArchive(const std::filesystem::path &source, const AllowedSigners *signers)
+ArchiveVerification verifyArchive(const std::filesystem::path &source, const AllowedSigners *signers,
+                                  const ReviewerRoles *roles)
 {
     ArchiveVerification out;
     out.signersChecked = signers != nullptr;
@@ -46,8 +47,12 @@ ArchiveVerification verifyArchive(const std::filesystem::path &source, const All
     std::vector<ReviewCheck> checks;
     for (const ArchiveReview &r : out.reviews)
         checks.push_back(r.check);
-    for (const Gate &g : checked->manifest.gates)
-        out.gates.emplace_back(g.id, gateStatus(g, checks));
+    out.standings = reviewStandings(checks, checked->manifest.gates, roles);
+    for (const Gate &g : checked->manifest.gates) {
+        out.gates.emplace_back(g.id, gateStatus(g, checks, out.standings));
+        if (passedWithoutReview(checked->manifest, g, out.gates.back().second))
+            out.unreviewedPassages.push_back(g.id);
+    }
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include "common/Problems.h"
 #include "crypto/AllowedSigners.h"
 #include "review/GateStatus.h"
+#include "review/ReviewerRoles.h"
 #include "review/ReviewMerge.h"
 
 #include <filesystem>
@@ -19,7 +20,9 @@ struct ArchiveVerification {
     bool archiveOk = false;                 ///< the archive itself is acceptable (no errors)
     Problems problems;                      ///< what the archive check found
     std::vector<ArchiveReview> reviews;
+    std::vector<ReviewStanding> standings;  ///< parallel to `reviews` (G3 supersession, G4 roles)
     std::vector<std::pair<std::string, GateStatus>> gates;   ///< gate id → status, manifest order
+    std::vector<std::string> unreviewedPassages;   ///< gates the history passed without a counted review (G7)
     bool signersChecked = false;            ///< an allowed-signers list was given
 
     /// The contract's exit rule: the archive is acceptable, no review is invalid or stale,
@@ -27,6 +30,8 @@ struct ArchiveVerification {
     [[nodiscard]] bool passed() const;
 };
 
-[[nodiscard]] ArchiveVerification verifyArchive(const std::filesystem::path &source, const AllowedSigners *signers);
+/// `roles` may be null: then no sign-off role is granted (G4).
+[[nodiscard]] ArchiveVerification verifyArchive(const std::filesystem::path &source, const AllowedSigners *signers,
+                                                const ReviewerRoles *roles = nullptr);
 
 } // namespace mltrl

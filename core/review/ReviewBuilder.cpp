@@ -18,7 +18,7 @@ std::optional<VerdictInput> VerdictInput::parse(std::string_view spec, Problems 
 {
     const std::size_t eq = spec.find('=');
     if (eq == std::string_view::npos || eq == 0) {
-        problems.error("--verdict", fmt::format("\"{}\" is not CRITERION=VERDICT[:NOTE]", spec));
+        problems.error("verdicts", fmt::format("\"{}\" is not CRITERION=VERDICT[:NOTE]", spec));
         return std::nullopt;
     }
     VerdictInput v;
@@ -29,7 +29,8 @@ std::optional<VerdictInput> VerdictInput::parse(std::string_view spec, Problems 
     if (colon != std::string_view::npos)
         v.note = std::string(rest.substr(colon + 1));
     if (!isVerdict(v.verdict)) {
-        problems.error("--verdict", fmt::format("\"{}\" is not met, not_met, waived or not_applicable", v.verdict));
+        problems.error(fmt::format("verdicts/{}", v.criterion),
+                       fmt::format("\"{}\" is not met, not_met, waived or not_applicable", v.verdict));
         return std::nullopt;
     }
     return v;
@@ -44,43 +45,80 @@ ReviewContext contextOf(const RevisionData &revision)
                                });
 }
 
+std::vector<std::string> acceptSuggestions(ReviewInput &input, const RevisionData &revision)
+{
+    std::vector<std::string> accepted;
+    const Gate *gate = revision.manifest.findGate(input.gate);
+    if (!gate)
+        return accepted;
+    for (const Criterion &c : gate->criteria) {
+        const bool given = std::any_of(input.verdicts.begin(), input.verdicts.end(),
+                                       [&](const VerdictInput &v) { return v.criterion == c.id; });
+        const CriterionOverview *stored = revision.criterion(gate->id, c.id);
+        if (!given && stored && stored->suggested) {
+            input.verdicts.push_back({c.id, *stored->suggested, std::nullopt, true});
+            accepted.push_back(c.id);
+        }
+    }
+    return accepted;
+}
+
+GateDecision decisionOf(const ReviewInput &input)
+{
+    GateDecision d;
+    for (const VerdictInput &v : input.verdicts)
+        d.verdicts.push_back({v.criterion, parseVerdict(v.verdict), v.fromSuggestion, v.note.value_or("")});
+    d.outcome = parseOutcome(input.outcome);
+    d.toLevel = input.toLevel;
+    d.conditions = input.conditions;
+    d.rationale = input.rationale.value_or("");
+    return d;
+}
+
 void ReviewBuilder::buildVerdicts(const ReviewInput &input, const Gate &gate, ReviewRecord &record,
                                   Problems &problems) const
 {
     std::set<std::string> seen;
     for (const VerdictInput &v : input.verdicts) {
-        const std::string where = fmt::format("--verdict {}", v.criterion);
-        const auto crit = std::find_if(gate.criteria.begin(), gate.criteria.end(),
-                                       [&](const Criterion &c) { return c.id == v.criterion; });
-        if (crit == gate.criteria.end()) {
-            problems.error(where, fmt::format("gate \"{}\" has no criterion \"{}\"", gate.id, v.criterion));
-            continue;
-        }
-        if (!seen.insert(v.criterion).second) {
+        const std::string where = fmt::format("verdicts/{}", v.criterion);
+        if (!seen.insert(v.criterion).second)
             problems.error(where, "a criterion gets one verdict");
-            continue;
-        }
         if (!isVerdict(v.verdict))
             problems.error(where, fmt::format("\"{}\" is not met, not_met, waived or not_applicable", v.verdict));
-        if ((v.verdict == "waived" || v.verdict == "not_met") && (!v.note || v.note->empty()))
-            problems.error(where, fmt::format("a {} verdict needs a note (CRITERION={}:NOTE)", v.verdict, v.verdict));
     }
     // Verdicts in the gate's criterion order, each with the stored observed value.
     for (const Criterion &c : gate.criteria) {
         const auto given = std::find_if(input.verdicts.begin(), input.verdicts.end(),
                                         [&](const VerdictInput &v) { return v.criterion == c.id; });
-        if (given == input.verdicts.end()) {
-            problems.error(fmt::format("--verdict {}", c.id),
-                           fmt::format("criterion \"{}\" of gate \"{}\" needs a verdict", c.id, gate.id));
-            continue;
-        }
+        if (given == input.verdicts.end())
+            continue;   // G1, reported by checkRules
         CriterionVerdict out;
         out.criterion = c.id;
         out.verdict = given->verdict;
         out.note = given->note && !given->note->empty() ? given->note : std::nullopt;
-        if (const CriterionOverview *stored = m_revision.criterion(gate.id, c.id))
+        const CriterionOverview *stored = m_revision.criterion(gate.id, c.id);
+        if (stored)
             out.observed = stored->observed;
+        if (given->fromSuggestion) {
+            if (stored && stored->suggested == given->verdict)
+                out.fromSuggestion = true;
+            else
+                problems.error(fmt::format("verdicts/{}", c.id),
+                               fmt::format("G1: \"{}\" is marked as the accepted suggestion, but the metrics "
+                                           "suggest {}",
+                                           given->verdict, stored && stored->suggested ? *stored->suggested : "nothing"));
+        }
         record.verdicts.push_back(std::move(out));
+    }
+}
+
+void ReviewBuilder::checkRules(const ReviewInput &input, const Gate &gate, Problems &problems) const
+{
+    for (const RuleProblem &p : checkDecision(gate, decisionOf(input))) {
+        // An outcome word the rule book does not know is reported once, as such.
+        if (p.field == "decision/outcome" && !input.outcome.empty() && !isOutcome(input.outcome))
+            continue;
+        problems.error(p.field, fmt::format("{}: {}", toString(p.rule), p.message));
     }
 }
 
@@ -90,7 +128,7 @@ std::optional<ReviewRecord> ReviewBuilder::build(const ReviewInput &input, Probl
     const Manifest &manifest = m_revision.manifest;
     const Gate *gate = manifest.findGate(input.gate);
     if (!gate) {
-        problems.error("--gate", fmt::format("project \"{}\" has no gate \"{}\"", manifest.project.id, input.gate));
+        problems.error("gate", fmt::format("project \"{}\" has no gate \"{}\"", manifest.project.id, input.gate));
         return std::nullopt;
     }
     ReviewRecord r;
@@ -108,12 +146,12 @@ std::optional<ReviewRecord> ReviewBuilder::build(const ReviewInput &input, Probl
 
     r.reviewer = input.reviewer;
     if (r.reviewer.name.empty())
-        problems.error("--name", "the reviewer's name is needed");
+        problems.error("reviewer/name", "the reviewer's name is needed");
     if (r.reviewer.email.empty())
-        problems.error("--email", "the reviewer's email is needed (it is the allowed-signers principal)");
+        problems.error("reviewer/email", "the reviewer's email is needed (it is the allowed-signers principal)");
     std::string keyError;
     if (!Ed25519PublicKey::fromOpenSsh(r.reviewer.publicKey, &keyError))
-        problems.error("--key", fmt::format("the reviewer's public key cannot be used: {}", keyError));
+        problems.error("reviewer/public_key", fmt::format("the reviewer's public key cannot be used: {}", keyError));
 
     buildVerdicts(input, *gate, r, problems);
 
@@ -121,18 +159,14 @@ std::optional<ReviewRecord> ReviewBuilder::build(const ReviewInput &input, Probl
     r.decision.toLevel = input.toLevel;
     r.decision.conditions = input.conditions;
     r.decision.rationale = input.rationale && !input.rationale->empty() ? input.rationale : std::nullopt;
-    if (!isOutcome(input.outcome))
-        problems.error("--outcome", fmt::format("\"{}\" is not advance, advance_with_conditions, hold or switchback",
-                                                input.outcome));
-    if (input.outcome == "advance_with_conditions" && input.conditions.empty())
-        problems.error("--condition", "advance_with_conditions needs at least one condition");
-    if (input.outcome == "switchback" && (!input.toLevel || *input.toLevel >= gate->level || *input.toLevel < 0))
-        problems.error("--to-level",
-                       fmt::format("a switchback needs --to-level below the gate's level {}", gate->level));
+    if (!input.outcome.empty() && !isOutcome(input.outcome))
+        problems.error("decision/outcome",
+                       fmt::format("\"{}\" is not advance, advance_with_conditions, hold or switchback", input.outcome));
+    checkRules(input, *gate, problems);
     if (input.toLevel && (*input.toLevel < 0 || *input.toLevel > 9))
-        problems.error("--to-level", "a level is 0..9");
+        problems.error("decision/to_level", "a level is 0..9");
     if (input.supersedes && !isValidId(*input.supersedes))
-        problems.error("--supersedes", "not a review id");
+        problems.error("supersedes", "not a review id");
 
     r.annotations = input.annotations;
     r.signedAt = input.signedAt.value_or(utcNow());

@@ -35,7 +35,8 @@ ReviewInput toReviewInput(const ReviewDraft &draft)
     for (const DraftVerdict &v : draft.verdicts) {
         if (!v.verdict)
             continue;
-        in.verdicts.push_back({v.criterion, *v.verdict, v.note.empty() ? std::nullopt : std::optional(v.note)});
+        in.verdicts.push_back(
+            {v.criterion, *v.verdict, v.note.empty() ? std::nullopt : std::optional(v.note), v.fromSuggestion});
     }
     in.outcome = draft.outcome.value_or("");
     in.toLevel = draft.toLevel;
@@ -43,20 +44,6 @@ ReviewInput toReviewInput(const ReviewDraft &draft)
     if (!draft.rationale.empty())
         in.rationale = draft.rationale;
     return in;
-}
-
-void addSuggestedVerdicts(ReviewInput &input, const RevisionData &revision)
-{
-    const Gate *gate = revision.manifest.findGate(input.gate);
-    if (!gate)
-        return;
-    for (const Criterion &c : gate->criteria) {
-        const bool given = std::any_of(input.verdicts.begin(), input.verdicts.end(),
-                                       [&](const VerdictInput &v) { return v.criterion == c.id; });
-        const CriterionOverview *stored = revision.criterion(gate->id, c.id);
-        if (!given && stored && stored->suggested)
-            input.verdicts.push_back({c.id, *stored->suggested, std::nullopt});
-    }
 }
 
 std::vector<std::string> unacknowledgedBlockers(const ReviewDraft &draft, const std::vector<Annotation> &annotations)
@@ -101,7 +88,7 @@ ReviewDraft ReviewDraftStore::load(std::int64_t revisionId, const std::string &g
     d.rationale = head.text(3);
     d.updated = head.text(4);
 
-    auto rows = m_db.prepare("SELECT criterion, verdict, note FROM review_draft_verdicts "
+    auto rows = m_db.prepare("SELECT criterion, verdict, note, from_suggestion FROM review_draft_verdicts "
                              "WHERE revision_id = ? AND gate_id = ? AND reviewer = ? ORDER BY criterion");
     rows.bindAll(revisionId, gate, m_reviewer);
     while (rows.step()) {
@@ -110,6 +97,7 @@ ReviewDraft ReviewDraftStore::load(std::int64_t revisionId, const std::string &g
         if (!rows.isNull(1))
             v.verdict = rows.text(1);
         v.note = rows.text(2);
+        v.fromSuggestion = v.verdict && rows.integer(3) != 0;
         d.verdicts.push_back(std::move(v));
     }
     auto acks = m_db.prepare("SELECT annotation_id FROM review_draft_acks "
@@ -161,22 +149,24 @@ void ReviewDraftStore::writeVerdict(std::int64_t revisionId, const std::string &
         return;
     }
     m_db.prepare("INSERT OR REPLACE INTO review_draft_verdicts (revision_id, gate_id, reviewer, criterion, verdict, "
-                 "note) VALUES (?, ?, ?, ?, ?, ?)")
-        .bindAll(revisionId, gate, m_reviewer, row.criterion, row.verdict, row.note)
+                 "note, from_suggestion) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bindAll(revisionId, gate, m_reviewer, row.criterion, row.verdict, row.note,
+                 static_cast<std::int64_t>(row.verdict && row.fromSuggestion ? 1 : 0))
         .run();
 }
 
 DraftVerdict ReviewDraftStore::currentRow(std::int64_t revisionId, const std::string &gate,
                                           const std::string &criterion) const
 {
-    auto st = m_db.prepare("SELECT verdict, note FROM review_draft_verdicts WHERE revision_id = ? AND gate_id = ? "
-                           "AND reviewer = ? AND criterion = ?");
+    auto st = m_db.prepare("SELECT verdict, note, from_suggestion FROM review_draft_verdicts WHERE revision_id = ? "
+                           "AND gate_id = ? AND reviewer = ? AND criterion = ?");
     st.bindAll(revisionId, gate, m_reviewer, criterion);
     DraftVerdict row{criterion, {}, {}};
     if (st.step()) {
         if (!st.isNull(0))
             row.verdict = st.text(0);
         row.note = st.text(1);
+        row.fromSuggestion = row.verdict && st.integer(2) != 0;
     }
     return row;
 }
@@ -199,7 +189,8 @@ bool ReviewDraftStore::edit(std::int64_t revisionId, const std::string &gate, Pr
 }
 
 bool ReviewDraftStore::setVerdict(std::int64_t revisionId, const std::string &gate, const std::string &criterion,
-                                  const std::optional<std::string> &verdict, Problems &problems)
+                                  const std::optional<std::string> &verdict, Problems &problems,
+                                  bool fromSuggestion)
 {
     if (verdict && !isVerdict(*verdict)) {
         problems.error(criterion, fmt::format("\"{}\" is not met, not_met, waived or not_applicable", *verdict));
@@ -210,8 +201,31 @@ bool ReviewDraftStore::setVerdict(std::int64_t revisionId, const std::string &ga
     return edit(revisionId, gate, problems, [&] {
         DraftVerdict row = currentRow(revisionId, gate, criterion);
         row.verdict = verdict;
+        row.fromSuggestion = verdict && fromSuggestion;
         writeVerdict(revisionId, gate, row);
     });
+}
+
+std::optional<std::vector<std::string>> ReviewDraftStore::acceptSuggestions(const RevisionData &revision,
+                                                                            const std::string &gate, Problems &problems)
+{
+    const std::int64_t revisionId = revision.overview.revisionId;
+    ReviewInput input = toReviewInput(load(revisionId, gate));
+    input.gate = gate;
+    const std::vector<std::string> accepted = mltrl::acceptSuggestions(input, revision);
+    const bool ok = edit(revisionId, gate, problems, [&] {
+        for (const std::string &criterion : accepted) {
+            DraftVerdict row = currentRow(revisionId, gate, criterion);
+            const auto v = std::find_if(input.verdicts.begin(), input.verdicts.end(),
+                                        [&](const VerdictInput &x) { return x.criterion == criterion; });
+            row.verdict = v->verdict;
+            row.fromSuggestion = true;
+            writeVerdict(revisionId, gate, row);
+        }
+    });
+    if (!ok)
+        return std::nullopt;
+    return accepted;
 }
 
 bool ReviewDraftStore::setNote(std::int64_t revisionId, const std::string &gate, const std::string &criterion,

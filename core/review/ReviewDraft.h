@@ -23,6 +23,7 @@ struct DraftVerdict {
     std::string criterion;
     std::optional<std::string> verdict;   ///< met | not_met | waived | not_applicable
     std::string note;
+    bool fromSuggestion = false;          ///< the verdict is the metric's suggestion, accepted (G1)
     bool operator==(const DraftVerdict &) const = default;
 };
 
@@ -52,11 +53,6 @@ struct ReviewDraft {
 /// ReviewBuilder then reports what is still missing or wrong.
 [[nodiscard]] ReviewInput toReviewInput(const ReviewDraft &draft);
 
-/// Adds, for every criterion of the input's gate that has no verdict yet, the verdict the
-/// metrics suggest (the stored `criteria.suggested`: met / not_met), with no note. The form
-/// shows these pre-filled; a reviewer who leaves them is taken to accept them.
-void addSuggestedVerdicts(ReviewInput &input, const RevisionData &revision);
-
 /// The open blocker annotations among `annotations` that `draft` has not acknowledged,
 /// in the order given.
 [[nodiscard]] std::vector<std::string> unacknowledgedBlockers(const ReviewDraft &draft,
@@ -82,9 +78,15 @@ public:
     // problem when refused or when the store fails. Setting a value equal to the stored one
     // succeeds and changes nothing but `updated`.
 
-    /// Chooses a verdict (nullopt: none chosen). The note is kept either way.
+    /// Chooses a verdict (nullopt: none chosen). The note is kept either way. `fromSuggestion`
+    /// marks the metric's suggestion accepted unchanged (G1); any other choice clears it.
     bool setVerdict(std::int64_t revisionId, const std::string &gate, const std::string &criterion,
-                    const std::optional<std::string> &verdict, Problems &problems);
+                    const std::optional<std::string> &verdict, Problems &problems, bool fromSuggestion = false);
+    /// G1's one explicit action, "Accept all suggestions": every criterion of the gate without
+    /// a verdict whose metrics suggest one gets it, marked as accepted — in one transaction.
+    /// The criteria accepted (empty when there was nothing to accept), or nullopt on failure.
+    std::optional<std::vector<std::string>> acceptSuggestions(const RevisionData &revision, const std::string &gate,
+                                                              Problems &problems);
     bool setNote(std::int64_t revisionId, const std::string &gate, const std::string &criterion,
                  const std::string &note, Problems &problems);
     bool setOutcome(std::int64_t revisionId, const std::string &gate, const std::optional<std::string> &outcome,

@@ -132,6 +132,8 @@ json ReviewRecord::toJson() const
             item["observed"] = *v.observed;
         if (v.note)
             item["note"] = *v.note;
+        if (v.fromSuggestion)
+            item["from_suggestion"] = true;
         verdictList.push_back(std::move(item));
     }
     r["verdicts"] = verdictList;
@@ -358,6 +360,15 @@ std::vector<CriterionVerdict> readVerdicts(ObjectReader &top, const std::string 
                 r.error("observed", fmt::format("expected a number, found {}", describeJsonValue(*obs)));
         }
         v.note = r.string("note", false);
+        if (const json *accepted = r.member("from_suggestion", false)) {
+            // Amendment 1.1 (G1): present only as `true`, on a verdict confirmed unchanged
+            // from the metric's suggestion.
+            if (accepted->is_boolean() && accepted->get<bool>())
+                v.fromSuggestion = true;
+            else
+                r.error("from_suggestion", fmt::format("expected true (or the member left out), found {}",
+                                                       describeJsonValue(*accepted)));
+        }
         if ((v.verdict == "waived" || v.verdict == "not_met") && (!v.note || v.note->empty()))
             r.error("note", fmt::format("a {} verdict needs a note", v.verdict));
         r.rejectUnknown();

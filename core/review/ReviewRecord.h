@@ -36,6 +36,7 @@ struct CriterionVerdict {
     std::string verdict;                 ///< met | not_met | waived | not_applicable
     std::optional<double> observed;      ///< the stored aggregate; omitted when none
     std::optional<std::string> note;
+    bool fromSuggestion = false;         ///< `"from_suggestion": true` (G1): the suggestion, accepted unchanged
     bool operator==(const CriterionVerdict &) const = default;
 };
 

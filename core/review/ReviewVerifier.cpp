@@ -1,6 +1,7 @@
 #include "review/ReviewVerifier.h"
 
 #include "crypto/SshSig.h"
+#include "review/ReviewRules.h"
 
 #include <fmt/format.h>
 
@@ -107,8 +108,15 @@ ReviewCheck ReviewVerifier::verify(std::string_view bytes, std::string_view sign
         if (r.project != context.projectId)
             out.reasons.push_back(fmt::format("the review is for project \"{}\", not \"{}\"", r.project,
                                               context.projectId));
-        if (!context.gateLevels.count(r.gate))
+        const auto gate = context.gateLevels.find(r.gate);
+        if (gate == context.gateLevels.end())
             out.reasons.push_back(fmt::format("project \"{}\" has no gate \"{}\"", context.projectId, r.gate));
+        // Amendment 1.1: a record whose decision breaks G2, or whose level is not its
+        // gate's, is invalid whatever its signature says.
+        for (const RuleProblem &p : checkSignedRecord(r, gate == context.gateLevels.end()
+                                                             ? std::nullopt
+                                                             : std::optional<int>(gate->second)))
+            out.reasons.push_back(p.toString());
     }
     if (!out.reasons.empty()) {
         out.signatureOk = false;

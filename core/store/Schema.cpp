@@ -259,11 +259,19 @@ CREATE TABLE review_draft_acks (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 4: review governance (amendment 1.1, G1). A draft's verdict remembers whether it is
+// the metric's suggestion accepted unchanged, so the signed record can say so
+// (`"from_suggestion": true`); a suggestion is never a verdict until accepted.
+constexpr std::string_view kVersion4 = R"sql(
+ALTER TABLE review_draft_verdicts ADD COLUMN from_suggestion INTEGER NOT NULL DEFAULT 0
+    CHECK (from_suggestion IN (0, 1));
+)sql";
+
 } // namespace
 
 const std::vector<std::string_view> &migrations()
 {
-    static const std::vector<std::string_view> steps{kVersion1, kVersion2, kVersion3};
+    static const std::vector<std::string_view> steps{kVersion1, kVersion2, kVersion3, kVersion4};
     return steps;
 }
 

@@ -31,7 +31,7 @@ VERDICTS=(--verdict auroc=met --verdict worst-site=met --verdict "sensitivity=no
   --verdict subgroups=met --verdict calibration=met --verdict latency=met --verdict ethics=met
   --verdict datasheet=met --verdict deid=met --verdict risk=met)
 expect_exit 0 "$MLTRL_CLI" review $P --gate gate-5 --outcome advance_with_conditions \
-  --condition "Re-test site C sensitivity." "${VERDICTS[@]}" --key "$WORK/k1"
+  --condition "Re-test site C sensitivity." "${VERDICTS[@]}" --key "$WORK/k1" --rationale "Good enough to go on."
 expect_exit 0 "$MLTRL_CLI" review $P --gate gate-5 --outcome hold "${VERDICTS[@]}" --key "$WORK/k2" \
   --rationale "Site C first."
 expect_exit 0 "$MLTRL_CLI" reviews $P --json --allowed-signers "$WORK/allowed_signers"

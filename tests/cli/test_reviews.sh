@@ -25,6 +25,8 @@ expect_in "$KEY.identity.json" '"role": "R&D reviewer"'
 grep -q "ENCRYPTED PRIVATE KEY" "$KEY" && pass || fail "the private key is not encrypted"
 echo "r@example.org namespaces=\"mltrl-gate-review\" $(cut -d' ' -f1,2 "$KEY.pub")" > "$WORK/allowed_signers"
 cat "$MLTRL_TEST_DATA/example-min-allowed_signers" >> "$WORK/allowed_signers"
+# G4: the roles the verifier grants (the signer's own role is only a claim)
+printf 'r@example.org R&D reviewer\nreviewer@example.org clinical reviewer\nown@example.org R&D reviewer\n' > "$WORK/reviewer_roles"
 expect_exit 1 "$MLTRL_CLI" keygen --name X --email x@example.org --out "$KEY" --no-passphrase  # never overwrites
 
 # import the example: its review is merged into revision 1
@@ -53,7 +55,7 @@ expect_exit 1 "$MLTRL_CLI" review derm-triage --gate gate-5 --outcome advance --
   --verdict auroc=met --verdict worst-group=not_met --verdict ethics=met
 expect_in "$WORK/err" "needs a note"
 expect_exit 1 "$MLTRL_CLI" review derm-triage --gate gate-5 --outcome switchback --to-level 6 --key "$KEY" \
-  --passphrase-file "$WORK/pass" --verdict auroc=met --verdict worst-group=met --verdict ethics=met
+  --passphrase-file "$WORK/pass" --verdict auroc=met --verdict worst-group=met --verdict ethics=met --rationale x
 expect_in "$WORK/err" "below the gate's level 5"
 printf 'wrong\n' > "$WORK/wrongpass"
 expect_exit 1 "$MLTRL_CLI" review derm-triage --gate gate-5 --outcome advance --key "$KEY" \
@@ -65,13 +67,14 @@ expect_exit 0 "$MLTRL_CLI" review derm-triage --gate gate-5 --outcome advance_wi
 ID="$(cat "$WORK/out")"
 [ -n "$ID" ] && pass || fail "review printed no id"
 
-expect_exit 0 "$MLTRL_CLI" reviews derm-triage --json --allowed-signers "$WORK/allowed_signers"
+expect_exit 0 "$MLTRL_CLI" reviews derm-triage --json --allowed-signers "$WORK/allowed_signers" \
+  --reviewer-roles "$WORK/reviewer_roles"
 R="$WORK/reviews.json"; cp "$WORK/out" "$R"
 expect_eq "$(json_get "$R" 'len(d["reviews"])')" 2 "reviews after signing"
 expect_eq "$(json_get "$R" '[r["status"] for r in d["reviews"] if r["id"]=="'"$ID"'"][0]')" valid "status of the new review"
 expect_eq "$(json_get "$R" '[(r["gate"], r["outcome"], r["reviewer"]["email"]) for r in d["reviews"] if r["id"]=="'"$ID"'"][0]')" \
   "('gate-5', 'advance_with_conditions', 'r@example.org')" "new review fields"
-expect_eq "$(json_get "$R" '[g["status"] for g in d["gates"] if g["id"]=="gate-5"][0]')" "conditionally approved" "gate-5 status"
+expect_eq "$(json_get "$R" '[g["status"] for g in d["gates"] if g["id"]=="gate-5"][0]')" "approved with conditions" "gate-5 status"
 expect_exit 0 "$MLTRL_CLI" reviews derm-triage --json
 expect_eq "$(json_get "$WORK/out" 'sorted(r["status"] for r in d["reviews"])')" \
   "['valid_unknown_signer', 'valid_unknown_signer']" "statuses without allowed signers"
@@ -93,8 +96,9 @@ if command -v ssh-keygen >/dev/null; then
     -s "$WORK/x/reviews/$OLD.json.sig" < "$WORK/x/reviews/$OLD.json" >/dev/null 2>&1 \
     && pass || fail "ssh-keygen -Y verify rejected the re-exported example review"
 fi
-expect_exit 0 "$MLTRL_CLI" verify "$WORK/out.mltrl" --allowed-signers "$WORK/allowed_signers"
-expect_in "$WORK/out" "gate gate-5: conditionally approved"
+expect_exit 0 "$MLTRL_CLI" verify "$WORK/out.mltrl" --allowed-signers "$WORK/allowed_signers" \
+  --reviewer-roles "$WORK/reviewer_roles"
+expect_in "$WORK/out" "gate gate-5: approved with conditions"
 # With a list that lacks the new signer, --allowed-signers fails the check.
 expect_exit 1 "$MLTRL_CLI" verify "$WORK/out.mltrl" --allowed-signers "$MLTRL_TEST_DATA/example-min-allowed_signers"
 expect_in "$WORK/out" "signer NOT ALLOWED"
@@ -144,10 +148,11 @@ expect_in "$WORK/out" 'evidence \"ev-sample\" changed'
 if command -v ssh-keygen >/dev/null; then
   ssh-keygen -q -t ed25519 -N '' -C own -f "$WORK/own_key"
   expect_exit 0 "$MLTRL_CLI" review derm-triage --gate gate-2 --outcome hold --verdict pop=met \
-    --key "$WORK/own_key" --name "O. Wn" --email own@example.org --role "R&D reviewer"
+    --key "$WORK/own_key" --name "O. Wn" --email own@example.org --role "R&D reviewer" --rationale "Rerun first."
   OWN="$(cat "$WORK/out")"
   expect_exit 0 "$MLTRL_CLI" review derm-triage --gate gate-2 --outcome advance --verdict pop=met \
-    --key "$WORK/own_key" --name "O. Wn" --email own@example.org --role "R&D reviewer" --supersedes "$OWN"
+    --key "$WORK/own_key" --name "O. Wn" --email own@example.org --role "R&D reviewer" --supersedes "$OWN" \
+    --rationale "The rerun reproduced the PoP."
   echo "own@example.org $(cut -d' ' -f1,2 "$WORK/own_key.pub")" >> "$WORK/allowed_signers"
   expect_exit 0 "$MLTRL_CLI" reviews derm-triage --json --allowed-signers "$WORK/allowed_signers"
   expect_eq "$(json_get "$WORK/out" '[r["status"] for r in d["reviews"] if r["id"]=="'"$OWN"'"][0]')" valid "ssh-keygen-signed review"

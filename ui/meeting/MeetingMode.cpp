@@ -201,18 +201,13 @@ bool MeetingMode::shootSlides(const QString &directory, QSize size)
     bool ok = shoot(0, QStringLiteral("meeting-title.png"));
     ok = shoot(criterion, QStringLiteral("meeting-criterion.png")) && ok;
 
-    // A decision slide with something on it: the suggested verdicts, an advance with a
+    // A decision slide with something on it: the suggestions accepted, an advance with a
     // condition and a rationale — one macro, so none of it merges with earlier typing, and
     // all of it undone afterwards.
     QUndoStack *undo = m_context->undoStack();
     const int mark = undo->index();
     undo->beginMacro(QStringLiteral("Meeting screenshots"));
-    const RevisionData &r = m_session->revision();
-    for (const Criterion &c : gate.criteria) {
-        const CriterionOverview *o = r.criterion(gate.id, c.id);
-        if (o && o->suggested)
-            m_session->setVerdict(c.id, QString::fromStdString(*o->suggested));
-    }
+    m_session->acceptAllSuggestions();
     m_session->setOutcome(QStringLiteral("advance_with_conditions"));
     m_session->setConditions({"Retest the failing criteria at the next gate"});
     m_session->setRationale(QStringLiteral("The metrics hold; the qualitative criteria are reviewed before signing."));

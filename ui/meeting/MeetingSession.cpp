@@ -63,6 +63,19 @@ bool MeetingSession::setVerdict(const std::string &criterion, const QString &ver
     return pushDraftEdit(m_context, new SetVerdictCommand(m_context, draftKey(), criterion, optional(verdict)));
 }
 
+bool MeetingSession::acceptSuggestion(const std::string &criterion)
+{
+    const CriterionOverview *o = m_revision->criterion(m_gate->id, criterion);
+    if (!o || !o->suggested)
+        return false;
+    return pushDraftEdit(m_context, new SetVerdictCommand(m_context, draftKey(), criterion, *o->suggested, true));
+}
+
+bool MeetingSession::acceptAllSuggestions()
+{
+    return pushDraftEdit(m_context, new AcceptSuggestionsCommand(m_context, draftKey()));
+}
+
 bool MeetingSession::setNote(const std::string &criterion, const QString &note)
 {
     return pushDraftEdit(m_context, new SetNoteCommand(m_context, draftKey(), criterion, note.toStdString()));

@@ -55,6 +55,11 @@ public:
     /// The level a switchback goes to (nullopt: none chosen).
     bool setToLevel(std::optional<int> level);
     bool setConditions(const std::vector<std::string> &conditions);
+    /// G1: accepts the metric's suggestion for one criterion as its verdict (false when the
+    /// metrics suggest nothing or the store refused).
+    bool acceptSuggestion(const std::string &criterion);
+    /// G1's one explicit action: every remaining suggestion accepted (one undo step).
+    bool acceptAllSuggestions();
 
     /// What is still missing before the reviewer can sign this draft: the review form's own
     /// checks (signingInput()), one sentence each; empty when it is ready to sign.

@@ -9,6 +9,7 @@
 #include "meeting/MeetingSession.h"
 #include "overview/MltrlTrackWidget.h"
 #include "plots/MetricPlot.h"
+#include "review/ReviewChecks.h"
 #include "review/ReviewDraft.h"
 #include "session/ProjectContext.h"
 
@@ -361,10 +362,15 @@ void CriterionSlide::refresh()
     }
     const DraftVerdict *row = m_session->draft().verdictFor(c.id);
     const QString verdict = row && row->verdict ? qs(*row->verdict) : QString();
-    m_decision->setText(QStringLiteral("Verdict: %1%2")
-                            .arg(meeting::verdictCue(verdict).html(),
-                                 verdict.isEmpty() ? QStringLiteral(" <span style=\"font-weight:normal\">(keys 1–4)</span>")
-                                                   : QString()));
+    const CriterionOverview *overview = m_session->revision().criterion(m_session->gate().id, c.id);
+    const bool canAccept = verdict.isEmpty() && overview && overview->suggested;
+    QString hint;
+    if (verdict.isEmpty())
+        hint = canAccept ? QStringLiteral(" <span style=\"font-weight:normal\">(keys 1–4, S accepts the suggestion)</span>")
+                         : QStringLiteral(" <span style=\"font-weight:normal\">(keys 1–4)</span>");
+    else if (row->fromSuggestion)
+        hint = QStringLiteral(" <span style=\"font-weight:normal\">— suggestion accepted</span>");
+    m_decision->setText(QStringLiteral("Verdict: %1%2").arg(meeting::verdictCue(verdict).html(), hint));
     QStringList remarks;
     if (row && !row->note.empty())
         remarks << noteHtml(row->note);
@@ -485,10 +491,9 @@ void DecisionSlide::refresh()
     // The same checks as the review form: what is still missing before signing.
     const QStringList problems = m_session->signingProblems();
     const auto problemOf = [&problems](const std::string &criterion) {
-        const QString prefix = qs(criterion) + QStringLiteral(": ");
         for (const QString &p : problems)
-            if (p.startsWith(prefix))
-                return p.mid(prefix.size());
+            if (criterionOfProblem(p) == qs(criterion))
+                return p;
         return QString();
     };
 
@@ -502,11 +507,13 @@ void DecisionSlide::refresh()
         decided += verdict.isEmpty() ? 0 : 1;
         QString shown = meeting::verdictCue(verdict).html();
         if (verdict.isEmpty()) {
-            // Signing takes the metrics' suggestion for a criterion left open: say so.
+            // A suggestion is not a verdict until accepted (G1): shown as one, greyed.
             const CriterionOverview *o = r.criterion(gate.id, c.id);
             if (o && o->suggested)
-                shown = QStringLiteral("<span style=\"color:#505050\">suggested</span> ")
-                        + meeting::verdictCue(qs(*o->suggested)).html();
+                shown = QStringLiteral("<span style=\"color:#505050\">suggested %1 — not accepted</span>")
+                            .arg(esc(*o->suggested));
+        } else if (row->fromSuggestion) {
+            shown += QStringLiteral(" <span style=\"color:#505050\">(suggestion accepted)</span>");
         }
         const QString problem = problemOf(c.id);
         flagged += problem.isEmpty() ? 0 : 1;
@@ -526,7 +533,7 @@ void DecisionSlide::refresh()
 
     QStringList details;
     if (outcome.isEmpty())
-        details << QStringLiteral("Keys: 1 advance · 2 with conditions · 3 hold · 4 switchback");
+        details << QStringLiteral("Keys: 1 advance · 2 with conditions · 3 hold · 4 switchback · S accept all suggestions");
     if (outcome == QLatin1String("switchback") || draft.toLevel)
         details << (draft.toLevel ? QStringLiteral("To level <b>%1</b> — %2").arg(*draft.toLevel).arg(levelName(*draft.toLevel).toHtmlEscaped())
                                   : QStringLiteral("To level: — <span style=\"color:#505050\">(key T)</span>"));
@@ -546,7 +553,7 @@ void DecisionSlide::refresh()
 
     if (problems.isEmpty()) {
         m_missing->setText(QStringLiteral("<span style=\"color:#006B4E\"><b>✓ Ready to sign</b></span> in the review form: "
-                                          "%1 of %2 verdicts entered, the rest as suggested.")
+                                          "%1 of %2 verdicts entered.")
                                .arg(decided)
                                .arg(gate.criteria.size()));
         return;
@@ -557,7 +564,7 @@ void DecisionSlide::refresh()
     for (const QString &p : problems) {
         bool ofCriterion = false;
         for (const Criterion &c : gate.criteria)
-            ofCriterion = ofCriterion || p.startsWith(qs(c.id) + QStringLiteral(": "));
+            ofCriterion = ofCriterion || criterionOfProblem(p) == qs(c.id);
         if (!ofCriterion)
             items << p.toHtmlEscaped();
     }

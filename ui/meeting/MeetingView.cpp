@@ -247,6 +247,23 @@ void MeetingView::numberKey(int key)
     }
 }
 
+void MeetingView::suggestionKey(bool all)
+{
+    // G1: a suggestion becomes a verdict only by this explicit key — S on a criterion's slide
+    // accepts that one; Shift+S, or S on the decision slide, accepts every remaining one.
+    MeetingSlide *slide = currentSlide();
+    if (!slide)
+        return;
+    const AgendaItem &item = slide->item();
+    if (!all && item.kind == AgendaItem::Kind::Criterion) {
+        const Criterion &c = m_session->gate().criteria.at(static_cast<std::size_t>(item.criterion));
+        m_session->acceptSuggestion(c.id);
+        return;
+    }
+    if (all || item.kind == AgendaItem::Kind::Decision)
+        m_session->acceptAllSuggestions();
+}
+
 void MeetingView::levelKey()
 {
     MeetingSlide *slide = currentSlide();
@@ -335,6 +352,7 @@ void MeetingView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_3:
     case Qt::Key_4: numberKey(event->key() - Qt::Key_0); return;
     case Qt::Key_N: noteKey(); return;
+    case Qt::Key_S: suggestionKey(event->modifiers() & Qt::ShiftModifier); return;
     case Qt::Key_T: levelKey(); return;
     case Qt::Key_C: conditionsKey(); return;
     case Qt::Key_A:

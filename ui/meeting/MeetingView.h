@@ -81,6 +81,7 @@ private:
     void updateTimer();
     void numberKey(int key);
     void noteKey();
+    void suggestionKey(bool all);
     void levelKey();
     void conditionsKey();
     void refreshBuilt();

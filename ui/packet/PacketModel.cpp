@@ -222,12 +222,18 @@ std::optional<PacketModel> collectPacket(Store &store, const PacketRequest &requ
     const std::vector<StoredReview> stored = ReviewStore(store.db()).forProject(request.project);
     for (const StoredReview &r : stored)
         all.push_back(verifier.verify(r.record, r.signature, r.id, context));
-    for (const Gate *g : m.gates())
-        m.gateStatus[g->id] = gateStatus(*g, all);
+    const std::vector<ReviewStanding> standings = reviewStandings(all, m.revision.manifest.gates, request.roles);
+    for (const Gate *g : m.gates()) {
+        m.gateStatus[g->id] = gateStatus(*g, all, standings);
+        m.passedWithoutReview[g->id] = passedWithoutReview(m.revision.manifest, *g, m.gateStatus[g->id]);
+    }
     for (std::size_t i = 0; i < stored.size(); ++i)
         if (!m.gate || stored[i].gateId == *m.gate) {
             m.reviews.push_back(stored[i]);
             m.checks.push_back(all[i]);
+            m.standings.push_back(standings[i]);
+            m.supersededBy.push_back(standings[i].supersededBy ? std::optional(stored[*standings[i].supersededBy])
+                                                               : std::nullopt);
         }
 
     m.annotations = AnnotationStore(store.db()).forRevision(m.revision.overview.revisionId);

@@ -20,6 +20,7 @@
 
 namespace mltrl {
 class AllowedSigners;
+class ReviewerRoles;
 class Store;
 }
 
@@ -31,6 +32,7 @@ struct PacketRequest {
     std::optional<std::string> gate;        ///< one gate, or the whole project
     std::optional<int> revision;            ///< default: the latest
     const AllowedSigners *signers = nullptr;   ///< null: every valid signer is "unknown signer"
+    const ReviewerRoles *roles = nullptr;      ///< null: no role is granted (G4)
 };
 
 /// One line of a metric figure, already reduced: either every point, or — for series longer
@@ -64,6 +66,10 @@ struct PacketModel {
     std::optional<std::string> gate;
     std::vector<StoredReview> reviews;      ///< of the packet's gate(s), signing order
     std::vector<ReviewCheck> checks;        ///< parallel to `reviews`
+    std::vector<ReviewStanding> standings;  ///< parallel to `reviews`: superseded, role granted, counted
+    /// For a superseded review: the stored review that replaced it (parallel to `reviews`).
+    std::vector<std::optional<StoredReview>> supersededBy;
+    std::map<std::string, bool> passedWithoutReview;   ///< gate id → G7
     std::map<std::string, GateStatus> gateStatus;
     std::vector<Annotation> annotations;    ///< of the revision (open and resolved)
     std::map<std::string, EvidenceCrop> crops;   ///< annotation id → crop

@@ -210,7 +210,7 @@ void GatesPanel::showStatus()
 {
     const auto r = m_context->revision();
     const auto status = r ? currentGateStatus(*m_context->store(), *r, currentGate().toStdString()) : std::nullopt;
-    m_status->setText(status ? gateStatusText(*status) : QString());
+    m_status->setText(status ? gateStatusText(status->status, status->passedWithoutReview) : QString());
 }
 
 void GatesPanel::openEvidenceOfRow(int row)

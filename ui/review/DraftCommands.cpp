@@ -63,21 +63,43 @@ bool pushDraftEdit(ProjectContext *context, DraftCommand *command)
 // ---- the edits ----------------------------------------------------------------------------
 
 SetVerdictCommand::SetVerdictCommand(ProjectContext *context, DraftKey key, std::string criterion,
-                                     std::optional<std::string> verdict)
+                                     std::optional<std::string> verdict, bool fromSuggestion)
     : DraftCommand(context, std::move(key),
-                   QStringLiteral("Verdict %1: %2")
-                       .arg(QString::fromStdString(criterion),
+                   QStringLiteral("%1 %2: %3")
+                       .arg(fromSuggestion ? QStringLiteral("Accept suggestion") : QStringLiteral("Verdict"),
+                            QString::fromStdString(criterion),
                             verdict ? QString::fromStdString(*verdict) : QStringLiteral("none"))),
-      m_criterion(std::move(criterion)), m_new(std::move(verdict))
+      m_criterion(std::move(criterion)), m_new(std::move(verdict)), m_newFromSuggestion(fromSuggestion)
 {
     const ReviewDraft draft = current();
-    if (const DraftVerdict *row = draft.verdictFor(m_criterion))
+    if (const DraftVerdict *row = draft.verdictFor(m_criterion)) {
         m_old = row->verdict;
+        m_oldFromSuggestion = row->fromSuggestion;
+    }
 }
 
 bool SetVerdictCommand::apply(ReviewDraftStore &drafts, bool forward, Problems &problems)
 {
-    return drafts.setVerdict(key().revisionId, key().gate, m_criterion, forward ? m_new : m_old, problems);
+    return drafts.setVerdict(key().revisionId, key().gate, m_criterion, forward ? m_new : m_old, problems,
+                             forward ? m_newFromSuggestion : m_oldFromSuggestion);
+}
+
+AcceptSuggestionsCommand::AcceptSuggestionsCommand(ProjectContext *context, DraftKey key)
+    : DraftCommand(context, std::move(key), QStringLiteral("Accept all suggestions")), m_projectContext(context),
+      m_before(current())
+{
+}
+
+bool AcceptSuggestionsCommand::apply(ReviewDraftStore &drafts, bool forward, Problems &problems)
+{
+    if (!forward)
+        return drafts.save(m_before, problems);
+    const auto revision = m_projectContext->revision();
+    if (!revision) {
+        problems.error("review", "no revision is open");
+        return false;
+    }
+    return drafts.acceptSuggestions(*revision, key().gate, problems).has_value();
 }
 
 SetNoteCommand::SetNoteCommand(ProjectContext *context, DraftKey key, std::string criterion, std::string note)

@@ -53,7 +53,9 @@ private:
 
 class SetVerdictCommand : public DraftCommand {
 public:
-    SetVerdictCommand(ProjectContext *context, DraftKey key, std::string criterion, std::optional<std::string> verdict);
+    /// `fromSuggestion`: the reviewer accepted the metric's suggestion for this one criterion (G1).
+    SetVerdictCommand(ProjectContext *context, DraftKey key, std::string criterion, std::optional<std::string> verdict,
+                      bool fromSuggestion = false);
 
 protected:
     bool apply(ReviewDraftStore &drafts, bool forward, Problems &problems) override;
@@ -62,6 +64,22 @@ private:
     std::string m_criterion;
     std::optional<std::string> m_old;
     std::optional<std::string> m_new;
+    bool m_oldFromSuggestion = false;
+    bool m_newFromSuggestion = false;
+};
+
+/// G1's explicit action "Accept all suggestions": every criterion without a verdict whose
+/// metrics suggest one gets it, marked as an accepted suggestion. One undo step.
+class AcceptSuggestionsCommand : public DraftCommand {
+public:
+    AcceptSuggestionsCommand(ProjectContext *context, DraftKey key);
+
+protected:
+    bool apply(ReviewDraftStore &drafts, bool forward, Problems &problems) override;
+
+private:
+    ProjectContext *m_projectContext;
+    ReviewDraft m_before;
 };
 
 class SetNoteCommand : public DraftCommand {

@@ -26,6 +26,8 @@ public:
     /// Where a new workbench key is written.
     [[nodiscard]] std::filesystem::path newKeyFile() const { return m_dir / "id_mltrl_ed25519"; }
     [[nodiscard]] std::filesystem::path allowedSignersFile() const { return m_dir / "allowed_signers"; }
+    /// The roles granted to trusted signers (G4), beside allowed_signers.
+    [[nodiscard]] std::filesystem::path reviewerRolesFile() const { return m_dir / "reviewer_roles"; }
 
     /// The chosen key; else the workbench key when one exists; else nullopt (first use).
     [[nodiscard]] std::optional<SigningKeyChoice> current() const;

@@ -15,46 +15,67 @@
 
 namespace mltrl::ui {
 
-std::optional<AllowedSigners> workbenchAllowedSigners()
+WorkbenchTrust workbenchTrust()
 {
-    const std::filesystem::path file = KeyRing().allowedSignersFile();
-    if (!std::filesystem::exists(file))
-        return std::nullopt;
+    const KeyRing keys;
+    WorkbenchTrust out;
     Problems problems;   // malformed lines never match; the trust dialog shows them
-    return AllowedSigners::load(file, problems);
-}
-
-VerifiedReviews verifyProjectReviews(Store &store, const RevisionData &revision, const AllowedSigners *signers)
-{
-    VerifiedReviews out;
-    const ReviewContext context = contextOf(revision);
-    const ReviewVerifier verifier(signers);
-    out.stored = ReviewStore(store.db()).forProject(revision.overview.id);
-    for (const StoredReview &r : out.stored)
-        out.checks.push_back(verifier.verify(r.record, r.signature, r.id, context));
+    if (std::filesystem::exists(keys.allowedSignersFile()))
+        out.signers = AllowedSigners::load(keys.allowedSignersFile(), problems);
+    if (std::filesystem::exists(keys.reviewerRolesFile()))
+        out.roles = ReviewerRoles::load(keys.reviewerRolesFile(), problems);
     return out;
 }
 
-QString gateStatusText(const GateStatus &status)
+VerifiedReviews verifyProjectReviews(Store &store, const RevisionData &revision, const WorkbenchTrust &trust)
 {
-    QString text = QString::fromUtf8(toString(status.state).data());
-    if (status.state == GateState::Open && !status.missing.empty()) {
-        QStringList missing;
-        for (const std::string &m : status.missing)
-            missing << QString::fromStdString(m);
-        text += QObject::tr(" — missing: %1").arg(missing.join(QStringLiteral(", ")));
-    }
+    VerifiedReviews out;
+    const ReviewContext context = contextOf(revision);
+    const ReviewVerifier verifier(trust.signers ? &*trust.signers : nullptr);
+    out.stored = ReviewStore(store.db()).forProject(revision.overview.id);
+    for (const StoredReview &r : out.stored)
+        out.checks.push_back(verifier.verify(r.record, r.signature, r.id, context));
+    out.standings = reviewStandings(out.checks, revision.manifest.gates, trust.roles ? &*trust.roles : nullptr);
+    return out;
+}
+
+QString gateStatusText(const GateStatus &status, bool passedWithoutReview)
+{
+    QString text = QString::fromStdString(describe(status));
+    if (passedWithoutReview)
+        text += QObject::tr(" — passed without a signed review in this store");
     return text;
 }
 
-std::optional<GateStatus> currentGateStatus(Store &store, const RevisionData &revision, const std::string &gateId)
+QString ruleProblemText(const RuleProblem &problem)
+{
+    return QString::fromStdString(problem.toString());
+}
+
+std::optional<CurrentGateStatus> currentGateStatus(Store &store, const RevisionData &revision,
+                                                   const std::string &gateId)
 {
     const Gate *gate = revision.manifest.findGate(gateId);
     if (!gate)
         return std::nullopt;
-    const auto signers = workbenchAllowedSigners();
-    const VerifiedReviews reviews = verifyProjectReviews(store, revision, signers ? &*signers : nullptr);
-    return gateStatus(*gate, reviews.checks);
+    const VerifiedReviews reviews = verifyProjectReviews(store, revision, workbenchTrust());
+    CurrentGateStatus out;
+    out.status = gateStatus(*gate, reviews.checks, reviews.standings);
+    out.passedWithoutReview = passedWithoutReview(revision.manifest, *gate, out.status);
+    return out;
+}
+
+QString criterionOfProblem(const QString &problem)
+{
+    // "G1 verdicts/<id>: …" or "G2 verdicts/<id>/note: …" (criterion ids have no '/' or ':').
+    const int at = problem.indexOf(QStringLiteral(" verdicts/"));
+    if (at < 0 || at > 6)
+        return {};
+    const int start = at + 10;
+    int end = start;
+    while (end < problem.size() && problem[end] != QLatin1Char('/') && problem[end] != QLatin1Char(':'))
+        ++end;
+    return problem.mid(start, end - start);
 }
 
 QString trustText(SignerTrust trust)
@@ -91,27 +112,11 @@ std::optional<ReviewInput> signingInput(Store &store, const RevisionData &revisi
         problems << QObject::tr("Choose a gate of this revision.");
         return std::nullopt;
     }
+    // The rule book decides (G1, G2): the same words the CLI prints. A suggestion is not a
+    // verdict until the reviewer accepts it.
     ReviewInput input = toReviewInput(draft);
-    addSuggestedVerdicts(input, revision);
-    // A note typed beside a suggested (not yet chosen) verdict belongs to that verdict.
-    for (VerdictInput &v : input.verdicts)
-        if (const DraftVerdict *row = draft.verdictFor(v.criterion); row && !row->verdict && !row->note.empty())
-            v.note = row->note;
-    for (const Criterion &c : gate->criteria) {
-        const auto v = std::find_if(input.verdicts.begin(), input.verdicts.end(),
-                                    [&](const VerdictInput &x) { return x.criterion == c.id; });
-        if (v == input.verdicts.end())
-            problems << QObject::tr("%1: choose a verdict.").arg(QString::fromStdString(c.id));
-        else if ((v->verdict == "waived" || v->verdict == "not_met") && !v->note)
-            problems << QObject::tr("%1: a note is required for %2.")
-                            .arg(QString::fromStdString(c.id), QString::fromStdString(v->verdict));
-    }
-    if (input.outcome.empty())
-        problems << QObject::tr("Choose an outcome.");
-    if (input.outcome == "advance_with_conditions" && input.conditions.empty())
-        problems << QObject::tr("List at least one condition.");
-    if (input.outcome == "switchback" && (!input.toLevel || *input.toLevel >= gate->level))
-        problems << QObject::tr("Choose the level to switch back to (below %1).").arg(gate->level);
+    for (const RuleProblem &p : checkDecision(*gate, decisionOf(input)))
+        problems << ruleProblemText(p);
     const auto annotations = AnnotationStore(store.db()).forRevision(revision.overview.revisionId);
     Problems blockers;
     if (!checkBlockersAcknowledged(draft, annotations, blockers))

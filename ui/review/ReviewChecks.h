@@ -5,6 +5,8 @@
 /// Ed25519 checks per review: cheap enough to run when the reviews change.
 #include "crypto/AllowedSigners.h"
 #include "review/GateStatus.h"
+#include "review/ReviewRules.h"
+#include "review/ReviewerRoles.h"
 #include "review/ReviewStore.h"
 
 #include <QString>
@@ -25,28 +27,47 @@ namespace mltrl::ui {
 
 struct VerifiedReviews {
     std::vector<StoredReview> stored;
-    std::vector<ReviewCheck> checks;   ///< one per stored review, same order
+    std::vector<ReviewCheck> checks;          ///< one per stored review, same order
+    std::vector<ReviewStanding> standings;    ///< one per stored review: superseded, role granted, counted
 };
 
-/// The allowed_signers file of the workbench (KeyRing's), when it exists and parses.
-[[nodiscard]] std::optional<AllowedSigners> workbenchAllowedSigners();
+/// The verifier's trust of the workbench: KeyRing's allowed_signers (who may sign) and
+/// reviewer_roles (which roles they hold, G4), each when it exists and parses.
+struct WorkbenchTrust {
+    std::optional<AllowedSigners> signers;
+    std::optional<ReviewerRoles> roles;
+};
+[[nodiscard]] WorkbenchTrust workbenchTrust();
 
 [[nodiscard]] VerifiedReviews verifyProjectReviews(Store &store, const RevisionData &revision,
-                                                   const AllowedSigners *signers);
+                                                   const WorkbenchTrust &trust);
 
-/// "approved", "open — missing: clinical reviewer (0 of 1)", … for one gate.
-[[nodiscard]] QString gateStatusText(const GateStatus &status);
+/// "approved", "open — missing: clinical reviewer: 0 of 1", … for one gate; with G7's
+/// "passed without a signed review in this store" when the history passed the gate.
+[[nodiscard]] QString gateStatusText(const GateStatus &status, bool passedWithoutReview = false);
 
-/// The status of `gateId` on the revision with the workbench's allowed signers.
-[[nodiscard]] std::optional<GateStatus> currentGateStatus(Store &store, const RevisionData &revision,
-                                                          const std::string &gateId);
+/// The rule book's words for one problem: "G2 decision/rationale: every outcome needs a rationale".
+[[nodiscard]] QString ruleProblemText(const RuleProblem &problem);
 
-/// What is still missing before `draft` can be signed, one sentence each ("auroc: choose a
-/// verdict.", "Choose an outcome.", …; a criterion's sentences start with "<id>: "), and when
-/// nothing is: the review input to sign (the metrics' suggested verdicts filled in, the open
-/// annotations of the revision attached). The review form and meeting mode both ask this.
+/// The status of `gateId` on the revision with the workbench's trust, and whether the
+/// history passed it without a counted review (G7).
+struct CurrentGateStatus {
+    GateStatus status;
+    bool passedWithoutReview = false;
+};
+[[nodiscard]] std::optional<CurrentGateStatus> currentGateStatus(Store &store, const RevisionData &revision,
+                                                                 const std::string &gateId);
+
+/// What is still missing before `draft` can be signed, one sentence each — the rule book's
+/// problems ("G1 verdicts/auroc: …", "G2 decision/rationale: …"), then unacknowledged
+/// blockers — and when nothing is: the review input to sign (the open annotations of the
+/// revision attached). The review form and meeting mode both ask this.
 [[nodiscard]] std::optional<ReviewInput> signingInput(Store &store, const RevisionData &revision,
                                                       const ReviewDraft &draft, QStringList &problems);
+
+/// The criterion a problem of signingInput() is about ("auroc" for "G1 verdicts/auroc: …"),
+/// or empty.
+[[nodiscard]] QString criterionOfProblem(const QString &problem);
 
 /// The conditions a multi-line text lists: one per non-blank line, trimmed.
 [[nodiscard]] std::vector<std::string> conditionLines(const QString &text);

@@ -3,6 +3,7 @@
 #include "panels/PanelUtil.h"
 #include "plots/MetricPlot.h"
 #include "review/AnnotationStore.h"
+#include "review/DraftCommands.h"
 #include "review/KeyDialog.h"
 #include "review/Passphrase.h"
 #include "review/ReviewBuilder.h"
@@ -66,7 +67,8 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
       m_criteria(new QTableWidget(this)), m_outcome(new QComboBox(this)), m_conditions(new QPlainTextEdit(this)),
       m_toLevel(new QSpinBox(this)), m_rationale(new QPlainTextEdit(this)), m_blockers(new QListWidget(this)),
       m_problems(new QLabel(this)), m_sign(new QPushButton(tr("&Sign…"), this)),
-      m_trust(new QPushButton(tr("&Trust…"), this)), m_reviews(new QTableWidget(this))
+      m_trust(new QPushButton(tr("&Trust…"), this)),
+      m_acceptAll(new QPushButton(tr("Accept all &suggestions"), this)), m_reviews(new QTableWidget(this))
 {
     m_criteria->setColumnCount(ColumnCount);
     m_criteria->setHorizontalHeaderLabels({tr("Criterion"), tr("Text"), tr("Observed"), tr("Threshold"),
@@ -121,6 +123,9 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     // Right of the decision: what still stands between the draft and a signature, then the
     // buttons — so the criteria table above keeps the height.
     auto *buttons = new QHBoxLayout;
+    m_acceptAll->setToolTip(tr("Take every remaining metric suggestion as your verdict (recorded as an accepted "
+                               "suggestion). A suggestion is never signed unless you accept it."));
+    buttons->addWidget(m_acceptAll);
     buttons->addStretch(1);
     buttons->addWidget(m_trust);
     buttons->addWidget(m_sign);
@@ -175,6 +180,10 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
             return;
         pushDraftEdit(m_context, new AcknowledgeBlockerCommand(m_context, key(), item->data(Qt::UserRole).toString().toStdString(),
                                                                item->checkState() == Qt::Checked));
+    });
+    connect(m_acceptAll, &QPushButton::clicked, this, [this] {
+        if (m_context->revision() && !currentGate().isEmpty())
+            pushDraftEdit(m_context, new AcceptSuggestionsCommand(m_context, key()));
     });
     connect(m_sign, &QPushButton::clicked, this, &ReviewForm::startSigning);
     connect(m_trust, &QPushButton::clicked, this, &ReviewForm::openTrustDialog);
@@ -245,6 +254,11 @@ QComboBox *ReviewForm::verdictBox(int row) const
     return qobject_cast<QComboBox *>(m_criteria->cellWidget(row, Verdict));
 }
 
+QPushButton *ReviewForm::acceptButton(int row) const
+{
+    return qobject_cast<QPushButton *>(m_criteria->cellWidget(row, Suggested));
+}
+
 QLineEdit *ReviewForm::noteEdit(int row) const
 {
     return qobject_cast<QLineEdit *>(m_criteria->cellWidget(row, Note));
@@ -281,7 +295,18 @@ void ReviewForm::fillCriteria()
                     : QString()));
             const QString suggested = o && o->suggested ? QString::fromStdString(*o->suggested) : QString();
             m_criteria->setItem(row, Suggested, new QTableWidgetItem(
-                suggested.isEmpty() ? (c.isQuantitative() ? tr("? no value") : tr("reviewer decides")) : suggested));
+                suggested.isEmpty() ? (c.isQuantitative() ? tr("? no value") : tr("reviewer decides")) : QString()));
+            if (!suggested.isEmpty()) {
+                // A suggestion is shown as one, never pre-filled as the verdict (G1): the
+                // reviewer accepts it here, or chooses a verdict of their own.
+                auto *accept = new QPushButton(tr("%1 — accept").arg(suggested), m_criteria);
+                accept->setToolTip(tr("The metrics suggest %1. Accept it as your verdict.").arg(suggested));
+                connect(accept, &QPushButton::clicked, this, [this, id, suggested] {
+                    pushDraftEdit(m_context, new SetVerdictCommand(m_context, key(), id.toStdString(),
+                                                                   suggested.toStdString(), true));
+                });
+                m_criteria->setCellWidget(row, Suggested, accept);
+            }
             m_criteria->setItem(row, Check, new QTableWidgetItem);
 
             auto *verdict = new QComboBox(m_criteria);
@@ -325,17 +350,17 @@ void ReviewForm::refreshDraft()
         const std::string id = m_criteria->item(row, Id)->data(kIdRole).toString().toStdString();
         const DraftVerdict *v = d.verdictFor(id);
         const CriterionOverview *o = r->criterion(d.gate, id);
-        // No verdict chosen yet: the metrics' suggestion is shown pre-filled.
-        std::optional<std::string> shown = v ? v->verdict : std::nullopt;
-        const bool suggestedShown = !shown && o && o->suggested;
-        if (suggestedShown)
-            shown = o->suggested;
+        // Only what the reviewer set or accepted is shown as the verdict (G1).
+        const std::optional<std::string> shown = v ? v->verdict : std::nullopt;
+        const bool accepted = v && v->verdict && v->fromSuggestion;
         QComboBox *box = verdictBox(row);
         box->setCurrentIndex(shown ? box->findData(QString::fromStdString(*shown)) : 0);
-        QFont f = box->font();
-        f.setItalic(suggestedShown);
-        box->setFont(f);
-        box->setToolTip(suggestedShown ? tr("Suggested from the metrics; choose to confirm or change") : QString());
+        box->setToolTip(accepted ? tr("%1 — suggestion accepted").arg(QString::fromStdString(*shown)) : QString());
+        if (QPushButton *accept = acceptButton(row)) {
+            const QString suggested = o && o->suggested ? QString::fromStdString(*o->suggested) : QString();
+            accept->setEnabled(!shown);
+            accept->setText(accepted ? tr("%1 — accepted").arg(suggested) : tr("%1 — accept").arg(suggested));
+        }
         QLineEdit *note = noteEdit(row);
         const QString noteText = v ? QString::fromStdString(v->note) : QString();
         if (note->text() != noteText)
@@ -431,8 +456,8 @@ void ReviewForm::refreshProblems()
         const QString id = m_criteria->item(row, Id)->data(kIdRole).toString();
         QString check;
         for (const QString &p : list)
-            if (p.startsWith(id + QLatin1Char(':')))
-                check = p.mid(id.size() + 2);
+            if (criterionOfProblem(p) == id)
+                check = p;
         QTableWidgetItem *item = m_criteria->item(row, Check);
         // Short in the cell (the column stays narrow), the whole sentence in the tooltip.
         const QString shortText = check.contains(QStringLiteral("note")) ? tr("⚠ note required")
@@ -466,8 +491,7 @@ void ReviewForm::refreshReviews()
         m_status->clear();
         return;
     }
-    const auto signers = workbenchAllowedSigners();
-    const VerifiedReviews reviews = verifyProjectReviews(*m_context->store(), *r, signers ? &*signers : nullptr);
+    const VerifiedReviews reviews = verifyProjectReviews(*m_context->store(), *r, workbenchTrust());
     m_reviews->setRowCount(static_cast<int>(reviews.stored.size()));
     for (std::size_t i = 0; i < reviews.stored.size(); ++i) {
         const StoredReview &s = reviews.stored[i];
@@ -480,8 +504,25 @@ void ReviewForm::refreshReviews()
         set(RReviewer, c.record ? QStringLiteral("%1 <%2>").arg(QString::fromStdString(c.record->reviewer.name),
                                                                  QString::fromStdString(c.record->reviewer.email))
                                 : QString::fromStdString(s.reviewerEmail));
-        set(RRole, QString::fromStdString(s.reviewerRole));
-        set(ROutcome, QString::fromStdString(s.outcome));
+        const ReviewStanding &standing = reviews.standings[i];
+        const Gate *reviewedGate = r->manifest.findGate(s.gateId);
+        const bool selfDeclared = !standing.roleGranted && reviewedGate && !reviewedGate->signoffs.empty();
+        set(RRole, selfDeclared ? tr("%1 (role self-declared)").arg(QString::fromStdString(s.reviewerRole))
+                                : QString::fromStdString(s.reviewerRole));
+        if (selfDeclared)
+            m_reviews->item(row, RRole)->setToolTip(tr("reviewer_roles does not grant this role to %1: the review "
+                                                       "counts towards no sign-off of this gate")
+                                                        .arg(QString::fromStdString(s.reviewerEmail)));
+        QString outcome = QString::fromStdString(s.outcome);
+        if (standing.supersededBy) {
+            const StoredReview &by = reviews.stored[*standing.supersededBy];
+            outcome = tr("%1 — superseded by %2, %3, %4")
+                          .arg(outcome, QString::fromStdString(by.id.substr(0, 8)),
+                               QString::fromStdString(by.reviewerEmail), QString::fromStdString(by.signedAt));
+        }
+        set(ROutcome, outcome);
+        if (!standing.warnings.empty())
+            m_reviews->item(row, ROutcome)->setToolTip(QString::fromStdString(standing.warnings.front()));
         set(RSignedAt, QString::fromStdString(s.signedAt));
         const bool invalid = c.status == ReviewStatus::Invalid;
         set(RSignature, invalid ? tr("✗ invalid") : tr("✓ valid"));
@@ -502,8 +543,10 @@ void ReviewForm::refreshReviews()
         m_status->clear();
         return;
     }
-    const GateStatus status = gateStatus(*gate, reviews.checks);
-    m_status->setText(tr("<b>%1</b> (%n review(s) counted)", nullptr, status.counted).arg(gateStatusText(status).toHtmlEscaped()));
+    const GateStatus status = gateStatus(*gate, reviews.checks, reviews.standings);
+    const QString counted = status.counted == 1 ? tr("1 review counted") : tr("%1 reviews counted").arg(status.counted);
+    m_status->setText(QStringLiteral("<b>%1</b> (%2)").arg(
+        gateStatusText(status, passedWithoutReview(r->manifest, *gate, status)).toHtmlEscaped(), counted));
 }
 
 bool ReviewForm::startSigning()

@@ -68,6 +68,10 @@ public:
     [[nodiscard]] QLabel *statusLabel() const { return m_status; }
     [[nodiscard]] QLabel *problemsLabel() const { return m_problems; }
     [[nodiscard]] QPushButton *signButton() const { return m_sign; }
+    /// G1's one explicit action: accept every remaining suggestion.
+    [[nodiscard]] QPushButton *acceptAllButton() const { return m_acceptAll; }
+    /// The "Accept" button of a criterion's suggestion (null when the metrics suggest nothing).
+    [[nodiscard]] QPushButton *acceptButton(int row) const;
     [[nodiscard]] QTableWidget *reviewsTable() const { return m_reviews; }
     [[nodiscard]] KeyDialog *keyDialog() const { return m_keyDialog; }
     [[nodiscard]] SignDialog *signDialog() const { return m_signDialog; }
@@ -106,6 +110,7 @@ private:
     QLabel *m_problems;
     QPushButton *m_sign;
     QPushButton *m_trust;
+    QPushButton *m_acceptAll;
     QTableWidget *m_reviews;
     KeyDialog *m_keyDialog = nullptr;
     SignDialog *m_signDialog = nullptr;

@@ -1,0 +1,89 @@
+#include "ReviewTrust.h"
+
+#include "Output.h"
+#include "review/ReviewBuilder.h"
+#include "review/ReviewerKey.h"
+#include "store/RevisionData.h"
+#include "store/Store.h"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace mltrl::cli {
+
+std::optional<CliTrust> loadTrust(const CommandLine &cl)
+{
+    CliTrust out;
+    const fs::path keys = defaultReviewerKeyFile().parent_path();
+    Problems problems;
+    bool failed = false;
+    if (const auto file = cl.value("--allowed-signers")) {
+        out.signersGiven = true;
+        out.signers = AllowedSigners::load(*file, problems);
+        failed = !out.signers;
+    } else if (std::error_code ec; fs::exists(keys / "allowed_signers", ec)) {
+        out.signers = AllowedSigners::load(keys / "allowed_signers", problems);
+    }
+    if (const auto file = cl.value("--reviewer-roles")) {
+        out.roles = ReviewerRoles::load(*file, problems);
+        failed = failed || !out.roles;
+    } else if (std::error_code ec; fs::exists(keys / "reviewer_roles", ec)) {
+        out.roles = ReviewerRoles::load(keys / "reviewer_roles", problems);
+    }
+    printProblems(problems);
+    if (failed)
+        return std::nullopt;
+    return out;
+}
+
+ProjectReviews projectReviews(Store &store, const RevisionData &revision, const CliTrust &trust)
+{
+    // Every review of the project is checked against the revision shown: reviews made on an
+    // earlier revision whose files changed are stale, naming what changed.
+    ProjectReviews out;
+    const ReviewContext context = contextOf(revision);
+    const ReviewVerifier verifier(trust.signersPtr());
+    out.stored = ReviewStore(store.db()).forProject(revision.overview.id);
+    for (const StoredReview &r : out.stored)
+        out.checks.push_back(verifier.verify(r.record, r.signature, r.id, context));
+    out.standings = reviewStandings(out.checks, revision.manifest.gates, trust.rolesPtr());
+    for (const Gate &g : revision.manifest.gates) {
+        GateReport report{&g, gateStatus(g, out.checks, out.standings), false};
+        report.unreviewedPassage = passedWithoutReview(revision.manifest, g, report.status);
+        out.gates.push_back(std::move(report));
+    }
+    return out;
+}
+
+json gateJson(const GateReport &g)
+{
+    json roles = json::array();
+    for (const RoleTally &t : g.status.roles)
+        roles.push_back({{"role", t.role}, {"min", t.required}, {"counted", t.have}});
+    return {{"id", g.gate->id},
+            {"level", g.gate->level},
+            {"status", std::string(toString(g.status.state))},
+            {"counted", g.status.counted},
+            {"roles", roles},
+            {"missing", g.status.missing},
+            {"unreviewed_passage", g.unreviewedPassage}};
+}
+
+std::string gateText(const GateReport &g)
+{
+    std::string text = describe(g.status);
+    if (g.unreviewedPassage)
+        text += " — passed without a signed review in this store";
+    return text;
+}
+
+std::string supersededText(const StoredReview &by)
+{
+    return fmt::format("superseded by {}, {}, {}", by.id, by.reviewerEmail, by.signedAt);
+}
+
+} // namespace mltrl::cli
