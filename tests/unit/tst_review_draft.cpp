@@ -55,6 +55,7 @@ private slots:
         QTest::addColumn<int>("from");
         QTest::newRow("version 1") << 1;
         QTest::newRow("version 2") << 2;
+        QTest::newRow("version 3") << 3;
     }
 
     void migratesFromEveryOlderVersion()
@@ -71,8 +72,8 @@ private slots:
         Problems problems;
         auto store = Store::open(storeDir, problems);
         QVERIFY(store);
-        QCOMPARE(schema::currentVersion(), 3);
-        QCOMPARE(store->db().queryInt("PRAGMA user_version"), std::int64_t(3));
+        QCOMPARE(schema::currentVersion(), 4);
+        QCOMPARE(store->db().queryInt("PRAGMA user_version"), std::int64_t(4));
         QVERIFY(std::filesystem::exists(storeDir / ("store.sqlite.v" + std::to_string(from) + ".bak")));
         QCOMPARE(store->db().queryInt("SELECT COUNT(*) FROM review_drafts"), std::int64_t(0));
         QCOMPARE(store->db().queryInt("SELECT COUNT(*) FROM review_draft_verdicts"), std::int64_t(0));
@@ -296,7 +297,7 @@ private slots:
         in.reviewer = {"R. D.", "rd@example.org", "R&D reviewer", key->publicKey().toOpenSsh()};
         Problems missing;
         QVERIFY(!ReviewBuilder(*revision).build(in, missing));
-        QVERIFY(containsError(missing, QStringLiteral("\"ethics\" of gate \"gate-5\" needs a verdict")));
+        QVERIFY(containsError(missing, QStringLiteral("G1: criterion \"ethics\" has no verdict set or confirmed")));
 
         QVERIFY(drafts.setVerdict(rev, "gate-5", "ethics", "met", problems));
         QVERIFY(drafts.setRationale(rev, "gate-5", "All criteria hold.", problems));
@@ -313,7 +314,7 @@ private slots:
         QCOMPARE(record->decision.rationale, std::optional<std::string>("All criteria hold."));
     }
 
-    void suggestedVerdictsFillTheGaps()
+    void suggestionsAreAcceptedOnlyExplicitly()
     {
         test::TempStore ts;
         const std::int64_t rev = importExample(ts);
@@ -323,16 +324,26 @@ private slots:
         QVERIFY(revision);
         ReviewDraftStore drafts(ts.store().db());
         QVERIFY(drafts.setVerdict(rev, "gate-5", "worst-group", "waived", problems));
+        // Until accepted, a suggestion is not a verdict (G1).
+        QVERIFY(!drafts.load(rev, "gate-5").verdictFor("auroc"));
+        const auto accepted = drafts.acceptSuggestions(*revision, "gate-5", problems);
+        QVERIFY(accepted);
+        // The reviewer's own verdict stays; the quantitative auroc gets the stored suggestion,
+        // marked; the qualitative "ethics" has none and stays open.
+        QCOMPARE(*accepted, std::vector<std::string>{"auroc"});
+        const ReviewDraft d = drafts.load(rev, "gate-5");
+        QCOMPARE(d.verdictFor("auroc")->verdict, revision->criterion("gate-5", "auroc")->suggested);
+        QVERIFY(d.verdictFor("auroc")->fromSuggestion);
+        QVERIFY(!d.verdictFor("worst-group")->fromSuggestion);
+        QVERIFY(!d.verdictFor("ethics"));
+        // Choosing a verdict by hand clears the mark, even the same one.
+        QVERIFY(drafts.setVerdict(rev, "gate-5", "auroc", *revision->criterion("gate-5", "auroc")->suggested, problems));
+        QVERIFY(!drafts.load(rev, "gate-5").verdictFor("auroc")->fromSuggestion);
+
         ReviewInput in = toReviewInput(drafts.load(rev, "gate-5"));
-        addSuggestedVerdicts(in, *revision);
-        // The reviewer's own verdict stays; quantitative criteria get the stored suggestion;
-        // the qualitative "ethics" has none and stays open.
+        const std::vector<std::string> again = acceptSuggestions(in, *revision);
+        QVERIFY(again.empty());   // nothing left to accept
         QCOMPARE(in.verdicts.size(), std::size_t(2));
-        QCOMPARE(in.verdicts[0].criterion, std::string("worst-group"));
-        QCOMPARE(in.verdicts[0].verdict, std::string("waived"));
-        QCOMPARE(in.verdicts[1].criterion, std::string("auroc"));
-        QCOMPARE(in.verdicts[1].verdict, *revision->criterion("gate-5", "auroc")->suggested);
-        QVERIFY(!in.verdicts[1].note);
     }
 
     void blockersMustBeAcknowledgedBeforeAnAdvance_data()

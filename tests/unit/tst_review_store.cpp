@@ -35,6 +35,7 @@ ReviewInput goodInput(const Ed25519Key &key)
     ReviewInput in;
     in.gate = "gate-5";
     in.outcome = "advance";
+    in.rationale = "Good enough to build on.";
     in.verdicts = {{"auroc", "met", std::nullopt}, {"worst-group", "waived", "Accepted for now."}, {"ethics", "met", std::nullopt}};
     in.reviewer = {"R. D.", "rd@example.org", "R&D reviewer", key.publicKey().toOpenSsh()};
     return in;
@@ -68,12 +69,15 @@ private slots:
         QTest::addColumn<QString>("change");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown gate") << QStringLiteral("gate") << QStringLiteral("no gate");
-        QTest::newRow("missing verdict") << QStringLiteral("drop-verdict") << QStringLiteral("needs a verdict");
+        QTest::newRow("missing verdict") << QStringLiteral("drop-verdict") << QStringLiteral("G1: criterion \"ethics\" has no verdict");
         QTest::newRow("unknown criterion") << QStringLiteral("extra-verdict") << QStringLiteral("no criterion");
         QTest::newRow("not_met without note") << QStringLiteral("not_met") << QStringLiteral("needs a note");
         QTest::newRow("conditions needed") << QStringLiteral("conditional") << QStringLiteral("at least one condition");
         QTest::newRow("switchback not below") << QStringLiteral("switchback") << QStringLiteral("below the gate's level");
         QTest::newRow("bad outcome") << QStringLiteral("outcome") << QStringLiteral("is not advance");
+        QTest::newRow("no rationale") << QStringLiteral("rationale") << QStringLiteral("decision/rationale: G2: every outcome needs a rationale");
+        QTest::newRow("advance with not_met") << QStringLiteral("advance-not-met")
+                                              << QStringLiteral("decision/outcome: G2: an unconditional advance");
         QTest::newRow("no email") << QStringLiteral("email") << QStringLiteral("email is needed");
     }
 
@@ -103,6 +107,10 @@ private slots:
             in.outcome = "maybe";
         else if (change == QStringLiteral("email"))
             in.reviewer.email.clear();
+        else if (change == QStringLiteral("rationale"))
+            in.rationale.reset();
+        else if (change == QStringLiteral("advance-not-met"))
+            in.verdicts[0] = {"auroc", "not_met", "below"};
         Problems problems;
         QVERIFY(!ReviewBuilder(*rev).build(in, problems));
         bool found = false;

@@ -249,6 +249,7 @@ std::string signReview(Store &store, const Ed25519Key &key)
     ReviewInput in;
     in.gate = "gate-5";
     in.outcome = "advance";
+    in.rationale = "Every criterion holds.";
     in.verdicts = {{"auroc", "met", std::nullopt}, {"worst-group", "met", std::nullopt}, {"ethics", "met", std::nullopt}};
     in.reviewer = {"R. D.", "rd@example.org", "R&D reviewer", key.publicKey().toOpenSsh()};
     const auto record = ReviewBuilder(*rev).build(in, problems);
