@@ -26,6 +26,7 @@
 #include "panels/GatesPanel.h"
 #include "plots/MetricPlot.h"
 #include "review/AnnotationStore.h"
+#include "review/ReviewChecks.h"
 #include "review/ReviewDraft.h"
 #include "review/ReviewForm.h"
 #include "session/ProjectContext.h"
@@ -34,6 +35,7 @@
 #include "shell/WorkbenchWindow.h"
 
 #include <QAction>
+#include <algorithm>
 #include <QDir>
 #include <QComboBox>
 #include <QLabel>
@@ -601,6 +603,17 @@ void TestMeetingMode::decisionFieldsByKeyboardReachTheReviewForm()
     QCOMPARE(storedDraft("gate-5").outcome, std::optional<std::string>("advance_with_conditions"));
     QCOMPARE(storedDraft("gate-5").conditions, conditions);
     QVERIFY(decision->detailsText().contains(QStringLiteral("• Update the model card")));
+    // S on the decision slide: every remaining suggestion accepted, one explicit action (G1).
+    QVERIFY(decision->verdictsText().contains(QStringLiteral("not accepted")));
+    QTest::keyClick(view, Qt::Key_S);
+    {
+        const ReviewDraft accepted = storedDraft("gate-5");
+        const bool any = std::any_of(accepted.verdicts.begin(), accepted.verdicts.end(),
+                                     [](const DraftVerdict &v) { return v.fromSuggestion; });
+        QVERIFY(any);
+        QVERIFY(decision->verdictsText().contains(QStringLiteral("(suggestion accepted)")));
+    }
+
     // N: the rationale.
     answerNextNoteDialog(QStringLiteral("Advance once site C is retested"));
     QTest::keyClick(view, Qt::Key_N);
@@ -615,11 +628,11 @@ void TestMeetingMode::decisionFieldsByKeyboardReachTheReviewForm()
     const QString missing = decision->missingText();
     QVERIFY(missing.contains(QStringLiteral("Before signing")));
     QVERIFY(missing.contains(QStringLiteral("Acknowledge the 1 open blocker")));
-    QVERIFY(!missing.contains(QStringLiteral("Choose an outcome")));
+    QVERIFY(!missing.contains(QStringLiteral("no outcome is chosen")));
     QVERIFY(!missing.contains(QStringLiteral("condition")));
     for (const QString &p : formProblems) {
-        const QString id = p.section(QStringLiteral(": "), 0, 0);
-        if (p.contains(QStringLiteral(": ")))
+        const QString id = criterionOfProblem(p);
+        if (!id.isEmpty())
             QVERIFY2(decision->verdictsText().contains(QStringLiteral("<b>%1</b> <span style=\"color:#A04000\">⚠").arg(id)),
                      qPrintable(p));
         else

@@ -1,4 +1,4 @@
-// The gate review form on the bundled example: suggested verdicts pre-filled, notes required,
+// The gate review form on the bundled example: suggestions shown and accepted explicitly (G1), notes required,
 // an unacknowledged blocker blocks an advance, every edit durable and undoable, first-use key
 // creation through the dialog (test passphrase provider), signing, verification with core
 // and with the real `ssh-keygen -Y verify`, and the gate status moving to approved.
@@ -74,6 +74,9 @@ void completeVerdicts(ReviewForm &form)
             QTest::keyClicks(form.noteEdit(row), QStringLiteral("Accepted by the board"));
         }
     }
+    // Every outcome needs a rationale (G2).
+    if (form.rationaleEdit()->toPlainText().isEmpty())
+        QTest::keyClicks(form.rationaleEdit(), QStringLiteral("The evidence holds."));
 }
 
 /// Runs `ssh-keygen -Y verify` on a stored review (record on stdin, signature in a file):
@@ -141,28 +144,65 @@ private slots:
         m_project.reset();
     }
 
-    void suggestedVerdictsArePrefilled()
+    void suggestionsAreShownNotPrefilled()
     {
         const RevisionData &rev = m_project->revision();
         const Gate *gate = rev.manifest.findGate(kGate);
         QCOMPARE(m_form->criteria()->rowCount(), static_cast<int>(gate->criteria.size()));
         int suggestedRows = 0;
+        std::string firstSuggested;
         for (const Criterion &c : gate->criteria) {
             const int row = m_form->rowOf(QString::fromStdString(c.id));
             QVERIFY(row >= 0);
+            // G1: nothing is a verdict until the reviewer sets or accepts it.
+            QVERIFY(m_form->verdictBox(row)->currentData().toString().isEmpty());
             const CriterionOverview *o = rev.criterion(kGate, c.id);
-            const QString shown = m_form->verdictBox(row)->currentData().toString();
             if (o && o->suggested) {
-                QCOMPARE(shown, QString::fromStdString(*o->suggested));
+                QPushButton *accept = m_form->acceptButton(row);
+                QVERIFY(accept);
+                QCOMPARE(accept->text(), QString::fromStdString(*o->suggested) + QStringLiteral(" — accept"));
+                if (firstSuggested.empty())
+                    firstSuggested = c.id;
                 ++suggestedRows;
             } else {
-                QVERIFY(shown.isEmpty());
+                QVERIFY(!m_form->acceptButton(row));
             }
         }
         QVERIFY(suggestedRows >= 4);
-        // Showing a suggestion writes nothing: the draft is still empty.
         QVERIFY(m_form->draft().isEmpty());
         QVERIFY(!m_form->signButton()->isEnabled());
+        QVERIFY2(m_form->problems().join(QLatin1Char('|')).contains(
+                     QStringLiteral("G1 verdicts/%1: criterion").arg(QString::fromStdString(firstSuggested))),
+                 qPrintable(m_form->problems().join(QLatin1Char('|'))));
+
+        // One criterion accepted: its verdict is the suggestion, marked as accepted.
+        const int row = m_form->rowOf(QString::fromStdString(firstSuggested));
+        QTest::mouseClick(m_form->acceptButton(row), Qt::LeftButton);
+        const ReviewDraft afterOne = m_form->draft();
+        const DraftVerdict *v = afterOne.verdictFor(firstSuggested);
+        QVERIFY(v && v->fromSuggestion);
+        QCOMPARE(v->verdict, rev.criterion(kGate, firstSuggested)->suggested);
+        QCOMPARE(m_form->verdictBox(row)->currentData().toString(), QString::fromStdString(*v->verdict));
+        QVERIFY(m_form->verdictBox(row)->toolTip().contains(QStringLiteral("suggestion accepted")));
+        QVERIFY(!m_form->acceptButton(row)->isEnabled());
+
+        // "Accept all suggestions": one action, one undo step, every remaining suggestion.
+        QUndoStack *undo = m_project->context->undoStack();
+        const int before = undo->count();
+        QTest::mouseClick(m_form->acceptAllButton(), Qt::LeftButton);
+        QCOMPARE(undo->count(), before + 1);
+        const ReviewDraft d = m_form->draft();
+        for (const Criterion &c : gate->criteria) {
+            const CriterionOverview *o = rev.criterion(kGate, c.id);
+            if (o && o->suggested) {
+                QVERIFY(d.verdictFor(c.id) && d.verdictFor(c.id)->fromSuggestion);
+                QVERIFY2(!m_form->problems().join(QLatin1Char('|')).contains(
+                             QStringLiteral("G1 verdicts/%1:").arg(QString::fromStdString(c.id))),
+                         c.id.c_str());
+            }
+        }
+        undo->undo();
+        QCOMPARE(m_form->draft().verdicts.size(), std::size_t(1));
     }
 
     void notesAreRequiredForWaivedAndNotMet_data()
@@ -177,11 +217,11 @@ private slots:
         QFETCH(QString, verdict);
         const int row = m_form->rowOf(QStringLiteral("ethics"));
         choose(m_form->verdictBox(row), verdict);
-        const QString expected = QStringLiteral("ethics: a note is required for %1.").arg(verdict);
+        const QString expected = QStringLiteral("G2 verdicts/ethics/note: a %1 verdict needs a note").arg(verdict);
         QVERIFY2(m_form->problems().contains(expected), qPrintable(m_form->problems().join(QLatin1Char('|'))));
         QCOMPARE(m_form->criteria()->item(row, ReviewForm::Check)->text(), QStringLiteral("⚠ note required"));
-        QVERIFY(m_form->criteria()->item(row, ReviewForm::Check)->toolTip().contains(QStringLiteral("note is required")));
-        QVERIFY(m_form->problemsLabel()->text().contains(QStringLiteral("note is required")));
+        QVERIFY(m_form->criteria()->item(row, ReviewForm::Check)->toolTip().contains(QStringLiteral("needs a note")));
+        QVERIFY(m_form->problemsLabel()->text().contains(QStringLiteral("needs a note")));
 
         QTest::keyClicks(m_form->noteEdit(row), QStringLiteral("IRB approval pending"));
         QVERIFY(!m_form->problems().contains(expected));
@@ -344,14 +384,26 @@ private slots:
         {
             TrustDialog trust(KeyRing().allowedSignersFile());
             QVERIFY(trust.addOwnKey());
-            QVERIFY(trust.checkLabel()->text().contains(QStringLiteral("all readable")));
+            QVERIFY2(trust.checkLabel()->text().contains(QStringLiteral("1 signer line and 0 role grants readable.")),
+                     qPrintable(trust.checkLabel()->text()));
             QVERIFY(trust.save());
         }
         emit m_project->context->reviewsChanged();
         QCOMPARE(m_form->reviewsTable()->item(0, ReviewForm::RSigner)->text(), QStringLiteral("trusted"));
         QCOMPARE(m_form->reviewsTable()->item(0, ReviewForm::RSignature)->text(), QStringLiteral("✓ valid"));
+        // Trusted, but the role is only claimed (G4): it counts towards nothing yet.
+        QVERIFY(m_form->reviewsTable()->item(0, ReviewForm::RRole)->text().contains(QStringLiteral("self-declared")));
+        QVERIFY(m_form->statusLabel()->text().contains(QStringLiteral("R&amp;D reviewer: 0 of 1")));
+        {
+            TrustDialog trust(KeyRing().allowedSignersFile());
+            QVERIFY(trust.addOwnRole());
+            QCOMPARE(trust.rolesEditor()->toPlainText(), QStringLiteral("dana@example.org R&D reviewer\n"));
+            QVERIFY(trust.save());
+        }
+        emit m_project->context->reviewsChanged();
+        QCOMPARE(m_form->reviewsTable()->item(0, ReviewForm::RRole)->text(), QStringLiteral("R&D reviewer"));
         // One of two sign-off roles: still open, naming what is missing.
-        QVERIFY(m_form->statusLabel()->text().contains(QStringLiteral("clinical reviewer")));
+        QVERIFY(m_form->statusLabel()->text().contains(QStringLiteral("clinical reviewer: 0 of 1")));
 
         // Stock OpenSSH verifies the stored bytes.
         if (!sshKeygen.isEmpty()) {
@@ -376,6 +428,7 @@ private slots:
         {
             TrustDialog trust(KeyRing().allowedSignersFile());
             QVERIFY(trust.addOwnKey());
+            QVERIFY(trust.addOwnRole());
             QVERIFY(trust.save());
         }
         completeVerdicts(*m_form);
