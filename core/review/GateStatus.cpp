@@ -1,5 +1,7 @@
 #include "review/GateStatus.h"
 
+#include "crypto/SshPublicKey.h"
+
 #include <fmt/format.h>
 
 #include <set>
@@ -61,7 +63,7 @@ GateStatus gateStatus(const Gate &gate, const std::vector<ReviewCheck> &checks)
         std::set<std::string> keys;
         for (const ReviewRecord *r : counted)
             if (r->reviewer.role == s.role)
-                keys.insert(r->reviewer.publicKey);
+                keys.insert(canonicalPublicKey(r->reviewer.publicKey)); // one key, whatever its comment
         if (static_cast<int>(keys.size()) < s.min)
             out.missing.push_back(fmt::format("{} ({} of {})", s.role, keys.size(), s.min));
     }

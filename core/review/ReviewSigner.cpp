@@ -1,5 +1,6 @@
 #include "review/ReviewSigner.h"
 
+#include "crypto/SshPublicKey.h"
 #include "crypto/SshSig.h"
 
 #include <fmt/format.h>
@@ -32,7 +33,7 @@ std::optional<SignedReview> ReviewSigner::finish(const ReviewRecord &record, std
         problems.error("signature", fmt::format("the new signature does not verify: {}", v.error));
         return std::nullopt;
     }
-    const auto claimed = Ed25519PublicKey::fromOpenSsh(record.reviewer.publicKey);
+    const auto claimed = SshPublicKey::fromOpenSsh(record.reviewer.publicKey);
     if (!claimed || !v.publicKey || !(*claimed == *v.publicKey)) {
         problems.error("signature", fmt::format("the signing key {} is not the reviewer's public key", v.fingerprint));
         return std::nullopt;

@@ -1,5 +1,7 @@
 #include "review/ReviewerKey.h"
 
+#include "crypto/SshPublicKey.h"
+
 #include <QStandardPaths>
 
 #include <fmt/format.h>
@@ -80,7 +82,7 @@ std::optional<ReviewerIdentity> readReviewerIdentity(const fs::path &keyFile, Pr
         return std::nullopt;
     }
     std::string error;
-    const auto pub = Ed25519PublicKey::fromOpenSsh(*pubText, &error);
+    const auto pub = SshPublicKey::fromOpenSsh(*pubText, &error);
     if (!pub) {
         problems.error(keyFile.string() + ".pub", error);
         return std::nullopt;
