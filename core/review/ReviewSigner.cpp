@@ -71,4 +71,19 @@ std::optional<SignedReview> ReviewSigner::signWithSshKeygen(const ReviewRecord &
     return finish(record, std::move(*bytes), std::move(*sig), problems);
 }
 
+std::optional<SignedReview> ReviewSigner::signWith(const ReviewRecord &record, const SshPublicKey &publicKey,
+                                                   const SshRawSigner &signer, Problems &problems)
+{
+    std::optional<std::string> bytes = serialized(record, problems);
+    if (!bytes)
+        return std::nullopt;
+    std::string error;
+    std::optional<std::string> sig = sshsig::signWith(*bytes, publicKey, signer, kReviewNamespace, "sha512", &error);
+    if (!sig) {
+        problems.error("signature", fmt::format("signing failed: {}", error));
+        return std::nullopt;
+    }
+    return finish(record, std::move(*bytes), std::move(*sig), problems);
+}
+
 } // namespace mltrl
