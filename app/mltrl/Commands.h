@@ -29,6 +29,7 @@ int runExport(const CommandLine &cl);
 int runVerify(const CommandLine &cl);
 int runAudit(const CommandLine &cl);
 int runDiff(const CommandLine &cl);
+int runSignature(const CommandLine &cl);
 
 #ifdef MLTRL_HAVE_PACKET
 int runPacket(const CommandLine &cl);

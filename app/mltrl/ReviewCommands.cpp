@@ -16,6 +16,7 @@
 #include "review/ReviewSigner.h"
 #include "review/ReviewStore.h"
 #include "review/ReviewerKey.h"
+#include "review/SigningKey.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
 
@@ -26,6 +27,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -63,7 +65,16 @@ std::optional<std::string> readPassphrase(const std::string &file)
 
 int runKeygen(const CommandLine &cl)
 {
-    cl.expect({"--no-passphrase"}, {"--name", "--email", "--role", "--out", "--passphrase-file"}, 0, 0);
+    cl.expect({"--no-passphrase"}, {"--name", "--email", "--role", "--out", "--passphrase-file", "--type", "--bits"}, 0, 0);
+    const std::string typeName = cl.value("--type").value_or("ed25519");
+    const std::map<std::string, SshKeyType> types{{"ed25519", SshKeyType::Ed25519},     {"ecdsa", SshKeyType::EcdsaP256},
+                                                  {"ecdsa-p256", SshKeyType::EcdsaP256}, {"ecdsa-p384", SshKeyType::EcdsaP384},
+                                                  {"ecdsa-p521", SshKeyType::EcdsaP521}, {"rsa", SshKeyType::Rsa}};
+    if (!types.count(typeName))
+        throw UsageError{"--type must be ed25519, ecdsa-p256, ecdsa-p384, ecdsa-p521 or rsa"};
+    const int bits = cl.intValue("--bits").value_or(0);
+    if (cl.value("--bits") && types.at(typeName) != SshKeyType::Rsa)
+        throw UsageError{"--bits is for --type rsa (ECDSA keys take their size from the curve)"};
     const auto name = cl.value("--name");
     const auto email = cl.value("--email");
     if (!name || !email)
@@ -84,12 +95,12 @@ int runKeygen(const CommandLine &cl)
     }
     const fs::path out = cl.value("--out") ? fs::path(*cl.value("--out")) : defaultReviewerKeyFile();
     Problems problems;
-    const auto pub = createReviewerKey(out, {*name, *email, cl.value("--role").value_or(""), {}}, passphrase, problems);
+    const auto pub = createReviewerKey(out, {*name, *email, cl.value("--role").value_or(""), {}}, passphrase, problems,
+                                       types.at(typeName), bits);
     std::fill(passphrase.begin(), passphrase.end(), '\0');
-    if (!pub) {
-        printProblems(problems);
+    printProblems(problems);
+    if (!pub)
         return 1;
-    }
     fmt::print("{}\n", pub->toOpenSsh(fmt::format("{} <{}>", *name, *email)));
     fmt::print(stderr, "mltrl: key {} written to {} (public key in {}.pub)\n", pub->fingerprint(), out.string(),
                out.string());
@@ -170,51 +181,23 @@ int runAnnotate(const CommandLine &cl)
 
 namespace {
 
-/// The key to sign with: an OpenSSH private key (signed through ssh-keygen) or a PKCS#8
-/// key written by `mltrl keygen`.
-struct SigningKey {
-    bool openSsh = false;
-    std::optional<Ed25519Key> key;
-    std::string publicKey;
-};
-
-std::optional<SigningKey> loadSigningKey(const CommandLine &cl, const fs::path &file)
+/// The key to sign with (SigningKey.h): an OpenSSH or PEM private key file, or a `.pub`
+/// whose private half is in ssh-agent. --passphrase-file answers an encrypted key.
+std::optional<SigningKey> openSigningKey(const CommandLine &cl, const fs::path &file)
 {
-    const auto text = readText(file);
-    if (!text) {
-        printError(fmt::format("{}: cannot read the key", file.string()));
-        return std::nullopt;
-    }
-    SigningKey k;
-    if (text->starts_with("-----BEGIN OPENSSH PRIVATE KEY-----")) {
-        k.openSsh = true;
-        const auto pub = readText(file.string() + ".pub");
-        std::string error;
-        const auto parsed = pub ? Ed25519PublicKey::fromOpenSsh(*pub, &error) : std::nullopt;
-        if (!parsed) {
-            printError(fmt::format("{}.pub: the public key of an OpenSSH key is needed beside it{}", file.string(),
-                                   error.empty() ? "" : ": " + error));
-            return std::nullopt;
-        }
-        k.publicKey = parsed->toOpenSsh();
-        return k;
-    }
-    std::string passphrase;
+    SigningKeyOptions options;
     if (const auto passFile = cl.value("--passphrase-file")) {
         auto p = readPassphrase(*passFile);
         if (!p)
             return std::nullopt;
-        passphrase = std::move(*p);
+        options.passphrase = std::move(*p);
     }
-    std::string error;
-    k.key = Ed25519Key::readPrivateKeyFile(file, passphrase, &error);
-    std::fill(passphrase.begin(), passphrase.end(), '\0');
-    if (!k.key) {
-        printError(fmt::format("{}: {}", file.string(), error));
-        return std::nullopt;
-    }
-    k.publicKey = k.key->publicKey().toOpenSsh();
-    return k;
+    Problems problems;
+    auto key = SigningKey::open(file, options, problems);
+    std::fill(options.passphrase.begin(), options.passphrase.end(), '\0');
+    if (!key)
+        printProblems(problems);
+    return key;
 }
 
 /// Name, email and role from the key's identity file, each overridden by an option.
@@ -275,10 +258,10 @@ int runReview(const CommandLine &cl)
         printProblems(problems);
         return 1;
     }
-    const auto key = loadSigningKey(cl, *keyFile);
+    const auto key = openSigningKey(cl, *keyFile);
     if (!key)
         return 1;
-    input.reviewer = identityFor(cl, *keyFile, key->publicKey);
+    input.reviewer = identityFor(cl, privateKeyPathOf(*keyFile), key->publicKey().toOpenSsh());
     bool openBlocker = false;
     for (const Annotation &a : AnnotationStore(store->db()).forRevision(rev->overview.revisionId)) {
         if (a.status != "open")
@@ -300,13 +283,14 @@ int runReview(const CommandLine &cl)
         printProblems(problems);
         return 1;
     }
-    const auto signedReview = key->openSsh ? ReviewSigner::signWithSshKeygen(*record, *keyFile, problems)
-                                           : ReviewSigner::sign(*record, *key->key, problems);
+    const auto signedReview = key->sign(*record, problems);
     if (!signedReview || !ReviewStore(store->db()).addSigned(rev->overview.revisionId, *signedReview, problems)) {
         printProblems(problems);
         return 1;
     }
     printProblems(problems);
+    fmt::print(stderr, "mltrl: signed with {} key {} {}\n", key->publicKey().shortName(), key->publicKey().fingerprint(),
+               key->methodText());
     fmt::print("{}\n", record->id);
     return 0;
 }

@@ -53,6 +53,10 @@ Reviews:
       check every file hash and every review; exit 1 on a hash failure, an invalid or stale
       review, or (with --allowed-signers) a signer that is not allowed
   audit PROJECT                          print the project's audit log and check the whole chain
+  signature verify -f ALLOWED_SIGNERS -I PRINCIPAL -n NAMESPACE -s FILE.sig [-O verify-time=T] < DATA
+  signature check-novalidate -n NAMESPACE -s FILE.sig < DATA
+  signature find-principals -f ALLOWED_SIGNERS -s FILE.sig
+      SSHSIG checks with the flags, output and exit codes of `ssh-keygen -Y` (0 good, 255 not)
   packet PROJECT [--gate GATE] [--revision N] [--page-size A4|Letter] [--allowed-signers FILE] -o FILE.pdf
       a PDF review packet of the project or one gate (figures, criteria, annotations,
       evidence index with SHA-256, signatures with their ssh-keygen verify commands)
@@ -87,7 +91,7 @@ int main(int argc, char **argv)
         {"validate", runValidate}, {"import", runImport}, {"list", runList},   {"show", runShow},
         {"keygen", runKeygen},     {"annotate", runAnnotate}, {"review", runReview}, {"reviews", runReviews},
         {"export", runExport},     {"verify", runVerify},   {"audit", runAudit},
-        {"diff", runDiff}};
+        {"diff", runDiff},         {"signature", runSignature}};
 #ifdef MLTRL_HAVE_PACKET
     commands.emplace("packet", runPacket);
 #endif

@@ -1,5 +1,6 @@
 #include "review/GateStatus.h"
 
+#include "crypto/SshPublicKey.h"
 #include "review/ReviewerRoles.h"
 
 #include <fmt/format.h>
@@ -14,14 +15,10 @@ namespace mltrl {
 
 namespace {
 
-/// `type base64` of an OpenSSH public key line, without its comment: the key's identity.
+/// The key's identity: `type base64` of its OpenSSH line, whatever its comment.
 std::string keyIdentity(std::string_view line)
 {
-    const auto first = line.find(' ');
-    if (first == std::string_view::npos)
-        return std::string(line);
-    const auto second = line.find(' ', first + 1);
-    return std::string(line.substr(0, second));
+    return canonicalPublicKey(line);
 }
 
 const Gate *findGate(const std::vector<Gate> &gates, const std::string &id)

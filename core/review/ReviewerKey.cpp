@@ -1,5 +1,9 @@
 #include "review/ReviewerKey.h"
 
+#include "crypto/SshKeygen.h"
+#include "crypto/SshPrivateKey.h"
+#include "crypto/SshPublicKey.h"
+
 #include <QStandardPaths>
 
 #include <fmt/format.h>
@@ -45,26 +49,58 @@ fs::path identityFileOf(const fs::path &keyFile)
     return fs::path(keyFile.string() + ".identity.json");
 }
 
-std::optional<Ed25519PublicKey> createReviewerKey(const fs::path &keyFile, const ReviewerIdentity &who,
-                                                  std::string_view passphrase, Problems &problems)
+std::optional<SshPublicKey> createReviewerKey(const fs::path &keyFile, const ReviewerIdentity &who,
+                                              std::string_view passphrase, Problems &problems, SshKeyType type, int bits)
 {
     if (who.name.empty() || who.email.empty()) {
         problems.error(keyFile.string(), "a key needs the reviewer's name and email");
         return std::nullopt;
     }
+    if (type == SshKeyType::Rsa && bits == 0)
+        bits = 3072;
     std::error_code ec;
     if (keyFile.has_parent_path())
         fs::create_directories(keyFile.parent_path(), ec);
+    const std::string comment = fmt::format("{} <{}>", who.name, who.email);
     std::string error;
-    auto key = Ed25519Key::generate(&error);
-    if (!key || !key->writePrivateKeyFile(keyFile, passphrase, &error)) {
+    std::optional<SshPublicKey> pub;
+    if (passphrase.empty()) {
+        auto key = SshPrivateKey::generate(type, bits, &error);
+        if (key) {
+            key->setComment(comment);
+            if (key->writeOpenSshFile(keyFile, &error))
+                pub = key->publicKey();
+        }
+    } else if (!findSshKeygen().isEmpty()) {
+        // ssh-keygen encrypts the key the way OpenSSH does (bcrypt KDF, aes256-ctr); the
+        // passphrase reaches it through SSH_ASKPASS, never on its command line.
+        SshKeygenOptions options;
+        options.passphrase = std::string(passphrase);
+        const char *name = type == SshKeyType::Ed25519 ? "ed25519" : type == SshKeyType::Rsa ? "rsa" : "ecdsa";
+        const int keyBits = type == SshKeyType::EcdsaP256 ? 256 : type == SshKeyType::EcdsaP384 ? 384
+                            : type == SshKeyType::EcdsaP521 ? 521 : bits;
+        if (type == SshKeyType::SkEd25519 || type == SshKeyType::SkEcdsaP256)
+            error = "security-key keys are made with ssh-keygen and the token itself";
+        else if (sshKeygenGenerate(keyFile, name, keyBits, comment, &error, options))
+            if (const auto text = readText(keyFile.string() + ".pub"))
+                pub = SshPublicKey::fromOpenSsh(*text, &error);
+    } else if (type == SshKeyType::Ed25519) {
+        auto key = Ed25519Key::generate(&error);
+        if (key && key->writePrivateKeyFile(keyFile, passphrase, &error)) {
+            pub = SshPublicKey::fromEd25519(key->publicKey());
+            problems.warning(keyFile.string(), "ssh-keygen was not found: the key is written as passphrase-encrypted "
+                                               "PKCS#8, which mltrl reads but OpenSSH tools do not");
+        }
+    } else {
+        error = "a passphrase-protected key of this type needs ssh-keygen (install OpenSSH)";
+    }
+    if (!pub) {
         problems.error(keyFile.string(), error);
         return std::nullopt;
     }
-    const Ed25519PublicKey pub = key->publicKey();
     const nlohmann::json identity{
-        {"name", who.name}, {"email", who.email}, {"role", who.role}, {"public_key", pub.toOpenSsh()}};
-    if (!writeText(keyFile.string() + ".pub", pub.toOpenSsh(fmt::format("{} <{}>", who.name, who.email)) + "\n") ||
+        {"name", who.name}, {"email", who.email}, {"role", who.role}, {"public_key", pub->toOpenSsh()}};
+    if (!writeText(keyFile.string() + ".pub", pub->toOpenSsh(comment) + "\n") ||
         !writeText(identityFileOf(keyFile), identity.dump(2) + "\n")) {
         problems.error(keyFile.string(), "the public key or identity file could not be written");
         return std::nullopt;
@@ -80,7 +116,7 @@ std::optional<ReviewerIdentity> readReviewerIdentity(const fs::path &keyFile, Pr
         return std::nullopt;
     }
     std::string error;
-    const auto pub = Ed25519PublicKey::fromOpenSsh(*pubText, &error);
+    const auto pub = SshPublicKey::fromOpenSsh(*pubText, &error);
     if (!pub) {
         problems.error(keyFile.string() + ".pub", error);
         return std::nullopt;
