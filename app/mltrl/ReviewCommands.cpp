@@ -51,7 +51,7 @@ std::optional<std::string> readPassphrase(const std::string &file)
 {
     std::optional<std::string> text = readText(file);
     if (!text) {
-        printError(fmt::format("{}: cannot read the passphrase file", file));
+        printError(file, "cannot read the passphrase file");
         return std::nullopt;
     }
     const std::size_t eol = text->find_first_of("\r\n");
@@ -94,17 +94,17 @@ int runKeygen(const CommandLine &cl)
             return 1;
         }
     }
-    const fs::path out = cl.value("--out") ? fs::path(*cl.value("--out")) : defaultReviewerKeyFile();
+    const fs::path keyFile = cl.value("--out") ? fs::path(*cl.value("--out")) : defaultReviewerKeyFile();
     Problems problems;
-    const auto pub = createReviewerKey(out, {*name, *email, cl.value("--role").value_or(""), {}}, passphrase, problems);
+    const auto pub = createReviewerKey(keyFile, {*name, *email, cl.value("--role").value_or(""), {}}, passphrase, problems);
     std::fill(passphrase.begin(), passphrase.end(), '\0');
     if (!pub) {
         printProblems(problems);
         return 1;
     }
-    fmt::print("{}\n", pub->toOpenSsh(fmt::format("{} <{}>", *name, *email)));
-    fmt::print(stderr, "mltrl: key {} written to {} (public key in {}.pub)\n", pub->fingerprint(), out.string(),
-               out.string());
+    out("{}\n", pub->toOpenSsh(fmt::format("{} <{}>", *name, *email)));
+    err("mltrl: key {} written to {} (public key in {}.pub)\n", pub->fingerprint(), keyFile.string(),
+        keyFile.string());
     return 0;
 }
 
@@ -152,7 +152,7 @@ int runAnnotate(const CommandLine &cl)
             return 1;
         }
     }
-    auto store = openStore(cl);
+    auto store = openStoreForWriting(cl);
     if (!store)
         return 1;
     const auto rev = loadRevision(*store, project, revision, problems);
@@ -176,7 +176,7 @@ int runAnnotate(const CommandLine &cl)
     printProblems(problems);
     if (!added)
         return 1;
-    fmt::print("{}\n", added->id);
+    out("{}\n", added->id);
     return 0;
 }
 
@@ -194,7 +194,7 @@ std::optional<SigningKey> loadSigningKey(const CommandLine &cl, const fs::path &
 {
     const auto text = readText(file);
     if (!text) {
-        printError(fmt::format("{}: cannot read the key", file.string()));
+        printError(file.string(), "cannot read the key");
         return std::nullopt;
     }
     SigningKey k;
@@ -204,8 +204,8 @@ std::optional<SigningKey> loadSigningKey(const CommandLine &cl, const fs::path &
         std::string error;
         const auto parsed = pub ? Ed25519PublicKey::fromOpenSsh(*pub, &error) : std::nullopt;
         if (!parsed) {
-            printError(fmt::format("{}.pub: the public key of an OpenSSH key is needed beside it{}", file.string(),
-                                   error.empty() ? "" : ": " + error));
+            printError(file.string() + ".pub", fmt::format("the public key of an OpenSSH key is needed beside it{}",
+                                                           error.empty() ? "" : ": " + error));
             return std::nullopt;
         }
         k.publicKey = parsed->toOpenSsh();
@@ -222,7 +222,8 @@ std::optional<SigningKey> loadSigningKey(const CommandLine &cl, const fs::path &
     k.key = Ed25519Key::readPrivateKeyFile(file, passphrase, &error);
     std::fill(passphrase.begin(), passphrase.end(), '\0');
     if (!k.key) {
-        printError(fmt::format("{}: {}", file.string(), error));
+        const std::string prefix = file.string() + ": ";
+        printError(file.string(), error.starts_with(prefix) ? error.substr(prefix.size()) : error);
         return std::nullopt;
     }
     k.publicKey = k.key->publicKey().toOpenSsh();
@@ -279,7 +280,7 @@ int runReview(const CommandLine &cl)
         return 1;
     }
 
-    auto store = openStore(cl);
+    auto store = openStoreForWriting(cl);
     if (!store)
         return 1;
     const auto rev = loadRevision(*store, project, revision, problems);
@@ -315,7 +316,7 @@ int runReview(const CommandLine &cl)
         return 1;
     }
     printProblems(problems);
-    fmt::print("{}\n", record->id);
+    out("{}\n", record->id);
     return 0;
 }
 
@@ -346,7 +347,7 @@ int runReviews(const CommandLine &cl)
     for (const StoredReview &r : stored)
         checks.push_back(verifier.verify(r.record, r.signature, r.id, context));
 
-    json out{{"project", project}, {"revision", rev->overview.revision}, {"reviews", json::array()},
+    json result{{"project", project}, {"revision", rev->overview.revision}, {"reviews", json::array()},
              {"gates", json::array()}};
     for (std::size_t i = 0; i < stored.size(); ++i) {
         const StoredReview &r = stored[i];
@@ -354,7 +355,7 @@ int runReviews(const CommandLine &cl)
         json who{{"email", r.reviewerEmail}, {"role", r.reviewerRole}, {"name", nullptr}};
         if (c.record)
             who["name"] = c.record->reviewer.name;
-        out["reviews"].push_back({{"id", r.id},
+        result["reviews"].push_back({{"id", r.id},
                                   {"gate", r.gateId},
                                   {"reviewer", who},
                                   {"outcome", r.outcome},
@@ -369,27 +370,27 @@ int runReviews(const CommandLine &cl)
     }
     for (const Gate &g : rev->manifest.gates) {
         const GateStatus s = gateStatus(g, checks);
-        out["gates"].push_back(
+        result["gates"].push_back(
             {{"id", g.id}, {"status", toString(s.state)}, {"counted", s.counted}, {"missing", s.missing}});
     }
     if (cl.flag("--json")) {
-        fmt::print("{}\n", out.dump(2));
+        printJson(result);
         return 0;
     }
     if (stored.empty())
-        fmt::print("No reviews of {}.\n", project);
-    for (const json &r : out["reviews"]) {
-        fmt::print("{}  {:<10} {:<24} {:<24} {}  {}\n", r["id"].get<std::string>(), r["gate"].get<std::string>(),
-                   r["reviewer"]["email"].get<std::string>(), r["outcome"].get<std::string>(),
-                   r["signed_at"].get<std::string>(), r["status"].get<std::string>());
+        out("No reviews of {}.\n", project);
+    for (const json &r : result["reviews"]) {
+        out("{}  {:<10} {:<24} {:<24} {}  {}\n", r["id"].get<std::string>(), r["gate"].get<std::string>(),
+            r["reviewer"]["email"].get<std::string>(), r["outcome"].get<std::string>(),
+            r["signed_at"].get<std::string>(), r["status"].get<std::string>());
         for (const json &why : r["reasons"])
-            fmt::print("    {}\n", why.get<std::string>());
+            out("    {}\n", why.get<std::string>());
     }
-    fmt::print("\nGates of {} revision {}:\n", project, rev->overview.revision);
-    for (const json &g : out["gates"])
-        fmt::print("  {:<12} {}{}\n", g["id"].get<std::string>(), g["status"].get<std::string>(),
-                   g["missing"].empty() ? std::string()
-                                        : fmt::format(" (missing: {})", fmt::join(g["missing"].get<std::vector<std::string>>(), ", ")));
+    out("\nGates of {} revision {}:\n", project, rev->overview.revision);
+    for (const json &g : result["gates"])
+        out("  {:<12} {}{}\n", g["id"].get<std::string>(), g["status"].get<std::string>(),
+            g["missing"].empty() ? std::string()
+                                 : fmt::format(" (missing: {})", joined(g["missing"].get<std::vector<std::string>>())));
     return 0;
 }
 
@@ -401,7 +402,7 @@ int runExport(const CommandLine &cl)
     const auto output = cl.value("-o") ? cl.value("-o") : cl.value("--output");
     if (!output)
         throw UsageError{"export needs -o FILE"};
-    auto store = openStore(cl);
+    auto store = openStoreForWriting(cl);
     if (!store)
         return 1;
     Problems problems;
@@ -409,22 +410,42 @@ int runExport(const CommandLine &cl)
     printProblems(problems);
     if (!result)
         return 1;
-    fmt::print("exported {} revision {} to {} ({} files, {} signed review{})\n", project, result->revision, *output,
-               result->files, result->reviews, result->reviews == 1 ? "" : "s");
+    out("exported {} revision {} to {} ({}, {})\n", project, result->revision, *output, counted(result->files, "file"),
+        counted(result->reviews, "signed review"));
     return 0;
 }
 
 int runVerify(const CommandLine &cl)
 {
-    cl.expect({}, {"--allowed-signers"}, 1, 1);
+    cl.expect({"--json"}, {"--allowed-signers"}, 1, 1);
     const std::string &archive = cl.positional()[0];
     bool signersFailed = false;
     const auto signers = loadSigners(cl, signersFailed);
     if (signersFailed)
         return 1;
     const ArchiveVerification v = verifyArchive(archive, signers ? &*signers : nullptr);
+    const bool ok = v.passed();
+    if (cl.flag("--json")) {
+        json result{{"archive", archive},         {"files_ok", v.archiveOk}, {"problems", problemsJson(v.problems)},
+                    {"reviews", json::array()}, {"gates", json::array()},  {"signers_checked", v.signersChecked},
+                    {"passed", ok}};
+        for (const ArchiveReview &r : v.reviews)
+            result["reviews"].push_back({{"path", r.path},
+                                         {"status", std::string(toString(r.check.status))},
+                                         {"trusted", r.check.trusted()},
+                                         {"trust_reason", r.check.trustReason},
+                                         {"fingerprint", r.check.fingerprint},
+                                         {"reasons", r.check.reasons}});
+        for (const auto &[gate, status] : v.gates)
+            result["gates"].push_back({{"id", gate},
+                                       {"status", std::string(toString(status.state))},
+                                       {"counted", status.counted},
+                                       {"missing", status.missing}});
+        printJson(result);
+        return ok ? 0 : 1;
+    }
     printProblems(v.problems);
-    fmt::print("{}: files {}\n", archive, v.archiveOk ? "OK (every evidence and metric hash matches)" : "FAILED");
+    out("{}: files {}\n", archive, v.archiveOk ? "OK (every evidence and metric hash matches)" : "FAILED");
     for (const ArchiveReview &r : v.reviews) {
         std::string trust;
         if (r.check.isValid())
@@ -433,32 +454,51 @@ int runVerify(const CommandLine &cl)
                                                                r.check.trustReason.empty() ? "not in the allowed signers"
                                                                                            : r.check.trustReason)
                                                  : ", signer unknown (no --allowed-signers)");
-        fmt::print("{}: {}{}\n", r.path, toString(r.check.status), trust);
+        out("{}: {}{}\n", r.path, toString(r.check.status), trust);
         for (const std::string &why : r.check.reasons)
-            fmt::print("    {}\n", why);
+            out("    {}\n", why);
     }
     for (const auto &[gate, status] : v.gates)
-        fmt::print("gate {}: {}\n", gate, toString(status.state));
-    const bool ok = v.passed();
-    fmt::print("{}\n", ok ? "verification passed" : "verification FAILED");
+        out("gate {}: {}\n", gate, toString(status.state));
+    out("{}\n", ok ? "verification passed" : "verification FAILED");
     return ok ? 0 : 1;
 }
 
 int runAudit(const CommandLine &cl)
 {
-    cl.expect({}, {}, 1, 1);
+    cl.expect({"--json"}, {}, 1, 1);
     const std::string &project = cl.positional()[0];
     auto store = openStore(cl);
     if (!store)
         return 1;
     const AuditLog log(store->db());
-    for (const AuditEntry &e : log.entries(project))
-        fmt::print("{:>5}  {}  {:<8}  {}  {}\n", e.seq, e.at, e.action, e.entrySha256.substr(0, 16), e.detailsJson);
-    if (const auto broken = log.check()) {
-        printError(fmt::format("the audit log is broken at entry {}: {}", broken->seq, broken->what));
+    const auto entries = log.entries(project);
+    const auto broken = log.check();
+    if (cl.flag("--json")) {
+        json result{{"project", project},
+                     {"entries", json::array()},
+                     {"intact", !broken},
+                     {"broken_at", broken ? json(broken->seq) : json(nullptr)},
+                     {"broken_reason", broken ? json(broken->what) : json(nullptr)},
+                     {"store_entries", log.entries().size()}};
+        for (const AuditEntry &e : entries)
+            result["entries"].push_back({{"seq", e.seq},
+                                         {"at", e.at},
+                                         {"action", e.action},
+                                         {"details", json::parse(e.detailsJson, nullptr, false)},
+                                         {"prev_sha256", e.prevSha256},
+                                         {"entry_sha256", e.entrySha256}});
+        printJson(result);
+        return broken ? 1 : 0;
+    }
+    for (const AuditEntry &e : entries)
+        out("{:>5}  {}  {:<8}  {}  {}\n", e.seq, e.at, e.action, e.entrySha256.substr(0, 16), e.detailsJson);
+    if (broken) {
+        printError(store->databasePath().string(),
+                   fmt::format("the audit log is broken at entry {}: {}", broken->seq, broken->what));
         return 1;
     }
-    fmt::print("audit log intact ({} entries in the store)\n", log.entries().size());
+    out("audit log intact ({} in the store)\n", counted(log.entries().size(), "entry", "entries"));
     return 0;
 }
 
