@@ -1,11 +1,16 @@
 #include "review/ReviewerKey.h"
 
+#include "common/AtomicFile.h"
+
 #include <QStandardPaths>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
 #include <fstream>
+
+#include <sys/stat.h>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -24,13 +29,6 @@ std::optional<std::string> readText(const fs::path &path)
     return s.str();
 }
 
-bool writeText(const fs::path &path, const std::string &text)
-{
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    return static_cast<bool>(out);
-}
 
 } // namespace
 
@@ -45,6 +43,29 @@ fs::path identityFileOf(const fs::path &keyFile)
     return fs::path(keyFile.string() + ".identity.json");
 }
 
+bool createKeysFolder(const fs::path &dir, std::error_code &ec)
+{
+    ec.clear();
+    if (dir.empty())
+        return true;
+    const bool existed = fs::is_directory(dir, ec);
+    if (!existed) {
+        if (dir.has_parent_path())
+            fs::create_directories(dir.parent_path(), ec);
+        if (ec)
+            return false;
+        // 0700 from the start (not created wider and narrowed later).
+        if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+            ec = std::error_code(errno, std::generic_category());
+            return false;
+        }
+    }
+    std::error_code ignored;
+    if (!existed || fs::equivalent(dir, defaultReviewerKeyFile().parent_path(), ignored))
+        fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, ec);
+    return !ec;
+}
+
 std::optional<Ed25519PublicKey> createReviewerKey(const fs::path &keyFile, const ReviewerIdentity &who,
                                                   std::string_view passphrase, Problems &problems)
 {
@@ -52,9 +73,26 @@ std::optional<Ed25519PublicKey> createReviewerKey(const fs::path &keyFile, const
         problems.error(keyFile.string(), "a key needs the reviewer's name and email");
         return std::nullopt;
     }
+    const fs::path pubFile = keyFile.string() + ".pub";
+    const fs::path identityFile = identityFileOf(keyFile);
+    // Nothing is replaced and nothing is written through a link: refuse before generating.
+    bool taken = false;
+    for (const fs::path &f : {keyFile, pubFile, identityFile}) {
+        std::error_code ec;
+        const auto status = fs::symlink_status(f, ec);
+        if (fs::exists(status)) {
+            problems.error(f.string(), fs::is_symlink(status) ? "already exists (a symbolic link); no key was written"
+                                                              : "already exists; no key was written");
+            taken = true;
+        }
+    }
+    if (taken)
+        return std::nullopt;
     std::error_code ec;
-    if (keyFile.has_parent_path())
-        fs::create_directories(keyFile.parent_path(), ec);
+    if (!createKeysFolder(keyFile.parent_path(), ec)) {
+        problems.error(keyFile.parent_path().string(), fmt::format("cannot create the keys folder: {}", ec.message()));
+        return std::nullopt;
+    }
     std::string error;
     auto key = Ed25519Key::generate(&error);
     if (!key || !key->writePrivateKeyFile(keyFile, passphrase, &error)) {
@@ -64,9 +102,16 @@ std::optional<Ed25519PublicKey> createReviewerKey(const fs::path &keyFile, const
     const Ed25519PublicKey pub = key->publicKey();
     const nlohmann::json identity{
         {"name", who.name}, {"email", who.email}, {"role", who.role}, {"public_key", pub.toOpenSsh()}};
-    if (!writeText(keyFile.string() + ".pub", pub.toOpenSsh(fmt::format("{} <{}>", who.name, who.email)) + "\n") ||
-        !writeText(identityFileOf(keyFile), identity.dump(2) + "\n")) {
-        problems.error(keyFile.string(), "the public key or identity file could not be written");
+    const auto refuse = AtomicFile::Existing::Refuse;
+    if (!writeFileAtomically(pubFile, pub.toOpenSsh(fmt::format("{} <{}>", who.name, who.email)) + "\n", error, refuse)) {
+        problems.error(pubFile.string(), error);
+        fs::remove(keyFile, ec);
+        return std::nullopt;
+    }
+    if (!writeFileAtomically(identityFile, identity.dump(2) + "\n", error, refuse)) {
+        problems.error(identityFile.string(), error);
+        fs::remove(keyFile, ec);
+        fs::remove(pubFile, ec);
         return std::nullopt;
     }
     return pub;

@@ -18,8 +18,13 @@ namespace mltrl {
 [[nodiscard]] std::filesystem::path defaultReviewerKeyFile();
 [[nodiscard]] std::filesystem::path identityFileOf(const std::filesystem::path &keyFile);
 
-/// Generates a key and writes the three files (refusing to replace an existing key). An
-/// empty passphrase writes the private key in the clear. The public key, or nullopt with
+/// Creates the folder keys are kept in (and its missing parents); the folder itself is made
+/// 0700, and the default keys folder is tightened to 0700 when it exists wider.
+bool createKeysFolder(const std::filesystem::path &dir, std::error_code &ec);
+
+/// Generates a key and writes the three files, refusing when any of FILE, FILE.pub and
+/// FILE.identity.json exists (a symbolic link there too: nothing is written through one). An
+/// empty passphrase writes the private key in the clear. A missing folder is created 0700. The public key, or nullopt with
 /// the reason in `problems`.
 std::optional<Ed25519PublicKey> createReviewerKey(const std::filesystem::path &keyFile, const ReviewerIdentity &who,
                                                   std::string_view passphrase, Problems &problems);
