@@ -27,7 +27,8 @@ constexpr std::string_view kDiagnostics =
 
 const std::vector<CommandHelp> &commandHelp()
 {
-    static const std::vector<CommandHelp> table{
+    static const std::vector<CommandHelp> table = [] {
+        std::vector<CommandHelp> t{
         {"validate", "Projects", "validate ARCHIVE [--json]", "check an archive fully without touching any store",
          R"(  --json   the result as JSON: {"archive", "valid", "errors", "warnings",
            "problems": [{"severity", "location", "message"}]}
@@ -145,7 +146,13 @@ The packet holds figures, criteria, annotations, the evidence index with SHA-256
 signatures with their ssh-keygen verify commands. Reads a read-only store.
 )"},
         {"help", "Help", "help [COMMAND]", "this overview, or one command's options and words", {}},
-    };
+        };
+#ifndef MLTRL_HAVE_PACKET
+        // Built without the packet renderer: `packet` is no command of this mltrl.
+        std::erase_if(t, [](const CommandHelp &h) { return h.name == "packet"; });
+#endif
+        return t;
+    }();
     return table;
 }
 

@@ -347,7 +347,7 @@ int runReviews(const CommandLine &cl)
     for (const StoredReview &r : stored)
         checks.push_back(verifier.verify(r.record, r.signature, r.id, context));
 
-    json result{{"project", project}, {"revision", rev->overview.revision}, {"reviews", json::array()},
+    json out{{"project", project}, {"revision", rev->overview.revision}, {"reviews", json::array()},
              {"gates", json::array()}};
     for (std::size_t i = 0; i < stored.size(); ++i) {
         const StoredReview &r = stored[i];
@@ -355,7 +355,7 @@ int runReviews(const CommandLine &cl)
         json who{{"email", r.reviewerEmail}, {"role", r.reviewerRole}, {"name", nullptr}};
         if (c.record)
             who["name"] = c.record->reviewer.name;
-        result["reviews"].push_back({{"id", r.id},
+        out["reviews"].push_back({{"id", r.id},
                                   {"gate", r.gateId},
                                   {"reviewer", who},
                                   {"outcome", r.outcome},
@@ -370,25 +370,25 @@ int runReviews(const CommandLine &cl)
     }
     for (const Gate &g : rev->manifest.gates) {
         const GateStatus s = gateStatus(g, checks);
-        result["gates"].push_back(
+        out["gates"].push_back(
             {{"id", g.id}, {"status", toString(s.state)}, {"counted", s.counted}, {"missing", s.missing}});
     }
     if (cl.flag("--json")) {
-        printJson(result);
+        printJson(out);
         return 0;
     }
     if (stored.empty())
-        out("No reviews of {}.\n", project);
-    for (const json &r : result["reviews"]) {
-        out("{}  {:<10} {:<24} {:<24} {}  {}\n", r["id"].get<std::string>(), r["gate"].get<std::string>(),
-            r["reviewer"]["email"].get<std::string>(), r["outcome"].get<std::string>(),
-            r["signed_at"].get<std::string>(), r["status"].get<std::string>());
+        cli::out("No reviews of {}.\n", project);
+    for (const json &r : out["reviews"]) {
+        cli::out("{}  {:<10} {:<24} {:<24} {}  {}\n", r["id"].get<std::string>(), r["gate"].get<std::string>(),
+                 r["reviewer"]["email"].get<std::string>(), r["outcome"].get<std::string>(),
+                 r["signed_at"].get<std::string>(), r["status"].get<std::string>());
         for (const json &why : r["reasons"])
-            out("    {}\n", why.get<std::string>());
+            cli::out("    {}\n", why.get<std::string>());
     }
-    out("\nGates of {} revision {}:\n", project, rev->overview.revision);
-    for (const json &g : result["gates"])
-        out("  {:<12} {}{}\n", g["id"].get<std::string>(), g["status"].get<std::string>(),
+    cli::out("\nGates of {} revision {}:\n", project, rev->overview.revision);
+    for (const json &g : out["gates"])
+        cli::out("  {:<12} {}{}\n", g["id"].get<std::string>(), g["status"].get<std::string>(),
             g["missing"].empty() ? std::string()
                                  : fmt::format(" (missing: {})", joined(g["missing"].get<std::vector<std::string>>())));
     return 0;

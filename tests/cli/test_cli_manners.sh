@@ -9,6 +9,8 @@ EX="$MLTRL_TEST_DATA/example-min"
 # --- help -----------------------------------------------------------------------------------
 # Each command, the options its help must list, and words of its vocabularies.
 while IFS='|' read -r cmd words; do
+  # `packet` exists only when mltrl was built with the packet renderer.
+  [ "$cmd" = packet ] && ! "$MLTRL_CLI" --help | grep -q '^  packet ' && continue
   expect_exit 0 "$MLTRL_CLI" "$cmd" --help
   expect_in "$WORK/out" "usage: mltrl $cmd"
   for w in $words; do expect_in "$WORK/out" "$w"; done
