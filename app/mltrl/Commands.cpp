@@ -176,8 +176,12 @@ int runShow(const CommandLine &cl)
                 c.suggested.value_or("no suggestion"));
         }
     }
-    for (const std::string &w : o.warnings)
-        printWarning("", w);
+    // The import's warnings, stored as "WHERE: WHAT", in the diagnostic form again.
+    for (const std::string &w : o.warnings) {
+        const std::size_t colon = w.find(": ");
+        const bool located = colon != std::string::npos && w.find(' ') > colon;
+        printWarning(located ? w.substr(0, colon) : "", located ? w.substr(colon + 2) : w);
+    }
     return 0;
 }
 

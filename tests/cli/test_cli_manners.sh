@@ -67,6 +67,18 @@ for f in "$WORK"/bad/*.mltrl "$WORK"/bad/*.tar "$WORK"/bad/*.tgz; do
     fail "$(basename "$f"): a diagnostic line out of form"; grep -vE '^([^ :][^:]*(:[0-9]+(:[0-9]+)?|:/[^:]*)?: (error|warning): |mltrl: )' "$WORK/err" >&2
   else pass; fi
 done
+# The warnings an import stored, as `show` prints them again.
+cp -r "$EX" "$WORK/lvl0"; chmod -R u+w "$WORK/lvl0"; rm -rf "$WORK/lvl0/reviews"
+python3 - "$WORK/lvl0" <<'PY'
+import json, sys
+m = json.load(open(f"{sys.argv[1]}/mltrl.json"))
+m["project"]["current_level"] = 0
+json.dump(m, open(f"{sys.argv[1]}/mltrl.json", "w"), indent=1)
+PY
+expect_exit 0 "$MLTRL_CLI" --store "$WORK/lvl0-store" import "$WORK/lvl0"
+grep -qE '^mltrl\.json:/project/current_level: warning: project.current_level is 0' "$WORK/err" && pass || fail "import warning form"
+expect_exit 0 "$MLTRL_CLI" --store "$WORK/lvl0-store" show derm-triage
+grep -qE '^mltrl\.json:/project/current_level: warning: project.current_level is 0' "$WORK/err" && pass || fail "show warning form"
 expect_exit 1 "$MLTRL_CLI" import "$WORK/no-such.mltrl"
 grep -qE "^$WORK/no-such.mltrl: error: " "$WORK/err" && pass || { fail "file-only diagnostic"; cat "$WORK/err" >&2; }
 
