@@ -9,8 +9,9 @@
 #include "packet/PacketWriter.h"
 #include "store/Store.h"
 
+#include "common/AtomicFile.h"
+
 #include <QGuiApplication>
-#include <QSaveFile>
 
 #include <fmt/format.h>
 
@@ -20,6 +21,10 @@ namespace mltrl::cli {
 
 bool wantsGuiApplication(int argc, char **argv)
 {
+    // Help needs no GUI (nor the warnings starting one prints).
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0)
+            return false;
     // The command is the first word that is neither an option nor the value of --store.
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--store") == 0) {
@@ -73,14 +78,17 @@ int runPacket(const CommandLine &cl)
         printProblems(problems);
         return 1;
     }
-    // Written atomically: an interrupted run never leaves a truncated packet behind.
-    QSaveFile file(QString::fromStdString(*output));
-    if (!file.open(QIODevice::WriteOnly) || file.write(rendered->pdf) != rendered->pdf.size() || !file.commit()) {
-        printError(fmt::format("{}: {}", *output, file.errorString().toStdString()));
+    // Written atomically: an interrupted run never leaves a truncated packet behind, and a
+    // symbolic link planted at the output path is replaced, never written through.
+    std::string error;
+    if (!writeFileAtomically(*output, std::string_view(rendered->pdf.constData(), static_cast<std::size_t>(rendered->pdf.size())),
+                             error)) {
+        printError(*output, error);
         return 1;
     }
     printProblems(problems);
-    fmt::print("wrote {} ({} pages, {} bytes)\n", *output, rendered->pages, rendered->pdf.size());
+    out("wrote {} ({}, {})\n", *output, counted(static_cast<std::size_t>(rendered->pages), "page"),
+        counted(static_cast<std::size_t>(rendered->pdf.size()), "byte"));
     return 0;
 }
 

@@ -54,7 +54,7 @@ std::optional<std::string> readPassphrase(const std::string &file)
 {
     std::optional<std::string> text = readText(file);
     if (!text) {
-        printError(fmt::format("{}: cannot read the passphrase file", file));
+        printError(file, "cannot read the passphrase file");
         return std::nullopt;
     }
     const std::size_t eol = text->find_first_of("\r\n");
@@ -93,17 +93,17 @@ int runKeygen(const CommandLine &cl)
             return 1;
         }
     }
-    const fs::path out = cl.value("--out") ? fs::path(*cl.value("--out")) : defaultReviewerKeyFile();
+    const fs::path keyFile = cl.value("--out") ? fs::path(*cl.value("--out")) : defaultReviewerKeyFile();
     Problems problems;
-    const auto pub = createReviewerKey(out, {*name, *email, cl.value("--role").value_or(""), {}}, passphrase, problems,
+    const auto pub = createReviewerKey(keyFile, {*name, *email, cl.value("--role").value_or(""), {}}, passphrase, problems,
                                        types.at(typeName), bits);
     std::fill(passphrase.begin(), passphrase.end(), '\0');
     printProblems(problems);
     if (!pub)
         return 1;
-    fmt::print("{}\n", pub->toOpenSsh(fmt::format("{} <{}>", *name, *email)));
-    fmt::print(stderr, "mltrl: key {} written to {} (public key in {}.pub)\n", pub->fingerprint(), out.string(),
-               out.string());
+    out("{}\n", pub->toOpenSsh(fmt::format("{} <{}>", *name, *email)));
+    err("mltrl: key {} written to {} (public key in {}.pub)\n", pub->fingerprint(), keyFile.string(),
+        keyFile.string());
     return 0;
 }
 
@@ -151,7 +151,7 @@ int runAnnotate(const CommandLine &cl)
             return 1;
         }
     }
-    auto store = openStore(cl);
+    auto store = openStoreForWriting(cl);
     if (!store)
         return 1;
     const auto rev = loadRevision(*store, project, revision, problems);
@@ -175,7 +175,7 @@ int runAnnotate(const CommandLine &cl)
     printProblems(problems);
     if (!added)
         return 1;
-    fmt::print("{}\n", added->id);
+    out("{}\n", added->id);
     return 0;
 }
 
@@ -250,7 +250,7 @@ int runReview(const CommandLine &cl)
         return 1;
     }
 
-    auto store = openStore(cl);
+    auto store = openStoreForWriting(cl);
     if (!store)
         return 1;
     const auto rev = loadRevision(*store, project, revision, problems);
@@ -277,7 +277,7 @@ int runReview(const CommandLine &cl)
     // G1: a metric's suggestion becomes a verdict only when the reviewer says so.
     if (cl.flag("--accept-suggestions"))
         for (const std::string &c : acceptSuggestions(input, *rev))
-            fmt::print(stderr, "mltrl: {}: the suggested verdict accepted\n", c);
+            err("mltrl: {}: the suggested verdict accepted\n", c);
     const auto record = ReviewBuilder(*rev).build(input, problems);
     if (!record) {
         printProblems(problems);
@@ -289,9 +289,9 @@ int runReview(const CommandLine &cl)
         return 1;
     }
     printProblems(problems);
-    fmt::print(stderr, "mltrl: signed with {} key {} {}\n", key->publicKey().shortName(), key->publicKey().fingerprint(),
-               key->methodText());
-    fmt::print("{}\n", record->id);
+    err("mltrl: signed with {} key {} {}\n", key->publicKey().shortName(), key->publicKey().fingerprint(),
+        key->methodText());
+    out("{}\n", record->id);
     return 0;
 }
 
@@ -314,7 +314,7 @@ int runReviews(const CommandLine &cl)
     }
     const ProjectReviews reviews = projectReviews(*store, *rev, *trust);
 
-    json out{{"project", project}, {"revision", rev->overview.revision}, {"reviews", json::array()},
+    json doc{{"project", project}, {"revision", rev->overview.revision}, {"reviews", json::array()},
              {"gates", json::array()}};
     for (std::size_t i = 0; i < reviews.stored.size(); ++i) {
         const StoredReview &r = reviews.stored[i];
@@ -329,7 +329,7 @@ int runReviews(const CommandLine &cl)
             const StoredReview &by = reviews.stored[*st.supersededBy];
             supersededBy = {{"id", by.id}, {"signer", by.reviewerEmail}, {"signed_at", by.signedAt}};
         }
-        out["reviews"].push_back({{"id", r.id},
+        doc["reviews"].push_back({{"id", r.id},
                                   {"gate", r.gateId},
                                   {"reviewer", who},
                                   {"outcome", r.outcome},
@@ -347,33 +347,33 @@ int runReviews(const CommandLine &cl)
                                   {"origin", r.origin}});
     }
     for (const GateReport &g : reviews.gates)
-        out["gates"].push_back(gateJson(g));
+        doc["gates"].push_back(gateJson(g));
     if (cl.flag("--json")) {
-        fmt::print("{}\n", out.dump(2));
+        printJson(doc);
         return 0;
     }
     if (reviews.stored.empty())
-        fmt::print("No reviews of {}.\n", project);
+        out("No reviews of {}.\n", project);
     for (std::size_t i = 0; i < reviews.stored.size(); ++i) {
         const StoredReview &r = reviews.stored[i];
         const ReviewStanding &st = reviews.standings[i];
-        fmt::print("{}  {:<10} {:<24} {:<24} {}  {}\n", r.id, r.gateId, r.reviewerEmail, r.outcome, r.signedAt,
-                   toString(reviews.checks[i].status));
+        out("{}  {:<10} {:<24} {:<24} {}  {}\n", r.id, r.gateId, r.reviewerEmail, r.outcome, r.signedAt,
+            toString(reviews.checks[i].status));
         if (st.supersededBy)
-            fmt::print("    {}\n", supersededText(reviews.stored[*st.supersededBy]));
+            out("    {}\n", supersededText(reviews.stored[*st.supersededBy]));
         const Gate *gate = rev->manifest.findGate(r.gateId);
         if (gate && !gate->signoffs.empty() && !st.roleGranted && reviews.checks[i].isValid())
-            fmt::print("    role self-declared: reviewer_roles does not grant \"{}\" to {}; counts towards no "
+            out("    role self-declared: reviewer_roles does not grant \"{}\" to {}; counts towards no "
                        "sign-off\n",
                        r.reviewerRole, r.reviewerEmail);
         for (const std::string &w : st.warnings)
-            fmt::print("    warning: {}\n", w);
+            out("    warning: {}\n", w);
         for (const std::string &why : reviews.checks[i].reasons)
-            fmt::print("    {}\n", why);
+            out("    {}\n", why);
     }
-    fmt::print("\nGates of {} revision {}:\n", project, rev->overview.revision);
+    out("\nGates of {} revision {}:\n", project, rev->overview.revision);
     for (const GateReport &g : reviews.gates)
-        fmt::print("  {:<12} {}\n", g.gate->id, gateText(g));
+        out("  {:<12} {}\n", g.gate->id, gateText(g));
     return 0;
 }
 
@@ -385,7 +385,7 @@ int runExport(const CommandLine &cl)
     const auto output = cl.value("-o") ? cl.value("-o") : cl.value("--output");
     if (!output)
         throw UsageError{"export needs -o FILE"};
-    auto store = openStore(cl);
+    auto store = openStoreForWriting(cl);
     if (!store)
         return 1;
     Problems problems;
@@ -393,14 +393,14 @@ int runExport(const CommandLine &cl)
     printProblems(problems);
     if (!result)
         return 1;
-    fmt::print("exported {} revision {} to {} ({} files, {} signed review{})\n", project, result->revision, *output,
-               result->files, result->reviews, result->reviews == 1 ? "" : "s");
+    out("exported {} revision {} to {} ({}, {})\n", project, result->revision, *output, counted(result->files, "file"),
+        counted(result->reviews, "signed review"));
     return 0;
 }
 
 int runVerify(const CommandLine &cl)
 {
-    cl.expect({}, {"--allowed-signers", "--reviewer-roles"}, 1, 1);
+    cl.expect({"--json"}, {"--allowed-signers", "--reviewer-roles"}, 1, 1);
     const std::string &archive = cl.positional()[0];
     const auto trust = loadTrust(cl);
     if (!trust)
@@ -409,8 +409,47 @@ int runVerify(const CommandLine &cl)
     ArchiveVerification v = verifyArchive(archive, signers, trust->rolesPtr());
     // The exit rule counts untrusted signers only when --allowed-signers was given (§4).
     v.signersChecked = trust->signersGiven;
+    const bool ok = v.passed();
+    if (cl.flag("--json")) {
+        json result{{"archive", archive},         {"files_ok", v.archiveOk}, {"problems", problemsJson(v.problems)},
+                    {"reviews", json::array()}, {"gates", json::array()},  {"signers_checked", v.signersChecked},
+                    {"passed", ok}};
+        for (std::size_t i = 0; i < v.reviews.size(); ++i) {
+            const ArchiveReview &r = v.reviews[i];
+            json supersededBy = nullptr;
+            if (const auto by = v.standings[i].supersededBy; by && v.reviews[*by].check.record) {
+                const ReviewRecord &rec = *v.reviews[*by].check.record;
+                supersededBy = {{"id", rec.id}, {"signer", rec.reviewer.email}, {"signed_at", rec.signedAt}};
+            }
+            result["reviews"].push_back({{"path", r.path},
+                                         {"status", std::string(toString(r.check.status))},
+                                         {"trusted", r.check.trusted()},
+                                         {"trust_reason", r.check.trustReason},
+                                         {"fingerprint", r.check.fingerprint},
+                                         {"reasons", r.check.reasons},
+                                         {"superseded_by", supersededBy},
+                                         {"role_granted", v.standings[i].roleGranted},
+                                         {"counted", v.standings[i].counted},
+                                         {"warnings", v.standings[i].warnings}});
+        }
+        for (const auto &[gate, status] : v.gates) {
+            const bool unreviewed = std::find(v.unreviewedPassages.begin(), v.unreviewedPassages.end(), gate)
+                                    != v.unreviewedPassages.end();
+            json roles = json::array();
+            for (const RoleTally &t : status.roles)
+                roles.push_back({{"role", t.role}, {"min", t.required}, {"counted", t.have}});
+            result["gates"].push_back({{"id", gate},
+                                       {"status", std::string(toString(status.state))},
+                                       {"counted", status.counted},
+                                       {"roles", roles},
+                                       {"missing", status.missing},
+                                       {"unreviewed_passage", unreviewed}});
+        }
+        printJson(result);
+        return ok ? 0 : 1;
+    }
     printProblems(v.problems);
-    fmt::print("{}: files {}\n", archive, v.archiveOk ? "OK (every evidence and metric hash matches)" : "FAILED");
+    out("{}: files {}\n", archive, v.archiveOk ? "OK (every evidence and metric hash matches)" : "FAILED");
     for (const ArchiveReview &r : v.reviews) {
         std::string trustText;
         if (r.check.isValid())
@@ -419,43 +458,62 @@ int runVerify(const CommandLine &cl)
                                                                r.check.trustReason.empty() ? "not in the allowed signers"
                                                                                            : r.check.trustReason)
                                                  : ", signer unknown (no --allowed-signers)");
-        fmt::print("{}: {}{}\n", r.path, toString(r.check.status), trustText);
+        out("{}: {}{}\n", r.path, toString(r.check.status), trustText);
         const std::size_t i = static_cast<std::size_t>(&r - v.reviews.data());
         if (const auto by = v.standings[i].supersededBy; by && v.reviews[*by].check.record) {
             const ReviewRecord &rec = *v.reviews[*by].check.record;
-            fmt::print("    superseded by {}, {}, {}\n", rec.id, rec.reviewer.email, rec.signedAt);
+            out("    superseded by {}, {}, {}\n", rec.id, rec.reviewer.email, rec.signedAt);
         }
         for (const std::string &w : v.standings[i].warnings)
-            fmt::print("    warning: {}\n", w);
+            out("    warning: {}\n", w);
         for (const std::string &why : r.check.reasons)
-            fmt::print("    {}\n", why);
+            out("    {}\n", why);
     }
     for (const auto &[gate, status] : v.gates) {
         const bool unreviewed = std::find(v.unreviewedPassages.begin(), v.unreviewedPassages.end(), gate)
                                 != v.unreviewedPassages.end();
-        fmt::print("gate {}: {}{}\n", gate, describe(status),
+        out("gate {}: {}{}\n", gate, describe(status),
                    unreviewed ? " — passed without a signed review in this archive" : "");
     }
-    const bool ok = v.passed();
-    fmt::print("{}\n", ok ? "verification passed" : "verification FAILED");
+    out("{}\n", ok ? "verification passed" : "verification FAILED");
     return ok ? 0 : 1;
 }
 
 int runAudit(const CommandLine &cl)
 {
-    cl.expect({}, {}, 1, 1);
+    cl.expect({"--json"}, {}, 1, 1);
     const std::string &project = cl.positional()[0];
     auto store = openStore(cl);
     if (!store)
         return 1;
     const AuditLog log(store->db());
-    for (const AuditEntry &e : log.entries(project))
-        fmt::print("{:>5}  {}  {:<8}  {}  {}\n", e.seq, e.at, e.action, e.entrySha256.substr(0, 16), e.detailsJson);
-    if (const auto broken = log.check()) {
-        printError(fmt::format("the audit log is broken at entry {}: {}", broken->seq, broken->what));
+    const auto entries = log.entries(project);
+    const auto broken = log.check();
+    if (cl.flag("--json")) {
+        json result{{"project", project},
+                     {"entries", json::array()},
+                     {"intact", !broken},
+                     {"broken_at", broken ? json(broken->seq) : json(nullptr)},
+                     {"broken_reason", broken ? json(broken->what) : json(nullptr)},
+                     {"store_entries", log.entries().size()}};
+        for (const AuditEntry &e : entries)
+            result["entries"].push_back({{"seq", e.seq},
+                                         {"at", e.at},
+                                         {"action", e.action},
+                                         {"details", json::parse(e.detailsJson, nullptr, false)},
+                                         {"prev_sha256", e.prevSha256},
+                                         {"entry_sha256", e.entrySha256}});
+        printJson(result);
+        return broken ? 1 : 0;
+    }
+    for (const AuditEntry &e : entries)
+        out("{:>5}  {}  {:<8}  {}  {}\n", e.seq, e.at, e.action, e.entrySha256.substr(0, 16), e.detailsJson);
+    if (broken) {
+        printError(store->databasePath().string(),
+                   fmt::format("the audit log is broken at entry {}: {}", broken->seq, broken->what));
         return 1;
     }
-    fmt::print("audit log intact ({} entries in the store)\n", log.entries().size());
+    out("audit log intact ({} in the store)\n", counted(log.entries().size(), "entry", "entries"));
     return 0;
 }
 

@@ -4,6 +4,8 @@
 // signer that does not check out, 1 a usage error, as ssh-keygen.
 #include "Commands.h"
 
+#include "Output.h"
+
 #include "crypto/AllowedSigners.h"
 #include "crypto/SshSig.h"
 
@@ -49,9 +51,10 @@ std::string readStdin()
     return data;
 }
 
-void err(std::string_view text)
+/// A line of ssh-keygen's stderr wording, terminal-safe.
+void say(std::string_view text)
 {
-    fmt::print(stderr, "{}\n", text);
+    cli::err("{}\n", text);
 }
 
 /// The key, namespace etc. of the signature file, or nullopt (reason printed).
@@ -60,14 +63,14 @@ std::optional<SshSignature> readSignature(const std::string &file, std::string &
     std::string why;
     const auto text = readFile(file, why);
     if (!text) {
-        err(fmt::format("Couldn't read signature file: {}", why));
+        say(fmt::format("Couldn't read signature file: {}", why));
         return std::nullopt;
     }
     armored = *text;
     const auto blob = sshsig::parseArmor(armored, &why);
     const auto sig = blob ? sshsig::parseBlob(*blob, &why) : std::nullopt;
     if (!sig)
-        err(fmt::format("{}: {}", file, why));
+        say(fmt::format("{}: {}", file, why));
     return sig;
 }
 
@@ -76,13 +79,13 @@ std::optional<AllowedSigners> loadAllowed(const std::string &file)
 {
     std::ifstream probe(file);
     if (!probe) {
-        err(fmt::format("Unable to open allowed keys file \"{}\": {}", file, std::strerror(errno)));
+        say(fmt::format("Unable to open allowed keys file \"{}\": {}", file, std::strerror(errno)));
         return std::nullopt;
     }
     Problems problems;
     auto signers = AllowedSigners::load(file, problems);
     for (const Problem &p : problems.items())
-        err(p.toString());
+        say(p.toString());
     return signers;
 }
 
@@ -90,7 +93,7 @@ void reportSecurityKey(const SshSigVerification &v)
 {
     if (!v.sk)
         return;
-    err(fmt::format("security key signature: user presence {}, user verification {}, counter {}{}",
+    say(fmt::format("security key signature: user presence {}, user verification {}, counter {}{}",
                     v.sk->userPresent() ? "confirmed" : "NOT confirmed", v.sk->userVerified() ? "yes" : "no",
                     v.sk->counter, v.sk->webauthn ? fmt::format(", WebAuthn origin \"{}\"", v.sk->origin) : ""));
 }
@@ -99,24 +102,24 @@ int verify(const SignatureArgs &a, bool validate)
 {
     const char *op = validate ? "verify" : "check-novalidate";
     if (!a.signatureFile) {
-        err(fmt::format("Too few arguments for {}: missing signature file", op));
+        say(fmt::format("Too few arguments for {}: missing signature file", op));
         return kUsage;
     }
     if (validate && !a.allowedSigners) {
-        err(fmt::format("Too few arguments for {}: missing allowed keys file", op));
+        say(fmt::format("Too few arguments for {}: missing allowed keys file", op));
         return kUsage;
     }
     if (validate && !a.principal) {
-        err(fmt::format("Too few arguments for {}: missing principal identity", op));
+        say(fmt::format("Too few arguments for {}: missing principal identity", op));
         return kUsage;
     }
     if (!a.nameSpace) {
-        err(fmt::format("Too few arguments for {}: missing namespace", op));
+        say(fmt::format("Too few arguments for {}: missing namespace", op));
         return kUsage;
     }
     const std::string data = readStdin();
     auto fail = [] {
-        fmt::print("Could not verify signature.\n");
+        out("Could not verify signature.\n");
         return kFailed;
     };
     std::string armored;
@@ -124,7 +127,7 @@ int verify(const SignatureArgs &a, bool validate)
         return fail();
     const SshSigVerification v = sshsig::verify(data, armored, *a.nameSpace);
     if (!v.ok) {
-        err(v.error);
+        say(v.error);
         return fail();
     }
     reportSecurityKey(v);
@@ -136,34 +139,34 @@ int verify(const SignatureArgs &a, bool validate)
         if (check.trust != SignerTrust::Trusted) {
             for (const AllowedSigner &e : signers->entries())
                 if (e.certAuthority && e.principals && matchPatternList(*a.principal, *e.principals) == 1)
-                    err(fmt::format("{}:{}: cert-authority lines need an OpenSSH certificate, which mltrl does not "
+                    say(fmt::format("{}:{}: cert-authority lines need an OpenSSH certificate, which mltrl does not "
                                     "support; this line was not used",
                                     *a.allowedSigners, e.line));
-            err(check.reason);
+            say(check.reason);
             return fail();
         }
-        fmt::print("Good \"{}\" signature for {} with {} key {}\n", *a.nameSpace, *a.principal,
+        out("Good \"{}\" signature for {} with {} key {}\n", *a.nameSpace, *a.principal,
                    v.publicKey->shortName(), v.fingerprint);
     } else {
-        fmt::print("Good \"{}\" signature with {} key {}\n", *a.nameSpace, v.publicKey->shortName(), v.fingerprint);
+        out("Good \"{}\" signature with {} key {}\n", *a.nameSpace, v.publicKey->shortName(), v.fingerprint);
     }
     if (a.printPubkey)
-        fmt::print("{}\n", v.publicKey->toOpenSsh());
+        out("{}\n", v.publicKey->toOpenSsh());
     return 0;
 }
 
 int findPrincipals(const SignatureArgs &a)
 {
     if (!a.signatureFile) {
-        err("Too few arguments for find-principals: missing signature file");
+        say("Too few arguments for find-principals: missing signature file");
         return kUsage;
     }
     if (!a.allowedSigners) {
-        err("Too few arguments for find-principals: missing allowed keys file");
+        say("Too few arguments for find-principals: missing allowed keys file");
         return kUsage;
     }
     auto none = [] {
-        err("No principal matched.");
+        say("No principal matched.");
         return kFailed;
     };
     std::string armored;
@@ -181,7 +184,7 @@ int findPrincipals(const SignatureArgs &a)
         const std::size_t comma = std::min(rest.find(','), rest.size());
         if (comma == 0)
             break;   // ssh-keygen stops at an empty entry
-        fmt::print("{}\n", rest.substr(0, comma));
+        out("{}\n", rest.substr(0, comma));
         rest.remove_prefix(std::min(comma + 1, rest.size()));
     }
     return 0;
@@ -195,7 +198,7 @@ int runSignature(const CommandLine &cl)
     try {
         cl.expect({}, {"-f", "-I", "-n", "-s", "-O"}, 1, 1);
     } catch (const UsageError &e) {
-        err(fmt::format("mltrl signature: {}\nusage: mltrl signature verify -f allowed_signers -I principal -n namespace "
+        say(fmt::format("mltrl signature: {}\nusage: mltrl signature verify -f allowed_signers -I principal -n namespace "
                         "-s file.sig [-O verify-time=TIME] [-O print-pubkey] < data\n"
                         "       mltrl signature check-novalidate -n namespace -s file.sig < data\n"
                         "       mltrl signature find-principals -f allowed_signers -s file.sig",
@@ -211,7 +214,7 @@ int runSignature(const CommandLine &cl)
         if (opt.starts_with("verify-time=")) {
             const auto t = parseSshTime(opt.substr(12));
             if (!t) {
-                err(fmt::format("Invalid \"verify-time\" option \"{}\"", opt.substr(12)));
+                say(fmt::format("Invalid \"verify-time\" option \"{}\"", opt.substr(12)));
                 return kUsage;
             }
             a.verifyTime = *t;
@@ -220,7 +223,7 @@ int runSignature(const CommandLine &cl)
         } else if (opt.starts_with("hashalg=")) {
             continue;   // a signing option ssh-keygen also ignores when verifying
         } else {
-            err(fmt::format("Invalid option \"{}\"", opt));
+            say(fmt::format("Invalid option \"{}\"", opt));
             return kUsage;
         }
     }
@@ -230,7 +233,7 @@ int runSignature(const CommandLine &cl)
         return verify(a, false);
     if (a.op == "find-principals")
         return findPrincipals(a);
-    err(fmt::format("mltrl signature: unknown operation \"{}\" (verify, check-novalidate or find-principals)", a.op));
+    say(fmt::format("mltrl signature: unknown operation \"{}\" (verify, check-novalidate or find-principals)", a.op));
     return kUsage;
 }
 

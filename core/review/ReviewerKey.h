@@ -22,8 +22,13 @@ namespace mltrl {
 [[nodiscard]] std::filesystem::path defaultReviewerKeyFile();
 [[nodiscard]] std::filesystem::path identityFileOf(const std::filesystem::path &keyFile);
 
+/// Creates the folder keys are kept in (and its missing parents); the folder itself is made
+/// 0700, and the default keys folder is tightened to 0700 when it exists wider.
+bool createKeysFolder(const std::filesystem::path &dir, std::error_code &ec);
+
 /// Generates a key of `type` (Ed25519, ECDSA P-256/384/521 or RSA of `bits`, 0 = 3072) and
-/// writes the three files (refusing to replace an existing key). An empty passphrase writes
+/// writes the three files, refusing when any of FILE, FILE.pub and FILE.identity.json exists
+/// (a symbolic link there too: nothing is written through one); a missing folder is made 0700. An empty passphrase writes
 /// the private key in the clear (in process); with a passphrase `ssh-keygen` makes the key.
 /// Without ssh-keygen an Ed25519 key is written as passphrase-encrypted PKCS#8 instead (with a
 /// warning: OpenSSH tools do not read it). The public key, or nullopt with the reason in

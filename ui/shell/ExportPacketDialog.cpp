@@ -1,4 +1,5 @@
 #include "shell/ExportPacketDialog.h"
+#include "common/AtomicFile.h"
 
 #include "common/OffThread.h"
 #include "crypto/AllowedSigners.h"
@@ -19,7 +20,6 @@
 #include <QPdfDocument>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTemporaryFile>
 #include <QVBoxLayout>
 
@@ -240,9 +240,12 @@ void ExportPacketDialog::chooseSigners()
 
 bool ExportPacketDialog::saveTo(const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_pdf) != m_pdf.size() || !file.commit()) {
-        m_status->setText(QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
+    // A temporary file renamed over the target: a symbolic link there is replaced, never
+    // written through (QSaveFile would follow it).
+    std::string error;
+    if (!writeFileAtomically(path.toStdString(),
+                             std::string_view(m_pdf.constData(), static_cast<std::size_t>(m_pdf.size())), error)) {
+        m_status->setText(QStringLiteral("Cannot write %1: %2").arg(path, QString::fromStdString(error)));
         return false;
     }
     emit m_context->notice(QStringLiteral("Review packet saved to %1 (%2 pages).").arg(path).arg(m_pages));
