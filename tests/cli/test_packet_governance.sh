@@ -182,6 +182,14 @@ for s in "Changes since the last signed review" "was made on revision 1. This pa
   "Review records and signatures stored with other revisions"; do
   expect_in "$WORK/p2.flat" "$s"
 done
+# both of rd's reviews are stale now: the correction still stands (G3), R1 stays in the history
+expect_exit 0 "$MLTRL_CLI" reviews $P --json "${TRUST[@]}"
+expect_eq "$(json_get "$WORK/out" '[r["superseded_by"]["id"] for r in d["reviews"] if r["id"]=="'"$R1"'"][0]')" "$R2" \
+  "a stale review still supersedes a stale one of the same key"
+pdftotext -f 1 -l 2 "$WORK/p2.pdf" - | tr -s ' \n' '  ' > "$WORK/front2.txt"
+if grep -q "advance_with_conditions" "$WORK/front2.txt"; then fail "the superseded review is on the cover of p2"
+else pass; fi
+expect_in "$WORK/p2.flat" "superseded by $R2, rd@example.org, $SIGNED2"
 if grep -q "Changes since the last signed review" "$WORK/p1.flat"; then
   fail "p1 (the reviewed revision) has a changes section"; else pass; fi
 block "sha256sum -c <<'EOF'" "$WORK/p2.txt" > "$WORK/sums2.sh"

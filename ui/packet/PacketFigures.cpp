@@ -328,6 +328,14 @@ void drawMetric(QPainter &p, const QRectF &box, double k, const PacketFonts &fon
             p.drawPolyline(line);
             // Few points: each one marked, so a single point (a polyline of one vertex draws
             // nothing) or a sparse series is seen point by point.
+            // One point's band has no area: drawn as an error bar.
+            if (s.bandLow.size() == 1 && s.bandHigh.size() == 1) {
+                const QPointF lo = map(s.bandLow[0]), hi = map(s.bandHigh[0]);
+                p.setPen(QPen(color, 0.9 * k));
+                p.drawLine(lo, hi);
+                p.drawLine(lo - QPointF(3 * k, 0), lo + QPointF(3 * k, 0));
+                p.drawLine(hi - QPointF(3 * k, 0), hi + QPointF(3 * k, 0));
+            }
             if (std::size_t(line.size()) <= kMarkedPoints) {
                 const double r = (line.size() == 1 ? 3.2 : 2.0) * k;
                 p.setPen(QPen(kInk, 0.5 * k));

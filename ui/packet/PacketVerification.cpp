@@ -112,12 +112,17 @@ void verificationSection(PageFlow &f, const PacketModel &m, const PacketFonts &f
                                "against your own list of trusted reviewers (a key is only as trustworthy as the way you "
                                "got it: this PDF is not that way). To use them as they are, paste in the unpacked folder:"),
                 fonts.body);
-    QStringList keys{QStringLiteral("cat > allowed_signers <<'EOF'")};
-    for (const auto &[email, key] : signersOf(m))
-        keys << q(allowedSignersLine(email, key));
-    keys << QStringLiteral("EOF");
-    codeBlock(f, fonts, keys);
-    f.paragraph(QStringLiteral("Then, for each review, in the same folder (\"Good signature\" expected):"), fonts.body);
+    const auto signers = signersOf(m);
+    if (signers.empty()) {
+        f.paragraph(QStringLiteral("(no signed review in this packet: nothing to check)"), fonts.body);
+    } else {
+        QStringList keys{QStringLiteral("cat > allowed_signers <<'EOF'")};
+        for (const auto &[email, key] : signers)
+            keys << q(allowedSignersLine(email, key));
+        keys << QStringLiteral("EOF");
+        codeBlock(f, fonts, keys);
+        f.paragraph(QStringLiteral("Then, for each review, in the same folder (\"Good signature\" expected):"), fonts.body);
+    }
     for (const StoredReview &r : m.reviews) {
         f.ensure(40);
         f.paragraph(reviewTag(r) + QStringLiteral(" of ") + q(r.gateId) +
@@ -158,8 +163,8 @@ void verificationSection(PageFlow &f, const PacketModel &m, const PacketFonts &f
 std::vector<PdfAttachment> packetAttachments(const PacketModel &m)
 {
     std::vector<PdfAttachment> out;
-    out.push_back({"mltrl.json", "the manifest of revision " + std::to_string(m.revision.overview.revision) +
-                                     " (SHA-256 " + m.revision.overview.manifestSha256 + ")",
+    out.push_back({"mltrl.json",
+                   "the manifest of revision " + std::to_string(m.revision.overview.revision) + " (SHA-256 on the cover)",
                    "application/json", m.manifestBytes});
     out.push_back({"SHA256SUMS", "the SHA-256 list printed in the verification appendix (sha256sum -c)", "text/plain",
                    m.sumsText()});

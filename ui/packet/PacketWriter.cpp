@@ -342,9 +342,9 @@ private:
             rows.push_back({{q(r.id), &fonts.monoSmall, bg},
                             {q(r.text), nullptr, bg},
                             {q(r.kind) + (r.level ? QStringLiteral(" L%1").arg(*r.level) : QString()), &fonts.small, bg},
-                            {q(std::string(toString(r.verification))), &fonts.small, bg},
-                            {q(std::string(toString(r.validation))), &fonts.small, bg},
-                            {risk ? QString::number(*risk, 'f', 3) : QStringLiteral("—"), &fonts.small, bg}});
+                            {q(std::string(toString(r.verification))), &fonts.small, bg, 1, true},
+                            {q(std::string(toString(r.validation))), &fonts.small, bg, 1, true},
+                            {risk ? QString::number(*risk, 'f', 3) : QStringLiteral("—"), &fonts.small, bg, 1, true}});
         }
         if (upTo)
             f.paragraph(QStringLiteral("Requirements of levels up to %1 (and those without a level).").arg(*upTo), fonts.small);
