@@ -11,14 +11,19 @@
 #include "packet/PacketWriter.h"
 #include "packet/PageFlow.h"
 #include "packet/PdfAttachments.h"
+#include "review/KeyRing.h"
+#include "shell/ExportPacketDialog.h"
 
 #include <QBuffer>
+#include <QComboBox>
 #include <QImage>
 #include <QPainter>
 #include <QPdfDocument>
 #include <QPdfSelection>
 #include <QPdfWriter>
 #include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <fstream>
@@ -63,6 +68,8 @@ QString textOf(const QByteArray &pdf, QTemporaryDir &dir)
 class TestPacketAudit : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void readableNumbers_data()
     {
         QTest::addColumn<double>("value");
@@ -220,6 +227,38 @@ private slots:
         QCOMPARE(attachments[1].bytes, sums);
         QCOMPARE(allowedSignersLine("a@b.org", "ssh-ed25519 AAAA"),
                  std::string("a@b.org namespaces=\"mltrl-gate-review\" ssh-ed25519 AAAA"));
+    }
+
+    void dialogUsesTheWorkbenchTrustAndAttachesIt()
+    {
+        // The export dialog with no allowed-signers file chosen: the workbench's trust (the keys
+        // folder's allowed_signers and reviewer_roles, G4) is used and attached as it is.
+        const ui::KeyRing keys;
+        std::filesystem::create_directories(keys.dir());
+        const std::string signers = "# nobody yet\n", roles = "rd@example.org R&D reviewer\n";
+        std::ofstream(keys.allowedSignersFile()) << signers;
+        std::ofstream(keys.reviewerRolesFile()) << roles;
+        test::LoadedProject project;
+        ui::ExportPacketDialog dialog(project.context.get());
+        dialog.scopeBox()->setCurrentIndex(dialog.scopeBox()->findData(QStringLiteral("gate-5")));
+        QSignalSpy done(&dialog, &ui::ExportPacketDialog::rendered);
+        dialog.render();
+        QVERIFY(done.wait(120000));
+        QCOMPARE(done.first().first().toBool(), true);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("packet.pdf"));
+        QVERIFY(dialog.saveTo(path));
+        std::string error;
+        const auto attached = PdfAttachments::read(path.toStdString(), error);
+        QVERIFY2(attached, error.c_str());
+        std::map<std::string, std::string> byName;
+        for (const PdfAttachment &a : *attached)
+            byName[a.name] = a.bytes;
+        QCOMPARE(byName["allowed_signers"], signers);
+        QCOMPARE(byName["reviewer_roles"], roles);
+        QVERIFY(byName.contains("mltrl.json") && byName.contains("SHA256SUMS"));
+        std::filesystem::remove(keys.allowedSignersFile());
+        std::filesystem::remove(keys.reviewerRolesFile());
     }
 };
 
