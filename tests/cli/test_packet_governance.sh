@@ -170,6 +170,12 @@ qpdf --empty --pages "$WORK/p1.pdf" 1 -- "$WORK/bare.pdf"
 expect_exit 1 "$MLTRL_CLI" verify "$WORK/bare.pdf"
 expect_in "$WORK/err" "not a review packet with attachments"
 
+# the whole project: G7 says gate-4 was passed without a signed review
+expect_exit 0 "$MLTRL_CLI" packet $P "${TRUST[@]}" --page-size Letter -o "$WORK/all.pdf"
+pdftotext -f 1 -l 2 "$WORK/all.pdf" - | tr -s ' \n' '  ' > "$WORK/all.txt"
+expect_in "$WORK/all.txt" "Gate gate-4: open — missing: R&D reviewer: 0 of 1 (0 reviews counted) — passed without a signed review in this store"
+expect_in "$WORK/all.txt" "Gate gate-5: held"
+
 # ---- after a new revision: the changes since the last signed review ----------------------------
 expect_exit 0 "$MLTRL_CLI" import "$EX2"
 expect_exit 0 "$MLTRL_CLI" packet $P --gate gate-5 "${TRUST[@]}" -o "$WORK/p2.pdf"

@@ -1,7 +1,8 @@
 // The review packet's audit parts (issue 15): numbers rounded for reading, one-line cells and
 // code lines that never break inside a number or a command, the single point of a metric drawn
 // visibly, the quoted text line of an annotation, PDF attachments written and read back, and
-// the collected model of the example (reviews in effect, SHA256SUMS, attachments).
+// the collected model of the example (SHA256SUMS, attachments), and the export dialog using and
+// attaching the workbench's trust files.
 #include "GuiFixture.h"
 
 #include "packet/PacketCollect.h"
