@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <string_view>
+#include <unordered_set>
 
 namespace mltrl::packet {
 
@@ -58,16 +60,16 @@ namespace {
 void listFiles(Store &store, PacketModel &m)
 {
     const Manifest &manifest = m.revision.manifest;
+    std::unordered_set<std::string_view> evidence, metrics;   // a project may have 10 000 files
+    for (const Evidence &e : manifest.evidence)
+        evidence.insert(e.path);
+    for (const Metric &x : manifest.metrics)
+        metrics.insert(x.path);
     for (const auto &[path, file] : m.revision.files) {
-        std::string kind = "file";
-        if (path == "mltrl.json")
-            kind = "manifest";
-        else if (std::any_of(manifest.evidence.begin(), manifest.evidence.end(),
-                             [&](const Evidence &e) { return e.path == path; }))
-            kind = "evidence";
-        else if (std::any_of(manifest.metrics.begin(), manifest.metrics.end(),
-                             [&](const Metric &x) { return x.path == path; }))
-            kind = "metric";
+        const char *kind = path == "mltrl.json"       ? "manifest"
+                           : evidence.contains(path) ? "evidence"
+                           : metrics.contains(path)  ? "metric"
+                                                     : "file";
         m.sums.push_back({path, file.sha256, kind});
     }
     // The records exported with this revision (`mltrl export` writes those stored with it).

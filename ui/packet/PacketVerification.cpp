@@ -25,6 +25,7 @@ std::string allowedSignersLine(const std::string &email, const std::string &publ
 namespace {
 
 const QColor kCode(0x1a, 0x2a, 0x44);
+constexpr std::size_t kOnePageOfSums = 70;   ///< checksum lines that fit on one page with the text above
 const QColor kNote(0x44, 0x44, 0x44);
 
 QString exportName(const PacketModel &m)
@@ -78,6 +79,10 @@ void verificationSection(PageFlow &f, const PacketModel &m, const PacketFonts &f
                                "\"EOF\", into a shell in the unpacked folder; every line must say OK:")
                     .arg(o.revision),
                 fonts.body);
+    if (m.sums.size() > kOnePageOfSums)
+        f.paragraph(QStringLiteral("The list runs over several pages, and copying it would take the page headers and "
+                                   "footers along: use the attached SHA256SUMS (below) instead."),
+                    fonts.bold);
     QStringList block{QStringLiteral("sha256sum -c <<'EOF'")};
     for (const ListedFile &file : m.sums)
         block << q(file.sha256 + "  " + file.path);
