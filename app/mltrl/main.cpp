@@ -49,13 +49,16 @@ Reviews:
       reviews with status valid / valid_unknown_signer / invalid / stale, and gate statuses
   export PROJECT [--revision N] -o FILE.mltrl
       the revision as a ZIP with its signed reviews
-  verify ARCHIVE [--allowed-signers FILE]
+  verify ARCHIVE|PACKET.pdf [--allowed-signers FILE] [--reviewer-roles FILE]
       check every file hash and every review; exit 1 on a hash failure, an invalid or stale
-      review, or (with --allowed-signers) a signer that is not allowed
+      review, or (with --allowed-signers) a signer that is not allowed; of a review packet,
+      its attached reviews against the hashes it prints
   audit PROJECT                          print the project's audit log and check the whole chain
-  packet PROJECT [--gate GATE] [--revision N] [--page-size A4|Letter] [--allowed-signers FILE] -o FILE.pdf
-      a PDF review packet of the project or one gate (figures, criteria, annotations,
-      evidence index with SHA-256, signatures with their ssh-keygen verify commands)
+  packet PROJECT [--gate GATE] [--revision N] [--page-size A4|Letter] [--allowed-signers FILE]
+         [--reviewer-roles FILE] -o FILE.pdf
+      a PDF review packet of the project or one gate (figures, criteria, changes, traceability,
+      annotations, review history, evidence index, signatures, verification commands), with
+      the review records, manifest, SHA256SUMS and trust files attached
 
 ARCHIVE is a .mltrl/.zip, .tar, .tar.gz/.tgz file or a directory.
 
