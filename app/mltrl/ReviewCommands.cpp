@@ -3,6 +3,7 @@
 #include "Commands.h"
 
 #include "Output.h"
+#include "PacketVerify.h"
 #include "ReviewTrust.h"
 #include "crypto/AllowedSigners.h"
 #include "crypto/Ed25519Key.h"
@@ -402,6 +403,14 @@ int runVerify(const CommandLine &cl)
 {
     cl.expect({"--json"}, {"--allowed-signers", "--reviewer-roles"}, 1, 1);
     const std::string &archive = cl.positional()[0];
+    if (isPdfFile(archive)) {   // a review packet: its attachments are checked (docs/packet.md)
+#ifdef MLTRL_HAVE_PACKET
+        return runVerifyPacket(cl, archive);
+#else
+        printError(fmt::format("{}: a PDF; this mltrl was built without the packet library", archive));
+        return 1;
+#endif
+    }
     const auto trust = loadTrust(cl);
     if (!trust)
         return 1;

@@ -29,7 +29,8 @@ const Gate *findGate(const std::vector<Gate> &gates, const std::string &id)
 
 /// G3: which review supersedes which. A later review takes an earlier one back only when it
 /// names it, reviews the same gate, was signed with the same key, and is itself valid and
-/// not stale (a stale review cannot retract one that still holds).
+/// not stale (a stale review cannot retract one that still holds; it can retract one that is
+/// stale too, so a packet of a later revision still shows the signer's correction).
 void resolveSupersedes(const std::vector<ReviewCheck> &checks, std::vector<ReviewStanding> &out)
 {
     std::map<std::string, std::size_t> byId;
@@ -61,7 +62,9 @@ void resolveSupersedes(const std::vector<ReviewCheck> &checks, std::vector<Revie
                                                   old.gate));
             continue;
         }
-        if (c.status == ReviewStatus::Stale) {
+        // A stale review cannot retract one that still holds; between two reviews that are both
+        // stale (a later revision changed what both bound) the signer's own correction stands.
+        if (c.status == ReviewStatus::Stale && checks[it->second].status != ReviewStatus::Stale) {
             out[s].warnings.push_back(
                 fmt::format("names {} as superseded but is stale itself; {} keeps counting", target, target));
             continue;

@@ -48,13 +48,14 @@ expect_exit 0 "$MLTRL_CLI" annotate derm-triage --target criterion:gate-5/worst-
 expect_exit 1 "$MLTRL_CLI" annotate derm-triage --target evidence:nope --severity info --text x
 expect_in "$WORK/err" 'evidence "nope" does not exist'
 expect_exit 1 "$MLTRL_CLI" annotate derm-triage --target metric:loss --severity huge --text x
-# a line of a text file, by a named author; without --author (and no default key) the login name
+# a line of a text file, by a named author; without --author (and no default key) the login name,
+# else the passwd entry's name
 expect_exit 0 "$MLTRL_CLI" annotate derm-triage --target evidence:ev-datasheet --line 3 --severity info \
   --text "Line note." --author "Q. Tester <q@example.org>"
 expect_eq "$(sqlite3 "$MLTRL_STORE/store.sqlite" "SELECT author || ' ' || target_json FROM annotations WHERE text = 'Line note.'")" \
   'Q. Tester <q@example.org> {"evidence":"ev-datasheet","line":3}' "line annotation and its author"
 expect_eq "$(sqlite3 "$MLTRL_STORE/store.sqlite" "SELECT author FROM annotations WHERE text = 'Gap.'")" \
-  "${USER:-${USERNAME:-}}" "default author"
+  "${USER:-${LOGNAME:-${USERNAME:-$(id -un)}}}" "default author"   # never empty: the passwd name at last
 expect_exit 2 "$MLTRL_CLI" annotate derm-triage --target evidence:ev-datasheet:2 --line 3 --severity info --text x
 expect_exit 1 "$MLTRL_CLI" annotate derm-triage --target evidence:ev-datasheet --line 0 --severity info --text x
 
