@@ -1,5 +1,6 @@
 #include "evidence/EvidenceText.h"
 
+#include "evidence/EvidenceJson.h"
 #include "evidence/EvidenceViewer.h"
 #include "evidence/Notebook.h"
 
@@ -44,11 +45,13 @@ QString EvidenceText::pdfText(const QString &path)
 
 QString EvidenceText::jsonText(const QByteArray &bytes)
 {
-    const auto doc = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, false);
-    if (doc.is_discarded())
+    // Too deep or not JSON: indexed as the text it is (collectJson recurses, at most
+    // EvidenceJson::kMaxDepth levels).
+    const std::optional<nlohmann::json> doc = EvidenceJson::parse(bytes, nullptr);
+    if (!doc)
         return QString::fromUtf8(bytes);
     QString out;
-    collectJson(doc, out);
+    collectJson(*doc, out);
     return out;
 }
 
