@@ -24,6 +24,13 @@ struct Notebook {
     };
     std::vector<Cell> cells;
     QString language;
+    /// Cells beyond kMaxCells that were not kept.
+    int cellsLeftOut = 0;
+
+    /// A cell source or output text is kept up to this many characters (then a note).
+    static constexpr qsizetype kMaxTextChars = 100000;
+    /// Cells kept at most.
+    static constexpr int kMaxCells = 2000;
 
     /// Parses notebook JSON; nullopt with `error` when it is not a notebook.
     static std::optional<Notebook> parse(const QByteArray &bytes, QString *error);

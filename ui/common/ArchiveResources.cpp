@@ -1,0 +1,260 @@
+#include "common/ArchiveResources.h"
+
+#include "common/SafeImage.h"
+#include "store/RevisionData.h"
+#include "store/Store.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFont>
+#include <QHash>
+#include <QImage>
+#include <QPainter>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextFragment>
+#include <QUrl>
+
+#include <algorithm>
+#include <vector>
+
+namespace mltrl::ui {
+
+namespace {
+
+/// A small grey square: what a document shows for any resource nobody resolved. Valid, so
+/// QTextDocument never falls back to reading the name from disk.
+const QImage &placeholderImage()
+{
+    static const QImage image = [] {
+        QImage i(16, 16, QImage::Format_RGB32);
+        i.fill(QColor(0xd0, 0xd0, 0xd0));
+        return i;
+    }();
+    return image;
+}
+
+/// Every resource type answered without reading anything: images get the placeholder,
+/// style sheets and HTML an empty text. The application's own resources are served.
+QVariant guardedResource(const QUrl &url)
+{
+    if (url.scheme() == QLatin1String("qrc")) {
+        QFile file(QLatin1Char(':') + url.path());
+        if (file.open(QIODevice::ReadOnly))
+            return file.readAll();
+    }
+    return placeholderImage();
+}
+
+/// The scheme prefix of the names ArchiveDocument gives the images it resolved: an opaque
+/// name, so Qt's "@2x" lookup never probes the reviewer's disk for the written path.
+const QString kImageScheme = QStringLiteral("mltrl-archive-image");
+
+QString readError(const QString &path)
+{
+    return QStringLiteral("an image whose stored file %1 cannot be read").arg(QFileInfo(path).fileName());
+}
+
+struct ImageFragment {
+    int position = 0;
+    int length = 0;
+    QTextImageFormat format;
+};
+
+QStringList resolveImages(QTextDocument *doc, const ArchiveResources *archive, const QString &documentPath,
+                          const std::shared_ptr<QHash<QString, QImage>> &images)
+{
+    std::vector<ImageFragment> fragments;
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next())
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            if (f.isValid() && f.charFormat().isImageFormat())
+                fragments.push_back({f.position(), f.length(), f.charFormat().toImageFormat()});
+        }
+    QStringList blocked;
+    // Back to front, so replacing one fragment's text keeps the positions of the others.
+    std::reverse(fragments.begin(), fragments.end());
+    int serial = 0;
+    for (const ImageFragment &f : fragments) {
+        const QString name = f.format.name();
+        QString reason;
+        QImage image;
+        if (name.startsWith(QLatin1String("data:"), Qt::CaseInsensitive)) {
+            // An image written into the document itself: decoded like any other (an SVG
+            // inside would otherwise reach QtSvg's file loading through QImage).
+            const qsizetype comma = name.indexOf(QLatin1Char(','));
+            const QString header = comma > 0 ? name.mid(5, comma - 5) : QString();
+            const QByteArray payload = comma > 0 ? name.mid(comma + 1).toLatin1() : QByteArray();
+            const QByteArray data = header.endsWith(QLatin1String(";base64"), Qt::CaseInsensitive)
+                                        ? QByteArray::fromBase64(payload)
+                                        : QByteArray::fromPercentEncoding(payload);
+            const SafeImage::Result r = SafeImage::decode(data, header.section(QLatin1Char(';'), 0, 0), QString(),
+                                                          ArchiveResources::kInlinePixelBudget);
+            image = r.image;
+            reason = QStringLiteral("an embedded image that cannot be shown (%1)").arg(r.error);
+        } else {
+            const ArchiveResources::Resolved resolved =
+                archive ? archive->resolve(name, documentPath) : ArchiveResources().resolve(name, documentPath);
+            if (!resolved.ok()) {
+                reason = resolved.refused;
+            } else if (resolved.size > ArchiveResources::kMaxImageBytes) {
+                reason = QStringLiteral("an image larger than %1 MiB").arg(ArchiveResources::kMaxImageBytes >> 20);
+            } else {
+                QFile file(resolved.blobPath);
+                if (!file.open(QIODevice::ReadOnly)) {
+                    reason = readError(resolved.blobPath);
+                } else {
+                    const QByteArray bytes = file.read(ArchiveResources::kMaxImageBytes);
+                    const SafeImage::Result r = SafeImage::decode(bytes, QString(), QFileInfo(resolved.archivePath).suffix(),
+                                                                  ArchiveResources::kInlinePixelBudget);
+                    image = r.image;
+                    reason = QStringLiteral("an image that cannot be shown (%1)").arg(r.error);
+                }
+            }
+        }
+        QTextCursor cursor(doc);
+        cursor.setPosition(f.position);
+        cursor.setPosition(f.position + f.length, QTextCursor::KeepAnchor);
+        if (!image.isNull()) {
+            const QString key = QStringLiteral("%1:%2").arg(kImageScheme).arg(serial++);
+            images->insert(key, image);
+            QTextImageFormat format = f.format;
+            format.setName(key);
+            format.setToolTip(name);
+            cursor.setCharFormat(format);
+            continue;
+        }
+        const QString text = ArchiveDocument::blockedText(name, reason);
+        blocked << text;
+        QTextCharFormat plain;
+        plain.setFontItalic(true);
+        plain.setForeground(QColor(0x8a, 0x1c, 0x1c));
+        plain.setToolTip(text);
+        cursor.insertText(text, plain);
+    }
+    std::reverse(blocked.begin(), blocked.end());
+    return blocked;
+}
+
+void installProvider(QTextDocument *doc, const std::shared_ptr<QHash<QString, QImage>> &images)
+{
+    doc->setResourceProvider([images](const QUrl &url) -> QVariant {
+        const auto it = images->constFind(url.toString());
+        if (it != images->constEnd())
+            return *it;
+        return guardedResource(url);
+    });
+}
+
+QStringList fill(QTextDocument *doc, const QString &text, bool markdown, const ArchiveResources *archive,
+                 const QString &documentPath)
+{
+    auto images = std::make_shared<QHash<QString, QImage>>();
+    installProvider(doc, images);
+    doc->clear();
+    if (markdown)
+        doc->setMarkdown(text);
+    else
+        doc->setHtml(text);
+    const QStringList blocked = resolveImages(doc, archive, documentPath, images);
+    doc->markContentsDirty(0, doc->characterCount());
+    return blocked;
+}
+
+} // namespace
+
+ArchiveResources::ArchiveResources(const RevisionData &revision, Store &store)
+{
+    for (const auto &[path, file] : revision.files)
+        addFile(QString::fromStdString(path), QString::fromStdString(store.blobs().pathFor(file.sha256).string()),
+                static_cast<qint64>(file.size));
+}
+
+std::shared_ptr<const ArchiveResources> ArchiveResources::of(const RevisionData &revision, Store &store)
+{
+    return std::make_shared<const ArchiveResources>(revision, store);
+}
+
+void ArchiveResources::addFile(const QString &archivePath, const QString &blobPath, qint64 size)
+{
+    m_files[archivePath] = File{blobPath, size};
+}
+
+ArchiveResources::Resolved ArchiveResources::resolve(const QString &reference, const QString &documentPath) const
+{
+    Resolved r;
+    const QString ref = reference.trimmed();
+    const auto refuse = [&r](const QString &why) {
+        r.refused = why;
+        return r;
+    };
+    if (ref.isEmpty())
+        return refuse(QStringLiteral("an empty reference"));
+    if (ref.contains(QLatin1Char('\\')))
+        return refuse(QStringLiteral("a Windows or network path, outside the archive"));
+    if (ref.startsWith(QLatin1String("//")))
+        return refuse(QStringLiteral("a network path; nothing is loaded from the network"));
+    const QUrl url(ref);
+    if (!url.isValid())
+        return refuse(QStringLiteral("not a valid reference"));
+    const QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1String("file"))
+        return refuse(QStringLiteral("a file on this computer (file: URL), outside the archive"));
+    if (scheme == QLatin1String("http") || scheme == QLatin1String("https") || scheme == QLatin1String("ftp"))
+        return refuse(QStringLiteral("a network address; nothing is loaded from the network"));
+    if (scheme.size() == 1)
+        return refuse(QStringLiteral("a Windows path, outside the archive"));
+    if (!scheme.isEmpty())
+        return refuse(QStringLiteral("a %1: address, outside the archive").arg(scheme));
+    if (!url.host().isEmpty())
+        return refuse(QStringLiteral("a network path; nothing is loaded from the network"));
+    const QString path = url.path(QUrl::FullyDecoded);
+    if (path.startsWith(QLatin1Char('/')))
+        return refuse(QStringLiteral("an absolute path on this computer, outside the archive"));
+    const QString dir = documentPath.contains(QLatin1Char('/')) ? documentPath.section(QLatin1Char('/'), 0, -2) : QString();
+    const QString cleaned = QDir::cleanPath(dir.isEmpty() ? path : dir + QLatin1Char('/') + path);
+    if (cleaned == QLatin1String("..") || cleaned.startsWith(QLatin1String("../")) || cleaned.startsWith(QLatin1Char('/')))
+        return refuse(QStringLiteral("a path that leaves the archive"));
+    r.archivePath = cleaned;
+    const auto it = m_files.find(cleaned);
+    if (it == m_files.end())
+        return refuse(QStringLiteral("%1 is not a file of this archive").arg(cleaned));
+    r.blobPath = it->second.blobPath;
+    r.size = it->second.size;
+    return r;
+}
+
+QString ArchiveDocument::blockedText(const QString &reference, const QString &reason)
+{
+    return QStringLiteral("[image not shown: “%1” is %2]").arg(reference.left(200), reason);
+}
+
+QStringList ArchiveDocument::setMarkdown(QTextDocument *doc, const QString &markdown, const ArchiveResources *archive,
+                                         const QString &documentPath)
+{
+    return fill(doc, markdown, true, archive, documentPath);
+}
+
+QStringList ArchiveDocument::setHtml(QTextDocument *doc, const QString &html, const ArchiveResources *archive,
+                                     const QString &documentPath)
+{
+    return fill(doc, html, false, archive, documentPath);
+}
+
+void ArchiveDocument::installDefaultGuard()
+{
+    QTextDocument::setDefaultResourceProvider(&guardedResource);
+}
+
+} // namespace mltrl::ui
+
+// Every QTextDocument of a process that links the workbench's widgets (the workbench, its
+// tests) starts guarded, before any window exists.
+static void mltrlInstallResourceGuard()
+{
+    mltrl::ui::ArchiveDocument::installDefaultGuard();
+}
+Q_COREAPP_STARTUP_FUNCTION(mltrlInstallResourceGuard)
