@@ -121,6 +121,8 @@ QStringList resolveImages(QTextDocument *doc, const ArchiveResources *archive, c
         if (!image.isNull()) {
             const QString key = QStringLiteral("%1:%2").arg(kImageScheme).arg(serial++);
             images->insert(key, image);
+            // The document's own resources come first (before loadResource and providers).
+            doc->addResource(QTextDocument::ImageResource, QUrl(key), image);
             QTextImageFormat format = f.format;
             format.setName(key);
             format.setToolTip(name);
@@ -244,17 +246,4 @@ QStringList ArchiveDocument::setHtml(QTextDocument *doc, const QString &html, co
     return fill(doc, html, false, archive, documentPath);
 }
 
-void ArchiveDocument::installDefaultGuard()
-{
-    QTextDocument::setDefaultResourceProvider(&guardedResource);
-}
-
 } // namespace mltrl::ui
-
-// Every QTextDocument of a process that links the workbench's widgets (the workbench, its
-// tests) starts guarded, before any window exists.
-static void mltrlInstallResourceGuard()
-{
-    mltrl::ui::ArchiveDocument::installDefaultGuard();
-}
-Q_COREAPP_STARTUP_FUNCTION(mltrlInstallResourceGuard)

@@ -8,11 +8,12 @@
 /// `file:`, network URLs and paths, Windows paths) is refused with a reason the viewer shows.
 ///
 /// ArchiveDocument puts Markdown into a QTextDocument that way: images in the archive are
-/// decoded by SafeImage within a pixel budget and handed to the document; every other image
-/// becomes the text "[image not shown: … ]". A document-wide resource provider answers every
-/// other request with a placeholder, so nothing reaches QTextDocument::loadResource. A default
-/// provider installed at start (for every QTextDocument of the application, labels included)
-/// does the same for documents that do not come from here.
+/// decoded by SafeImage within a pixel budget and added to the document's own resources
+/// (looked up before anything else) under opaque names; every other image becomes the text
+/// "[image not shown: … ]". Qt asks a document's resources, then its parent widget's
+/// loadResource() (ArchiveTextBrowser answers every request with a placeholder), then reads
+/// local files itself, and only then asks resource providers: so archive text is only ever
+/// shown in an ArchiveTextBrowser, and labels show archive strings as plain text.
 #include <QString>
 #include <QStringList>
 
@@ -75,10 +76,6 @@ public:
                                const QString &documentPath);
     /// The text that replaces an image that is not shown.
     static QString blockedText(const QString &reference, const QString &reason);
-    /// Installs the application-wide default resource provider (done once at start up; safe to
-    /// call again): it serves the application's own `qrc:` resources and a placeholder for
-    /// everything else.
-    static void installDefaultGuard();
 };
 
 } // namespace mltrl::ui

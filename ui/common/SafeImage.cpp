@@ -73,14 +73,29 @@ SafeImage::Result decodeRaster(const QByteArray &bytes, SafeImage::Format format
     reader.setAllocationLimit(static_cast<int>(std::min<qint64>(budget * 4 / (1024 * 1024) + 1, 2047)));
     const QSize size = reader.size();
     r.naturalSize = size;
-    if (size.isValid() && qint64(size.width()) * size.height() > budget) {
-        if (!reader.supportsOption(QImageIOHandler::ScaledSize)) {
+    const qint64 pixels = size.isValid() ? qint64(size.width()) * size.height() : 0;
+    if (pixels > budget) {
+        // JPEG decodes at 1/2, 1/4 or 1/8 directly (libjpeg's DCT scaling: no full-size
+        // intermediate). Other scalable decoders still read every pixel: only up to four
+        // times the budget. Beyond that, nothing is decoded.
+        QSize scaled;
+        if (format == SafeImage::Format::Jpeg) {
+            for (int k : {2, 4, 8}) {
+                const QSize s((size.width() + k - 1) / k, (size.height() + k - 1) / k);
+                if (qint64(s.width()) * s.height() <= budget) {
+                    scaled = s;
+                    break;
+                }
+            }
+        } else if (reader.supportsOption(QImageIOHandler::ScaledSize) && pixels <= 4 * budget) {
+            const double f = std::sqrt(double(budget) / double(pixels));
+            scaled = QSize(std::max(1, int(size.width() * f)), std::max(1, int(size.height() * f)));
+        }
+        if (!scaled.isValid()) {
             r.error = QStringLiteral("The image is %1, more than the %2 decoding limit; it is not shown here.")
                           .arg(sizeText(size), SafeImage::budgetText(budget));
             return r;
         }
-        const double f = std::sqrt(double(budget) / (double(size.width()) * size.height()));
-        const QSize scaled(std::max(1, int(size.width() * f)), std::max(1, int(size.height() * f)));
         reader.setScaledSize(scaled);
         r.note = QStringLiteral("Shown at %1 of its %2 (decoding limit %3).")
                      .arg(sizeText(scaled), sizeText(size), SafeImage::budgetText(budget));

@@ -69,6 +69,7 @@ Notebook::Output readOutput(const Json &o)
             if (data.contains(mime)) {
                 const QByteArray b64 = base64Data(data[mime]);
                 out.image = QByteArray::fromBase64(b64);
+                out.imageType = QString::fromLatin1(mime);
                 break;
             }
         }

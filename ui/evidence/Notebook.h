@@ -13,6 +13,7 @@ struct Notebook {
     struct Output {
         QString text;         ///< stream text, text/plain or an error's name and value
         QByteArray image;     ///< decoded image/png or image/jpeg bytes
+        QString imageType;    ///< the media type the notebook declares for them
         bool isError = false;
     };
     struct Cell {

@@ -90,7 +90,7 @@ NotebookEvidenceViewer::NotebookEvidenceViewer(const EvidenceSource &source, QWi
                     for (const Notebook::Output &out : cell.outputs)
                         l.images.push_back(out.image.isEmpty()
                                                ? SafeImage::Result{}
-                                               : SafeImage::decode(out.image, SafeImage::Format::Unknown,
+                                               : SafeImage::decode(out.image, out.imageType, QString(),
                                                                    ArchiveResources::kInlinePixelBudget));
             return l;
         },
