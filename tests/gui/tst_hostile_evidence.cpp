@@ -8,6 +8,7 @@
 #include "common/ArchiveResources.h"
 #include "common/ArchiveTextBrowser.h"
 #include "common/SafeImage.h"
+#include "common/SafeToolTips.h"
 #include "evidence/EvidenceJson.h"
 #include "evidence/EvidenceSource.h"
 #include "evidence/EvidenceText.h"
@@ -33,7 +34,9 @@
 #include <QPdfWriter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTableView>
 #include <QTextBlock>
+#include <QToolTip>
 #include <QtTest>
 
 #include <sys/resource.h>
@@ -165,6 +168,8 @@ public:
                                      {"text/plain", "<Figure>"}}}}}}}}}};
         file("evidence/analysis.ipynb", QByteArray::fromStdString(nb.dump()));
         file("evidence/href.svg", svgWithHref());
+        // A cell that is markup: shown as text, never as an image loaded from disk.
+        file("evidence/table.csv", QStringLiteral("name,value\n\"<img src='%1'>\",1\n").arg(abs).toUtf8());
         // 120 bytes declaring 30000 × 30000 px (3.6 GB as ARGB32).
         file("evidence/huge.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"30000\" height=\"30000\">"
                                   "<rect width=\"30000\" height=\"30000\" fill=\"#0a0\"/></svg>");
@@ -203,7 +208,7 @@ public:
               ev("ev-huge-pdf", "evidence/huge-page.pdf", "application/pdf"),
               ev("ev-desktop", "evidence/report.desktop", "application/x-desktop"),
               ev("ev-exe", "evidence/report.pdf.exe", "application/pdf"), ev("ev-log", "evidence/big.log", "text/plain"),
-              ev("ev-fig", "evidence/figures/roc.png", "image/png")}}};
+              ev("ev-fig", "evidence/figures/roc.png", "image/png"), ev("ev-csv", "evidence/table.csv", "text/csv")}}};
         file("mltrl.json", QByteArray::fromStdString(manifest.dump(2)));
 
         Problems problems;
@@ -304,6 +309,7 @@ private slots:
     void hugePngHeaderIsRefused();
     void packetCropsStayInsideAndWithinBudget();
     void bigTextOpensAtOnceAndPages();
+    void markupInArchiveStringsIsShownNotRun();
     void systemViewerRefusesAndRenames_data();
     void systemViewerRefusesAndRenames();
 
@@ -628,6 +634,35 @@ void TestHostileEvidence::bigTextOpensAtOnceAndPages()
     QTRY_VERIFY(text->shownBytes() > first);
     QVERIFY(text->shownBytes() <= 2 * TextEvidenceViewer::pageBytes());
     QCOMPARE(text->editor()->toPlainText().size(), text->shownBytes());   // ASCII: one character a byte
+}
+
+void TestHostileEvidence::markupInArchiveStringsIsShownNotRun()
+{
+    QVERIFY(SafeToolTips::canLoadResources(QStringLiteral("<img src=\"/dev/zero\">")));
+    QVERIFY(SafeToolTips::canLoadResources(QStringLiteral("<table background=/dev/zero><tr><td>x</td></tr></table>")));
+    QVERIFY(SafeToolTips::canLoadResources(QStringLiteral("<p style=\"background-image: url(/dev/zero)\">x</p>")));
+    QVERIFY(!SafeToolTips::canLoadResources(QStringLiteral("<b>bold</b> only")));
+    QVERIFY(!SafeToolTips::canLoadResources(QStringLiteral("a < b and src = c")));   // not markup
+
+    // A CSV cell's tooltip: the markup is shown escaped.
+    auto viewer = openViewer(m_ar->source("ev-csv"));
+    QVERIFY(viewer);
+    auto *table = viewer->findChild<QTableView *>();
+    QVERIFY(table);
+    const QModelIndex cell = table->model()->index(0, 0);
+    QVERIFY(cell.data().toString().startsWith(QStringLiteral("<img")));
+    const QPoint pos = table->visualRect(cell).center();
+    QHelpEvent help(QEvent::ToolTip, pos, table->viewport()->mapToGlobal(pos));
+    QApplication::sendEvent(table->viewport(), &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    QVERIFY2(QToolTip::text().contains(QStringLiteral("&lt;img")), qPrintable(QToolTip::text()));
+    QToolTip::hideText();
+
+    // Labels that quote the archive never interpret it.
+    auto svg = openViewer(m_ar->source("ev-href"));
+    auto *image = qobject_cast<ImageEvidenceViewer *>(svg.get());
+    QVERIFY(image);
+    QCOMPARE(image->note()->textFormat(), Qt::PlainText);
 }
 
 void TestHostileEvidence::systemViewerRefusesAndRenames_data()

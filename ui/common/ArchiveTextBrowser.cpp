@@ -1,5 +1,7 @@
 #include "common/ArchiveTextBrowser.h"
 
+#include "common/SafeToolTips.h"
+
 #include <QDesktopServices>
 #include <QImage>
 #include <QResizeEvent>
@@ -10,6 +12,7 @@ namespace mltrl::ui {
 
 ArchiveTextBrowser::ArchiveTextBrowser(QWidget *parent) : QTextBrowser(parent)
 {
+    SafeToolTips::install();
     // QTextBrowser would open a relative or file: link itself (reading it from disk): links
     // are only ever handed to the system browser, and only web and mail ones.
     setOpenLinks(false);

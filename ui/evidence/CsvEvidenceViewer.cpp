@@ -27,6 +27,7 @@ CsvEvidenceViewer::CsvEvidenceViewer(const EvidenceSource &source, QWidget *pare
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_note->setWordWrap(true);
+    m_note->setTextFormat(Qt::PlainText);   // quotes the file's records
     m_note->hide();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -117,6 +117,7 @@ void EvidencePanel::buildUi()
     // Centre: header line and the viewer.
     m_header = new QLabel(this);
     m_header->setObjectName(QStringLiteral("evidenceHeader"));
+    m_header->setTextFormat(Qt::PlainText);   // an archive's title: never markup
     QFont headerFont = m_header->font();
     headerFont.setBold(true);
     headerFont.setPointSizeF(headerFont.pointSizeF() * 1.15);

@@ -1,5 +1,7 @@
 #include "evidence/EvidenceViewer.h"
 
+#include "common/SafeToolTips.h"
+
 #include "evidence/BackgroundTask.h"
 #include "evidence/BinaryEvidenceViewer.h"
 #include "evidence/CsvEvidenceViewer.h"
@@ -101,6 +103,7 @@ EvidenceViewer *EvidenceViewer::create(const EvidenceSource &source, QWidget *pa
 
 EvidenceViewer::EvidenceViewer(const EvidenceSource &source, QWidget *parent) : QWidget(parent), m_source(source)
 {
+    SafeToolTips::install();   // cells, values and titles of evidence become tooltips
 }
 
 EvidenceViewer::~EvidenceViewer()

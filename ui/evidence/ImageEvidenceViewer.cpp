@@ -59,6 +59,10 @@ ImageEvidenceViewer::ImageEvidenceViewer(const EvidenceSource &source, QWidget *
     m_note = new QLabel(this);
     m_note->setObjectName(QStringLiteral("imageNote"));
     m_note->setWordWrap(true);
+    // Blocked references are quoted from the file: never markup (an <img> in an attribute
+    // value would otherwise load).
+    m_note->setTextFormat(Qt::PlainText);
+    m_info->setTextFormat(Qt::PlainText);
     m_note->hide();
     layout->insertWidget(1, m_note);
 

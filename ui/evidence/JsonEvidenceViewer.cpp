@@ -35,6 +35,7 @@ JsonEvidenceViewer::JsonEvidenceViewer(const EvidenceSource &source, QWidget *pa
     m_toggle->setCheckable(false);
     m_toggle->hide();
     m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
     m_error->hide();
     connect(m_toggle, &QPushButton::clicked, this, [this] { setShowCard(!showsCard()); });
 

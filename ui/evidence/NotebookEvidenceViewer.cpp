@@ -58,6 +58,7 @@ NotebookEvidenceViewer::NotebookEvidenceViewer(const EvidenceSource &source, QWi
     m_cells->setSpacing(10);
     scroll->setWidget(page);
     m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
     m_error->hide();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

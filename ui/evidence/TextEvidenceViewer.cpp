@@ -67,6 +67,7 @@ TextEvidenceViewer::TextEvidenceViewer(const EvidenceSource &source, QWidget *pa
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_note->setObjectName(QStringLiteral("textNote"));
     m_note->setWordWrap(true);
+    m_note->setTextFormat(Qt::PlainText);
     m_more->setObjectName(QStringLiteral("loadMore"));
     m_more->hide();
     connect(m_more, &QPushButton::clicked, this, &TextEvidenceViewer::loadMore);

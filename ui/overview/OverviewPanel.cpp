@@ -64,6 +64,7 @@ OverviewPanel::OverviewPanel(ProjectContext *context, QWidget *parent)
     setObjectName(QStringLiteral("overviewPanel"));
     m_title->setObjectName(QStringLiteral("overviewTitle"));
     m_subtitle->setObjectName(QStringLiteral("overviewSubtitle"));
+    m_subtitle->setTextFormat(Qt::PlainText);   // id and domain from the archive: never markup
     m_summary->setObjectName(QStringLiteral("overviewSummary"));
     m_summary->setFrameShape(QFrame::NoFrame);
     m_summary->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
