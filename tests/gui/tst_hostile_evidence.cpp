@@ -187,6 +187,21 @@ public:
             for (int i = 0; i < 64; ++i)
                 big.write(block);
         }
+        // A million small JSON values (2 MB), a 12 MB JSON file, a 2 MB Markdown file and a
+        // notebook with a 5 MB output.
+        {
+            QByteArray values("[");
+            for (int i = 0; i < 1000000; ++i)
+                values += i ? ",1" : "1";
+            file("evidence/values.json", values + "]");
+            file("evidence/big.json", "{\"data\": \"" + QByteArray(12 * 1024 * 1024, 'x') + "\"}");
+            file("evidence/big.md", QByteArray(2 * 1024 * 1024, 'm'));
+            nlohmann::json big = {{"cells",
+                                   {{{"cell_type", "code"},
+                                     {"source", "print('x' * 5_000_000)"},
+                                     {"outputs", {{{"output_type", "stream"}, {"text", std::string(5000000, 'x')}}}}}}}};
+            file("evidence/big.ipynb", QByteArray::fromStdString(big.dump()));
+        }
         const auto ev = [](const char *id, const char *path, const char *type) {
             return nlohmann::json{{"id", id}, {"path", path}, {"title", id}, {"kind", "report"}, {"media_type", type}};
         };
@@ -208,7 +223,10 @@ public:
               ev("ev-huge-pdf", "evidence/huge-page.pdf", "application/pdf"),
               ev("ev-desktop", "evidence/report.desktop", "application/x-desktop"),
               ev("ev-exe", "evidence/report.pdf.exe", "application/pdf"), ev("ev-log", "evidence/big.log", "text/plain"),
-              ev("ev-fig", "evidence/figures/roc.png", "image/png"), ev("ev-csv", "evidence/table.csv", "text/csv")}}};
+              ev("ev-fig", "evidence/figures/roc.png", "image/png"), ev("ev-csv", "evidence/table.csv", "text/csv"),
+              ev("ev-values", "evidence/values.json", "application/json"),
+              ev("ev-big-json", "evidence/big.json", "application/json"), ev("ev-big-md", "evidence/big.md", "text/markdown"),
+              ev("ev-big-nb", "evidence/big.ipynb", "application/x-ipynb+json")}}};
         file("mltrl.json", QByteArray::fromStdString(manifest.dump(2)));
 
         Problems problems;
@@ -309,6 +327,7 @@ private slots:
     void hugePngHeaderIsRefused();
     void packetCropsStayInsideAndWithinBudget();
     void bigTextOpensAtOnceAndPages();
+    void largeStructuredFilesOpenAtOnce();
     void markupInArchiveStringsIsShownNotRun();
     void systemViewerRefusesAndRenames_data();
     void systemViewerRefusesAndRenames();
@@ -634,6 +653,42 @@ void TestHostileEvidence::bigTextOpensAtOnceAndPages()
     QTRY_VERIFY(text->shownBytes() > first);
     QVERIFY(text->shownBytes() <= 2 * TextEvidenceViewer::pageBytes());
     QCOMPARE(text->editor()->toPlainText().size(), text->shownBytes());   // ASCII: one character a byte
+}
+
+void TestHostileEvidence::largeStructuredFilesOpenAtOnce()
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto values = openViewer(m_ar->source("ev-values"));
+    QVERIFY(values);
+    auto *json = qobject_cast<JsonEvidenceViewer *>(values.get());
+    QVERIFY(json);
+    QCOMPARE(json->model()->leftOut(), std::size_t(1000000 - JsonTreeModel::kMaxNodes + 1));
+    const QModelIndex last = json->model()->index(json->model()->rowCount() - 1, JsonTreeModel::ValueColumn);
+    QVERIFY(last.data().toString().contains(QStringLiteral("more values")));
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+
+    // Too big for a tree or a rendered document: paged text, saying why.
+    for (const char *id : {"ev-big-json", "ev-big-md"}) {
+        timer.restart();
+        auto viewer = openViewer(m_ar->source(id));
+        QVERIFY(viewer);
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        auto *text = qobject_cast<TextEvidenceViewer *>(viewer.get());
+        QVERIFY2(text, id);
+        QVERIFY(text->noteLabel()->text().contains(QStringLiteral("shown as text")));
+        QVERIFY(text->shownBytes() <= TextEvidenceViewer::pageBytes());
+    }
+
+    // A 5 MB notebook output: cut, with a note.
+    timer.restart();
+    auto nb = openViewer(m_ar->source("ev-big-nb"));
+    QVERIFY(nb);
+    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    const QList<QLabel *> outputs = nb->findChildren<QLabel *>(QStringLiteral("notebookOutput"));
+    QCOMPARE(outputs.size(), 1);
+    QVERIFY(outputs.front()->text().size() < Notebook::kMaxTextChars + 100);
+    QVERIFY(outputs.front()->text().endsWith(QStringLiteral("[… 4900000 more bytes not shown]")));
 }
 
 void TestHostileEvidence::markupInArchiveStringsIsShownNotRun()

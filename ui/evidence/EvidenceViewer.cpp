@@ -74,7 +74,7 @@ EvidenceViewer *EvidenceViewer::create(const EvidenceSource &source, QWidget *pa
 {
     // Beyond these sizes a rendered document or a tree takes seconds and gigabytes: the file
     // opens as paged text instead, and says why.
-    constexpr qint64 kMaxMarkdownBytes = 4LL * 1024 * 1024;
+    constexpr qint64 kMaxMarkdownBytes = 1LL * 1024 * 1024;
     constexpr qint64 kMaxJsonTreeBytes = 8LL * 1024 * 1024;
     const auto asText = [&](const char *what, qint64 limit) {
         return new TextEvidenceViewer(source, parent,

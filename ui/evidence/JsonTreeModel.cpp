@@ -29,6 +29,11 @@ JsonTreeModel::JsonTreeModel(QObject *parent) : QAbstractItemModel(parent)
 
 int JsonTreeModel::add(int parent, const QString &key, const nlohmann::ordered_json &value)
 {
+    // Recursion is bounded by EvidenceJson::kMaxDepth (checked before parsing).
+    if (m_nodes.size() >= kMaxNodes) {
+        ++m_leftOut;
+        return -1;
+    }
     Node n;
     n.parent = parent;
     n.row = static_cast<int>(m_nodes[static_cast<std::size_t>(parent)].children.size());
@@ -53,6 +58,7 @@ void JsonTreeModel::setDocument(const nlohmann::ordered_json &document)
     beginResetModel();
     m_nodes.clear();
     m_nodes.emplace_back();
+    m_leftOut = 0;
     if (document.is_object()) {
         for (auto it = document.begin(); it != document.end(); ++it)
             add(0, QString::fromStdString(it.key()), it.value());
@@ -61,6 +67,15 @@ void JsonTreeModel::setDocument(const nlohmann::ordered_json &document)
             add(0, QStringLiteral("[%1]").arg(i), document[i]);
     } else if (!document.is_discarded() && !document.is_null()) {
         add(0, QStringLiteral("(value)"), document);
+    }
+    if (m_leftOut > 0) {
+        Node note;
+        note.parent = 0;
+        note.row = static_cast<int>(m_nodes[0].children.size());
+        note.key = QStringLiteral("(not shown)");
+        note.value = QStringLiteral("%1 more values: the tree shows the first %2").arg(m_leftOut).arg(kMaxNodes);
+        m_nodes.push_back(std::move(note));
+        m_nodes[0].children.push_back(static_cast<int>(m_nodes.size() - 1));
     }
     endResetModel();
 }
