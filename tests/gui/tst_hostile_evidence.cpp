@@ -202,6 +202,18 @@ public:
                                      {"outputs", {{{"output_type", "stream"}, {"text", std::string(5000000, 'x')}}}}}}}};
             file("evidence/big.ipynb", QByteArray::fromStdString(big.dump()));
         }
+        // Five 15.6 Mpx figures (the 64 Mpx document budget holds four) and one figure named 1000 times.
+        {
+            const QByteArray big = png(kFigure, 3900, 4000);
+            QString many;
+            for (int i = 0; i < 5; ++i) {
+                file(QStringLiteral("evidence/many/p%1.png").arg(i).toLatin1().constData(), big);
+                many += QStringLiteral("![p%1](many/p%1.png)\n\n").arg(i);
+            }
+            for (int i = 0; i < 1000; ++i)
+                many += QStringLiteral("![roc](figures/roc.png) ");
+            file("evidence/many.md", many.toUtf8());
+        }
         const auto ev = [](const char *id, const char *path, const char *type) {
             return nlohmann::json{{"id", id}, {"path", path}, {"title", id}, {"kind", "report"}, {"media_type", type}};
         };
@@ -226,7 +238,12 @@ public:
               ev("ev-fig", "evidence/figures/roc.png", "image/png"), ev("ev-csv", "evidence/table.csv", "text/csv"),
               ev("ev-values", "evidence/values.json", "application/json"),
               ev("ev-big-json", "evidence/big.json", "application/json"), ev("ev-big-md", "evidence/big.md", "text/markdown"),
-              ev("ev-big-nb", "evidence/big.ipynb", "application/x-ipynb+json")}}};
+              ev("ev-big-nb", "evidence/big.ipynb", "application/x-ipynb+json"),
+              ev("ev-many", "evidence/many.md", "text/markdown")}}};
+        // The store keeps the files the manifest names: a report's figures are evidence too.
+        for (int i = 0; i < 5; ++i)
+            manifest["evidence"].push_back(ev(QStringLiteral("ev-p%1").arg(i).toLatin1().constData(),
+                                              QStringLiteral("evidence/many/p%1.png").arg(i).toLatin1().constData(), "image/png"));
         file("mltrl.json", QByteArray::fromStdString(manifest.dump(2)));
 
         Problems problems;
@@ -319,6 +336,7 @@ private slots:
     void referencesResolveOnlyInsideTheArchive();
     void deepJsonIsRefusedEverywhere();
     void markdownEvidenceShowsOnlyArchiveImages();
+    void documentImagesShareOneBudget();
     void summaryAndCardsShowOnlyArchiveImages();
     void notebookCellsAndOutputsStayInside();
     void svgExternalReferencesAreDropped();
@@ -385,7 +403,7 @@ void TestHostileEvidence::referencesResolveOnlyInsideTheArchive_data()
     QTest::newRow("unc") << QStringLiteral("\\\\server\\share\\x.png") << md << QStringLiteral("") << QStringLiteral("Windows");
     QTest::newRow("drive") << QStringLiteral("C:/Windows/win.ini") << md << QStringLiteral("") << QStringLiteral("Windows");
     QTest::newRow("qrc") << QStringLiteral("qrc:/icons/x.png") << md << QStringLiteral("") << QStringLiteral("qrc: address");
-    QTest::newRow("missing") << QStringLiteral("figures/none.png") << md << QStringLiteral("") << QStringLiteral("not a file of this archive");
+    QTest::newRow("missing") << QStringLiteral("figures/none.png") << md << QStringLiteral("") << QStringLiteral("not a file this archive revision names");
     QTest::newRow("empty") << QStringLiteral("") << md << QStringLiteral("") << QStringLiteral("empty");
 }
 
@@ -471,6 +489,22 @@ void TestHostileEvidence::markdownEvidenceShowsOnlyArchiveImages()
     QVERIFY(!hasColour(loaded.value<QImage>(), kCanary));
     QVERIFY(md->browser()->loadResource(QTextDocument::HtmlResource, QUrl::fromLocalFile(m_ar->canaryPath)).toString().isEmpty());
     QVERIFY(!md->browser()->openLinks());
+}
+
+void TestHostileEvidence::documentImagesShareOneBudget()
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto viewer = openViewer(m_ar->source("ev-many"));
+    QVERIFY(viewer);
+    QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+    auto *md = qobject_cast<MarkdownEvidenceViewer *>(viewer.get());
+    QVERIFY(md);
+    // Four 15.6 Mpx figures use up the 64 Mpx budget; the fifth is refused; the figure named
+    // 1000 times is decoded once and shown every time.
+    QCOMPARE(md->browser()->blockedResources().size(), 1);
+    QVERIFY2(md->browser()->blockedResources().front().contains(QStringLiteral("“many/p4.png” is an image beyond this document's image budget (64 Mpx in all)")),
+             qPrintable(md->browser()->blockedResources().front()));
 }
 
 void TestHostileEvidence::summaryAndCardsShowOnlyArchiveImages()

@@ -74,14 +74,33 @@ QStringList resolveImages(QTextDocument *doc, const ArchiveResources *archive, c
             if (f.isValid() && f.charFormat().isImageFormat())
                 fragments.push_back({f.position(), f.length(), f.charFormat().toImageFormat()});
         }
-    QStringList blocked;
-    // Back to front, so replacing one fragment's text keeps the positions of the others.
-    std::reverse(fragments.begin(), fragments.end());
+    // Decoded in document order (so the budget goes to the first images), each archive file
+    // once however often it is named; then applied back to front, so replacing one fragment's
+    // text keeps the positions of the others.
+    struct Outcome {
+        QString key;      ///< the resource name when shown
+        QString reason;   ///< why not, otherwise
+    };
+    std::vector<Outcome> outcomes;
+    QHash<QString, QString> keyOfFile;   // archive path → resource name
+    qint64 pixelsLeft = ArchiveResources::kDocumentPixelBudget;
     int serial = 0;
-    for (const ImageFragment &f : fragments) {
-        const QString name = f.format.name();
-        QString reason;
-        QImage image;
+    const auto accept = [&](const SafeImage::Result &r, const QString &what) -> Outcome {
+        if (r.image.isNull())
+            return {{}, QStringLiteral("%1 that cannot be shown (%2)").arg(what, r.error)};
+        const qint64 pixels = qint64(r.image.width()) * r.image.height();
+        if (pixels > pixelsLeft)
+            return {{}, QStringLiteral("%1 beyond this document's image budget (%2 in all)")
+                            .arg(what, SafeImage::budgetText(ArchiveResources::kDocumentPixelBudget))};
+        pixelsLeft -= pixels;
+        const QString key = QStringLiteral("%1:%2").arg(kImageScheme).arg(serial++);
+        images->insert(key, r.image);
+        // The document's own resources come first (before loadResource and providers).
+        doc->addResource(QTextDocument::ImageResource, QUrl(key), r.image);
+        return {key, {}};
+    };
+    for (auto f = fragments.begin(); f != fragments.end(); ++f) {
+        const QString name = f->format.name();
         if (name.startsWith(QLatin1String("data:"), Qt::CaseInsensitive)) {
             // An image written into the document itself: decoded like any other (an SVG
             // inside would otherwise reach QtSvg's file loading through QImage).
@@ -91,45 +110,49 @@ QStringList resolveImages(QTextDocument *doc, const ArchiveResources *archive, c
             const QByteArray data = header.endsWith(QLatin1String(";base64"), Qt::CaseInsensitive)
                                         ? QByteArray::fromBase64(payload)
                                         : QByteArray::fromPercentEncoding(payload);
-            const SafeImage::Result r = SafeImage::decode(data, header.section(QLatin1Char(';'), 0, 0), QString(),
-                                                          ArchiveResources::kInlinePixelBudget);
-            image = r.image;
-            reason = QStringLiteral("an embedded image that cannot be shown (%1)").arg(r.error);
-        } else {
-            const ArchiveResources::Resolved resolved =
-                archive ? archive->resolve(name, documentPath) : ArchiveResources().resolve(name, documentPath);
-            if (!resolved.ok()) {
-                reason = resolved.refused;
-            } else if (resolved.size > ArchiveResources::kMaxImageBytes) {
-                reason = QStringLiteral("an image larger than %1 MiB").arg(ArchiveResources::kMaxImageBytes >> 20);
-            } else {
-                QFile file(resolved.blobPath);
-                if (!file.open(QIODevice::ReadOnly)) {
-                    reason = readError(resolved.blobPath);
-                } else {
-                    const QByteArray bytes = file.read(ArchiveResources::kMaxImageBytes);
-                    const SafeImage::Result r = SafeImage::decode(bytes, QString(), QFileInfo(resolved.archivePath).suffix(),
-                                                                  ArchiveResources::kInlinePixelBudget);
-                    image = r.image;
-                    reason = QStringLiteral("an image that cannot be shown (%1)").arg(r.error);
-                }
-            }
+            outcomes.push_back(accept(SafeImage::decode(data, header.section(QLatin1Char(';'), 0, 0), QString(),
+                                                        ArchiveResources::kInlinePixelBudget),
+                                      QStringLiteral("an embedded image")));
+            continue;
         }
+        const ArchiveResources::Resolved resolved =
+            archive ? archive->resolve(name, documentPath) : ArchiveResources().resolve(name, documentPath);
+        if (!resolved.ok()) {
+            outcomes.push_back({{}, resolved.refused});
+        } else if (const auto known = keyOfFile.constFind(resolved.archivePath); known != keyOfFile.constEnd()) {
+            outcomes.push_back({*known, {}});
+        } else if (resolved.size > ArchiveResources::kMaxImageBytes) {
+            outcomes.push_back({{}, QStringLiteral("an image larger than %1 MiB").arg(ArchiveResources::kMaxImageBytes >> 20)});
+        } else {
+            QFile file(resolved.blobPath);
+            if (!file.open(QIODevice::ReadOnly)) {
+                outcomes.push_back({{}, readError(resolved.blobPath)});
+                continue;
+            }
+            const Outcome o = accept(SafeImage::decode(file.read(ArchiveResources::kMaxImageBytes), QString(),
+                                                       QFileInfo(resolved.archivePath).suffix(),
+                                                       ArchiveResources::kInlinePixelBudget),
+                                     QStringLiteral("an image"));
+            if (!o.key.isEmpty())
+                keyOfFile.insert(resolved.archivePath, o.key);
+            outcomes.push_back(o);
+        }
+    }
+    QStringList blocked;
+    for (std::size_t i = fragments.size(); i-- > 0;) {
+        const ImageFragment &f = fragments[i];
+        const Outcome &o = outcomes[i];
         QTextCursor cursor(doc);
         cursor.setPosition(f.position);
         cursor.setPosition(f.position + f.length, QTextCursor::KeepAnchor);
-        if (!image.isNull()) {
-            const QString key = QStringLiteral("%1:%2").arg(kImageScheme).arg(serial++);
-            images->insert(key, image);
-            // The document's own resources come first (before loadResource and providers).
-            doc->addResource(QTextDocument::ImageResource, QUrl(key), image);
+        if (!o.key.isEmpty()) {
             QTextImageFormat format = f.format;
-            format.setName(key);
-            format.setToolTip(name);
+            format.setName(o.key);
+            format.setToolTip(f.format.name());
             cursor.setCharFormat(format);
             continue;
         }
-        const QString text = ArchiveDocument::blockedText(name, reason);
+        const QString text = ArchiveDocument::blockedText(f.format.name(), o.reason);
         blocked << text;
         QTextCharFormat plain;
         plain.setFontItalic(true);
@@ -223,7 +246,7 @@ ArchiveResources::Resolved ArchiveResources::resolve(const QString &reference, c
     r.archivePath = cleaned;
     const auto it = m_files.find(cleaned);
     if (it == m_files.end())
-        return refuse(QStringLiteral("%1 is not a file of this archive").arg(cleaned));
+        return refuse(QStringLiteral("not a file this archive revision names (%1)").arg(cleaned));
     r.blobPath = it->second.blobPath;
     r.size = it->second.size;
     return r;

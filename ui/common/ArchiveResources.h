@@ -55,6 +55,8 @@ public:
     static constexpr qint64 kMaxImageBytes = 32LL * 1024 * 1024;
     /// Pixels of one image inside a document.
     static constexpr qint64 kInlinePixelBudget = 16LL * 1000 * 1000;
+    /// Pixels of all images of one document together (each file counted once).
+    static constexpr qint64 kDocumentPixelBudget = 64LL * 1000 * 1000;
 
 private:
     struct File {
