@@ -9,6 +9,7 @@
 #include "common/ArchiveTextBrowser.h"
 #include "common/SafeImage.h"
 #include "common/SafeToolTips.h"
+#include "evidence/DecoderProcess.h"
 #include "evidence/EvidenceJson.h"
 #include "evidence/EvidenceSource.h"
 #include "evidence/EvidenceText.h"
@@ -347,6 +348,7 @@ private slots:
     void bigTextOpensAtOnceAndPages();
     void largeStructuredFilesOpenAtOnce();
     void markupInArchiveStringsIsShownNotRun();
+    void decoderCrashOrHangIsContained();
     void systemViewerRefusesAndRenames_data();
     void systemViewerRefusesAndRenames();
 
@@ -368,6 +370,10 @@ void TestHostileEvidence::initTestCase()
     QVERIFY(m_runtime.isValid());
     QFile::setPermissions(m_runtime.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     qputenv("XDG_RUNTIME_DIR", m_runtime.path().toLocal8Bit());
+#ifdef MLTRL_DECODER_PATH
+    // Images are decoded in the decoder process, as in the workbench.
+    qputenv("MLTRL_DECODER", MLTRL_DECODER_PATH);
+#endif
     m_ar = std::make_unique<HostileArchive>();
 }
 
@@ -752,6 +758,54 @@ void TestHostileEvidence::markupInArchiveStringsIsShownNotRun()
     auto *image = qobject_cast<ImageEvidenceViewer *>(svg.get());
     QVERIFY(image);
     QCOMPARE(image->note()->textFormat(), Qt::PlainText);
+}
+
+void TestHostileEvidence::decoderCrashOrHangIsContained()
+{
+#ifndef MLTRL_DECODER_PATH
+    QSKIP("built without mltrl-decode");
+#else
+    QVERIFY(DecoderProcess::helperPath().endsWith(QStringLiteral("mltrl-decode")));
+    // The real decoder, end to end: the SVG's references are still blocked.
+    const SafeImage::Result real = DecoderProcess::decode(m_ar->svgWithHref(), QStringLiteral("image/svg+xml"), {});
+    QVERIFY2(!real.image.isNull(), qPrintable(real.error));
+    QCOMPARE(real.blocked.size(), 2);
+    QVERIFY(!hasColour(real.image, kCanary));
+
+    // Decoders that crash or hang (stand-ins for a plugin bug): an error, never a crash here.
+    QTemporaryDir dir;
+    const auto script = [&dir](const char *name, const QByteArray &body) {
+        const QString path = dir.filePath(QString::fromLatin1(name));
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write("#!/bin/sh\n" + body + "\n");
+        f.close();
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        return path;
+    };
+    const QString crash = script("decoder-crash.sh", "kill -SEGV $$");
+    const QString hang = script("decoder-hang.sh", "while :; do :; done");
+    qputenv("MLTRL_DECODER", crash.toLocal8Bit());
+    const SafeImage::Result crashed = DecoderProcess::decode(png(kFigure), QStringLiteral("image/png"), {});
+    QVERIFY(crashed.image.isNull());
+    QVERIFY2(crashed.error.contains(QStringLiteral("the image decoder crashed on this file")), qPrintable(crashed.error));
+    // In the viewer: said in place of the image, the viewer lives on.
+    auto viewer = openViewer(m_ar->source("ev-fig"));
+    QVERIFY(viewer);
+    const QList<QLabel *> labels = viewer->findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.begin(), labels.end(),
+                        [](QLabel *l) { return l->text().contains(QStringLiteral("This image could not be shown")); }));
+
+    qputenv("MLTRL_DECODER", hang.toLocal8Bit());
+    QElapsedTimer timer;
+    timer.start();
+    const SafeImage::Result hung = DecoderProcess::decode(png(kFigure), QStringLiteral("image/png"), {},
+                                                          SafeImage::kPixelBudget, 500);
+    QVERIFY(hung.image.isNull());
+    QVERIFY2(hung.error.contains(QStringLiteral("took longer than 0.5 s and was stopped")), qPrintable(hung.error));
+    QVERIFY(timer.elapsed() < 5000);
+    qputenv("MLTRL_DECODER", MLTRL_DECODER_PATH);
+#endif
 }
 
 void TestHostileEvidence::systemViewerRefusesAndRenames_data()

@@ -1,6 +1,7 @@
 #include "evidence/ImageEvidenceViewer.h"
 
 #include "common/SafeImage.h"
+#include "evidence/DecoderProcess.h"
 #include "evidence/BackgroundTask.h"
 #include "evidence/ZoomableImageView.h"
 
@@ -79,7 +80,8 @@ ImageEvidenceViewer::ImageEvidenceViewer(const EvidenceSource &source, QWidget *
                 return r;
             }
             const QByteArray bytes = readFileHead(path, kMaxImageBytes, &r.error);
-            return r.error.isEmpty() ? SafeImage::decode(bytes, mediaType, suffix) : r;
+            // In the decoder process: whatever the file does to the decoder stays there.
+            return r.error.isEmpty() ? DecoderProcess::decode(bytes, mediaType, suffix) : r;
         },
         [this](SafeImage::Result r) {
             if (!r.note.isEmpty()) {

@@ -5,6 +5,7 @@
 #include "common/ArchiveTextBrowser.h"
 #include "common/SafeImage.h"
 #include "evidence/BackgroundTask.h"
+#include "evidence/DecoderProcess.h"
 #include "evidence/Notebook.h"
 
 #include <QFontDatabase>
@@ -91,8 +92,8 @@ NotebookEvidenceViewer::NotebookEvidenceViewer(const EvidenceSource &source, QWi
                     for (const Notebook::Output &out : cell.outputs)
                         l.images.push_back(out.image.isEmpty()
                                                ? SafeImage::Result{}
-                                               : SafeImage::decode(out.image, out.imageType, QString(),
-                                                                   ArchiveResources::kInlinePixelBudget));
+                                               : DecoderProcess::decode(out.image, out.imageType, QString(),
+                                                                        ArchiveResources::kInlinePixelBudget));
             return l;
         },
         [this](Loaded l) {
