@@ -4,14 +4,12 @@
 #include "store/RevisionData.h"
 #include "store/Store.h"
 
-#include <QCoreApplication>
+#include <QColor>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFont>
 #include <QHash>
 #include <QImage>
-#include <QPainter>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -25,8 +23,8 @@ namespace mltrl::ui {
 
 namespace {
 
-/// A small grey square: what a document shows for any resource nobody resolved. Valid, so
-/// QTextDocument never falls back to reading the name from disk.
+/// A small grey square: what a document shows for an image nobody resolved (non-null, so Qt's
+/// image handler does not try the name as a file path either).
 const QImage &placeholderImage()
 {
     static const QImage image = [] {
@@ -37,8 +35,9 @@ const QImage &placeholderImage()
     return image;
 }
 
-/// Every resource type answered without reading anything: images get the placeholder,
-/// style sheets and HTML an empty text. The application's own resources are served.
+/// The document's provider, asked last (after its own resources and its widget's
+/// loadResource, which ArchiveTextBrowser answers): the application's own `qrc:` resources,
+/// else the placeholder (empty as text), never a file.
 QVariant guardedResource(const QUrl &url)
 {
     if (url.scheme() == QLatin1String("qrc")) {
