@@ -240,6 +240,11 @@ void EvidencePanel::display(const QString &evidenceId)
     m_facts = EvidenceFacts::of(source, revision->manifest);
     publishFacts();
     m_openExternal->setEnabled(!source.blobPath.isEmpty());
+    // Types never handed to the system say why on hover (and on click, in the status bar).
+    QString refusal;
+    m_openExternal->setToolTip(SystemViewerLauncher::extensionFor(source.mediaType, source.suffix(), &refusal)
+                                   ? QStringLiteral("Opens a read-only copy in the application your system uses for this type")
+                                   : refusal);
     m_viewer = EvidenceViewer::create(source, this);
     EvidenceAnnotationLayer::attach(*m_viewer, *m_context);   // highlights and the annotate mode
     m_viewerHost->addWidget(m_viewer);
