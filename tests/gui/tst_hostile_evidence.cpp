@@ -202,6 +202,12 @@ public:
                                      {"source", "print('x' * 5_000_000)"},
                                      {"outputs", {{{"output_type", "stream"}, {"text", std::string(5000000, 'x')}}}}}}}};
             file("evidence/big.ipynb", QByteArray::fromStdString(big.dump()));
+            // A CSV of 50 000 columns and a 5 MB cell; JSON with a 5 MB string.
+            QByteArray wide;
+            for (int i = 0; i < 50000; ++i)
+                wide += i ? ",c" : "c";
+            file("evidence/wide.csv", wide + "\n" + QByteArray(5000000, 'w') + ",1\n");
+            file("evidence/long-string.json", "{\"s\": \"" + QByteArray(5000000, 's') + "\"}");
         }
         // Five 15.6 Mpx figures (the 64 Mpx document budget holds four) and one figure named 1000 times.
         {
@@ -240,7 +246,8 @@ public:
               ev("ev-values", "evidence/values.json", "application/json"),
               ev("ev-big-json", "evidence/big.json", "application/json"), ev("ev-big-md", "evidence/big.md", "text/markdown"),
               ev("ev-big-nb", "evidence/big.ipynb", "application/x-ipynb+json"),
-              ev("ev-many", "evidence/many.md", "text/markdown")}}};
+              ev("ev-many", "evidence/many.md", "text/markdown"), ev("ev-wide", "evidence/wide.csv", "text/csv"),
+              ev("ev-long-string", "evidence/long-string.json", "application/json")}}};
         // The store keeps the files the manifest names: a report's figures are evidence too.
         for (int i = 0; i < 5; ++i)
             manifest["evidence"].push_back(ev(QStringLiteral("ev-p%1").arg(i).toLatin1().constData(),
@@ -408,7 +415,7 @@ void TestHostileEvidence::referencesResolveOnlyInsideTheArchive_data()
     QTest::newRow("network path") << QStringLiteral("//server/share/x.png") << md << QStringLiteral("") << QStringLiteral("network path");
     QTest::newRow("unc") << QStringLiteral("\\\\server\\share\\x.png") << md << QStringLiteral("") << QStringLiteral("Windows");
     QTest::newRow("drive") << QStringLiteral("C:/Windows/win.ini") << md << QStringLiteral("") << QStringLiteral("Windows");
-    QTest::newRow("qrc") << QStringLiteral("qrc:/icons/x.png") << md << QStringLiteral("") << QStringLiteral("qrc: address");
+    QTest::newRow("qrc") << QStringLiteral("qrc:/icons/x.png") << md << QStringLiteral("") << QStringLiteral("of another kind (qrc:)");
     QTest::newRow("missing") << QStringLiteral("figures/none.png") << md << QStringLiteral("") << QStringLiteral("not a file this archive revision names");
     QTest::newRow("empty") << QStringLiteral("") << md << QStringLiteral("") << QStringLiteral("empty");
 }
@@ -718,6 +725,15 @@ void TestHostileEvidence::largeStructuredFilesOpenAtOnce()
         QVERIFY2(text, id);
         QVERIFY(text->noteLabel()->text().contains(QStringLiteral("shown as text")));
         QVERIFY(text->shownBytes() <= TextEvidenceViewer::pageBytes());
+    }
+
+    // 50 000 columns, a 5 MB cell, a 5 MB JSON string: open and paint at once.
+    for (const char *id : {"ev-wide", "ev-long-string"}) {
+        timer.restart();
+        auto viewer = openViewer(m_ar->source(id));
+        QVERIFY(viewer);
+        viewer->grab();
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QStringLiteral("%1: %2 ms").arg(QLatin1String(id)).arg(timer.elapsed())));
     }
 
     // A 5 MB notebook output: cut, with a note.

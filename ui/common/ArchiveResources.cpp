@@ -232,7 +232,7 @@ ArchiveResources::Resolved ArchiveResources::resolve(const QString &reference, c
     if (scheme.size() == 1)
         return refuse(QStringLiteral("a Windows path, outside the archive"));
     if (!scheme.isEmpty())
-        return refuse(QStringLiteral("a %1: address, outside the archive").arg(scheme));
+        return refuse(QStringLiteral("an address of another kind (%1:), outside the archive").arg(scheme));
     if (!url.host().isEmpty())
         return refuse(QStringLiteral("a network path; nothing is loaded from the network"));
     const QString path = url.path(QUrl::FullyDecoded);

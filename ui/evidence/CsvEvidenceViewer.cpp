@@ -44,7 +44,8 @@ CsvEvidenceViewer::CsvEvidenceViewer(const EvidenceSource &source, QWidget *pare
         if (cut) // whole records only
             shown.truncate(shown.lastIndexOf('\n') + 1);
         m_model->setBytes(shown);
-        m_table->resizeColumnsToContents();
+        if (m_model->columnCount() <= 200)   // measuring thousands of columns takes seconds
+            m_table->resizeColumnsToContents();
         QStringList notes;
         if (cut)
             notes << QStringLiteral("Only the first %1 MiB of %2 MiB are shown; open with the system viewer for the rest.")

@@ -11,8 +11,18 @@ QString typeName(const nlohmann::ordered_json &v)
 
 QString scalarText(const nlohmann::ordered_json &v)
 {
-    if (v.is_string())
-        return QString::fromStdString(v.get<std::string>());
+    // A value of megabytes would be measured and elided on every paint: cut for display.
+    constexpr std::size_t kMaxChars = 10000;
+    if (v.is_string()) {
+        const std::string &s = v.get_ref<const std::string &>();
+        if (s.size() <= kMaxChars)
+            return QString::fromStdString(s);
+        std::size_t cut = kMaxChars;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xc0) == 0x80)
+            --cut;
+        return QString::fromUtf8(s.data(), static_cast<qsizetype>(cut))
+               + QStringLiteral(" […%1 more bytes]").arg(s.size() - cut);
+    }
     if (v.is_object())
         return QStringLiteral("{%1}").arg(v.size());
     if (v.is_array())
