@@ -4,6 +4,11 @@
 // starts it for each image it shows (DecoderProcess) and reads the result from stdout.
 //
 //     mltrl-decode MEDIA-TYPE SUFFIX PIXEL-BUDGET < bytes > result
+//     mltrl-decode --pdf-text FILE > result
+//
+// The second form extracts a PDF's text layer (for the search index, which reads every PDF
+// of a revision when it is opened: a PDF that crashes pdfium must not crash the workbench each
+// time the project opens); the result is a QDataStream of the magic and the text.
 //
 // Limits are set before anything is read: address space 2 GiB, CPU time 20 s. The decoding
 // itself is SafeImage's (declared type only, pixel budget, SVG without external references).
@@ -14,6 +19,8 @@
 #include <QDataStream>
 #include <QFile>
 #include <QGuiApplication>
+#include <QPdfDocument>
+#include <QPdfSelection>
 
 #include <sys/resource.h>
 
@@ -39,8 +46,29 @@ int main(int argc, char **argv)
     limit(RLIMIT_AS, kAddressSpace);
     limit(RLIMIT_CPU, kCpuSeconds);
     limit(RLIMIT_CORE, 0);
+    if (argc == 3 && std::strcmp(argv[1], "--pdf-text") == 0) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        int qtArgc = 1;
+        QGuiApplication app(qtArgc, argv);
+        QPdfDocument doc;
+        QString text;
+        if (doc.load(QString::fromLocal8Bit(argv[2])) == QPdfDocument::Error::None)
+            for (int page = 0; page < doc.pageCount(); ++page)
+                text += doc.getAllText(page).text() + QLatin1Char('\n');
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly))
+            return 3;
+        QDataStream s(&out);
+        s.setVersion(QDataStream::Qt_6_4);
+        s << quint32(0x4d4c5431) << text;
+        out.flush();
+        return s.status() == QDataStream::Ok ? 0 : 3;
+    }
     if (argc != 4) {
-        std::fputs("usage: mltrl-decode MEDIA-TYPE SUFFIX PIXEL-BUDGET < bytes > result\n", stderr);
+        std::fputs("usage: mltrl-decode MEDIA-TYPE SUFFIX PIXEL-BUDGET < bytes > result\n"
+                   "       mltrl-decode --pdf-text FILE > result\n",
+                   stderr);
         return 2;
     }
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

@@ -782,6 +782,19 @@ void TestHostileEvidence::decoderCrashOrHangIsContained()
     QSKIP("built without mltrl-decode");
 #else
     QVERIFY(DecoderProcess::helperPath().endsWith(QStringLiteral("mltrl-decode")));
+    // The search index reads PDFs' text in the decoder process too.
+    QTemporaryFile pdf;
+    QVERIFY(pdf.open());
+    {
+        QPdfWriter writer(&pdf);
+        QPainter p(&writer);
+        p.setFont(QFont(QStringLiteral("DejaVu Sans"), 12));
+        p.drawText(QPointF(500, 500), QStringLiteral("decoded elsewhere"));
+    }
+    pdf.close();
+    QString pdfError;
+    QVERIFY2(DecoderProcess::pdfText(pdf.fileName(), &pdfError).contains(QStringLiteral("decoded elsewhere")),
+             qPrintable(pdfError));
     // The real decoder, end to end: the SVG's references are still blocked.
     const SafeImage::Result real = DecoderProcess::decode(m_ar->svgWithHref(), QStringLiteral("image/svg+xml"), {});
     QVERIFY2(!real.image.isNull(), qPrintable(real.error));
@@ -806,6 +819,8 @@ void TestHostileEvidence::decoderCrashOrHangIsContained()
     QVERIFY(crashed.image.isNull());
     QVERIFY2(crashed.error.contains(QStringLiteral("the image decoder crashed on this file")), qPrintable(crashed.error));
     // In the viewer: said in place of the image, the viewer lives on.
+    QVERIFY(DecoderProcess::pdfText(pdf.fileName(), &pdfError).isEmpty());
+    QVERIFY2(pdfError.contains(QStringLiteral("crashed on this PDF")), qPrintable(pdfError));
     auto viewer = openViewer(m_ar->source("ev-fig"));
     QVERIFY(viewer);
     const QList<QLabel *> labels = viewer->findChildren<QLabel *>();

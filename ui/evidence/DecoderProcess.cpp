@@ -4,6 +4,8 @@
 #include <QDataStream>
 #include <QDir>
 #include <QFileInfo>
+#include <QPdfDocument>
+#include <QPdfSelection>
 #include <QProcess>
 
 namespace mltrl::ui {
@@ -85,6 +87,52 @@ SafeImage::Result DecoderProcess::decode(const QByteArray &bytes, const QString 
     s.readRawData(reinterpret_cast<char *>(image.bits()), static_cast<int>(image.sizeInBytes()));
     r.image = std::move(image);
     return r;
+}
+
+QString DecoderProcess::pdfText(const QString &path, QString *error, int timeoutMs)
+{
+    const QString helper = helperPath();
+    if (helper.isEmpty()) {
+        QPdfDocument doc;
+        QString text;
+        if (doc.load(path) == QPdfDocument::Error::None)
+            for (int page = 0; page < doc.pageCount(); ++page)
+                text += doc.getAllText(page).text() + QLatin1Char('\n');
+        return text;
+    }
+    const auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return QString();
+    };
+    QProcess process;
+    process.setProgram(helper);
+    process.setArguments({QStringLiteral("--pdf-text"), path});
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(env);
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start();
+    if (!process.waitForStarted(10000))
+        return fail(QStringLiteral("the decoder (%1) cannot be started: %2").arg(helper, process.errorString()));
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(2000);
+        return fail(QStringLiteral("reading the PDF's text took longer than %1 s and was stopped").arg(timeoutMs / 1000.0));
+    }
+    if (process.exitStatus() == QProcess::CrashExit)
+        return fail(QStringLiteral("the decoder crashed on this PDF"));
+    if (process.exitCode() != 0)
+        return fail(QStringLiteral("the decoder failed (exit %1)").arg(process.exitCode()));
+    const QByteArray output = process.readAllStandardOutput();
+    QDataStream s(output);
+    s.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0;
+    QString text;
+    s >> magic >> text;
+    if (s.status() != QDataStream::Ok || magic != 0x4d4c5431)
+        return fail(QStringLiteral("the decoder's answer is unreadable"));
+    return text;
 }
 
 } // namespace mltrl::ui

@@ -18,6 +18,10 @@ public:
     /// longer than `timeoutMs` gives an error, never an image.
     static SafeImage::Result decode(const QByteArray &bytes, const QString &mediaType, const QString &suffix,
                                     qint64 pixelBudget = SafeImage::kPixelBudget, int timeoutMs = 30000);
+    /// The text layer of the PDF at `path`, extracted in the decoder process (in this process
+    /// when there is no decoder). Empty, with `error` set, when the decoder crashed, failed or
+    /// took longer than `timeoutMs`.
+    static QString pdfText(const QString &path, QString *error = nullptr, int timeoutMs = 60000);
 };
 
 } // namespace mltrl::ui

@@ -1,11 +1,10 @@
 #include "evidence/EvidenceText.h"
 
+#include "evidence/DecoderProcess.h"
 #include "evidence/EvidenceJson.h"
 #include "evidence/EvidenceViewer.h"
 #include "evidence/Notebook.h"
 
-#include <QPdfDocument>
-#include <QPdfSelection>
 
 #include <nlohmann/json.hpp>
 
@@ -34,13 +33,9 @@ void collectJson(const nlohmann::json &value, QString &out)
 
 QString EvidenceText::pdfText(const QString &path)
 {
-    QPdfDocument doc;
-    if (doc.load(path) != QPdfDocument::Error::None)
-        return {};
-    QString text;
-    for (int page = 0; page < doc.pageCount(); ++page)
-        text += doc.getAllText(page).text() + QLatin1Char('\n');
-    return text;
+    // Every PDF of a revision is read when the project opens: in the decoder process, so a
+    // PDF that crashes pdfium costs its text in the index, not the workbench.
+    return DecoderProcess::pdfText(path);
 }
 
 QString EvidenceText::jsonText(const QByteArray &bytes)
