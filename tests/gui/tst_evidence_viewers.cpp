@@ -406,13 +406,18 @@ void TestEvidenceViewers::systemViewerCopyIsReadOnly()
     QString error;
     const QString copy = SystemViewerLauncher::prepareCopy(s, &error);
     QVERIFY2(!copy.isEmpty(), qPrintable(error));
-    QCOMPARE(QFileInfo(copy).fileName(), QStringLiteral("eval-report-v3.pdf"));
+    // Named by the evidence id and the declared type's extension, never the archive's name.
+    QCOMPARE(QFileInfo(copy).fileName(), QStringLiteral("ev-eval-report.pdf"));
     QCOMPARE(QFileInfo(copy).size(), s.size);
-    QCOMPARE(QFile::permissions(copy) & (QFileDevice::WriteOwner | QFileDevice::WriteGroup | QFileDevice::WriteOther),
-             QFileDevice::Permissions());
-    QVERIFY(QFile::permissions(copy) & QFileDevice::ReadOther);
+    // Read-only, for the owner only, in a private folder.
+    // (The "User" bits describe the current user's access, which for root is everything.)
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+                                            | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QCOMPARE(QFile::permissions(copy) & (others | QFileDevice::WriteOwner | QFileDevice::ExeOwner), QFileDevice::Permissions());
+    QVERIFY(QFile::permissions(copy) & QFileDevice::ReadOwner);
+    QCOMPARE(QFile::permissions(SystemViewerLauncher::privateFolder()) & others, QFileDevice::Permissions());
+    QVERIFY(copy.startsWith(SystemViewerLauncher::privateFolder() + QLatin1Char('/')));
     QCOMPARE(SystemViewerLauncher::prepareCopy(s, &error), copy); // made once
-    QDir(QFileInfo(copy).absolutePath()).removeRecursively();
 }
 
 QTEST_MAIN(TestEvidenceViewers)

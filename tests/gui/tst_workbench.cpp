@@ -21,6 +21,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QtTest>
@@ -43,6 +45,7 @@ private slots:
     void libraryListsProject();
     void panelShortcutsSwitchPanels();
     void remembersLastProjectAndRecentFile();
+    void crashWhileOpeningIsNotRepeated();
     void opensProjectById();
     void unknownTargetShowsLibrary();
 
@@ -258,6 +261,34 @@ void TestWorkbench::remembersLastProjectAndRecentFile()
     QVERIFY(!m_settings->value(keys::windowGeometry).isEmpty());
     auto third = makeWindow();
     QCOMPARE(third->size(), QSize(1400, 820));
+}
+
+void TestWorkbench::crashWhileOpeningIsNotRepeated()
+{
+    // The last run died while opening the project: the next start shows the library, says
+    // so, and opens it only when asked.
+    m_settings->setValue(keys::lastProject, QStringLiteral("cxr-triage"));
+    m_settings->setValue(keys::openingProject, QStringLiteral("cxr-triage"));
+    auto window = makeWindow();
+    window->openStartTarget({});
+    QCOMPARE(window->currentPanel(), window->library());
+    QVERIFY(!window->context().hasRevision());
+    QVERIFY(m_settings->value(keys::openingProject).isEmpty());
+    auto *box = window->findChild<QMessageBox *>(QStringLiteral("reopenAfterCrash"));
+    QVERIFY(box);
+    QVERIFY(box->text().contains(QStringLiteral("closed unexpectedly while opening cxr-triage")));
+    QTest::qWait(300);
+    QVERIFY(!window->context().hasRevision()); // nothing opened by itself
+    auto *reopen = box->findChild<QPushButton *>(QStringLiteral("reopenProject"));
+    QVERIFY(reopen);
+    reopen->click();
+    QTRY_VERIFY_WITH_TIMEOUT(window->context().hasRevision(), 30000);
+    // Opened fine this time: the marker is gone, so the next start reopens as usual.
+    QTRY_VERIFY(m_settings->value(keys::openingProject).isEmpty());
+    auto next = makeWindow();
+    next->openStartTarget({});
+    QTRY_VERIFY_WITH_TIMEOUT(next->context().hasRevision(), 30000);
+    QVERIFY(!next->findChild<QMessageBox *>(QStringLiteral("reopenAfterCrash")));
 }
 
 void TestWorkbench::opensProjectById()

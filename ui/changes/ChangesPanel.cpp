@@ -1,5 +1,7 @@
 #include "changes/ChangesPanel.h"
 
+#include "common/SafeImage.h"
+
 #include "changes/PdfTextDiff.h"
 #include "common/OffThread.h"
 #include "diff/LineDiff.h"
@@ -12,6 +14,7 @@
 #include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QFileInfo>
 #include <QImage>
 #include <QLabel>
 #include <QPixmap>
@@ -377,6 +380,8 @@ void ChangesPanel::showEvidenceBytes(const Change &change)
     m_detail->setHtml(tr("<p>Comparing …</p>"));
     waitFor(m_detailThread);
     const int serial = m_detailSerial;
+    const QString imageType = QString::fromStdString(evidence->mediaType);
+    const QString imageSuffix = QFileInfo(QString::fromStdString(evidence->path)).suffix();
     m_detailThread = runOffThread<Detail>(
         this,
         [=] {
@@ -385,8 +390,15 @@ void ChangesPanel::showEvidenceBytes(const Change &change)
             const QString head = QStringLiteral("<h3>%1</h3>").arg(title.toHtmlEscaped());
             if (image) {
                 d.images = true;
-                d.oldImage.load(oldPath);
-                d.newImage.load(newPath);
+                // Decoded like the image viewer does: pixel budget, SVG without outside files.
+                const auto decode = [&](const QString &path) {
+                    QFile f(path);
+                    if (!f.open(QIODevice::ReadOnly))
+                        return QImage();
+                    return SafeImage::decode(f.read(256LL * 1024 * 1024), imageType, imageSuffix).image;
+                };
+                d.oldImage = decode(oldPath);
+                d.newImage = decode(newPath);
             } else if (pdf) {
                 QString error;
                 const auto pages = comparePdfPageTexts(oldPath, newPath, &error);

@@ -37,6 +37,7 @@ BinaryEvidenceViewer::BinaryEvidenceViewer(const EvidenceSource &source, QWidget
     setObjectName(QStringLiteral("binaryViewer"));
     auto *note = new QLabel(this);
     note->setWordWrap(true);
+    note->setTextFormat(Qt::PlainText);   // names from the archive: never markup
     note->setText(QStringLiteral("The workbench has no viewer for “%1” (%2, %3 bytes). The first %4 bytes are shown "
                                  "below; use “Open with system viewer” to see the whole file.")
                       .arg(source.fileName(),

@@ -10,8 +10,9 @@
 namespace mltrl::ui {
 
 namespace {
-// The whole file is kept in memory (rows are split lazily); beyond this, use a real tool.
-constexpr qint64 kMaxCsvBytes = 512LL * 1024 * 1024;
+// The bytes shown are kept in memory (rows are split lazily as the table scrolls); beyond
+// this, the first part is shown and the rest is for the system viewer or a real tool.
+constexpr qint64 kMaxCsvBytes = 64LL * 1024 * 1024;
 }
 
 CsvEvidenceViewer::CsvEvidenceViewer(const EvidenceSource &source, QWidget *parent)
@@ -26,6 +27,7 @@ CsvEvidenceViewer::CsvEvidenceViewer(const EvidenceSource &source, QWidget *pare
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_note->setWordWrap(true);
+    m_note->setTextFormat(Qt::PlainText);   // quotes the file's records
     m_note->hide();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -37,10 +39,22 @@ CsvEvidenceViewer::CsvEvidenceViewer(const EvidenceSource &source, QWidget *pare
             m_note->show();
             return;
         }
-        m_model->setBytes(bytes);
-        m_table->resizeColumnsToContents();
-        if (!m_model->errors().isEmpty()) {
-            m_note->setText(QStringLiteral("Some records could not be read: %1").arg(m_model->errors().join(QStringLiteral("; "))));
+        QByteArray shown = bytes;
+        const bool cut = this->source().size > shown.size();
+        if (cut) // whole records only
+            shown.truncate(shown.lastIndexOf('\n') + 1);
+        m_model->setBytes(shown);
+        if (m_model->columnCount() <= 200)   // measuring thousands of columns takes seconds
+            m_table->resizeColumnsToContents();
+        QStringList notes;
+        if (cut)
+            notes << QStringLiteral("Only the first %1 MiB of %2 MiB are shown; open with the system viewer for the rest.")
+                         .arg(kMaxCsvBytes / (1024 * 1024))
+                         .arg(this->source().size / (1024 * 1024));
+        if (!m_model->errors().isEmpty())
+            notes << QStringLiteral("Some records could not be read: %1").arg(m_model->errors().mid(0, 20).join(QStringLiteral("; ")));
+        if (!notes.isEmpty()) {
+            m_note->setText(notes.join(QLatin1Char(' ')));
             m_note->show();
         }
     });

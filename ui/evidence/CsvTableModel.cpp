@@ -68,7 +68,12 @@ QVariant CsvTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid) || (role != Qt::DisplayRole && role != Qt::ToolTipRole))
         return {};
     const QStringList &row = m_rows[static_cast<std::size_t>(index.row())];
-    return index.column() < row.size() ? QVariant(row[index.column()]) : QVariant();
+    if (index.column() >= row.size())
+        return {};
+    // A cell of megabytes would be measured and elided on every paint: cut for display.
+    constexpr qsizetype kMaxCellChars = 10000;
+    const QString &cell = row[index.column()];
+    return cell.size() <= kMaxCellChars ? cell : cell.left(kMaxCellChars) + QStringLiteral(" […]");
 }
 
 QVariant CsvTableModel::headerData(int section, Qt::Orientation orientation, int role) const

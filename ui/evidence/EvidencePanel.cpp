@@ -117,6 +117,7 @@ void EvidencePanel::buildUi()
     // Centre: header line and the viewer.
     m_header = new QLabel(this);
     m_header->setObjectName(QStringLiteral("evidenceHeader"));
+    m_header->setTextFormat(Qt::PlainText);   // an archive's title: never markup
     QFont headerFont = m_header->font();
     headerFont.setBold(true);
     headerFont.setPointSizeF(headerFont.pointSizeF() * 1.15);
@@ -239,6 +240,11 @@ void EvidencePanel::display(const QString &evidenceId)
     m_facts = EvidenceFacts::of(source, revision->manifest);
     publishFacts();
     m_openExternal->setEnabled(!source.blobPath.isEmpty());
+    // Types never handed to the system say why on hover (and on click, in the status bar).
+    QString refusal;
+    m_openExternal->setToolTip(SystemViewerLauncher::extensionFor(source.mediaType, source.suffix(), &refusal)
+                                   ? QStringLiteral("Opens a read-only copy in the application your system uses for this type")
+                                   : refusal);
     m_viewer = EvidenceViewer::create(source, this);
     EvidenceAnnotationLayer::attach(*m_viewer, *m_context);   // highlights and the annotate mode
     m_viewerHost->addWidget(m_viewer);

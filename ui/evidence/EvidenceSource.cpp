@@ -34,6 +34,7 @@ EvidenceSource EvidenceSource::resolve(const RevisionData &revision, Store &stor
 
         s.blobPath = QString::fromStdString(store.blobs().pathFor(file->sha256).string());
     }
+    s.archive = ArchiveResources::of(revision, store);
     return s;
 }
 

@@ -1,8 +1,11 @@
 #pragma once
 /// One evidence item of the revision on screen, resolved against the store: its manifest facts
 /// plus where its bytes are. Viewers, the facts pane and the search indexer all start from it.
+#include "common/ArchiveResources.h"
+
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace mltrl {
@@ -24,6 +27,9 @@ struct EvidenceSource {
     QString sha256;        ///< of the stored bytes (declared or computed at import)
     qint64 size = -1;      ///< -1 when the store has no file for it
     QString blobPath;      ///< absolute path of the bytes in the blob store
+    /// The other files of the same archive revision: all a viewer may load besides blobPath
+    /// (images of a Markdown report). Null: nothing else resolves.
+    std::shared_ptr<const ArchiveResources> archive;
 
     /// The last segment of the archive path (what the file was called).
     [[nodiscard]] QString fileName() const;

@@ -1,10 +1,10 @@
 #include "evidence/EvidenceText.h"
 
+#include "evidence/DecoderProcess.h"
+#include "evidence/EvidenceJson.h"
 #include "evidence/EvidenceViewer.h"
 #include "evidence/Notebook.h"
 
-#include <QPdfDocument>
-#include <QPdfSelection>
 
 #include <nlohmann/json.hpp>
 
@@ -33,22 +33,20 @@ void collectJson(const nlohmann::json &value, QString &out)
 
 QString EvidenceText::pdfText(const QString &path)
 {
-    QPdfDocument doc;
-    if (doc.load(path) != QPdfDocument::Error::None)
-        return {};
-    QString text;
-    for (int page = 0; page < doc.pageCount(); ++page)
-        text += doc.getAllText(page).text() + QLatin1Char('\n');
-    return text;
+    // Every PDF of a revision is read when the project opens: in the decoder process, so a
+    // PDF that crashes pdfium costs its text in the index, not the workbench.
+    return DecoderProcess::pdfText(path);
 }
 
 QString EvidenceText::jsonText(const QByteArray &bytes)
 {
-    const auto doc = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, false);
-    if (doc.is_discarded())
+    // Too deep or not JSON: indexed as the text it is (collectJson recurses, at most
+    // EvidenceJson::kMaxDepth levels).
+    const std::optional<nlohmann::json> doc = EvidenceJson::parse(bytes, nullptr);
+    if (!doc)
         return QString::fromUtf8(bytes);
     QString out;
-    collectJson(doc, out);
+    collectJson(*doc, out);
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "evidence/EvidenceViewer.h"
 
+#include "common/SafeToolTips.h"
+
 #include "evidence/BackgroundTask.h"
 #include "evidence/BinaryEvidenceViewer.h"
 #include "evidence/CsvEvidenceViewer.h"
@@ -70,13 +72,29 @@ EvidenceViewer::Type EvidenceViewer::typeFor(const QString &mediaType, const QSt
 
 EvidenceViewer *EvidenceViewer::create(const EvidenceSource &source, QWidget *parent)
 {
+    // Beyond these sizes a rendered document or a tree takes seconds and gigabytes: the file
+    // opens as paged text instead, and says why.
+    constexpr qint64 kMaxMarkdownBytes = 1LL * 1024 * 1024;
+    constexpr qint64 kMaxJsonTreeBytes = 8LL * 1024 * 1024;
+    const auto asText = [&](const char *what, qint64 limit) {
+        return new TextEvidenceViewer(source, parent,
+                                      QStringLiteral("This %1 file is larger than %2 MiB: shown as text.")
+                                          .arg(QLatin1String(what))
+                                          .arg(limit / (1024 * 1024)));
+    };
     switch (typeFor(source.mediaType, source.suffix())) {
     case Type::Pdf: return new PdfEvidenceViewer(source, parent);
     case Type::Image: return new ImageEvidenceViewer(source, parent);
-    case Type::Markdown: return new MarkdownEvidenceViewer(source, parent);
+    case Type::Markdown:
+        if (source.size > kMaxMarkdownBytes)
+            return asText("Markdown", kMaxMarkdownBytes);
+        return new MarkdownEvidenceViewer(source, parent);
     case Type::Text: return new TextEvidenceViewer(source, parent);
     case Type::Csv: return new CsvEvidenceViewer(source, parent);
-    case Type::Json: return new JsonEvidenceViewer(source, parent);
+    case Type::Json:
+        if (source.size > kMaxJsonTreeBytes)
+            return asText("JSON", kMaxJsonTreeBytes);
+        return new JsonEvidenceViewer(source, parent);
     case Type::Notebook: return new NotebookEvidenceViewer(source, parent);
     case Type::Binary: break;
     }
@@ -85,6 +103,7 @@ EvidenceViewer *EvidenceViewer::create(const EvidenceSource &source, QWidget *pa
 
 EvidenceViewer::EvidenceViewer(const EvidenceSource &source, QWidget *parent) : QWidget(parent), m_source(source)
 {
+    SafeToolTips::install();   // cells, values and titles of evidence become tooltips
 }
 
 EvidenceViewer::~EvidenceViewer()

@@ -1,5 +1,8 @@
 #include "evidence/ImageEvidenceViewer.h"
 
+#include "common/SafeImage.h"
+#include "evidence/DecoderProcess.h"
+#include "evidence/BackgroundTask.h"
 #include "evidence/ZoomableImageView.h"
 
 #include <QBuffer>
@@ -7,7 +10,6 @@
 #include <QImageReader>
 #include <QLabel>
 #include <QPainter>
-#include <QSvgRenderer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -22,32 +24,10 @@ constexpr qint64 kMaxImageBytes = 256LL * 1024 * 1024;
 QImage ImageEvidenceViewer::decode(const QByteArray &bytes, const QString &suffix, const QString &mediaType,
                                    QString *error)
 {
-    if (suffix == QLatin1String("svg") || mediaType == QLatin1String("image/svg+xml")) {
-        QSvgRenderer renderer(bytes);
-        if (!renderer.isValid()) {
-            if (error)
-                *error = QStringLiteral("Not a valid SVG image.");
-            return {};
-        }
-        QSizeF size = renderer.defaultSize();
-        if (size.isEmpty())
-            size = QSizeF(1024, 768);
-        // Render large enough to stay sharp when zoomed in a little.
-        const qreal scale = size.width() < 1024 ? 1024 / size.width() : 1.0;
-        QImage image((size * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        renderer.render(&painter);
-        return image;
-    }
-    QBuffer buffer;
-    buffer.setData(bytes);
-    QImageReader reader(&buffer);
-    reader.setAutoTransform(true);
-    QImage image = reader.read();
-    if (image.isNull() && error)
-        *error = reader.errorString();
-    return image;
+    SafeImage::Result r = SafeImage::decode(bytes, mediaType, suffix);
+    if (r.image.isNull() && error)
+        *error = r.error;
+    return r.image;
 }
 
 ImageEvidenceViewer::ImageEvidenceViewer(const EvidenceSource &source, QWidget *parent)
@@ -77,16 +57,43 @@ ImageEvidenceViewer::ImageEvidenceViewer(const EvidenceSource &source, QWidget *
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
 
-    readBytes(kMaxImageBytes, [this](const QByteArray &bytes, const QString &readError) {
-        QString error = readError;
-        const QImage image = error.isEmpty() ? decode(bytes, this->source().suffix(), this->source().mediaType, &error)
-                                             : QImage();
-        if (image.isNull()) {
-            m_info->setText(QStringLiteral("Cannot show this image: %1").arg(error));
-            return;
-        }
-        m_view->setImage(image);
-    });
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("imageNote"));
+    m_note->setWordWrap(true);
+    // Blocked references are quoted from the file: never markup (an <img> in an attribute
+    // value would otherwise load).
+    m_note->setTextFormat(Qt::PlainText);
+    m_info->setTextFormat(Qt::PlainText);
+    m_note->hide();
+    layout->insertWidget(1, m_note);
+
+    // Read and decoded off the UI thread, within SafeImage's pixel budget.
+    const QString path = source.blobPath;
+    const QString mediaType = source.mediaType;
+    const QString suffix = source.suffix();
+    runInBackground<SafeImage::Result>(
+        this,
+        [path, mediaType, suffix] {
+            SafeImage::Result r;
+            if (path.isEmpty()) {
+                r.error = QStringLiteral("The store holds no file for this evidence.");
+                return r;
+            }
+            const QByteArray bytes = readFileHead(path, kMaxImageBytes, &r.error);
+            // In the decoder process: whatever the file does to the decoder stays there.
+            return r.error.isEmpty() ? DecoderProcess::decode(bytes, mediaType, suffix) : r;
+        },
+        [this](SafeImage::Result r) {
+            if (!r.note.isEmpty()) {
+                m_note->setText(r.note);
+                m_note->show();
+            }
+            if (r.image.isNull())
+                m_info->setText(QStringLiteral("Cannot show this image: %1").arg(r.error));
+            else
+                m_view->setImage(r.image);
+            markLoaded();
+        });
 }
 
 ImageEvidenceViewer::~ImageEvidenceViewer()

@@ -1,5 +1,6 @@
 #include "evidence/JsonEvidenceViewer.h"
 
+#include "evidence/EvidenceJson.h"
 #include "evidence/JsonTreeModel.h"
 #include "evidence/ModelCardHtml.h"
 
@@ -20,7 +21,7 @@ constexpr qint64 kMaxJsonBytes = 64LL * 1024 * 1024;
 
 JsonEvidenceViewer::JsonEvidenceViewer(const EvidenceSource &source, QWidget *parent)
     : EvidenceViewer(source, parent), m_model(new JsonTreeModel(this)), m_tree(new QTreeView(this)),
-      m_card(new QTextBrowser(this)), m_stack(new QStackedWidget(this)),
+      m_card(new ArchiveTextBrowser(this)), m_stack(new QStackedWidget(this)),
       m_toggle(new QPushButton(QStringLiteral("Show as tree"), this)), m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("jsonViewer"));
@@ -29,12 +30,12 @@ JsonEvidenceViewer::JsonEvidenceViewer(const EvidenceSource &source, QWidget *pa
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true);
     m_tree->header()->setSectionResizeMode(JsonTreeModel::KeyColumn, QHeaderView::ResizeToContents);
-    m_card->setOpenExternalLinks(true);
     m_stack->addWidget(m_tree);
     m_stack->addWidget(m_card);
     m_toggle->setCheckable(false);
     m_toggle->hide();
     m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
     m_error->hide();
     connect(m_toggle, &QPushButton::clicked, this, [this] { setShowCard(!showsCard()); });
 
@@ -53,17 +54,18 @@ JsonEvidenceViewer::JsonEvidenceViewer(const EvidenceSource &source, QWidget *pa
             m_error->show();
             return;
         }
-        const auto doc = nlohmann::ordered_json::parse(bytes.begin(), bytes.end(), nullptr, false);
-        if (doc.is_discarded()) {
-            m_error->setText(QStringLiteral("This file is not valid JSON."));
+        QString parseError;
+        const std::optional<nlohmann::ordered_json> doc = EvidenceJson::parseOrdered(bytes, &parseError);
+        if (!doc) {
+            m_error->setText(parseError);
             m_error->show();
             return;
         }
-        m_model->setDocument(doc);
+        m_model->setDocument(*doc);
         m_tree->expandToDepth(0);
-        m_isModelCard = ModelCardHtml::isModelCard(doc);
+        m_isModelCard = ModelCardHtml::isModelCard(*doc);
         if (m_isModelCard) {
-            m_card->setHtml(ModelCardHtml::render(doc));
+            m_card->setArchiveHtml(ModelCardHtml::render(*doc), this->source().archive, this->source().archivePath);
             m_toggle->show();
             setShowCard(true);
         }

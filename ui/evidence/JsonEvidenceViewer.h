@@ -1,6 +1,7 @@
 #pragma once
 /// JSON evidence as a tree. A Model Card Toolkit card is first shown as a readable card, with
 /// a toggle to the raw tree.
+#include "common/ArchiveTextBrowser.h"
 #include "evidence/EvidenceViewer.h"
 
 class QTreeView;
@@ -20,7 +21,7 @@ public:
 
     [[nodiscard]] JsonTreeModel *model() const { return m_model; }
     [[nodiscard]] QTreeView *tree() const { return m_tree; }
-    [[nodiscard]] QTextBrowser *card() const { return m_card; }
+    [[nodiscard]] ArchiveTextBrowser *card() const { return m_card; }
     [[nodiscard]] bool isModelCard() const { return m_isModelCard; }
     [[nodiscard]] bool showsCard() const;
     void setShowCard(bool card);
@@ -28,7 +29,7 @@ public:
 private:
     JsonTreeModel *m_model = nullptr;
     QTreeView *m_tree = nullptr;
-    QTextBrowser *m_card = nullptr;
+    ArchiveTextBrowser *m_card = nullptr;
     QStackedWidget *m_stack = nullptr;
     QPushButton *m_toggle = nullptr;
     QLabel *m_error = nullptr;

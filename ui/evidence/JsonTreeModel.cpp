@@ -11,8 +11,18 @@ QString typeName(const nlohmann::ordered_json &v)
 
 QString scalarText(const nlohmann::ordered_json &v)
 {
-    if (v.is_string())
-        return QString::fromStdString(v.get<std::string>());
+    // A value of megabytes would be measured and elided on every paint: cut for display.
+    constexpr std::size_t kMaxChars = 10000;
+    if (v.is_string()) {
+        const std::string &s = v.get_ref<const std::string &>();
+        if (s.size() <= kMaxChars)
+            return QString::fromStdString(s);
+        std::size_t cut = kMaxChars;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xc0) == 0x80)
+            --cut;
+        return QString::fromUtf8(s.data(), static_cast<qsizetype>(cut))
+               + QStringLiteral(" […%1 more bytes]").arg(s.size() - cut);
+    }
     if (v.is_object())
         return QStringLiteral("{%1}").arg(v.size());
     if (v.is_array())
@@ -29,6 +39,11 @@ JsonTreeModel::JsonTreeModel(QObject *parent) : QAbstractItemModel(parent)
 
 int JsonTreeModel::add(int parent, const QString &key, const nlohmann::ordered_json &value)
 {
+    // Recursion is bounded by EvidenceJson::kMaxDepth (checked before parsing).
+    if (m_nodes.size() >= kMaxNodes) {
+        ++m_leftOut;
+        return -1;
+    }
     Node n;
     n.parent = parent;
     n.row = static_cast<int>(m_nodes[static_cast<std::size_t>(parent)].children.size());
@@ -53,6 +68,7 @@ void JsonTreeModel::setDocument(const nlohmann::ordered_json &document)
     beginResetModel();
     m_nodes.clear();
     m_nodes.emplace_back();
+    m_leftOut = 0;
     if (document.is_object()) {
         for (auto it = document.begin(); it != document.end(); ++it)
             add(0, QString::fromStdString(it.key()), it.value());
@@ -61,6 +77,15 @@ void JsonTreeModel::setDocument(const nlohmann::ordered_json &document)
             add(0, QStringLiteral("[%1]").arg(i), document[i]);
     } else if (!document.is_discarded() && !document.is_null()) {
         add(0, QStringLiteral("(value)"), document);
+    }
+    if (m_leftOut > 0) {
+        Node note;
+        note.parent = 0;
+        note.row = static_cast<int>(m_nodes[0].children.size());
+        note.key = QStringLiteral("(not shown)");
+        note.value = QStringLiteral("%1 more values: the tree shows the first %2").arg(m_leftOut).arg(kMaxNodes);
+        m_nodes.push_back(std::move(note));
+        m_nodes[0].children.push_back(static_cast<int>(m_nodes.size() - 1));
     }
     endResetModel();
 }

@@ -15,7 +15,13 @@ public:
     enum Column { KeyColumn, ValueColumn, TypeColumn, ColumnCount };
     explicit JsonTreeModel(QObject *parent = nullptr);
 
+    /// Rows kept at most: a file of a million small values opens at once; the rest are cut
+    /// with a last top-level row saying so.
+    static constexpr std::size_t kMaxNodes = 200000;
+
     void setDocument(const nlohmann::ordered_json &document);
+    /// Values left out because of kMaxNodes.
+    [[nodiscard]] std::size_t leftOut() const { return m_leftOut; }
     /// The top-level row with this key, or an invalid index.
     [[nodiscard]] QModelIndex findTopLevel(const QString &key) const;
 
@@ -38,6 +44,7 @@ private:
     int add(int parent, const QString &key, const nlohmann::ordered_json &value);
 
     std::vector<Node> m_nodes;   // m_nodes[0] is the invisible root
+    std::size_t m_leftOut = 0;
 };
 
 } // namespace mltrl::ui

@@ -1,6 +1,7 @@
 #include "evidence/MarkdownEvidenceViewer.h"
 
-#include <QTextBrowser>
+#include "common/ArchiveTextBrowser.h"
+
 #include <QVBoxLayout>
 
 namespace mltrl::ui {
@@ -10,12 +11,12 @@ constexpr qint64 kMaxMarkdownBytes = 16LL * 1024 * 1024;
 }
 
 MarkdownEvidenceViewer::MarkdownEvidenceViewer(const EvidenceSource &source, QWidget *parent)
-    : EvidenceViewer(source, parent), m_browser(new QTextBrowser(this))
+    : EvidenceViewer(source, parent), m_browser(new ArchiveTextBrowser(this))
 {
     setObjectName(QStringLiteral("markdownViewer"));
     m_browser->setObjectName(QStringLiteral("markdownBrowser"));
-    // Links in evidence go to the system browser only when the user clicks them.
-    m_browser->setOpenExternalLinks(true);
+    // Links in evidence go to the system browser only when the user clicks them; images
+    // only from the same archive, relative to this file.
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_browser);
@@ -23,7 +24,7 @@ MarkdownEvidenceViewer::MarkdownEvidenceViewer(const EvidenceSource &source, QWi
         if (!error.isEmpty())
             m_browser->setPlainText(error);
         else
-            m_browser->setMarkdown(QString::fromUtf8(bytes));
+            m_browser->setArchiveMarkdown(QString::fromUtf8(bytes), this->source().archive, this->source().archivePath);
     });
 }
 

@@ -1,8 +1,8 @@
 #pragma once
-/// Markdown evidence, rendered (QTextBrowser::setMarkdown, GitHub dialect).
+/// Markdown evidence, rendered (GitHub dialect); images only from the same archive revision,
+/// relative to the file (ArchiveTextBrowser).
+#include "common/ArchiveTextBrowser.h"
 #include "evidence/EvidenceViewer.h"
-
-class QTextBrowser;
 
 namespace mltrl::ui {
 
@@ -10,10 +10,10 @@ class MarkdownEvidenceViewer : public EvidenceViewer {
     Q_OBJECT
 public:
     explicit MarkdownEvidenceViewer(const EvidenceSource &source, QWidget *parent = nullptr);
-    [[nodiscard]] QTextBrowser *browser() const { return m_browser; }
+    [[nodiscard]] ArchiveTextBrowser *browser() const { return m_browser; }
 
 private:
-    QTextBrowser *m_browser = nullptr;
+    ArchiveTextBrowser *m_browser = nullptr;
 };
 
 } // namespace mltrl::ui

@@ -1,5 +1,7 @@
 #include "evidence/Notebook.h"
 
+#include "evidence/EvidenceJson.h"
+
 #include <nlohmann/json.hpp>
 
 namespace mltrl::ui {
@@ -8,16 +10,46 @@ namespace {
 
 using Json = nlohmann::json;
 
+/// `text` cut to Notebook::kMaxTextChars (counted in bytes here: never more characters).
+QString capped(const std::string &text)
+{
+    const auto max = static_cast<std::size_t>(Notebook::kMaxTextChars);
+    if (text.size() <= max)
+        return QString::fromStdString(text);
+    // Cut at a UTF-8 character boundary.
+    std::size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80)
+        --cut;
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(cut))
+           + QStringLiteral("\n[… %1 more bytes not shown]").arg(text.size() - cut);
+}
+
 /// nbformat stores multi-line strings either as one string or as a list of lines.
 QString multiline(const Json &value)
 {
     if (value.is_string())
-        return QString::fromStdString(value.get<std::string>());
-    QString out;
+        return capped(value.get_ref<const std::string &>());
+    std::string out;
+    if (value.is_array())
+        for (const Json &line : value)
+            if (line.is_string()) {
+                out += line.get_ref<const std::string &>();
+                if (out.size() > static_cast<std::size_t>(Notebook::kMaxTextChars) + 1)
+                    break;
+            }
+    return capped(out);
+}
+
+/// Base64 image data, whole (not capped like text).
+QByteArray base64Data(const Json &value)
+{
+    QByteArray out;
+    if (value.is_string())
+        return QByteArray::fromStdString(value.get_ref<const std::string &>());
     if (value.is_array())
         for (const Json &line : value)
             if (line.is_string())
-                out += QString::fromStdString(line.get<std::string>());
+                out += QByteArray::fromStdString(line.get_ref<const std::string &>());
     return out;
 }
 
@@ -35,8 +67,9 @@ Notebook::Output readOutput(const Json &o)
         const Json &data = o["data"];
         for (const char *mime : {"image/png", "image/jpeg"}) {
             if (data.contains(mime)) {
-                const QByteArray b64 = multiline(data[mime]).toLatin1();
+                const QByteArray b64 = base64Data(data[mime]);
                 out.image = QByteArray::fromBase64(b64);
+                out.imageType = QString::fromLatin1(mime);
                 break;
             }
         }
@@ -50,8 +83,15 @@ Notebook::Output readOutput(const Json &o)
 
 std::optional<Notebook> Notebook::parse(const QByteArray &bytes, QString *error)
 {
-    const Json doc = Json::parse(bytes.begin(), bytes.end(), nullptr, false);
-    if (doc.is_discarded() || !doc.is_object() || !doc.contains("cells") || !doc["cells"].is_array()) {
+    QString parseError;
+    const std::optional<Json> parsed = EvidenceJson::parse(bytes, &parseError);
+    if (!parsed) {
+        if (error)
+            *error = QStringLiteral("This file cannot be shown as a notebook: %1").arg(parseError);
+        return std::nullopt;
+    }
+    const Json &doc = *parsed;
+    if (!doc.is_object() || !doc.contains("cells") || !doc["cells"].is_array()) {
         if (error)
             *error = QStringLiteral("This file is not a Jupyter notebook (no \"cells\" list).");
         return std::nullopt;
@@ -65,6 +105,10 @@ std::optional<Notebook> Notebook::parse(const QByteArray &bytes, QString *error)
     for (const Json &c : doc["cells"]) {
         if (!c.is_object())
             continue;
+        if (static_cast<int>(nb.cells.size()) >= kMaxCells) {
+            ++nb.cellsLeftOut;
+            continue;
+        }
         Cell cell;
         const std::string type = c.value("cell_type", std::string());
         cell.type = type == "markdown" ? Cell::Type::Markdown : type == "code" ? Cell::Type::Code : Cell::Type::Raw;

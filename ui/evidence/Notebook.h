@@ -13,6 +13,7 @@ struct Notebook {
     struct Output {
         QString text;         ///< stream text, text/plain or an error's name and value
         QByteArray image;     ///< decoded image/png or image/jpeg bytes
+        QString imageType;    ///< the media type the notebook declares for them
         bool isError = false;
     };
     struct Cell {
@@ -24,6 +25,13 @@ struct Notebook {
     };
     std::vector<Cell> cells;
     QString language;
+    /// Cells beyond kMaxCells that were not kept.
+    int cellsLeftOut = 0;
+
+    /// A cell source or output text is kept up to this many characters (then a note).
+    static constexpr qsizetype kMaxTextChars = 100000;
+    /// Cells kept at most.
+    static constexpr int kMaxCells = 2000;
 
     /// Parses notebook JSON; nullopt with `error` when it is not a notebook.
     static std::optional<Notebook> parse(const QByteArray &bytes, QString *error);

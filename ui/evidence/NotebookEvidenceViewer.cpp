@@ -2,6 +2,10 @@
 
 #include "common/Theme.h"
 
+#include "common/ArchiveTextBrowser.h"
+#include "common/SafeImage.h"
+#include "evidence/BackgroundTask.h"
+#include "evidence/DecoderProcess.h"
 #include "evidence/Notebook.h"
 
 #include <QFontDatabase>
@@ -55,33 +59,63 @@ NotebookEvidenceViewer::NotebookEvidenceViewer(const EvidenceSource &source, QWi
     m_cells->setSpacing(10);
     scroll->setWidget(page);
     m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText);
     m_error->hide();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_error);
     layout->addWidget(scroll, 1);
 
-    readBytes(kMaxNotebookBytes, [this](const QByteArray &bytes, const QString &readError) {
-        QString error = readError;
-        const std::optional<Notebook> nb = error.isEmpty() ? Notebook::parse(bytes, &error) : std::nullopt;
-        if (!nb) {
-            m_error->setText(error);
-            m_error->show();
-            return;
-        }
-        build(*nb);
-    });
+    // Reading, parsing and decoding the output images all happen off the UI thread.
+    const QString path = source.blobPath;
+    const qint64 size = source.size;
+    runInBackground<Loaded>(
+        this,
+        [path, size] {
+            Loaded l;
+            if (path.isEmpty()) {
+                l.error = QStringLiteral("The store holds no file for this evidence.");
+                return l;
+            }
+            if (size > kMaxNotebookBytes) {
+                l.error = QStringLiteral("This notebook is larger than %1 MiB and is not shown here; open it with the "
+                                         "system viewer.")
+                              .arg(kMaxNotebookBytes / (1024 * 1024));
+                return l;
+            }
+            const QByteArray bytes = readFileHead(path, kMaxNotebookBytes, &l.error);
+            if (!l.error.isEmpty())
+                return l;
+            l.notebook = Notebook::parse(bytes, &l.error);
+            if (l.notebook)
+                for (const Notebook::Cell &cell : l.notebook->cells)
+                    for (const Notebook::Output &out : cell.outputs)
+                        l.images.push_back(out.image.isEmpty()
+                                               ? SafeImage::Result{}
+                                               : DecoderProcess::decode(out.image, out.imageType, QString(),
+                                                                        ArchiveResources::kInlinePixelBudget));
+            return l;
+        },
+        [this](Loaded l) {
+            if (!l.notebook) {
+                m_error->setText(l.error);
+                m_error->show();
+            } else {
+                build(*l.notebook, l.images);
+            }
+            markLoaded();
+        });
 }
 
 QWidget *NotebookEvidenceViewer::markdownCell(const QString &markdown)
 {
-    auto *l = new QLabel;
-    l->setTextFormat(Qt::MarkdownText);
-    l->setText(markdown);
-    l->setWordWrap(true);
-    l->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    l->setOpenExternalLinks(true);
-    return l;
+    // Like Markdown evidence: images only from the archive, relative to the notebook.
+    auto *browser = new ArchiveTextBrowser;
+    browser->setObjectName(QStringLiteral("notebookMarkdown"));
+    browser->setFrameShape(QFrame::NoFrame);
+    browser->setFitToContent(true);
+    browser->setArchiveMarkdown(markdown, source().archive, source().archivePath);
+    return browser;
 }
 
 QWidget *NotebookEvidenceViewer::codeCell(const QString &source, const QString &prompt)
@@ -102,8 +136,9 @@ QWidget *NotebookEvidenceViewer::codeCell(const QString &source, const QString &
     return frame;
 }
 
-void NotebookEvidenceViewer::build(const Notebook &notebook)
+void NotebookEvidenceViewer::build(const Notebook &notebook, const std::vector<SafeImage::Result> &images)
 {
+    std::size_t outputIndex = 0;
     for (const Notebook::Cell &cell : notebook.cells) {
         auto *cellWidget = new QWidget;
         cellWidget->setObjectName(QStringLiteral("notebookCell"));
@@ -119,17 +154,21 @@ void NotebookEvidenceViewer::build(const Notebook &notebook)
             grid->addWidget(codeCell(cell.source, prompt), 0, 0, 1, 2);
             int row = 1;
             for (const Notebook::Output &out : cell.outputs) {
+                const SafeImage::Result &decoded = images[outputIndex++];
                 if (!out.image.isEmpty()) {
-                    QImage image;
-                    if (image.loadFromData(out.image)) {
+                    if (!decoded.image.isNull()) {
                         auto *img = new QLabel(cellWidget);
                         img->setObjectName(QStringLiteral("notebookImage"));
-                        img->setPixmap(QPixmap::fromImage(image));
+                        img->setPixmap(QPixmap::fromImage(decoded.image));
                         img->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+                        img->setToolTip(decoded.note);
                         grid->addWidget(img, row++, 1);
                         ++m_imageCount;
                         continue; // text/plain beside an image is only its repr: "<Figure …>"
                     }
+                    auto *note = textBlock(QStringLiteral("[image output not shown: %1]").arg(decoded.error), cellWidget);
+                    note->setObjectName(QStringLiteral("notebookOutput"));
+                    grid->addWidget(note, row++, 1);
                 }
                 if (!out.text.isEmpty()) {
                     auto *text = textBlock(out.text.trimmed(), cellWidget);
@@ -149,6 +188,12 @@ void NotebookEvidenceViewer::build(const Notebook &notebook)
         m_cells->addWidget(cellWidget);
         ++m_cellCount;
     }
+    if (notebook.cellsLeftOut > 0)
+        m_cells->addWidget(textBlock(QStringLiteral("[… %1 more cells not shown (at most %2 are); open the notebook with the "
+                                                    "system viewer for the rest]")
+                                         .arg(notebook.cellsLeftOut)
+                                         .arg(Notebook::kMaxCells),
+                                     this));
     m_cells->addStretch();
 }
 

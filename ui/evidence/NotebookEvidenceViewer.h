@@ -1,14 +1,17 @@
 #pragma once
 /// A Jupyter notebook as a reader sees it in Jupyter: Markdown cells rendered, code cells in a
 /// monospace font with their execution count, then their text and image outputs.
+#include "common/SafeImage.h"
 #include "evidence/EvidenceViewer.h"
+#include "evidence/Notebook.h"
+
+#include <optional>
+#include <vector>
 
 class QVBoxLayout;
 class QLabel;
 
 namespace mltrl::ui {
-
-struct Notebook;
 
 class NotebookEvidenceViewer : public EvidenceViewer {
     Q_OBJECT
@@ -18,7 +21,12 @@ public:
     [[nodiscard]] int imageCount() const { return m_imageCount; }
 
 private:
-    void build(const Notebook &notebook);
+    struct Loaded {
+        std::optional<Notebook> notebook;
+        std::vector<SafeImage::Result> images;   ///< one per output, in order (null image: none)
+        QString error;
+    };
+    void build(const Notebook &notebook, const std::vector<SafeImage::Result> &images);
     QWidget *markdownCell(const QString &markdown);
     QWidget *codeCell(const QString &source, const QString &prompt);
 

@@ -57,15 +57,15 @@ QGroupBox *section(const QString &title, QWidget *content, QWidget *parent)
 
 OverviewPanel::OverviewPanel(ProjectContext *context, QWidget *parent)
     : QWidget(parent), m_context(context), m_title(new QLabel(this)), m_subtitle(new QLabel(this)),
-      m_summary(new QTextBrowser(this)), m_people(new QLabel(this)), m_links(new QLabel(this)),
+      m_summary(new ArchiveTextBrowser(this)), m_people(new QLabel(this)), m_links(new QLabel(this)),
       m_track(new MltrlTrackWidget(this)), m_history(new HistoryPlot(this)), m_components(new ComponentsModel(this)),
       m_componentsView(new QTableView(this))
 {
     setObjectName(QStringLiteral("overviewPanel"));
     m_title->setObjectName(QStringLiteral("overviewTitle"));
     m_subtitle->setObjectName(QStringLiteral("overviewSubtitle"));
+    m_subtitle->setTextFormat(Qt::PlainText);   // id and domain from the archive: never markup
     m_summary->setObjectName(QStringLiteral("overviewSummary"));
-    m_summary->setOpenExternalLinks(true);
     m_summary->setFrameShape(QFrame::NoFrame);
     m_summary->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_summary->viewport()->setAutoFillBackground(false);
@@ -145,7 +145,9 @@ void OverviewPanel::showRevision()
                             .arg(o.revision)
                             .arg(o.revisions)
                             .arg(qs(project.exportedAt)));
-    m_summary->setMarkdown(qs(project.summary));
+    // Images in the summary resolve only to files of this archive revision (from its root).
+    m_summary->setArchiveMarkdown(qs(project.summary),
+                                  m_context->store() ? ArchiveResources::of(*revision, *m_context->store()) : nullptr);
     fitSummaryHeight();
     m_people->setText(peopleHtml(QStringLiteral("Owners"), project.owners) + QStringLiteral("<br>")
                       + peopleHtml(QStringLiteral("Reviewers"), project.reviewers));

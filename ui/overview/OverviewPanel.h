@@ -1,6 +1,8 @@
 #pragma once
 /// Where the project stands: name, domain, summary (Markdown), people and links, the MLTRL
 /// track, the level history and the components.
+#include "common/ArchiveTextBrowser.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -23,7 +25,7 @@ public:
     [[nodiscard]] HistoryPlot *history() const { return m_history; }
     [[nodiscard]] ComponentsModel *componentsModel() const { return m_components; }
     [[nodiscard]] QTableView *componentsView() const { return m_componentsView; }
-    [[nodiscard]] QTextBrowser *summary() const { return m_summary; }
+    [[nodiscard]] ArchiveTextBrowser *summary() const { return m_summary; }
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -39,7 +41,7 @@ private:
     ProjectContext *m_context = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
-    QTextBrowser *m_summary = nullptr;
+    ArchiveTextBrowser *m_summary = nullptr;
     QLabel *m_people = nullptr;
     QLabel *m_links = nullptr;
     MltrlTrackWidget *m_track = nullptr;

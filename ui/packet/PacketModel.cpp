@@ -1,11 +1,15 @@
 #include "packet/PacketModel.h"
 
+#include "common/SafeImage.h"
+
 #include "metrics/Envelope.h"
 #include "packet/PacketCollect.h"
 #include "review/ReviewBuilder.h"
 #include "store/Store.h"
 
 #include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 #include <QPainter>
 #include <QPdfDocument>
 
@@ -14,6 +18,8 @@
 #include <set>
 
 namespace mltrl::packet {
+
+using ui::SafeImage;
 
 std::vector<const Gate *> PacketModel::gates() const
 {
@@ -158,6 +164,11 @@ QImage cropWithFrame(const QImage &image, QRectF rect, double pixelsPerUnit)
     return crop;
 }
 
+/// Pixels of a PDF page rendered for a crop at most.
+constexpr qint64 kPdfPixelBudget = 16LL * 1000 * 1000;
+/// Image evidence larger than this is not cropped (the viewer reads no more either).
+constexpr qint64 kMaxCropImageBytes = 256LL * 1024 * 1024;
+
 std::optional<EvidenceCrop> cropFor(Store &store, const RevisionData &rev, const Annotation &a)
 {
     const auto ev = a.target.find("evidence");
@@ -176,18 +187,30 @@ std::optional<EvidenceCrop> cropFor(Store &store, const RevisionData &rev, const
         QPdfDocument doc;
         if (doc.load(path) != QPdfDocument::Error::None || page < 1 || page > doc.pageCount())
             return std::nullopt;
-        constexpr double kScale = 2.0;   // 144 dpi: legible, small
         const QSizeF pt = doc.pagePointSize(page - 1);
-        const QImage rendered = doc.render(page - 1, (pt * kScale).toSize());
-        crop.image = cropWithFrame(rendered, *rect, kScale);
+        if (!(pt.width() > 0 && pt.height() > 0))
+            return std::nullopt;
+        // 144 dpi (legible, small), less for a page so large that this would pass the pixel
+        // budget: a 14400 pt square page must not take gigabytes.
+        const double scale = std::min(2.0, std::sqrt(double(kPdfPixelBudget) / (pt.width() * pt.height())));
+        const QSize pixels(std::max(1, int(pt.width() * scale)), std::max(1, int(pt.height() * scale)));
+        const QImage rendered = doc.render(page - 1, pixels);
+        crop.image = cropWithFrame(rendered, *rect, scale);
         crop.caption = QStringLiteral("%1, page %2, region at (%3, %4) pt, %5 × %6 pt")
                            .arg(QString::fromStdString(evidence->id)).arg(page)
                            .arg(rect->x()).arg(rect->y()).arg(rect->width()).arg(rect->height());
     } else if (evidence->mediaType.starts_with("image/")) {
-        QImage image(path);
-        if (image.isNull())
+        // Decoded as the viewer decodes it (same pixels, so the region's coordinates match):
+        // within the pixel budget, and an SVG without anything outside the archive.
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
             return std::nullopt;
-        crop.image = cropWithFrame(image, *rect, 1.0);
+        const SafeImage::Result decoded =
+            SafeImage::decode(file.read(kMaxCropImageBytes), QString::fromStdString(evidence->mediaType),
+                              QFileInfo(QString::fromStdString(evidence->path)).suffix());
+        if (decoded.image.isNull())
+            return std::nullopt;
+        crop.image = cropWithFrame(decoded.image, *rect, 1.0);
         crop.caption = QStringLiteral("%1, region at (%2, %3) px, %4 × %5 px")
                            .arg(QString::fromStdString(evidence->id))
                            .arg(rect->x()).arg(rect->y()).arg(rect->width()).arg(rect->height());

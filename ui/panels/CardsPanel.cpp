@@ -60,7 +60,7 @@ QString cardName(const Card &card)
 
 CardsPanel::CardsPanel(ProjectContext *context, QWidget *parent)
     : QWidget(parent), m_context(context), m_tabs(new QTabWidget(this)), m_card(new QComboBox(this)),
-      m_view(new QTextBrowser(this)), m_left(new QComboBox(this)), m_rightRevision(new QComboBox(this)),
+      m_view(new ArchiveTextBrowser(this)), m_left(new QComboBox(this)), m_rightRevision(new QComboBox(this)),
       m_right(new QComboBox(this)), m_summary(new QLabel(this)), m_diff(new QTextBrowser(this))
 {
     m_view->setOpenLinks(false);
@@ -181,7 +181,10 @@ void CardsPanel::renderCard()
         return;
     }
     // Card sections may carry Markdown, like the project summary: rendered as the Overview renders it.
-    m_view->setMarkdown(cardMarkdown(r->manifest.cards[static_cast<std::size_t>(i)], r.get()));
+    // Images in a card resolve only to files of this archive revision.
+    std::shared_ptr<const ArchiveResources> archive =
+        m_context->store() ? ArchiveResources::of(*r, *m_context->store()) : nullptr;
+    m_view->setArchiveMarkdown(cardMarkdown(r->manifest.cards[static_cast<std::size_t>(i)], r.get()), std::move(archive));
 }
 
 const std::vector<Card> *CardsPanel::rightCards() const

@@ -6,6 +6,8 @@
 
 #include <QFutureWatcher>
 #include <QStringList>
+#include "common/ArchiveTextBrowser.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -14,6 +16,7 @@ class QComboBox;
 class QLabel;
 class QTabWidget;
 class QTextBrowser;
+
 
 namespace mltrl {
 struct RevisionData;
@@ -41,7 +44,7 @@ public:
     void compare(int leftIndex, int rightRevision, int rightIndex);
 
     [[nodiscard]] QComboBox *cardBox() const { return m_card; }
-    [[nodiscard]] QTextBrowser *cardView() const { return m_view; }
+    [[nodiscard]] ArchiveTextBrowser *cardView() const { return m_view; }
     [[nodiscard]] QTextBrowser *diffView() const { return m_diff; }
     [[nodiscard]] QComboBox *rightRevisionBox() const { return m_rightRevision; }
     [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
@@ -63,7 +66,7 @@ private:
     ProjectContext *m_context;
     QTabWidget *m_tabs;
     QComboBox *m_card;
-    QTextBrowser *m_view;
+    ArchiveTextBrowser *m_view;
     QComboBox *m_left;
     QComboBox *m_rightRevision;
     QComboBox *m_right;

@@ -24,10 +24,14 @@ inline const SettingKey<QByteArray> windowGeometry{QLatin1String("window/geometr
 inline const SettingKey<QByteArray> windowState{QLatin1String("window/state"), {}};
 inline const SettingKey<QString> lastProject{QLatin1String("session/lastProject"), {}};
 inline const SettingKey<QStringList> recentFiles{QLatin1String("session/recentFiles"), {}};
+/// The project being opened ("<id>\n<pid>"): set before loading, cleared once it is on screen.
+/// Still set at start by another process, the last run died while opening it: it is not
+/// reopened by itself.
+inline const SettingKey<QString> openingProject{QLatin1String("session/openingProject"), {}};
 /// Every declared key name (migration drops what is not here).
 inline QStringList allNames()
 {
-    return {windowGeometry.name, windowState.name, lastProject.name, recentFiles.name};
+    return {windowGeometry.name, windowState.name, lastProject.name, recentFiles.name, openingProject.name};
 }
 } // namespace keys
 

@@ -24,12 +24,14 @@
 #include <QUndoStack>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -117,6 +119,7 @@ WorkbenchWindow::WorkbenchWindow(Store &store, Settings &settings, QWidget *pare
     });
     connect(m_loader, &RevisionLoader::loaded, m_context, &ProjectContext::setRevision);
     connect(m_loader, &RevisionLoader::failed, this, [this](const QString &projectId, const QString &message) {
+        m_settings.setValue(keys::openingProject, QString());
         emit m_context->notice(QStringLiteral("Cannot open %1: %2").arg(projectId, message));
         showLibrary();
     });
@@ -279,6 +282,11 @@ void WorkbenchWindow::showLibrary()
 void WorkbenchWindow::openProject(const QString &projectId, int revision)
 {
     statusBar()->showMessage(QStringLiteral("Loading %1…").arg(projectId));
+    // Cleared once the project is on screen; a crash before that leaves it for the next start.
+    // With this process's id: a load still running in this process is not a crash.
+    m_settings.setValue(keys::openingProject,
+                        QStringLiteral("%1\n%2").arg(projectId).arg(QCoreApplication::applicationPid()));
+    m_settings.sync();
     m_loader->load(projectId, revision > 0 ? std::optional<int>(revision) : std::nullopt);
 }
 
@@ -297,6 +305,13 @@ void WorkbenchWindow::openStartTarget(const QString &target)
         importArchive(target);
         return;
     }
+    const QString marker = m_settings.value(keys::openingProject);
+    const QString interrupted = marker.section(QLatin1Char('\n'), 0, 0);
+    const bool thisProcess = marker.section(QLatin1Char('\n'), 1) == QString::number(QCoreApplication::applicationPid());
+    if (target.isEmpty() && !thisProcess && !interrupted.isEmpty() && m_library->projectsModel()->rowOf(interrupted) >= 0) {
+        offerReopen(interrupted);
+        return;
+    }
     const QString project = target.isEmpty() ? m_settings.value(keys::lastProject) : target;
     if (!project.isEmpty() && m_library->projectsModel()->rowOf(project) >= 0) {
         openProject(project);
@@ -305,6 +320,29 @@ void WorkbenchWindow::openStartTarget(const QString &target)
     if (!target.isEmpty())
         emit m_context->notice(QStringLiteral("%1 is neither an archive nor a project in the store.").arg(target));
     showLibrary();
+}
+
+void WorkbenchWindow::offerReopen(const QString &projectId)
+{
+    // The last run died while opening this project (perhaps because of something in it):
+    // opening it again by itself could lock the reviewer out for good. Say so and ask.
+    m_settings.setValue(keys::openingProject, QString());
+    showLibrary();
+    m_library->selectProject(projectId);
+    const QString text = QStringLiteral("The workbench closed unexpectedly while opening %1 last time, so it was not "
+                                        "reopened automatically.")
+                             .arg(projectId);
+    emit m_context->notice(text);
+    auto *box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Project not reopened"), text,
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("reopenAfterCrash"));
+    box->setInformativeText(QStringLiteral("Open it again now? If it fails again, please report the archive."));
+    QPushButton *reopen = box->addButton(QStringLiteral("Open %1").arg(projectId), QMessageBox::AcceptRole);
+    reopen->setObjectName(QStringLiteral("reopenProject"));
+    box->addButton(QStringLiteral("Not now"), QMessageBox::RejectRole)->setObjectName(QStringLiteral("notNow"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(reopen, &QPushButton::clicked, this, [this, projectId] { openProject(projectId); });
+    box->open();
 }
 
 void WorkbenchWindow::onRevisionChanged()
@@ -324,6 +362,8 @@ void WorkbenchWindow::onRevisionChanged()
     statusBar()->clearMessage();
     setWindowTitle(QStringLiteral("%1 · rev %2 — MLTRL Workbench").arg(fact(o.id)).arg(o.revision));
     m_settings.setValue(keys::lastProject, fact(o.id));
+    // On screen once this event-loop turn ends (painted, panels filled): then it opened fine.
+    QTimer::singleShot(0, this, [this] { m_settings.setValue(keys::openingProject, QString()); });
     m_library->selectProject(fact(o.id));
     inspectRevision();
     if (currentPanel() == m_library && m_panels.size() > 1)

@@ -96,6 +96,9 @@ private:
     void addPanelEntry(const QString &title, const QString &iconName, QWidget *panel, const QKeySequence &shortcut,
                        bool needsProject);
     void onRevisionChanged();
+    /// Start after a crash while opening `projectId`: the library, a notice and a non-modal
+    /// question whether to open it.
+    void offerReopen(const QString &projectId);
     /// The Inspector's default: the facts of the revision on screen (cleared when none).
     void inspectRevision();
     void updateIssues();

@@ -1,0 +1,43 @@
+#pragma once
+/// A QTextBrowser for text that comes from an archive (Markdown evidence, the project summary,
+/// cards, notebook cells, model cards): its images resolve only through ArchiveResources, it
+/// never loads anything by itself (loadResource answers with nothing, links never navigate
+/// inside it), and web or mail links open in the system browser only when clicked.
+/// Other links (evidence:, requirement:) are left to anchorClicked() handlers.
+#include "common/ArchiveResources.h"
+
+#include <QTextBrowser>
+
+#include <memory>
+
+namespace mltrl::ui {
+
+class ArchiveTextBrowser : public QTextBrowser {
+    Q_OBJECT
+public:
+    explicit ArchiveTextBrowser(QWidget *parent = nullptr);
+
+    /// Shows `markdown` read from `documentPath` of `archive` (null: no file resolves).
+    void setArchiveMarkdown(const QString &markdown, std::shared_ptr<const ArchiveResources> archive,
+                            const QString &documentPath = {});
+    /// Shows HTML the workbench generated from archive data.
+    void setArchiveHtml(const QString &html, std::shared_ptr<const ArchiveResources> archive,
+                        const QString &documentPath = {});
+    /// One line per image that was not shown, as the placeholder text says it.
+    [[nodiscard]] const QStringList &blockedResources() const { return m_blocked; }
+    /// Grows to the height of its content instead of scrolling (notebook cells).
+    void setFitToContent(bool fit);
+
+    QVariant loadResource(int type, const QUrl &name) override;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void fitHeight();
+    std::shared_ptr<const ArchiveResources> m_archive;
+    QStringList m_blocked;
+    bool m_fit = false;
+};
+
+} // namespace mltrl::ui
