@@ -30,9 +30,11 @@ Commands:
       last signed review, else the previous one) and which reviews of the older one it stales
 
 Reviews:
-  keygen --name NAME --email EMAIL [--role ROLE] [--out FILE] (--passphrase-file F | --no-passphrase)
-      create an Ed25519 signing key (default FILE: the application-data folder's
-      keys/id_mltrl_ed25519); writes FILE, FILE.pub and FILE.identity.json; prints the public key
+  keygen --name NAME --email EMAIL [--role ROLE] [--type ed25519|ecdsa-p256|ecdsa-p384|ecdsa-p521|rsa]
+         [--bits N] [--out FILE] (--passphrase-file F | --no-passphrase)
+      create a signing key as a standard OpenSSH private key (default FILE: the application-data
+      folder's keys/id_mltrl_ed25519); writes FILE, FILE.pub and FILE.identity.json; prints the
+      public key
   annotate PROJECT --target TARGET --severity info|minor|major|blocker --text TEXT [--revision N]
            [--rect X,Y,W,H | --line N] [--author NAME]
       TARGET: evidence:ID[:PAGE] | metric:ID | criterion:GATE/ID | requirement:ID | card:LEVEL | project
@@ -44,7 +46,8 @@ Reviews:
          [--to-level N] [--condition TEXT]... [--verdict CRITERION=VERDICT[:NOTE]]...
          [--rationale TEXT] --key FILE [--passphrase-file F] [--name N] [--email E] [--role R]
          [--supersedes ID] [--acknowledge-blockers] [--revision N]
-      sign and store a review (an OpenSSH private key signs through ssh-keygen); prints its id
+      sign and store a review with an OpenSSH or PKCS#8 private key, or a FILE.pub whose private
+      half is in ssh-agent ($SSH_AUTH_SOCK; also used for keys it holds); prints its id
   reviews PROJECT [--allowed-signers FILE] [--revision N] [--json]
       reviews with status valid / valid_unknown_signer / invalid / stale, and gate statuses
   export PROJECT [--revision N] -o FILE.mltrl
