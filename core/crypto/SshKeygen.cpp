@@ -2,6 +2,7 @@
 
 #include "crypto/SshSig.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -71,11 +72,18 @@ bool runSshKeygen(QProcess &process, std::string_view input, const SshKeygenOpti
     }
     process.write(input.data(), static_cast<qint64>(input.size()));
     process.closeWriteChannel();
-    if (!process.waitForFinished(options.timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        failed(error, "ssh-keygen did not finish in time");
-        return false;
+    // Short waits, so a cancel from another thread is noticed while the user types a
+    // passphrase or touches a token.
+    QElapsedTimer elapsed;
+    elapsed.start();
+    while (process.state() != QProcess::NotRunning && !process.waitForFinished(100)) {
+        const bool cancelled = options.cancel && options.cancel->load();
+        if (cancelled || (options.timeoutMs > 0 && elapsed.elapsed() > options.timeoutMs)) {
+            process.kill();
+            process.waitForFinished();
+            failed(error, cancelled ? "cancelled" : "ssh-keygen did not finish in time");
+            return false;
+        }
     }
     if (process.exitStatus() != QProcess::NormalExit) {
         failed(error, "ssh-keygen crashed");

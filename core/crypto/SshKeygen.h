@@ -10,7 +10,9 @@
 /// the child's environment (never on a command line, which other users could read).
 #include <QString>
 
+#include <atomic>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +27,8 @@ struct SshKeygenOptions {
     int timeoutMs = 5 * 60 * 1000;  ///< generous: the user may be typing a passphrase
     std::string passphrase;         ///< when set, given to ssh-keygen through SSH_ASKPASS
     QString askpass;                ///< else, when set: the SSH_ASKPASS program (forced)
+    /// Set from another thread to end a running ssh-keygen ("cancelled").
+    std::shared_ptr<std::atomic<bool>> cancel;
 };
 
 /// Generates an OpenSSH private key at `keyFile` (and keyFile.pub) with `ssh-keygen -t

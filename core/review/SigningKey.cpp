@@ -46,6 +46,22 @@ fs::path privateKeyPathOf(const fs::path &file)
     return s.ends_with(".pub") ? fs::path(s.substr(0, s.size() - 4)) : file;
 }
 
+bool SigningKey::needsPassphrase(const fs::path &file, const SigningKeyOptions &options)
+{
+    std::string why;
+    const auto text = readKeyFile(file, why);
+    if (!text)
+        return false;
+    if (SshPrivateKey::isOpenSshText(*text)) {
+        const auto info = SshPrivateKey::inspectOpenSsh(*text);
+        if (!info || !info->encrypted())
+            return false;
+        const SshAgent agent(options.agentSocket);
+        return !(options.useAgent && !agent.socketPath().empty() && agent.holds(info->publicKey));
+    }
+    return text->find("ENCRYPTED") != std::string::npos;
+}
+
 std::optional<SigningKey> SigningKey::open(const fs::path &file, const SigningKeyOptions &options, Problems &problems)
 {
     const std::string where = file.string();
@@ -59,6 +75,8 @@ std::optional<SigningKey> SigningKey::open(const fs::path &file, const SigningKe
     key.m_file = file;
     key.m_sshKeygen = options.sshKeygen;
     key.m_sshKeygen.passphrase = options.passphrase;
+    if (!key.m_sshKeygen.cancel)
+        key.m_sshKeygen.cancel = std::make_shared<std::atomic<bool>>(false);
     auto agent = std::make_shared<SshAgent>(options.agentSocket);
     const bool agentAvailable = options.useAgent && !agent->socketPath().empty();
 
@@ -163,6 +181,8 @@ void SigningKey::cancel() const
 {
     if (m_agent)
         m_agent->cancel();
+    if (m_sshKeygen.cancel)
+        *m_sshKeygen.cancel = true;
 }
 
 } // namespace mltrl

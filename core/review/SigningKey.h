@@ -28,6 +28,10 @@ enum class SigningMethod { InProcess, Agent, SshKeygen };
 
 class SigningKey {
 public:
+    /// True when signing with `file` needs a passphrase from the user: an encrypted key file
+    /// that ssh-agent does not hold.
+    [[nodiscard]] static bool needsPassphrase(const std::filesystem::path &file, const SigningKeyOptions &options = {});
+
     /// Opens `file` as described above; nullopt with the reason in `problems`.
     [[nodiscard]] static std::optional<SigningKey> open(const std::filesystem::path &file,
                                                         const SigningKeyOptions &options, Problems &problems);
@@ -39,7 +43,7 @@ public:
 
     /// Serialises and signs `record` (whose reviewer.public_key must be this key).
     [[nodiscard]] std::optional<SignedReview> sign(const ReviewRecord &record, Problems &problems) const;
-    /// Ends a pending agent request (from another thread).
+    /// Ends a pending agent request or ssh-keygen run (from another thread).
     void cancel() const;
 
 private:

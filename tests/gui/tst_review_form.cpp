@@ -336,7 +336,8 @@ private slots:
         shoot(sign, QStringLiteral("review-sign-dialog.png"));
         QSignalSpy signedSpy(m_form.get(), &ReviewForm::signedReview);
         QTest::mouseClick(sign->signButton(), Qt::LeftButton);
-        QCOMPARE(signedSpy.count(), 1);
+        // An encrypted OpenSSH key signs through ssh-keygen, off the UI thread.
+        QTRY_COMPARE_WITH_TIMEOUT(signedSpy.count(), 1, 30000);
         QCOMPARE(m_passphrase->requests(), 2);
         const std::string id = signedSpy.front().front().toString().toStdString();
         const auto stored = ReviewStore(m_project->store().db()).find(id);
@@ -397,7 +398,7 @@ private slots:
         QVERIFY(m_form->startSigning());
         QVERIFY(m_form->signDialog()->isVisible());
         QTest::mouseClick(m_form->signDialog()->signButton(), Qt::LeftButton);
-        QCOMPARE(signedSpy.count(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(signedSpy.count(), 2, 30000);
         QCOMPARE(m_form->reviewsTable()->rowCount(), 2);
         QVERIFY2(m_form->statusLabel()->text().contains(QStringLiteral("approved")), qPrintable(m_form->statusLabel()->text()));
         GatesPanel gates(m_project->context.get());
@@ -485,6 +486,7 @@ private slots:
         QVERIFY(m_form->startSigning());
         QSignalSpy signedSpy(m_form.get(), &ReviewForm::signedReview);
         QTest::mouseClick(m_form->signDialog()->signButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_form->isSigning(), 30000);
         QCOMPARE(signedSpy.count(), 0);
         QVERIFY(ReviewStore(m_project->store().db()).forProject(m_project->projectId).empty());
         QVERIFY(!m_form->draft().isEmpty());   // nothing lost
