@@ -99,34 +99,6 @@ bool runSshKeygen(QProcess &process, std::string_view input, const SshKeygenOpti
 
 } // namespace
 
-bool sshKeygenGenerate(const std::filesystem::path &keyFile, std::string_view type, int bits, std::string_view comment,
-                       std::string *error, const SshKeygenOptions &options)
-{
-    const QString program = options.program.isEmpty() ? findSshKeygen() : options.program;
-    if (program.isEmpty())
-        return failed(error, "ssh-keygen not found on PATH (install OpenSSH)").has_value();
-    std::error_code ec;
-    if (std::filesystem::exists(keyFile, ec) || std::filesystem::exists(keyFile.string() + ".pub", ec))
-        return failed(error, keyFile.string() + ": already exists").has_value();
-    QProcess process;
-    process.setProgram(program);
-    QStringList args{QStringLiteral("-q"), QStringLiteral("-t"), QString::fromUtf8(type.data(), static_cast<qsizetype>(type.size())),
-                     QStringLiteral("-C"), QString::fromUtf8(comment.data(), static_cast<qsizetype>(comment.size())),
-                     QStringLiteral("-f"), QString::fromStdString(keyFile.string())};
-    if (bits > 0)
-        args << QStringLiteral("-b") << QString::number(bits);
-    if (options.passphrase.empty() && options.askpass.isEmpty())
-        args << QStringLiteral("-N") << QString();
-    process.setArguments(args);
-    std::unique_ptr<QTemporaryDir> askpassDir;
-    if (!prepareAskpass(process, options, askpassDir, error))
-        return false;
-    std::string why;
-    if (!runSshKeygen(process, {}, options, &why))
-        return failed(error, "ssh-keygen could not create the key " + why).has_value();
-    return true;
-}
-
 QString findSshKeygen()
 {
     return QStandardPaths::findExecutable(QStringLiteral("ssh-keygen"));

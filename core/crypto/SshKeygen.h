@@ -31,14 +31,6 @@ struct SshKeygenOptions {
     std::shared_ptr<std::atomic<bool>> cancel;
 };
 
-/// Generates an OpenSSH private key at `keyFile` (and keyFile.pub) with `ssh-keygen -t
-/// type [-b bits] -C comment`, encrypted with `options.passphrase` the way OpenSSH does it
-/// (bcrypt KDF, aes256-ctr), or unencrypted when it is empty. `type` is "ed25519", "ecdsa"
-/// or "rsa"; `bits` 0 = ssh-keygen's default. Refuses to replace an existing file.
-[[nodiscard]] bool sshKeygenGenerate(const std::filesystem::path &keyFile, std::string_view type, int bits,
-                                     std::string_view comment, std::string *error = nullptr,
-                                     const SshKeygenOptions &options = {});
-
 /// Runs `ssh-keygen -Y sign -f keyFile -n nameSpace` with `message` on stdin and returns the
 /// armored signature it prints. Errors (ssh-keygen not found, it failed — its stderr is
 /// quoted —, timed out, or made a signature that cannot be read) come back as nullopt with

@@ -181,8 +181,13 @@ std::optional<OpenSshHeader> parseHeader(std::string_view blob, std::string *err
         return failed<OpenSshHeader>(error, "truncated OpenSSH private key header");
     if (count != 1)
         return failed<OpenSshHeader>(error, "an OpenSSH private key file with " + std::to_string(count) + " keys (one expected)");
-    if (!r.readString(h.publicKey) || !r.readString(h.privateSection) || !r.atEnd())
+    if (!r.readString(h.publicKey) || !r.readString(h.privateSection))
         return failed<OpenSshHeader>(error, "malformed OpenSSH private key");
+    // AEAD ciphers (aes256-gcm@openssh.com, chacha20-poly1305@openssh.com) append their tag.
+    const bool aead = h.cipher.find("gcm@openssh.com") != std::string_view::npos
+                      || h.cipher == "chacha20-poly1305@openssh.com";
+    if (r.remaining() != (aead ? 16u : 0u))
+        return failed<OpenSshHeader>(error, "malformed OpenSSH private key (trailing bytes)");
     return h;
 }
 

@@ -1,6 +1,7 @@
 #include "review/SigningKey.h"
 
 #include <fmt/format.h>
+#include <openssl/crypto.h>
 
 #include <fstream>
 #include <sstream>
@@ -98,6 +99,15 @@ std::optional<SigningKey> SigningKey::open(const fs::path &file, const SigningKe
         } else if (agentAvailable && agent->holds(info->publicKey)) {
             key.m_agent = agent;
             key.m_method = SigningMethod::Agent;
+        } else if (!info->publicKey.isSecurityKey() && !options.passphrase.empty()
+                   && (info->cipher.ends_with("-ctr") || info->cipher.ends_with("-cbc")) && info->kdf == "bcrypt") {
+            // Decrypted in sign(), off the UI thread: the KDF is deliberately slow.
+            key.m_method = SigningMethod::Decrypt;
+            key.m_keyText = std::make_shared<const std::string>(*text);
+            key.m_passphrase = std::shared_ptr<const std::string>(new std::string(options.passphrase), [](const std::string *p) {
+                OPENSSL_cleanse(const_cast<char *>(p->data()), p->size());
+                delete p;
+            });
         } else {
             // ssh-keygen decrypts it (passphrase through SSH_ASKPASS) or asks the token.
             key.m_method = SigningMethod::SshKeygen;
@@ -147,6 +157,8 @@ std::string SigningKey::methodText() const
     switch (m_method) {
     case SigningMethod::InProcess:
         return "in process";
+    case SigningMethod::Decrypt:
+        return "in process (decrypting the key)";
     case SigningMethod::Agent:
         return "through ssh-agent";
     case SigningMethod::SshKeygen:
@@ -162,6 +174,17 @@ std::optional<SignedReview> SigningKey::sign(const ReviewRecord &record, Problem
         const auto priv = m_private;
         return ReviewSigner::signWith(record, m_public,
                                       [priv](std::string_view data, std::string *error) { return priv->sign(data, error); },
+                                      problems);
+    }
+    case SigningMethod::Decrypt: {
+        std::string error;
+        const auto priv = SshPrivateKey::fromOpenSsh(*m_keyText, &error, *m_passphrase);
+        if (!priv) {
+            problems.error(m_file.string(), error);
+            return std::nullopt;
+        }
+        return ReviewSigner::signWith(record, m_public,
+                                      [&priv](std::string_view data, std::string *e) { return priv->sign(data, e); },
                                       problems);
     }
     case SigningMethod::Agent: {

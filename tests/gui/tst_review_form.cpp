@@ -19,6 +19,7 @@
 #include "review/SignDialog.h"
 #include "review/TrustDialog.h"
 #include "crypto/SshKeygen.h"
+#include "crypto/SshPrivateKey.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -301,11 +302,14 @@ private slots:
         QVERIFY((std::filesystem::status(ring->keyFile).permissions() & std::filesystem::perms::all) ==
                 (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
         const QString sshKeygen = findSshKeygen();
-        if (sshKeygen.isEmpty()) {
-            // Without ssh-keygen the key is passphrase-encrypted PKCS#8.
-            QVERIFY(!Ed25519Key::readPrivateKeyFile(ring->keyFile, "wrong"));
-            QVERIFY(Ed25519Key::readPrivateKeyFile(ring->keyFile, "correct horse battery"));
-        } else {
+        {
+            QFile f(QString::fromStdString(ring->keyFile.string()));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const std::string text = f.readAll().toStdString();
+            QVERIFY(!SshPrivateKey::fromOpenSsh(text, nullptr, "wrong"));
+            QVERIFY(SshPrivateKey::fromOpenSsh(text, nullptr, "correct horse battery"));
+        }
+        if (!sshKeygen.isEmpty()) {
             // A standard OpenSSH private key that ssh-keygen reads with the passphrase only.
             for (const auto &[pass, ok] : {std::pair{"wrong", false}, std::pair{"correct horse battery", true}}) {
                 QProcess y;

@@ -265,18 +265,32 @@ private slots:
     }
 
     // An encrypted OpenSSH key the agent does not hold: the workbench asks the passphrase in
-    // its own dialog and ssh-keygen gets it through SSH_ASKPASS, off the UI thread.
-    void sshKeygenGetsThePassphraseThroughAskpass()
+    // its own dialog, then decrypts the key itself (bcrypt KDF, off the UI thread), or — for a
+    // cipher it does not read — hands the passphrase to ssh-keygen through SSH_ASKPASS.
+    void encryptedKeyFile_data()
     {
+        QTest::addColumn<QString>("cipher");
+        QTest::addColumn<QString>("waitingFor");
+        QTest::newRow("aes256-ctr: decrypted here") << QString() << QStringLiteral("Decrypting");
+        QTest::newRow("aes256-gcm: through ssh-keygen and askpass") << QStringLiteral("aes256-gcm@openssh.com")
+                                                                      << QStringLiteral("ssh-keygen");
+    }
+    void encryptedKeyFile()
+    {
+        QFETCH(QString, cipher);
+        QFETCH(QString, waitingFor);
         const QString sshKeygen = findSshKeygen();
         if (sshKeygen.isEmpty())
             QSKIP("ssh-keygen is not installed");
         QTemporaryDir dir;
         const QString keyFile = dir.filePath(QStringLiteral("id_rsa"));
+        QStringList args{QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("rsa"), QStringLiteral("-b"),
+                         QStringLiteral("3072"), QStringLiteral("-N"), QStringLiteral("correct horse battery"),
+                         QStringLiteral("-C"), QStringLiteral("own"), QStringLiteral("-f"), keyFile};
+        if (!cipher.isEmpty())
+            args << QStringLiteral("-Z") << cipher;
         QProcess gen;
-        gen.start(sshKeygen, {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("rsa"), QStringLiteral("-b"),
-                              QStringLiteral("3072"), QStringLiteral("-N"), QStringLiteral("correct horse battery"),
-                              QStringLiteral("-C"), QStringLiteral("own"), QStringLiteral("-f"), keyFile});
+        gen.start(sshKeygen, args);
         QVERIFY(gen.waitForFinished(60000) && gen.exitCode() == 0);
 
         QVERIFY(m_form->startSigning());
@@ -295,8 +309,7 @@ private slots:
         ticker.start(10);
         QTest::mouseClick(m_form->signDialog()->signButton(), Qt::LeftButton);
         QCOMPARE(m_passphrase->requests(), asked + 1);   // the workbench's own passphrase dialog
-        QVERIFY(m_form->isSigning());
-        QVERIFY(m_form->waitingLabel()->text().contains(QStringLiteral("ssh-keygen")));
+        QVERIFY(m_form->waitingLabel()->text().contains(waitingFor));
         QTRY_COMPARE_WITH_TIMEOUT(signedSpy.count(), 1, 30000);
         QVERIFY(ticks > 0);
         const auto stored = ReviewStore(m_project->store().db()).find(signedSpy.front().front().toString().toStdString());

@@ -618,9 +618,17 @@ void ReviewForm::finishSigning()
     };
     auto outcome = std::make_shared<Outcome>();
     m_pendingKey = pending;
-    m_waitingLabel->setText(pending->method() == SigningMethod::Agent
-                                ? tr("Waiting for ssh-agent (confirm, or touch your security key if it blinks)…")
-                                : tr("Waiting for ssh-keygen (touch your security key if it blinks)…"));
+    switch (pending->method()) {
+    case SigningMethod::Agent:
+        m_waitingLabel->setText(tr("Waiting for ssh-agent (confirm, or touch your security key if it blinks)…"));
+        break;
+    case SigningMethod::Decrypt:
+        m_waitingLabel->setText(tr("Decrypting the key…"));
+        break;
+    default:
+        m_waitingLabel->setText(tr("Waiting for ssh-keygen (touch your security key if it blinks)…"));
+        break;
+    }
     m_waiting->show();
     m_cancelSigning->setEnabled(true);
     m_sign->setEnabled(false);
