@@ -1,5 +1,5 @@
-// allowed_signers: parse arbitrary text, then ask check() about every key it lists and
-// about a fixed key, for a few namespaces and times.
+// allowed_signers: parse arbitrary text, then ask check() and findPrincipals() about every
+// key it lists (any SSH key type) and about a fixed key, for a few namespaces and times.
 #include "FuzzCheck.h"
 #include "crypto/AllowedSigners.h"
 
@@ -56,6 +56,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         // The first pattern of the line, used literally as a principal.
         const std::string_view patterns = *e.principals;
         check(signers, patterns.substr(0, patterns.find(',')), *e.key);
+        // find-principals answers with the principals of a line that lists the key.
+        if (const auto found = signers.findPrincipals(*e.key, 1'700'000'000))
+            FUZZ_CHECK(std::any_of(signers.entries().begin(), signers.entries().end(), [&](const mltrl::AllowedSigner &s) {
+                return !s.malformed && s.key && *s.key == *e.key && s.principals == *found;
+            }));
     }
 
     // The pattern matcher on its own: first line is the text, the rest the patterns.

@@ -25,6 +25,9 @@ void checkBlob(std::string_view blob)
     const mltrl::SshSigVerification v = mltrl::sshsig::verify(kMessage, mltrl::sshsig::armor(blob), kNamespace);
     FUZZ_CHECK(v.publicKey && *v.publicKey == sig->publicKey);
     FUZZ_CHECK(v.fingerprint == sig->publicKey.fingerprint());
+    // The key's canonical blob parses back to the same key (any type: Ed25519, ECDSA, RSA, sk).
+    const auto again = mltrl::SshPublicKey::fromWireBlob(sig->publicKey.wireBlob());
+    FUZZ_CHECK(again && *again == sig->publicKey);
     FUZZ_CHECK(!v.ok || sig->nameSpace == kNamespace);
 }
 

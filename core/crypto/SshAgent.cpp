@@ -2,6 +2,7 @@
 
 #include "crypto/SshWire.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -57,7 +58,7 @@ std::string SshAgent::defaultSocket()
     return s ? std::string(s) : std::string();
 }
 
-std::optional<std::string> SshAgent::request(std::string_view message, std::string *error) const
+std::optional<std::string> SshAgent::request(std::string_view message, std::string *error, int timeoutMs) const
 {
     using R = std::string;
     m_cancelled = false;
@@ -85,13 +86,13 @@ std::optional<std::string> SshAgent::request(std::string_view message, std::stri
 
     // Read with short polls so a cancel() or the deadline is noticed while the agent waits
     // for the user.
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(m_timeoutMs);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
     std::string in;
     std::size_t want = 4;
     while (in.size() < want) {
         if (m_cancelled)
             return failed<R>(error, "cancelled");
-        if (m_timeoutMs > 0 && std::chrono::steady_clock::now() > deadline)
+        if (timeoutMs > 0 && std::chrono::steady_clock::now() > deadline)
             return failed<R>(error, "ssh-agent did not answer in time");
         pollfd p{fd.get(), POLLIN, 0};
         const int ready = ::poll(&p, 1, 200);
@@ -121,7 +122,9 @@ std::optional<std::vector<AgentKey>> SshAgent::identities(std::string *error) co
 {
     using R = std::vector<AgentKey>;
     const std::string message(1, static_cast<char>(kRequestIdentities));
-    const auto reply = request(message, error);
+    constexpr int kListTimeoutMs = 5000;
+    const int timeout = m_timeoutMs > 0 ? std::min(m_timeoutMs, kListTimeoutMs) : kListTimeoutMs;
+    const auto reply = request(message, error, timeout);
     if (!reply)
         return std::nullopt;
     sshwire::Reader r(*reply);
@@ -158,7 +161,7 @@ std::optional<std::string> SshAgent::sign(const SshPublicKey &key, std::string_v
     sshwire::putString(message, key.wireBlob());
     sshwire::putString(message, data);
     sshwire::putU32(message, key.type() == SshKeyType::Rsa ? kRsaSha2_512 : 0);
-    const auto reply = request(message, error);
+    const auto reply = request(message, error, m_timeoutMs);
     if (!reply)
         return std::nullopt;
     sshwire::Reader r(*reply);

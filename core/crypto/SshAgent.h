@@ -41,13 +41,15 @@ public:
     [[nodiscard]] std::optional<std::string> sign(const SshPublicKey &key, std::string_view data,
                                                   std::string *error = nullptr) const;
 
-    /// Milliseconds a request may take; 0 waits forever.
+    /// Milliseconds a sign request may take (the user may have to touch a token); 0 waits
+    /// forever. Listing keys never waits for the user, so it gives up after 5 s (or this, if
+    /// shorter): a hung agent cannot hold up the caller.
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     /// Ends a pending request (from another thread) with "cancelled".
     void cancel() const { m_cancelled = true; }
 
 private:
-    std::optional<std::string> request(std::string_view message, std::string *error) const;
+    std::optional<std::string> request(std::string_view message, std::string *error, int timeoutMs) const;
     std::string m_socket;
     int m_timeoutMs = 5 * 60 * 1000;
     mutable std::atomic<bool> m_cancelled{false};

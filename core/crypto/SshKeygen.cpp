@@ -2,6 +2,7 @@
 
 #include "crypto/SshSig.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -71,11 +72,18 @@ bool runSshKeygen(QProcess &process, std::string_view input, const SshKeygenOpti
     }
     process.write(input.data(), static_cast<qint64>(input.size()));
     process.closeWriteChannel();
-    if (!process.waitForFinished(options.timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        failed(error, "ssh-keygen did not finish in time");
-        return false;
+    // Short waits, so a cancel from another thread is noticed while the user types a
+    // passphrase or touches a token.
+    QElapsedTimer elapsed;
+    elapsed.start();
+    while (process.state() != QProcess::NotRunning && !process.waitForFinished(100)) {
+        const bool cancelled = options.cancel && options.cancel->load();
+        if (cancelled || (options.timeoutMs > 0 && elapsed.elapsed() > options.timeoutMs)) {
+            process.kill();
+            process.waitForFinished();
+            failed(error, cancelled ? "cancelled" : "ssh-keygen did not finish in time");
+            return false;
+        }
     }
     if (process.exitStatus() != QProcess::NormalExit) {
         failed(error, "ssh-keygen crashed");
@@ -90,34 +98,6 @@ bool runSshKeygen(QProcess &process, std::string_view input, const SshKeygenOpti
 }
 
 } // namespace
-
-bool sshKeygenGenerate(const std::filesystem::path &keyFile, std::string_view type, int bits, std::string_view comment,
-                       std::string *error, const SshKeygenOptions &options)
-{
-    const QString program = options.program.isEmpty() ? findSshKeygen() : options.program;
-    if (program.isEmpty())
-        return failed(error, "ssh-keygen not found on PATH (install OpenSSH)").has_value();
-    std::error_code ec;
-    if (std::filesystem::exists(keyFile, ec) || std::filesystem::exists(keyFile.string() + ".pub", ec))
-        return failed(error, keyFile.string() + ": already exists").has_value();
-    QProcess process;
-    process.setProgram(program);
-    QStringList args{QStringLiteral("-q"), QStringLiteral("-t"), QString::fromUtf8(type.data(), static_cast<qsizetype>(type.size())),
-                     QStringLiteral("-C"), QString::fromUtf8(comment.data(), static_cast<qsizetype>(comment.size())),
-                     QStringLiteral("-f"), QString::fromStdString(keyFile.string())};
-    if (bits > 0)
-        args << QStringLiteral("-b") << QString::number(bits);
-    if (options.passphrase.empty() && options.askpass.isEmpty())
-        args << QStringLiteral("-N") << QString();
-    process.setArguments(args);
-    std::unique_ptr<QTemporaryDir> askpassDir;
-    if (!prepareAskpass(process, options, askpassDir, error))
-        return false;
-    std::string why;
-    if (!runSshKeygen(process, {}, options, &why))
-        return failed(error, "ssh-keygen could not create the key " + why).has_value();
-    return true;
-}
 
 QString findSshKeygen()
 {

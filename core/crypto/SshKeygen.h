@@ -10,7 +10,9 @@
 /// the child's environment (never on a command line, which other users could read).
 #include <QString>
 
+#include <atomic>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,15 +27,9 @@ struct SshKeygenOptions {
     int timeoutMs = 5 * 60 * 1000;  ///< generous: the user may be typing a passphrase
     std::string passphrase;         ///< when set, given to ssh-keygen through SSH_ASKPASS
     QString askpass;                ///< else, when set: the SSH_ASKPASS program (forced)
+    /// Set from another thread to end a running ssh-keygen ("cancelled").
+    std::shared_ptr<std::atomic<bool>> cancel;
 };
-
-/// Generates an OpenSSH private key at `keyFile` (and keyFile.pub) with `ssh-keygen -t
-/// type [-b bits] -C comment`, encrypted with `options.passphrase` the way OpenSSH does it
-/// (bcrypt KDF, aes256-ctr), or unencrypted when it is empty. `type` is "ed25519", "ecdsa"
-/// or "rsa"; `bits` 0 = ssh-keygen's default. Refuses to replace an existing file.
-[[nodiscard]] bool sshKeygenGenerate(const std::filesystem::path &keyFile, std::string_view type, int bits,
-                                     std::string_view comment, std::string *error = nullptr,
-                                     const SshKeygenOptions &options = {});
 
 /// Runs `ssh-keygen -Y sign -f keyFile -n nameSpace` with `message` on stdin and returns the
 /// armored signature it prints. Errors (ssh-keygen not found, it failed — its stderr is

@@ -1,6 +1,7 @@
 #include "crypto/SshPrivateKey.h"
 
 #include "crypto/Base64.h"
+#include "crypto/BcryptPbkdf.h"
 #include "crypto/OpenSslUtil.h"
 #include "crypto/SshWire.h"
 
@@ -180,9 +181,60 @@ std::optional<OpenSshHeader> parseHeader(std::string_view blob, std::string *err
         return failed<OpenSshHeader>(error, "truncated OpenSSH private key header");
     if (count != 1)
         return failed<OpenSshHeader>(error, "an OpenSSH private key file with " + std::to_string(count) + " keys (one expected)");
-    if (!r.readString(h.publicKey) || !r.readString(h.privateSection) || !r.atEnd())
+    if (!r.readString(h.publicKey) || !r.readString(h.privateSection))
         return failed<OpenSshHeader>(error, "malformed OpenSSH private key");
+    // AEAD ciphers (aes256-gcm@openssh.com, chacha20-poly1305@openssh.com) append their tag.
+    const bool aead = h.cipher.find("gcm@openssh.com") != std::string_view::npos
+                      || h.cipher == "chacha20-poly1305@openssh.com";
+    if (r.remaining() != (aead ? 16u : 0u))
+        return failed<OpenSshHeader>(error, "malformed OpenSSH private key (trailing bytes)");
     return h;
+}
+
+struct CipherSpec {
+    const char *sshName;
+    const char *evpName;
+    std::size_t keyLen, ivLen, blockSize;
+};
+
+const CipherSpec *cipherOf(std::string_view name)
+{
+    static const CipherSpec specs[] = {
+        {"aes256-ctr", "AES-256-CTR", 32, 16, 16}, {"aes192-ctr", "AES-192-CTR", 24, 16, 16},
+        {"aes128-ctr", "AES-128-CTR", 16, 16, 16}, {"aes256-cbc", "AES-256-CBC", 32, 16, 16},
+        {"aes128-cbc", "AES-128-CBC", 16, 16, 16},
+    };
+    for (const CipherSpec &c : specs)
+        if (name == c.sshName)
+            return &c;
+    return nullptr;
+}
+
+/// Encrypts or decrypts `data` (a whole number of blocks) in place; no padding.
+bool runCipher(const CipherSpec &spec, std::string_view keyIv, std::string &data, bool encrypt)
+{
+    EVP_CIPHER *cipher = EVP_CIPHER_fetch(nullptr, spec.evpName, nullptr);
+    EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
+    int outLen = 0, finalLen = 0;
+    std::string out(data.size() + spec.blockSize, '\0');
+    const bool ok = cipher && ctx
+                    && EVP_CipherInit_ex2(ctx, cipher, ossl::u8(keyIv), ossl::u8(keyIv.substr(spec.keyLen)), encrypt ? 1 : 0,
+                                          nullptr) == 1
+                    && EVP_CIPHER_CTX_set_padding(ctx, 0) == 1
+                    && EVP_CipherUpdate(ctx, reinterpret_cast<unsigned char *>(out.data()), &outLen, ossl::u8(data),
+                                        static_cast<int>(data.size())) == 1
+                    && EVP_CipherFinal_ex(ctx, reinterpret_cast<unsigned char *>(out.data()) + outLen, &finalLen) == 1;
+    EVP_CIPHER_CTX_free(ctx);
+    EVP_CIPHER_free(cipher);
+    if (ok) {
+        OPENSSL_cleanse(data.data(), data.size());
+        out.resize(static_cast<std::size_t>(outLen + finalLen));
+        data = std::move(out);
+    } else {
+        OPENSSL_cleanse(out.data(), out.size());
+        ERR_clear_error();
+    }
+    return ok;
 }
 
 ossl::Pkey fromParams(const char *type, OSSL_PARAM_BLD *bld, int selection)
@@ -301,7 +353,8 @@ std::optional<OpenSshKeyFileInfo> SshPrivateKey::inspectOpenSsh(std::string_view
     return OpenSshKeyFileInfo{std::move(*pub), std::string(h->cipher), std::string(h->kdf)};
 }
 
-std::optional<SshPrivateKey> SshPrivateKey::fromOpenSsh(std::string_view text, std::string *error)
+std::optional<SshPrivateKey> SshPrivateKey::fromOpenSsh(std::string_view text, std::string *error,
+                                                        std::string_view passphrase)
 {
     using R = SshPrivateKey;
     const auto blobText = openSshBlob(text, error);
@@ -315,18 +368,42 @@ std::optional<SshPrivateKey> SshPrivateKey::fromOpenSsh(std::string_view text, s
     auto pub = SshPublicKey::fromWireBlob(h->publicKey, &problem);
     if (!pub)
         return failed<R>(error, "the key's public half cannot be used: " + problem);
-    if (h->cipher != "none")
-        return failed<R>(error, "the key is passphrase-protected (" + std::string(h->cipher.substr(0, 32)) + ", "
-                                    + std::string(h->kdf.substr(0, 32)) + "); it signs through ssh-agent or ssh-keygen");
-    if (h->kdf != "none")
-        return failed<R>(error, "unencrypted key with KDF \"" + std::string(h->kdf.substr(0, 32)) + "\"");
     if (pub->isSecurityKey())
         return failed<R>(error, "a " + std::string(pub->typeName()) + " key signs on its token: use ssh-agent or ssh-keygen");
+    Wiped section(std::string(h->privateSection));
+    if (h->cipher != "none") {
+        const CipherSpec *spec = cipherOf(h->cipher);
+        if (!spec || h->kdf != "bcrypt")
+            return failed<R>(error, "the key is encrypted with " + std::string(h->cipher.substr(0, 32)) + " / "
+                                        + std::string(h->kdf.substr(0, 32)) + ", which is not read here; it signs through "
+                                        "ssh-agent or ssh-keygen");
+        if (passphrase.empty())
+            return failed<R>(error, "the key is passphrase-protected; a passphrase is needed");
+        sshwire::Reader kdf(h->kdfOptions);
+        std::string_view salt;
+        std::uint32_t rounds = 0;
+        if (!kdf.readString(salt) || !kdf.readU32(rounds) || !kdf.atEnd() || rounds == 0 || rounds > 1000)
+            return failed<R>(error, "malformed bcrypt options in the OpenSSH private key");
+        if (section.s.empty() || section.s.size() % spec->blockSize != 0)
+            return failed<R>(error, "the encrypted part of the OpenSSH private key has a bad length");
+        const auto keyIv = bcryptPbkdf(passphrase, salt, spec->keyLen + spec->ivLen, rounds);
+        if (!keyIv)
+            return failed<R>(error, "cannot derive the key from the passphrase");
+        const Wiped kiv(*keyIv);
+        if (!runCipher(*spec, kiv.s, section.s, false))
+            return failed<R>(error, ossl::error("cannot decrypt the OpenSSH private key"));
+    } else if (h->kdf != "none") {
+        return failed<R>(error, "unencrypted key with KDF \"" + std::string(h->kdf.substr(0, 32)) + "\"");
+    }
 
-    sshwire::Reader r(h->privateSection);
+    sshwire::Reader r(section.s);
     std::uint32_t check1 = 0, check2 = 0;
     std::string_view type;
-    if (!r.readU32(check1) || !r.readU32(check2) || check1 != check2 || !r.readString(type))
+    if (!r.readU32(check1) || !r.readU32(check2))
+        return failed<R>(error, "malformed private section of the OpenSSH key");
+    if (check1 != check2)
+        return failed<R>(error, h->cipher != "none" ? "wrong passphrase" : "malformed private section of the OpenSSH key");
+    if (!r.readString(type))
         return failed<R>(error, "malformed private section of the OpenSSH key");
     if (type != pub->typeName())
         return failed<R>(error, "the private key is \"" + std::string(type.substr(0, 64)) + "\" but its public half is "
@@ -455,7 +532,7 @@ std::optional<std::string> SshPrivateKey::sign(std::string_view data, std::strin
     return blob;
 }
 
-std::string SshPrivateKey::toOpenSsh() const
+std::string SshPrivateKey::toOpenSsh(std::string_view passphrase) const
 {
     const SshPublicKey &pub = m_impl->publicKey;
     EVP_PKEY *key = m_impl->pkey.get();
@@ -505,13 +582,27 @@ std::string SshPrivateKey::toOpenSsh() const
         break;
     }
     sshwire::putString(priv.s, m_impl->comment);
-    for (char pad = 1; priv.s.size() % 8 != 0; ++pad)
+    const CipherSpec *spec = passphrase.empty() ? nullptr : cipherOf("aes256-ctr");
+    for (char pad = 1; priv.s.size() % (spec ? spec->blockSize : 8) != 0; ++pad)
         priv.s.push_back(pad);
 
+    std::string kdfOptions;
+    if (spec) {
+        // As ssh-keygen: 16 bytes of salt, 16 rounds, aes256-ctr.
+        std::string salt(16, '\0');
+        RAND_bytes(reinterpret_cast<unsigned char *>(salt.data()), static_cast<int>(salt.size()));
+        sshwire::putString(kdfOptions, salt);
+        sshwire::putU32(kdfOptions, 16);
+        const auto keyIv = bcryptPbkdf(passphrase, salt, spec->keyLen + spec->ivLen, 16);
+        const Wiped kiv(keyIv.value_or(""));
+        if (!keyIv || !runCipher(*spec, kiv.s, priv.s, true))
+            return {};
+    }
+
     Wiped blob{std::string(kAuthMagic)};
-    sshwire::putString(blob.s, "none");
-    sshwire::putString(blob.s, "none");
-    sshwire::putString(blob.s, {});
+    sshwire::putString(blob.s, spec ? "aes256-ctr" : "none");
+    sshwire::putString(blob.s, spec ? "bcrypt" : "none");
+    sshwire::putString(blob.s, kdfOptions);
     sshwire::putU32(blob.s, 1);
     sshwire::putString(blob.s, pub.wireBlob());
     sshwire::putString(blob.s, priv.s);
@@ -525,9 +616,15 @@ std::string SshPrivateKey::toOpenSsh() const
     return out;
 }
 
-bool SshPrivateKey::writeOpenSshFile(const std::filesystem::path &path, std::string *error, bool overwrite) const
+bool SshPrivateKey::writeOpenSshFile(const std::filesystem::path &path, std::string *error, bool overwrite,
+                                     std::string_view passphrase) const
 {
-    const Wiped text(toOpenSsh());
+    const Wiped text(toOpenSsh(passphrase));
+    if (text.s.empty()) {
+        if (error)
+            *error = ossl::error("cannot encrypt the private key");
+        return false;
+    }
     return writePrivateFile(path, text.s, error, overwrite);
 }
 

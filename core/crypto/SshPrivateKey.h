@@ -4,10 +4,10 @@
 /// (PKCS#8, traditional) file, generated here, and written as a standard unencrypted OpenSSH
 /// private key that `ssh-keygen -y`, `ssh-keygen -Y sign` and `ssh-add` read.
 ///
-/// Passphrase-protected OpenSSH files (bcrypt KDF) are not decrypted here: their public half
-/// is readable (publicKeyOfOpenSshFile), and they sign through ssh-agent or `ssh-keygen -Y
-/// sign` (SshKeygen.h), which also writes them (sshKeygenGenerate). Security-key (sk) private
-/// files hold only a handle; they sign through the agent or ssh-keygen, which talk to the token.
+/// Passphrase-protected OpenSSH files are read and written the way OpenSSH does it (bcrypt KDF,
+/// aes256-ctr; BcryptPbkdf.h); their public half is readable without the passphrase
+/// (inspectOpenSsh). Security-key (sk) private files hold only a handle; they sign through
+/// ssh-agent or ssh-keygen, which talk to the token.
 #include "crypto/SshPublicKey.h"
 
 #include <filesystem>
@@ -44,9 +44,12 @@ public:
     /// The header of an OpenSSH private key: public key, cipher and KDF.
     [[nodiscard]] static std::optional<OpenSshKeyFileInfo> inspectOpenSsh(std::string_view text,
                                                                           std::string *error = nullptr);
-    /// Parses an unencrypted OpenSSH private key. An encrypted one is refused ("… is
-    /// passphrase-protected …"); a security-key one is refused as it cannot sign here.
-    [[nodiscard]] static std::optional<SshPrivateKey> fromOpenSsh(std::string_view text, std::string *error = nullptr);
+    /// Parses an OpenSSH private key, decrypting it with `passphrase` when it is encrypted
+    /// (bcrypt KDF with aes256-ctr, aes192-ctr, aes128-ctr, aes256-cbc or aes128-cbc; "wrong
+    /// passphrase" when the check words differ). A security-key one is refused: it signs on
+    /// its token.
+    [[nodiscard]] static std::optional<SshPrivateKey> fromOpenSsh(std::string_view text, std::string *error = nullptr,
+                                                                  std::string_view passphrase = {});
     /// Parses a PEM private key (PKCS#8 encrypted or not, or traditional) of a supported type.
     [[nodiscard]] static std::optional<SshPrivateKey> fromPem(std::string_view text, std::string_view passphrase,
                                                               std::string *error = nullptr);
@@ -59,12 +62,13 @@ public:
     /// it: RSA signs rsa-sha2-512, ECDSA hashes with its curve's SHA-2.
     [[nodiscard]] std::optional<std::string> sign(std::string_view data, std::string *error = nullptr) const;
 
-    /// The unencrypted OpenSSH private key text ("-----BEGIN OPENSSH PRIVATE KEY-----" …).
-    [[nodiscard]] std::string toOpenSsh() const;
+    /// The OpenSSH private key text ("-----BEGIN OPENSSH PRIVATE KEY-----" …): unencrypted, or
+    /// with a passphrase encrypted as `ssh-keygen` does (bcrypt KDF, 16 rounds, aes256-ctr).
+    [[nodiscard]] std::string toOpenSsh(std::string_view passphrase = {}) const;
     /// Writes toOpenSsh() to `path` with mode 0600 from creation on, atomically (beside it,
     /// then renamed); an existing file is replaced only when `overwrite` is true.
     [[nodiscard]] bool writeOpenSshFile(const std::filesystem::path &path, std::string *error = nullptr,
-                                        bool overwrite = false) const;
+                                        bool overwrite = false, std::string_view passphrase = {}) const;
 
 private:
     struct Impl;

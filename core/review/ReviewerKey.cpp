@@ -1,7 +1,6 @@
 #include "review/ReviewerKey.h"
 
 #include "common/AtomicFile.h"
-#include "crypto/SshKeygen.h"
 #include "crypto/SshPrivateKey.h"
 #include "crypto/SshPublicKey.h"
 
@@ -100,35 +99,13 @@ std::optional<SshPublicKey> createReviewerKey(const fs::path &keyFile, const Rev
     const std::string comment = fmt::format("{} <{}>", who.name, who.email);
     std::string error;
     std::optional<SshPublicKey> pub;
-    if (passphrase.empty()) {
-        auto key = SshPrivateKey::generate(type, bits, &error);
-        if (key) {
-            key->setComment(comment);
-            if (key->writeOpenSshFile(keyFile, &error))
-                pub = key->publicKey();
-        }
-    } else if (!findSshKeygen().isEmpty()) {
-        // ssh-keygen encrypts the key the way OpenSSH does (bcrypt KDF, aes256-ctr); the
-        // passphrase reaches it through SSH_ASKPASS, never on its command line.
-        SshKeygenOptions options;
-        options.passphrase = std::string(passphrase);
-        const char *name = type == SshKeyType::Ed25519 ? "ed25519" : type == SshKeyType::Rsa ? "rsa" : "ecdsa";
-        const int keyBits = type == SshKeyType::EcdsaP256 ? 256 : type == SshKeyType::EcdsaP384 ? 384
-                            : type == SshKeyType::EcdsaP521 ? 521 : bits;
-        if (type == SshKeyType::SkEd25519 || type == SshKeyType::SkEcdsaP256)
-            error = "security-key keys are made with ssh-keygen and the token itself";
-        else if (sshKeygenGenerate(keyFile, name, keyBits, comment, &error, options))
-            if (const auto text = readText(keyFile.string() + ".pub"))
-                pub = SshPublicKey::fromOpenSsh(*text, &error);
-    } else if (type == SshKeyType::Ed25519) {
-        auto key = Ed25519Key::generate(&error);
-        if (key && key->writePrivateKeyFile(keyFile, passphrase, &error)) {
-            pub = SshPublicKey::fromEd25519(key->publicKey());
-            problems.warning(keyFile.string(), "ssh-keygen was not found: the key is written as passphrase-encrypted "
-                                               "PKCS#8, which mltrl reads but OpenSSH tools do not");
-        }
-    } else {
-        error = "a passphrase-protected key of this type needs ssh-keygen (install OpenSSH)";
+    // A standard OpenSSH private key; with a passphrase encrypted as ssh-keygen does it
+    // (bcrypt KDF, aes256-ctr), in process.
+    auto key = SshPrivateKey::generate(type, bits, &error);
+    if (key) {
+        key->setComment(comment);
+        if (key->writeOpenSshFile(keyFile, &error, false, passphrase))
+            pub = key->publicKey();
     }
     if (!pub) {
         problems.error(keyFile.string(), error);
@@ -136,11 +113,7 @@ std::optional<SshPublicKey> createReviewerKey(const fs::path &keyFile, const Rev
     }
     const nlohmann::json identity{
         {"name", who.name}, {"email", who.email}, {"role", who.role}, {"public_key", pub->toOpenSsh()}};
-    // ssh-keygen writes FILE.pub itself; replace it with ours (same key, our comment).
-    const auto pubExisting = fs::exists(fs::symlink_status(pubFile, ec)) && !fs::is_symlink(fs::symlink_status(pubFile, ec))
-                                 ? AtomicFile::Existing::Replace
-                                 : AtomicFile::Existing::Refuse;
-    if (!writeFileAtomically(pubFile, pub->toOpenSsh(comment) + "\n", error, pubExisting)) {
+    if (!writeFileAtomically(pubFile, pub->toOpenSsh(comment) + "\n", error, AtomicFile::Existing::Refuse)) {
         problems.error(pubFile.string(), error);
         fs::remove(keyFile, ec);
         return std::nullopt;

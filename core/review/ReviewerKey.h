@@ -1,7 +1,7 @@
 #pragma once
 /// A reviewer's signing key on disk, as `mltrl keygen` and the workbench write it: the
 /// private key in FILE as a standard OpenSSH private key (the format of `ssh-keygen -t
-/// ed25519`, passphrase-encrypted by ssh-keygen the way OpenSSH does it, mode 0600) that
+/// ed25519`, passphrase-encrypted the way OpenSSH does it — bcrypt KDF, aes256-ctr —, mode 0600) that
 /// `ssh-keygen -y`, `ssh-keygen -Y sign` and `ssh-add` read, the OpenSSH public line
 /// `<type> AAAA… NAME <EMAIL>` in FILE.pub, and name, email and role in FILE.identity.json.
 /// Keys written before (PKCS#8 PEM) keep working. For a key kept elsewhere only FILE.pub is
@@ -28,11 +28,10 @@ bool createKeysFolder(const std::filesystem::path &dir, std::error_code &ec);
 
 /// Generates a key of `type` (Ed25519, ECDSA P-256/384/521 or RSA of `bits`, 0 = 3072) and
 /// writes the three files, refusing when any of FILE, FILE.pub and FILE.identity.json exists
-/// (a symbolic link there too: nothing is written through one); a missing folder is made 0700. An empty passphrase writes
-/// the private key in the clear (in process); with a passphrase `ssh-keygen` makes the key.
-/// Without ssh-keygen an Ed25519 key is written as passphrase-encrypted PKCS#8 instead (with a
-/// warning: OpenSSH tools do not read it). The public key, or nullopt with the reason in
-/// `problems`.
+/// (a symbolic link there too: nothing is written through one); a missing folder is made 0700.
+/// The private key is a standard OpenSSH key, encrypted as ssh-keygen does it (bcrypt KDF,
+/// aes256-ctr) when a passphrase is given, in the clear otherwise. The public key, or nullopt
+/// with the reason in `problems`.
 std::optional<SshPublicKey> createReviewerKey(const std::filesystem::path &keyFile, const ReviewerIdentity &who,
                                               std::string_view passphrase, Problems &problems,
                                               SshKeyType type = SshKeyType::Ed25519, int bits = 0);

@@ -1,6 +1,7 @@
 #include "review/SigningKey.h"
 
 #include <fmt/format.h>
+#include <openssl/crypto.h>
 
 #include <fstream>
 #include <sstream>
@@ -46,6 +47,22 @@ fs::path privateKeyPathOf(const fs::path &file)
     return s.ends_with(".pub") ? fs::path(s.substr(0, s.size() - 4)) : file;
 }
 
+bool SigningKey::needsPassphrase(const fs::path &file, const SigningKeyOptions &options)
+{
+    std::string why;
+    const auto text = readKeyFile(file, why);
+    if (!text)
+        return false;
+    if (SshPrivateKey::isOpenSshText(*text)) {
+        const auto info = SshPrivateKey::inspectOpenSsh(*text);
+        if (!info || !info->encrypted())
+            return false;
+        const SshAgent agent(options.agentSocket);
+        return !(options.useAgent && !agent.socketPath().empty() && agent.holds(info->publicKey));
+    }
+    return text->find("ENCRYPTED") != std::string::npos;
+}
+
 std::optional<SigningKey> SigningKey::open(const fs::path &file, const SigningKeyOptions &options, Problems &problems)
 {
     const std::string where = file.string();
@@ -59,6 +76,8 @@ std::optional<SigningKey> SigningKey::open(const fs::path &file, const SigningKe
     key.m_file = file;
     key.m_sshKeygen = options.sshKeygen;
     key.m_sshKeygen.passphrase = options.passphrase;
+    if (!key.m_sshKeygen.cancel)
+        key.m_sshKeygen.cancel = std::make_shared<std::atomic<bool>>(false);
     auto agent = std::make_shared<SshAgent>(options.agentSocket);
     const bool agentAvailable = options.useAgent && !agent->socketPath().empty();
 
@@ -80,6 +99,15 @@ std::optional<SigningKey> SigningKey::open(const fs::path &file, const SigningKe
         } else if (agentAvailable && agent->holds(info->publicKey)) {
             key.m_agent = agent;
             key.m_method = SigningMethod::Agent;
+        } else if (!info->publicKey.isSecurityKey() && !options.passphrase.empty()
+                   && (info->cipher.ends_with("-ctr") || info->cipher.ends_with("-cbc")) && info->kdf == "bcrypt") {
+            // Decrypted in sign(), off the UI thread: the KDF is deliberately slow.
+            key.m_method = SigningMethod::Decrypt;
+            key.m_keyText = std::make_shared<const std::string>(*text);
+            key.m_passphrase = std::shared_ptr<const std::string>(new std::string(options.passphrase), [](const std::string *p) {
+                OPENSSL_cleanse(const_cast<char *>(p->data()), p->size());
+                delete p;
+            });
         } else {
             // ssh-keygen decrypts it (passphrase through SSH_ASKPASS) or asks the token.
             key.m_method = SigningMethod::SshKeygen;
@@ -129,6 +157,8 @@ std::string SigningKey::methodText() const
     switch (m_method) {
     case SigningMethod::InProcess:
         return "in process";
+    case SigningMethod::Decrypt:
+        return "in process (decrypting the key)";
     case SigningMethod::Agent:
         return "through ssh-agent";
     case SigningMethod::SshKeygen:
@@ -144,6 +174,17 @@ std::optional<SignedReview> SigningKey::sign(const ReviewRecord &record, Problem
         const auto priv = m_private;
         return ReviewSigner::signWith(record, m_public,
                                       [priv](std::string_view data, std::string *error) { return priv->sign(data, error); },
+                                      problems);
+    }
+    case SigningMethod::Decrypt: {
+        std::string error;
+        const auto priv = SshPrivateKey::fromOpenSsh(*m_keyText, &error, *m_passphrase);
+        if (!priv) {
+            problems.error(m_file.string(), error);
+            return std::nullopt;
+        }
+        return ReviewSigner::signWith(record, m_public,
+                                      [&priv](std::string_view data, std::string *e) { return priv->sign(data, e); },
                                       problems);
     }
     case SigningMethod::Agent: {
@@ -163,6 +204,8 @@ void SigningKey::cancel() const
 {
     if (m_agent)
         m_agent->cancel();
+    if (m_sshKeygen.cancel)
+        *m_sshKeygen.cancel = true;
 }
 
 } // namespace mltrl

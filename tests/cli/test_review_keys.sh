@@ -74,10 +74,16 @@ expect_in "$WORK/err_rsa3072" "RSA key"
 expect_exit 0 "$MLTRL_CLI" reviews derm-triage --json --allowed-signers "$WORK/allowed_signers" --reviewer-roles "$WORK/reviewer_roles"
 expect_eq "$(json_get "$WORK/out" '[g["status"] for g in d["gates"] if g["id"]=="gate-5"][0]')" "approved with conditions" \
   "gate-5 with RSA and ECDSA reviewers"
-# Gate 2: Ed25519 in process, P-521 (encrypted) through ssh-keygen with the passphrase file.
+# Gate 2: Ed25519 in process, P-521 (encrypted) decrypted in process with the passphrase file.
 review ed --gate gate-2 --outcome advance --verdict pop=met --key "$K/ed"
 review p521 --gate gate-2 --outcome advance --verdict pop=met --key "$K/p521" --passphrase-file "$WORK/pass"
-expect_in "$WORK/err_p521" "through ssh-keygen"
+expect_in "$WORK/err_p521" "decrypting the key"
+# Without --passphrase-file an encrypted key signs through ssh-keygen, which asks through
+# SSH_ASKPASS (here a script; in the workbench its own dialog).
+printf '#!/bin/sh\ncat "%s"\n' "$WORK/pass" >"$WORK/askpass0"; chmod 700 "$WORK/askpass0"
+SSH_ASKPASS="$WORK/askpass0" SSH_ASKPASS_REQUIRE=force \
+  review p521keygen --gate gate-4 --outcome hold --verdict auroc=met --key "$K/p521" </dev/null
+expect_in "$WORK/err_p521keygen" "through ssh-keygen"
 printf 'wrong\n' >"$WORK/wrong"
 expect_exit 1 "$MLTRL_CLI" review derm-triage --gate gate-2 --outcome advance --verdict pop=met --key "$K/p521" \
   --passphrase-file "$WORK/wrong" --rationale r

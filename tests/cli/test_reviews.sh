@@ -22,14 +22,14 @@ expect_in "$WORK/out" "R. Eviewer <r@example.org>"
 [ "$(stat -c %a "$KEY")" = 600 ] && pass || fail "private key mode is not 0600"
 expect_in "$KEY.pub" "ssh-ed25519 "
 expect_in "$KEY.identity.json" '"role": "R&D reviewer"'
-# A standard OpenSSH private key, passphrase-encrypted (PKCS#8 when there is no ssh-keygen).
+# A standard OpenSSH private key, passphrase-encrypted as OpenSSH does it.
 if command -v ssh-keygen >/dev/null; then
   grep -q "BEGIN OPENSSH PRIVATE KEY" "$KEY" && pass || fail "the private key is not in OpenSSH format"
   ssh-keygen -y -P '' -f "$KEY" >/dev/null 2>&1 && fail "the private key is not encrypted" || pass
   [ "$(ssh-keygen -y -P 'correct horse' -f "$KEY" | cut -d' ' -f1,2)" = "$(cut -d' ' -f1,2 "$KEY.pub")" ] \
     && pass || fail "ssh-keygen -y does not read the key with its passphrase"
 else
-  grep -q "ENCRYPTED PRIVATE KEY" "$KEY" && pass || fail "the private key is not encrypted"
+  grep -q "BEGIN OPENSSH PRIVATE KEY" "$KEY" && pass || fail "the private key is not in OpenSSH format"
 fi
 echo "r@example.org namespaces=\"mltrl-gate-review\" $(cut -d' ' -f1,2 "$KEY.pub")" > "$WORK/allowed_signers"
 cat "$MLTRL_TEST_DATA/example-min-allowed_signers" >> "$WORK/allowed_signers"

@@ -1,5 +1,6 @@
 #include "review/KeyDialog.h"
 
+#include "crypto/SshAgent.h"
 #include "crypto/SshPublicKey.h"
 #include "review/Passphrase.h"
 #include "review/ReviewerKey.h"
@@ -16,6 +17,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <fstream>
+
 namespace mltrl::ui {
 
 KeyDialog::KeyDialog(KeyRing ring, PassphraseProvider *passphrases, const QStringList &roles, QWidget *parent)
@@ -23,7 +26,7 @@ KeyDialog::KeyDialog(KeyRing ring, PassphraseProvider *passphrases, const QStrin
       m_email(new QLineEdit(this)), m_role(new QComboBox(this)), m_sshKey(new QLineEdit(this)),
       m_create(new QPushButton(tr("&Create key…"), this)), m_useSsh(new QPushButton(tr("&Use this key"), this)),
       m_done(new QPushButton(tr("&Done"), this)), m_publicLine(new QLineEdit(this)), m_fingerprint(new QLabel(this)),
-      m_message(new QLabel(this))
+      m_message(new QLabel(this)), m_agentKeys(new QComboBox(this)), m_useAgent(new QPushButton(tr("Use &agent key"), this))
 {
     setWindowTitle(tr("Your signing key"));
     m_role->setEditable(true);
@@ -37,7 +40,7 @@ KeyDialog::KeyDialog(KeyRing ring, PassphraseProvider *passphrases, const QStrin
     m_fingerprint->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->setWordWrap(true);
 
-    auto *intro = new QLabel(tr("Reviews are signed with an Ed25519 key that stays on this computer. "
+    auto *intro = new QLabel(tr("Reviews are signed with an SSH key that stays on this computer (or in ssh-agent). "
                                 "Your name, email and role go into every review you sign."),
                              this);
     intro->setWordWrap(true);
@@ -57,12 +60,35 @@ KeyDialog::KeyDialog(KeyRing ring, PassphraseProvider *passphrases, const QStrin
     freshLayout->addWidget(freshText);
     freshLayout->addWidget(m_create, 0, Qt::AlignLeft);
 
-    auto *ssh = new QGroupBox(tr("Or sign with an existing OpenSSH key (through ssh-keygen)"), this);
+    auto *ssh = new QGroupBox(tr("Or sign with an existing OpenSSH key (Ed25519, ECDSA, RSA or a security key)"), this);
     auto *sshLayout = new QHBoxLayout(ssh);
     auto *browse = new QPushButton(tr("&Browse…"), this);
     sshLayout->addWidget(m_sshKey, 1);
     sshLayout->addWidget(browse);
     sshLayout->addWidget(m_useSsh);
+
+    // The keys ssh-agent holds (hardware keys included: the agent asks for the touch).
+    auto *agent = new QGroupBox(tr("Or a key in ssh-agent"), this);
+    agent->setObjectName(QStringLiteral("agentKeys"));
+    auto *agentLayout = new QHBoxLayout(agent);
+    agentLayout->addWidget(m_agentKeys, 1);
+    agentLayout->addWidget(m_useAgent);
+    m_agentKeys->setObjectName(QStringLiteral("agentKeyList"));
+    {
+        SshAgent sshAgent;
+        sshAgent.setTimeoutMs(2000);   // a local socket: an agent that does not answer at once is broken
+        std::string error;
+        const auto keys = sshAgent.socketPath().empty() ? std::nullopt : sshAgent.identities(&error);
+        for (const AgentKey &k : keys.value_or(std::vector<AgentKey>{}))
+            m_agentKeys->addItem(QStringLiteral("%1 %2 %3").arg(QString::fromUtf8(k.key.shortName().data()),
+                                                                QString::fromStdString(k.key.fingerprint()),
+                                                                QString::fromStdString(k.comment)),
+                                 QString::fromStdString(k.key.toOpenSsh()));
+        m_useAgent->setEnabled(m_agentKeys->count() > 0);
+        if (m_agentKeys->count() == 0)
+            m_agentKeys->addItem(sshAgent.socketPath().empty() ? tr("no ssh-agent (SSH_AUTH_SOCK is not set)")
+                                                               : tr("ssh-agent holds no usable key"));
+    }
 
     auto *result = new QGroupBox(tr("Public key"), this);
     auto *resultForm = new QFormLayout(result);
@@ -79,6 +105,7 @@ KeyDialog::KeyDialog(KeyRing ring, PassphraseProvider *passphrases, const QStrin
     layout->addWidget(who);
     layout->addWidget(fresh);
     layout->addWidget(ssh);
+    layout->addWidget(agent);
     layout->addWidget(result);
     layout->addWidget(m_message);
     layout->addWidget(buttons);
@@ -86,6 +113,7 @@ KeyDialog::KeyDialog(KeyRing ring, PassphraseProvider *passphrases, const QStrin
 
     connect(m_create, &QPushButton::clicked, this, &KeyDialog::createKey);
     connect(m_useSsh, &QPushButton::clicked, this, &KeyDialog::useSshKey);
+    connect(m_useAgent, &QPushButton::clicked, this, &KeyDialog::useAgentKey);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("OpenSSH private key"), m_sshKey->text());
         if (!file.isEmpty())
@@ -159,6 +187,36 @@ bool KeyDialog::useSshKey()
     return true;
 }
 
+bool KeyDialog::useAgentKey()
+{
+    if (!identityComplete() || !m_useAgent->isEnabled())
+        return false;
+    const auto pub = SshPublicKey::fromOpenSsh(m_agentKeys->currentData().toString().toStdString());
+    if (!pub)
+        return false;
+    // The public half goes into the key ring; SigningKey finds its private half in the agent.
+    std::error_code ec;
+    std::filesystem::create_directories(m_ring.dir(), ec);
+    const std::string fp = pub->fingerprint();
+    std::string name = "agent-";
+    for (char c : fp.substr(7, 16))
+        name.push_back(std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+    const std::filesystem::path file = m_ring.dir() / (name + ".pub");
+    {
+        std::ofstream out(file, std::ios::binary | std::ios::trunc);
+        out << pub->toOpenSsh() << "\n";
+        if (!out) {
+            m_message->setText(tr("Cannot write %1.").arg(QString::fromStdString(file.string())));
+            return false;
+        }
+    }
+    ReviewerIdentity who{m_name->text().trimmed().toStdString(), m_email->text().trimmed().toStdString(),
+                         m_role->currentText().trimmed().toStdString(), pub->toOpenSsh()};
+    chosen(SigningKeyChoice{file, who, true}, QString::fromStdString(fp));
+    m_message->setText(tr("Reviews will be signed by ssh-agent with this key."));
+    return true;
+}
+
 void KeyDialog::chosen(SigningKeyChoice choice, const QString &fingerprint)
 {
     Problems problems;
@@ -171,11 +229,12 @@ void KeyDialog::chosen(SigningKeyChoice choice, const QString &fingerprint)
         pub->toOpenSsh(choice.identity.name + " <" + choice.identity.email + ">")));
     m_publicLine->setCursorPosition(0);
     m_fingerprint->setText(fingerprint);
-    m_message->setText(choice.openSsh ? tr("Reviews will be signed with this OpenSSH key through ssh-keygen.")
+    m_message->setText(choice.openSsh ? tr("Reviews will be signed with this OpenSSH key (in process, through ssh-agent when it holds it, or through ssh-keygen).")
                                       : tr("Key created. Give the OpenSSH line to whoever keeps the allowed_signers file."));
     m_choice = std::move(choice);
     m_create->setEnabled(false);
     m_useSsh->setEnabled(false);
+    m_useAgent->setEnabled(false);
     m_done->setEnabled(true);
     m_done->setDefault(true);
 }

@@ -1,7 +1,7 @@
 #pragma once
-/// First use of signing: create the reviewer's Ed25519 key (name, email, role; the passphrase
-/// comes from a PassphraseProvider, entered twice) the way `mltrl keygen` does, or choose an
-/// OpenSSH key to sign with through ssh-keygen. Shows the public key as an OpenSSH line and
+/// First use of signing: create the reviewer's key (an OpenSSH Ed25519 key; name, email, role;
+/// the passphrase comes from a PassphraseProvider, entered twice) the way `mltrl keygen` does,
+/// choose an OpenSSH key file, or one of the keys ssh-agent holds (listed). Shows the public key as an OpenSSH line and
 /// its SHA256 fingerprint. Never opened at startup: the review form opens it on the first
 /// "Sign…".
 #include "review/KeyRing.h"
@@ -28,6 +28,8 @@ public:
     bool createKey();
     /// Uses the OpenSSH key in the path field (its .pub must be beside it).
     bool useSshKey();
+    /// Uses the key chosen in the list of keys ssh-agent holds.
+    bool useAgentKey();
 
     [[nodiscard]] const std::optional<SigningKeyChoice> &choice() const { return m_choice; }
 
@@ -41,6 +43,8 @@ public:
     QLineEdit *publicKeyLine() const { return m_publicLine; }
     QLabel *fingerprintLabel() const { return m_fingerprint; }
     QLabel *messageLabel() const { return m_message; }
+    QComboBox *agentKeyList() const { return m_agentKeys; }
+    QPushButton *useAgentButton() const { return m_useAgent; }
 
 private:
     [[nodiscard]] bool identityComplete();
@@ -58,6 +62,8 @@ private:
     QLineEdit *m_publicLine;
     QLabel *m_fingerprint;
     QLabel *m_message;
+    QComboBox *m_agentKeys;
+    QPushButton *m_useAgent;
     std::optional<SigningKeyChoice> m_choice;
 };
 

@@ -2,7 +2,7 @@
 /// The signed reviews of the project on screen, each verified against the revision shown
 /// (signature, binding — stale with what changed —, signer trust from the workbench's
 /// allowed_signers file), and the gate status derived from them. Verification is a few
-/// Ed25519 checks per review: cheap enough to run when the reviews change.
+/// signature checks per review (any SSH key type): cheap enough to run when the reviews change.
 #include "crypto/AllowedSigners.h"
 #include "review/GateStatus.h"
 #include "review/ReviewRules.h"

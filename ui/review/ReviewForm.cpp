@@ -31,6 +31,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QThread>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -133,6 +134,19 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     auto *side = new QVBoxLayout;
     side->addWidget(blockers, 1);
     side->addWidget(m_problems);
+    m_waiting = new QWidget(this);
+    m_waiting->setObjectName(QStringLiteral("signingWait"));
+    auto *waitingLayout = new QHBoxLayout(m_waiting);
+    waitingLayout->setContentsMargins(0, 0, 0, 0);
+    m_waitingLabel = new QLabel(m_waiting);
+    m_waitingLabel->setWordWrap(true);
+    m_cancelSigning = new QPushButton(tr("Cancel"), m_waiting);
+    m_cancelSigning->setObjectName(QStringLiteral("cancelSigning"));
+    connect(m_cancelSigning, &QPushButton::clicked, this, &ReviewForm::cancelSigning);
+    waitingLayout->addWidget(m_waitingLabel, 1);
+    waitingLayout->addWidget(m_cancelSigning);
+    m_waiting->hide();
+    side->addWidget(m_waiting);
     side->addLayout(buttons);
 
     auto *formPart = new QWidget(this);
@@ -202,7 +216,14 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     reload();
 }
 
-ReviewForm::~ReviewForm() = default;
+ReviewForm::~ReviewForm()
+{
+    if (m_signThread) {
+        // Closing while a signature is pending: end the wait, then the thread.
+        m_pendingKey->cancel();
+        m_signThread->wait();
+    }
+}
 
 void ReviewForm::setPassphraseProvider(PassphraseProvider *provider)
 {
@@ -604,27 +625,84 @@ void ReviewForm::continueWithKey(const SigningKeyChoice &choice)
 
 void ReviewForm::finishSigning()
 {
-    if (!m_signDialog || !m_signingKey)
+    if (!m_signDialog || !m_signingKey || m_signThread)
         return;
-    const ReviewRecord &record = m_signDialog->record();
+    const ReviewRecord record = m_signDialog->record();
     Problems problems;
-    std::optional<SignedReview> made;
-    if (m_signingKey->openSsh) {
-        made = ReviewSigner::signWithSshKeygen(record, m_signingKey->keyFile, problems);
-    } else {
+    // Any key: the workbench's (OpenSSH now, PKCS#8 before), the user's OpenSSH key, or a key
+    // in ssh-agent. The passphrase of an encrypted key the agent does not hold is asked here,
+    // in the workbench's own dialog, and reaches ssh-keygen through SSH_ASKPASS.
+    SigningKeyOptions options;
+    if (SigningKey::needsPassphrase(m_signingKey->keyFile)) {
         std::optional<Secret> pass = m_passphrases->passphrase(
             this, tr("Passphrase of %1").arg(QString::fromStdString(m_signingKey->keyFile.string())));
         if (!pass)
             return;
-        // An OpenSSH key (what the workbench writes now) or a PKCS#8 one (written before).
-        SigningKeyOptions options;
         options.passphrase = std::string(pass->view());
         pass->clear();
-        const auto key = SigningKey::open(m_signingKey->keyFile, options, problems);
-        std::fill(options.passphrase.begin(), options.passphrase.end(), '\0');
-        if (key)
-            made = key->sign(record, problems);
     }
+    auto key = SigningKey::open(m_signingKey->keyFile, options, problems);
+    std::fill(options.passphrase.begin(), options.passphrase.end(), '\0');
+    if (!key) {
+        storeSigned(record, std::nullopt, problems);
+        return;
+    }
+    if (key->method() == SigningMethod::InProcess) {
+        auto made = key->sign(record, problems);
+        storeSigned(record, std::move(made), problems);
+        return;
+    }
+    // The agent or ssh-keygen may wait for the user (a confirmation, a token touch, a
+    // passphrase): sign on a worker thread and keep the window alive, with a way out.
+    auto pending = std::make_shared<const SigningKey>(std::move(*key));
+    struct Outcome {
+        std::optional<SignedReview> made;
+        Problems problems;
+    };
+    auto outcome = std::make_shared<Outcome>();
+    m_pendingKey = pending;
+    switch (pending->method()) {
+    case SigningMethod::Agent:
+        m_waitingLabel->setText(tr("Waiting for ssh-agent (confirm, or touch your security key if it blinks)…"));
+        break;
+    case SigningMethod::Decrypt:
+        m_waitingLabel->setText(tr("Decrypting the key…"));
+        break;
+    default:
+        m_waitingLabel->setText(tr("Waiting for ssh-keygen (touch your security key if it blinks)…"));
+        break;
+    }
+    m_waiting->show();
+    m_cancelSigning->setEnabled(true);
+    m_sign->setEnabled(false);
+    m_signThread = QThread::create([pending, record, outcome] { outcome->made = pending->sign(record, outcome->problems); });
+    connect(m_signThread, &QThread::finished, this, [this, record, outcome] {
+        m_signThread->deleteLater();
+        m_signThread = nullptr;
+        m_pendingKey.reset();
+        m_waiting->hide();
+        refreshProblems();
+        storeSigned(record, std::move(outcome->made), outcome->problems);
+    });
+    m_signThread->start();
+}
+
+void ReviewForm::cancelSigning()
+{
+    if (!m_pendingKey)
+        return;
+    m_pendingKey->cancel();
+    m_cancelSigning->setEnabled(false);
+    m_waitingLabel->setText(tr("Cancelling…"));
+}
+
+bool ReviewForm::isSigning() const
+{
+    return m_signThread != nullptr;
+}
+
+void ReviewForm::storeSigned(const ReviewRecord &record, std::optional<SignedReview> made, Problems &problems)
+{
     const auto r = m_context->revision();
     if (!made || !ReviewStore(m_context->store()->db()).addSigned(r->overview.revisionId, *made, problems)) {
         QStringList list;

@@ -8,6 +8,7 @@
 #include "review/DraftCommands.h"
 #include "review/KeyRing.h"
 #include "review/ReviewDraft.h"
+#include "review/ReviewSigner.h"
 
 #include <QWidget>
 
@@ -22,6 +23,11 @@ class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QThread;
+
+namespace mltrl {
+class SigningKey;
+}
 
 namespace mltrl::ui {
 
@@ -75,6 +81,13 @@ public:
     [[nodiscard]] QTableWidget *reviewsTable() const { return m_reviews; }
     [[nodiscard]] KeyDialog *keyDialog() const { return m_keyDialog; }
     [[nodiscard]] SignDialog *signDialog() const { return m_signDialog; }
+    /// While a signature through ssh-agent or ssh-keygen is pending: "Waiting for …" and Cancel.
+    [[nodiscard]] QWidget *waitingRow() const { return m_waiting; }
+    [[nodiscard]] QLabel *waitingLabel() const { return m_waitingLabel; }
+    [[nodiscard]] QPushButton *cancelSigningButton() const { return m_cancelSigning; }
+    [[nodiscard]] bool isSigning() const;
+    /// Ends a pending signature (the agent request or ssh-keygen); nothing is stored.
+    void cancelSigning();
 
 signals:
     /// A review was signed and stored (its id).
@@ -92,6 +105,7 @@ private:
     [[nodiscard]] std::optional<ReviewInput> inputForSigning(QStringList &problems) const;
     void continueWithKey(const SigningKeyChoice &choice);
     void finishSigning();
+    void storeSigned(const ReviewRecord &record, std::optional<SignedReview> made, Problems &problems);
     void showProblems(const QStringList &problems);
     void editConditions();
     void openTrustDialog();
@@ -115,6 +129,11 @@ private:
     KeyDialog *m_keyDialog = nullptr;
     SignDialog *m_signDialog = nullptr;
     std::optional<SigningKeyChoice> m_signingKey;
+    QWidget *m_waiting = nullptr;
+    QLabel *m_waitingLabel = nullptr;
+    QPushButton *m_cancelSigning = nullptr;
+    QThread *m_signThread = nullptr;
+    std::shared_ptr<const SigningKey> m_pendingKey;
     bool m_refreshing = false;
 };
 

@@ -62,8 +62,9 @@ SignDialog::SignDialog(const ReviewRecord &record, bool openSshKey, QWidget *par
 {
     setWindowTitle(tr("Sign review"));
     m_summary->setHtml(summaryHtml(record));
-    auto *how = new QLabel(openSshKey ? tr("Signed with your OpenSSH key through ssh-keygen (it may ask for its passphrase).")
-                                      : tr("You will be asked for your key's passphrase."),
+    auto *how = new QLabel(openSshKey ? tr("Signed with your OpenSSH key: by ssh-agent when it holds the key (it may ask "
+                                           "for a confirmation or a touch), else here (asking its passphrase if it has one).")
+                                      : tr("You will be asked for your key's passphrase if it has one."),
                            this);
     how->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(this);
