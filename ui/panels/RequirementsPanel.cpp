@@ -193,7 +193,9 @@ void RequirementsPanel::reload()
             auto *risk = numberItem(score);
             const RiskBand band = score ? RequirementsFilter::bandOf(*q.pFailure, *q.impact) : RiskBand::NotAssessed;
             if (score)
-                risk->setText(QStringLiteral("%1 (%2)").arg(exactNumber(*score), tr(bandName(band))));
+                // p × impact is computed here, not a figure from the archive: 3 significant
+                // digits, not the product's binary noise (0.27999999999999997).
+                risk->setText(QStringLiteral("%1 (%2)").arg(QString::number(*score, 'g', 3), tr(bandName(band))));
             else
                 risk->setText(tr("not assessed"));
             risk->setData(static_cast<int>(band), kBandRole);
@@ -210,8 +212,9 @@ void RequirementsPanel::reload()
     markChangedRows(m_model, Id, kIdRole, ChangeKind::Requirement, *ChangeTracker::of(m_context));
     fillFilters();
     fillMatrix();
+    // Risk and V&V status before the requirement's text, which takes the width left.
+    orderColumns(m_table, {Id, Risk, Verification, Validation, Kind, Level, PFailure, Impact, Text});
     m_table->resizeColumnsToContents();
-    m_table->setColumnWidth(Text, std::min(m_table->columnWidth(Text), 340));
     m_table->resizeRowsToContents();
 }
 

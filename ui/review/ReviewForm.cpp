@@ -80,7 +80,7 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     m_criteria->horizontalHeader()->setSectionResizeMode(Text, QHeaderView::Stretch);
     m_criteria->horizontalHeader()->setSectionResizeMode(Note, QHeaderView::Stretch);
     m_criteria->horizontalHeader()->setSectionResizeMode(Check, QHeaderView::ResizeToContents);
-    m_criteria->setMinimumHeight(220);
+    m_criteria->setMinimumHeight(170);   // the whole form fits a 1280×720 screen (issue 18)
 
     m_outcome->addItem(tr("— choose —"), QString());
     for (const QString &o : kOutcomes)
@@ -102,6 +102,8 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     m_reviews->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_reviews->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_reviews->horizontalHeader()->setStretchLastSection(true);
+    // Signature, signer and staleness first: at 1280 px a stale review never reads as valid.
+    orderColumns(m_reviews, {RGate, ROutcome, RSignature, RSigner, RStale, RSignedAt, RReviewer, RRole, RId});
 
     auto *header = new QFormLayout;
     header->addRow(tr("&Gate:"), m_gates);
@@ -497,6 +499,8 @@ void ReviewForm::refreshReviews()
         set(RStale, changed.isEmpty() ? tr("current") : tr("stale: %1").arg(changed.join(QStringLiteral("; "))));
     }
     m_reviews->resizeColumnsToContents();
+    m_reviews->setColumnWidth(RStale, std::min(m_reviews->columnWidth(RStale), 300));   // the reasons wrap
+    m_reviews->resizeRowsToContents();
     const Gate *gate = r->manifest.findGate(currentGate().toStdString());
     if (!gate) {
         m_status->clear();
