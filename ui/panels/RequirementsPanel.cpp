@@ -132,7 +132,7 @@ RequirementsPanel::RequirementsPanel(ProjectContext *context, QWidget *parent)
     connect(m_risk, &QComboBox::currentIndexChanged, this,
             [this] { m_proxy->setRisk(static_cast<RiskBand>(m_risk->currentData().toInt())); });
 
-    m_matrix->setMinimumSize(320, 300);
+    m_matrix->setMinimumSize(260, 260);
     m_matrix->xAxis->setLabel(tr("p(failure)"));
     m_matrix->yAxis->setLabel(tr("impact"));
     m_matrix->xAxis->setRange(0, 1.05);
@@ -164,8 +164,9 @@ RequirementsPanel::RequirementsPanel(ProjectContext *context, QWidget *parent)
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(tableSide);
     split->addWidget(m_matrix);
+    // The table (status columns, then the wrapped text) gets three quarters at 1280 px.
     split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);

@@ -80,7 +80,7 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     m_criteria->horizontalHeader()->setSectionResizeMode(Text, QHeaderView::Stretch);
     m_criteria->horizontalHeader()->setSectionResizeMode(Note, QHeaderView::Stretch);
     m_criteria->horizontalHeader()->setSectionResizeMode(Check, QHeaderView::ResizeToContents);
-    m_criteria->setMinimumHeight(170);   // the whole form fits a 1280×720 screen (issue 18)
+    m_criteria->setMinimumHeight(150);   // the whole form fits a 1280×720 screen (issue 18)
 
     m_outcome->addItem(tr("— choose —"), QString());
     for (const QString &o : kOutcomes)
@@ -142,7 +142,7 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     formLayout->addLayout(lower);
 
     auto *reviewsPart = new QGroupBox(tr("Signed reviews of this project"), this);
-    reviewsPart->setMinimumHeight(120);
+    reviewsPart->setMinimumHeight(170);   // three signed reviews in view; the splitter gives more
     auto *reviewsLayout = new QVBoxLayout(reviewsPart);
     reviewsLayout->addWidget(m_reviews);
 
