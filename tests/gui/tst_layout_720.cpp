@@ -24,6 +24,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -77,6 +78,7 @@ private slots:
     void reviewVerdictAndStaleOnScreen();
     void inspectorShowsHashesWhole();
     void changesDiffWraps();
+    void firstFrameIsLaidOut();
 
 private:
     template <typename T> T *panel()
@@ -251,6 +253,37 @@ void TestLayout720::changesDiffWraps()
     QVERIFY2(detail->width() >= 400, qPrintable(QString::number(detail->width())));
     QTest::qWait(100);
     QCOMPARE(detail->horizontalScrollBar()->maximum(), 0);
+}
+
+void TestLayout720::firstFrameIsLaidOut()
+{
+    // A new window opening the project: the first grab of the overview after the revision
+    // arrives already has the summary at its full height, the owners and links below it, and
+    // the revision button wide enough for its label (no frame waits for the layout to settle).
+    WorkbenchWindow window(m_store->store(), *m_settings);
+    installPanels(window, window.context());
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openStartTarget(QStringLiteral("cxr-triage"));
+    QTRY_VERIFY_WITH_TIMEOUT(window.context().hasRevision(), 60000);
+    auto *overview = window.findChild<QWidget *>(QStringLiteral("overviewPanel"));
+    QCOMPARE(window.currentPanel(), overview);
+    const QImage first = window.grab().toImage();
+    QVERIFY(!first.isNull());
+    auto *summary = overview->findChild<QTextBrowser *>(QStringLiteral("overviewSummary"));
+    auto *people = overview->findChild<QWidget *>(QStringLiteral("overviewPeople"));
+    auto *links = overview->findChild<QWidget *>(QStringLiteral("overviewLinks"));
+    QVERIFY(summary && people && links);
+    QVERIFY(summary->heightForWidth(summary->width()) <= summary->height() + 1);
+    QVERIFY2(summary->geometry().bottom() < people->geometry().top(),
+             qPrintable(QStringLiteral("summary ends at %1, owners start at %2").arg(summary->geometry().bottom()).arg(people->geometry().top())));
+    QVERIFY(people->geometry().bottom() < links->geometry().top());
+    auto *revision = window.findChild<QToolButton *>(QStringLiteral("contextRevision"));
+    QVERIFY(revision);
+    QCOMPARE(revision->text(), QStringLiteral("rev 2"));
+    QVERIFY2(revision->width() >= revision->sizeHint().width(),
+             qPrintable(QStringLiteral("%1 px for a %2 px label").arg(revision->width()).arg(revision->sizeHint().width())));
 }
 
 QTEST_MAIN(TestLayout720)

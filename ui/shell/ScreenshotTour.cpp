@@ -200,6 +200,10 @@ bool ScreenshotTour::shootEvidence()
     if (ids.isEmpty())
         return true;
     const int limit = m_options.evidenceLimit;
+    if (limit == 0) {
+        say(QStringLiteral("%1 evidence files not saved (--screenshot-evidence 0)").arg(ids.size()));
+        return true;
+    }
     if (limit >= 0 && ids.size() > limit) {
         say(QStringLiteral("the revision has %1 evidence files; saved the first %2 "
                            "(--screenshot-evidence all|N for more)")
