@@ -32,6 +32,7 @@ protected:
 
 private:
     void showRevision();
+    void settleLayout();
     void inspectComponent(int row);
 
     ProjectContext *m_context = nullptr;
