@@ -21,6 +21,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTextBrowser>
@@ -108,10 +109,20 @@ void TestLayout720::initTestCase()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     // Two revisions (the Changes panel compares them) and a signed review to be listed.
     QVERIFY(m_window->importArchive(test::examplePath()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->context().hasRevision(), 120000);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->context().hasRevision(),
+                              qPrintable(QStringLiteral("import outcome %1, busy %2, status: %3")
+                                             .arg(static_cast<int>(m_window->importController()->lastResult().outcome))
+                                             .arg(m_window->importController()->isBusy())
+                                             .arg(m_window->statusBar()->currentMessage())),
+                              60000);
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->importController()->isBusy(), 60000);
     QVERIFY(m_window->importArchive(QDir::cleanPath(test::examplePath() + QStringLiteral("/../cxr-triage-r2.mltrl"))));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->context().hasRevision() && m_window->context().revision()->overview.revision == 2, 120000);
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->context().hasRevision() && m_window->context().revision()->overview.revision == 2,
+                              qPrintable(QStringLiteral("import outcome %1, revision %2, status: %3")
+                                             .arg(static_cast<int>(m_window->importController()->lastResult().outcome))
+                                             .arg(m_window->importController()->lastResult().revision)
+                                             .arg(m_window->statusBar()->currentMessage())),
+                              60000);
     QCOMPARE(m_window->size(), QSize(1280, 720));
 }
 

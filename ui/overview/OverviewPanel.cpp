@@ -7,6 +7,7 @@
 #include "session/ProjectContext.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QLayout>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -170,6 +171,7 @@ void OverviewPanel::showRevision()
         m_track->clear();
         m_history->clear();
         m_components->setComponents({}, {});
+        settleLayout();
         return;
     }
     const RevisionOverview &o = revision->overview;
@@ -195,6 +197,16 @@ void OverviewPanel::showRevision()
     m_track->setTrack(o.currentLevel, o.targetLevel, o.systemLevel, components);
     m_history->setHistory(revision->manifest.history, revision->invalidSwitchbacks, project.exportedAt);
     m_components->setComponents(revision->manifest.components, o.heldBackBy);
+    settleLayout();
+}
+
+void OverviewPanel::settleLayout()
+{
+    // The new texts are laid out now, before the next frame: no frame shows the owners and
+    // links drawn over a summary that has not grown yet (the summary's height follows its
+    // width, so the layout places everything below it where it belongs).
+    if (QLayout *layout = m_summary->parentWidget()->layout())
+        layout->activate();
 }
 
 void OverviewPanel::showEvent(QShowEvent *event)

@@ -34,6 +34,7 @@ protected:
 
 private:
     void showRevision();
+    void settleLayout();
     void inspectComponent(int row);
 
     ProjectContext *m_context = nullptr;
