@@ -140,6 +140,17 @@ int runShow(const CommandLine &cl)
                 for (const char *key : {"status", "counted", "roles", "missing", "unreviewed_passage"})
                     g[key] = s[key];
             }
+        if (data) {
+            // Each evidence item; DICOM ones with their de-identification check (docs/dicom.md).
+            nlohmann::json evidence = nlohmann::json::array();
+            for (const Evidence &e : data->manifest.evidence) {
+                nlohmann::json item{{"id", e.id}, {"path", e.path}, {"media_type", e.mediaType}};
+                if (const dicom::DeidentificationCheck *check = data->dicomCheck(e.id))
+                    item["deidentification"] = check->toJson();
+                evidence.push_back(std::move(item));
+            }
+            out["evidence"] = std::move(evidence);
+        }
         fmt::print("{}\n", out.dump(2));
         return 0;
     }
