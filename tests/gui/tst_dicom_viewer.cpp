@@ -1,0 +1,271 @@
+// The DICOM viewer on files made by DCMTK's own tools (tests/dicom/make_samples.sh): known
+// pixel values after window/level in every lossless transfer syntax, frames, presets, the
+// right-drag window, the tag panel and its search, "cannot be shown" for broken files.
+// Set MLTRL_GRAB_DIR to keep screenshots.
+#include "EvidenceFixture.h"
+#include "TestData.h"
+#include "dicom/DeidentificationCheck.h"
+#include "evidence/DicomEvidenceViewer.h"
+#include "evidence/DicomFrame.h"
+#include "evidence/EvidenceViewer.h"
+#include "evidence/ZoomableImageView.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QMouseEvent>
+#include <QProcess>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace mltrl;
+using namespace mltrl::ui;
+
+namespace {
+
+/// DICOM's linear window (PS3.3 C.11.2.1.2.1) for an 8-bit output, as a reader computes it.
+int windowed(double value, double center, double width)
+{
+    if (value <= center - 0.5 - (width - 1) / 2)
+        return 0;
+    if (value > center - 0.5 + (width - 1) / 2)
+        return 255;
+    return int(std::lround(((value - (center - 0.5)) / (width - 1) + 0.5) * 255));
+}
+
+/// Pixel (x, y) of frame f of identified.dcm and its compressed copies.
+double sampleValue(int frame, int x, int y)
+{
+    return frame * 1000 + y * 40 + x;
+}
+
+} // namespace
+
+class TestDicomViewer : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+    EvidenceSource sourceFor(const QString &file) const
+    {
+        EvidenceSource s;
+        s.id = file;
+        s.title = file;
+        s.mediaType = QStringLiteral("application/dicom");
+        s.archivePath = QStringLiteral("evidence/") + file;
+        s.blobPath = m_dir.filePath(file);
+        s.size = QFileInfo(s.blobPath).size();
+        s.dicom = dicom::checkDicomFile(s.blobPath.toStdString());
+        return s;
+    }
+
+    std::unique_ptr<DicomEvidenceViewer> open(const QString &file) const
+    {
+        std::unique_ptr<EvidenceViewer> v(EvidenceViewer::create(sourceFor(file)));
+        auto *dicomViewer = qobject_cast<DicomEvidenceViewer *>(v.get());
+        if (!dicomViewer)
+            return nullptr;
+        v.release();
+        std::unique_ptr<DicomEvidenceViewer> out(dicomViewer);
+        out->resize(1000, 700);
+        out->show();
+        if (!QTest::qWaitFor([&] { return out->isLoaded(); }, 20000))
+            return nullptr;
+        return out;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QProcess make;
+        make.start(QStringLiteral("bash"), {test::dataPath(QStringLiteral("../dicom/make_samples.sh")), m_dir.path()});
+        QVERIFY(make.waitForFinished(120000));
+        QVERIFY2(make.exitCode() == 0, make.readAllStandardError().constData());
+    }
+
+    void knownPixelAfterWindowLevel_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("syntax");
+        QTest::newRow("uncompressed") << "identified.dcm" << "Little Endian Explicit";
+        QTest::newRow("jpeg lossless") << "jpeg-lossless.dcm" << "JPEG Lossless";
+        QTest::newRow("jpeg-ls") << "jpegls.dcm" << "JPEG-LS Lossless";
+        QTest::newRow("rle") << "rle.dcm" << "RLE Lossless";
+        QTest::newRow("deflated") << "deflated.dcm" << "Deflated";
+    }
+
+    void knownPixelAfterWindowLevel()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, syntax);
+        auto v = open(file);
+        QVERIFY(v);
+        QVERIFY2(v->errorText().isEmpty(), qPrintable(v->errorText()));
+        QVERIFY2(v->findChild<QLabel *>(QStringLiteral("dicomInfo"))->text().contains(syntax),
+                 qPrintable(v->findChild<QLabel *>(QStringLiteral("dicomInfo"))->text()));
+        // The file's own window (1000 / 2000) comes first: 810 → grey 103.
+        QCOMPARE(v->windowCenter(), 1000.0);
+        QCOMPARE(v->windowWidth(), 2000.0);
+        QCOMPARE(v->shownImage().size(), QSize(64, 48));
+        QCOMPARE(qGray(v->shownImage().pixel(10, 20)), 103);
+        QCOMPARE(qGray(v->shownImage().pixel(10, 20)), windowed(sampleValue(0, 10, 20), 1000, 2000));
+        test::saveGrab(v.get(), QStringLiteral("dicom-") + QFileInfo(file).baseName());
+        // A narrow window around the value: below is black, above is white.
+        v->setWindow(810.5, 2);
+        QCOMPARE(qGray(v->shownImage().pixel(9, 20)), 0);
+        QCOMPARE(qGray(v->shownImage().pixel(11, 20)), 255);
+    }
+
+    void presets()
+    {
+        auto v = open(QStringLiteral("identified.dcm"));
+        QVERIFY(v);
+        QComboBox *box = v->presets();
+        QStringList names;
+        for (int i = 0; i < box->count(); ++i)
+            names << box->itemText(i);
+        QCOMPARE(names.size(), 5);
+        QVERIFY(names[0].startsWith(QStringLiteral("File")));
+        QVERIFY(names[1].startsWith(QStringLiteral("Lung")));
+        QVERIFY(names[2].startsWith(QStringLiteral("Bone")));
+        QVERIFY(names[3].startsWith(QStringLiteral("Soft tissue")));
+        QCOMPARE(names[4], QStringLiteral("Full range"));
+        box->setCurrentIndex(4);
+        emit box->activated(4);
+        // Frame 0 holds 0 … 1943: the full range maps 0 to black and 1943 to white.
+        QCOMPARE(v->windowCenter(), 971.5);
+        QCOMPARE(v->windowWidth(), 1944.0);
+        QCOMPARE(qGray(v->shownImage().pixel(0, 0)), 0);
+        QCOMPARE(qGray(v->shownImage().pixel(63, 47)), 255);
+        QCOMPARE(qGray(v->shownImage().pixel(10, 20)), windowed(810, 971.5, 1944));
+        emit box->activated(3);   // soft tissue 50 / 400 (-150 … 250): 810 is far above, 0 in it
+        QCOMPARE(qGray(v->shownImage().pixel(10, 20)), 255);
+        QCOMPARE(qGray(v->shownImage().pixel(0, 0)), windowed(0, 50, 400));
+        QCOMPARE(qGray(v->shownImage().pixel(0, 0)), 96);
+    }
+
+    void frames()
+    {
+        auto v = open(QStringLiteral("jpegls.dcm"));
+        QVERIFY(v);
+        QCOMPARE(v->frameCount(), 2);
+        QVERIFY(v->frameBox()->isVisible());
+        QSignalSpy shown(v.get(), &DicomEvidenceViewer::frameShown);
+        v->frameBox()->setValue(2);
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(v->currentFrame(), 1);
+        QCOMPARE(v->windowCenter(), 1000.0);   // the window stays
+        QCOMPARE(qGray(v->shownImage().pixel(10, 20)), windowed(sampleValue(1, 10, 20), 1000, 2000));
+        QCOMPARE(qGray(v->shownImage().pixel(10, 20)), 231);
+    }
+
+    void rightDragChangesTheWindow()
+    {
+        auto v = open(QStringLiteral("identified.dcm"));
+        QVERIFY(v);
+        QWidget *vp = v->view()->viewport();
+        const QPointF start(100, 100);
+        QMouseEvent press(QEvent::MouseButtonPress, start, vp->mapToGlobal(start), Qt::RightButton, Qt::RightButton, Qt::NoModifier);
+        QApplication::sendEvent(vp, &press);
+        const QPointF to(160, 140);   // wider and a higher level
+        QMouseEvent move(QEvent::MouseMove, to, vp->mapToGlobal(to), Qt::NoButton, Qt::RightButton, Qt::NoModifier);
+        QApplication::sendEvent(vp, &move);
+        QMouseEvent release(QEvent::MouseButtonRelease, to, vp->mapToGlobal(to), Qt::RightButton, Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(vp, &release);
+        QVERIFY(v->windowWidth() > 2000);
+        QVERIFY(v->windowCenter() > 1000);
+        QCOMPARE(qGray(v->shownImage().pixel(10, 20)), windowed(810, v->windowCenter(), v->windowWidth()));
+        // Zoom and pan are the image viewer's.
+        const qreal zoom = v->view()->zoom();
+        v->view()->zoomIn();
+        QVERIFY(v->view()->zoom() > zoom);
+    }
+
+    void colourImage()
+    {
+        auto v = open(QStringLiteral("jpeg-baseline.dcm"));
+        QVERIFY(v);
+        QVERIFY2(v->errorText().isEmpty(), qPrintable(v->errorText()));
+        QCOMPARE(v->shownImage().size(), QSize(32, 24));
+        QVERIFY(qGray(v->shownImage().pixel(16, 12)) > 230);   // the white rectangle
+        QVERIFY(std::abs(qGray(v->shownImage().pixel(2, 2)) - 127) < 12);   // grey 50 %, JPEG-lossy
+        QVERIFY(!v->presets()->isVisible());
+    }
+
+    void tagPanel()
+    {
+        auto v = open(QStringLiteral("identified.dcm"));
+        QVERIFY(v);
+        QSortFilterProxyModel *tags = v->tags();
+        QVERIFY(tags->rowCount() > 20);
+        QTest::keyClicks(v->tagSearch(), QStringLiteral("patientname"));
+        QCOMPARE(tags->rowCount(), 1);
+        QCOMPARE(tags->index(0, 0).data().toString(), QStringLiteral("PatientName"));
+        QCOMPARE(tags->index(0, 1).data().toString(), QStringLiteral("(0010,0010)"));
+        QCOMPARE(tags->index(0, 2).data().toString(), QStringLiteral("PN"));
+        QCOMPARE(tags->index(0, 3).data().toString(), QStringLiteral("Doe^Jane"));
+        v->tagSearch()->clear();
+        QTest::keyClicks(v->tagSearch(), QStringLiteral("(0009,"));   // private tags by their group
+        QCOMPARE(tags->rowCount(), 2);
+        // The header says what identifies.
+        QVERIFY(v->identifiedText().startsWith(QStringLiteral("Identifies a patient: StudyDate (0008,0020)")));
+        auto clean = open(QStringLiteral("deidentified.dcm"));
+        QVERIFY(clean);
+        QVERIFY(clean->identifiedText().isEmpty());
+    }
+
+    void nestedTagsAreIndented()
+    {
+        QString error;
+        const auto rows = readDicomTags(m_dir.filePath(QStringLiteral("nested.dcm")), &error);
+        QVERIFY(error.isEmpty());
+        const auto it = std::find_if(rows.begin(), rows.end(), [](const DicomTagRow &r) { return r.tag == QLatin1String("(0008,1120)"); });
+        QVERIFY(it != rows.end());
+        QCOMPARE(it->value, QStringLiteral("(1 item)"));
+        QCOMPARE((it + 1)->keyword, QStringLiteral("> PatientName"));
+        QCOMPARE((it + 1)->value, QStringLiteral("Roe^Richard"));
+    }
+
+    void cannotBeShown_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("not dicom") << "not-dicom.dcm";
+        QTest::newRow("truncated header") << "truncated.dcm";
+        QTest::newRow("truncated pixels") << "truncated-pixels.dcm";
+    }
+
+    void cannotBeShown()
+    {
+        QFETCH(QString, file);
+        auto v = open(file);
+        QVERIFY(v);
+        QVERIFY2(v->errorText().startsWith(QStringLiteral("cannot be shown: ")), qPrintable(v->errorText()));
+        QVERIFY(v->shownImage().isNull());
+    }
+
+    void pixelBudget()
+    {
+        const DicomFrame f = decodeDicomFrame(m_dir.filePath(QStringLiteral("identified.dcm")), 0, 1000);
+        QVERIFY(!f.ok());
+        QVERIFY2(f.error.contains(QStringLiteral("64 × 48 pixels")), qPrintable(f.error));
+        const DicomFrame none = decodeDicomFrame(m_dir.filePath(QStringLiteral("identified.dcm")), 5);
+        QVERIFY(none.error.contains(QStringLiteral("no frame 6")));
+    }
+
+    void factoryPicksTheDicomViewer()
+    {
+        EvidenceSource s = sourceFor(QStringLiteral("deidentified.dcm"));
+        QCOMPARE(EvidenceViewer::typeFor(QStringLiteral("application/dicom"), QString()), EvidenceViewer::Type::Dicom);
+        QCOMPARE(EvidenceViewer::typeFor(QString(), QStringLiteral("dcm")), EvidenceViewer::Type::Dicom);
+        // Found by its DICM preamble at import: the stored check makes it DICOM whatever its name.
+        s.mediaType = QStringLiteral("application/octet-stream");
+        s.archivePath = QStringLiteral("evidence/scan.bin");
+        std::unique_ptr<EvidenceViewer> v(EvidenceViewer::create(s));
+        QCOMPARE(v->objectName(), QStringLiteral("dicomViewer"));
+    }
+};
+
+QTEST_MAIN(TestDicomViewer)
+#include "tst_dicom_viewer.moc"
