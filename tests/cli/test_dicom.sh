@@ -61,4 +61,14 @@ expect_eq "$(json_get "$WORK/show.json" '"deidentification" in [e for e in d["ev
 # The text form repeats the stored warnings.
 expect_exit 0 "$MLTRL_CLI" show "$P"
 expect_eq "$(grep -c 'identifies a patient' "$WORK/err")" 3 "show repeats the warnings"
+
+# The review packet's evidence index says which files identify a patient.
+if command -v pdftotext >/dev/null; then
+  export XDG_RUNTIME_DIR="$WORK/runtime"; mkdir -m 700 "$XDG_RUNTIME_DIR"
+  expect_exit 0 "$MLTRL_CLI" packet "$P" -o "$WORK/packet.pdf"
+  pdftotext -layout "$WORK/packet.pdf" "$WORK/packet.txt"
+  expect_eq "$(grep -c 'DICOM: IDENTIFIES A PATIENT' "$WORK/packet.txt")" 3 "identified files in the evidence index"
+  expect_in "$WORK/packet.txt" "DICOM: IDENTIFIES A PATIENT: StudyDate (0008,0020)"
+  expect_eq "$(grep -c 'DICOM: de-identified' "$WORK/packet.txt")" 2 "de-identified files in the evidence index"
+fi
 finish

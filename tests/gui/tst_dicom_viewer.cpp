@@ -6,11 +6,16 @@
 #include "TestData.h"
 #include "dicom/DeidentificationCheck.h"
 #include "evidence/DicomEvidenceViewer.h"
+#include "evidence/EvidencePanel.h"
+#include "evidence/EvidenceTreeModel.h"
+#include "overview/OverviewPanel.h"
+#include "session/ProjectContext.h"
 #include "evidence/DicomFrame.h"
 #include "evidence/EvidenceViewer.h"
 #include "evidence/ZoomableImageView.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMouseEvent>
 #include <QProcess>
@@ -252,6 +257,51 @@ private slots:
         QVERIFY2(f.error.contains(QStringLiteral("64 × 48 pixels")), qPrintable(f.error));
         const DicomFrame none = decodeDicomFrame(m_dir.filePath(QStringLiteral("identified.dcm")), 5);
         QVERIFY(none.error.contains(QStringLiteral("no frame 6")));
+    }
+
+    void marksInTheEvidenceTreeAndOnTheOverview()
+    {
+        test::TempStore ts;
+        test::ExampleCopy ex;
+        nlohmann::json m = ex.manifest();
+        const auto add = [&](const char *id, const char *file, const char *sample) {
+            QFile in(m_dir.filePath(QString::fromLatin1(sample)));
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            ex.writeFile(file, in.readAll().toStdString());
+            m["evidence"].push_back({{"id", id}, {"path", file}, {"title", id}, {"kind", "sample"},
+                                     {"media_type", "application/dicom"}, {"created", "2025-02-01"}});
+        };
+        add("cxr-001", "evidence/cxr-001.dcm", "identified.dcm");
+        add("cxr-002", "evidence/cxr-002.dcm", "deidentified.dcm");
+        add("cxr-003", "evidence/cxr-003.dcm", "rle.dcm");
+        ex.setManifest(m);
+        Problems problems;
+        const ImportResult r = importArchive(ts.store(), ex.dir(), problems);
+        QVERIFY(r.ok());
+        auto revision = loadRevision(ts.store(), r.projectId, std::nullopt, problems);
+        QVERIFY(revision);
+        ProjectContext context(&ts.store());
+        context.setRevision(std::make_shared<const RevisionData>(std::move(*revision)));
+
+        EvidencePanel evidence(&context);
+        EvidenceTreeModel *model = evidence.model();
+        QVERIFY(model->data(model->indexOf(QStringLiteral("cxr-001")), EvidenceTreeModel::IdentifiedRole).toBool());
+        QVERIFY(model->data(model->indexOf(QStringLiteral("cxr-003")), EvidenceTreeModel::IdentifiedRole).toBool());
+        QVERIFY(!model->data(model->indexOf(QStringLiteral("cxr-002")), EvidenceTreeModel::IdentifiedRole).toBool());
+        QVERIFY(!model->data(model->indexOf(QStringLiteral("ev-datasheet")), EvidenceTreeModel::IdentifiedRole).toBool());
+        const QModelIndex leaf = model->indexOf(QStringLiteral("cxr-001"));
+        QVERIFY(model->data(leaf, Qt::ToolTipRole).toString().contains(QStringLiteral("Identifies a patient: StudyDate (0008,0020)")));
+        QCOMPARE(model->data(leaf.siblingAtColumn(EvidenceTreeModel::MediaTypeColumn)).toString(),
+                 QStringLiteral("application/dicom · identifies a patient"));
+        QVERIFY(model->data(leaf, EvidenceTreeModel::SearchTextRole).toString().contains(QStringLiteral("identifies a patient")));
+
+        OverviewPanel overview(&context);
+        overview.resize(1000, 700);
+        overview.show();
+        QVERIFY(overview.identified()->isVisible());
+        QCOMPARE(overview.identified()->text(), QStringLiteral("DICOM files that identify a patient (2): "
+                                                               "evidence/cxr-001.dcm, evidence/cxr-003.dcm"));
+        test::saveGrab(&overview, QStringLiteral("dicom-overview"));
     }
 
     void factoryPicksTheDicomViewer()
