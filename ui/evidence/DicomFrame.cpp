@@ -3,6 +3,7 @@
 #include "dicom/DcmtkSetup.h"
 
 #include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dccodec.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
 #include <dcmtk/dcmdata/dcmetinf.h>
@@ -152,6 +153,13 @@ DicomFrame decodeDicomFrame(const QString &path, int frame, qint64 pixelBudget)
         return out;
     }
 
+    const DcmXfer syntax(xfer);
+    if (syntax.isEncapsulated() && !DcmCodecList::canChangeCoding(xfer, EXS_LittleEndianExplicit)) {
+        // JPEG 2000 above all: DCMTK's free edition has no decoder for it (docs/dicom.md).
+        out.error = QStringLiteral("no decoder for the transfer syntax %1 (%2)")
+                        .arg(out.transferSyntax, QString::fromLatin1(syntax.getXferID()));
+        return out;
+    }
     DicomImage image(&file, xfer, CIF_UsePartialAccessToPixelData, static_cast<unsigned long>(frame), 1);
     if (image.getStatus() != EIS_Normal) {
         out.error = QString::fromLatin1(DicomImage::getString(image.getStatus()));
