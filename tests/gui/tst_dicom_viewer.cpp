@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QMouseEvent>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QtTest>
@@ -249,6 +250,47 @@ private slots:
         QVERIFY(v);
         QVERIFY2(v->errorText().startsWith(QStringLiteral("cannot be shown: ")), qPrintable(v->errorText()));
         QVERIFY(v->shownImage().isNull());
+    }
+
+    // Corrupted copies (bytes overwritten, cut out, repeated; a fixed seed) decode to an image
+    // or to "cannot be shown", never a crash; the check and the tag list return too.
+    void corruptedFilesNeverCrash()
+    {
+        QRandomGenerator rng(7);
+        const QStringList sources{QStringLiteral("identified.dcm"), QStringLiteral("jpegls.dcm"), QStringLiteral("rle.dcm"),
+                                  QStringLiteral("jpeg-lossless.dcm"), QStringLiteral("deflated.dcm"),
+                                  QStringLiteral("jpeg-baseline.dcm")};
+        const QString path = m_dir.filePath(QStringLiteral("corrupt.dcm"));
+        int shown = 0;
+        for (int i = 0; i < 300; ++i) {
+            QFile in(m_dir.filePath(sources[i % sources.size()]));
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            QByteArray d = in.readAll();
+            for (int k = 1 + int(rng.bounded(8)); k > 0 && d.size() > 200; --k) {
+                const int at = int(rng.bounded(quint32(d.size())));
+                switch (rng.bounded(4)) {
+                case 0: d[at] = char(rng.bounded(256)); break;
+                case 1: d.replace(at, 4, QByteArray("\xff\xff\xff\xff", 4)); break;
+                case 2: d.remove(at, 1 + int(rng.bounded(64))); break;
+                default: d.insert(at, d.mid(int(rng.bounded(quint32(d.size()))), 1 + int(rng.bounded(200)))); break;
+                }
+            }
+            QFile out(path);
+            QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            out.write(d);
+            out.close();
+            (void)dicom::checkDicomFile(path.toStdString());
+            QString error;
+            (void)readDicomTags(path, &error);
+            const DicomFrame f = decodeDicomFrame(path, 0);
+            if (f.ok()) {
+                ++shown;
+                QVERIFY(!applyWindow(f, 1000, 2000).isNull());
+            } else {
+                QVERIFY(!f.error.isEmpty());
+            }
+        }
+        QVERIFY(shown > 0);
     }
 
     void pixelBudget()
