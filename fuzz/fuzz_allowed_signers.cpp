@@ -12,14 +12,14 @@
 namespace {
 
 /// The test-vector key (tests/data/sshsig/tv_allowed_signers).
-const mltrl::Ed25519PublicKey &fixedKey()
+const mltrl::SshPublicKey &fixedKey()
 {
-    static const mltrl::Ed25519PublicKey key = *mltrl::Ed25519PublicKey::fromOpenSsh(
+    static const mltrl::SshPublicKey key = *mltrl::SshPublicKey::fromOpenSsh(
         "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAOhB7/zzhC+HXDdGOdLwJln5NYwm6UNXx3chmQSVTG4");
     return key;
 }
 
-void check(const mltrl::AllowedSigners &signers, std::string_view principal, const mltrl::Ed25519PublicKey &key)
+void check(const mltrl::AllowedSigners &signers, std::string_view principal, const mltrl::SshPublicKey &key)
 {
     const auto &entries = signers.entries();
     for (const std::string_view ns : {"mltrl-gate-review", "mltrl-review@example.org", ""}) {

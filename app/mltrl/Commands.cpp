@@ -5,9 +5,11 @@
 #include "store/RevisionData.h"
 #include "import/Importer.h"
 #include "store/ProjectQueries.h"
+#include "sqlite/Database.h"
 #include "store/Store.h"
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <map>
 #include <memory>
@@ -24,34 +26,70 @@ std::unique_ptr<Store> openStore(const CommandLine &cl)
 }
 
 namespace {
+constexpr std::string_view kReadOnlyHint = "it can be read (list, show, diff, packet) but not written";
+}
+
+std::unique_ptr<Store> openStoreForWriting(const CommandLine &cl)
+{
+    auto store = openStore(cl);
+    if (store && store->readOnly()) {
+        printError(store->dir().string(), fmt::format("the store is read-only: {}; {}", store->readOnlyReason(), kReadOnlyHint));
+        return nullptr;
+    }
+    return store;
+}
+
+std::string storeErrorMessage(const sql::SqliteError &error)
+{
+    if (error.isReadOnly())
+        return fmt::format("the store is read-only ({}); {}", error.what(), kReadOnlyHint);
+    return fmt::format("store: {}", error.what());
+}
+
+namespace {
 
 std::string levelText(const std::optional<int> &level)
 {
     return level ? std::to_string(*level) : "-";
 }
 
+/// "1 component, 3 evidence files, …" with each noun in its right number.
+std::string countsText(const RevisionCounts &c)
+{
+    return joined({counted(c.components, "component"), counted(c.evidence, "evidence file"),
+                   counted(c.metrics, "metric"), counted(c.requirements, "requirement"), counted(c.cards, "card"),
+                   counted(c.gates, "gate")});
+}
+
 } // namespace
 
 int runValidate(const CommandLine &cl)
 {
-    cl.expect({}, {}, 1, 1);
+    cl.expect({"--json"}, {}, 1, 1);
     const std::string &archive = cl.positional()[0];
     Problems problems;
     const bool ok = validateArchive(archive, problems);
-    printProblems(problems);
-    if (!ok) {
-        if (!problems.hasErrors())
-            printError(fmt::format("{}: rejected", archive));
-        return 1;
+    if (!ok && !problems.hasErrors())
+        problems.error(archive, "rejected");
+    if (cl.flag("--json")) {
+        printJson({{"archive", archive},
+                   {"valid", ok},
+                   {"errors", problems.errorCount()},
+                   {"warnings", problems.warningCount()},
+                   {"problems", problemsJson(problems)}});
+        return ok ? 0 : 1;
     }
-    fmt::print("{}: valid ({} warnings)\n", archive, problems.warningCount());
+    printProblems(problems);
+    if (!ok)
+        return 1;
+    out("{}: valid ({})\n", archive, counted(problems.warningCount(), "warning"));
     return 0;
 }
 
 int runImport(const CommandLine &cl)
 {
     cl.expect({}, {}, 1, 1);
-    auto store = openStore(cl);
+    auto store = openStoreForWriting(cl);
     if (!store)
         return 1;
     const std::string &archive = cl.positional()[0];
@@ -60,18 +98,18 @@ int runImport(const CommandLine &cl)
     printProblems(problems);
     switch (result.outcome) {
     case ImportResult::Outcome::Imported:
-        fmt::print("imported {} revision {}\n", result.projectId, result.revision);
+        out("imported {} revision {}\n", result.projectId, result.revision);
         return 0;
     case ImportResult::Outcome::AlreadyPresent:
-        fmt::print("{} revision {} already holds this content; nothing new was imported\n", result.projectId,
-                   result.revision);
+        out("{} revision {} already holds this content; nothing new was imported\n", result.projectId,
+            result.revision);
         return 0;
     case ImportResult::Outcome::Cancelled:
-        printError(fmt::format("{}: import cancelled; the store is unchanged", archive));
+        printError(archive, "import cancelled; the store is unchanged");
         return 1;
     case ImportResult::Outcome::Rejected:
     case ImportResult::Outcome::Failed:
-        printError(fmt::format("{}: not imported; the store is unchanged", archive));
+        printError(archive, "not imported; the store is unchanged");
         return 1;
     }
     return 1;
@@ -85,20 +123,20 @@ int runList(const CommandLine &cl)
         return 1;
     const auto projects = listProjects(store->db());
     if (cl.flag("--json")) {
-        nlohmann::json out = nlohmann::json::array();
+        nlohmann::json list = nlohmann::json::array();
         for (const auto &p : projects)
-            out.push_back(toJson(p));
-        fmt::print("{}\n", out.dump(2));
+            list.push_back(toJson(p));
+        printJson(list);
         return 0;
     }
     if (projects.empty()) {
-        fmt::print("No projects in {}\n", store->dir().string());
+        out("No projects in {}\n", store->dir().string());
         return 0;
     }
-    fmt::print("{:<24} {:>8} {:>7} {:>6} {:>6}  {}\n", "PROJECT", "REVISION", "CURRENT", "SYSTEM", "TARGET", "NAME");
+    out("{:<24} {:>8} {:>7} {:>6} {:>6}  {}\n", "PROJECT", "REVISION", "CURRENT", "SYSTEM", "TARGET", "NAME");
     for (const auto &p : projects)
-        fmt::print("{:<24} {:>8} {:>7} {:>6} {:>6}  {}\n", p.id, p.latestRevision, p.currentLevel,
-                   levelText(p.systemLevel), levelText(p.targetLevel), p.name);
+        out("{:<24} {:>8} {:>7} {:>6} {:>6}  {}\n", p.id, p.latestRevision, p.currentLevel, levelText(p.systemLevel),
+            levelText(p.targetLevel), p.name);
     return 0;
 }
 
@@ -130,9 +168,9 @@ int runShow(const CommandLine &cl)
             statusOf.emplace(g.gate->id, g);
     }
     if (cl.flag("--json")) {
-        nlohmann::json out = toJson(*overview);
-        if (out.contains("gates") && out["gates"].is_array())
-            for (nlohmann::json &g : out["gates"]) {
+        nlohmann::json doc = toJson(*overview);
+        if (doc.contains("gates") && doc["gates"].is_array())
+            for (nlohmann::json &g : doc["gates"]) {
                 const auto it = statusOf.find(g.value("id", std::string()));
                 if (it == statusOf.end())
                     continue;
@@ -149,38 +187,40 @@ int runShow(const CommandLine &cl)
                     item["deidentification"] = check->toJson();
                 evidence.push_back(std::move(item));
             }
-            out["evidence"] = std::move(evidence);
+            doc["evidence"] = std::move(evidence);
         }
-        fmt::print("{}\n", out.dump(2));
+        printJson(doc);
         return 0;
     }
     const RevisionOverview &o = *overview;
-    fmt::print("{} — {} ({})\n", o.id, o.name, o.domain);
-    fmt::print("revision {} of {}, imported {}\n", o.revision, o.revisions, o.importedAt);
-    fmt::print("level: current {}, system {}, target {}\n", o.currentLevel, levelText(o.systemLevel),
-               levelText(o.targetLevel));
+    out("{} — {} ({})\n", o.id, o.name, o.domain);
+    out("revision {} of {}, imported {}\n", o.revision, o.revisions, o.importedAt);
+    out("level: current {}, system {}, target {}\n", o.currentLevel, levelText(o.systemLevel),
+        levelText(o.targetLevel));
     if (!o.heldBackBy.empty())
-        fmt::print("held back by: {}\n", fmt::join(o.heldBackBy, ", "));
-    fmt::print("{} components, {} evidence files, {} metrics, {} requirements, {} cards, {} gates\n",
-               o.counts.components, o.counts.evidence, o.counts.metrics, o.counts.requirements, o.counts.cards,
-               o.counts.gates);
+        out("held back by: {}\n", joined(o.heldBackBy));
+    out("{}\n", countsText(o.counts));
     for (const GateOverview &g : o.gates) {
-        fmt::print("\n{} (level {}): {}\n", g.id, g.level, g.title);
+        out("\n{} (level {}): {}\n", g.id, g.level, g.title);
         if (const auto it = statusOf.find(g.id); it != statusOf.end())
-            fmt::print("  status: {}\n", gateText(it->second));
+            out("  status: {}\n", gateText(it->second));
         for (const CriterionOverview &c : g.criteria) {
             if (c.metric.empty()) {
-                fmt::print("  {:<16} qualitative — {}\n", c.id, c.text);
+                out("  {:<16} qualitative — {}\n", c.id, c.text);
                 continue;
             }
             const std::string observed = c.observed ? fmt::format("{}", *c.observed) : "no value";
             const std::string threshold = c.threshold ? fmt::format("{}", *c.threshold) : "?";
-            fmt::print("  {:<16} {}({}) = {} {} {} → {}\n", c.id, c.aggregate, c.metric, observed, c.op, threshold,
-                       c.suggested.value_or("no suggestion"));
+            out("  {:<16} {}({}) = {} {} {} → {}\n", c.id, c.aggregate, c.metric, observed, c.op, threshold,
+                c.suggested.value_or("no suggestion"));
         }
     }
-    for (const std::string &w : o.warnings)
-        fmt::print(stderr, "mltrl: warning: {}\n", w);
+    // The import's warnings, stored as "WHERE: WHAT", in the diagnostic form again.
+    for (const std::string &w : o.warnings) {
+        const std::size_t colon = w.find(": ");
+        const bool located = colon != std::string::npos && w.find(' ') > colon;
+        printWarning(located ? w.substr(0, colon) : "", located ? w.substr(colon + 2) : w);
+    }
     return 0;
 }
 

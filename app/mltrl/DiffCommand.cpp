@@ -3,6 +3,7 @@
 #include "Commands.h"
 #include "Output.h"
 #include "diff/RevisionDiff.h"
+#include "diff/WordDiff.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
 
@@ -17,6 +18,15 @@ namespace {
 std::string changeLine(const Change &c)
 {
     const std::size_t width = c.what == "bytes" ? 12 : 60;
+    // Text that does not fit on a line: the words that differ, not both sides cut to a width
+    // (which showed a changed summary as unchanged when the change came after the cut).
+    if (c.oldValue.is_string() && c.newValue.is_string()) {
+        const auto &before = c.oldValue.get_ref<const std::string &>();
+        const auto &after = c.newValue.get_ref<const std::string &>();
+        const auto multiLine = [](const std::string &s) { return s.find('\n') != std::string::npos; };
+        if (c.what != "bytes" && (before.size() > width || after.size() > width || multiLine(before) || multiLine(after)))
+            return fmt::format("  {}  {}: {}", c.id, c.what, wordDiffLine(before, after));
+    }
     if (c.what == "added")
         return fmt::format("  {}  added: {}", c.id, displayValue(c.newValue, width));
     if (c.what == "removed")
@@ -27,31 +37,30 @@ std::string changeLine(const Change &c)
 
 void printHuman(const RevisionDiff &diff, const std::string &basis)
 {
-    fmt::print("{}: revision {} → {}{}, {} change{}\n", diff.projectId, diff.fromRevision, diff.toRevision,
-               basis.empty() ? "" : fmt::format(" ({})", basis), diff.changes.size(),
-               diff.changes.size() == 1 ? "" : "s");
+    out("{}: revision {} → {}{}, {}\n", diff.projectId, diff.fromRevision, diff.toRevision,
+        basis.empty() ? "" : fmt::format(" ({})", basis), counted(diff.changes.size(), "change"));
     std::optional<ChangeKind> group;
     for (const Change &c : diff.changes) {
         if (c.kind != group) {
             group = c.kind;
-            fmt::print("\n{}\n", toString(c.kind));
+            out("\n{}\n", toString(c.kind));
         }
-        fmt::print("{}\n", changeLine(c));
+        out("{}\n", changeLine(c));
     }
     if (diff.reviews.empty())
         return;
-    fmt::print("\nreviews of revision {} checked against revision {}\n", diff.fromRevision, diff.toRevision);
+    out("\nreviews of revision {} checked against revision {}\n", diff.fromRevision, diff.toRevision);
     for (const ReviewImpact &r : diff.reviews) {
-        fmt::print("  {} {} {}{}: {}\n", r.reviewId, r.gate, r.reviewerEmail, r.mine ? " (yours)" : "", r.status);
+        out("  {} {} {}{}: {}\n", r.reviewId, r.gate, r.reviewerEmail, r.mine ? " (yours)" : "", r.status);
         for (const std::string &reason : r.reasons)
-            fmt::print("    {}\n", reason);
+            out("    {}\n", reason);
         if (!r.changes.empty()) {
             std::vector<std::string> items;
             for (const std::size_t i : r.changes) {
                 const Change &c = diff.changes[i];
                 items.push_back(fmt::format("{} {} ({})", toString(c.kind), c.id, c.what));
             }
-            fmt::print("    changed items it bound: {}\n", fmt::join(items, ", "));
+            out("    changed items it bound: {}\n", joined(items));
         }
     }
 }
@@ -93,7 +102,7 @@ int runDiff(const CommandLine &cl)
         return 1;
     }
     if (cl.flag("--json"))
-        fmt::print("{}\n", toJson(*diff).dump(2));
+        printJson(toJson(*diff));
     else
         printHuman(*diff, basis);
     return 0;

@@ -4,23 +4,34 @@
 #include "Commands.h"
 
 #include "Output.h"
+#include "PacketVerify.h"
+#include "ReviewTrust.h"
 #include "crypto/AllowedSigners.h"
+#include "review/ReviewerKey.h"
 #include "packet/PacketModel.h"
 #include "packet/PacketWriter.h"
 #include "store/Store.h"
 
+#include "common/AtomicFile.h"
+
 #include <QGuiApplication>
-#include <QSaveFile>
 
 #include <fmt/format.h>
 
 #include <cstring>
+#include <filesystem>
+#include <fstream>
 
 namespace mltrl::cli {
 
 bool wantsGuiApplication(int argc, char **argv)
 {
-    // The command is the first word that is neither an option nor the value of --store.
+    // Help needs no GUI (nor the warnings starting one prints).
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0)
+            return false;
+    // The command is the first word that is neither an option nor the value of --store:
+    // `packet`, or `verify` of a PDF.
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--store") == 0) {
             ++i;
@@ -28,6 +39,13 @@ bool wantsGuiApplication(int argc, char **argv)
         }
         if (argv[i][0] == '-')
             continue;
+        if (std::strcmp(argv[i], "verify") == 0) {
+            // `verify PACKET.pdf` reads the packet's printed text with QtPdf.
+            for (int j = i + 1; j < argc; ++j)
+                if (argv[j][0] != '-' && isPdfFile(argv[j]))
+                    return true;
+            return false;
+        }
         return std::strcmp(argv[i], "packet") == 0;
     }
     return false;
@@ -40,9 +58,30 @@ std::unique_ptr<QCoreApplication> makeGuiApplication(int &argc, char **argv)
     return std::make_unique<QGuiApplication>(argc, argv);
 }
 
+namespace {
+
+/// The bytes of the trust file loadTrust() read for `option` (given, or the keys-folder
+/// default), with its path; empty when none was used. Attached to the packet as they are.
+std::pair<std::string, std::string> trustFileText(const CommandLine &cl, const char *option, const char *name)
+{
+    namespace fs = std::filesystem;
+    fs::path path;
+    if (const auto given = cl.value(option))
+        path = *given;
+    else if (std::error_code ec; fs::exists(defaultReviewerKeyFile().parent_path() / name, ec))
+        path = defaultReviewerKeyFile().parent_path() / name;
+    else
+        return {};
+    std::ifstream in(path, std::ios::binary);
+    return {std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()), path.string()};
+}
+
+} // namespace
+
 int runPacket(const CommandLine &cl)
 {
-    cl.expect({}, {"--gate", "--revision", "--page-size", "-o", "--output", "--allowed-signers"}, 1, 1);
+    cl.expect({}, {"--gate", "--revision", "--page-size", "-o", "--output", "--allowed-signers", "--reviewer-roles"}, 1,
+              1);
     const auto output = cl.value("-o") ? cl.value("-o") : cl.value("--output");
     if (!output)
         throw UsageError{"packet needs -o FILE.pdf"};
@@ -50,19 +89,19 @@ int runPacket(const CommandLine &cl)
     if (!paper)
         throw UsageError{"--page-size must be A4 or Letter"};
     Problems problems;
-    std::optional<AllowedSigners> signers;
-    if (const auto file = cl.value("--allowed-signers")) {
-        signers = AllowedSigners::load(*file, problems);
-        if (!signers) {
-            printProblems(problems);
-            return 1;
-        }
-    }
+    // Who may sign and which roles they hold (G4): the files given, else the keys folder's.
+    const auto trust = loadTrust(cl);
+    if (!trust)
+        return 1;
     auto store = openStore(cl);
     if (!store)
         return 1;
     packet::PacketRequest request{cl.positional()[0], cl.value("--gate"), cl.intValue("--revision"),
-                                  signers ? &*signers : nullptr};
+                                  trust->signersPtr(), trust->rolesPtr()};
+    if (trust->signers)
+        std::tie(request.signersText, request.signersSource) = trustFileText(cl, "--allowed-signers", "allowed_signers");
+    if (trust->roles)
+        std::tie(request.rolesText, request.rolesSource) = trustFileText(cl, "--reviewer-roles", "reviewer_roles");
     const auto model = packet::collectPacket(*store, request, problems);
     if (!model) {
         printProblems(problems);
@@ -73,14 +112,17 @@ int runPacket(const CommandLine &cl)
         printProblems(problems);
         return 1;
     }
-    // Written atomically: an interrupted run never leaves a truncated packet behind.
-    QSaveFile file(QString::fromStdString(*output));
-    if (!file.open(QIODevice::WriteOnly) || file.write(rendered->pdf) != rendered->pdf.size() || !file.commit()) {
-        printError(fmt::format("{}: {}", *output, file.errorString().toStdString()));
+    // Written atomically: an interrupted run never leaves a truncated packet behind, and a
+    // symbolic link planted at the output path is replaced, never written through.
+    std::string error;
+    if (!writeFileAtomically(*output, std::string_view(rendered->pdf.constData(), static_cast<std::size_t>(rendered->pdf.size())),
+                             error)) {
+        printError(*output, error);
         return 1;
     }
     printProblems(problems);
-    fmt::print("wrote {} ({} pages, {} bytes)\n", *output, rendered->pages, rendered->pdf.size());
+    out("wrote {} ({}, {})\n", *output, counted(static_cast<std::size_t>(rendered->pages), "page"),
+        counted(static_cast<std::size_t>(rendered->pdf.size()), "byte"));
     return 0;
 }
 

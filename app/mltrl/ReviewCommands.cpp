@@ -3,6 +3,7 @@
 #include "Commands.h"
 
 #include "Output.h"
+#include "PacketVerify.h"
 #include "ReviewTrust.h"
 #include "crypto/AllowedSigners.h"
 #include "crypto/Ed25519Key.h"
@@ -16,6 +17,7 @@
 #include "review/ReviewSigner.h"
 #include "review/ReviewStore.h"
 #include "review/ReviewerKey.h"
+#include "review/SigningKey.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
 
@@ -26,6 +28,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <sstream>
 
@@ -52,7 +55,7 @@ std::optional<std::string> readPassphrase(const std::string &file)
 {
     std::optional<std::string> text = readText(file);
     if (!text) {
-        printError(fmt::format("{}: cannot read the passphrase file", file));
+        printError(file, "cannot read the passphrase file");
         return std::nullopt;
     }
     const std::size_t eol = text->find_first_of("\r\n");
@@ -63,7 +66,16 @@ std::optional<std::string> readPassphrase(const std::string &file)
 
 int runKeygen(const CommandLine &cl)
 {
-    cl.expect({"--no-passphrase"}, {"--name", "--email", "--role", "--out", "--passphrase-file"}, 0, 0);
+    cl.expect({"--no-passphrase"}, {"--name", "--email", "--role", "--out", "--passphrase-file", "--type", "--bits"}, 0, 0);
+    const std::string typeName = cl.value("--type").value_or("ed25519");
+    const std::map<std::string, SshKeyType> types{{"ed25519", SshKeyType::Ed25519},     {"ecdsa", SshKeyType::EcdsaP256},
+                                                  {"ecdsa-p256", SshKeyType::EcdsaP256}, {"ecdsa-p384", SshKeyType::EcdsaP384},
+                                                  {"ecdsa-p521", SshKeyType::EcdsaP521}, {"rsa", SshKeyType::Rsa}};
+    if (!types.count(typeName))
+        throw UsageError{"--type must be ed25519, ecdsa-p256, ecdsa-p384, ecdsa-p521 or rsa"};
+    const int bits = cl.intValue("--bits").value_or(0);
+    if (cl.value("--bits") && types.at(typeName) != SshKeyType::Rsa)
+        throw UsageError{"--bits is for --type rsa (ECDSA keys take their size from the curve)"};
     const auto name = cl.value("--name");
     const auto email = cl.value("--email");
     if (!name || !email)
@@ -82,17 +94,17 @@ int runKeygen(const CommandLine &cl)
             return 1;
         }
     }
-    const fs::path out = cl.value("--out") ? fs::path(*cl.value("--out")) : defaultReviewerKeyFile();
+    const fs::path keyFile = cl.value("--out") ? fs::path(*cl.value("--out")) : defaultReviewerKeyFile();
     Problems problems;
-    const auto pub = createReviewerKey(out, {*name, *email, cl.value("--role").value_or(""), {}}, passphrase, problems);
+    const auto pub = createReviewerKey(keyFile, {*name, *email, cl.value("--role").value_or(""), {}}, passphrase, problems,
+                                       types.at(typeName), bits);
     std::fill(passphrase.begin(), passphrase.end(), '\0');
-    if (!pub) {
-        printProblems(problems);
+    printProblems(problems);
+    if (!pub)
         return 1;
-    }
-    fmt::print("{}\n", pub->toOpenSsh(fmt::format("{} <{}>", *name, *email)));
-    fmt::print(stderr, "mltrl: key {} written to {} (public key in {}.pub)\n", pub->fingerprint(), out.string(),
-               out.string());
+    out("{}\n", pub->toOpenSsh(fmt::format("{} <{}>", *name, *email)));
+    err("mltrl: key {} written to {} (public key in {}.pub)\n", pub->fingerprint(), keyFile.string(),
+        keyFile.string());
     return 0;
 }
 
@@ -140,7 +152,7 @@ int runAnnotate(const CommandLine &cl)
             return 1;
         }
     }
-    auto store = openStore(cl);
+    auto store = openStoreForWriting(cl);
     if (!store)
         return 1;
     const auto rev = loadRevision(*store, project, revision, problems);
@@ -164,57 +176,29 @@ int runAnnotate(const CommandLine &cl)
     printProblems(problems);
     if (!added)
         return 1;
-    fmt::print("{}\n", added->id);
+    out("{}\n", added->id);
     return 0;
 }
 
 namespace {
 
-/// The key to sign with: an OpenSSH private key (signed through ssh-keygen) or a PKCS#8
-/// key written by `mltrl keygen`.
-struct SigningKey {
-    bool openSsh = false;
-    std::optional<Ed25519Key> key;
-    std::string publicKey;
-};
-
-std::optional<SigningKey> loadSigningKey(const CommandLine &cl, const fs::path &file)
+/// The key to sign with (SigningKey.h): an OpenSSH or PEM private key file, or a `.pub`
+/// whose private half is in ssh-agent. --passphrase-file answers an encrypted key.
+std::optional<SigningKey> openSigningKey(const CommandLine &cl, const fs::path &file)
 {
-    const auto text = readText(file);
-    if (!text) {
-        printError(fmt::format("{}: cannot read the key", file.string()));
-        return std::nullopt;
-    }
-    SigningKey k;
-    if (text->starts_with("-----BEGIN OPENSSH PRIVATE KEY-----")) {
-        k.openSsh = true;
-        const auto pub = readText(file.string() + ".pub");
-        std::string error;
-        const auto parsed = pub ? Ed25519PublicKey::fromOpenSsh(*pub, &error) : std::nullopt;
-        if (!parsed) {
-            printError(fmt::format("{}.pub: the public key of an OpenSSH key is needed beside it{}", file.string(),
-                                   error.empty() ? "" : ": " + error));
-            return std::nullopt;
-        }
-        k.publicKey = parsed->toOpenSsh();
-        return k;
-    }
-    std::string passphrase;
+    SigningKeyOptions options;
     if (const auto passFile = cl.value("--passphrase-file")) {
         auto p = readPassphrase(*passFile);
         if (!p)
             return std::nullopt;
-        passphrase = std::move(*p);
+        options.passphrase = std::move(*p);
     }
-    std::string error;
-    k.key = Ed25519Key::readPrivateKeyFile(file, passphrase, &error);
-    std::fill(passphrase.begin(), passphrase.end(), '\0');
-    if (!k.key) {
-        printError(fmt::format("{}: {}", file.string(), error));
-        return std::nullopt;
-    }
-    k.publicKey = k.key->publicKey().toOpenSsh();
-    return k;
+    Problems problems;
+    auto key = SigningKey::open(file, options, problems);
+    std::fill(options.passphrase.begin(), options.passphrase.end(), '\0');
+    if (!key)
+        printProblems(problems);
+    return key;
 }
 
 /// Name, email and role from the key's identity file, each overridden by an option.
@@ -267,7 +251,7 @@ int runReview(const CommandLine &cl)
         return 1;
     }
 
-    auto store = openStore(cl);
+    auto store = openStoreForWriting(cl);
     if (!store)
         return 1;
     const auto rev = loadRevision(*store, project, revision, problems);
@@ -275,10 +259,10 @@ int runReview(const CommandLine &cl)
         printProblems(problems);
         return 1;
     }
-    const auto key = loadSigningKey(cl, *keyFile);
+    const auto key = openSigningKey(cl, *keyFile);
     if (!key)
         return 1;
-    input.reviewer = identityFor(cl, *keyFile, key->publicKey);
+    input.reviewer = identityFor(cl, privateKeyPathOf(*keyFile), key->publicKey().toOpenSsh());
     bool openBlocker = false;
     for (const Annotation &a : AnnotationStore(store->db()).forRevision(rev->overview.revisionId)) {
         if (a.status != "open")
@@ -294,20 +278,21 @@ int runReview(const CommandLine &cl)
     // G1: a metric's suggestion becomes a verdict only when the reviewer says so.
     if (cl.flag("--accept-suggestions"))
         for (const std::string &c : acceptSuggestions(input, *rev))
-            fmt::print(stderr, "mltrl: {}: the suggested verdict accepted\n", c);
+            err("mltrl: {}: the suggested verdict accepted\n", c);
     const auto record = ReviewBuilder(*rev).build(input, problems);
     if (!record) {
         printProblems(problems);
         return 1;
     }
-    const auto signedReview = key->openSsh ? ReviewSigner::signWithSshKeygen(*record, *keyFile, problems)
-                                           : ReviewSigner::sign(*record, *key->key, problems);
+    const auto signedReview = key->sign(*record, problems);
     if (!signedReview || !ReviewStore(store->db()).addSigned(rev->overview.revisionId, *signedReview, problems)) {
         printProblems(problems);
         return 1;
     }
     printProblems(problems);
-    fmt::print("{}\n", record->id);
+    err("mltrl: signed with {} key {} {}\n", key->publicKey().shortName(), key->publicKey().fingerprint(),
+        key->methodText());
+    out("{}\n", record->id);
     return 0;
 }
 
@@ -330,7 +315,7 @@ int runReviews(const CommandLine &cl)
     }
     const ProjectReviews reviews = projectReviews(*store, *rev, *trust);
 
-    json out{{"project", project}, {"revision", rev->overview.revision}, {"reviews", json::array()},
+    json doc{{"project", project}, {"revision", rev->overview.revision}, {"reviews", json::array()},
              {"gates", json::array()}};
     for (std::size_t i = 0; i < reviews.stored.size(); ++i) {
         const StoredReview &r = reviews.stored[i];
@@ -345,7 +330,7 @@ int runReviews(const CommandLine &cl)
             const StoredReview &by = reviews.stored[*st.supersededBy];
             supersededBy = {{"id", by.id}, {"signer", by.reviewerEmail}, {"signed_at", by.signedAt}};
         }
-        out["reviews"].push_back({{"id", r.id},
+        doc["reviews"].push_back({{"id", r.id},
                                   {"gate", r.gateId},
                                   {"reviewer", who},
                                   {"outcome", r.outcome},
@@ -363,33 +348,33 @@ int runReviews(const CommandLine &cl)
                                   {"origin", r.origin}});
     }
     for (const GateReport &g : reviews.gates)
-        out["gates"].push_back(gateJson(g));
+        doc["gates"].push_back(gateJson(g));
     if (cl.flag("--json")) {
-        fmt::print("{}\n", out.dump(2));
+        printJson(doc);
         return 0;
     }
     if (reviews.stored.empty())
-        fmt::print("No reviews of {}.\n", project);
+        out("No reviews of {}.\n", project);
     for (std::size_t i = 0; i < reviews.stored.size(); ++i) {
         const StoredReview &r = reviews.stored[i];
         const ReviewStanding &st = reviews.standings[i];
-        fmt::print("{}  {:<10} {:<24} {:<24} {}  {}\n", r.id, r.gateId, r.reviewerEmail, r.outcome, r.signedAt,
-                   toString(reviews.checks[i].status));
+        out("{}  {:<10} {:<24} {:<24} {}  {}\n", r.id, r.gateId, r.reviewerEmail, r.outcome, r.signedAt,
+            toString(reviews.checks[i].status));
         if (st.supersededBy)
-            fmt::print("    {}\n", supersededText(reviews.stored[*st.supersededBy]));
+            out("    {}\n", supersededText(reviews.stored[*st.supersededBy]));
         const Gate *gate = rev->manifest.findGate(r.gateId);
         if (gate && !gate->signoffs.empty() && !st.roleGranted && reviews.checks[i].isValid())
-            fmt::print("    role self-declared: reviewer_roles does not grant \"{}\" to {}; counts towards no "
+            out("    role self-declared: reviewer_roles does not grant \"{}\" to {}; counts towards no "
                        "sign-off\n",
                        r.reviewerRole, r.reviewerEmail);
         for (const std::string &w : st.warnings)
-            fmt::print("    warning: {}\n", w);
+            out("    warning: {}\n", w);
         for (const std::string &why : reviews.checks[i].reasons)
-            fmt::print("    {}\n", why);
+            out("    {}\n", why);
     }
-    fmt::print("\nGates of {} revision {}:\n", project, rev->overview.revision);
+    out("\nGates of {} revision {}:\n", project, rev->overview.revision);
     for (const GateReport &g : reviews.gates)
-        fmt::print("  {:<12} {}\n", g.gate->id, gateText(g));
+        out("  {:<12} {}\n", g.gate->id, gateText(g));
     return 0;
 }
 
@@ -401,7 +386,7 @@ int runExport(const CommandLine &cl)
     const auto output = cl.value("-o") ? cl.value("-o") : cl.value("--output");
     if (!output)
         throw UsageError{"export needs -o FILE"};
-    auto store = openStore(cl);
+    auto store = openStoreForWriting(cl);
     if (!store)
         return 1;
     Problems problems;
@@ -409,15 +394,23 @@ int runExport(const CommandLine &cl)
     printProblems(problems);
     if (!result)
         return 1;
-    fmt::print("exported {} revision {} to {} ({} files, {} signed review{})\n", project, result->revision, *output,
-               result->files, result->reviews, result->reviews == 1 ? "" : "s");
+    out("exported {} revision {} to {} ({}, {})\n", project, result->revision, *output, counted(result->files, "file"),
+        counted(result->reviews, "signed review"));
     return 0;
 }
 
 int runVerify(const CommandLine &cl)
 {
-    cl.expect({}, {"--allowed-signers", "--reviewer-roles"}, 1, 1);
+    cl.expect({"--json"}, {"--allowed-signers", "--reviewer-roles"}, 1, 1);
     const std::string &archive = cl.positional()[0];
+    if (isPdfFile(archive)) {   // a review packet: its attachments are checked (docs/packet.md)
+#ifdef MLTRL_HAVE_PACKET
+        return runVerifyPacket(cl, archive);
+#else
+        printError(fmt::format("{}: a PDF; this mltrl was built without the packet library", archive));
+        return 1;
+#endif
+    }
     const auto trust = loadTrust(cl);
     if (!trust)
         return 1;
@@ -425,8 +418,47 @@ int runVerify(const CommandLine &cl)
     ArchiveVerification v = verifyArchive(archive, signers, trust->rolesPtr());
     // The exit rule counts untrusted signers only when --allowed-signers was given (§4).
     v.signersChecked = trust->signersGiven;
+    const bool ok = v.passed();
+    if (cl.flag("--json")) {
+        json result{{"archive", archive},         {"files_ok", v.archiveOk}, {"problems", problemsJson(v.problems)},
+                    {"reviews", json::array()}, {"gates", json::array()},  {"signers_checked", v.signersChecked},
+                    {"passed", ok}};
+        for (std::size_t i = 0; i < v.reviews.size(); ++i) {
+            const ArchiveReview &r = v.reviews[i];
+            json supersededBy = nullptr;
+            if (const auto by = v.standings[i].supersededBy; by && v.reviews[*by].check.record) {
+                const ReviewRecord &rec = *v.reviews[*by].check.record;
+                supersededBy = {{"id", rec.id}, {"signer", rec.reviewer.email}, {"signed_at", rec.signedAt}};
+            }
+            result["reviews"].push_back({{"path", r.path},
+                                         {"status", std::string(toString(r.check.status))},
+                                         {"trusted", r.check.trusted()},
+                                         {"trust_reason", r.check.trustReason},
+                                         {"fingerprint", r.check.fingerprint},
+                                         {"reasons", r.check.reasons},
+                                         {"superseded_by", supersededBy},
+                                         {"role_granted", v.standings[i].roleGranted},
+                                         {"counted", v.standings[i].counted},
+                                         {"warnings", v.standings[i].warnings}});
+        }
+        for (const auto &[gate, status] : v.gates) {
+            const bool unreviewed = std::find(v.unreviewedPassages.begin(), v.unreviewedPassages.end(), gate)
+                                    != v.unreviewedPassages.end();
+            json roles = json::array();
+            for (const RoleTally &t : status.roles)
+                roles.push_back({{"role", t.role}, {"min", t.required}, {"counted", t.have}});
+            result["gates"].push_back({{"id", gate},
+                                       {"status", std::string(toString(status.state))},
+                                       {"counted", status.counted},
+                                       {"roles", roles},
+                                       {"missing", status.missing},
+                                       {"unreviewed_passage", unreviewed}});
+        }
+        printJson(result);
+        return ok ? 0 : 1;
+    }
     printProblems(v.problems);
-    fmt::print("{}: files {}\n", archive, v.archiveOk ? "OK (every evidence and metric hash matches)" : "FAILED");
+    out("{}: files {}\n", archive, v.archiveOk ? "OK (every evidence and metric hash matches)" : "FAILED");
     for (const ArchiveReview &r : v.reviews) {
         std::string trustText;
         if (r.check.isValid())
@@ -435,43 +467,62 @@ int runVerify(const CommandLine &cl)
                                                                r.check.trustReason.empty() ? "not in the allowed signers"
                                                                                            : r.check.trustReason)
                                                  : ", signer unknown (no --allowed-signers)");
-        fmt::print("{}: {}{}\n", r.path, toString(r.check.status), trustText);
+        out("{}: {}{}\n", r.path, toString(r.check.status), trustText);
         const std::size_t i = static_cast<std::size_t>(&r - v.reviews.data());
         if (const auto by = v.standings[i].supersededBy; by && v.reviews[*by].check.record) {
             const ReviewRecord &rec = *v.reviews[*by].check.record;
-            fmt::print("    superseded by {}, {}, {}\n", rec.id, rec.reviewer.email, rec.signedAt);
+            out("    superseded by {}, {}, {}\n", rec.id, rec.reviewer.email, rec.signedAt);
         }
         for (const std::string &w : v.standings[i].warnings)
-            fmt::print("    warning: {}\n", w);
+            out("    warning: {}\n", w);
         for (const std::string &why : r.check.reasons)
-            fmt::print("    {}\n", why);
+            out("    {}\n", why);
     }
     for (const auto &[gate, status] : v.gates) {
         const bool unreviewed = std::find(v.unreviewedPassages.begin(), v.unreviewedPassages.end(), gate)
                                 != v.unreviewedPassages.end();
-        fmt::print("gate {}: {}{}\n", gate, describe(status),
+        out("gate {}: {}{}\n", gate, describe(status),
                    unreviewed ? " — passed without a signed review in this archive" : "");
     }
-    const bool ok = v.passed();
-    fmt::print("{}\n", ok ? "verification passed" : "verification FAILED");
+    out("{}\n", ok ? "verification passed" : "verification FAILED");
     return ok ? 0 : 1;
 }
 
 int runAudit(const CommandLine &cl)
 {
-    cl.expect({}, {}, 1, 1);
+    cl.expect({"--json"}, {}, 1, 1);
     const std::string &project = cl.positional()[0];
     auto store = openStore(cl);
     if (!store)
         return 1;
     const AuditLog log(store->db());
-    for (const AuditEntry &e : log.entries(project))
-        fmt::print("{:>5}  {}  {:<8}  {}  {}\n", e.seq, e.at, e.action, e.entrySha256.substr(0, 16), e.detailsJson);
-    if (const auto broken = log.check()) {
-        printError(fmt::format("the audit log is broken at entry {}: {}", broken->seq, broken->what));
+    const auto entries = log.entries(project);
+    const auto broken = log.check();
+    if (cl.flag("--json")) {
+        json result{{"project", project},
+                     {"entries", json::array()},
+                     {"intact", !broken},
+                     {"broken_at", broken ? json(broken->seq) : json(nullptr)},
+                     {"broken_reason", broken ? json(broken->what) : json(nullptr)},
+                     {"store_entries", log.entries().size()}};
+        for (const AuditEntry &e : entries)
+            result["entries"].push_back({{"seq", e.seq},
+                                         {"at", e.at},
+                                         {"action", e.action},
+                                         {"details", json::parse(e.detailsJson, nullptr, false)},
+                                         {"prev_sha256", e.prevSha256},
+                                         {"entry_sha256", e.entrySha256}});
+        printJson(result);
+        return broken ? 1 : 0;
+    }
+    for (const AuditEntry &e : entries)
+        out("{:>5}  {}  {:<8}  {}  {}\n", e.seq, e.at, e.action, e.entrySha256.substr(0, 16), e.detailsJson);
+    if (broken) {
+        printError(store->databasePath().string(),
+                   fmt::format("the audit log is broken at entry {}: {}", broken->seq, broken->what));
         return 1;
     }
-    fmt::print("audit log intact ({} entries in the store)\n", log.entries().size());
+    out("audit log intact ({} in the store)\n", counted(log.entries().size(), "entry", "entries"));
     return 0;
 }
 

@@ -1,5 +1,6 @@
 // mltrl — the command-line tool of MLTRL Workbench. Thin: parses the command line and hands
 // over to the subcommands in Commands.cpp.
+#include "CommandHelp.h"
 #include "CommandLine.h"
 #include "Commands.h"
 #include "Output.h"
@@ -16,58 +17,6 @@
 #include <map>
 #include <memory>
 
-namespace {
-
-constexpr const char *kUsage = R"(usage: mltrl [--store DIR] COMMAND [ARGS]
-
-Commands:
-  validate ARCHIVE                       check an archive fully without touching any store
-  import ARCHIVE                         import an archive (a new revision, or the identical one)
-  list [--json]                          projects with their latest revision and levels
-  show PROJECT [--revision N] [--json]   a project revision: levels, counts, gates, criteria
-  diff PROJECT [--from N] [--to M] [--json]
-      what changed between two revisions (default: the latest against the revision of your
-      last signed review, else the previous one) and which reviews of the older one it stales
-
-Reviews:
-  keygen --name NAME --email EMAIL [--role ROLE] [--out FILE] (--passphrase-file F | --no-passphrase)
-      create an Ed25519 signing key (default FILE: the application-data folder's
-      keys/id_mltrl_ed25519); writes FILE, FILE.pub and FILE.identity.json; prints the public key
-  annotate PROJECT --target TARGET --severity info|minor|major|blocker --text TEXT [--revision N]
-           [--rect X,Y,W,H | --line N] [--author NAME]
-      TARGET: evidence:ID[:PAGE] | metric:ID | criterion:GATE/ID | requirement:ID | card:LEVEL | project
-      --rect: a region of an evidence page (PDF points) or image (pixels), from the top left
-      --line: a line of a text evidence file (from 1)
-      --author: who the note is by (default: the name and email of the default signing key,
-      else the login name); kept locally, review records carry no author
-  review PROJECT --gate GATE --outcome advance|advance_with_conditions|hold|switchback
-         [--to-level N] [--condition TEXT]... [--verdict CRITERION=VERDICT[:NOTE]]...
-         [--rationale TEXT] --key FILE [--passphrase-file F] [--name N] [--email E] [--role R]
-         [--supersedes ID] [--acknowledge-blockers] [--revision N]
-      sign and store a review (an OpenSSH private key signs through ssh-keygen); prints its id
-  reviews PROJECT [--allowed-signers FILE] [--revision N] [--json]
-      reviews with status valid / valid_unknown_signer / invalid / stale, and gate statuses
-  export PROJECT [--revision N] -o FILE.mltrl
-      the revision as a ZIP with its signed reviews
-  verify ARCHIVE [--allowed-signers FILE]
-      check every file hash and every review; exit 1 on a hash failure, an invalid or stale
-      review, or (with --allowed-signers) a signer that is not allowed
-  audit PROJECT                          print the project's audit log and check the whole chain
-  packet PROJECT [--gate GATE] [--revision N] [--page-size A4|Letter] [--allowed-signers FILE] -o FILE.pdf
-      a PDF review packet of the project or one gate (figures, criteria, annotations,
-      evidence index with SHA-256, signatures with their ssh-keygen verify commands)
-
-ARCHIVE is a .mltrl/.zip, .tar, .tar.gz/.tgz file or a directory.
-
-Global options (before or after the command):
-  --store DIR   the store folder (else $MLTRL_STORE, else the application-data folder)
-  --help        this text
-  --version     the version
-
-Exit status: 0 success; 1 input rejected or check failed (reason on stderr); 2 usage error.
-)";
-
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -87,33 +36,55 @@ int main(int argc, char **argv)
         {"validate", runValidate}, {"import", runImport}, {"list", runList},   {"show", runShow},
         {"keygen", runKeygen},     {"annotate", runAnnotate}, {"review", runReview}, {"reviews", runReviews},
         {"export", runExport},     {"verify", runVerify},   {"audit", runAudit},
-        {"diff", runDiff}};
+        {"diff", runDiff},         {"signature", runSignature}};
 #ifdef MLTRL_HAVE_PACKET
     commands.emplace("packet", runPacket);
 #endif
+    if (argc == 2 && std::string_view(argv[1]) == "--bash-completion") {
+        printTrusted(stdout, bashCompletionScript());
+        return 0;
+    }
+    std::string command;
     try {
         const CommandLine cl(argc, argv);
+        command = cl.command();
         if (cl.version()) {
-            fmt::print("mltrl {}\n", MLTRL_VERSION);
+            out("mltrl {}\n", MLTRL_VERSION);
             return 0;
         }
-        if (cl.help()) {
-            fmt::print("{}", kUsage);
+        // `mltrl help [COMMAND]` and `mltrl [COMMAND] --help`.
+        if (cl.help() || cl.command() == "help") {
+            const std::string topic = cl.command() == "help" ? (cl.positional().empty() ? "" : cl.positional()[0])
+                                                               : cl.command();
+            if (topic.empty()) {
+                printTrusted(stdout, usageText());
+                return 0;
+            }
+            const CommandHelp *help = findCommandHelp(topic);
+            if (!help || (topic != "help" && !commands.contains(topic)))
+                throw UsageError{"unknown command '" + topic + "'"};
+            printTrusted(stdout, commandHelpText(*help));
             return 0;
         }
         if (cl.command().empty()) {
-            fmt::print(stderr, "{}", kUsage);
+            printTrusted(stderr, usageText());
             return 2;
         }
         const auto it = commands.find(cl.command());
-        if (it == commands.end())
+        if (it == commands.end()) {
+            command.clear();
             throw UsageError{"unknown command '" + cl.command() + "'"};
+        }
         return it->second(cl);
     } catch (const UsageError &e) {
-        fmt::print(stderr, "mltrl: {}\n(see mltrl --help)\n", e.message);
+        printError(e.message);
+        if (!command.empty() && findCommandHelp(command))
+            err("(see mltrl {} --help)\n", command);
+        else
+            err("(see mltrl --help)\n");
         return 2;
     } catch (const mltrl::sql::SqliteError &e) {
-        printError(fmt::format("store: {}", e.what()));
+        printError(storeErrorMessage(e));
         return 1;
     } catch (const std::exception &e) {
         printError(e.what());

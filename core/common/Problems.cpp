@@ -9,6 +9,30 @@ std::string Problem::toString() const
     return where.empty() ? what : where + ": " + what;
 }
 
+std::string Problem::diagnosticLocation() const
+{
+    const std::size_t hash = where.find("#/");
+    if (hash == std::string::npos)
+        return where;
+    std::string location;
+    location.reserve(where.size());
+    location.append(where, 0, hash);
+    if (hash > 0)
+        location += ':';
+    location.append(where, hash + 1, std::string::npos);
+    return location;
+}
+
+std::string Problem::toDiagnostic() const
+{
+    std::string text = diagnosticLocation();
+    if (!text.empty())
+        text += ": ";
+    text += severity == Severity::Error ? "error: " : "warning: ";
+    text += what;
+    return text;
+}
+
 void Problems::error(std::string where, std::string what)
 {
     m_items.push_back({Severity::Error, std::move(where), std::move(what)});

@@ -17,6 +17,12 @@ struct Problem {
 
     /// "where: what" (or just "what" when there is no location).
     [[nodiscard]] std::string toString() const;
+    /// `where` in the form compilers use and editors and CI jump to: "file:line:column",
+    /// "file:line", "file:/json/pointer" (the "#" of "file#/pointer" becomes ":"), "file",
+    /// or "" when there is no location.
+    [[nodiscard]] std::string diagnosticLocation() const;
+    /// "LOCATION: error: what" (or "warning:"), or "error: what" without a location.
+    [[nodiscard]] std::string toDiagnostic() const;
     bool operator==(const Problem &) const = default;
 };
 

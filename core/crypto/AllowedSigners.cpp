@@ -169,8 +169,8 @@ bool parseOptions(std::string_view opts, AllowedSigner &entry, std::string &prob
 enum class KeyParse { Ok, NotAKey, Invalid };
 
 /// `type base64 [comment]`. NotAKey when `type` is not followed by a blob of that type
-/// (the caller then reads it as options, as OpenSSH does); Invalid for a broken
-/// ssh-ed25519 key.
+/// (the caller then reads it as options, as OpenSSH does); Invalid for a broken key of a
+/// supported type.
 KeyParse parseKey(std::string_view &s, AllowedSigner &entry, std::string &problem)
 {
     std::string_view rest = s;
@@ -180,17 +180,17 @@ KeyParse parseKey(std::string_view &s, AllowedSigner &entry, std::string &proble
     const auto blob = b64.empty() ? std::nullopt : base64Decode(b64);
     std::string_view blobType;
     if (!blob || !sshwire::Reader(*blob).readString(blobType) || blobType != type || type.empty()) {
-        if (type == "ssh-ed25519") {
-            problem = "invalid ssh-ed25519 key";
+        if (isSupportedKeyType(type)) {
+            problem = "invalid " + std::string(type) + " key";
             return KeyParse::Invalid;
         }
         return KeyParse::NotAKey;
     }
     entry.keyType = std::string(type);
-    if (type == "ssh-ed25519") {
-        entry.key = Ed25519PublicKey::fromWireBlob(*blob, &problem);
+    if (isSupportedKeyType(type)) {
+        entry.key = SshPublicKey::fromWireBlob(*blob, &problem);
         if (!entry.key) {
-            problem = "invalid ssh-ed25519 key: " + problem;
+            problem = "invalid " + std::string(type) + " key: " + problem;
             return KeyParse::Invalid;
         }
     }
@@ -370,7 +370,7 @@ AllowedSigners AllowedSigners::parse(std::string_view text, Problems &problems, 
             entry.malformed = true;
             problems.error(where, problem);
         } else if (!entry.key) {
-            problems.warning(where, "key type " + entry.keyType + " is not supported (only ssh-ed25519); this line never matches");
+            problems.warning(where, "key type " + entry.keyType + " is not supported; this line never matches");
         } else if (entry.certAuthority) {
             problems.warning(where, "cert-authority lines are not supported (no certificates); this line never matches");
         }
@@ -402,7 +402,19 @@ std::optional<AllowedSigners> AllowedSigners::load(const std::filesystem::path &
     return parse(text, problems, path.filename().string());
 }
 
-SignerCheck AllowedSigners::check(std::string_view principal, const Ed25519PublicKey &key,
+std::optional<std::string> AllowedSigners::findPrincipals(const SshPublicKey &key, std::int64_t unixTime) const
+{
+    for (const AllowedSigner &e : m_entries) {
+        if (e.malformed || !e.principals || e.certAuthority || !e.key || !(*e.key == key))
+            continue;
+        if ((e.validAfter && unixTime < *e.validAfter) || (e.validBefore && unixTime > *e.validBefore))
+            continue;
+        return e.principals;
+    }
+    return std::nullopt;
+}
+
+SignerCheck AllowedSigners::check(std::string_view principal, const SshPublicKey &key,
                                   std::string_view nameSpace, std::int64_t unixTime) const
 {
     SignerCheck found;

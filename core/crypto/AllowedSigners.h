@@ -5,10 +5,12 @@
 ///  - lines are tried in order; the first that matches principal, key, namespace and time wins;
 ///  - malformed lines are reported in Problems and never match (ssh-keygen skips them too);
 ///  - `cert-authority` lines never match a plain key (certificates are not supported here);
-///  - key types other than ssh-ed25519 are read but never match (warned about).
+///  - every key type SshPublicKey reads can match (Ed25519, ECDSA, RSA, security keys); other
+///    types are read but never match (warned about).
 /// valid-after/valid-before without "Z"/"UTC" are local time, as in OpenSSH.
 #include "common/Problems.h"
 #include "crypto/Ed25519Key.h"
+#include "crypto/SshPublicKey.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -28,7 +30,7 @@ struct AllowedSigner {
     std::optional<std::int64_t> validBefore;
     bool certAuthority = false;
     std::string keyType;                          ///< e.g. "ssh-ed25519"
-    std::optional<Ed25519PublicKey> key;          ///< set for ssh-ed25519 keys
+    std::optional<SshPublicKey> key;              ///< set for every supported key type
     std::string comment;
     bool malformed = false;                       ///< the line has an error (reported in Problems); never matches
 };
@@ -56,8 +58,17 @@ public:
     [[nodiscard]] static std::optional<AllowedSigners> load(const std::filesystem::path &path, Problems &problems);
 
     /// Whether `principal` may sign with `key` under `nameSpace` at `unixTime` (seconds).
-    [[nodiscard]] SignerCheck check(std::string_view principal, const Ed25519PublicKey &key,
+    [[nodiscard]] SignerCheck check(std::string_view principal, const SshPublicKey &key,
                                     std::string_view nameSpace, std::int64_t unixTime) const;
+    [[nodiscard]] SignerCheck check(std::string_view principal, const Ed25519PublicKey &key,
+                                    std::string_view nameSpace, std::int64_t unixTime) const
+    {
+        return check(principal, SshPublicKey::fromEd25519(key), nameSpace, unixTime);
+    }
+
+    /// What `ssh-keygen -Y find-principals` prints: the principals of the first line that
+    /// lists `key` and is valid at `unixTime` (namespaces are not considered), or nullopt.
+    [[nodiscard]] std::optional<std::string> findPrincipals(const SshPublicKey &key, std::int64_t unixTime) const;
 
     [[nodiscard]] const std::vector<AllowedSigner> &entries() const { return m_entries; }
 

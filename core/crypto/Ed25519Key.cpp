@@ -2,6 +2,7 @@
 
 #include "crypto/Base64.h"
 #include "crypto/Sha256.h"
+#include "crypto/SshPrivateKey.h"
 #include "crypto/SshWire.h"
 
 #include <openssl/bio.h>
@@ -434,6 +435,16 @@ std::optional<Ed25519Key> Ed25519Key::readPrivateKeyFile(const std::filesystem::
         return std::nullopt;
     }
     return Ed25519Key(std::make_unique<Impl>(Impl{std::move(pkey)}));
+}
+
+} // namespace mltrl
+
+namespace mltrl {
+
+// Declared in SshPrivateKey.h: one implementation of the careful 0600 atomic write.
+bool writePrivateFile(const std::filesystem::path &path, std::string_view bytes, std::string *error, bool overwrite)
+{
+    return writeSecretFile(path, bytes, overwrite, error);
 }
 
 } // namespace mltrl

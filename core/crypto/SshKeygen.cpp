@@ -2,8 +2,13 @@
 
 #include "crypto/SshSig.h"
 
+#include <QFile>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QStandardPaths>
+#include <QTemporaryDir>
+
+#include <memory>
 
 namespace mltrl {
 namespace {
@@ -23,7 +28,96 @@ std::string stderrText(QProcess &process)
     return text.trimmed().toStdString();
 }
 
+/// Sets up SSH_ASKPASS for `process` as the options ask: a private script answering with the
+/// passphrase (kept in `dir`, which must outlive the process), or the given program.
+bool prepareAskpass(QProcess &process, const SshKeygenOptions &options, std::unique_ptr<QTemporaryDir> &dir,
+                    std::string *error)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (!options.passphrase.empty()) {
+        dir = std::make_unique<QTemporaryDir>();
+        if (!dir->isValid()) {
+            failed(error, "cannot create a temporary folder for the passphrase helper");
+            return false;
+        }
+        const QString script = dir->filePath(QStringLiteral("askpass"));
+        QFile f(script);
+        if (!f.open(QIODevice::WriteOnly)
+            || f.write("#!/bin/sh\nprintf '%s\\n' \"$MLTRL_ASKPASS_PASSPHRASE\"\n") < 0) {
+            failed(error, "cannot write the passphrase helper");
+            return false;
+        }
+        f.close();
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        env.insert(QStringLiteral("SSH_ASKPASS"), script);
+        env.insert(QStringLiteral("SSH_ASKPASS_REQUIRE"), QStringLiteral("force"));
+        env.insert(QStringLiteral("MLTRL_ASKPASS_PASSPHRASE"), QString::fromStdString(options.passphrase));
+    } else if (!options.askpass.isEmpty()) {
+        env.insert(QStringLiteral("SSH_ASKPASS"), options.askpass);
+        env.insert(QStringLiteral("SSH_ASKPASS_REQUIRE"), QStringLiteral("force"));
+    }
+    process.setProcessEnvironment(env);
+    return true;
+}
+
+/// Runs ssh-keygen to the end (stdin: `input`); false with the reason when it did not
+/// exit 0.
+bool runSshKeygen(QProcess &process, std::string_view input, const SshKeygenOptions &options, std::string *error)
+{
+    process.start(QIODevice::ReadWrite);
+    if (!process.waitForStarted()) {
+        failed(error, "cannot run " + process.program().toStdString() + ": " + process.errorString().toStdString());
+        return false;
+    }
+    process.write(input.data(), static_cast<qint64>(input.size()));
+    process.closeWriteChannel();
+    if (!process.waitForFinished(options.timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        failed(error, "ssh-keygen did not finish in time");
+        return false;
+    }
+    if (process.exitStatus() != QProcess::NormalExit) {
+        failed(error, "ssh-keygen crashed");
+        return false;
+    }
+    if (process.exitCode() != 0) {
+        const std::string why = stderrText(process);
+        failed(error, "(exit code " + std::to_string(process.exitCode()) + ")" + (why.empty() ? std::string() : ": " + why));
+        return false;
+    }
+    return true;
+}
+
 } // namespace
+
+bool sshKeygenGenerate(const std::filesystem::path &keyFile, std::string_view type, int bits, std::string_view comment,
+                       std::string *error, const SshKeygenOptions &options)
+{
+    const QString program = options.program.isEmpty() ? findSshKeygen() : options.program;
+    if (program.isEmpty())
+        return failed(error, "ssh-keygen not found on PATH (install OpenSSH)").has_value();
+    std::error_code ec;
+    if (std::filesystem::exists(keyFile, ec) || std::filesystem::exists(keyFile.string() + ".pub", ec))
+        return failed(error, keyFile.string() + ": already exists").has_value();
+    QProcess process;
+    process.setProgram(program);
+    QStringList args{QStringLiteral("-q"), QStringLiteral("-t"), QString::fromUtf8(type.data(), static_cast<qsizetype>(type.size())),
+                     QStringLiteral("-C"), QString::fromUtf8(comment.data(), static_cast<qsizetype>(comment.size())),
+                     QStringLiteral("-f"), QString::fromStdString(keyFile.string())};
+    if (bits > 0)
+        args << QStringLiteral("-b") << QString::number(bits);
+    if (options.passphrase.empty() && options.askpass.isEmpty())
+        args << QStringLiteral("-N") << QString();
+    process.setArguments(args);
+    std::unique_ptr<QTemporaryDir> askpassDir;
+    if (!prepareAskpass(process, options, askpassDir, error))
+        return false;
+    std::string why;
+    if (!runSshKeygen(process, {}, options, &why))
+        return failed(error, "ssh-keygen could not create the key " + why).has_value();
+    return true;
+}
 
 QString findSshKeygen()
 {
@@ -44,22 +138,14 @@ std::optional<std::string> sshKeygenSign(const std::filesystem::path &keyFile, s
     process.setArguments({QStringLiteral("-Y"), QStringLiteral("sign"), QStringLiteral("-f"),
                           QString::fromStdString(keyFile.string()), QStringLiteral("-n"),
                           QString::fromUtf8(nameSpace.data(), static_cast<qsizetype>(nameSpace.size()))});
-    process.start(QIODevice::ReadWrite);
-    if (!process.waitForStarted())
-        return failed(error, "cannot run " + program.toStdString() + ": " + process.errorString().toStdString());
-    process.write(message.data(), static_cast<qint64>(message.size()));
-    process.closeWriteChannel();
-    if (!process.waitForFinished(options.timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return failed(error, "ssh-keygen did not finish in time");
-    }
-    if (process.exitStatus() != QProcess::NormalExit)
-        return failed(error, "ssh-keygen crashed");
-    if (process.exitCode() != 0) {
-        const std::string why = stderrText(process);
-        return failed(error, "ssh-keygen could not sign (exit code " + std::to_string(process.exitCode()) + ")"
-                                 + (why.empty() ? std::string() : ": " + why));
+    std::unique_ptr<QTemporaryDir> askpassDir;
+    if (!prepareAskpass(process, options, askpassDir, error))
+        return std::nullopt;
+    std::string why;
+    if (!runSshKeygen(process, message, options, &why)) {
+        if (why.starts_with("(exit code "))
+            return failed(error, "ssh-keygen could not sign " + why);
+        return failed(error, why);
     }
     const QByteArray out = process.readAllStandardOutput();
     std::string armored(out.constData(), static_cast<std::size_t>(out.size()));

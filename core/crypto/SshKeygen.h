@@ -5,7 +5,9 @@
 ///
 /// ssh-keygen asks for the passphrase of an encrypted key on the terminal, or through
 /// ssh-agent (when the key is loaded there) or SSH_ASKPASS (with SSH_ASKPASS_REQUIRE=force
-/// in the environment, which a GUI should set). The environment is inherited.
+/// in the environment, which a GUI should set). The environment is inherited. A passphrase
+/// given in the options is answered through a private SSH_ASKPASS script that prints it from
+/// the child's environment (never on a command line, which other users could read).
 #include <QString>
 
 #include <filesystem>
@@ -21,12 +23,22 @@ namespace mltrl {
 struct SshKeygenOptions {
     QString program;                ///< ssh-keygen to run; empty = findSshKeygen()
     int timeoutMs = 5 * 60 * 1000;  ///< generous: the user may be typing a passphrase
+    std::string passphrase;         ///< when set, given to ssh-keygen through SSH_ASKPASS
+    QString askpass;                ///< else, when set: the SSH_ASKPASS program (forced)
 };
+
+/// Generates an OpenSSH private key at `keyFile` (and keyFile.pub) with `ssh-keygen -t
+/// type [-b bits] -C comment`, encrypted with `options.passphrase` the way OpenSSH does it
+/// (bcrypt KDF, aes256-ctr), or unencrypted when it is empty. `type` is "ed25519", "ecdsa"
+/// or "rsa"; `bits` 0 = ssh-keygen's default. Refuses to replace an existing file.
+[[nodiscard]] bool sshKeygenGenerate(const std::filesystem::path &keyFile, std::string_view type, int bits,
+                                     std::string_view comment, std::string *error = nullptr,
+                                     const SshKeygenOptions &options = {});
 
 /// Runs `ssh-keygen -Y sign -f keyFile -n nameSpace` with `message` on stdin and returns the
 /// armored signature it prints. Errors (ssh-keygen not found, it failed — its stderr is
-/// quoted —, timed out, or signed with a key type other than ssh-ed25519) come back as
-/// nullopt with the reason in `error`.
+/// quoted —, timed out, or made a signature that cannot be read) come back as nullopt with
+/// the reason in `error`.
 [[nodiscard]] std::optional<std::string> sshKeygenSign(const std::filesystem::path &keyFile, std::string_view nameSpace,
                                                        std::string_view message, std::string *error = nullptr,
                                                        const SshKeygenOptions &options = {});

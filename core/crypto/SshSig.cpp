@@ -11,7 +11,6 @@ namespace {
 
 constexpr std::string_view kMagic = "SSHSIG";
 constexpr std::uint32_t kVersion = 1;
-constexpr std::string_view kKeyType = "ssh-ed25519";
 constexpr std::string_view kBegin = "-----BEGIN SSH SIGNATURE-----\n";
 constexpr std::string_view kEnd = "-----END SSH SIGNATURE-----";
 constexpr std::size_t kArmorColumns = 70;
@@ -47,7 +46,7 @@ std::string digest(std::string_view hashAlgorithm, std::string_view message)
 
 /// The bytes the Ed25519 signature covers. The reserved field is always empty here, as in
 /// OpenSSH's verifier, whatever the blob carries.
-std::string signedData(std::string_view nameSpace, std::string_view hashAlgorithm, std::string_view messageDigest)
+std::string signedDigest(std::string_view nameSpace, std::string_view hashAlgorithm, std::string_view messageDigest)
 {
     std::string out(kMagic);
     sshwire::putString(out, nameSpace);
@@ -55,28 +54,6 @@ std::string signedData(std::string_view nameSpace, std::string_view hashAlgorith
     sshwire::putString(out, hashAlgorithm);
     sshwire::putString(out, messageDigest);
     return out;
-}
-
-/// Reads string(key type) || string(payload) from a nested blob; checks type and size.
-bool readTyped(std::string_view field, std::size_t payloadSize, std::string_view &payload, std::string &problem,
-               std::string_view what)
-{
-    sshwire::Reader r(field);
-    std::string_view type;
-    if (!r.readString(type)) {
-        problem = "truncated " + std::string(what);
-        return false;
-    }
-    if (type != kKeyType) {
-        problem = "unsupported key type \"" + std::string(type.substr(0, 64)) + "\" in the " + std::string(what)
-                  + " (only ssh-ed25519 is supported)";
-        return false;
-    }
-    if (!r.readString(payload) || payload.size() != payloadSize || !r.atEnd()) {
-        problem = "malformed ssh-ed25519 " + std::string(what);
-        return false;
-    }
-    return true;
 }
 
 } // namespace
@@ -91,30 +68,50 @@ std::string armor(std::string_view blob)
     return out;
 }
 
-std::optional<std::string> sign(std::string_view message, const Ed25519Key &key, std::string_view nameSpace,
-                                std::string_view hashAlgorithm, std::string *error)
+std::string signedData(std::string_view message, std::string_view nameSpace, std::string_view hashAlgorithm)
+{
+    return signedDigest(nameSpace, hashAlgorithm, digest(hashAlgorithm, message));
+}
+
+std::optional<std::string> signWith(std::string_view message, const SshPublicKey &publicKey, const SshRawSigner &signer,
+                                    std::string_view nameSpace, std::string_view hashAlgorithm, std::string *error)
 {
     if (nameSpace.empty())
         return failed<std::string>(error, "the signature namespace must not be empty");
     if (!isSupportedHash(hashAlgorithm))
         return failed<std::string>(error, "unsupported hash algorithm \"" + std::string(hashAlgorithm)
                                               + "\" (use sha512 or sha256)");
-    const auto signature = key.sign(signedData(nameSpace, hashAlgorithm, digest(hashAlgorithm, message)), error);
-    if (!signature)
+    const std::string toSign = signedData(message, nameSpace, hashAlgorithm);
+    const auto sigField = signer(toSign, error);
+    if (!sigField)
         return std::nullopt;
-
-    std::string sigField;
-    sshwire::putString(sigField, kKeyType);
-    sshwire::putString(sigField, asChars(*signature));
+    const SshSignatureCheck check = publicKey.verify(toSign, *sigField);
+    if (!check.ok)
+        return failed<std::string>(error, "the key made a signature that does not verify: " + check.error);
 
     std::string blob(kMagic);
     sshwire::putU32(blob, kVersion);
-    sshwire::putString(blob, key.publicKey().wireBlob());
+    sshwire::putString(blob, publicKey.wireBlob());
     sshwire::putString(blob, nameSpace);
     sshwire::putString(blob, {});
     sshwire::putString(blob, hashAlgorithm);
-    sshwire::putString(blob, sigField);
+    sshwire::putString(blob, *sigField);
     return armor(blob);
+}
+
+std::optional<std::string> sign(std::string_view message, const Ed25519Key &key, std::string_view nameSpace,
+                                std::string_view hashAlgorithm, std::string *error)
+{
+    const SshRawSigner signer = [&key](std::string_view data, std::string *err) -> std::optional<std::string> {
+        const auto signature = key.sign(data, err);
+        if (!signature)
+            return std::nullopt;
+        std::string field;
+        sshwire::putString(field, "ssh-ed25519");
+        sshwire::putString(field, asChars(*signature));
+        return field;
+    };
+    return signWith(message, SshPublicKey::fromEd25519(key.publicKey()), signer, nameSpace, hashAlgorithm, error);
 }
 
 std::optional<std::string> parseArmor(std::string_view text, std::string *error)
@@ -189,8 +186,8 @@ std::optional<SshSignature> parseBlob(std::string_view blob, std::string *error)
         return failed<R>(error, "trailing bytes after the signature");
 
     std::string problem;
-    std::string_view rawKey, rawSignature;
-    if (!readTyped(publicKey, 32, rawKey, problem, "public key"))
+    auto key = SshPublicKey::fromWireBlob(publicKey, &problem);
+    if (!key)
         return failed<R>(error, problem);
     if (nameSpace.empty())
         return failed<R>(error, "empty signature namespace");
@@ -198,15 +195,13 @@ std::optional<SshSignature> parseBlob(std::string_view blob, std::string *error)
         return failed<R>(error, "NUL byte in the signature namespace");
     if (!isSupportedHash(hashAlgorithm))
         return failed<R>(error, "unsupported hash algorithm \"" + std::string(hashAlgorithm.substr(0, 64)) + "\"");
-    if (!readTyped(signatureField, 64, rawSignature, problem, "signature"))
-        return failed<R>(error, problem);
 
     SshSignature sig;
-    std::memcpy(sig.publicKey.bytes.data(), rawKey.data(), rawKey.size());
+    sig.publicKey = std::move(*key);
     sig.nameSpace = std::string(nameSpace);
     sig.reserved = std::string(reserved);
     sig.hashAlgorithm = std::string(hashAlgorithm);
-    std::memcpy(sig.signature.data(), rawSignature.data(), rawSignature.size());
+    sig.signature = std::string(signatureField);
     return sig;
 }
 
@@ -229,9 +224,12 @@ SshSigVerification verify(std::string_view message, std::string_view armored, st
                        + std::string(expectedNamespace) + "\"";
         return result;
     }
-    const std::string toVerify = signedData(sig->nameSpace, sig->hashAlgorithm, digest(sig->hashAlgorithm, message));
-    if (!sig->publicKey.verify(toVerify, sig->signature)) {
-        result.error = "the signature does not verify: the signed bytes were changed or the signature is damaged";
+    const SshSignatureCheck check = sig->publicKey.verify(signedData(message, sig->nameSpace, sig->hashAlgorithm),
+                                                          sig->signature);
+    result.signatureAlgorithm = check.algorithm;
+    result.sk = check.sk;
+    if (!check.ok) {
+        result.error = "the signature does not verify: " + check.error;
         return result;
     }
     result.ok = true;

@@ -16,6 +16,17 @@ void putString(std::string &out, std::string_view bytes)
     out.append(bytes);
 }
 
+void putMpint(std::string &out, std::string_view magnitude)
+{
+    while (!magnitude.empty() && magnitude.front() == '\0')
+        magnitude.remove_prefix(1);
+    const bool pad = !magnitude.empty() && (static_cast<unsigned char>(magnitude.front()) & 0x80) != 0;
+    putU32(out, static_cast<std::uint32_t>(magnitude.size() + (pad ? 1 : 0)));
+    if (pad)
+        out.push_back('\0');
+    out.append(magnitude);
+}
+
 bool Reader::readBytes(std::size_t count, std::string_view &out)
 {
     if (count > remaining())
@@ -46,6 +57,34 @@ bool Reader::readString(std::string_view &out)
         m_pos = start;
         return false;
     }
+    return true;
+}
+
+bool Reader::readU8(std::uint8_t &out)
+{
+    std::string_view b;
+    if (!readBytes(1, b))
+        return false;
+    out = static_cast<std::uint8_t>(b[0]);
+    return true;
+}
+
+bool Reader::readMpint(std::string_view &magnitude)
+{
+    constexpr std::size_t kMaxBytes = 16384 / 8;
+    const std::size_t start = m_pos;
+    std::string_view d;
+    if (!readString(d))
+        return false;
+    const bool negative = !d.empty() && (static_cast<unsigned char>(d.front()) & 0x80) != 0;
+    const bool tooLarge = d.size() > kMaxBytes + 1 || (d.size() == kMaxBytes + 1 && d.front() != '\0');
+    if (negative || tooLarge) {
+        m_pos = start;
+        return false;
+    }
+    while (!d.empty() && d.front() == '\0')
+        d.remove_prefix(1);
+    magnitude = d;
     return true;
 }
 

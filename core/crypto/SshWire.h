@@ -11,6 +11,9 @@ namespace mltrl::sshwire {
 void putU32(std::string &out, std::uint32_t value);
 /// uint32 length, then the bytes.
 void putString(std::string &out, std::string_view bytes);
+/// An mpint (RFC 4251) of the unsigned big-endian `magnitude`: leading zeros dropped, one
+/// zero byte added when the top bit is set.
+void putMpint(std::string &out, std::string_view magnitude);
 
 class Reader {
 public:
@@ -20,6 +23,10 @@ public:
     [[nodiscard]] bool readBytes(std::size_t count, std::string_view &out);
     [[nodiscard]] bool readU32(std::uint32_t &out);
     [[nodiscard]] bool readString(std::string_view &out);
+    [[nodiscard]] bool readU8(std::uint8_t &out);
+    /// An mpint read as OpenSSH's sshbuf_get_bignum2 does: negative values and ones over
+    /// 16384 bits are refused, leading zeros are dropped (`magnitude` is unsigned big-endian).
+    [[nodiscard]] bool readMpint(std::string_view &magnitude);
 
     [[nodiscard]] bool atEnd() const { return m_pos == m_data.size(); }
     [[nodiscard]] std::size_t remaining() const { return m_data.size() - m_pos; }

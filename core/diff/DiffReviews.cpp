@@ -5,6 +5,7 @@
 #include "diff/RevisionDiff.h"
 
 #include "crypto/Ed25519Key.h"
+#include "crypto/SshPublicKey.h"
 #include "review/ReviewBuilder.h"
 #include "review/ReviewStore.h"
 #include "review/ReviewVerifier.h"
@@ -29,7 +30,7 @@ std::string reviewerFingerprint(const StoredReview &review)
     const std::optional<ReviewRecord> record = ReviewRecord::parse(review.record, ignored);
     if (!record)
         return {};
-    const auto key = Ed25519PublicKey::fromOpenSsh(record->reviewer.publicKey);
+    const auto key = SshPublicKey::fromOpenSsh(record->reviewer.publicKey);
     return key ? key->fingerprint() : std::string();
 }
 

@@ -8,6 +8,11 @@
 
 #include <fmt/format.h>
 
+#ifndef _WIN32
+#include <pwd.h>
+#include <unistd.h>
+#endif
+
 namespace mltrl {
 
 std::string annotationAuthor(const ReviewerIdentity *reviewer)
@@ -16,10 +21,16 @@ std::string annotationAuthor(const ReviewerIdentity *reviewer)
         return reviewer->name + " <" + reviewer->email + ">";
     if (reviewer && !(reviewer->name.empty() && reviewer->email.empty()))
         return reviewer->name.empty() ? reviewer->email : reviewer->name;
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
-    return user.toStdString();
+    for (const char *variable : {"USER", "LOGNAME", "USERNAME"})
+        if (const QString user = qEnvironmentVariable(variable); !user.isEmpty())
+            return user.toStdString();
+#ifndef _WIN32
+    // No login name in the environment (a service, `env -i`, some containers): the passwd
+    // entry of the process's user, as `id -un` would say.
+    if (const struct passwd *pw = getpwuid(getuid()); pw && pw->pw_name && *pw->pw_name)
+        return pw->pw_name;
+#endif
+    return {};
 }
 
 RecordAnnotation Annotation::toRecord() const
@@ -37,6 +48,8 @@ std::optional<Annotation> AnnotationStore::add(const std::string &projectId, std
         problems.error("--severity", fmt::format("\"{}\" is not info, minor, major or blocker", severity));
     if (text.empty())
         problems.error("--text", "an annotation needs text");
+    if (author.find_first_not_of(" \t") == std::string::npos)
+        problems.error("--author", "an annotation needs an author (the reviewer's identity or the login name)");
     if (problems.errorCount() != before)
         return std::nullopt;
     Annotation a;

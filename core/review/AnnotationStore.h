@@ -33,7 +33,8 @@ struct Annotation {
 
 /// Who an annotation is by — a local fact, since review records carry no author (§4): the
 /// reviewer's identity, "Name <email>", when `reviewer` is known (the key they sign with);
-/// else the login name ($USER, or %USERNAME% on Windows); else "".
+/// else the login name ($USER, $LOGNAME, or %USERNAME% on Windows); else the passwd entry's
+/// name of the process's user (getpwuid); "" only when none of these is known.
 [[nodiscard]] std::string annotationAuthor(const ReviewerIdentity *reviewer);
 
 class AnnotationStore {
@@ -41,7 +42,8 @@ public:
     explicit AnnotationStore(sql::Database &db) : m_db(db) {}
 
     /// Adds an open annotation (target shape and severity are checked; that the target
-    /// exists in the revision is the caller's check). nullopt with problems on failure.
+    /// exists in the revision is the caller's check). An empty author is refused. nullopt with
+    /// problems on failure.
     std::optional<Annotation> add(const std::string &projectId, std::int64_t revisionId, const nlohmann::json &target,
                                   const std::string &severity, const std::string &text, const std::string &author,
                                   Problems &problems);

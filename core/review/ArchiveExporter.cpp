@@ -5,8 +5,7 @@
 #include "store/RevisionData.h"
 #include "store/Store.h"
 
-#include <QSaveFile>
-#include <QString>
+#include "common/AtomicFile.h"
 
 #include <archive.h>
 #include <archive_entry.h>
@@ -30,21 +29,20 @@ struct EntrySource {
     std::string bytes;            ///< else these bytes
 };
 
-la_ssize_t writeToSaveFile(struct archive *, void *clientData, const void *buffer, size_t length)
+la_ssize_t writeToFile(struct archive *, void *clientData, const void *buffer, size_t length)
 {
-    auto *file = static_cast<QSaveFile *>(clientData);
-    const qint64 written = file->write(static_cast<const char *>(buffer), static_cast<qint64>(length));
-    return written == static_cast<qint64>(length) ? static_cast<la_ssize_t>(written) : -1;
+    auto *file = static_cast<AtomicFile *>(clientData);
+    return file->write(buffer, length) ? static_cast<la_ssize_t>(length) : -1;
 }
 
-/// Writes ZIP entries into a QSaveFile through libarchive.
+/// Writes ZIP entries into an AtomicFile through libarchive.
 class ZipWriter {
 public:
-    explicit ZipWriter(QSaveFile &file) : m_archive(archive_write_new())
+    explicit ZipWriter(AtomicFile &file) : m_archive(archive_write_new())
     {
         archive_write_set_format_zip(m_archive);
         archive_write_zip_set_compression_deflate(m_archive);
-        m_ok = archive_write_open(m_archive, &file, nullptr, writeToSaveFile, nullptr) == ARCHIVE_OK;
+        m_ok = archive_write_open(m_archive, &file, nullptr, writeToFile, nullptr) == ARCHIVE_OK;
     }
     ~ZipWriter() { archive_write_free(m_archive); }
     ZipWriter(const ZipWriter &) = delete;
@@ -145,9 +143,11 @@ std::optional<ExportResult> ArchiveExporter::exportRevision(const std::string &p
     const std::vector<StoredReview> reviews = ReviewStore(m_store.db()).forRevision(rev->overview.revisionId);
     const std::vector<EntrySource> entries = entriesOf(m_store, *rev, reviews);
 
-    QSaveFile file(QString::fromStdString(output.string()));
-    if (!file.open(QIODevice::WriteOnly)) {
-        problems.error(output.string(), fmt::format("cannot write: {}", file.errorString().toStdString()));
+    // Written beside the target and renamed over it: an interrupted export leaves no truncated
+    // archive, and a symbolic link planted at the output path is replaced, not written through.
+    AtomicFile file(output);
+    if (!file.open()) {
+        problems.error(output.string(), fmt::format("cannot write: {}", file.error()));
         return std::nullopt;
     }
     std::string error;
@@ -160,12 +160,12 @@ std::optional<ExportResult> ArchiveExporter::exportRevision(const std::string &p
             zip.close(error);
     }
     if (!error.empty()) {
-        file.cancelWriting();
-        problems.error(output.string(), error);
+        file.cancel();
+        problems.error(output.string(), file.error().empty() ? error : fmt::format("cannot write: {}", file.error()));
         return std::nullopt;
     }
     if (!file.commit()) {
-        problems.error(output.string(), fmt::format("cannot write: {}", file.errorString().toStdString()));
+        problems.error(output.string(), fmt::format("cannot write: {}", file.error()));
         return std::nullopt;
     }
     ExportResult result;

@@ -1,5 +1,6 @@
 #include "review/GateStatus.h"
 
+#include "crypto/SshPublicKey.h"
 #include "review/ReviewerRoles.h"
 
 #include <fmt/format.h>
@@ -14,14 +15,10 @@ namespace mltrl {
 
 namespace {
 
-/// `type base64` of an OpenSSH public key line, without its comment: the key's identity.
+/// The key's identity: `type base64` of its OpenSSH line, whatever its comment.
 std::string keyIdentity(std::string_view line)
 {
-    const auto first = line.find(' ');
-    if (first == std::string_view::npos)
-        return std::string(line);
-    const auto second = line.find(' ', first + 1);
-    return std::string(line.substr(0, second));
+    return canonicalPublicKey(line);
 }
 
 const Gate *findGate(const std::vector<Gate> &gates, const std::string &id)
@@ -32,7 +29,8 @@ const Gate *findGate(const std::vector<Gate> &gates, const std::string &id)
 
 /// G3: which review supersedes which. A later review takes an earlier one back only when it
 /// names it, reviews the same gate, was signed with the same key, and is itself valid and
-/// not stale (a stale review cannot retract one that still holds).
+/// not stale (a stale review cannot retract one that still holds; it can retract one that is
+/// stale too, so a packet of a later revision still shows the signer's correction).
 void resolveSupersedes(const std::vector<ReviewCheck> &checks, std::vector<ReviewStanding> &out)
 {
     std::map<std::string, std::size_t> byId;
@@ -64,7 +62,9 @@ void resolveSupersedes(const std::vector<ReviewCheck> &checks, std::vector<Revie
                                                   old.gate));
             continue;
         }
-        if (c.status == ReviewStatus::Stale) {
+        // A stale review cannot retract one that still holds; between two reviews that are both
+        // stale (a later revision changed what both bound) the signer's own correction stands.
+        if (c.status == ReviewStatus::Stale && checks[it->second].status != ReviewStatus::Stale) {
             out[s].warnings.push_back(
                 fmt::format("names {} as superseded but is stale itself; {} keeps counting", target, target));
             continue;

@@ -1,5 +1,6 @@
 #include "review/ReviewBuilder.h"
 
+#include "crypto/SshPublicKey.h"
 #include "crypto/Ed25519Key.h"
 #include "manifest/ManifestParser.h"
 #include "review/AuditLog.h"
@@ -150,7 +151,7 @@ std::optional<ReviewRecord> ReviewBuilder::build(const ReviewInput &input, Probl
     if (r.reviewer.email.empty())
         problems.error("reviewer/email", "the reviewer's email is needed (it is the allowed-signers principal)");
     std::string keyError;
-    if (!Ed25519PublicKey::fromOpenSsh(r.reviewer.publicKey, &keyError))
+    if (!SshPublicKey::fromOpenSsh(r.reviewer.publicKey, &keyError))
         problems.error("reviewer/public_key", fmt::format("the reviewer's public key cannot be used: {}", keyError));
 
     buildVerdicts(input, *gate, r, problems);

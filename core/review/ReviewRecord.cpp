@@ -1,6 +1,7 @@
 #include "review/ReviewRecord.h"
 
 #include "common/JsonText.h"
+#include "crypto/SshPublicKey.h"
 #include "manifest/ManifestParser.h"
 #include "review/AnnotationTarget.h"
 
@@ -327,8 +328,10 @@ ReviewerIdentity readReviewer(ObjectReader &top, const std::string &file, Proble
     who.email = r.string("email", true).value_or("");
     who.role = r.string("role", false).value_or("");
     who.publicKey = r.string("public_key", true).value_or("");
-    if (!who.publicKey.empty() && !who.publicKey.starts_with("ssh-ed25519 "))
-        r.error("public_key", "expected an OpenSSH Ed25519 public key (ssh-ed25519 AAAA…)");
+    const std::string keyType = who.publicKey.substr(0, who.publicKey.find(' '));
+    if (!who.publicKey.empty() && (keyType.size() == who.publicKey.size() || !isSupportedKeyType(keyType)))
+        r.error("public_key", "expected an OpenSSH public key (ssh-ed25519, ecdsa-sha2-nistp256/384/521, "
+                              "sk-ssh-ed25519@openssh.com, sk-ecdsa-sha2-nistp256@openssh.com or ssh-rsa, then AAAA…)");
     if (who.email.empty() && r.member("email", false))
         r.error("email", "the reviewer's email must not be empty (it is the allowed-signers principal)");
     r.rejectUnknown();

@@ -1,5 +1,6 @@
 #include "review/ReviewSigner.h"
 
+#include "crypto/SshPublicKey.h"
 #include "crypto/SshSig.h"
 
 #include <fmt/format.h>
@@ -32,7 +33,7 @@ std::optional<SignedReview> ReviewSigner::finish(const ReviewRecord &record, std
         problems.error("signature", fmt::format("the new signature does not verify: {}", v.error));
         return std::nullopt;
     }
-    const auto claimed = Ed25519PublicKey::fromOpenSsh(record.reviewer.publicKey);
+    const auto claimed = SshPublicKey::fromOpenSsh(record.reviewer.publicKey);
     if (!claimed || !v.publicKey || !(*claimed == *v.publicKey)) {
         problems.error("signature", fmt::format("the signing key {} is not the reviewer's public key", v.fingerprint));
         return std::nullopt;
@@ -65,6 +66,21 @@ std::optional<SignedReview> ReviewSigner::signWithSshKeygen(const ReviewRecord &
     std::optional<std::string> sig = sshKeygenSign(keyFile, kReviewNamespace, *bytes, &error, options);
     if (!sig) {
         problems.error(keyFile.string(), fmt::format("ssh-keygen could not sign: {}", error));
+        return std::nullopt;
+    }
+    return finish(record, std::move(*bytes), std::move(*sig), problems);
+}
+
+std::optional<SignedReview> ReviewSigner::signWith(const ReviewRecord &record, const SshPublicKey &publicKey,
+                                                   const SshRawSigner &signer, Problems &problems)
+{
+    std::optional<std::string> bytes = serialized(record, problems);
+    if (!bytes)
+        return std::nullopt;
+    std::string error;
+    std::optional<std::string> sig = sshsig::signWith(*bytes, publicKey, signer, kReviewNamespace, "sha512", &error);
+    if (!sig) {
+        problems.error("signature", fmt::format("signing failed: {}", error));
         return std::nullopt;
     }
     return finish(record, std::move(*bytes), std::move(*sig), problems);

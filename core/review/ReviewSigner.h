@@ -1,9 +1,10 @@
 #pragma once
 /// Signs a review record: serialises it deterministically and makes the SSHSIG signature
-/// (namespace `mltrl-gate-review`, sha512) with an Ed25519 key in process, or through
-/// `ssh-keygen -Y sign` for a key the user keeps in OpenSSH format.
+/// (namespace `mltrl-gate-review`, sha512) with an Ed25519 key in process, any SSH key through
+/// a signing function (key file, ssh-agent: see SigningKey.h), or through `ssh-keygen -Y sign`.
 #include "crypto/Ed25519Key.h"
 #include "crypto/SshKeygen.h"
+#include "crypto/SshSig.h"
 #include "review/ReviewRecord.h"
 
 #include <filesystem>
@@ -31,6 +32,12 @@ public:
                                                                        const std::filesystem::path &keyFile,
                                                                        Problems &problems,
                                                                        const SshKeygenOptions &options = {});
+
+    /// Signs with any key: `signer` makes the SSH signature with the private half of
+    /// `publicKey` (an OpenSSH key file read in process, ssh-agent, …), which must be
+    /// `record.reviewer.public_key`.
+    [[nodiscard]] static std::optional<SignedReview> signWith(const ReviewRecord &record, const SshPublicKey &publicKey,
+                                                              const SshRawSigner &signer, Problems &problems);
 
 private:
     static std::optional<SignedReview> finish(const ReviewRecord &record, std::string bytes, std::string signature,

@@ -97,7 +97,7 @@ ReviewCheck ReviewVerifier::verify(std::string_view bytes, std::string_view sign
     if (out.record) {
         const ReviewRecord &r = *out.record;
         std::string keyError;
-        const auto claimed = Ed25519PublicKey::fromOpenSsh(r.reviewer.publicKey, &keyError);
+        const auto claimed = SshPublicKey::fromOpenSsh(r.reviewer.publicKey, &keyError);
         if (!claimed)
             out.reasons.push_back(fmt::format("reviewer.public_key cannot be read: {}", keyError));
         else if (parsed && !(*claimed == parsed->publicKey))

@@ -1,10 +1,14 @@
 #pragma once
 /// A reviewer's signing key on disk, as `mltrl keygen` and the workbench write it: the
-/// private key (PKCS#8 PEM, passphrase-encrypted, mode 0600) in FILE, the OpenSSH public line
-/// `ssh-ed25519 AAAA… NAME <EMAIL>` in FILE.pub, and name, email and role in
-/// FILE.identity.json. For a key kept in OpenSSH format only FILE.pub is required.
+/// private key in FILE as a standard OpenSSH private key (the format of `ssh-keygen -t
+/// ed25519`, passphrase-encrypted by ssh-keygen the way OpenSSH does it, mode 0600) that
+/// `ssh-keygen -y`, `ssh-keygen -Y sign` and `ssh-add` read, the OpenSSH public line
+/// `<type> AAAA… NAME <EMAIL>` in FILE.pub, and name, email and role in FILE.identity.json.
+/// Keys written before (PKCS#8 PEM) keep working. For a key kept elsewhere only FILE.pub is
+/// required.
 #include "common/Problems.h"
 #include "crypto/Ed25519Key.h"
+#include "crypto/SshPublicKey.h"
 #include "review/ReviewRecord.h"
 
 #include <filesystem>
@@ -18,15 +22,24 @@ namespace mltrl {
 [[nodiscard]] std::filesystem::path defaultReviewerKeyFile();
 [[nodiscard]] std::filesystem::path identityFileOf(const std::filesystem::path &keyFile);
 
-/// Generates a key and writes the three files (refusing to replace an existing key). An
-/// empty passphrase writes the private key in the clear. The public key, or nullopt with
-/// the reason in `problems`.
-std::optional<Ed25519PublicKey> createReviewerKey(const std::filesystem::path &keyFile, const ReviewerIdentity &who,
-                                                  std::string_view passphrase, Problems &problems);
+/// Creates the folder keys are kept in (and its missing parents); the folder itself is made
+/// 0700, and the default keys folder is tightened to 0700 when it exists wider.
+bool createKeysFolder(const std::filesystem::path &dir, std::error_code &ec);
+
+/// Generates a key of `type` (Ed25519, ECDSA P-256/384/521 or RSA of `bits`, 0 = 3072) and
+/// writes the three files, refusing when any of FILE, FILE.pub and FILE.identity.json exists
+/// (a symbolic link there too: nothing is written through one); a missing folder is made 0700. An empty passphrase writes
+/// the private key in the clear (in process); with a passphrase `ssh-keygen` makes the key.
+/// Without ssh-keygen an Ed25519 key is written as passphrase-encrypted PKCS#8 instead (with a
+/// warning: OpenSSH tools do not read it). The public key, or nullopt with the reason in
+/// `problems`.
+std::optional<SshPublicKey> createReviewerKey(const std::filesystem::path &keyFile, const ReviewerIdentity &who,
+                                              std::string_view passphrase, Problems &problems,
+                                              SshKeyType type = SshKeyType::Ed25519, int bits = 0);
 
 /// The identity kept beside `keyFile`: name, email, role from FILE.identity.json (empty when
 /// absent) and the public key from FILE.pub (without comment). nullopt when FILE.pub is
-/// missing or not an Ed25519 key.
+/// missing or not a supported public key.
 std::optional<ReviewerIdentity> readReviewerIdentity(const std::filesystem::path &keyFile, Problems &problems);
 
 /// True when `keyFile` holds an OpenSSH private key (signed through ssh-keygen).

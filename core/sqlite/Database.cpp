@@ -34,11 +34,37 @@ std::string osDetail(sqlite3 *db, int rc, int callErrno)
 }
 } // namespace
 
+namespace {
+/// `path` as an SQLite file: URI (for query parameters such as immutable=1).
+std::string fileUri(const std::string &path, std::string_view query)
+{
+    std::string uri = "file:";
+    for (const char c : path) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u >= 0x7F || c == '%' || c == '?' || c == '#')
+            uri += fmt::format("%{:02X}", u);
+        else
+            uri += c;
+    }
+    uri += '?';
+    uri += query;
+    return uri;
+}
+} // namespace
+
 Database::Database(const std::string &path, Mode mode)
 {
-    const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
-        | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-    const int rc = sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr);
+    int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+    std::string name = path;
+    switch (mode) {
+    case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+    case Mode::Immutable:
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        name = fileUri(path, "immutable=1");
+        break;
+    }
+    const int rc = sqlite3_open_v2(name.c_str(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
         sqlite3_close(m_db);

@@ -19,6 +19,9 @@ class SqliteError : public std::runtime_error {
 public:
     SqliteError(int code, const std::string &message) : std::runtime_error(message), m_code(code) {}
     [[nodiscard]] int code() const { return m_code; }
+    /// SQLITE_READONLY (any extended code): a write to a database opened for reading only, or
+    /// whose file or folder the process may not write.
+    [[nodiscard]] bool isReadOnly() const { return (m_code & 0xff) == 8; }
 
 private:
     int m_code;
@@ -28,7 +31,10 @@ class Statement;
 
 class Database {
 public:
-    enum class Mode { ReadWrite, ReadOnly };
+    /// Immutable: read-only, and SQLite assumes nobody changes the file while it is open, so
+    /// it needs no -shm/-wal files beside it (a WAL database in a folder the process may not
+    /// write can be read only this way).
+    enum class Mode { ReadWrite, ReadOnly, Immutable };
     Database() = default;
     Database(const std::string &path, Mode mode = Mode::ReadWrite);
     ~Database();

@@ -8,7 +8,9 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -43,6 +45,40 @@ fs::path Store::resolveLocation(const std::optional<std::string> &explicitDir)
     return fs::path(base.toStdString()) / "mltrl-workbench" / "store";
 }
 
+namespace {
+
+/// Why this process may not write the store in `dir` ("" when it may): the folder (for the
+/// lock file, WAL files and blobs) and the database file must both be writable.
+std::string whyNotWritable(const fs::path &dir, const fs::path &dbPath)
+{
+    if (::access(dir.c_str(), W_OK) != 0)
+        return fmt::format("the folder {} is not writable ({})", dir.string(), std::strerror(errno));
+    if (::access(dbPath.c_str(), F_OK) == 0 && ::access(dbPath.c_str(), W_OK) != 0)
+        return fmt::format("the database {} is not writable ({})", dbPath.string(), std::strerror(errno));
+    return {};
+}
+
+/// Opens the database of a store this process may not write. A WAL database can be read
+/// without write access only as immutable (SQLite cannot create its -shm file); when a WAL
+/// file with transactions not yet in the database is present, it is read through the WAL.
+sql::Database openForReading(const fs::path &dbPath)
+{
+    std::error_code ec;
+    const fs::path wal = dbPath.string() + "-wal";
+    if (fs::exists(wal, ec) && fs::file_size(wal, ec) > 0 && !ec) {
+        try {
+            sql::Database db(dbPath.string(), sql::Database::Mode::ReadOnly);
+            (void)db.queryInt("PRAGMA user_version");
+            return db;
+        } catch (const sql::SqliteError &) {
+            // Fall through to immutable: the committed database without the WAL's tail.
+        }
+    }
+    return sql::Database(dbPath.string(), sql::Database::Mode::Immutable);
+}
+
+} // namespace
+
 std::unique_ptr<Store> Store::open(const fs::path &dir, Problems &problems)
 {
     std::error_code ec;
@@ -52,14 +88,44 @@ std::unique_ptr<Store> Store::open(const fs::path &dir, Problems &problems)
         return nullptr;
     }
     const fs::path dbPath = dir / "store.sqlite";
+    const std::string notWritable = whyNotWritable(dir, dbPath);
+    if (!notWritable.empty() && !fs::exists(dbPath, ec)) {
+        problems.error(dir.string(), fmt::format("cannot create a store here: {}", notWritable));
+        return nullptr;
+    }
     try {
+        if (!notWritable.empty()) {
+            sql::Database db = openForReading(dbPath);
+            (void)db.queryInt("PRAGMA schema_version");
+            db.exec("PRAGMA foreign_keys=ON");
+            std::unique_ptr<Store> store(new Store(dir, std::move(db)));
+            store->m_readOnlyReason = notWritable;
+            const int have = static_cast<int>(store->m_db.queryInt("PRAGMA user_version"));
+            if (have != schema::currentVersion()) {
+                problems.error(dbPath.string(),
+                               have > schema::currentVersion()
+                                   ? fmt::format("the store was written by a newer MLTRL Workbench (schema version {}; "
+                                                 "this version knows up to {})",
+                                                 have, schema::currentVersion())
+                                   : fmt::format("the store has schema version {} and must be upgraded to {}, but it "
+                                                 "is read-only: {}",
+                                                 have, schema::currentVersion(), notWritable));
+                return nullptr;
+            }
+            return store;
+        }
         sql::Database db(dbPath.string());
         // A file that is not a database fails on the first read, not on open.
         (void)db.queryInt("PRAGMA schema_version");
-        // Large pages before the first table exists (a no-op on an existing store): metric
-        // columns are multi-megabyte BLOBs, and 64 KiB pages make them 16× shorter page chains.
-        db.exec("PRAGMA page_size=65536");
-        db.exec("PRAGMA journal_mode=WAL");
+        if (db.queryInt("PRAGMA user_version") != schema::currentVersion()) {
+            // A new store, or one from an older version: set up and migrate under the write
+            // lock, so processes opening it at the same time do it once, one after the other.
+            WriteLock lock(dir);
+            // Large pages before the first table exists (a no-op on an existing store): metric
+            // columns are multi-megabyte BLOBs, and 64 KiB pages make them 16× shorter page chains.
+            db.exec("PRAGMA page_size=65536");
+            db.exec("PRAGMA journal_mode=WAL");
+        }
         db.exec("PRAGMA synchronous=FULL");
         db.exec("PRAGMA foreign_keys=ON");
         std::unique_ptr<Store> store(new Store(dir, std::move(db)));
@@ -72,15 +138,22 @@ std::unique_ptr<Store> Store::open(const fs::path &dir, Problems &problems)
         return store;
     } catch (const sql::SqliteError &e) {
         problems.error(dbPath.string(),
-                       fmt::format("the store's database cannot be opened (damaged or not a store): {}", e.what()));
+                       e.isReadOnly()
+                           ? fmt::format("the store cannot be written: {}", e.what())
+                           : fmt::format("the store's database cannot be opened (damaged or not a store): {}", e.what()));
         return nullptr;
     }
 }
 
 bool Store::migrate(Problems &problems)
 {
-    const int have = static_cast<int>(m_db.queryInt("PRAGMA user_version"));
     const int want = schema::currentVersion();
+    if (m_db.queryInt("PRAGMA user_version") == want)
+        return true;
+    WriteLock lock(*this);
+    // Read again under the lock: another process may have created or migrated the store while
+    // this one waited.
+    const int have = static_cast<int>(m_db.queryInt("PRAGMA user_version"));
     if (have > want) {
         problems.error(databasePath().string(),
                        fmt::format("the store was written by a newer MLTRL Workbench (schema version {}; "
@@ -90,11 +163,12 @@ bool Store::migrate(Problems &problems)
     }
     if (have == want)
         return true;
-    WriteLock lock(*this);
     if (have > 0) {
         // Keep the old database whole before changing its shape: a failed or regretted
         // migration is undone by copying the backup back.
         const fs::path backup = m_dir / fmt::format("store.sqlite.v{}.bak", have);
+        std::error_code ec;
+        fs::remove(backup, ec);   // VACUUM INTO refuses an existing file (one left by a failed run)
         m_db.prepare("VACUUM INTO ?").bindAll(backup.string()).run();
     }
     for (int v = have; v < want; ++v) {
@@ -130,7 +204,11 @@ std::size_t Store::collectGarbage()
     return removed;
 }
 
-Store::WriteLock::WriteLock(const Store &store) : m_fd(openLockFile(store.dir()))
+Store::WriteLock::WriteLock(const Store &store) : WriteLock(store.dir())
+{
+}
+
+Store::WriteLock::WriteLock(const fs::path &dir) : m_fd(openLockFile(dir))
 {
     if (m_fd >= 0)
         ::flock(m_fd, LOCK_EX);

@@ -2,6 +2,8 @@
 /// The local store: an SQLite database (`store.sqlite`, WAL, foreign keys on) plus the blob
 /// folder beside it. Opening it applies schema migrations (after a backup) and removes
 /// leftovers of imports that were killed (temporaries, blobs no revision references).
+/// Creation and migration happen under the store's write lock, so several processes may open
+/// a new store at once. A store this process may not write opens read-only (readOnly()).
 #include "common/Problems.h"
 #include "sqlite/Database.h"
 #include "store/BlobStore.h"
@@ -21,7 +23,14 @@ public:
 
     /// Opens (creating when absent) the store in `dir`. Returns nullptr with an error in
     /// `problems` when it cannot: a damaged database, a schema from a newer version, no space.
+    /// A store whose folder or database this process may not write is opened for reading only.
     static std::unique_ptr<Store> open(const std::filesystem::path &dir, Problems &problems);
+
+    /// True when the store was opened for reading only; every write then fails.
+    [[nodiscard]] bool readOnly() const { return !m_readOnlyReason.empty(); }
+    /// Why the store is read-only, in plain words ("the folder /x is not writable (Permission
+    /// denied)"); empty when it is writable.
+    [[nodiscard]] const std::string &readOnlyReason() const { return m_readOnlyReason; }
 
     /// The store folder chosen exactly as the CLI and the GUI choose it: `explicitDir` (from
     /// --store) if given, else $MLTRL_STORE, else the platform's application-data folder.
@@ -37,6 +46,8 @@ public:
     class WriteLock {
     public:
         explicit WriteLock(const Store &store);
+        /// The lock of the store in `dir` (before a Store object exists: creation, migration).
+        explicit WriteLock(const std::filesystem::path &dir);
         ~WriteLock();
         WriteLock(const WriteLock &) = delete;
         WriteLock &operator=(const WriteLock &) = delete;
@@ -53,6 +64,7 @@ private:
     bool migrate(Problems &problems);
 
     std::filesystem::path m_dir;
+    std::string m_readOnlyReason;
     sql::Database m_db;
     BlobStore m_blobs;
 };

@@ -28,6 +28,7 @@ expect_file "/usr/share/mime/packages/$APP_ID.xml"
 expect_file "/usr/share/icons/hicolor/scalable/apps/$APP_ID.svg"
 for s in $ICON_SIZES; do expect_file "/usr/share/icons/hicolor/${s}x${s}/apps/$APP_ID.png"; done
 expect_file /usr/share/man/man1/mltrl.1.gz
+expect_file /usr/share/bash-completion/completions/mltrl
 expect_file /usr/share/doc/mltrl-workbench/LICENSE
 # Nothing from the build or the tests slips in (static libraries, headers, test executables).
 grep -E '\.(a|h|cmake)$|/tst_|/include/' "$WORK/files" && fail "the package holds build or test files"

@@ -22,14 +22,17 @@ grep -qF "mltrl $PROJECT_VERSION" "$WORK/page" || fail "the page does not name v
 grep -qF "MLTRL_STORE" "$WORK/page" || fail "the page does not describe MLTRL_STORE"
 
 "$MLTRL_CLI" --help >"$WORK/usage"
-# Commands: the first word of each indented line of the usage's "Commands:" block.
-commands=$(sed -n '/^Commands:/,/^$/{/^  [a-z]/{s/^  \([a-z-]*\).*/\1/p}}' "$WORK/usage")
+# Commands: the first word of each indented line of the usage's command groups (up to the
+# global options).
+commands=$(sed -n '1,/^Global options/{/^  [a-z]/{s/^  \([a-z-]*\).*/\1/p}}' "$WORK/usage")
 [ -n "$commands" ] || fail "found no commands in mltrl --help"
 for c in $commands; do
   # A command is documented when a COMMANDS entry starts with it.
   sed -n '/^COMMANDS$/,/^OPTIONS$/p' "$WORK/page" | grep -qE "^ +$c( |$)" || fail "command '$c' is not in the COMMANDS section"
+  # Every option of every command (from `mltrl COMMAND --help`) is an OPTIONS entry too.
+  "$MLTRL_CLI" "$c" --help >>"$WORK/usage" || fail "mltrl $c --help failed"
 done
-for o in $(grep -oE -- '--[a-z][a-z-]*' "$WORK/usage" | sort -u); do
+for o in $(grep -oE -- '(^|[][ (,|])--[a-z][a-z-]*' "$WORK/usage" | grep -oE -- '--[a-z][a-z-]*' | sort -u); do
   sed -n '/^OPTIONS$/,/^EXIT STATUS$/p' "$WORK/page" | grep -qE -- "^ +$o( |$)" || fail "option '$o' is not in the OPTIONS section"
 done
 for status in 0 1 2; do

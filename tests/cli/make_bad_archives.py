@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes one hostile or malformed archive per case into OUTDIR, each derived from the valid
-example in EXAMPLE_DIR, and prints "name<TAB>file<TAB>expected message fragment" lines.
+example in EXAMPLE_DIR, and prints "name<TAB>file<TAB>expected message fragment" lines
+(usage: make_bad_archives.py EXAMPLE_DIR OUTDIR [--no-bombs]).
 Used by test_bad_input.sh; nothing here is committed as a binary fixture."""
 import io, json, os, stat, sys, tarfile, warnings, zipfile, zlib
 warnings.simplefilter("ignore")  # zipfile warns about the duplicate entry we write on purpose
@@ -114,6 +115,11 @@ fifo = tarfile.TarInfo("evidence/fifo"); fifo.type = tarfile.FIFOTYPE
 write_tar("tar-fifo.tgz", [fifo], "evidence/fifo", mode="w:gz")
 
 # --- decompression bombs (1 GiB of zeros) ------------------------------------------------------------
+if "--no-bombs" in sys.argv[3:]:   # for tests that need only the small cases (the bombs take seconds)
+    for name, path, expect in cases:
+        print(f"{name}\t{path}\t{expect}")
+    sys.exit(0)
+
 GiB = 1 << 30
 chunk = bytes(1 << 20)
 

@@ -22,7 +22,15 @@ expect_in "$WORK/out" "R. Eviewer <r@example.org>"
 [ "$(stat -c %a "$KEY")" = 600 ] && pass || fail "private key mode is not 0600"
 expect_in "$KEY.pub" "ssh-ed25519 "
 expect_in "$KEY.identity.json" '"role": "R&D reviewer"'
-grep -q "ENCRYPTED PRIVATE KEY" "$KEY" && pass || fail "the private key is not encrypted"
+# A standard OpenSSH private key, passphrase-encrypted (PKCS#8 when there is no ssh-keygen).
+if command -v ssh-keygen >/dev/null; then
+  grep -q "BEGIN OPENSSH PRIVATE KEY" "$KEY" && pass || fail "the private key is not in OpenSSH format"
+  ssh-keygen -y -P '' -f "$KEY" >/dev/null 2>&1 && fail "the private key is not encrypted" || pass
+  [ "$(ssh-keygen -y -P 'correct horse' -f "$KEY" | cut -d' ' -f1,2)" = "$(cut -d' ' -f1,2 "$KEY.pub")" ] \
+    && pass || fail "ssh-keygen -y does not read the key with its passphrase"
+else
+  grep -q "ENCRYPTED PRIVATE KEY" "$KEY" && pass || fail "the private key is not encrypted"
+fi
 echo "r@example.org namespaces=\"mltrl-gate-review\" $(cut -d' ' -f1,2 "$KEY.pub")" > "$WORK/allowed_signers"
 cat "$MLTRL_TEST_DATA/example-min-allowed_signers" >> "$WORK/allowed_signers"
 # G4: the roles the verifier grants (the signer's own role is only a claim)
@@ -40,13 +48,14 @@ expect_exit 0 "$MLTRL_CLI" annotate derm-triage --target criterion:gate-5/worst-
 expect_exit 1 "$MLTRL_CLI" annotate derm-triage --target evidence:nope --severity info --text x
 expect_in "$WORK/err" 'evidence "nope" does not exist'
 expect_exit 1 "$MLTRL_CLI" annotate derm-triage --target metric:loss --severity huge --text x
-# a line of a text file, by a named author; without --author (and no default key) the login name
+# a line of a text file, by a named author; without --author (and no default key) the login name,
+# else the passwd entry's name
 expect_exit 0 "$MLTRL_CLI" annotate derm-triage --target evidence:ev-datasheet --line 3 --severity info \
   --text "Line note." --author "Q. Tester <q@example.org>"
 expect_eq "$(sqlite3 "$MLTRL_STORE/store.sqlite" "SELECT author || ' ' || target_json FROM annotations WHERE text = 'Line note.'")" \
   'Q. Tester <q@example.org> {"evidence":"ev-datasheet","line":3}' "line annotation and its author"
 expect_eq "$(sqlite3 "$MLTRL_STORE/store.sqlite" "SELECT author FROM annotations WHERE text = 'Gap.'")" \
-  "${USER:-${USERNAME:-}}" "default author"
+  "${USER:-${LOGNAME:-${USERNAME:-$(id -un)}}}" "default author"   # never empty: the passwd name at last
 expect_exit 2 "$MLTRL_CLI" annotate derm-triage --target evidence:ev-datasheet:2 --line 3 --severity info --text x
 expect_exit 1 "$MLTRL_CLI" annotate derm-triage --target evidence:ev-datasheet --line 0 --severity info --text x
 

@@ -787,9 +787,9 @@ void TestAnnotations::authorIsTheSigningIdentity()
     ProjectContext &ctx = *fx.context();
     const std::filesystem::path ring = KeyRing().dir();
     std::filesystem::remove_all(ring);
-    QString user = qEnvironmentVariable("USER");
-    if (user.isEmpty())
-        user = qEnvironmentVariable("USERNAME");
+    // The login name from the environment, else the passwd entry's (never empty).
+    const QString user = QString::fromStdString(mltrl::annotationAuthor(nullptr));
+    QVERIFY(!user.isEmpty());
     const auto authorOf = [&](const QString &id) { return AnnotationStore(fx.store().db()).find(id.toStdString())->author; };
 
     // No key yet: the login name.

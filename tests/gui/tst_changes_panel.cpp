@@ -99,6 +99,7 @@ bool signReview(test::LoadedProject &project)
     ReviewInput in;
     in.gate = "gate-5";
     in.outcome = "advance";
+    in.rationale = "Every criterion holds.";
     in.verdicts = {{"auroc", "met", std::nullopt}, {"worst-group", "met", std::nullopt}, {"ethics", "met", std::nullopt}};
     in.reviewer = {"Me", "me@example.org", "R&D reviewer", key->publicKey().toOpenSsh()};
     const auto record = ReviewBuilder(project.revision()).build(in, problems);

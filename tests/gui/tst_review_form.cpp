@@ -340,9 +340,23 @@ private slots:
         // The key file is private, and encrypted with the passphrase.
         QVERIFY((std::filesystem::status(ring->keyFile).permissions() & std::filesystem::perms::all) ==
                 (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
-        QVERIFY(!Ed25519Key::readPrivateKeyFile(ring->keyFile, "wrong"));
-        QVERIFY(Ed25519Key::readPrivateKeyFile(ring->keyFile, "correct horse battery"));
         const QString sshKeygen = findSshKeygen();
+        if (sshKeygen.isEmpty()) {
+            // Without ssh-keygen the key is passphrase-encrypted PKCS#8.
+            QVERIFY(!Ed25519Key::readPrivateKeyFile(ring->keyFile, "wrong"));
+            QVERIFY(Ed25519Key::readPrivateKeyFile(ring->keyFile, "correct horse battery"));
+        } else {
+            // A standard OpenSSH private key that ssh-keygen reads with the passphrase only.
+            for (const auto &[pass, ok] : {std::pair{"wrong", false}, std::pair{"correct horse battery", true}}) {
+                QProcess y;
+                y.start(sshKeygen, {QStringLiteral("-y"), QStringLiteral("-P"), QString::fromLatin1(pass), QStringLiteral("-f"),
+                                    QString::fromStdString(ring->keyFile.string())});
+                QVERIFY(y.waitForFinished());
+                QCOMPARE(y.exitCode() == 0, ok);
+                if (ok)
+                    QVERIFY(keys->publicKeyLine()->text().startsWith(QString::fromUtf8(y.readAllStandardOutput().trimmed())));
+            }
+        }
         if (!sshKeygen.isEmpty()) {
             // The fingerprint is exactly what ssh-keygen -l prints.
             QProcess p;

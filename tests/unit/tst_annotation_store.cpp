@@ -1,5 +1,6 @@
 // AnnotationStore editing API: edit, remove and restore (the store side of undo/redo), each
-// one transaction with its audit entry, durable on return (a second connection sees it).
+// one transaction with its audit entry, durable on return (a second connection sees it); an
+// empty author refused, and the default author falling back to the passwd entry's name.
 #include "import/Importer.h"
 #include "review/AnnotationStore.h"
 #include "review/AuditLog.h"
@@ -8,6 +9,9 @@
 #include "TestData.h"
 
 #include <QTest>
+
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace mltrl;
 
@@ -47,6 +51,60 @@ class TestAnnotationStore : public QObject {
     Q_OBJECT
 
 private slots:
+    void addRefusesAnEmptyAuthor_data()
+    {
+        QTest::addColumn<QString>("author");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("blank") << QStringLiteral("  \t") << false;
+        QTest::newRow("name") << QStringLiteral("Rhea Search <rd@example.org>") << true;
+    }
+
+    void addRefusesAnEmptyAuthor()
+    {
+        QFETCH(QString, author);
+        QFETCH(bool, accepted);
+        test::TempStore ts;
+        const auto revision = importExample(ts);
+        QVERIFY(revision > 0);
+        Problems problems;
+        const auto a = AnnotationStore(ts.store().db())
+                           .add(kProject, revision, {{"project", true}}, "info", "A note.", author.toStdString(), problems);
+        QCOMPARE(bool(a), accepted);
+        if (!accepted) {
+            QVERIFY(problems.hasErrors());
+            QVERIFY(problems.items().front().toString().find("author") != std::string::npos);
+        } else {
+            QCOMPARE(a->author, author.toStdString());
+            QCOMPARE(AnnotationStore(ts.store().db()).find(a->id)->author, author.toStdString());
+        }
+    }
+
+    void authorFallsBackToThePasswdName()
+    {
+        // With no reviewer identity and no login name in the environment (a service, `env -i`):
+        // the passwd entry's name, never "".
+        const QByteArray user = qgetenv("USER"), logname = qgetenv("LOGNAME"), username = qgetenv("USERNAME");
+        qunsetenv("USER");
+        qunsetenv("LOGNAME");
+        qunsetenv("USERNAME");
+        const std::string fallback = annotationAuthor(nullptr);
+        qputenv("LOGNAME", "from-logname");
+        const std::string fromLogname = annotationAuthor(nullptr);
+        qputenv("USER", "from-user");
+        const std::string fromUser = annotationAuthor(nullptr);
+        const ReviewerIdentity me{"Rhea Search", "rd@example.org", {}, {}};
+        const std::string fromKey = annotationAuthor(&me);
+        for (const auto &[name, value] : {std::pair("USER", user), std::pair("LOGNAME", logname), std::pair("USERNAME", username)})
+            value.isNull() ? qunsetenv(name) : qputenv(name, value);
+        const struct passwd *pw = getpwuid(getuid());
+        QVERIFY(pw);
+        QCOMPARE(fallback, std::string(pw->pw_name));
+        QCOMPARE(fromLogname, std::string("from-logname"));
+        QCOMPARE(fromUser, std::string("from-user"));
+        QCOMPARE(fromKey, std::string("Rhea Search <rd@example.org>"));
+    }
+
     void removeDeletesAndAudits()
     {
         test::TempStore ts;

@@ -193,7 +193,12 @@ QString metricCaption(const MetricFigure &f)
         std::size_t n = 0;
         for (const FigureSeries &s : f.series)
             n += s.points;
-        return QStringLiteral("Every point drawn (%1 in all).").arg(n);
+        bool marked = f.metric.kind != MetricKind::Groups;
+        for (const FigureSeries &s : f.series)
+            marked = marked && s.line.size() <= kMarkedPoints;
+        return QStringLiteral("Every point drawn (%1 in all)%2.")
+            .arg(n)
+            .arg(marked || f.metric.kind == MetricKind::Groups ? QStringLiteral(", each marked") : QString());
     }
     return parts.join(QStringLiteral("; ")) + QStringLiteral(".");
 }
@@ -321,6 +326,23 @@ void drawMetric(QPainter &p, const QRectF &box, double k, const PacketFonts &fon
             p.setPen(QPen(color, 1.1 * k));
             p.setBrush(Qt::NoBrush);
             p.drawPolyline(line);
+            // Few points: each one marked, so a single point (a polyline of one vertex draws
+            // nothing) or a sparse series is seen point by point.
+            // One point's band has no area: drawn as an error bar.
+            if (s.bandLow.size() == 1 && s.bandHigh.size() == 1) {
+                const QPointF lo = map(s.bandLow[0]), hi = map(s.bandHigh[0]);
+                p.setPen(QPen(color, 0.9 * k));
+                p.drawLine(lo, hi);
+                p.drawLine(lo - QPointF(3 * k, 0), lo + QPointF(3 * k, 0));
+                p.drawLine(hi - QPointF(3 * k, 0), hi + QPointF(3 * k, 0));
+            }
+            if (std::size_t(line.size()) <= kMarkedPoints) {
+                const double r = (line.size() == 1 ? 3.2 : 2.0) * k;
+                p.setPen(QPen(kInk, 0.5 * k));
+                p.setBrush(color);
+                for (const QPointF &c : line)
+                    p.drawEllipse(c, r, r);
+            }
         }
     }
     // Threshold lines, one per distinct (op, threshold), labelled with every criterion on it

@@ -11,6 +11,9 @@ class QPainter;
 
 namespace mltrl::packet {
 
+/// A line series of at most this many points has every point marked (a single point included).
+inline constexpr std::size_t kMarkedPoints = 60;
+
 /// Levels 0–9 as stations coloured by stage; the current, system and target levels marked,
 /// with the component(s) holding the system back named.
 void drawTrack(QPainter &p, const QRectF &box, double k, const PacketFonts &fonts, const RevisionData &rev);

@@ -1,6 +1,7 @@
 #include "packet/PacketModel.h"
 
 #include "metrics/Envelope.h"
+#include "packet/PacketCollect.h"
 #include "review/ReviewBuilder.h"
 #include "store/Store.h"
 
@@ -29,6 +30,14 @@ const ReviewCheck *PacketModel::checkOf(const std::string &reviewId) const
         if (reviews[i].id == reviewId)
             return &checks[i];
     return nullptr;
+}
+
+std::string PacketModel::sumsText() const
+{
+    std::string out;
+    for (const ListedFile &f : sums)
+        out += f.sha256 + "  " + f.path + "\n";
+    return out;
 }
 
 namespace {
@@ -243,6 +252,9 @@ std::optional<PacketModel> collectPacket(Store &store, const PacketRequest &requ
         if (auto crop = cropFor(store, m.revision, a))
             m.crops.emplace(a.id, std::move(*crop));
     }
+    if (cancelled())
+        return std::nullopt;
+    collectAuditParts(store, request, m, problems);
 
     // One figure per metric that a criterion of the packet's gates references.
     std::map<std::string, std::size_t> figureOf;

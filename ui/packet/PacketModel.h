@@ -4,6 +4,7 @@
 /// drawable size, and crops of annotated PDF/image regions. Rendering never touches the store.
 #include "common/Cancel.h"
 #include "common/Problems.h"
+#include "diff/RevisionDiff.h"
 #include "review/AnnotationStore.h"
 #include "review/GateStatus.h"
 #include "review/ReviewStore.h"
@@ -33,6 +34,17 @@ struct PacketRequest {
     std::optional<int> revision;            ///< default: the latest
     const AllowedSigners *signers = nullptr;   ///< null: every valid signer is "unknown signer"
     const ReviewerRoles *roles = nullptr;      ///< null: no role is granted (G4)
+    /// The bytes of the allowed_signers / reviewer_roles files behind `signers` / `roles`,
+    /// attached to the PDF as they are (empty: none used), and where they came from.
+    std::string signersText, rolesText;
+    std::string signersSource, rolesSource;
+};
+
+/// A file of the exported archive with its SHA-256: one line of the packet's SHA256SUMS.
+struct ListedFile {
+    std::string path;     ///< archive path, e.g. "evidence/eval.pdf", "reviews/ID.json"
+    std::string sha256;
+    std::string kind;     ///< manifest | evidence | metric | review | signature
 };
 
 /// One line of a metric figure, already reduced: either every point, or — for series longer
@@ -76,11 +88,31 @@ struct PacketModel {
     std::vector<MetricFigure> figures;
     std::string generatedAt;                ///< RFC 3339 UTC
 
+    std::string manifestBytes;              ///< mltrl.json as stored (attached to the PDF)
+    /// The SHA256SUMS list: every file of `mltrl export` of this revision — manifest,
+    /// evidence, metric files, and the records and signatures of the packet's reviews stored
+    /// with this revision — sorted by path.
+    std::vector<ListedFile> sums;
+    std::string signersText, rolesText;     ///< the trust files used (see PacketRequest)
+    std::string signersSource, rolesSource;
+    /// Changes since the revision of the last signed review of the packet's gates, when the
+    /// packet's revision is another one; `lastReview` is that review.
+    std::optional<RevisionDiff> changes;
+    std::optional<StoredReview> lastReview;
+    /// Annotation id → the text line it points at (`line` target on a text evidence file),
+    /// cut to kQuotedLineChars characters.
+    std::map<std::string, std::string> annotatedLines;
+
     /// The gates the packet covers (one, or all of the manifest).
     [[nodiscard]] std::vector<const Gate *> gates() const;
     /// The check of the review `id`, or nullptr.
     [[nodiscard]] const ReviewCheck *checkOf(const std::string &reviewId) const;
+    /// The SHA256SUMS text, in sha256sum's own format ("HASH  path" a line).
+    [[nodiscard]] std::string sumsText() const;
 };
+
+/// The longest annotated line quoted in a packet (longer lines end in "…").
+inline constexpr std::size_t kQuotedLineChars = 240;
 
 /// Columns a figure is reduced to: series with more than twice as many points become envelopes.
 inline constexpr int kFigureColumns = 480;

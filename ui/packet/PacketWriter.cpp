@@ -2,6 +2,7 @@
 
 #include "common/Levels.h"
 #include "packet/PacketFigures.h"
+#include "packet/PacketSections.h"
 #include "packet/PageFlow.h"
 #include "review/ReviewRecord.h"
 
@@ -40,11 +41,6 @@ std::optional<PaperSize> paperSizeFrom(std::string_view text)
 namespace {
 
 struct Cancelled {};
-
-QString q(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 QString levelText(int level)
 {
@@ -98,13 +94,19 @@ public:
     {
         cover();
         summary();
+        changesSection(f, m, fonts);
         figures();
         card();
         requirements();
         criteria();
+        traceabilitySection(f, m, fonts);
         annotations();
+        f.pageBreak();
+        reviewHistorySection(f, m, fonts);
         evidenceIndex();
         signatures();
+        check();
+        verificationSection(f, m, fonts);
     }
 
 private:
@@ -145,19 +147,11 @@ private:
         std::vector<const QFont *> fontsOf(rows.size(), nullptr);
         fontsOf[0] = &fonts.mono;
         fontsOf[6] = &fonts.mono;
-        for (const auto &[gate, status] : m.gateStatus) {
-            QString s = q(std::string(toString(status.state)));
-            s += QStringLiteral(" (%1 review%2 counted)").arg(status.counted).arg(status.counted == 1 ? QString() : QStringLiteral("s"));
-            if (!status.missing.empty()) {
-                QStringList miss;
-                for (const std::string &x : status.missing)
-                    miss << q(x);
-                s += QStringLiteral("; missing: ") + miss.join(QStringLiteral(", "));
-            }
-            rows.emplace_back(QStringLiteral("Gate %1 status").arg(q(gate)), s);
-        }
+        for (const auto &[gate, status] : m.gateStatus)
+            rows.emplace_back(QStringLiteral("Gate %1 status").arg(q(gate)), gateStatusLine(m, gate));
+        // Only the reviews in effect; superseded ones are in the review history (G3).
         QStringList signers;
-        for (std::size_t i = 0; i < m.reviews.size(); ++i) {
+        for (std::size_t i : reviewsInEffect(m)) {
             const ReviewCheck &c = m.checks[i];
             const QString who = c.record ? q(c.record->reviewer.name) : QString();
             signers << QStringLiteral("%1 <%2>%3 — %4, %5, %6")
@@ -167,6 +161,14 @@ private:
         }
         rows.emplace_back(QStringLiteral("Signers"),
                           signers.isEmpty() ? QStringLiteral("no signed reviews yet") : signers.join(QStringLiteral("\n")));
+        if (const std::size_t superseded = m.reviews.size() - reviewsInEffect(m).size(); superseded > 0)
+            rows.emplace_back(QStringLiteral("Superseded"),
+                              QStringLiteral("%1 review%2 taken back by the signer: see Review history")
+                                  .arg(superseded).arg(superseded == 1 ? QString() : QStringLiteral("s")));
+        if (m.changes)
+            rows.emplace_back(QStringLiteral("Last signed review"),
+                              QStringLiteral("on revision %1: see Changes since the last signed review")
+                                  .arg(m.changes->fromRevision));
         f.keyValues(rows, fontsOf, 140);
         f.space(10);
         f.paragraph(QStringLiteral("Hashes, fingerprints and ids are set in a monospaced face: what you copy or "
@@ -189,15 +191,19 @@ private:
                      {QStringLiteral("Holding the system back"), held.isEmpty() ? QStringLiteral("—") : held}});
         f.subheading(QStringLiteral("Decisions"));
         bool any = false;
-        for (std::size_t i = 0; i < m.reviews.size(); ++i) {
+        for (std::size_t i : reviewsInEffect(m)) {
             const ReviewCheck &c = m.checks[i];
             if (!c.record)
                 continue;
             any = true;
             const ReviewDecision &d = c.record->decision;
-            QString text = QStringLiteral("%1 — %2 by %3 (%4, %5)")
+            const Gate *gate = m.revision.manifest.findGate(m.reviews[i].gateId);
+            const bool selfDeclared = gate && !gate->signoffs.empty() && c.isValid() && !m.standings[i].roleGranted;
+            QString text = QStringLiteral("%1 — %2 by %3 (%4, %5)%6, %7")
                                .arg(q(m.reviews[i].gateId), q(d.outcome), q(c.record->reviewer.name),
-                                    q(c.record->reviewer.role.empty() ? "no role" : c.record->reviewer.role), statusWords(c.status));
+                                    q(c.record->reviewer.role.empty() ? "no role" : c.record->reviewer.role), statusWords(c.status),
+                                    selfDeclared ? QStringLiteral(", role self-declared") : QString(),
+                                    reviewTag(m.reviews[i]));
             if (d.toLevel)
                 text += QStringLiteral(", to level %1").arg(*d.toLevel);
             f.paragraph(text, fonts.body);
@@ -207,7 +213,9 @@ private:
                 f.paragraph(QStringLiteral("Rationale: ") + q(*d.rationale), fonts.body, Qt::black, 14);
         }
         if (!any)
-            f.paragraph(QStringLiteral("No signed review yet."), fonts.body);
+            f.paragraph(QStringLiteral("No signed review in effect."), fonts.body);
+        for (const Gate *g : m.gates())
+            f.paragraph(QStringLiteral("Gate %1: %2").arg(q(g->id), gateStatusLine(m, g->id)), fonts.body);
         f.subheading(QStringLiteral("Open annotations by severity"));
         std::map<std::string, int> open;
         for (const Annotation &a : m.annotations)
@@ -230,6 +238,13 @@ private:
                                        "workbench; the reviewers decide)")
                             .arg(q(g->id)).arg(met).arg(notMet).arg(unknown),
                         fonts.body);
+            if (const GateOverview *go = gateOverview(g->id))
+                for (const CriterionOverview &c : go->criteria)
+                    if (!c.metric.empty())
+                        f.paragraph(QStringLiteral("%1: observed %2, suggested %3")
+                                        .arg(q(c.id), c.observed ? readableNumber(*c.observed) : QStringLiteral("no value"),
+                                             c.suggested ? q(*c.suggested) : QStringLiteral("—")),
+                                    fonts.small, Qt::black, 12);
         }
     }
 
@@ -257,14 +272,16 @@ private:
             QString crit;
             for (std::size_t i = 0; i < fig.criteria.size(); ++i) {
                 const Criterion &c = fig.criteria[i];
+                const CriterionOverview *co = m.revision.criterion(fig.gates[i], c.id);
                 crit += QStringLiteral("%1/%2: %3 of %4%5 %6 %7. ")
                             .arg(q(fig.gates[i]), q(c.id), q(std::string(toString(c.aggregate))),
                                  c.series.empty() ? QStringLiteral("all points") : QStringLiteral("series ") + q(c.series),
-                                 QString(), q(std::string(toString(c.op))),
-                                 c.threshold ? q(shortestDouble(*c.threshold)) : QStringLiteral("(no threshold)"));
+                                 co && co->observed ? QStringLiteral(" = ") + readableNumber(*co->observed) : QString(),
+                                 q(std::string(toString(c.op))),
+                                 c.threshold ? readableNumber(*c.threshold) : QStringLiteral("(no threshold)"));
             }
             f.paragraph(metricCaption(fig) + QStringLiteral(" Shading: green passes, red fails the first threshold; "
-                                                            "dashed lines are thresholds. ") + crit,
+                                                            "dashed lines are thresholds; values rounded for reading (exact ones in the criteria table). ") + crit,
                         fonts.small, QColor(0x44, 0x44, 0x44));
         }
     }
@@ -287,18 +304,27 @@ private:
             {"TL;DR", &c->tldr}, {"Model / algorithm", &c->modelInfo}, {"Intended use", &c->intendedUse},
             {"Testing status", &c->testingStatus}, {"Data considerations", &c->dataConsiderations},
             {"Caveats", &c->caveats}}};
+        // Every section, an empty one printed as "(empty)": a reader must see it was left empty.
+        const QString empty = QStringLiteral("(empty)");
         for (const auto &[title, text] : sections) {
-            if (text->empty())
-                continue;
             f.subheading(QString::fromUtf8(title));
-            f.paragraph(q(*text), fonts.body);
+            f.paragraph(text->empty() ? empty : q(*text), fonts.body, text->empty() ? QColor(0x77, 0x77, 0x77) : Qt::black);
         }
-        if (!c->debrief.empty()) {
-            f.subheading(QStringLiteral("Stage debrief"));
-            for (const DebriefItem &d : c->debrief) {
-                f.paragraph(q(d.question), fonts.bold);
-                f.paragraph(q(d.answer), fonts.body, Qt::black, 10);
-            }
+        f.subheading(QStringLiteral("Stage debrief"));
+        if (c->debrief.empty())
+            f.paragraph(empty, fonts.body, QColor(0x77, 0x77, 0x77));
+        for (const DebriefItem &d : c->debrief) {
+            f.paragraph(q(d.question), fonts.bold);
+            f.paragraph(d.answer.empty() ? empty : q(d.answer), fonts.body, Qt::black, 10);
+        }
+        for (const auto &[title, list] : {std::pair(QStringLiteral("Requirements of the card"), &c->requirements),
+                                          std::pair(QStringLiteral("Evidence of the card"), &c->evidence)}) {
+            f.subheading(title);
+            QStringList items;
+            for (const std::string &id : *list)
+                items << q(id);
+            f.paragraph(items.isEmpty() ? empty : items.join(QStringLiteral(", ")), items.isEmpty() ? fonts.body : fonts.mono,
+                        items.isEmpty() ? QColor(0x77, 0x77, 0x77) : Qt::black);
         }
     }
 
@@ -316,9 +342,9 @@ private:
             rows.push_back({{q(r.id), &fonts.monoSmall, bg},
                             {q(r.text), nullptr, bg},
                             {q(r.kind) + (r.level ? QStringLiteral(" L%1").arg(*r.level) : QString()), &fonts.small, bg},
-                            {q(std::string(toString(r.verification))), &fonts.small, bg},
-                            {q(std::string(toString(r.validation))), &fonts.small, bg},
-                            {risk ? QString::number(*risk, 'f', 3) : QStringLiteral("—"), &fonts.small, bg}});
+                            {q(std::string(toString(r.verification))), &fonts.small, bg, 1, true},
+                            {q(std::string(toString(r.validation))), &fonts.small, bg, 1, true},
+                            {risk ? QString::number(*risk, 'f', 3) : QStringLiteral("—"), &fonts.small, bg, 1, true}});
         }
         if (upTo)
             f.paragraph(QStringLiteral("Requirements of levels up to %1 (and those without a level).").arg(*upTo), fonts.small);
@@ -354,23 +380,28 @@ private:
                 QString measure = c.isQuantitative() ? q(std::string(toString(c.aggregate))) + QStringLiteral(" of ") + q(c.metric) +
                                                            (c.series.empty() ? QString() : QStringLiteral(" [") + q(c.series) + QStringLiteral("]"))
                                                      : QStringLiteral("reviewer judgement");
+                // Exact values, in a face and a cell that never break inside a number.
                 rows.push_back({{q(c.id), &fonts.mono, QColor(0xf2, 0xf2, 0xf2)},
                                 {measure, &fonts.small, QColor(0xf2, 0xf2, 0xf2)},
-                                {observed, &fonts.mono, QColor(0xf2, 0xf2, 0xf2)},
-                                {threshold, &fonts.mono, QColor(0xf2, 0xf2, 0xf2)},
+                                {observed, &fonts.mono, QColor(0xf2, 0xf2, 0xf2), 1, true},
+                                {threshold, &fonts.mono, QColor(0xf2, 0xf2, 0xf2), 1, true},
                                 {suggested.empty() ? QStringLiteral("—") : q(suggested), &fonts.small, verdictColor(suggested)}});
                 rows.push_back({{q(c.text), nullptr, Qt::transparent, 5}});
-                for (std::size_t i = 0; i < m.reviews.size(); ++i) {
+                // The verdicts of the reviews in effect, each naming its review (G3: superseded
+                // reviews are in the review history).
+                for (std::size_t i : reviewsInEffect(m)) {
                     const ReviewCheck &chk = m.checks[i];
                     if (m.reviews[i].gateId != g->id || !chk.record)
                         continue;
                     for (const CriterionVerdict &v : chk.record->verdicts)
                         if (v.criterion == c.id)
-                            rows.push_back({{QStringLiteral("%1 (%2, %3)").arg(q(chk.record->reviewer.name),
-                                                                                q(chk.record->reviewer.role),
-                                                                                statusWords(chk.status)),
+                            rows.push_back({{QStringLiteral("%1 (%2, %3)\n%4").arg(q(chk.record->reviewer.name),
+                                                                                   q(chk.record->reviewer.role),
+                                                                                   statusWords(chk.status),
+                                                                                   reviewTag(m.reviews[i])),
                                              &fonts.small, Qt::transparent, 2},
-                                            {q(v.verdict), &fonts.small, verdictColor(v.verdict)},
+                                            {q(v.verdict) + (v.fromSuggestion ? QStringLiteral(" — suggestion accepted") : QString()),
+                                             &fonts.small, verdictColor(v.verdict)},
                                             {v.note ? q(*v.note) : QString(), &fonts.small, Qt::transparent, 2}});
                 }
             }
@@ -397,9 +428,13 @@ private:
             f.subheading(QStringLiteral("%1 (%2)").arg(QString::fromUtf8(severity)).arg(list.size()));
             for (const Annotation *a : list) {
                 check();
-                f.paragraph(QStringLiteral("%1 — %2, %3%4").arg(targetText(a->target), q(a->status), q(a->created),
-                                                                a->author.empty() ? QString() : QStringLiteral(", ") + q(a->author)),
+                f.paragraph(QStringLiteral("%1 — %2, %3, by %4")
+                                .arg(targetText(a->target), q(a->status), q(a->created),
+                                     a->author.empty() ? QStringLiteral("(author not recorded)") : q(a->author)),
                             fonts.bold, Qt::black, 6);
+                if (const auto line = m.annotatedLines.find(a->id); line != m.annotatedLines.end())
+                    f.paragraph(QStringLiteral("Line %1: \u201c%2\u201d").arg(a->target.value("line", 0)).arg(q(line->second)),
+                                fonts.mono, QColor(0x33, 0x33, 0x33), 12);
                 f.paragraph(q(a->text), fonts.body, Qt::black, 6);
                 f.paragraph(q(a->id), fonts.monoSmall, QColor(0x55, 0x55, 0x55), 6);
                 if (const auto crop = m.crops.find(a->id); crop != m.crops.end())
@@ -487,12 +522,18 @@ private:
                 {QStringLiteral("Outcome"), q(r.outcome)},
                 {QStringLiteral("Review id"), q(r.id)},
                 {QStringLiteral("Revision signed"), QString::number(r.revisionNumber)}};
+            if (m.supersededBy[i])
+                rows.emplace_back(QStringLiteral("Superseded"), supersededWords(*m.supersededBy[i]));
+            else if (m.standings[i].counted)
+                rows.emplace_back(QStringLiteral("Counted"), QStringLiteral("yes, towards the status of %1").arg(q(r.gateId)));
+            else
+                rows.emplace_back(QStringLiteral("Counted"), QStringLiteral("no"));
             std::vector<const QFont *> fontsOf(rows.size(), nullptr);
             fontsOf[2] = &fonts.mono;
             fontsOf[3] = &fonts.mono;
             fontsOf[7] = &fonts.mono;
             f.keyValues(rows, fontsOf, 110);
-            f.paragraph(q(verifyCommand(r.reviewerEmail, r.id)), fonts.monoSmall, QColor(0x1a, 0x2a, 0x44), 6);
+            f.codeLine(q(verifyCommand(r.reviewerEmail, r.id)), fonts.monoSmall, QColor(0x1a, 0x2a, 0x44), 6);
         }
     }
 
@@ -509,7 +550,7 @@ void setUp(QPdfWriter &writer, const PacketModel &model, const RenderOptions &op
     writer.setPageMargins(QMarginsF(0, 0, 0, 0));
     writer.setTitle(QStringLiteral("MLTRL review packet: %1").arg(q(model.revision.manifest.project.name)));
     writer.setCreator(QStringLiteral("MLTRL Workbench " MLTRL_VERSION));
-    if (options.pdfA1b)
+    if (options.pdfA1b && !options.attachments)
         writer.setPdfVersion(QPagedPaintDevice::PdfVersion_A1b);
 }
 
@@ -559,6 +600,15 @@ std::optional<RenderedPacket> renderPacket(const PacketModel &model, const Rende
         if (progress)
             progress(pages, pages);
         out.pages = flow.page();
+        if (options.attachments) {
+            std::string error;
+            auto attached = PdfAttachments::embed(out.pdf, packetAttachments(model), error);
+            if (!attached) {
+                problems.error("packet", error);
+                return std::nullopt;
+            }
+            out.pdf = std::move(*attached);
+        }
         return out;
     } catch (const Cancelled &) {
         problems.error("packet", "cancelled");

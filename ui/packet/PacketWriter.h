@@ -1,7 +1,8 @@
 #pragma once
-/// Renders a review packet (PacketModel) to PDF bytes: cover, summary, figures, the MLTRL card,
-/// requirements, criteria with every reviewer's verdict, annotations with evidence crops, the
-/// evidence index and the signatures. Safe to call off the GUI thread (QPdfWriter on a buffer).
+/// Renders a review packet (PacketModel) to PDF bytes: cover, summary, changes since the last
+/// signed review, figures, the MLTRL card, requirements, criteria with the verdict of every
+/// review in effect, traceability, annotations with evidence crops, the review history, the
+/// evidence index, the signatures and the verification appendix; with attachments. Safe to call off the GUI thread (QPdfWriter on a buffer).
 #include "common/Cancel.h"
 #include "common/Problems.h"
 #include "packet/PacketModel.h"
@@ -18,6 +19,10 @@ enum class PaperSize { A4, Letter };
 struct RenderOptions {
     PaperSize paper = PaperSize::A4;
     bool pdfA1b = true;   ///< ask QPdfWriter for PDF/A-1b (see docs/packet.md)
+    /// Attach the review records, signatures, manifest, SHA256SUMS and trust files (libqpdf,
+    /// after QPdfWriter). PDF/A-1 forbids embedded files, so an attached packet is not
+    /// declared PDF/A-1b whatever `pdfA1b` says.
+    bool attachments = true;
 };
 
 struct RenderedPacket {

@@ -202,6 +202,32 @@ double PageFlow::drawText(const QString &text, const QFont &font, double xPt, do
     return h / m_k;
 }
 
+double PageFlow::drawOneLine(const QString &text, const QFont &font, double xPt, double yPt, double widthPt,
+                             QColor color)
+{
+    const QFontMetricsF &fm = metrics(font);
+    if (m_painter) {
+        QFont fitted = font;
+        const double advance = fm.horizontalAdvance(text);
+        const double room = u(widthPt) * 0.98;
+        if (advance > room && advance > 0)
+            fitted.setPointSizeF(std::max(1.0, font.pointSizeF() * room / advance));
+        m_painter->setPen(QPen(color, u(0.5)));
+        m_painter->setFont(fitted);
+        // Baseline of the full-size line, so shrunk and unshrunk cells line up.
+        m_painter->drawText(QPointF(u(xPt), u(yPt) + fm.ascent()), text);
+    }
+    return fm.height() / m_k;
+}
+
+void PageFlow::codeLine(const QString &text, const QFont &font, QColor color, double indent)
+{
+    const double h = metrics(font).height() / m_k;
+    ensure(h);
+    m_y += drawOneLine(text, font, kMarginPt + indent, m_y, contentWidth() - indent, color);
+    space(1);
+}
+
 double PageFlow::textHeight(const QString &text, const QFont &font, double widthPt) const
 {
     if (fitsOneLine(text, font, widthPt))
@@ -279,7 +305,8 @@ double PageFlow::rowHeight(const std::vector<double> &widths, const TableRow &ro
         double w = 0;
         for (int s = 0; s < c.span && col < widths.size(); ++s, ++col)
             w += widths[col] * contentWidth();
-        h = std::max(h, textHeight(c.text, c.font ? *c.font : m_fonts.body, w - 2 * kCellPad));
+        const QFont &font = c.font ? *c.font : m_fonts.body;
+        h = std::max(h, c.oneLine ? metrics(font).height() / m_k : textHeight(c.text, font, w - 2 * kCellPad));
     }
     return h + 2 * kCellPad;
 }
@@ -298,8 +325,11 @@ void PageFlow::drawRow(const std::vector<double> &widths, const TableRow &row, d
         const QColor bg = header ? QColor(0xe4, 0xe8, 0xf0) : c.background;
         if (bg.alpha() > 0)
             m_painter->fillRect(cell, bg);
-        drawText(c.text, c.font ? *c.font : (header ? m_fonts.bold : m_fonts.body), x + kCellPad, m_y + kCellPad,
-                 w - 2 * kCellPad, Qt::black);
+        const QFont &font = c.font ? *c.font : (header ? m_fonts.bold : m_fonts.body);
+        if (c.oneLine)
+            drawOneLine(c.text, font, x + kCellPad, m_y + kCellPad, w - 2 * kCellPad, Qt::black);
+        else
+            drawText(c.text, font, x + kCellPad, m_y + kCellPad, w - 2 * kCellPad, Qt::black);
         x += w;
     }
     m_painter->setPen(QPen(QColor(0xbb, 0xbb, 0xbb), u(0.4)));

@@ -38,6 +38,8 @@ struct TableCell {
     const QFont *font = nullptr;   ///< null: the body font
     QColor background = Qt::transparent;
     int span = 1;                  ///< columns this cell covers
+    /// Never broken: drawn on one line, the font shrunk until it fits (numbers, hashes).
+    bool oneLine = false;
 };
 using TableRow = std::vector<TableCell>;
 
@@ -64,6 +66,9 @@ public:
     void subheading(const QString &text);
     /// Wrapped text (breaks between lines across pages); `indent` in points.
     void paragraph(const QString &text, const QFont &font, QColor color = Qt::black, double indent = 0);
+    /// One line that is never wrapped (a command, a checksum line): the font is shrunk until
+    /// the text fits the width, so copying it out of the PDF gives exactly one line.
+    void codeLine(const QString &text, const QFont &font, QColor color = Qt::black, double indent = 0);
     /// Rows of label and value; `valueFonts` may give a font per row (null: body).
     void keyValues(const std::vector<std::pair<QString, QString>> &rows,
                    const std::vector<const QFont *> &valueFonts = {}, double labelWidth = 130);
@@ -82,6 +87,9 @@ private:
     void drawFrame();
     /// Lays out `text` to `widthPt`; when painting draws it at (xPt, yPt). Returns the height.
     double drawText(const QString &text, const QFont &font, double xPt, double yPt, double widthPt, QColor color);
+    /// Draws `text` on one line at (xPt, yPt), shrinking `font` to fit `widthPt`; returns the
+    /// height of one line of `font`.
+    double drawOneLine(const QString &text, const QFont &font, double xPt, double yPt, double widthPt, QColor color);
     double rowHeight(const std::vector<double> &widths, const TableRow &row) const;
     /// Metrics of one of the packet's fonts on the device (fonts are known by address: they
     /// live in PacketFonts for the whole layout).

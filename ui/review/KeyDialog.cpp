@@ -1,5 +1,6 @@
 #include "review/KeyDialog.h"
 
+#include "crypto/SshPublicKey.h"
 #include "review/Passphrase.h"
 #include "review/ReviewerKey.h"
 
@@ -153,7 +154,7 @@ bool KeyDialog::useSshKey()
     who->name = m_name->text().trimmed().toStdString();
     who->email = m_email->text().trimmed().toStdString();
     who->role = m_role->currentText().trimmed().toStdString();
-    const auto pub = Ed25519PublicKey::fromOpenSsh(who->publicKey);
+    const auto pub = SshPublicKey::fromOpenSsh(who->publicKey);
     chosen(SigningKeyChoice{file, *who, true}, QString::fromStdString(pub->fingerprint()));
     return true;
 }
@@ -165,7 +166,7 @@ void KeyDialog::chosen(SigningKeyChoice choice, const QString &fingerprint)
         m_message->setText(QString::fromStdString(problems.items().front().toString()));
         return;
     }
-    const auto pub = Ed25519PublicKey::fromOpenSsh(choice.identity.publicKey);
+    const auto pub = SshPublicKey::fromOpenSsh(choice.identity.publicKey);
     m_publicLine->setText(QString::fromStdString(
         pub->toOpenSsh(choice.identity.name + " <" + choice.identity.email + ">")));
     m_publicLine->setCursorPosition(0);

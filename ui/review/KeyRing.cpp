@@ -43,7 +43,7 @@ std::optional<SigningKeyChoice> KeyRing::current() const
 bool KeyRing::setCurrent(const SigningKeyChoice &choice, Problems &problems)
 {
     std::error_code ec;
-    fs::create_directories(m_dir, ec);
+    createKeysFolder(m_dir, ec);   // 0700
     const nlohmann::json j{{"key_file", choice.keyFile.string()}, {"name", choice.identity.name},
                            {"email", choice.identity.email},      {"role", choice.identity.role},
                            {"public_key", choice.identity.publicKey}, {"openssh", choice.openSsh}};

@@ -11,6 +11,7 @@
 #include "review/ReviewSigner.h"
 #include "review/ReviewStore.h"
 #include "review/SignDialog.h"
+#include "review/SigningKey.h"
 #include "review/TrustDialog.h"
 #include "session/ProjectContext.h"
 #include "store/RevisionData.h"
@@ -615,13 +616,14 @@ void ReviewForm::finishSigning()
             this, tr("Passphrase of %1").arg(QString::fromStdString(m_signingKey->keyFile.string())));
         if (!pass)
             return;
-        std::string error;
-        auto key = Ed25519Key::readPrivateKeyFile(m_signingKey->keyFile, pass->view(), &error);
+        // An OpenSSH key (what the workbench writes now) or a PKCS#8 one (written before).
+        SigningKeyOptions options;
+        options.passphrase = std::string(pass->view());
         pass->clear();
-        if (!key)
-            problems.error(m_signingKey->keyFile.string(), error);
-        else
-            made = ReviewSigner::sign(record, *key, problems);
+        const auto key = SigningKey::open(m_signingKey->keyFile, options, problems);
+        std::fill(options.passphrase.begin(), options.passphrase.end(), '\0');
+        if (key)
+            made = key->sign(record, problems);
     }
     const auto r = m_context->revision();
     if (!made || !ReviewStore(m_context->store()->db()).addSigned(r->overview.revisionId, *made, problems)) {

@@ -1,5 +1,6 @@
 #include "review/SignDialog.h"
 
+#include "crypto/SshPublicKey.h"
 #include "crypto/Ed25519Key.h"
 
 #include <QDialogButtonBox>
@@ -22,7 +23,7 @@ QString esc(const std::string &s)
 QString SignDialog::summaryHtml(const ReviewRecord &r)
 {
     QString html;
-    const auto pub = Ed25519PublicKey::fromOpenSsh(r.reviewer.publicKey);
+    const auto pub = SshPublicKey::fromOpenSsh(r.reviewer.publicKey);
     html += QObject::tr("<h3>Review of %1 (level %2) — %3</h3>").arg(esc(r.gate)).arg(r.level).arg(esc(r.decision.outcome));
     html += QObject::tr("<p><b>Reviewer:</b> %1 &lt;%2&gt;%3<br><b>Key:</b> %4</p>")
                 .arg(esc(r.reviewer.name), esc(r.reviewer.email),

@@ -1,9 +1,12 @@
 #include "shell/ExportPacketDialog.h"
+#include "common/AtomicFile.h"
 
 #include "common/OffThread.h"
 #include "crypto/AllowedSigners.h"
 #include "packet/PacketModel.h"
 #include "packet/PacketWriter.h"
+#include "review/KeyRing.h"
+#include "review/ReviewChecks.h"
 #include "session/ProjectContext.h"
 #include "store/Store.h"
 
@@ -19,9 +22,10 @@
 #include <QPdfDocument>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTemporaryFile>
 #include <QVBoxLayout>
+
+#include <fstream>
 
 namespace mltrl::ui {
 
@@ -68,7 +72,7 @@ ExportPacketDialog::ExportPacketDialog(ProjectContext *context, QWidget *parent)
                              QString::fromStdString(g.id));
     m_paper->addItem(QStringLiteral("A4"), QStringLiteral("A4"));
     m_paper->addItem(QStringLiteral("US Letter"), QStringLiteral("Letter"));
-    m_signers->setPlaceholderText(QStringLiteral("none: valid signers show as “unknown signer”"));
+    m_signers->setPlaceholderText(QStringLiteral("the workbench's trust (Keys ▸ Trust): its allowed signers and reviewer roles"));
     auto *browse = new QPushButton(QStringLiteral("Browse…"), this);
     auto *signersRow = new QHBoxLayout;
     signersRow->addWidget(m_signers, 1);
@@ -166,6 +170,14 @@ void ExportPacketDialog::render()
         [this, storeDir, request, signersFile, options, token]() mutable {
             Result out;
             Problems problems;
+            // Who may sign: the file chosen, else the workbench's trust; the roles (G4) are
+            // always the workbench's reviewer_roles. Their bytes are attached to the packet.
+            auto bytesOf = [](const std::filesystem::path &path) {
+                std::ifstream in(path, std::ios::binary);
+                return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+            };
+            ui::WorkbenchTrust trust = ui::workbenchTrust();
+            const ui::KeyRing keys;
             std::optional<AllowedSigners> signers;
             if (!signersFile.isEmpty()) {
                 signers = AllowedSigners::load(signersFile.toStdString(), problems);
@@ -174,6 +186,17 @@ void ExportPacketDialog::render()
                     return out;
                 }
                 request.signers = &*signers;
+                request.signersSource = signersFile.toStdString();
+                request.signersText = bytesOf(request.signersSource);
+            } else if (trust.signers) {
+                request.signers = &*trust.signers;
+                request.signersSource = keys.allowedSignersFile().string();
+                request.signersText = bytesOf(keys.allowedSignersFile());
+            }
+            if (trust.roles) {
+                request.roles = &*trust.roles;
+                request.rolesSource = keys.reviewerRolesFile().string();
+                request.rolesText = bytesOf(keys.reviewerRolesFile());
             }
             auto store = Store::open(storeDir, problems);
             auto model = store ? packet::collectPacket(*store, request, problems, token.get()) : std::nullopt;
@@ -240,9 +263,12 @@ void ExportPacketDialog::chooseSigners()
 
 bool ExportPacketDialog::saveTo(const QString &path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_pdf) != m_pdf.size() || !file.commit()) {
-        m_status->setText(QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
+    // A temporary file renamed over the target: a symbolic link there is replaced, never
+    // written through (QSaveFile would follow it).
+    std::string error;
+    if (!writeFileAtomically(path.toStdString(),
+                             std::string_view(m_pdf.constData(), static_cast<std::size_t>(m_pdf.size())), error)) {
+        m_status->setText(QStringLiteral("Cannot write %1: %2").arg(path, QString::fromStdString(error)));
         return false;
     }
     emit m_context->notice(QStringLiteral("Review packet saved to %1 (%2 pages).").arg(path).arg(m_pages));
