@@ -1,12 +1,28 @@
 #include "evidence/MarkdownEvidenceViewer.h"
 
+#include "evidence/HfModelCard.h"
+
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QVBoxLayout>
 
 namespace mltrl::ui {
 
 namespace {
 constexpr qint64 kMaxMarkdownBytes = 16LL * 1024 * 1024;
+
+/// The front matter's tables at the top of the rendered document (or why they are missing).
+void insertFrontMatter(QTextBrowser &browser, const QString &yaml)
+{
+    QString error;
+    QString html = hfModelCardHtml(yaml, &error);
+    if (html.isEmpty())
+        html = QStringLiteral("<p><i>%1</i></p>").arg((error.isEmpty() ? QStringLiteral("Empty front matter.") : error).toHtmlEscaped());
+    QTextCursor cursor(browser.document());
+    cursor.movePosition(QTextCursor::Start);
+    cursor.insertHtml(html + QStringLiteral("<p>&nbsp;</p>"));
+    browser.moveCursor(QTextCursor::Start);
+}
 }
 
 MarkdownEvidenceViewer::MarkdownEvidenceViewer(const EvidenceSource &source, QWidget *parent)
@@ -20,10 +36,16 @@ MarkdownEvidenceViewer::MarkdownEvidenceViewer(const EvidenceSource &source, QWi
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_browser);
     readBytes(kMaxMarkdownBytes, [this](const QByteArray &bytes, const QString &error) {
-        if (!error.isEmpty())
+        if (!error.isEmpty()) {
             m_browser->setPlainText(error);
-        else
-            m_browser->setMarkdown(QString::fromUtf8(bytes));
+            return;
+        }
+        // A Hugging Face model card: its YAML front matter as tables above the Markdown.
+        const QString text = QString::fromUtf8(bytes);
+        const std::optional<FrontMatter> front = splitFrontMatter(text);
+        m_browser->setMarkdown(front ? front->body : text);
+        if (front)
+            insertFrontMatter(*m_browser, front->yaml);
     });
 }
 
