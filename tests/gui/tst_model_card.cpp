@@ -3,6 +3,9 @@
 #include "evidence/EvidenceSource.h"
 #include "evidence/EvidenceViewer.h"
 #include "evidence/HfModelCard.h"
+#include "evidence/ModelCardHtml.h"
+
+#include <QBuffer>
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -133,6 +136,58 @@ private slots:
         const QString grab = qEnvironmentVariable("MLTRL_GRAB_DIR");
         if (!grab.isEmpty())
             v->grab().save(QDir(grab).filePath(QStringLiteral("hf-model-card.png")));
+    }
+
+    // Model Card Toolkit JSON: graphics (base64 PNG) are shown as images, not as text.
+    void mctGraphicsShownAsImages()
+    {
+        QImage red(40, 30, QImage::Format_RGB32);
+        red.fill(Qt::red);
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        red.save(&buffer, "PNG");
+        const std::string b64 = png.toBase64().toStdString();
+        nlohmann::ordered_json card = {
+            {"model_details", {{"name", "cxr-densenet121"}}},
+            {"quantitative_analysis",
+             {{"graphics", {{"collection", {{{"name", "ROC by site"}, {"image", b64}},
+                                            {{"name", "not an image"}, {"image", "bm90IGFuIGltYWdl"}}}}}}}}};
+        const auto graphics = ModelCardHtml::graphics(card);
+        QCOMPARE(graphics.size(), std::size_t(2));
+        QCOMPARE(graphics[0].image.size(), QSize(40, 30));
+        QVERIFY(graphics[1].image.isNull());
+        QVERIFY(ModelCardHtml::render(card).contains(QStringLiteral("<img src='mct-graphic:0'")));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("model_card.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromStdString(card.dump()));
+        f.close();
+        EvidenceSource s;
+        s.id = QStringLiteral("ev-model-card");
+        s.mediaType = QStringLiteral("application/json");
+        s.archivePath = QStringLiteral("evidence/model_card.json");
+        s.blobPath = path;
+        s.size = f.size();
+        std::unique_ptr<EvidenceViewer> v(EvidenceViewer::create(s));
+        v->resize(900, 700);
+        v->show();
+        QTRY_VERIFY(v->isLoaded());
+        QTextBrowser *browser = nullptr;
+        for (QTextBrowser *b : v->findChildren<QTextBrowser *>())
+            if (b->toPlainText().contains(QStringLiteral("ROC by site")))
+                browser = b;
+        QVERIFY(browser);
+        QVERIFY(!browser->toPlainText().contains(QString::fromStdString(b64.substr(0, 20))));   // no base64 text
+        const QImage shown = browser->viewport()->grab().toImage();
+        int reds = 0;
+        for (int y = 0; y < shown.height(); ++y)
+            for (int x = 0; x < shown.width(); ++x)
+                if (shown.pixelColor(x, y) == QColor(Qt::red))
+                    ++reds;
+        QVERIFY2(reds >= 40 * 30 / 2, qPrintable(QString::number(reds)));
     }
 };
 

@@ -63,6 +63,8 @@ JsonEvidenceViewer::JsonEvidenceViewer(const EvidenceSource &source, QWidget *pa
         m_tree->expandToDepth(0);
         m_isModelCard = ModelCardHtml::isModelCard(doc);
         if (m_isModelCard) {
+            for (const ModelCardHtml::Graphic &g : ModelCardHtml::graphics(doc))   // base64 images of the card
+                m_card->document()->addResource(QTextDocument::ImageResource, g.url, g.image);
             m_card->setHtml(ModelCardHtml::render(doc));
             m_toggle->show();
             setShowCard(true);
