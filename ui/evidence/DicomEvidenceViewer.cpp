@@ -61,7 +61,9 @@ DicomEvidenceViewer::DicomEvidenceViewer(const EvidenceSource &source, QWidget *
     setObjectName(QStringLiteral("dicomViewer"));
     m_view->setObjectName(QStringLiteral("dicomImage"));
     m_presets->setObjectName(QStringLiteral("dicomPresets"));
-    m_presets->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Wide enough for "File: SOFT TISSUE (40 / 400)", never so wide that the panel grows.
+    m_presets->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_presets->setMinimumContentsLength(18);
     m_presets->setToolTip(QStringLiteral("Window/level preset (or drag with the right mouse button: across for "
                                          "width, down for level)"));
     m_frame->setObjectName(QStringLiteral("dicomFrame"));
@@ -88,8 +90,7 @@ DicomEvidenceViewer::DicomEvidenceViewer(const EvidenceSource &source, QWidget *
     bar->addWidget(m_frame);
     bar->addWidget(m_presets);
     bar->addWidget(m_windowText);
-    bar->addStretch();
-    bar->addWidget(m_info);
+    bar->addWidget(m_info, 1);
 
     m_model->setHorizontalHeaderLabels({QStringLiteral("Keyword"), QStringLiteral("Tag"), QStringLiteral("VR"),
                                         QStringLiteral("Value")});
@@ -118,6 +119,9 @@ DicomEvidenceViewer::DicomEvidenceViewer(const EvidenceSource &source, QWidget *
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     tagPane->setMinimumWidth(160);
     m_info->setWordWrap(false);
+    m_info->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);   // cut, never widening
+    m_info->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_identified->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_windowText->setWordWrap(false);
     // Room for any window text, so dragging the window never makes the bar jump.
     m_windowText->setMinimumWidth(m_windowText->fontMetrics().horizontalAdvance(QStringLiteral("C -000000  W 000000")));

@@ -20,8 +20,12 @@ void settle(int ms)
 {
     QElapsedTimer timer;
     timer.start();
-    while (timer.elapsed() < ms)
+    while (timer.elapsed() < ms) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        // processEvents() leaves deleteLater() to the event loop: a replaced evidence viewer
+        // would still be on screen under the new one.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
 }
 } // namespace
 
@@ -80,6 +84,34 @@ void ScreenshotTour::shootAll()
             settle(1500);
         const QString file = QDir(m_directory).filePath(fileStem(panel.title) + QStringLiteral(".png"));
         ok = m_window.grab().save(file) && ok;
+    }
+    // The DICOM viewer (an identified file first: the check at work) and the model card view,
+    // in the Evidence panel: evidence-<id>.png.
+    if (const auto revision = m_window.context().revision()) {
+        std::vector<const Evidence *> views;
+        const Evidence *dicom = nullptr;
+        for (const Evidence &e : revision->manifest.evidence)
+            if (const auto *check = revision->dicomCheck(e.id)) {
+                if (!dicom)
+                    dicom = &e;
+                if (check->identified().value_or(false)) {
+                    dicom = &e;
+                    break;
+                }
+            }
+        if (dicom)
+            views.push_back(dicom);
+        for (const Evidence &e : revision->manifest.evidence)
+            if (e.kind == "model-card") {
+                views.push_back(&e);
+                break;
+            }
+        for (const Evidence *e : views) {
+            emit m_window.context().showEvidence(QString::fromStdString(e->id));
+            settle(1500);
+            const QString file = QDir(m_directory).filePath(QStringLiteral("evidence-%1.png").arg(fileStem(QString::fromStdString(e->id))));
+            ok = m_window.grab().save(file) && ok;
+        }
     }
     // Meeting mode's slides at projector size (meeting-title.png, …).
     if (auto *meeting = m_window.findChild<MeetingMode *>())
