@@ -21,7 +21,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         std::ofstream out(file, std::ios::binary | std::ios::trunc);
         out.write(reinterpret_cast<const char *>(data), static_cast<std::streamsize>(size));
     }
-    const mltrl::dicom::DeidentificationCheck check = mltrl::dicom::checkDicomFile(file);
+    const mltrl::dicom::DeidentificationCheck check = mltrl::dicom::checkDicomFileInProcess(file);
     const auto back = mltrl::dicom::DeidentificationCheck::fromJson(check.toJson());
     FUZZ_CHECK(back && *back == check);
     const std::optional<bool> identified = check.identified();

@@ -10,8 +10,15 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <csignal>
+#include <cstring>
 #include <fstream>
 #include <set>
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace mltrl::dicom {
 
@@ -156,7 +163,8 @@ nlohmann::json DeidentificationCheck::toJson() const
             {"private_tags", privateTags},
             {"burned_in_annotation", orNull(burnedInAnnotation)},
             {"patient_identity_removed", orNull(patientIdentityRemoved)},
-            {"problem", problem.empty() ? nlohmann::json() : nlohmann::json(problem)}};
+            {"problem", problem.empty() ? nlohmann::json() : nlohmann::json(problem)},
+            {"parser_failed", parserFailed}};
 }
 
 std::optional<DeidentificationCheck> DeidentificationCheck::fromJson(const nlohmann::json &j)
@@ -175,6 +183,7 @@ std::optional<DeidentificationCheck> DeidentificationCheck::fromJson(const nlohm
     c.burnedInAnnotation = optString(j, "burned_in_annotation");
     c.patientIdentityRemoved = optString(j, "patient_identity_removed");
     c.problem = optString(j, "problem").value_or(std::string());
+    c.parserFailed = j.value("parser_failed", false);
     return c;
 }
 
@@ -190,7 +199,7 @@ bool isDicomEvidence(std::string_view mediaType, const std::filesystem::path &fi
     return std::string_view(head + 128, 4) == "DICM";
 }
 
-DeidentificationCheck checkDicomFile(const std::filesystem::path &file)
+DeidentificationCheck checkDicomFileInProcess(const std::filesystem::path &file)
 {
     setUpDcmtk();
     DeidentificationCheck out;
@@ -210,6 +219,63 @@ DeidentificationCheck checkDicomFile(const std::filesystem::path &file)
     out.burnedInAnnotation = stringValue(*dataset, DCM_BurnedInAnnotation);
     out.patientIdentityRemoved = stringValue(*dataset, DCM_PatientIdentityRemoved);
     return out;
+}
+
+DeidentificationCheck checkDicomFile(const std::filesystem::path &file)
+{
+    const auto failed = [](std::string why) {
+        DeidentificationCheck c;
+        c.problem = std::move(why);
+        c.parserFailed = true;
+        return c;
+    };
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0)
+        return failed(fmt::format("cannot start the DICOM parser: {}", std::strerror(errno)));
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        ::close(fds[0]);
+        ::close(fds[1]);
+        return failed(fmt::format("cannot start the DICOM parser: {}", std::strerror(errno)));
+    }
+    if (pid == 0) {
+        // The child: bounded in time, reports the check as JSON, never returns.
+        ::close(fds[0]);
+        // (No address-space limit: the child inherits the parent's mappings, a workbench's
+        // included, and element values over 4 KiB are never loaded anyway.)
+        ::alarm(30);
+        const std::string out = checkDicomFileInProcess(file).toJson().dump();
+        for (std::size_t done = 0; done < out.size();) {
+            const ssize_t n = ::write(fds[1], out.data() + done, out.size() - done);
+            if (n <= 0)
+                ::_exit(2);
+            done += static_cast<std::size_t>(n);
+        }
+        ::_exit(0);
+    }
+    ::close(fds[1]);
+    std::string text;
+    char buffer[4096];
+    for (;;) {
+        const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
+        if (n > 0)
+            text.append(buffer, static_cast<std::size_t>(n));
+        else if (n == 0 || errno != EINTR)
+            break;
+    }
+    ::close(fds[0]);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (WIFSIGNALED(status))
+        return failed(WTERMSIG(status) == SIGALRM
+                          ? std::string("the DICOM parser took longer than 30 s on this file")
+                          : fmt::format("the DICOM parser crashed on this file (signal {})", WTERMSIG(status)));
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return failed("the DICOM parser failed on this file");
+    const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    std::optional<DeidentificationCheck> check = DeidentificationCheck::fromJson(j);
+    return check ? std::move(*check) : failed("the DICOM parser's report cannot be read");
 }
 
 std::vector<std::string> deidentificationWarnings(const DeidentificationCheck &check)

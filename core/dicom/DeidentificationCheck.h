@@ -33,6 +33,9 @@ struct DeidentificationCheck {
     /// Why the header could not be read whole (empty when it could). What was read before
     /// still counts.
     std::string problem;
+    /// The parser crashed or ran out of time on this file (in its own process, see
+    /// checkDicomFile): nothing else should parse it in-process (the viewer refuses it).
+    bool parserFailed = false;
 
     /// True when anything identifies: a profile attribute, a private attribute or burned-in
     /// annotation "YES". Nullopt when nothing was found but the header could not be read.
@@ -51,9 +54,14 @@ struct DeidentificationCheck {
 /// True for media type application/dicom, or a file with "DICM" at offset 128 (PS3.10).
 [[nodiscard]] bool isDicomEvidence(std::string_view mediaType, const std::filesystem::path &file);
 
-/// Checks one file. Memory and time are bounded: element values above a few KiB are never
-/// loaded, parsing stops at Pixel Data.
+/// Checks one file in a child process (fork): a file that crashes DCMTK (sequences nested
+/// deeper than the stack allows, a library bug) or takes over 30 s gives a
+/// `problem` with `parserFailed`, never a crash of the caller. Element values above a few KiB
+/// are never loaded; parsing stops at Pixel Data.
 [[nodiscard]] DeidentificationCheck checkDicomFile(const std::filesystem::path &file);
+
+/// The same check in this process (for the fuzzer, which wants to see crashes).
+[[nodiscard]] DeidentificationCheck checkDicomFileInProcess(const std::filesystem::path &file);
 
 /// The warning text for a file: "identifies a patient: …" / "cannot be read as DICOM: …";
 /// empty when there is nothing to warn about.

@@ -54,7 +54,7 @@ expect_eq "$(json_get "$WORK/show.json" '[a["keyword"]+" "+a["tag"] for a in [e 
 expect_eq "$(json_get "$WORK/show.json" '[e for e in d["evidence"] if e["id"]=="cxr-001"][0]["deidentification"]["private_tags"]')" \
   "['(0009,0010)', '(0009,1001)']" "private tags"
 expect_eq "$(json_get "$WORK/show.json" 'sorted([e for e in d["evidence"] if e["id"]=="cxr-003"][0]["deidentification"].items())')" \
-  "[('attributes', []), ('burned_in_annotation', 'NO'), ('identified', False), ('patient_identity_removed', 'YES'), ('private_tags', []), ('problem', None)]" \
+  "[('attributes', []), ('burned_in_annotation', 'NO'), ('identified', False), ('parser_failed', False), ('patient_identity_removed', 'YES'), ('private_tags', []), ('problem', None)]" \
   "de-identified file"
 expect_eq "$(json_get "$WORK/show.json" '"deidentification" in [e for e in d["evidence"] if e["id"]=="ev-datasheet"][0]')" \
   "False" "no check on non-DICOM evidence"

@@ -293,6 +293,21 @@ private slots:
         QVERIFY(shown > 0);
     }
 
+    void filesThatFailedTheParserAreNotParsedAgain()
+    {
+        // The check at import ran DCMTK in a child process that crashed: the viewer refuses
+        // the file rather than crash the workbench.
+        EvidenceSource s = sourceFor(QStringLiteral("identified.dcm"));
+        s.dicom->parserFailed = true;
+        s.dicom->problem = "the DICOM parser crashed on this file (signal 11)";
+        std::unique_ptr<EvidenceViewer> v(EvidenceViewer::create(s));
+        auto *viewer = qobject_cast<DicomEvidenceViewer *>(v.get());
+        QVERIFY(viewer);
+        QTRY_VERIFY(viewer->isLoaded());
+        QCOMPARE(viewer->errorText(), QStringLiteral("cannot be shown: the DICOM parser crashed on this file (signal 11)"));
+        QVERIFY(viewer->shownImage().isNull());
+    }
+
     void pixelBudget()
     {
         const DicomFrame f = decodeDicomFrame(m_dir.filePath(QStringLiteral("identified.dcm")), 0, 1000);

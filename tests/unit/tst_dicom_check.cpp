@@ -150,6 +150,39 @@ private slots:
         QVERIFY(QString::fromStdString(warnings[0]).startsWith(QStringLiteral("cannot be checked for identifying attributes: ")));
     }
 
+    void deeplyNestedSequencesCannotCrashTheCaller()
+    {
+        // 20 000 nested sequences in 640 KB: DCMTK's recursive parser overflows the stack. The
+        // check runs in a child process, so this process gets a problem, not a crash.
+        std::string bytes;
+        const auto element = [&bytes](std::uint16_t g, std::uint16_t e, std::uint32_t length) {
+            const unsigned char b[8] = {std::uint8_t(g), std::uint8_t(g >> 8), std::uint8_t(e), std::uint8_t(e >> 8),
+                                        std::uint8_t(length), std::uint8_t(length >> 8), std::uint8_t(length >> 16),
+                                        std::uint8_t(length >> 24)};
+            bytes.append(reinterpret_cast<const char *>(b), 8);
+        };
+        constexpr int depth = 20000;
+        for (int i = 0; i < depth; ++i) {
+            element(0x0008, 0x1120, 0xFFFFFFFF);
+            element(0xFFFE, 0xE000, 0xFFFFFFFF);
+        }
+        for (int i = 0; i < depth; ++i) {
+            element(0xFFFE, 0xE00D, 0);
+            element(0xFFFE, 0xE0DD, 0);
+        }
+        const std::filesystem::path deep = sample("deep.dcm");
+        std::ofstream(deep, std::ios::binary) << bytes;
+        const dicom::DeidentificationCheck c = dicom::checkDicomFile(deep);
+        QVERIFY(c.parserFailed);
+        // (Under AddressSanitizer the child reports the overflow and exits instead of a signal.)
+        QVERIFY2(c.problem.starts_with("the DICOM parser crashed on this file")
+                     || c.problem == "the DICOM parser failed on this file", c.problem.c_str());
+        QCOMPARE(c.identified(), std::optional<bool>());
+        QCOMPARE(dicom::DeidentificationCheck::fromJson(c.toJson()), std::optional<dicom::DeidentificationCheck>(c));
+        // A file the parser handles says nothing of the kind.
+        QVERIFY(!dicom::checkDicomFile(sample("identified.dcm")).parserFailed);
+    }
+
     void warningLine()
     {
         const dicom::DeidentificationCheck c = dicom::checkDicomFile(sample("identified.dcm"));

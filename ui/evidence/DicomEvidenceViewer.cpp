@@ -159,7 +159,7 @@ DicomEvidenceViewer::~DicomEvidenceViewer()
 
 QString DicomEvidenceViewer::errorText() const
 {
-    return m_error->isVisible() ? m_error->text() : QString();
+    return m_error->isHidden() ? QString() : m_error->text();
 }
 
 QString DicomEvidenceViewer::identifiedText() const
@@ -175,6 +175,12 @@ void DicomEvidenceViewer::showError(const QString &reason)
 
 void DicomEvidenceViewer::startDecode(int frame, bool first)
 {
+    if (source().dicom && source().dicom->parserFailed) {
+        // It crashed or hung the parser at import (in a child process): never parse it here.
+        showError(QString::fromStdString(source().dicom->problem));
+        markLoaded();
+        return;
+    }
     const QString path = source().blobPath;
     if (path.isEmpty()) {
         showError(QStringLiteral("the store holds no file for this evidence"));
