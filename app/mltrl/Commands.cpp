@@ -178,6 +178,17 @@ int runShow(const CommandLine &cl)
                 for (const char *key : {"status", "counted", "roles", "missing", "unreviewed_passage"})
                     g[key] = s[key];
             }
+        if (data) {
+            // Each evidence item; DICOM ones with their de-identification check (docs/dicom.md).
+            nlohmann::json evidence = nlohmann::json::array();
+            for (const Evidence &e : data->manifest.evidence) {
+                nlohmann::json item{{"id", e.id}, {"path", e.path}, {"media_type", e.mediaType}};
+                if (const dicom::DeidentificationCheck *check = data->dicomCheck(e.id))
+                    item["deidentification"] = check->toJson();
+                evidence.push_back(std::move(item));
+            }
+            doc["evidence"] = std::move(evidence);
+        }
         printJson(doc);
         return 0;
     }

@@ -93,6 +93,12 @@ std::optional<CheckedArchive> checkStagedArchive(const StagedArchive &staged, co
             problems.error(fmt::format("{}#/evidence/{}/sha256", kManifestName, i),
                            fmt::format("evidence \"{}\" ({}): declared SHA-256 {} but the file's is {}", ev.id,
                                        ev.path, ev.sha256, f->sha256));
+        if (f && dicom::isDicomEvidence(ev.mediaType, f->temp)) {
+            dicom::DeidentificationCheck check = dicom::checkDicomFile(f->temp);
+            for (std::string &w : dicom::deidentificationWarnings(check))
+                problems.warning(ev.path, std::move(w));
+            out.dicomChecks.emplace(ev.id, std::move(check));
+        }
     }
     for (std::size_t i = 0; i < manifest->metrics.size(); ++i) {
         const Metric &m = manifest->metrics[i];

@@ -1,9 +1,11 @@
 #pragma once
 /// Checks a staged archive against its manifest: the manifest is there and valid, every file
 /// it names is present with the declared hash, and what it does not name is reported.
+#include "dicom/DeidentificationCheck.h"
 #include "import/StagedArchive.h"
 #include "manifest/ManifestParser.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,11 +20,14 @@ struct CheckedArchive {
     std::string fingerprint;
     std::vector<std::string> namedPaths;   ///< mltrl.json, evidence and metric files
     std::vector<std::string> reviewPaths;  ///< reviews/<id>.json (each with its .json.sig)
+    /// The de-identification check of each DICOM evidence file, by evidence id.
+    std::map<std::string, dicom::DeidentificationCheck> dicomChecks;
 };
 
 /// Returns nullopt only when there is no usable manifest; otherwise the (possibly faulty)
 /// archive, so that callers can go on to report problems in metric files too. The archive is
-/// acceptable only when `problems` holds no errors.
+/// acceptable only when `problems` holds no errors. DICOM evidence is checked for identifying
+/// attributes: one warning per identified file, where = its path.
 [[nodiscard]] std::optional<CheckedArchive> checkStagedArchive(const StagedArchive &staged,
                                                                const std::string &archiveName,
                                                                Problems &problems,

@@ -6,6 +6,7 @@
 #include "import/StagedArchive.h"
 #include "review/AuditLog.h"
 #include "review/ReviewMerge.h"
+#include "store/DicomChecks.h"
 #include "store/Store.h"
 #include "store/UnsettledBlobs.h"
 
@@ -105,6 +106,7 @@ ImportResult writeRevision(Store &store, const StagedArchive &staged, const Chec
         if (!metricsOk)
             return rejected();
         writer.insertCriteria(rev, metrics.observations());
+        insertDicomChecks(db, rev, checked.dicomChecks);
         writer.setWarnings(rev, problems.warnings());
         mergeAndLog(db, staged, checked, rev, number, true, problems);
 

@@ -1,6 +1,7 @@
 #include "store/RevisionData.h"
 
 #include "manifest/ManifestParser.h"
+#include "store/DicomChecks.h"
 #include "store/Store.h"
 
 #include <fmt/format.h>
@@ -17,6 +18,12 @@ const StoredFile *RevisionData::fileFor(const std::string &path) const
 {
     const auto it = files.find(path);
     return it == files.end() ? nullptr : &it->second;
+}
+
+const dicom::DeidentificationCheck *RevisionData::dicomCheck(const std::string &evidenceId) const
+{
+    const auto it = dicomChecks.find(evidenceId);
+    return it == dicomChecks.end() ? nullptr : &it->second;
 }
 
 const CriterionOverview *RevisionData::criterion(const std::string &gate, const std::string &id) const
@@ -73,6 +80,7 @@ std::optional<RevisionData> loadRevision(Store &store, const std::string &projec
     pts.bindAll(rev);
     while (pts.step())
         data.metricPoints[pts.text(0)] = static_cast<std::uint64_t>(pts.int64(1));
+    data.dicomChecks = loadDicomChecks(db, rev);
     return data;
 }
 

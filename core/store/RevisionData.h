@@ -4,6 +4,7 @@
 /// so nothing the team wrote is lost), stored files and derived facts. Metric points are
 /// loaded separately, one metric at a time, by loadMetricData().
 #include "common/Problems.h"
+#include "dicom/DeidentificationCheck.h"
 #include "manifest/Manifest.h"
 #include "metrics/MetricData.h"
 #include "store/ProjectQueries.h"
@@ -27,8 +28,12 @@ struct RevisionData {
     std::map<std::string, StoredFile> files;                 ///< by archive path
     std::map<std::size_t, std::string> invalidSwitchbacks;   ///< history index → reason
     std::map<std::string, std::uint64_t> metricPoints;       ///< metric id → point count
+    /// The de-identification check of each DICOM evidence file, by evidence id.
+    std::map<std::string, dicom::DeidentificationCheck> dicomChecks;
 
     [[nodiscard]] const StoredFile *fileFor(const std::string &path) const;
+    /// The DICOM check of an evidence item; nullptr when it is not DICOM.
+    [[nodiscard]] const dicom::DeidentificationCheck *dicomCheck(const std::string &evidenceId) const;
     [[nodiscard]] const CriterionOverview *criterion(const std::string &gate, const std::string &id) const;
 };
 

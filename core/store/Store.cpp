@@ -1,5 +1,6 @@
 #include "store/Store.h"
 
+#include "store/DicomChecks.h"
 #include "store/Schema.h"
 #include "store/UnsettledBlobs.h"
 
@@ -176,6 +177,10 @@ bool Store::migrate(Problems &problems)
         m_db.exec(fmt::format("PRAGMA user_version={}", v + 1));
         tx.commit();
     }
+    // Revisions imported before the DICOM de-identification check existed get it now, once.
+    sql::Transaction tx(m_db);
+    backfillDicomChecks(m_db, m_blobs);
+    tx.commit();
     return true;
 }
 

@@ -36,6 +36,7 @@ void addMetricFiles(Content& content, Edition edition);
 void addFigures(Content& content, Edition edition);
 void addDocuments(Content& content, Edition edition);
 void addReport(Content& content, Edition edition);
+void addDicomSamples(Content& content, Edition edition);
 void addManifest(Content& content, Edition edition);
 
 // Writers; both write to a temporary sibling and rename, so a failed run leaves nothing

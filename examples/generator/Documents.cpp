@@ -335,6 +335,16 @@ through `dicom-ingest` 2.4.1 in the hospital DMZ. The output was checked by
 UIDs are replaced by keyed hashes (HMAC-SHA-256, key held by site IG); dates are shifted by a
 per-patient offset; age is kept as a band only.
 
+**Samples in this archive** (synthetic images and values):
+
+- `evidence/imaging/sample-cxr-deidentified.dcm`: a study as `dicom-ingest` writes it —
+  Patient Identity Removed `YES`, Burned In Annotation `NO`, the profile's attributes empty or
+  removed, no private tags.
+- `evidence/imaging/flagged-cxr-identified.dcm`: the same kind of study as the PACS exports it,
+  *before* `dicom-ingest`, kept identified on purpose (patient name and ID, birth date,
+  institution, accession number, a private tag) so that the check run on this archive can be
+  seen to flag it. It never leaves the hospital in a real export.
+
 **Conclusion.** R3.1 verified. Signed off by the site IG lead (2026-10-28).
 )";
 }

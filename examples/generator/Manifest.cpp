@@ -198,7 +198,7 @@ ojson gates()
                         "<=", 1.5, {"ev-test-log"}, "p95"),
            qualitative("ethics", "MLTRL ethics checklist complete", {"ev-ethics"}),
            qualitative("datasheet", "Datasheet reviewed by the clinical reviewer", {"ev-datasheet", "ev-sample"}),
-           qualitative("deid", "DICOM de-identification verified", {"ev-deid", "ev-test-log"}),
+           qualitative("deid", "DICOM de-identification verified", {"ev-deid", "ev-test-log", "ev-cxr-sample", "ev-cxr-flagged"}),
            qualitative("risk", "Risk assessment and model card reviewed", {"ev-risk", "ev-model-card", "ev-vv-table"})}}},
     });
 }

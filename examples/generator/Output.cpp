@@ -7,6 +7,9 @@
 #include <QCryptographicHash>
 #include <QtGlobal>
 
+#include <dcmtk/config/osconfig.h>
+#include <dcmtk/dcmdata/dcuid.h>
+
 #include <archive.h>
 #include <archive_entry.h>
 
@@ -111,7 +114,7 @@ std::string platformFingerprint()
                                      ? sha256Hex(font.readAll()).substr(0, 16)
                                      : std::string("missing");
     return std::string("Qt ") + qVersion() + "; " + archive_version_details() +
-           "; DejaVuSans.ttf " + fontHash;
+           "; DejaVuSans.ttf " + fontHash + "; DCMTK " + OFFIS_DCMTK_VERSION_STRING;
 }
 
 }  // namespace gen

@@ -56,6 +56,8 @@ const std::vector<EvidenceItem>& evidenceCatalogue(Edition edition)
         {"ev-risk", "evidence/risk-assessment.md", "Risk assessment (ISO 14971 style)", "risk-assessment", 5, "text/markdown", "2026-11-10", true},
         {"ev-test-log", "evidence/test-results/pipeline-tests-2026-11-17.log", "Integration and load test log", "test-results", 5, "text/plain", "2026-11-17", true},
         {"ev-deid", "evidence/deid-verification.md", "DICOM de-identification verification", "report", 5, "text/markdown", "2026-10-28", true},
+        {"ev-cxr-sample", "evidence/imaging/sample-cxr-deidentified.dcm", "Sample study after dicom-ingest (de-identified)", "dicom-sample", 5, "application/dicom", "2026-10-28", true},
+        {"ev-cxr-flagged", "evidence/imaging/flagged-cxr-identified.dcm", "Flagged study, not de-identified (on purpose)", "dicom-sample", 5, "application/dicom", "2026-10-28", false},
     };
     static const std::vector<EvidenceItem> afterReview = [] {
         std::vector<EvidenceItem> e = package;

@@ -31,6 +31,7 @@ gen::Content buildContent(gen::Edition edition)
     gen::addFigures(content, edition);
     gen::addDocuments(content, edition);
     gen::addReport(content, edition);
+    gen::addDicomSamples(content, edition);
     gen::addManifest(content, edition);  // last: it hashes the files above
     return content;
 }

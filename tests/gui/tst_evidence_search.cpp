@@ -82,14 +82,14 @@ void TestEvidenceSearch::indexerReportsProgressAndMarksRevision()
     SearchIndexer indexer;
     QSignalSpy progress(&indexer, &SearchIndexer::progress);
     buildIndex(fx, indexer);
-    QCOMPARE(progress.count(), 13); // one report per evidence file
-    QCOMPARE(progress.last().at(0).toInt(), 13);
-    QCOMPARE(progress.last().at(1).toInt(), 13);
+    QCOMPARE(progress.count(), 15); // one report per evidence file
+    QCOMPARE(progress.last().at(0).toInt(), 15);
+    QCOMPARE(progress.last().at(1).toInt(), 15);
     SearchIndex index(fx.store().db());
     QVERIFY(index.isIndexed(revisionId));
     const qint64 rows = fx.store().db().queryInt("SELECT count(*) FROM search_index");
-    // 13 evidence files, 4 cards, 12 requirements.
-    QCOMPARE(rows, 13 + 4 + 12);
+    // 15 evidence files, 4 cards, 12 requirements.
+    QCOMPARE(rows, 15 + 4 + 12);
 
     // A second run finds the revision indexed and does no work.
     QSignalSpy again(&indexer, &SearchIndexer::progress);

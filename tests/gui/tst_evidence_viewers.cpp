@@ -100,6 +100,7 @@ void TestEvidenceViewers::typeByMediaTypeAndExtension_data()
     QTest::newRow("json") << "application/json" << "json" << int(T::Json);
     QTest::newRow("octet stream") << "application/octet-stream" << "bin" << int(T::Binary);
     QTest::newRow("octet pdf") << "application/octet-stream" << "pdf" << int(T::Pdf);
+    QTest::newRow("dicom") << "application/dicom" << "dcm" << int(T::Dicom);
 }
 
 void TestEvidenceViewers::typeByMediaTypeAndExtension()
@@ -121,6 +122,8 @@ void TestEvidenceViewers::picksViewerForEachEvidence_data()
     QTest::newRow("model card") << "ev-model-card" << "jsonViewer";
     QTest::newRow("notebook") << "ev-notebook" << "notebookViewer";
     QTest::newRow("log") << "ev-test-log" << "textViewer";
+    QTest::newRow("dicom") << "ev-cxr-sample" << "dicomViewer";
+    QTest::newRow("dicom identified") << "ev-cxr-flagged" << "dicomViewer";
 }
 
 void TestEvidenceViewers::picksViewerForEachEvidence()
@@ -131,7 +134,7 @@ void TestEvidenceViewers::picksViewerForEachEvidence()
     QVERIFY(viewer);
     QCOMPARE(viewer->objectName(), objectName);
     QTest::qWait(300); // let PDF pages render before the screenshot
-    test::saveGrab(viewer.get(), QStringLiteral("viewer-") + objectName);
+    test::saveGrab(viewer.get(), QStringLiteral("viewer-") + objectName + QLatin1Char('-') + id);
 }
 
 void TestEvidenceViewers::pdfRendersPagesAndFitsWidth()

@@ -56,6 +56,7 @@ private slots:
         QTest::newRow("version 1") << 1;
         QTest::newRow("version 2") << 2;
         QTest::newRow("version 3") << 3;
+        QTest::newRow("version 4") << 4;
     }
 
     void migratesFromEveryOlderVersion()
@@ -72,8 +73,8 @@ private slots:
         Problems problems;
         auto store = Store::open(storeDir, problems);
         QVERIFY(store);
-        QCOMPARE(schema::currentVersion(), 4);
-        QCOMPARE(store->db().queryInt("PRAGMA user_version"), std::int64_t(4));
+        QVERIFY(schema::currentVersion() >= 4);
+        QCOMPARE(store->db().queryInt("PRAGMA user_version"), std::int64_t(schema::currentVersion()));
         QVERIFY(std::filesystem::exists(storeDir / ("store.sqlite.v" + std::to_string(from) + ".bak")));
         QCOMPARE(store->db().queryInt("SELECT COUNT(*) FROM review_drafts"), std::int64_t(0));
         QCOMPARE(store->db().queryInt("SELECT COUNT(*) FROM review_draft_verdicts"), std::int64_t(0));

@@ -64,7 +64,7 @@ struct ImageFragment {
 };
 
 QStringList resolveImages(QTextDocument *doc, const ArchiveResources *archive, const QString &documentPath,
-                          const std::shared_ptr<QHash<QString, QImage>> &images)
+                          const std::shared_ptr<QHash<QString, QImage>> &images, const QHash<QString, QImage> &own)
 {
     std::vector<ImageFragment> fragments;
     for (QTextBlock block = doc->begin(); block.isValid(); block = block.next())
@@ -100,6 +100,16 @@ QStringList resolveImages(QTextDocument *doc, const ArchiveResources *archive, c
     };
     for (auto f = fragments.begin(); f != fragments.end(); ++f) {
         const QString name = f->format.name();
+        if (const auto mine = own.constFind(name); mine != own.constEnd()) {
+            // Decoded by the workbench from archive data (within limits) before the document
+            // was built, e.g. a model card's graphics: shown, counted against the budget.
+            SafeImage::Result decoded;
+            decoded.image = *mine;
+            if (decoded.image.isNull())
+                decoded.error = QStringLiteral("not an image the workbench decodes");
+            outcomes.push_back(accept(decoded, QStringLiteral("an image of the document")));
+            continue;
+        }
         if (name.startsWith(QLatin1String("data:"), Qt::CaseInsensitive)) {
             // An image written into the document itself: decoded like any other (an SVG
             // inside would otherwise reach QtSvg's file loading through QImage).
@@ -174,7 +184,7 @@ void installProvider(QTextDocument *doc, const std::shared_ptr<QHash<QString, QI
 }
 
 QStringList fill(QTextDocument *doc, const QString &text, bool markdown, const ArchiveResources *archive,
-                 const QString &documentPath)
+                 const QString &documentPath, const QHash<QString, QImage> &own = {})
 {
     auto images = std::make_shared<QHash<QString, QImage>>();
     installProvider(doc, images);
@@ -183,7 +193,7 @@ QStringList fill(QTextDocument *doc, const QString &text, bool markdown, const A
         doc->setMarkdown(text);
     else
         doc->setHtml(text);
-    const QStringList blocked = resolveImages(doc, archive, documentPath, images);
+    const QStringList blocked = resolveImages(doc, archive, documentPath, images, own);
     doc->markContentsDirty(0, doc->characterCount());
     return blocked;
 }
@@ -263,9 +273,9 @@ QStringList ArchiveDocument::setMarkdown(QTextDocument *doc, const QString &mark
 }
 
 QStringList ArchiveDocument::setHtml(QTextDocument *doc, const QString &html, const ArchiveResources *archive,
-                                     const QString &documentPath)
+                                     const QString &documentPath, const QHash<QString, QImage> &own)
 {
-    return fill(doc, html, false, archive, documentPath);
+    return fill(doc, html, false, archive, documentPath, own);
 }
 
 } // namespace mltrl::ui

@@ -38,10 +38,10 @@ void ArchiveTextBrowser::setArchiveMarkdown(const QString &markdown, std::shared
 }
 
 void ArchiveTextBrowser::setArchiveHtml(const QString &html, std::shared_ptr<const ArchiveResources> archive,
-                                        const QString &documentPath)
+                                        const QString &documentPath, const QHash<QString, QImage> &own)
 {
     m_archive = std::move(archive);
-    m_blocked = ArchiveDocument::setHtml(document(), html, m_archive.get(), documentPath);
+    m_blocked = ArchiveDocument::setHtml(document(), html, m_archive.get(), documentPath, own);
     if (m_fit)
         fitHeight();
 }

@@ -20,9 +20,10 @@ public:
     /// Shows `markdown` read from `documentPath` of `archive` (null: no file resolves).
     void setArchiveMarkdown(const QString &markdown, std::shared_ptr<const ArchiveResources> archive,
                             const QString &documentPath = {});
-    /// Shows HTML the workbench generated from archive data.
+    /// Shows HTML the workbench generated from archive data. `own`: images the workbench
+    /// already decoded (within limits) that the HTML names by URL, e.g. a model card's graphics.
     void setArchiveHtml(const QString &html, std::shared_ptr<const ArchiveResources> archive,
-                        const QString &documentPath = {});
+                        const QString &documentPath = {}, const QHash<QString, QImage> &own = {});
     /// One line per image that was not shown, as the placeholder text says it.
     [[nodiscard]] const QStringList &blockedResources() const { return m_blocked; }
     /// Grows to the height of its content instead of scrolling (notebook cells).

@@ -163,6 +163,12 @@ void EvidencePanel::onRevisionChanged()
 {
     const auto revision = m_context->revision();
     m_model->setManifest(revision ? &revision->manifest : nullptr);
+    QHash<QString, QString> identified;
+    if (revision)
+        for (const auto &[id, check] : revision->dicomChecks)
+            if (check.identified().value_or(false))
+                identified.insert(QString::fromStdString(id), QString::fromStdString(check.summary()));
+    m_model->setIdentified(identified);
     m_tree->expandAll();
     m_hits->clear();
     m_indexedRevision = -1;

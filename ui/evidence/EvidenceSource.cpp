@@ -27,6 +27,8 @@ EvidenceSource EvidenceSource::resolve(const RevisionData &revision, Store &stor
     s.mediaType = QString::fromStdString(evidence.mediaType);
     s.created = QString::fromStdString(evidence.created);
     s.archivePath = QString::fromStdString(evidence.path);
+    if (const dicom::DeidentificationCheck *check = revision.dicomCheck(evidence.id))
+        s.dicom = *check;
     s.sha256 = QString::fromStdString(evidence.sha256);
     if (const StoredFile *file = revision.fileFor(evidence.path)) {
         s.sha256 = QString::fromStdString(file->sha256);

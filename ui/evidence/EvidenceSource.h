@@ -2,6 +2,7 @@
 /// One evidence item of the revision on screen, resolved against the store: its manifest facts
 /// plus where its bytes are. Viewers, the facts pane and the search indexer all start from it.
 #include "common/ArchiveResources.h"
+#include "dicom/DeidentificationCheck.h"
 
 #include <QString>
 
@@ -23,6 +24,8 @@ struct EvidenceSource {
     std::optional<int> level;
     QString mediaType;
     QString created;
+    /// DICOM evidence: its de-identification check from the store (nullopt: not DICOM).
+    std::optional<dicom::DeidentificationCheck> dicom;
     QString archivePath;   ///< path inside the archive, e.g. evidence/figures/roc.png
     QString sha256;        ///< of the stored bytes (declared or computed at import)
     qint64 size = -1;      ///< -1 when the store has no file for it

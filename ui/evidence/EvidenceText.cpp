@@ -70,6 +70,7 @@ QString EvidenceText::extract(const EvidenceSource &source)
         return nb ? nb->plainText() : QString();
     }
     case Type::Image:
+    case Type::Dicom:   // pixels and a header: nothing to search (and no patient names indexed)
     case Type::Binary:
         break;
     }

@@ -2,6 +2,7 @@
 
 #include "manifest/Manifest.h"
 
+#include <QColor>
 #include <QFont>
 
 #include <algorithm>
@@ -149,6 +150,23 @@ void EvidenceTreeModel::setChanged(const QSet<QString> &ids, const QIcon &mark, 
     }
 }
 
+void EvidenceTreeModel::setIdentified(const QHash<QString, QString> &identified)
+{
+    m_identified = identified;
+    for (Node &n : m_nodes)
+        if (!n.evidenceId.isEmpty() && m_identified.contains(n.evidenceId)
+            && !n.searchText.endsWith(QLatin1String(" identifies a patient")))
+            n.searchText += QStringLiteral(" identifies a patient");
+    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+        const Node &n = m_nodes[i];
+        if (!n.children.empty() && !m_nodes[static_cast<std::size_t>(n.children.front())].evidenceId.isEmpty()) {
+            const QModelIndex parent = createIndex(n.row, 0, static_cast<quintptr>(i));
+            emit dataChanged(index(0, TitleColumn, parent),
+                             index(static_cast<int>(n.children.size()) - 1, ColumnCount - 1, parent));
+        }
+    }
+}
+
 QVariant EvidenceTreeModel::data(const QModelIndex &index, int role) const
 {
     const Node *n = node(index);
@@ -163,16 +181,26 @@ QVariant EvidenceTreeModel::data(const QModelIndex &index, int role) const
         case IdColumn:
             return leaf ? QVariant(n->evidenceId) : QVariant();
         case MediaTypeColumn:
+            if (leaf && m_identified.contains(n->evidenceId))
+                return QStringLiteral("%1 · identifies a patient").arg(n->mediaType);
             return leaf ? QVariant(n->mediaType) : QVariant();
         default:
             return {};
         }
-    case Qt::ToolTipRole:
+    case Qt::ToolTipRole: {
         if (!leaf)
             return {};
-        return m_changed.contains(n->evidenceId)
-                   ? QVariant(QStringLiteral("%1\n%2\n%3").arg(n->title, n->evidenceId, m_changedTip))
-                   : QVariant(QStringLiteral("%1\n%2").arg(n->title, n->evidenceId));
+        QString tip = m_changed.contains(n->evidenceId)
+                          ? QStringLiteral("%1\n%2\n%3").arg(n->title, n->evidenceId, m_changedTip)
+                          : QStringLiteral("%1\n%2").arg(n->title, n->evidenceId);
+        if (const auto it = m_identified.constFind(n->evidenceId); it != m_identified.constEnd())
+            tip += QStringLiteral("\nIdentifies a patient: ") + *it;
+        return tip;
+    }
+    case Qt::ForegroundRole:
+        return leaf && m_identified.contains(n->evidenceId) ? QVariant(QColor(0xb0, 0x00, 0x20)) : QVariant();
+    case IdentifiedRole:
+        return leaf && m_identified.contains(n->evidenceId);
     case Qt::DecorationRole:
         return leaf && index.column() == TitleColumn && m_changed.contains(n->evidenceId) ? QVariant(m_mark) : QVariant();
     case Qt::FontRole:

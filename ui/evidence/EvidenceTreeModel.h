@@ -2,6 +2,7 @@
 /// The evidence of a revision as a tree: level → kind → evidence item. Group rows carry the
 /// number of items below them; leaf rows carry the evidence id in EvidenceIdRole.
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QIcon>
 #include <QSet>
 
@@ -17,7 +18,7 @@ namespace mltrl::ui {
 class EvidenceTreeModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum Role { EvidenceIdRole = Qt::UserRole + 1, SearchTextRole };
+    enum Role { EvidenceIdRole = Qt::UserRole + 1, SearchTextRole, IdentifiedRole };
     enum Column { TitleColumn, IdColumn, MediaTypeColumn, ColumnCount };
 
     explicit EvidenceTreeModel(QObject *parent = nullptr);
@@ -28,6 +29,10 @@ public:
     /// `mark` and `toolTip` (empty set = no marks).
     void setChanged(const QSet<QString> &ids, const QIcon &mark, const QString &toolTip);
     [[nodiscard]] bool isMarkedChanged(const QString &evidenceId) const { return m_changed.contains(evidenceId); }
+    /// DICOM evidence that identifies a patient (evidence id → what identifies it): shown in
+    /// red with the reason in the tooltip and the media type column, found by searching
+    /// "identifies a patient"; IdentifiedRole is true for them.
+    void setIdentified(const QHash<QString, QString> &identified);
     /// The index of the leaf with this evidence id, or an invalid index.
     [[nodiscard]] QModelIndex indexOf(const QString &evidenceId) const;
 
@@ -56,6 +61,7 @@ private:
     std::vector<Node> m_nodes;
     std::vector<int> m_topLevel;
     QSet<QString> m_changed;
+    QHash<QString, QString> m_identified;
     QIcon m_mark;
     QString m_changedTip;
 };

@@ -5,6 +5,7 @@
 #include "evidence/BackgroundTask.h"
 #include "evidence/BinaryEvidenceViewer.h"
 #include "evidence/CsvEvidenceViewer.h"
+#include "evidence/DicomEvidenceViewer.h"
 #include "evidence/ImageEvidenceViewer.h"
 #include "evidence/JsonEvidenceViewer.h"
 #include "evidence/MarkdownEvidenceViewer.h"
@@ -36,6 +37,8 @@ EvidenceViewer::Type EvidenceViewer::typeFor(const QString &mediaType, const QSt
         return Type::Pdf;
     if (mt == QLatin1String("application/x-ipynb+json"))
         return Type::Notebook;
+    if (mt == QLatin1String("application/dicom"))
+        return Type::Dicom;
     if (mt == QLatin1String("image/png") || mt == QLatin1String("image/jpeg") || mt == QLatin1String("image/svg+xml")
         || mt == QLatin1String("image/gif") || mt == QLatin1String("image/bmp") || mt == QLatin1String("image/webp"))
         return Type::Image;
@@ -57,6 +60,8 @@ EvidenceViewer::Type EvidenceViewer::typeFor(const QString &mediaType, const QSt
         return Type::Pdf;
     if (suffix == QLatin1String("ipynb"))
         return Type::Notebook;
+    if (suffix == QLatin1String("dcm"))
+        return Type::Dicom;
     if (images.contains(suffix))
         return Type::Image;
     if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown"))
@@ -82,6 +87,8 @@ EvidenceViewer *EvidenceViewer::create(const EvidenceSource &source, QWidget *pa
                                           .arg(QLatin1String(what))
                                           .arg(limit / (1024 * 1024)));
     };
+    if (source.dicom)   // found DICOM at import (media type or the DICM preamble)
+        return new DicomEvidenceViewer(source, parent);
     switch (typeFor(source.mediaType, source.suffix())) {
     case Type::Pdf: return new PdfEvidenceViewer(source, parent);
     case Type::Image: return new ImageEvidenceViewer(source, parent);
@@ -96,6 +103,7 @@ EvidenceViewer *EvidenceViewer::create(const EvidenceSource &source, QWidget *pa
             return asText("JSON", kMaxJsonTreeBytes);
         return new JsonEvidenceViewer(source, parent);
     case Type::Notebook: return new NotebookEvidenceViewer(source, parent);
+    case Type::Dicom: return new DicomEvidenceViewer(source, parent);
     case Type::Binary: break;
     }
     return new BinaryEvidenceViewer(source, parent);

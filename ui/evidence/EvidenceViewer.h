@@ -16,7 +16,7 @@ namespace mltrl::ui {
 class EvidenceViewer : public QWidget {
     Q_OBJECT
 public:
-    enum class Type { Pdf, Image, Markdown, Text, Csv, Json, Notebook, Binary };
+    enum class Type { Pdf, Image, Markdown, Text, Csv, Json, Notebook, Dicom, Binary };
 
     /// The viewer type for a media type, falling back to the file extension.
     static Type typeFor(const QString &mediaType, const QString &suffix);

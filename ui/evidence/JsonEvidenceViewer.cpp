@@ -65,7 +65,11 @@ JsonEvidenceViewer::JsonEvidenceViewer(const EvidenceSource &source, QWidget *pa
         m_tree->expandToDepth(0);
         m_isModelCard = ModelCardHtml::isModelCard(*doc);
         if (m_isModelCard) {
-            m_card->setArchiveHtml(ModelCardHtml::render(*doc), this->source().archive, this->source().archivePath);
+            QHash<QString, QImage> graphics;   // the card's base64 images, decoded within limits
+            for (const ModelCardHtml::Graphic &g : ModelCardHtml::graphics(*doc))
+                graphics.insert(g.url.toString(), g.image);
+            m_card->setArchiveHtml(ModelCardHtml::render(*doc), this->source().archive, this->source().archivePath,
+                                   graphics);
             m_toggle->show();
             setShowCard(true);
         }

@@ -1,13 +1,29 @@
 #include "evidence/MarkdownEvidenceViewer.h"
 
 #include "common/ArchiveTextBrowser.h"
+#include "evidence/HfModelCard.h"
 
+#include <QTextBrowser>
+#include <QTextCursor>
 #include <QVBoxLayout>
 
 namespace mltrl::ui {
 
 namespace {
 constexpr qint64 kMaxMarkdownBytes = 16LL * 1024 * 1024;
+
+/// The front matter's tables at the top of the rendered document (or why they are missing).
+void insertFrontMatter(QTextBrowser &browser, const QString &yaml)
+{
+    QString error;
+    QString html = hfModelCardHtml(yaml, &error);
+    if (html.isEmpty())
+        html = QStringLiteral("<p><i>%1</i></p>").arg((error.isEmpty() ? QStringLiteral("Empty front matter.") : error).toHtmlEscaped());
+    QTextCursor cursor(browser.document());
+    cursor.movePosition(QTextCursor::Start);
+    cursor.insertHtml(html + QStringLiteral("<p>&nbsp;</p>"));
+    browser.moveCursor(QTextCursor::Start);
+}
 }
 
 MarkdownEvidenceViewer::MarkdownEvidenceViewer(const EvidenceSource &source, QWidget *parent)
@@ -21,10 +37,17 @@ MarkdownEvidenceViewer::MarkdownEvidenceViewer(const EvidenceSource &source, QWi
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_browser);
     readBytes(kMaxMarkdownBytes, [this](const QByteArray &bytes, const QString &error) {
-        if (!error.isEmpty())
+        if (!error.isEmpty()) {
             m_browser->setPlainText(error);
-        else
-            m_browser->setArchiveMarkdown(QString::fromUtf8(bytes), this->source().archive, this->source().archivePath);
+            return;
+        }
+        // A Hugging Face model card: its YAML front matter as tables above the Markdown, whose
+        // images resolve only inside the archive.
+        const QString text = QString::fromUtf8(bytes);
+        const std::optional<FrontMatter> front = splitFrontMatter(text);
+        m_browser->setArchiveMarkdown(front ? front->body : text, this->source().archive, this->source().archivePath);
+        if (front)
+            insertFrontMatter(*m_browser, front->yaml);
     });
 }
 

@@ -1,5 +1,7 @@
 #include "evidence/ModelCardHtml.h"
 
+#include <QBuffer>
+#include <QImageReader>
 #include <QStringList>
 
 namespace mltrl::ui {
@@ -71,7 +73,62 @@ QString metricsTable(const Json &metrics)
     return html + QStringLiteral("</table>");
 }
 
+constexpr std::size_t kMaxGraphics = 32;
+constexpr std::size_t kMaxGraphicBase64 = 8u << 20;
+constexpr qint64 kMaxGraphicPixels = 16LL * 1000 * 1000;
+
+/// Every `graphics.collection` item of the card, in document order: the performance graphics
+/// of quantitative_analysis, then those of each dataset in model_parameters.data.
+std::vector<const Json *> graphicItems(const Json &card)
+{
+    std::vector<const Json *> out;
+    const auto collect = [&out](const Json &graphics) {
+        const Json &collection = member(graphics, "collection");
+        if (!collection.is_array())
+            return;
+        for (const Json &g : collection)
+            if (g.is_object() && out.size() < kMaxGraphics)
+                out.push_back(&g);
+    };
+    collect(member(member(card, "quantitative_analysis"), "graphics"));
+    const Json &data = member(member(card, "model_parameters"), "data");
+    if (data.is_array())
+        for (const Json &dataset : data)
+            collect(member(dataset, "graphics"));
+    return out;
+}
+
+QImage decodeGraphic(const Json &item)
+{
+    const Json &image = member(item, "image");
+    if (!image.is_string() || image.get_ref<const std::string &>().size() > kMaxGraphicBase64)
+        return {};
+    QByteArray base64 = QByteArray::fromStdString(image.get<std::string>());
+    if (base64.startsWith("data:"))   // a data URL: keep what follows the comma
+        base64 = base64.mid(base64.indexOf(',') + 1);
+    const QByteArray bytes = QByteArray::fromBase64(base64);
+    QBuffer buffer;
+    buffer.setData(bytes);
+    QImageReader reader(&buffer);
+    const QByteArray format = reader.format();
+    if (format != "png" && format != "jpeg" && format != "gif" && format != "bmp")
+        return {};   // no SVG or other formats from a card
+    const QSize size = reader.size();
+    if (!size.isValid() || qint64(size.width()) * size.height() > kMaxGraphicPixels)
+        return {};
+    return reader.read();
+}
+
 } // namespace
+
+std::vector<ModelCardHtml::Graphic> ModelCardHtml::graphics(const nlohmann::ordered_json &card)
+{
+    std::vector<Graphic> out;
+    const std::vector<const Json *> items = graphicItems(card);
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out.push_back({QUrl(QStringLiteral("mct-graphic:%1").arg(i)), str(*items[i], "name"), decodeGraphic(*items[i])});
+    return out;
+}
 
 bool ModelCardHtml::isModelCard(const nlohmann::ordered_json &document)
 {
@@ -116,6 +173,11 @@ QString ModelCardHtml::render(const nlohmann::ordered_json &card)
     parameters += bullets(member(params, "data"), "name", "link", "source");
     html += section(QStringLiteral("Model parameters"), parameters);
     html += section(QStringLiteral("Performance metrics"), metricsTable(member(quant, "performance_metrics")));
+    QString figures;
+    const std::vector<const Json *> items = graphicItems(card);
+    for (std::size_t i = 0; i < items.size(); ++i)
+        figures += QStringLiteral("<p><img src='mct-graphic:%1' alt='%2'><br><i>%2</i></p>").arg(i).arg(esc(str(*items[i], "name")));
+    html += section(QStringLiteral("Graphics"), figures);
     html += section(QStringLiteral("Users"), bullets(member(cons, "users"), "description"));
     html += section(QStringLiteral("Use cases"), bullets(member(cons, "use_cases"), "description"));
     html += section(QStringLiteral("Limitations"), bullets(member(cons, "limitations"), "description"));

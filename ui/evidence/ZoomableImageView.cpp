@@ -34,6 +34,11 @@ void ZoomableImageView::setImage(const QImage &image)
     fit();
 }
 
+void ZoomableImageView::replaceImage(const QImage &image)
+{
+    m_item->setPixmap(QPixmap::fromImage(image));
+}
+
 QSize ZoomableImageView::imageSize() const
 {
     return m_item->pixmap().size();

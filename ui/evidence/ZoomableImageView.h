@@ -15,6 +15,8 @@ public:
     explicit ZoomableImageView(QWidget *parent = nullptr);
 
     void setImage(const QImage &image);
+    /// Swaps the picture for one of the same size (a new window/level) keeping zoom and scroll.
+    void replaceImage(const QImage &image);
     [[nodiscard]] QSize imageSize() const;
     [[nodiscard]] qreal zoom() const;
     [[nodiscard]] bool fits() const { return m_fit; }

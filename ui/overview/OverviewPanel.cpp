@@ -114,6 +114,13 @@ OverviewPanel::OverviewPanel(ProjectContext *context, QWidget *parent)
     m_people->setObjectName(QStringLiteral("overviewPeople"));
     m_links->setObjectName(QStringLiteral("overviewLinks"));
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_identified = new QLabel(this);
+    m_identified->setObjectName(QStringLiteral("overviewIdentified"));
+    m_identified->setTextFormat(Qt::PlainText);   // archive paths are never markup
+    m_identified->setWordWrap(true);
+    m_identified->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_identified->setStyleSheet(QStringLiteral("QLabel { color: #b00020; font-weight: bold; }"));
+    m_identified->setVisible(false);
 
     auto *proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_components);
@@ -138,6 +145,7 @@ OverviewPanel::OverviewPanel(ProjectContext *context, QWidget *parent)
     auto *layout = new QVBoxLayout(content);
     layout->addWidget(m_title);
     layout->addWidget(m_subtitle);
+    layout->addWidget(m_identified);
     layout->addWidget(m_summary);
     layout->addWidget(m_people);
     layout->addWidget(m_links);
@@ -165,6 +173,8 @@ void OverviewPanel::showRevision()
     if (!revision) {
         m_title->setText(QStringLiteral("<h1>No project open</h1>"));
         m_subtitle->clear();
+        m_identified->clear();
+        m_identified->setVisible(false);
         m_summary->clear();
         m_people->clear();
         m_links->clear();
@@ -182,6 +192,17 @@ void OverviewPanel::showRevision()
                             .arg(o.revision)
                             .arg(o.revisions)
                             .arg(qs(project.exportedAt)));
+    // The question an auditor answers before an archive leaves a hospital: does any evidence
+    // still identify a patient (the DICOM check made at import, docs/dicom.md)?
+    QStringList identified;
+    for (const Evidence &e : revision->manifest.evidence)
+        if (const auto *check = revision->dicomCheck(e.id); check && check->identified().value_or(false))
+            identified << qs(e.path);
+    m_identified->setText(identified.isEmpty() ? QString()
+                                               : QStringLiteral("DICOM files that identify a patient (%1): %2")
+                                                     .arg(identified.size())
+                                                     .arg(identified.join(QStringLiteral(", "))));
+    m_identified->setVisible(!identified.isEmpty());
     // Images in the summary resolve only to files of this archive revision (from its root).
     m_summary->setArchiveMarkdown(qs(project.summary),
                                   m_context->store() ? ArchiveResources::of(*revision, *m_context->store()) : nullptr);

@@ -26,6 +26,8 @@ public:
     [[nodiscard]] ComponentsModel *componentsModel() const { return m_components; }
     [[nodiscard]] QTableView *componentsView() const { return m_componentsView; }
     [[nodiscard]] ArchiveTextBrowser *summary() const { return m_summary; }
+    /// "DICOM files that identify a patient (N): path, …", hidden when there are none.
+    [[nodiscard]] QLabel *identified() const { return m_identified; }
 
 protected:
     /// Shows the selected component in the Inspector again (the window shows the revision's
@@ -40,6 +42,7 @@ private:
     ProjectContext *m_context = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
+    QLabel *m_identified = nullptr;
     ArchiveTextBrowser *m_summary = nullptr;
     QLabel *m_people = nullptr;
     QLabel *m_links = nullptr;

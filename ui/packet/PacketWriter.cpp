@@ -475,6 +475,14 @@ private:
             const QString declared = e.sha256.empty() ? QStringLiteral("  (not declared)")
                                                       : (e.sha256 == hash ? QStringLiteral("  declared") : QStringLiteral("  DECLARED DIFFERS"));
             rows.push_back({{QStringLiteral("SHA-256 ") + q(hash) + declared, &fonts.monoSmall, Qt::transparent, 5}});
+            // DICOM: what the de-identification check found at import (docs/dicom.md).
+            if (const dicom::DeidentificationCheck *check = m.revision.dicomCheck(e.id)) {
+                const std::optional<bool> id = check->identified();
+                const QString what = !id ? QStringLiteral("DICOM: not checked (%1)").arg(q(check->problem))
+                                   : *id ? QStringLiteral("DICOM: IDENTIFIES A PATIENT: %1").arg(q(check->summary()))
+                                         : QStringLiteral("DICOM: de-identified (no PS3.15 basic-profile attribute with a value)");
+                rows.push_back({{what, &fonts.small, id.value_or(true) ? QColor(0xfd, 0xe2, 0xe2) : Qt::transparent, 5}});
+            }
         }
         f.table({0.22, 0.40, 0.14, 0.08, 0.16},
                 {{QStringLiteral("id")}, {QStringLiteral("title")}, {QStringLiteral("kind")}, {QStringLiteral("level")},

@@ -29,8 +29,12 @@ void settleUntil(const std::function<bool()> &done, int ms)
 {
     QElapsedTimer timer;
     timer.start();
-    while (timer.elapsed() < ms && !done())
+    while (timer.elapsed() < ms && !done()) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        // processEvents() leaves deleteLater() to the event loop: a replaced evidence viewer
+        // would still be on screen under the new one.
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    }
     QCoreApplication::processEvents();
 }
 
