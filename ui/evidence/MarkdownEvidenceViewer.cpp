@@ -1,6 +1,7 @@
 #include "evidence/MarkdownEvidenceViewer.h"
 
 #include "common/ArchiveTextBrowser.h"
+#include "evidence/FindBar.h"
 
 #include <QVBoxLayout>
 
@@ -19,7 +20,10 @@ MarkdownEvidenceViewer::MarkdownEvidenceViewer(const EvidenceSource &source, QWi
     // only from the same archive, relative to this file.
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_browser);
+    layout->addWidget(m_browser, 1);
+    m_find = new FindBar(this);
+    m_find->setTarget(FindBar::textTarget(m_browser));
+    layout->addWidget(m_find);
     readBytes(kMaxMarkdownBytes, [this](const QByteArray &bytes, const QString &error) {
         if (!error.isEmpty())
             m_browser->setPlainText(error);

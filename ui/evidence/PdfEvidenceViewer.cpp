@@ -1,11 +1,14 @@
 #include "evidence/PdfEvidenceViewer.h"
 
+#include "evidence/FindBar.h"
+
 #include <QEvent>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPdfDocument>
 #include <QPdfPageNavigator>
+#include <QPdfSearchModel>
 #include <QPdfView>
 #include <QScreen>
 #include <QScrollBar>
@@ -64,6 +67,13 @@ PdfEvidenceViewer::PdfEvidenceViewer(const EvidenceSource &source, QWidget *pare
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
+    // QPdfSearchModel searches page by page on a timer; the count follows as results arrive.
+    auto *search = new QPdfSearchModel(this);
+    search->setDocument(m_document);
+    m_find = new FindBar(this);
+    m_find->setTarget(FindBar::pdfTarget(this, search));
+    m_find->connectPdfModel(search);
+    layout->addWidget(m_find);
 
     connect(m_view->pageNavigator(), &QPdfPageNavigator::currentPageChanged, this,
             &PdfEvidenceViewer::updatePageLabel);
@@ -113,6 +123,7 @@ qreal PdfEvidenceViewer::fitWidthZoom() const
 PdfEvidenceViewer::~PdfEvidenceViewer()
 {
     deleteHelpers();
+    delete findChild<QPdfSearchModel *>(QString(), Qt::FindDirectChildrenOnly);   // it watches the document
     // The document is a child: ~QWidget closes it, which moves the view's page navigator and
     // scroll bar, and none of the signals that sends may reach this viewer's slots, which are
     // gone by then.

@@ -12,6 +12,8 @@ class QLabel;
 
 namespace mltrl::ui {
 
+class FindBar;
+
 class PdfEvidenceViewer : public EvidenceViewer {
     Q_OBJECT
 public:
@@ -20,6 +22,7 @@ public:
 
     [[nodiscard]] QPdfDocument *document() const { return m_document; }
     [[nodiscard]] QPdfView *view() const { return m_view; }
+    [[nodiscard]] FindBar *findBar() const { return m_find; }
     [[nodiscard]] bool fitsWidth() const { return m_fitWidth; }
     [[nodiscard]] qreal zoomFactor() const;
     /// The zoom that makes the widest page fill the viewport's width.
@@ -51,6 +54,7 @@ private:
     QPdfDocument *m_document = nullptr;
     QPdfView *m_view = nullptr;
     QLabel *m_pageLabel = nullptr;
+    FindBar *m_find = nullptr;
     bool m_fitWidth = true;
     std::optional<Anchor> m_anchor;
 };
