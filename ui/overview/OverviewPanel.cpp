@@ -10,6 +10,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
+#include "common/NaturalSort.h"
+
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTextBrowser>
@@ -79,7 +81,7 @@ OverviewPanel::OverviewPanel(ProjectContext *context, QWidget *parent)
     m_links->setObjectName(QStringLiteral("overviewLinks"));
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *proxy = new QSortFilterProxyModel(this);
+    auto *proxy = new NaturalSortProxy(this);
     proxy->setSourceModel(m_components);
     proxy->setSortRole(ComponentsModel::SortRole);
     m_componentsView->setObjectName(QStringLiteral("overviewComponents"));
