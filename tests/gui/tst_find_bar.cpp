@@ -6,12 +6,14 @@
 #include "evidence/EvidenceSource.h"
 #include "evidence/EvidenceViewer.h"
 #include "evidence/FindBar.h"
+#include "evidence/PdfEvidenceViewer.h"
 #include "evidence/TextEvidenceViewer.h"
 
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPdfView>
 #include <QPlainTextEdit>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -58,6 +60,7 @@ private slots:
     void csvSelectsTheCell();
     void pagedTextSaysWhatIsSearched();
     void noMatchSaysSo();
+    void pdfMarksTheMatchOnThePage();
 
 private:
     std::unique_ptr<test::EvidenceFixture> m_fx;
@@ -105,6 +108,7 @@ void TestFindBar::findsInEveryTextViewer()
     if (expected > 0)
         QCOMPARE(total, expected);
     QCOMPARE(bar->matchCount(), total);
+    test::saveGrab(viewer.get(), QStringLiteral("find-") + viewer->objectName());
 
     QTest::keyClick(bar->field(), Qt::Key_Return);
     QCOMPARE(bar->countLabel()->text(), QStringLiteral("2 of %1").arg(total));
@@ -186,6 +190,34 @@ void TestFindBar::noMatchSaysSo()
     QTest::keyClicks(bar->field(), QStringLiteral("zqxjzqxj"));
     QCOMPARE(bar->countLabel()->text(), QStringLiteral("No matches"));
     QVERIFY(!bar->findChild<QWidget *>(QStringLiteral("findNext"))->isEnabled());
+}
+
+void TestFindBar::pdfMarksTheMatchOnThePage()
+{
+    auto viewer = openViewer(*m_fx, QStringLiteral("ev-eval-report"));
+    QVERIFY(viewer);
+    auto *pdf = qobject_cast<PdfEvidenceViewer *>(viewer.get());
+    QVERIFY(pdf);
+    pdf->findBar()->open();
+    QTest::keyClicks(pdf->findBar()->field(), QStringLiteral("Intended use"));
+    QTRY_COMPARE_WITH_TIMEOUT(pdf->findBar()->currentMatch(), 0, 10000);
+    QTest::qWait(200);
+    auto *mark = pdf->view()->viewport()->findChild<QWidget *>(QStringLiteral("findHighlight"));
+    QVERIFY(mark && mark->isVisible());
+    // The highlight is painted where the words are: amber pixels inside the viewport.
+    const QImage shot = pdf->view()->viewport()->grab().toImage();
+    int amber = 0;
+    for (int y = 0; y < shot.height(); y += 2)
+        for (int x = 0; x < shot.width(); x += 2) {
+            const QColor c = shot.pixelColor(x, y);
+            if (c.red() > 200 && c.green() > 100 && c.green() < 230 && c.blue() < 120)
+                ++amber;
+        }
+    QVERIFY2(amber > 20, qPrintable(QString::number(amber)));
+    test::saveGrab(viewer.get(), QStringLiteral("find-pdf-mark"));
+    // Closing the bar's search (no text) removes the mark.
+    pdf->findBar()->field()->clear();
+    QVERIFY(!mark->isVisible());
 }
 
 QTEST_MAIN(TestFindBar)

@@ -8,8 +8,10 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPdfLink>
 #include <QPdfSearchModel>
+#include <QPdfView>
 #include <QPersistentModelIndex>
 #include <QPlainTextEdit>
 #include <QScrollArea>
@@ -77,6 +79,64 @@ bool visitItems(const QAbstractItemModel *model, const QModelIndex &parent, cons
     }
     return true;
 }
+
+/// Marks the current PDF match: QPdfView (Qt 6.4) draws no search results itself. A
+/// mouse-transparent overlay on the view's viewport, following scrolls and zoom.
+class PdfMatchOverlay : public QWidget {
+public:
+    PdfMatchOverlay(PdfEvidenceViewer *viewer) : QWidget(viewer->view()->viewport()), m_viewer(viewer)
+    {
+        setObjectName(QStringLiteral("findHighlight"));
+        setAttribute(Qt::WA_TransparentForMouseEvents);
+        setAttribute(Qt::WA_NoSystemBackground);
+        setGeometry(parentWidget()->rect());
+        parentWidget()->installEventFilter(this);
+        hide();
+    }
+    void setMatch(int page, const QList<QRectF> &points)
+    {
+        m_page = page;
+        m_points = points;
+        setGeometry(parentWidget()->rect());
+        setVisible(!points.isEmpty());
+        raise();
+        update();
+    }
+    /// The marked rectangles in viewport coordinates.
+    [[nodiscard]] QList<QRectF> marked() const
+    {
+        QList<QRectF> out;
+        for (const QRectF &r : m_points)
+            out.append(m_viewer->viewportRect(m_page, r).adjusted(-2, -2, 2, 2));
+        return out;
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == parentWidget() && event->type() == QEvent::Resize)
+            setGeometry(parentWidget()->rect());
+        return false;
+    }
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        p.setRenderHint(QPainter::Antialiasing);
+        // The match's character boxes filled, one outline around them all.
+        QRectF all;
+        for (const QRectF &r : marked()) {
+            p.fillRect(r, QColor(255, 200, 0, 110));
+            all = all.united(r);
+        }
+        p.setPen(QPen(QColor(230, 120, 0), 2));
+        p.drawRect(all);
+    }
+
+private:
+    PdfEvidenceViewer *m_viewer;
+    int m_page = 0;
+    QList<QRectF> m_points;
+};
 
 } // namespace
 
@@ -149,6 +209,10 @@ void FindBar::open()
 void FindBar::close()
 {
     hide();
+    if (m_target.search)
+        m_target.search(QString());   // no match marked while the bar is closed
+    m_matches = 0;
+    m_current = -1;
     if (m_host)
         m_host->setFocus(Qt::OtherFocusReason);
 }
@@ -181,8 +245,8 @@ void FindBar::runSearch()
     m_current = -1;
     m_matches = 0;
     const QString needle = m_field->text();
-    if (m_target.search && !needle.isEmpty())
-        m_matches = m_target.search(needle);
+    if (m_target.search)
+        m_matches = m_target.search(needle);   // an empty text clears what the last search marked
     if (m_matches > 0)
         go(0);
     updateCount();
@@ -248,7 +312,7 @@ FindBar::Target FindBar::itemTarget(QAbstractItemView *view)
     Target t;
     t.search = [found, guard](const QString &needle) {
         found->clear();
-        if (!guard || !guard->model())
+        if (!guard || !guard->model() || needle.isEmpty())
             return 0;
         visitItems(guard->model(), {}, [&](const QModelIndex &index) {
             if (index.data(Qt::DisplayRole).toString().contains(needle, Qt::CaseInsensitive))
@@ -288,7 +352,7 @@ FindBar::Target FindBar::pageTarget(QScrollArea *scroll)
     Target t;
     t.search = [found, guard](const QString &needle) {
         found->clear();
-        if (!guard || !guard->widget())
+        if (!guard || !guard->widget() || needle.isEmpty())
             return 0;
         // findChildren lists depth first in creation order: the page's order.
         for (QWidget *w : guard->widget()->findChildren<QWidget *>()) {
@@ -331,19 +395,27 @@ FindBar::Target FindBar::pdfTarget(PdfEvidenceViewer *viewer, QPdfSearchModel *m
 {
     QPointer<PdfEvidenceViewer> guard(viewer);
     QPointer<QPdfSearchModel> m(model);
+    QPointer<PdfMatchOverlay> overlay(new PdfMatchOverlay(viewer));
     Target t;
-    t.search = [m](const QString &needle) {
+    t.search = [m, overlay](const QString &needle) {
+        if (overlay)
+            overlay->setMatch(0, {});
         if (!m)
             return 0;
         m->setSearchString(needle);
+        if (needle.isEmpty())
+            return 0;
         return m->rowCount({});
     };
-    t.show = [guard, m](int i) {
+    t.show = [guard, m, overlay](int i) {
         if (!guard || !m || i < 0 || i >= m->rowCount({}))
             return;
         const QPdfLink link = m->resultAtIndex(i);
         const QList<QRectF> rects = link.rectangles();
-        guard->showRegion(link.page(), rects.isEmpty() ? QRectF() : rects.first());
+        if (overlay)
+            overlay->setMatch(link.page(), rects);
+        // A little above the match, so the line before it is in view too.
+        guard->showRegion(link.page(), rects.isEmpty() ? QRectF() : rects.first().adjusted(0, -40, 0, 0));
     };
     return t;
 }

@@ -28,7 +28,8 @@ class FindBar : public QWidget {
     Q_OBJECT
 public:
     struct Target {
-        /// Finds every match of `needle` (case-insensitive) and returns how many there are.
+        /// Finds every match of `needle` (case-insensitive) and returns how many there are; an
+        /// empty needle clears what the last search marked and returns 0.
         std::function<int(const QString &needle)> search;
         /// Brings match `index` (0-based) into view and selects it.
         std::function<void(int index)> show;

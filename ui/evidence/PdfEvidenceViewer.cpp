@@ -97,6 +97,40 @@ qreal PdfEvidenceViewer::zoomFactor() const
     return m_view->zoomFactor();
 }
 
+QRectF PdfEvidenceViewer::viewportPageRect(int page) const
+{
+    if (page < 0 || page >= m_document->pageCount())
+        return {};
+    // QPdfView's own resolution: the primary screen's logical DPI.
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    const qreal scale = (screen ? screen->logicalDotsPerInch() : 96.0) / 72.0 * m_view->zoomFactor();
+    const auto sizeOf = [&](int p) { return QSizeF(m_document->pagePointSize(p) * scale).toSize(); };
+    const QMargins margins = m_view->documentMargins();
+    int widest = 0;
+    int y = margins.top();
+    for (int p = 0; p < m_document->pageCount(); ++p) {
+        widest = std::max(widest, sizeOf(p).width());
+        if (p < page)
+            y += sizeOf(p).height() + m_view->pageSpacing();
+    }
+    const int totalWidth = widest + margins.left() + margins.right();
+    const QSize size = sizeOf(page);
+    const int x = (std::max(totalWidth, m_view->viewport()->width()) - size.width()) / 2;
+    return QRectF(QPointF(x - m_view->horizontalScrollBar()->value(), y - m_view->verticalScrollBar()->value()), size);
+}
+
+QRectF PdfEvidenceViewer::viewportRect(int page, const QRectF &points) const
+{
+    const QRectF pr = viewportPageRect(page);
+    const QSizeF pagePoints = page >= 0 && page < m_document->pageCount() ? m_document->pagePointSize(page) : QSizeF();
+    if (pr.isEmpty() || pagePoints.isEmpty())
+        return {};
+    // Scale by the page's drawn size (rounded to whole pixels by QPdfView) so edges line up.
+    const qreal sx = pr.width() / pagePoints.width();
+    const qreal sy = pr.height() / pagePoints.height();
+    return QRectF(pr.x() + points.x() * sx, pr.y() + points.y() * sy, points.width() * sx, points.height() * sy);
+}
+
 int PdfEvidenceViewer::currentPage() const
 {
     return m_view->pageNavigator()->currentPage();

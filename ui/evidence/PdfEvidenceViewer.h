@@ -28,6 +28,12 @@ public:
     /// The zoom that makes the widest page fill the viewport's width.
     [[nodiscard]] qreal fitWidthZoom() const;
     [[nodiscard]] int currentPage() const;
+    /// Where page `page` (0-based) is in the view's viewport now (QPdfView's MultiPage layout:
+    /// pages stacked with pageSpacing inside documentMargins, each centred horizontally, sized
+    /// points × zoom × logical DPI / 72).
+    [[nodiscard]] QRectF viewportPageRect(int page) const;
+    /// A rectangle in PDF points on `page` → viewport coordinates.
+    [[nodiscard]] QRectF viewportRect(int page, const QRectF &points) const;
 
     void showPage(int page) override;
     /// Scrolls so that `points` (or the page's top when empty) is near the top of the view,
