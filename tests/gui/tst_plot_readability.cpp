@@ -81,6 +81,8 @@ void TestPlotReadability::stepAxisTicksOnWholeNumbers()
     plot.QWidget::show();
     plot.show(series(steps));
     plot.replotNow();
+    if (const QString grabs = qEnvironmentVariable("MLTRL_GRAB_DIR"); !grabs.isEmpty())
+        plot.grab().save(QDir(grabs).filePath(QStringLiteral("plot-steps-%1.png").arg(steps.size())));
     const QVector<double> ticks = plot.plot()->xAxis->tickVector();
     QVERIFY(!ticks.isEmpty());
     for (const double t : ticks)
@@ -173,6 +175,8 @@ void TestPlotReadability::groupsShowTheirN()
     QVERIFY(ticker);
     QCOMPARE(ticker->ticks().value(0), QStringLiteral("Site A\nn = 2140"));
     QCOMPARE(ticker->ticks().value(1), QStringLiteral("Site B\nn = 1630"));
+    if (const QString grabs = qEnvironmentVariable("MLTRL_GRAB_DIR"); !grabs.isEmpty())
+        plot.grab().save(QDir(grabs).filePath(QStringLiteral("plot-groups-n.png")));
 
     // Without an `n` column the label is the name alone.
     d.series[0].count.clear();

@@ -320,9 +320,11 @@ void MetricPlot::build()
     if (!m.unit.empty())
         yLabel += QStringLiteral(" (%1)").arg(QString::fromStdString(m.unit));
     m_plot->yAxis->setLabel(yLabel);
-    m_status->setText(QStringLiteral("%1 — %2 points")
+    const std::size_t points = m_prepared->data.pointCount();
+    m_status->setText(QStringLiteral("%1 — %2 %3")
                           .arg(QString::fromStdString(m.title.empty() ? m.id : m.title))
-                          .arg(m_prepared->data.pointCount()));
+                          .arg(points)
+                          .arg(points == 1 ? QStringLiteral("point") : QStringLiteral("points")));
 
     m_drawn.resize(m_prepared->data.series.size());
     for (std::size_t i = 0; i < m_drawn.size(); ++i) {
