@@ -179,6 +179,16 @@ void TestFindBar::pagedTextSaysWhatIsSearched()
     QVERIFY(text->findBar()->scopeLabel()->isVisible());
     QVERIFY2(text->findBar()->scopeLabel()->text().startsWith(QStringLiteral("Searching the 1.0 MiB loaded of 2.0 MiB")),
              qPrintable(text->findBar()->scopeLabel()->text()));
+    // Loading the rest with the bar open searches it too: the needle at the end is found.
+    text->loadMore();
+    QTRY_VERIFY_WITH_TIMEOUT(text->shownBytes() > TextEvidenceViewer::pageBytes(), 10000);
+    text->loadMore();
+    QTRY_COMPARE_WITH_TIMEOUT(text->shownBytes(), s.size, 10000);
+    QCOMPARE(text->findBar()->countLabel()->text(), QStringLiteral("1 match"));
+    QVERIFY(text->findBar()->scopeLabel()->isHidden());
+    QTest::keyClick(text->findBar()->field(), Qt::Key_Return);
+    QCOMPARE(text->findBar()->countLabel()->text(), QStringLiteral("1 of 1"));
+    QCOMPARE(text->editor()->textCursor().selectedText(), QStringLiteral("needle"));
 }
 
 void TestFindBar::noMatchSaysSo()

@@ -217,6 +217,16 @@ void FindBar::close()
         m_host->setFocus(Qt::OtherFocusReason);
 }
 
+void FindBar::refresh()
+{
+    if (isHidden() || !m_target.search)
+        return;
+    const int current = m_current;
+    m_matches = m_target.search(m_field->text());
+    m_current = current < m_matches ? current : -1;
+    updateCount();
+}
+
 void FindBar::next()
 {
     if (m_matches > 0)
@@ -331,6 +341,11 @@ FindBar::Target FindBar::itemTarget(QAbstractItemView *view)
         guard->setCurrentIndex(index);
         guard->scrollTo(index, QAbstractItemView::PositionAtCenter);
     };
+    if (view->model()) // rows fetched while scrolling: the count and the scope follow
+        QObject::connect(view->model(), &QAbstractItemModel::rowsInserted, view, [view] {
+            if (auto *bar = view->parentWidget() ? view->parentWidget()->findChild<FindBar *>() : nullptr)
+                QMetaObject::invokeMethod(bar, &FindBar::refresh, Qt::QueuedConnection);
+        });
     t.scope = [guard]() -> QString {
         if (!guard || !guard->model() || !guard->model()->canFetchMore({}))
             return {};

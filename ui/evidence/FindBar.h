@@ -71,6 +71,9 @@ public slots:
     /// Shows the bar with the field focused and its text selected.
     void open();
     void close();
+    /// Searches again after the content grew (a page loaded, rows fetched): the count and the
+    /// scope follow, the match on screen stays and the view does not move.
+    void refresh();
     void next();
     void previous();
 

@@ -136,6 +136,8 @@ void TextEvidenceViewer::readPage(bool first)
         }
         m_offset += p.consumed;
         updateStatus();
+        if (!first)
+            m_find->refresh();   // an open search covers the new page too
         if (first)
             markLoaded();
     };
