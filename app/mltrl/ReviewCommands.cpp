@@ -338,6 +338,8 @@ int runReviews(const CommandLine &cl)
                                   {"status", std::string(toString(c.status))},
                                   {"trusted", c.trusted()},
                                   {"fingerprint", c.fingerprint},
+                                  {"user_presence", c.userPresent ? json(*c.userPresent) : json(nullptr)},
+                                  {"user_verification", c.userVerified ? json(*c.userVerified) : json(nullptr)},
                                   {"reasons", c.reasons},
                                   {"revision", r.revisionNumber},
                                   {"supersedes", r.supersedes ? json(*r.supersedes) : json(nullptr)},
@@ -435,6 +437,7 @@ int runVerify(const CommandLine &cl)
                                          {"trusted", r.check.trusted()},
                                          {"trust_reason", r.check.trustReason},
                                          {"fingerprint", r.check.fingerprint},
+                                         {"user_presence", r.check.userPresent ? json(*r.check.userPresent) : json(nullptr)},
                                          {"reasons", r.check.reasons},
                                          {"superseded_by", supersededBy},
                                          {"role_granted", v.standings[i].roleGranted},
@@ -467,7 +470,10 @@ int runVerify(const CommandLine &cl)
                                                                r.check.trustReason.empty() ? "not in the allowed signers"
                                                                                            : r.check.trustReason)
                                                  : ", signer unknown (no --allowed-signers)");
-        out("{}: {}{}\n", r.path, toString(r.check.status), trustText);
+        out("{}: {}{}{}\n", r.path, toString(r.check.status), trustText,
+            r.check.userPresent ? (*r.check.userPresent ? ", security key touched (user presence)"
+                                                        : ", security key NOT touched (no user presence)")
+                                : "");
         const std::size_t i = static_cast<std::size_t>(&r - v.reviews.data());
         if (const auto by = v.standings[i].supersededBy; by && v.reviews[*by].check.record) {
             const ReviewRecord &rec = *v.reviews[*by].check.record;

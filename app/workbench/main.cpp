@@ -1,4 +1,5 @@
-// mltrl-workbench [--store DIR] [--screenshot-dir DIR] [ARCHIVE | PROJECT-ID]
+// mltrl-workbench [--store DIR] [--screenshot-dir DIR [--screenshot-size WxH]
+//                  [--screenshot-evidence all|N]] [ARCHIVE | PROJECT-ID]
 #include "shell/PanelSetup.h"
 #include "shell/ScreenshotTour.h"
 #include "shell/Settings.h"
@@ -8,7 +9,10 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QLayout>
 #include <QMessageBox>
+
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -29,11 +33,41 @@ int main(int argc, char *argv[])
     const QCommandLineOption shotsOption(QStringLiteral("screenshot-dir"),
                                          QStringLiteral("Save a PNG of every panel to DIR once loaded, then quit."),
                                          QStringLiteral("DIR"));
+    const QCommandLineOption shotSizeOption(
+        QStringLiteral("screenshot-size"),
+        QStringLiteral("The window size of the screenshot tour (default: the screen's available size)."),
+        QStringLiteral("WxH"));
+    const QCommandLineOption shotEvidenceOption(
+        QStringLiteral("screenshot-evidence"),
+        QStringLiteral("How many evidence files the tour saves as evidence-<id>.png (default 200)."),
+        QStringLiteral("all|N"));
     parser.addOption(storeOption);
     parser.addOption(shotsOption);
+    parser.addOption(shotSizeOption);
+    parser.addOption(shotEvidenceOption);
     parser.addPositionalArgument(QStringLiteral("target"), QStringLiteral("An archive to import, or a project id."),
                                  QStringLiteral("[ARCHIVE | PROJECT-ID]"));
     parser.process(app);
+
+    mltrl::ui::ScreenshotTour::Options tourOptions;
+    if (parser.isSet(shotSizeOption)) {
+        const auto size = mltrl::ui::ScreenshotTour::parseSize(parser.value(shotSizeOption));
+        if (!size) {
+            std::fprintf(stderr, "mltrl-workbench: error: --screenshot-size wants WIDTHxHEIGHT (e.g. 1280x720), not \"%s\"\n",
+                         qPrintable(parser.value(shotSizeOption)));
+            return 2;
+        }
+        tourOptions.size = *size;
+    }
+    if (parser.isSet(shotEvidenceOption)) {
+        const auto limit = mltrl::ui::ScreenshotTour::parseEvidenceLimit(parser.value(shotEvidenceOption));
+        if (!limit) {
+            std::fprintf(stderr, "mltrl-workbench: error: --screenshot-evidence wants \"all\" or a number, not \"%s\"\n",
+                         qPrintable(parser.value(shotEvidenceOption)));
+            return 2;
+        }
+        tourOptions.evidenceLimit = *limit;
+    }
 
     std::optional<std::string> explicitStore;
     if (parser.isSet(storeOption))
@@ -54,14 +88,20 @@ int main(int argc, char *argv[])
     mltrl::ui::Settings settings;
     mltrl::ui::WorkbenchWindow window(*store, settings);
     mltrl::ui::installPanels(window, window.context());
+    mltrl::ui::ScreenshotTour *tour = nullptr;
+    if (parser.isSet(shotsOption)) {
+        tour = new mltrl::ui::ScreenshotTour(window, parser.value(shotsOption), tourOptions, &window);
+        QObject::connect(tour, &mltrl::ui::ScreenshotTour::finished, &app, [](bool ok) { QApplication::exit(ok ? 0 : 1); });
+        tour->sizeWindow();   // before show(): the first frame already has the tour's size
+    }
+    // Lay the window out before it is mapped, so its first frame is the settled one.
+    window.ensurePolished();
+    if (QLayout *layout = window.layout())
+        layout->activate();
     window.show();
     const QStringList positional = parser.positionalArguments();
     window.openStartTarget(positional.isEmpty() ? QString() : positional.first());
-
-    if (parser.isSet(shotsOption)) {
-        auto *tour = new mltrl::ui::ScreenshotTour(window, parser.value(shotsOption), &window);
-        QObject::connect(tour, &mltrl::ui::ScreenshotTour::finished, &app, [](bool ok) { QApplication::exit(ok ? 0 : 1); });
+    if (tour)
         tour->start();
-    }
     return app.exec();
 }

@@ -92,6 +92,10 @@ ReviewCheck ReviewVerifier::verify(std::string_view bytes, std::string_view sign
                 out.reasons.push_back(fmt::format("the signature does not verify: {}", v.error));
             else
                 out.signatureOk = true;
+            if (v.ok && v.sk) {
+                out.userPresent = v.sk->userPresent();
+                out.userVerified = v.sk->userVerified();
+            }
         }
     }
     if (out.record) {

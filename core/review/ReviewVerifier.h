@@ -45,6 +45,10 @@ struct ReviewCheck {
     SignerTrust trust = SignerTrust::Unknown;
     std::string trustReason;              ///< from the allowed-signers check, when one was made
     std::string fingerprint;              ///< of the signing key ("SHA256:…"), when the blob parsed
+    /// For a security-key (FIDO) signature: whether the token saw the user's touch (user
+    /// presence) and a PIN or biometric (user verification); nullopt for other key types.
+    std::optional<bool> userPresent;
+    std::optional<bool> userVerified;
     std::vector<std::string> reasons;     ///< why invalid, or what changed when stale
 
     /// The signature and binding hold (valid, whether trusted or not).

@@ -30,6 +30,9 @@ for s in $ICON_SIZES; do expect_file "/usr/share/icons/hicolor/${s}x${s}/apps/$A
 expect_file /usr/share/man/man1/mltrl.1.gz
 expect_file /usr/share/bash-completion/completions/mltrl
 expect_file /usr/share/doc/mltrl-workbench/LICENSE
+# "Open the bundled example" looks beside the program: <prefix>/share/mltrl-workbench/examples.
+expect_file /usr/share/mltrl-workbench/examples/cxr-triage.mltrl
+expect_file /usr/share/mltrl-workbench/examples/cxr-triage-r2.mltrl
 # Nothing from the build or the tests slips in (static libraries, headers, test executables).
 grep -E '\.(a|h|cmake)$|/tst_|/include/' "$WORK/files" && fail "the package holds build or test files"
 

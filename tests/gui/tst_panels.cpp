@@ -127,6 +127,21 @@ private slots:
         QVERIFY(!panel.selectCriterion(QStringLiteral("gate-9"), QStringLiteral("x")));
     }
 
+    // G7: the bundled example's history went through gate-4 (4 → 5) with no signed review in
+    // this store, and says so; gate-5, where the project stands, does not.
+    void gatesPanelSaysAGateWasPassedWithoutReview()
+    {
+        GatesPanel panel(m_project->context.get());
+        QVERIFY(panel.selectGate(QStringLiteral("gate-4")));
+        QVERIFY2(panel.statusLabel()->text().contains(QStringLiteral("passed without a signed review in this store")),
+                 qPrintable(panel.statusLabel()->text()));
+        QVERIFY(panel.statusLabel()->text().startsWith(QStringLiteral("open")));
+        QVERIFY(panel.selectGate(QStringLiteral("gate-5")));
+        QVERIFY(!panel.statusLabel()->text().contains(QStringLiteral("passed without")));
+        QVERIFY2(panel.statusLabel()->text().contains(QStringLiteral("missing: R&D reviewer: 0 of 1")),
+                 qPrintable(panel.statusLabel()->text()));
+    }
+
     void requirementsTableFiltersAndMatrix()
     {
         ProjectContext *context = m_project->context.get();

@@ -46,7 +46,8 @@ QString linesHtml(const LineDiff &d)
     if (d.identical())
         return QObject::tr("<p>No line changed.</p>");
     QString html = QObject::tr("<p>%1 lines removed, %2 added</p>").arg(d.removed).arg(d.added);
-    html += QStringLiteral("<pre style=\"margin:0\">");
+    // Long lines wrap at the pane's width (pre-wrap) instead of running off its edge.
+    html += QStringLiteral("<pre style=\"margin:0; white-space:pre-wrap\">");
     for (const QString &line : QString::fromStdString(unifiedText(d)).split(QLatin1Char('\n'))) {
         if (line.isEmpty())
             continue;
@@ -161,8 +162,12 @@ ChangesPanel::ChangesPanel(ProjectContext *context, QWidget *parent)
     auto *split = new QSplitter(Qt::Horizontal);
     split->addWidget(left);
     split->addWidget(m_stack);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    // The diff gets half the width: at 1280 px a line of text must be readable there.
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    // The revision pickers show their whole label ("rev 2 — imported …"), not a clipped one.
+    for (QComboBox *c : {m_from, m_to})
+        c->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);

@@ -1,6 +1,7 @@
 #include "library/LibraryView.h"
 
 #include "library/LibraryModel.h"
+#include "library/WelcomeView.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -8,6 +9,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -35,13 +37,22 @@ LibraryView::LibraryView(Store &store, QWidget *parent)
     setObjectName(QStringLiteral("libraryView"));
 
     auto *title = new QLabel(QStringLiteral("<h2>Library</h2>"), this);
-    auto *importButton = new QPushButton(QStringLiteral("Import archive…"), this);
-    importButton->setObjectName(QStringLiteral("libraryImport"));
-    connect(importButton, &QPushButton::clicked, this, &LibraryView::importRequested);
-    m_emptyHint = new QLabel(QStringLiteral("No projects yet. Import an archive (File ▸ Open, Ctrl+O) or drop one "
-                                            "onto this window."),
-                             this);
-    m_emptyHint->setObjectName(QStringLiteral("libraryEmptyHint"));
+    const auto button = [this](const QString &text, const QString &name, const QString &tip, void (LibraryView::*signal)()) {
+        auto *b = new QPushButton(text, this);
+        b->setObjectName(name);
+        b->setToolTip(tip);
+        connect(b, &QPushButton::clicked, this, signal);
+        return b;
+    };
+    m_exampleButton = button(tr("Open the bundled example"), QStringLiteral("libraryExample"),
+                             tr("Import the example project (two revisions) and open it"), &LibraryView::exampleRequested);
+    m_importButton = button(tr("Open an archive…"), QStringLiteral("libraryImport"),
+                            tr("Import a project archive (Ctrl+O); dropping one onto the window works too"),
+                            &LibraryView::importRequested);
+    m_keyButton = button(tr("Signing key…"), QStringLiteral("libraryKey"), tr("Create or choose your signing key"),
+                         &LibraryView::keyRequested);
+    m_guideButton = button(tr("User guide"), QStringLiteral("libraryGuide"), tr("Help ▸ User Guide (F1)"),
+                           &LibraryView::guideRequested);
 
     auto *proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_projects);
@@ -70,11 +81,25 @@ LibraryView::LibraryView(Store &store, QWidget *parent)
     auto *header = new QHBoxLayout;
     header->addWidget(title);
     header->addStretch(1);
-    header->addWidget(importButton);
+    for (QPushButton *b : {m_exampleButton, m_importButton, m_keyButton, m_guideButton})
+        header->addWidget(b);
+    m_libraryPage = new QWidget(this);
+    auto *libraryLayout = new QVBoxLayout(m_libraryPage);
+    libraryLayout->addLayout(header);
+    libraryLayout->addWidget(splitter, 1);
+
+    m_welcome = new WelcomeView(this);
+    connect(m_welcome, &WelcomeView::exampleRequested, this, &LibraryView::exampleRequested);
+    connect(m_welcome, &WelcomeView::openRequested, this, &LibraryView::importRequested);
+    connect(m_welcome, &WelcomeView::keyRequested, this, &LibraryView::keyRequested);
+    connect(m_welcome, &WelcomeView::guideRequested, this, &LibraryView::guideRequested);
+
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_welcome);
+    m_pages->addWidget(m_libraryPage);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(header);
-    layout->addWidget(m_emptyHint);
-    layout->addWidget(splitter, 1);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pages);
 
     connect(m_projectsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showRevisionsOf(current); });
@@ -90,7 +115,7 @@ void LibraryView::refresh()
 {
     const QString selected = projectIdAt(m_projectsView->currentIndex());
     m_projects->refresh(m_store);
-    m_emptyHint->setVisible(m_projects->rowCount() == 0);
+    m_pages->setCurrentWidget(m_projects->rowCount() == 0 ? static_cast<QWidget *>(m_welcome) : m_libraryPage);
     if (!selected.isEmpty())
         selectProject(selected);
     else if (m_projects->rowCount() > 0)
@@ -116,6 +141,11 @@ void LibraryView::showRevisionsOf(const QModelIndex &projectIndex)
     m_revisionsTitle->setText(id.isEmpty() ? QString()
                                            : QStringLiteral("<b>Revisions of %1</b> (double-click to open)")
                                                  .arg(id.toHtmlEscaped()));
+}
+
+bool LibraryView::showsWelcome() const
+{
+    return m_pages->currentWidget() == m_welcome;
 }
 
 QString LibraryView::projectIdAt(const QModelIndex &index) const

@@ -6,6 +6,8 @@
 #include "overview/MltrlTrackWidget.h"
 #include "session/ProjectContext.h"
 
+#include <QAbstractTextDocumentLayout>
+#include <QLayout>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -15,7 +17,12 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTextDocument>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
 
 namespace mltrl::ui {
 
@@ -55,11 +62,40 @@ QGroupBox *section(const QString &title, QWidget *content, QWidget *parent)
     layout->addWidget(content);
     return box;
 }
+/// The summary shown whole, as tall as its text at the width it gets: a height-for-width
+/// widget, so the layout gives it its height before the first frame and the owners and links
+/// below never start out drawn over it.
+/// The summary, shown whole: its height follows its width from the first frame on. Archive
+/// Markdown, so its images resolve only inside the archive (ArchiveTextBrowser).
+class SummaryBrowser : public ArchiveTextBrowser {
+public:
+    explicit SummaryBrowser(QWidget *parent) : ArchiveTextBrowser(parent)
+    {
+        QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+        policy.setHeightForWidth(true);
+        setSizePolicy(policy);
+        connect(document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
+                [this] { updateGeometry(); });
+    }
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override
+    {
+        std::unique_ptr<QTextDocument> doc(document()->clone());
+        doc->setTextWidth(std::max(1, width - 2 * frameWidth()));
+        return static_cast<int>(std::ceil(doc->size().height())) + 2 * frameWidth() + 4;
+    }
+    QSize sizeHint() const override
+    {
+        const QSize hint = ArchiveTextBrowser::sizeHint();
+        return {hint.width(), heightForWidth(hint.width())};
+    }
+    QSize minimumSizeHint() const override { return {80, 0}; }
+};
 } // namespace
 
 OverviewPanel::OverviewPanel(ProjectContext *context, QWidget *parent)
     : QWidget(parent), m_context(context), m_title(new QLabel(this)), m_subtitle(new QLabel(this)),
-      m_summary(new ArchiveTextBrowser(this)), m_people(new QLabel(this)), m_links(new QLabel(this)),
+      m_summary(new SummaryBrowser(this)), m_people(new QLabel(this)), m_links(new QLabel(this)),
       m_track(new MltrlTrackWidget(this)), m_history(new HistoryPlot(this)), m_components(new ComponentsModel(this)),
       m_componentsView(new QTableView(this))
 {
@@ -137,6 +173,7 @@ void OverviewPanel::showRevision()
         m_track->clear();
         m_history->clear();
         m_components->setComponents({}, {});
+        settleLayout();
         return;
     }
     const RevisionOverview &o = revision->overview;
@@ -150,7 +187,6 @@ void OverviewPanel::showRevision()
     // Images in the summary resolve only to files of this archive revision (from its root).
     m_summary->setArchiveMarkdown(qs(project.summary),
                                   m_context->store() ? ArchiveResources::of(*revision, *m_context->store()) : nullptr);
-    fitSummaryHeight();
     m_people->setText(peopleHtml(QStringLiteral("Owners"), project.owners) + QStringLiteral("<br>")
                       + peopleHtml(QStringLiteral("Reviewers"), project.reviewers));
     m_links->setText(linksHtml(project.links));
@@ -163,6 +199,16 @@ void OverviewPanel::showRevision()
     m_track->setTrack(o.currentLevel, o.targetLevel, o.systemLevel, components);
     m_history->setHistory(revision->manifest.history, revision->invalidSwitchbacks, project.exportedAt);
     m_components->setComponents(revision->manifest.components, o.heldBackBy);
+    settleLayout();
+}
+
+void OverviewPanel::settleLayout()
+{
+    // The new texts are laid out now, before the next frame: no frame shows the owners and
+    // links drawn over a summary that has not grown yet (the summary's height follows its
+    // width, so the layout places everything below it where it belongs).
+    if (QLayout *layout = m_summary->parentWidget()->layout())
+        layout->activate();
 }
 
 void OverviewPanel::showEvent(QShowEvent *event)
@@ -186,20 +232,6 @@ void OverviewPanel::inspectComponent(int row)
         {QStringLiteral("Holds the system back"), m_components->isHeldBack(row) ? QStringLiteral("yes") : QStringLiteral("no")},
     };
     emit m_context->inspect(QStringLiteral("Component %1").arg(qs(c.id)), facts);
-}
-
-void OverviewPanel::fitSummaryHeight()
-{
-    // A summary is a paragraph or two: show it whole instead of in a scrolled box.
-    QTextDocument *doc = m_summary->document();
-    doc->setTextWidth(m_summary->viewport()->width());
-    m_summary->setFixedHeight(static_cast<int>(doc->size().height()) + 2 * m_summary->frameWidth() + 4);
-}
-
-void OverviewPanel::resizeEvent(QResizeEvent *event)
-{
-    QWidget::resizeEvent(event);
-    fitSummaryHeight();
 }
 
 } // namespace mltrl::ui

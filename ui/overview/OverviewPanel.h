@@ -28,14 +28,13 @@ public:
     [[nodiscard]] ArchiveTextBrowser *summary() const { return m_summary; }
 
 protected:
-    void resizeEvent(QResizeEvent *event) override;
     /// Shows the selected component in the Inspector again (the window shows the revision's
     /// facts whenever the reviewer switches panels).
     void showEvent(QShowEvent *event) override;
 
 private:
     void showRevision();
-    void fitSummaryHeight();
+    void settleLayout();
     void inspectComponent(int row);
 
     ProjectContext *m_context = nullptr;

@@ -197,8 +197,9 @@ void GatesPanel::fillCriteria()
         row[Id]->setData(QString::fromStdString(c.id), kIdRole);
         m_model->appendRow(row);
     }
+    // The verdict and the evidence before the criterion's text, which takes the width left.
+    orderColumns(m_table, {Id, Suggested, Observed, Op, Threshold, Evidence, Metric, Aggregate, Text});
     m_table->resizeColumnsToContents();
-    m_table->setColumnWidth(Text, std::min(m_table->columnWidth(Text), 360));
     m_table->resizeRowsToContents();
     if (m_model->rowCount() > 0)
         m_table->selectRow(0);

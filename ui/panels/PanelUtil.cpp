@@ -2,8 +2,12 @@
 
 #include "plots/MetricPlot.h"
 
+#include <QEvent>
+#include <QHeaderView>
 #include <QPainter>
 #include <QPixmap>
+#include <QTableView>
+#include <QTimer>
 
 #include <limits>
 
@@ -55,6 +59,47 @@ QIcon verdictIcon(const QColor &colour, QChar symbol)
     p.setFont(font);
     p.drawText(QRect(0, 0, 32, 32), Qt::AlignCenter, QString(symbol));
     return QIcon(pixmap);
+}
+
+namespace {
+/// Starts `timer` whenever the watched widget is resized.
+class ResizeWatcher : public QObject {
+public:
+    ResizeWatcher(QObject *parent, QTimer *timer) : QObject(parent), m_timer(timer) {}
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Resize)
+            m_timer->start();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QTimer *m_timer;
+};
+} // namespace
+
+void orderColumns(QTableView *view, const QList<int> &visualOrder)
+{
+    QHeaderView *header = view->horizontalHeader();
+    for (int i = 0; i < visualOrder.size(); ++i) {
+        const int from = header->visualIndex(visualOrder[i]);
+        if (from >= 0 && from != i)
+            header->moveSection(from, i);
+    }
+    header->setStretchLastSection(true);
+    view->setWordWrap(true);
+    view->setTextElideMode(Qt::ElideRight);
+    if (view->property("mltrlRowsFollowWidth").toBool())
+        return;
+    view->setProperty("mltrlRowsFollowWidth", true);
+    // The stretched column's width changes with the view's (no signal for that) and when the
+    // user drags a column edge: refit the rows once the widths have settled.
+    auto *refit = new QTimer(view);
+    refit->setSingleShot(true);
+    refit->setInterval(0);
+    QObject::connect(refit, &QTimer::timeout, view, [view] { view->resizeRowsToContents(); });
+    QObject::connect(header, &QHeaderView::sectionResized, refit, qOverload<>(&QTimer::start));
+    view->viewport()->installEventFilter(new ResizeWatcher(view->viewport(), refit));
 }
 
 } // namespace mltrl::ui

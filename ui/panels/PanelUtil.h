@@ -2,8 +2,11 @@
 /// Small helpers shared by the panels: table items with a numeric sort key, verdict cues.
 #include <QColor>
 #include <QIcon>
+#include <QList>
 #include <QStandardItem>
 #include <QString>
+
+class QTableView;
 
 #include <optional>
 #include <string>
@@ -23,5 +26,11 @@ constexpr int kIdRole = Qt::UserRole + 2;
 
 /// A filled circle with a symbol: colour plus shape, for colour-blind readers.
 [[nodiscard]] QIcon verdictIcon(const QColor &colour, QChar symbol);
+
+/// Shows `view`'s columns in `visualOrder` (logical indices; columns not listed follow in their
+/// own order): what a reviewer scans for — a status, a verdict, staleness — first, so it is on
+/// screen at 1280 px; the long text last, stretched to the width left and wrapped (rows grow
+/// to fit whenever that column's width changes). Logical indices (models, tests) are unchanged.
+void orderColumns(QTableView *view, const QList<int> &visualOrder);
 
 } // namespace mltrl::ui

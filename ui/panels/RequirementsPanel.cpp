@@ -132,7 +132,7 @@ RequirementsPanel::RequirementsPanel(ProjectContext *context, QWidget *parent)
     connect(m_risk, &QComboBox::currentIndexChanged, this,
             [this] { m_proxy->setRisk(static_cast<RiskBand>(m_risk->currentData().toInt())); });
 
-    m_matrix->setMinimumSize(320, 300);
+    m_matrix->setMinimumSize(260, 260);
     m_matrix->xAxis->setLabel(tr("p(failure)"));
     m_matrix->yAxis->setLabel(tr("impact"));
     m_matrix->xAxis->setRange(0, 1.05);
@@ -164,8 +164,9 @@ RequirementsPanel::RequirementsPanel(ProjectContext *context, QWidget *parent)
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(tableSide);
     split->addWidget(m_matrix);
+    // The table (status columns, then the wrapped text) gets three quarters at 1280 px.
     split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
@@ -193,7 +194,9 @@ void RequirementsPanel::reload()
             auto *risk = numberItem(score);
             const RiskBand band = score ? RequirementsFilter::bandOf(*q.pFailure, *q.impact) : RiskBand::NotAssessed;
             if (score)
-                risk->setText(QStringLiteral("%1 (%2)").arg(exactNumber(*score), tr(bandName(band))));
+                // p × impact is computed here, not a figure from the archive: 3 significant
+                // digits, not the product's binary noise (0.27999999999999997).
+                risk->setText(QStringLiteral("%1 (%2)").arg(QString::number(*score, 'g', 3), tr(bandName(band))));
             else
                 risk->setText(tr("not assessed"));
             risk->setData(static_cast<int>(band), kBandRole);
@@ -210,8 +213,9 @@ void RequirementsPanel::reload()
     markChangedRows(m_model, Id, kIdRole, ChangeKind::Requirement, *ChangeTracker::of(m_context));
     fillFilters();
     fillMatrix();
+    // Risk and V&V status before the requirement's text, which takes the width left.
+    orderColumns(m_table, {Id, Risk, Verification, Validation, Kind, Level, PFailure, Impact, Text});
     m_table->resizeColumnsToContents();
-    m_table->setColumnWidth(Text, std::min(m_table->columnWidth(Text), 340));
     m_table->resizeRowsToContents();
 }
 

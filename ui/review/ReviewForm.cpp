@@ -84,7 +84,7 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     m_criteria->horizontalHeader()->setSectionResizeMode(Text, QHeaderView::Stretch);
     m_criteria->horizontalHeader()->setSectionResizeMode(Note, QHeaderView::Stretch);
     m_criteria->horizontalHeader()->setSectionResizeMode(Check, QHeaderView::ResizeToContents);
-    m_criteria->setMinimumHeight(220);
+    m_criteria->setMinimumHeight(150);   // the whole form fits a 1280×720 screen (issue 18)
 
     m_outcome->addItem(tr("— choose —"), QString());
     for (const QString &o : kOutcomes)
@@ -106,6 +106,8 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     m_reviews->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_reviews->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_reviews->horizontalHeader()->setStretchLastSection(true);
+    // Signature, signer and staleness first: at 1280 px a stale review never reads as valid.
+    orderColumns(m_reviews, {RGate, ROutcome, RSignature, RSigner, RStale, RSignedAt, RReviewer, RRole, RId});
 
     auto *header = new QFormLayout;
     header->addRow(tr("&Gate:"), m_gates);
@@ -133,7 +135,17 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     buttons->addWidget(m_sign);
     auto *side = new QVBoxLayout;
     side->addWidget(blockers, 1);
-    side->addWidget(m_problems);
+    // The rule book's list can be long (one line per criterion without a verdict): it scrolls
+    // in a box of its own, so the form never grows past a 720-pixel-high screen.
+    auto *problemsBox = new QScrollArea(this);
+    problemsBox->setObjectName(QStringLiteral("problemsBox"));
+    problemsBox->setWidget(m_problems);
+    problemsBox->setWidgetResizable(true);
+    problemsBox->setFrameShape(QFrame::NoFrame);
+    problemsBox->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    problemsBox->setMaximumHeight(fontMetrics().lineSpacing() * 8);
+    m_problems->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    side->addWidget(problemsBox, 1);
     m_waiting = new QWidget(this);
     m_waiting->setObjectName(QStringLiteral("signingWait"));
     auto *waitingLayout = new QHBoxLayout(m_waiting);
@@ -160,7 +172,7 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     formLayout->addLayout(lower);
 
     auto *reviewsPart = new QGroupBox(tr("Signed reviews of this project"), this);
-    reviewsPart->setMinimumHeight(120);
+    reviewsPart->setMinimumHeight(170);   // three signed reviews in view; the splitter gives more
     auto *reviewsLayout = new QVBoxLayout(reviewsPart);
     reviewsLayout->addWidget(m_reviews);
 
@@ -560,6 +572,8 @@ void ReviewForm::refreshReviews()
         set(RStale, changed.isEmpty() ? tr("current") : tr("stale: %1").arg(changed.join(QStringLiteral("; "))));
     }
     m_reviews->resizeColumnsToContents();
+    m_reviews->setColumnWidth(RStale, std::min(m_reviews->columnWidth(RStale), 300));   // the reasons wrap
+    m_reviews->resizeRowsToContents();
     const Gate *gate = r->manifest.findGate(currentGate().toStdString());
     if (!gate) {
         m_status->clear();

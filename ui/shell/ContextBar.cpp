@@ -41,6 +41,11 @@ ContextBar::ContextBar(Store &store, QWidget *parent) : QWidget(parent), m_store
     m_levels = new QLabel(this);
     m_levels->setObjectName(QStringLiteral("contextLevels"));
     m_levels->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The level line gives way on a narrow window (its tooltip says it whole); the revision
+    // button is wide enough for "rev 9999" from the first frame on, never clipped.
+    m_levels->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_levels->setMinimumWidth(160);
+    m_revision->setMinimumWidth(m_revision->fontMetrics().horizontalAdvance(QStringLiteral("rev 9999")) + 24);
     connect(m_project->menu(), &QMenu::aboutToShow, this, &ContextBar::fillProjectMenu);
     connect(m_revision->menu(), &QMenu::aboutToShow, this, &ContextBar::fillRevisionMenu);
 
@@ -90,7 +95,10 @@ void ContextBar::showRevision(const std::shared_ptr<const RevisionData> &revisio
                                .arg(o.revisions)
                                .arg(QString::fromStdString(o.importedAt)));
     m_levels->setText(levelText(o));
-    m_levels->setToolTip(QStringLiteral("Level %1: %2").arg(o.currentLevel).arg(levelName(o.currentLevel)));
+    m_levels->setToolTip(QStringLiteral("%1\nLevel %2: %3").arg(levelText(o)).arg(o.currentLevel).arg(levelName(o.currentLevel)));
+    // New texts lay the bar out now, not a frame later.
+    if (layout())
+        layout()->activate();
 }
 
 QString ContextBar::text() const

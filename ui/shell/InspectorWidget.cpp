@@ -6,9 +6,86 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeWidget>
+#include <QEvent>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QStyledItemDelegate>
+#include <QTextLayout>
+#include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 namespace mltrl::ui {
+
+namespace {
+/// The value column: dates, sizes, hashes and names shown whole, wrapped at word boundaries
+/// or, for a hash, anywhere — never elided in the middle ("2026-1…55:26Z").
+class WrappingDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    static QTextOption option()
+    {
+        QTextOption o;
+        o.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        return o;
+    }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &opt, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem o = opt;
+        initStyleOption(&o, index);
+        const QString text = o.text;
+        o.text.clear();
+        o.widget->style()->drawControl(QStyle::CE_ItemViewItem, &o, painter, o.widget);
+        painter->save();
+        painter->setFont(o.font);
+        painter->setPen(o.palette.color(o.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
+        painter->drawText(QRectF(o.rect.adjusted(4, 2, -4, -2)), text, option());
+        painter->restore();
+    }
+    QSize sizeHint(const QStyleOptionViewItem &opt, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem o = opt;
+        initStyleOption(&o, index);
+        const auto *view = qobject_cast<const QTreeView *>(o.widget);
+        const int w = view ? std::max(40, view->columnWidth(index.column()) - 8) : std::max(40, o.rect.width() - 8);
+        QTextLayout layout(o.text, o.font);
+        layout.setTextOption(option());
+        layout.beginLayout();
+        qreal height = 0;
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(w);
+            height += line.height();
+        }
+        layout.endLayout();
+        return {w + 8, static_cast<int>(std::ceil(std::max(height, QFontMetricsF(o.font).height()))) + 4};
+    }
+};
+
+/// Lays the facts out again when their width changes (the wrapped rows change height).
+class RelayoutOnResize : public QObject {
+public:
+    explicit RelayoutOnResize(QTreeWidget *tree) : QObject(tree)
+    {
+        m_timer.setSingleShot(true);
+        m_timer.setInterval(0);
+        connect(&m_timer, &QTimer::timeout, tree, [tree] { tree->doItemsLayout(); });
+        tree->viewport()->installEventFilter(this);
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Resize)
+            m_timer.start();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QTimer m_timer;
+};
+} // namespace
 
 InspectorWidget::InspectorWidget(QWidget *parent)
     : QWidget(parent), m_title(new QLabel(this)), m_facts(new QTreeWidget(this)), m_links(new QLabel(this))
@@ -24,9 +101,14 @@ InspectorWidget::InspectorWidget(QWidget *parent)
     m_facts->setColumnCount(2);
     m_facts->setHeaderHidden(true);
     m_facts->setRootIsDecorated(false);
-    m_facts->setTextElideMode(Qt::ElideMiddle);   // hashes keep their start and end visible
     m_facts->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_facts->setWordWrap(true);
+    m_facts->setUniformRowHeights(false);
+    m_facts->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_facts->header()->setStretchLastSection(true);
     m_facts->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_facts->setItemDelegateForColumn(1, new WrappingDelegate(m_facts));
+    new RelayoutOnResize(m_facts);
 
     auto *copy = new QAction(QStringLiteral("Copy"), m_facts);
     copy->setShortcut(QKeySequence::Copy);

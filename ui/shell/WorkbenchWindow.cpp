@@ -4,16 +4,22 @@
 
 #include "library/LibraryModel.h"
 #include "library/LibraryView.h"
+#include "library/WelcomeView.h"
+#include "review/KeyDialog.h"
+#include "review/KeyRing.h"
+#include "review/Passphrase.h"
 #include "session/ProjectContext.h"
 #include "shell/ContextBar.h"
 #include "shell/ExportPacketDialog.h"
 #include "shell/ImportController.h"
 #include "shell/ImportProblemsDialog.h"
+#include "shell/BundledExample.h"
 #include "shell/InspectorWidget.h"
 #include "shell/ProblemsModel.h"
 #include "shell/QuickOpen.h"
 #include "shell/RevisionLoader.h"
 #include "shell/Settings.h"
+#include "shell/UserGuide.h"
 #include "store/Store.h"
 
 #include <QApplication>
@@ -29,6 +35,8 @@
 #include <QPushButton>
 #include <QFrame>
 #include <QHBoxLayout>
+#include <QResizeEvent>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -117,7 +125,17 @@ WorkbenchWindow::WorkbenchWindow(Store &store, Settings &settings, QWidget *pare
     connect(m_import, &ImportController::imported, this, [this](const QString &projectId, int revision, const QString &source) {
         m_settings.addRecentFile(source);
         m_library->refresh();
+        // The example's first revision goes in before its second, which is the one opened.
+        while (!m_importQueue.isEmpty()) {
+            if (m_import->start(m_importQueue.takeFirst()))
+                return;
+        }
         openProject(projectId, revision);
+    });
+    connect(m_import, &ImportController::finished, this, [this](int outcome) {
+        if (outcome != static_cast<int>(ImportResult::Outcome::Imported) &&
+            outcome != static_cast<int>(ImportResult::Outcome::AlreadyPresent))
+            m_importQueue.clear();   // rejected or cancelled: stop there
     });
     connect(m_loader, &RevisionLoader::loaded, m_context, &ProjectContext::setRevision);
     connect(m_loader, &RevisionLoader::failed, this, [this](const QString &projectId, const QString &message) {
@@ -129,6 +147,12 @@ WorkbenchWindow::WorkbenchWindow(Store &store, Settings &settings, QWidget *pare
     connect(m_bar, &ContextBar::libraryRequested, this, &WorkbenchWindow::showLibrary);
     connect(m_library, &LibraryView::openRequested, this, &WorkbenchWindow::openProject);
     connect(m_library, &LibraryView::importRequested, this, &WorkbenchWindow::openArchiveDialog);
+    connect(m_library, &LibraryView::exampleRequested, this, &WorkbenchWindow::openBundledExample);
+    connect(m_library, &LibraryView::keyRequested, this, &WorkbenchWindow::showSigningKey);
+    connect(m_library, &LibraryView::guideRequested, this, &WorkbenchWindow::showUserGuide);
+    m_dialogPassphrases = std::make_unique<DialogPassphraseProvider>();
+    m_passphrases = m_dialogPassphrases.get();
+    updateFirstSteps();
 
     // Navigation requests switch to the panel registered for them; the panel selects the item.
     connect(m_context, &ProjectContext::showEvidence, this, [this] { showPanel(m_routes[Navigation::Evidence]); });
@@ -179,6 +203,8 @@ void WorkbenchWindow::buildMenus()
     m_viewMenu = menuBar()->addMenu(QStringLiteral("&View"));
     QAction *inspector = m_inspectorDock->toggleViewAction();
     inspector->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    // Shown or hidden by hand: the window no longer follows its width (see resizeEvent).
+    connect(inspector, &QAction::triggered, this, [this] { m_inspectorChosen = true; });
     m_viewMenu->addAction(inspector);
     QAction *quickOpen = m_viewMenu->addAction(QStringLiteral("&Go to…"), this, &WorkbenchWindow::showQuickOpen);
     quickOpen->setObjectName(QStringLiteral("quickOpenAction"));
@@ -187,8 +213,16 @@ void WorkbenchWindow::buildMenus()
     m_viewMenu->addSeparator();
 
     QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
+    QAction *guide = help->addAction(QStringLiteral("&User Guide"), this, &WorkbenchWindow::showUserGuide);
+    guide->setObjectName(QStringLiteral("userGuideAction"));
+    guide->setShortcut(QKeySequence::HelpContents);   // F1
+    addAction(guide);   // works with the menu bar hidden too
+    QAction *example = help->addAction(QStringLiteral("Open the Bundled &Example"), this, &WorkbenchWindow::openBundledExample);
+    example->setObjectName(QStringLiteral("openExampleAction"));
+    QAction *key = help->addAction(QStringLiteral("Your &Signing Key…"), this, &WorkbenchWindow::showSigningKey);
+    key->setObjectName(QStringLiteral("signingKeyAction"));
+    help->addSeparator();
     QAction *about = help->addAction(QStringLiteral("&About MLTRL Workbench"), this, &WorkbenchWindow::showAbout);
-    about->setShortcut(QKeySequence::HelpContents);
     about->setMenuRole(QAction::AboutRole);
 }
 
@@ -211,7 +245,14 @@ void WorkbenchWindow::addPanelEntry(const QString &title, const QString &iconNam
     auto *item = new QListWidgetItem(icon, title, m_nav);
     item->setToolTip(keys.isEmpty() ? title : QStringLiteral("%1 (%2)").arg(title, keys.toString(QKeySequence::NativeText)));
     item->setSizeHint(QSize(0, 36));
-    m_stack->addWidget(panel);
+    // Each panel sits in a scroll area: a panel needing more room than the window has scrolls
+    // instead of making the whole window's minimum size larger than a 1280×720 screen.
+    auto *scroll = new QScrollArea(m_stack);
+    scroll->setObjectName(QStringLiteral("panelScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(panel);
+    m_stack->addWidget(scroll);
 
     auto *action = new QAction(icon, title, this);
     action->setShortcut(keys);
@@ -230,10 +271,15 @@ void WorkbenchWindow::addPanelEntry(const QString &title, const QString &iconNam
 void WorkbenchWindow::addModeAction(QAction *action)
 {
     if (!m_modeBar) {
-        m_modeBar = addToolBar(QStringLiteral("Modes"));
+        // In the menu bar's corner rather than a tool bar row of its own: the height goes to
+        // the panels (a 1280×720 screen has little to spare).
+        m_modeBar = new QToolBar(QStringLiteral("Modes"), this);
         m_modeBar->setObjectName(QStringLiteral("modeToolBar"));
         m_modeBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         m_modeBar->setMovable(false);
+        m_modeBar->setIconSize(QSize(16, 16));
+        m_modeBar->setStyleSheet(QStringLiteral("QToolBar { border: 0; padding: 0; margin: 0; }"));
+        menuBar()->setCornerWidget(m_modeBar, Qt::TopRightCorner);
     }
     m_modeBar->addAction(action);
     m_viewMenu->insertAction(m_viewMenu->actions().value(0), action);
@@ -247,7 +293,8 @@ void WorkbenchWindow::setPanelFor(Navigation kind, QWidget *panel)
 
 void WorkbenchWindow::showPanel(QWidget *panel)
 {
-    const int index = panel ? m_stack->indexOf(panel) : -1;
+    const auto it = std::find_if(m_panels.cbegin(), m_panels.cend(), [panel](const Panel &p) { return p.widget == panel; });
+    const int index = panel && it != m_panels.cend() ? static_cast<int>(it - m_panels.cbegin()) : -1;
     if (index < 0 || !(m_nav->item(index)->flags() & Qt::ItemIsEnabled))
         return;
     m_nav->setCurrentRow(index);
@@ -255,7 +302,8 @@ void WorkbenchWindow::showPanel(QWidget *panel)
 
 QWidget *WorkbenchWindow::currentPanel() const
 {
-    return m_stack->currentWidget();
+    const int index = m_stack->currentIndex();
+    return index >= 0 && index < m_panels.size() ? m_panels[index].widget : nullptr;
 }
 
 QList<WorkbenchWindow::PanelInfo> WorkbenchWindow::panels() const
@@ -347,6 +395,77 @@ void WorkbenchWindow::offerReopen(const QString &projectId)
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(reopen, &QPushButton::clicked, this, [this, projectId] { openProject(projectId); });
     box->open();
+}
+
+bool WorkbenchWindow::openBundledExample()
+{
+    const QStringList archives = bundledExampleArchives();
+    if (archives.isEmpty()) {
+        emit m_context->notice(QStringLiteral("The bundled example was not found (looked in %1).")
+                                   .arg(bundledExampleDirs().join(QStringLiteral(", "))));
+        return false;
+    }
+    if (m_import->isBusy()) {
+        emit m_context->notice(QStringLiteral("Another import is running; try again when it has finished."));
+        return false;
+    }
+    m_importQueue = archives.mid(1);
+    if (!m_import->start(archives.first())) {
+        m_importQueue.clear();
+        return false;
+    }
+    statusBar()->showMessage(QStringLiteral("Importing the bundled example…"));
+    return true;
+}
+
+void WorkbenchWindow::setPassphraseProvider(PassphraseProvider *provider)
+{
+    m_passphrases = provider ? provider : m_dialogPassphrases.get();
+}
+
+void WorkbenchWindow::showSigningKey()
+{
+    // The roles the open project's gates ask sign-offs from, as the review form suggests them.
+    QStringList roles;
+    if (const auto r = m_context->revision())
+        for (const Gate &g : r->manifest.gates)
+            for (const Signoff &so : g.signoffs)
+                if (!roles.contains(QString::fromStdString(so.role)))
+                    roles << QString::fromStdString(so.role);
+    delete m_keyDialog;
+    m_keyDialog = new KeyDialog(KeyRing(), m_passphrases, roles, this);
+    m_keyDialog->setObjectName(QStringLiteral("signingKeyDialog"));
+    connect(m_keyDialog, &QDialog::finished, this, &WorkbenchWindow::updateFirstSteps);
+    m_keyDialog->open();
+}
+
+void WorkbenchWindow::showUserGuide()
+{
+    if (!m_guide)
+        m_guide = new UserGuide(this);
+    m_guide->show();
+    m_guide->raise();
+    m_guide->activateWindow();
+}
+
+void WorkbenchWindow::updateFirstSteps()
+{
+    WelcomeView *welcome = m_library->welcomeView();
+    const bool example = !bundledExampleArchives().isEmpty();
+    welcome->setExampleAvailable(example, example ? QString()
+                                                  : QStringLiteral("The bundled example was not found (looked in %1).")
+                                                        .arg(bundledExampleDirs().join(QStringLiteral(", "))));
+    m_library->exampleButton()->setEnabled(example);
+    if (const auto key = KeyRing().current()) {
+        const ReviewerIdentity &who = key->identity;
+        welcome->setKeyStatus(QStringLiteral("You sign as %1 <%2>%3 with %4.")
+                                  .arg(QString::fromStdString(who.name), QString::fromStdString(who.email),
+                                       who.role.empty() ? QString() : QStringLiteral(", %1").arg(QString::fromStdString(who.role)),
+                                       QString::fromStdString(key->keyFile.string())));
+    } else {
+        welcome->setKeyStatus(QStringLiteral("No key yet. Needed before you sign your first review: a new Ed25519 key "
+                                             "kept on this computer, or an OpenSSH key you already have."));
+    }
 }
 
 void WorkbenchWindow::onRevisionChanged()
@@ -443,11 +562,18 @@ void WorkbenchWindow::fillRecentMenu()
 
 void WorkbenchWindow::openArchiveDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(
-        this, QStringLiteral("Open project archive"), QString(),
-        QStringLiteral("MLTRL archives (*.mltrl *.zip *.tar *.tar.gz *.tgz);;All files (*)"));
-    if (!path.isEmpty())
-        importArchive(path);
+    // Window-modal, not a nested event loop: imports, loads and the tour keep running.
+    auto *dialog = new QFileDialog(this, QStringLiteral("Open project archive"), QString(),
+                                   QStringLiteral("MLTRL archives (*.mltrl *.zip *.tar *.tar.gz *.tgz);;All files (*)"));
+    dialog->setObjectName(QStringLiteral("openArchiveDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAcceptMode(QFileDialog::AcceptOpen);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) {
+        if (!path.isEmpty())
+            importArchive(path);
+    });
+    dialog->open();
 }
 
 void WorkbenchWindow::showAbout()
@@ -456,6 +582,15 @@ void WorkbenchWindow::showAbout()
                        QStringLiteral("<h3>MLTRL Workbench %1</h3><p>Review machine-learning projects against their "
                                       "MLTRL gates, offline.</p><p>Store: %2</p>")
                            .arg(QStringLiteral(MLTRL_VERSION), QString::fromStdString(m_store.dir().string()).toHtmlEscaped()));
+}
+
+void WorkbenchWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    // Below inspectorAutoWidth the panels need the room more than the facts do: the Inspector
+    // starts collapsed (Ctrl+I, or any panel's selection still fills it for when it is shown).
+    if (!m_inspectorChosen)
+        m_inspectorDock->setVisible(event->size().width() >= inspectorAutoWidth);
 }
 
 void WorkbenchWindow::closeEvent(QCloseEvent *event)

@@ -6,8 +6,10 @@
 #include <QList>
 #include <QMainWindow>
 #include <QString>
+#include <QStringList>
 
 #include <map>
+#include <memory>
 
 class QDockWidget;
 class QListWidget;
@@ -25,6 +27,9 @@ namespace mltrl::ui {
 class ContextBar;
 class ImportController;
 class InspectorWidget;
+class KeyDialog;
+class PassphraseProvider;
+class UserGuide;
 class LibraryView;
 class ProjectContext;
 class QuickOpen;
@@ -71,16 +76,32 @@ public:
     /// What the command line asked for: an archive path imports, anything else is a project
     /// id; with nothing, the last project (if still in the store) or the library.
     void openStartTarget(const QString &target);
+    /// "Open the bundled example": imports its revisions in order (BundledExample.h), then
+    /// opens the latest. False (with a notice) when the example is not found or an import runs.
+    bool openBundledExample();
+    /// "Create or choose your signing key": the review form's key dialog, opened on its own.
+    void showSigningKey();
+    /// F1: the user guide that ships in the program (UserGuide.h).
+    void showUserGuide();
+
+    [[nodiscard]] KeyDialog *keyDialog() const { return m_keyDialog; }
+    [[nodiscard]] UserGuide *userGuide() const { return m_guide; }
+    /// Where the key dialog asks passphrases (tests answer without a dialog); null: dialogs.
+    void setPassphraseProvider(PassphraseProvider *provider);
 
     [[nodiscard]] ImportController *importController() const { return m_import; }
     [[nodiscard]] RevisionLoader *revisionLoader() const { return m_loader; }
     [[nodiscard]] LibraryView *library() const { return m_library; }
     [[nodiscard]] ContextBar *contextBar() const { return m_bar; }
     [[nodiscard]] InspectorWidget *inspector() const { return m_inspector; }
+    [[nodiscard]] QDockWidget *inspectorDock() const { return m_inspectorDock; }
+    /// Narrower than this, the Inspector is collapsed until the user shows it (Ctrl+I).
+    static constexpr int inspectorAutoWidth = 1440;
     [[nodiscard]] QString issuesText() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -106,6 +127,8 @@ private:
     void fillRecentMenu();
     void openArchiveDialog();
     void showAbout();
+    /// The first-run view's example and key lines, as things stand.
+    void updateFirstSteps();
 
     Store &m_store;
     Settings &m_settings;
@@ -123,6 +146,12 @@ private:
     QMenu *m_viewMenu = nullptr;
     QMenu *m_recentMenu = nullptr;
     QToolBar *m_modeBar = nullptr;
+    bool m_inspectorChosen = false;   ///< the user showed or hid the Inspector
+    QStringList m_importQueue;        ///< archives still to import before opening (the example)
+    KeyDialog *m_keyDialog = nullptr;
+    UserGuide *m_guide = nullptr;
+    std::unique_ptr<PassphraseProvider> m_dialogPassphrases;
+    PassphraseProvider *m_passphrases = nullptr;
     QList<Panel> m_panels;
     std::map<Navigation, QWidget *> m_routes;
 };
