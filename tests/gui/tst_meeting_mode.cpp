@@ -22,6 +22,7 @@
 #include "meeting/MeetingView.h"
 #include "meeting/NoteDialog.h"
 #include "meeting/PresenterView.h"
+#include "meeting/ScreenInhibitor.h"
 #include "overview/MltrlTrackWidget.h"
 #include "panels/GatesPanel.h"
 #include "plots/MetricPlot.h"
@@ -64,6 +65,9 @@ private slots:
     void agendaFollowsTheGate_data();
     void agendaFollowsTheGate();
     void f5EntersForTheSelectedGateAndEscLeaves();
+    void bOrPeriodBlanksTheProjector_data();
+    void bOrPeriodBlanksTheProjector();
+    void meetingKeepsTheScreenAwake();
     void keyboardWalkStoresVerdictsAndNotes();
     void undoTakesBackAMeetingEdit();
     void aAnnotatesTheCriterionOnScreen();
@@ -230,6 +234,93 @@ void TestMeetingMode::f5EntersForTheSelectedGateAndEscLeaves()
     QTest::keyClick(view, Qt::Key_Escape);
     QVERIFY(!m_mode->isActive());
     QVERIFY(m_gates->selectGate(QStringLiteral("gate-5")));
+}
+
+void TestMeetingMode::bOrPeriodBlanksTheProjector_data()
+{
+    QTest::addColumn<int>("blankKey");
+    QTest::addColumn<int>("returnKey");
+    QTest::newRow("B, then Space") << int(Qt::Key_B) << int(Qt::Key_Space);
+    QTest::newRow("., then Esc") << int(Qt::Key_Period) << int(Qt::Key_Escape);
+    QTest::newRow("B, then B") << int(Qt::Key_B) << int(Qt::Key_B);
+}
+
+void TestMeetingMode::bOrPeriodBlanksTheProjector()
+{
+    QFETCH(int, blankKey);
+    QFETCH(int, returnKey);
+    QVERIFY(m_gates->selectGate(QStringLiteral("gate-4")));
+    m_mode->setWindowedSize(QSize(1280, 720));
+    MeetingView *view = enterWithF5();
+    QVERIFY(view);
+    QTest::keyClick(view, Qt::Key_Right);
+    const int slide = view->currentIndex();
+    QCOMPARE(slide, 1);
+    QTest::keyClick(view, Qt::Key(blankKey));
+    QVERIFY(view->isBlank());
+    // What the projector shows: black, over the whole slide.
+    auto *blank = view->findChild<QWidget *>(QStringLiteral("blankScreen"));
+    QVERIFY(blank && blank->isVisible());
+    QCOMPARE(blank->geometry(), view->rect());
+    const QImage shot = view->grab().toImage();
+    for (const QPoint p : {QPoint(5, 5), QPoint(shot.width() / 2, shot.height() / 2), QPoint(shot.width() - 5, shot.height() - 5)})
+        QCOMPARE(QColor(shot.pixel(p)), QColor(Qt::black));
+    // Any key returns to the same slide and does nothing else (Esc does not leave, Space
+    // does not advance).
+    QTest::keyClick(view, Qt::Key(returnKey));
+    QVERIFY(!view->isBlank());
+    QVERIFY(!blank->isVisible());
+    QVERIFY(m_mode->isActive());
+    QCOMPARE(view->currentIndex(), slide);
+    QTest::keyClick(view, Qt::Key_Escape);
+    QVERIFY(!m_mode->isActive());
+}
+
+namespace {
+/// Records what meeting mode asks of the desktop (the tests have no session bus).
+class FakeInhibitor final : public ScreenInhibitor {
+public:
+    explicit FakeInhibitor(QStringList *calls) : m_calls(calls) {}
+    void inhibit(const QString &reason) override
+    {
+        m_calls->append(QStringLiteral("inhibit: ") + reason);
+        m_on = true;
+    }
+    void release() override
+    {
+        if (m_on)
+            m_calls->append(QStringLiteral("release"));
+        m_on = false;
+    }
+    [[nodiscard]] bool isInhibiting() const override { return m_on; }
+
+private:
+    QStringList *m_calls;
+    bool m_on = false;
+};
+} // namespace
+
+void TestMeetingMode::meetingKeepsTheScreenAwake()
+{
+    QStringList calls;
+    m_mode->setScreenInhibitor(std::make_unique<FakeInhibitor>(&calls));
+    QVERIFY(calls.isEmpty());
+    QVERIFY(m_gates->selectGate(QStringLiteral("gate-4")));
+    m_mode->setWindowedSize(QSize(1280, 720));
+    MeetingView *view = enterWithF5();
+    QVERIFY(view);
+    QCOMPARE(calls, QStringList{QStringLiteral("inhibit: Review meeting in progress")});
+    QVERIFY(m_mode->screenInhibitor()->isInhibiting());
+    QTest::keyClick(view, Qt::Key_Escape);
+    QVERIFY(!m_mode->isActive());
+    QCOMPARE(calls, (QStringList{QStringLiteral("inhibit: Review meeting in progress"), QStringLiteral("release")}));
+    QVERIFY(!m_mode->screenInhibitor()->isInhibiting());
+    // The real one, with no session bus (as here), does nothing and the meeting goes on.
+    m_mode->setScreenInhibitor(ScreenInhibitor::desktop());
+    QVERIFY(enterWithF5());
+    QVERIFY(m_mode->screenInhibitor()->isInhibiting());
+    m_mode->leave();
+    QVERIFY(!m_mode->screenInhibitor()->isInhibiting());
 }
 
 void TestMeetingMode::keyboardWalkStoresVerdictsAndNotes()

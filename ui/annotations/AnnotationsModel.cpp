@@ -145,7 +145,7 @@ bool AnnotationsFilter::lessThan(const QModelIndex &left, const QModelIndex &rig
         return annotationSeverities().indexOf(left.data(AnnotationsModel::SeverityRole).toString())
              < annotationSeverities().indexOf(right.data(AnnotationsModel::SeverityRole).toString());
     }
-    return QSortFilterProxyModel::lessThan(left, right);
+    return NaturalSortProxy::lessThan(left, right);
 }
 
 } // namespace mltrl::ui

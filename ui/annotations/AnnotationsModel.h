@@ -6,6 +6,8 @@
 #include "review/AnnotationStore.h"
 
 #include <QAbstractTableModel>
+#include "common/NaturalSort.h"
+
 #include <QSortFilterProxyModel>
 
 #include <vector>
@@ -43,10 +45,10 @@ private:
 };
 
 /// Filters the list by severity and status (empty = all).
-class AnnotationsFilter : public QSortFilterProxyModel {
+class AnnotationsFilter : public NaturalSortProxy {
     Q_OBJECT
 public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
+    using NaturalSortProxy::NaturalSortProxy;
     void setSeverity(const QString &severity);
     void setStatus(const QString &status);
 

@@ -100,36 +100,12 @@ qreal PdfAnnotationLayer::pixelsPerPoint() const
 
 QRectF PdfAnnotationLayer::pageRect(int page) const
 {
-    const QPdfDocument *doc = m_pdf.document();
-    const QPdfView *view = m_pdf.view();
-    if (page < 0 || page >= doc->pageCount())
-        return {};
-    const qreal scale = pixelsPerPoint();
-    const auto sizeOf = [&](int p) { return QSizeF(doc->pagePointSize(p) * scale).toSize(); };
-    const QMargins margins = view->documentMargins();
-    int widest = 0;
-    int y = margins.top();
-    for (int p = 0; p < doc->pageCount(); ++p) {
-        widest = std::max(widest, sizeOf(p).width());
-        if (p < page)
-            y += sizeOf(p).height() + view->pageSpacing();
-    }
-    const int totalWidth = widest + margins.left() + margins.right();
-    const QSize size = sizeOf(page);
-    const int x = (std::max(totalWidth, view->viewport()->width()) - size.width()) / 2;
-    return QRectF(QPointF(x - view->horizontalScrollBar()->value(), y - view->verticalScrollBar()->value()), size);
+    return m_pdf.viewportPageRect(page);
 }
 
 QRectF PdfAnnotationLayer::toViewport(int page, const QRectF &points) const
 {
-    const QRectF pr = pageRect(page);
-    const QSizeF pagePoints = m_pdf.document()->pagePointSize(page);
-    if (pr.isEmpty() || pagePoints.isEmpty())
-        return {};
-    // Scale by the page's drawn size (rounded to whole pixels by QPdfView) so edges line up.
-    const qreal sx = pr.width() / pagePoints.width();
-    const qreal sy = pr.height() / pagePoints.height();
-    return QRectF(pr.x() + points.x() * sx, pr.y() + points.y() * sy, points.width() * sx, points.height() * sy);
+    return m_pdf.viewportRect(page, points);
 }
 
 std::optional<int> PdfAnnotationLayer::pageAt(const QPointF &pos) const

@@ -5,6 +5,8 @@
 
 #include <QAbstractTableModel>
 #include <QSet>
+#include "common/NaturalSort.h"
+
 #include <QSortFilterProxyModel>
 
 #include <optional>
@@ -40,10 +42,10 @@ private:
     QSet<int> m_bound;
 };
 
-class ChangesFilter : public QSortFilterProxyModel {
+class ChangesFilter : public NaturalSortProxy {
     Q_OBJECT
 public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
+    using NaturalSortProxy::NaturalSortProxy;
     void setKind(std::optional<ChangeKind> kind);
     void setLevel(int level);          ///< -1 = any
     void setOnlyBound(bool only);

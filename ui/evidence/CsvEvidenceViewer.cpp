@@ -1,6 +1,7 @@
 #include "evidence/CsvEvidenceViewer.h"
 
 #include "evidence/CsvTableModel.h"
+#include "evidence/FindBar.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -33,6 +34,9 @@ CsvEvidenceViewer::CsvEvidenceViewer(const EvidenceSource &source, QWidget *pare
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_note);
     layout->addWidget(m_table, 1);
+    m_find = new FindBar(this);
+    m_find->setTarget(FindBar::itemTarget(m_table));
+    layout->addWidget(m_find);
     readBytes(kMaxCsvBytes, [this](const QByteArray &bytes, const QString &error) {
         if (!error.isEmpty()) {
             m_note->setText(error);

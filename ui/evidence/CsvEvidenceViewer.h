@@ -8,6 +8,7 @@ class QLabel;
 namespace mltrl::ui {
 
 class CsvTableModel;
+class FindBar;
 
 class CsvEvidenceViewer : public EvidenceViewer {
     Q_OBJECT
@@ -15,11 +16,13 @@ public:
     explicit CsvEvidenceViewer(const EvidenceSource &source, QWidget *parent = nullptr);
     [[nodiscard]] QTableView *table() const { return m_table; }
     [[nodiscard]] CsvTableModel *model() const { return m_model; }
+    [[nodiscard]] FindBar *findBar() const { return m_find; }
 
 private:
     QTableView *m_table = nullptr;
     CsvTableModel *m_model = nullptr;
     QLabel *m_note = nullptr;
+    FindBar *m_find = nullptr;
 };
 
 } // namespace mltrl::ui

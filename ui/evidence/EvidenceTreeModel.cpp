@@ -1,5 +1,7 @@
 #include "evidence/EvidenceTreeModel.h"
 
+#include "common/NaturalSort.h"
+
 #include "manifest/Manifest.h"
 
 #include <QColor>
@@ -62,7 +64,10 @@ void EvidenceTreeModel::setManifest(const Manifest *manifest)
             const int levelId = addNode(-1, std::move(levelNode));
             for (auto &[kind, items] : kinds) {
                 std::stable_sort(items.begin(), items.end(),
-                                 [](const Evidence *a, const Evidence *b) { return a->title < b->title; });
+                                 [](const Evidence *a, const Evidence *b) {
+                                     return naturalLess(QString::fromStdString(a->title.empty() ? a->id : a->title),
+                                                        QString::fromStdString(b->title.empty() ? b->id : b->title));
+                                 });
                 Node kindNode;
                 kindNode.title = kind;
                 const int kindId = addNode(levelId, std::move(kindNode));

@@ -1,6 +1,7 @@
 #include "evidence/JsonEvidenceViewer.h"
 
 #include "evidence/EvidenceJson.h"
+#include "evidence/FindBar.h"
 #include "evidence/JsonTreeModel.h"
 #include "evidence/ModelCardHtml.h"
 
@@ -47,6 +48,15 @@ JsonEvidenceViewer::JsonEvidenceViewer(const EvidenceSource &source, QWidget *pa
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
     layout->addWidget(m_stack, 1);
+    // Finds in what is on screen: the rendered card, or the tree's keys and values.
+    m_find = new FindBar(this);
+    const FindBar::Target inTree = FindBar::itemTarget(m_tree);
+    const FindBar::Target inCard = FindBar::textTarget(m_card);
+    FindBar::Target find;
+    find.search = [this, inTree, inCard](const QString &needle) { return (showsCard() ? inCard : inTree).search(needle); };
+    find.show = [this, inTree, inCard](int i) { (showsCard() ? inCard : inTree).show(i); };
+    m_find->setTarget(std::move(find));
+    layout->addWidget(m_find);
 
     readBytes(kMaxJsonBytes, [this](const QByteArray &bytes, const QString &error) {
         if (!error.isEmpty()) {
@@ -85,6 +95,8 @@ void JsonEvidenceViewer::setShowCard(bool card)
 {
     m_stack->setCurrentWidget(card && m_isModelCard ? static_cast<QWidget *>(m_card) : m_tree);
     m_toggle->setText(showsCard() ? QStringLiteral("Show as tree") : QStringLiteral("Show as card"));
+    if (m_find && m_find->isVisible())
+        m_find->open();   // search again in what is now shown
 }
 
 } // namespace mltrl::ui

@@ -13,6 +13,7 @@ class QLabel;
 namespace mltrl::ui {
 
 class JsonTreeModel;
+class FindBar;
 
 class JsonEvidenceViewer : public EvidenceViewer {
     Q_OBJECT
@@ -23,6 +24,7 @@ public:
     [[nodiscard]] QTreeView *tree() const { return m_tree; }
     [[nodiscard]] ArchiveTextBrowser *card() const { return m_card; }
     [[nodiscard]] bool isModelCard() const { return m_isModelCard; }
+    [[nodiscard]] FindBar *findBar() const { return m_find; }
     [[nodiscard]] bool showsCard() const;
     void setShowCard(bool card);
 
@@ -33,6 +35,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     QPushButton *m_toggle = nullptr;
     QLabel *m_error = nullptr;
+    FindBar *m_find = nullptr;
     bool m_isModelCard = false;
 };
 

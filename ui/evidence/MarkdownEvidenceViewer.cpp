@@ -2,6 +2,7 @@
 
 #include "common/ArchiveTextBrowser.h"
 #include "evidence/HfModelCard.h"
+#include "evidence/FindBar.h"
 
 #include <QTextBrowser>
 #include <QTextCursor>
@@ -35,7 +36,10 @@ MarkdownEvidenceViewer::MarkdownEvidenceViewer(const EvidenceSource &source, QWi
     // only from the same archive, relative to this file.
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_browser);
+    layout->addWidget(m_browser, 1);
+    m_find = new FindBar(this);
+    m_find->setTarget(FindBar::textTarget(m_browser));
+    layout->addWidget(m_find);
     readBytes(kMaxMarkdownBytes, [this](const QByteArray &bytes, const QString &error) {
         if (!error.isEmpty()) {
             m_browser->setPlainText(error);

@@ -6,14 +6,18 @@
 
 namespace mltrl::ui {
 
+class FindBar;
+
 class MarkdownEvidenceViewer : public EvidenceViewer {
     Q_OBJECT
 public:
     explicit MarkdownEvidenceViewer(const EvidenceSource &source, QWidget *parent = nullptr);
     [[nodiscard]] ArchiveTextBrowser *browser() const { return m_browser; }
+    [[nodiscard]] FindBar *findBar() const { return m_find; }
 
 private:
     ArchiveTextBrowser *m_browser = nullptr;
+    FindBar *m_find = nullptr;
 };
 
 } // namespace mltrl::ui

@@ -3,6 +3,7 @@
 #include "common/Theme.h"
 
 #include "common/ArchiveTextBrowser.h"
+#include "evidence/FindBar.h"
 #include "common/SafeImage.h"
 #include "evidence/BackgroundTask.h"
 #include "evidence/DecoderProcess.h"
@@ -65,6 +66,9 @@ NotebookEvidenceViewer::NotebookEvidenceViewer(const EvidenceSource &source, QWi
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_error);
     layout->addWidget(scroll, 1);
+    m_find = new FindBar(this);
+    m_find->setTarget(FindBar::pageTarget(scroll));
+    layout->addWidget(m_find);
 
     // Reading, parsing and decoding the output images all happen off the UI thread.
     const QString path = source.blobPath;

@@ -13,12 +13,15 @@ class QLabel;
 
 namespace mltrl::ui {
 
+class FindBar;
+
 class NotebookEvidenceViewer : public EvidenceViewer {
     Q_OBJECT
 public:
     explicit NotebookEvidenceViewer(const EvidenceSource &source, QWidget *parent = nullptr);
     [[nodiscard]] int cellCount() const { return m_cellCount; }
     [[nodiscard]] int imageCount() const { return m_imageCount; }
+    [[nodiscard]] FindBar *findBar() const { return m_find; }
 
 private:
     struct Loaded {
@@ -32,6 +35,7 @@ private:
 
     QVBoxLayout *m_cells = nullptr;
     QLabel *m_error = nullptr;
+    FindBar *m_find = nullptr;
     int m_cellCount = 0;
     int m_imageCount = 0;
 };

@@ -1,11 +1,14 @@
 #include "evidence/PdfEvidenceViewer.h"
 
+#include "evidence/FindBar.h"
+
 #include <QEvent>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPdfDocument>
 #include <QPdfPageNavigator>
+#include <QPdfSearchModel>
 #include <QPdfView>
 #include <QScreen>
 #include <QScrollBar>
@@ -64,6 +67,13 @@ PdfEvidenceViewer::PdfEvidenceViewer(const EvidenceSource &source, QWidget *pare
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
     layout->addWidget(m_view, 1);
+    // QPdfSearchModel searches page by page on a timer; the count follows as results arrive.
+    auto *search = new QPdfSearchModel(this);
+    search->setDocument(m_document);
+    m_find = new FindBar(this);
+    m_find->setTarget(FindBar::pdfTarget(this, search));
+    m_find->connectPdfModel(search);
+    layout->addWidget(m_find);
 
     connect(m_view->pageNavigator(), &QPdfPageNavigator::currentPageChanged, this,
             &PdfEvidenceViewer::updatePageLabel);
@@ -85,6 +95,40 @@ PdfEvidenceViewer::PdfEvidenceViewer(const EvidenceSource &source, QWidget *pare
 qreal PdfEvidenceViewer::zoomFactor() const
 {
     return m_view->zoomFactor();
+}
+
+QRectF PdfEvidenceViewer::viewportPageRect(int page) const
+{
+    if (page < 0 || page >= m_document->pageCount())
+        return {};
+    // QPdfView's own resolution: the primary screen's logical DPI.
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    const qreal scale = (screen ? screen->logicalDotsPerInch() : 96.0) / 72.0 * m_view->zoomFactor();
+    const auto sizeOf = [&](int p) { return QSizeF(m_document->pagePointSize(p) * scale).toSize(); };
+    const QMargins margins = m_view->documentMargins();
+    int widest = 0;
+    int y = margins.top();
+    for (int p = 0; p < m_document->pageCount(); ++p) {
+        widest = std::max(widest, sizeOf(p).width());
+        if (p < page)
+            y += sizeOf(p).height() + m_view->pageSpacing();
+    }
+    const int totalWidth = widest + margins.left() + margins.right();
+    const QSize size = sizeOf(page);
+    const int x = (std::max(totalWidth, m_view->viewport()->width()) - size.width()) / 2;
+    return QRectF(QPointF(x - m_view->horizontalScrollBar()->value(), y - m_view->verticalScrollBar()->value()), size);
+}
+
+QRectF PdfEvidenceViewer::viewportRect(int page, const QRectF &points) const
+{
+    const QRectF pr = viewportPageRect(page);
+    const QSizeF pagePoints = page >= 0 && page < m_document->pageCount() ? m_document->pagePointSize(page) : QSizeF();
+    if (pr.isEmpty() || pagePoints.isEmpty())
+        return {};
+    // Scale by the page's drawn size (rounded to whole pixels by QPdfView) so edges line up.
+    const qreal sx = pr.width() / pagePoints.width();
+    const qreal sy = pr.height() / pagePoints.height();
+    return QRectF(pr.x() + points.x() * sx, pr.y() + points.y() * sy, points.width() * sx, points.height() * sy);
 }
 
 int PdfEvidenceViewer::currentPage() const
@@ -113,6 +157,7 @@ qreal PdfEvidenceViewer::fitWidthZoom() const
 PdfEvidenceViewer::~PdfEvidenceViewer()
 {
     deleteHelpers();
+    delete findChild<QPdfSearchModel *>(QString(), Qt::FindDirectChildrenOnly);   // it watches the document
     // The document is a child: ~QWidget closes it, which moves the view's page navigator and
     // scroll bar, and none of the signals that sends may reach this viewer's slots, which are
     // gone by then.

@@ -12,6 +12,8 @@ class QLabel;
 
 namespace mltrl::ui {
 
+class FindBar;
+
 class PdfEvidenceViewer : public EvidenceViewer {
     Q_OBJECT
 public:
@@ -20,11 +22,18 @@ public:
 
     [[nodiscard]] QPdfDocument *document() const { return m_document; }
     [[nodiscard]] QPdfView *view() const { return m_view; }
+    [[nodiscard]] FindBar *findBar() const { return m_find; }
     [[nodiscard]] bool fitsWidth() const { return m_fitWidth; }
     [[nodiscard]] qreal zoomFactor() const;
     /// The zoom that makes the widest page fill the viewport's width.
     [[nodiscard]] qreal fitWidthZoom() const;
     [[nodiscard]] int currentPage() const;
+    /// Where page `page` (0-based) is in the view's viewport now (QPdfView's MultiPage layout:
+    /// pages stacked with pageSpacing inside documentMargins, each centred horizontally, sized
+    /// points × zoom × logical DPI / 72).
+    [[nodiscard]] QRectF viewportPageRect(int page) const;
+    /// A rectangle in PDF points on `page` → viewport coordinates.
+    [[nodiscard]] QRectF viewportRect(int page, const QRectF &points) const;
 
     void showPage(int page) override;
     /// Scrolls so that `points` (or the page's top when empty) is near the top of the view,
@@ -51,6 +60,7 @@ private:
     QPdfDocument *m_document = nullptr;
     QPdfView *m_view = nullptr;
     QLabel *m_pageLabel = nullptr;
+    FindBar *m_find = nullptr;
     bool m_fitWidth = true;
     std::optional<Anchor> m_anchor;
 };

@@ -1,6 +1,7 @@
 #include "evidence/TextEvidenceViewer.h"
 
 #include "evidence/BackgroundTask.h"
+#include "evidence/FindBar.h"
 
 #include <QFile>
 #include <QFontDatabase>
@@ -78,6 +79,16 @@ TextEvidenceViewer::TextEvidenceViewer(const EvidenceSource &source, QWidget *pa
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_editor, 1);
     layout->addLayout(bar);
+    m_find = new FindBar(this);
+    FindBar::Target find = FindBar::textTarget(m_editor);
+    find.scope = [this]() -> QString {
+        if (this->source().size <= m_offset)
+            return {};
+        const auto mib = [](qint64 b) { return QString::number(double(b) / (1024 * 1024), 'f', 1); };
+        return QStringLiteral("Searching the %1 MiB loaded of %2 MiB.").arg(mib(m_offset), mib(this->source().size));
+    };
+    m_find->setTarget(std::move(find));
+    layout->addWidget(m_find);
     m_note->setProperty("reason", note);
     readPage(true);
 }
@@ -125,6 +136,8 @@ void TextEvidenceViewer::readPage(bool first)
         }
         m_offset += p.consumed;
         updateStatus();
+        if (!first)
+            m_find->refresh();   // an open search covers the new page too
         if (first)
             markLoaded();
     };

@@ -11,6 +11,10 @@ class QPlainTextEdit;
 class QPushButton;
 
 namespace mltrl::ui {
+class FindBar;
+}
+
+namespace mltrl::ui {
 
 class TextEvidenceViewer : public EvidenceViewer {
     Q_OBJECT
@@ -20,6 +24,7 @@ public:
     [[nodiscard]] QPlainTextEdit *editor() const { return m_editor; }
     [[nodiscard]] QPushButton *loadMoreButton() const { return m_more; }
     [[nodiscard]] QLabel *noteLabel() const { return m_note; }
+    [[nodiscard]] FindBar *findBar() const { return m_find; }
     /// Bytes of the file on screen so far.
     [[nodiscard]] qint64 shownBytes() const { return m_offset; }
     /// One page: what opens at first and what each "Load more" adds.
@@ -38,6 +43,7 @@ private:
     QPlainTextEdit *m_editor = nullptr;
     QLabel *m_note = nullptr;
     QPushButton *m_more = nullptr;
+    FindBar *m_find = nullptr;
     qint64 m_offset = 0;
     bool m_reading = false;
 };

@@ -6,6 +6,7 @@
 #include "meeting/MeetingSlides.h"
 #include "meeting/MeetingView.h"
 #include "meeting/PresenterView.h"
+#include "meeting/ScreenInhibitor.h"
 #include "plots/MetricPlot.h"
 #include "session/ProjectContext.h"
 
@@ -91,6 +92,15 @@ QString MeetingMode::currentGate() const
     return revision ? meetingGate(*revision, m_selectedGate ? m_selectedGate() : QString()) : QString();
 }
 
+void MeetingMode::setScreenInhibitor(std::unique_ptr<ScreenInhibitor> inhibitor)
+{
+    if (m_inhibitor && m_inhibitor->isInhibiting())
+        m_inhibitor->release();
+    m_inhibitor = std::move(inhibitor);
+    if (isActive() && m_inhibitor)
+        m_inhibitor->inhibit(QStringLiteral("Review meeting in progress"));
+}
+
 bool MeetingMode::enter(const QString &gateId)
 {
     if (isActive())
@@ -144,6 +154,10 @@ bool MeetingMode::enter(const QString &gateId)
     }
     m_view->activateWindow();
     m_view->setFocus();
+    // A meeting is long stretches of talk with no input: keep the projector from blanking.
+    if (!m_inhibitor)
+        m_inhibitor = ScreenInhibitor::desktop();
+    m_inhibitor->inhibit(QStringLiteral("Review meeting in progress"));
     emit entered();
     return true;
 }
@@ -162,6 +176,8 @@ void MeetingMode::leave()
     }
     m_presenter = nullptr;
     m_view = nullptr;
+    if (m_inhibitor)
+        m_inhibitor->release();
     session->deleteLater();
     m_window->activateWindow();
     emit left();

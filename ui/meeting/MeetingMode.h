@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -19,6 +20,7 @@ namespace mltrl::ui {
 class MeetingSession;
 class MeetingView;
 class PresenterView;
+class ScreenInhibitor;
 class ProjectContext;
 
 class MeetingMode : public QObject {
@@ -45,6 +47,10 @@ public:
     void setPresenterOverride(std::optional<bool> on) { m_presenterOverride = on; }
     /// Full screen (default) or a normal window of `size` (tests, screenshots, benchmarks).
     void setWindowedSize(std::optional<QSize> size) { m_windowed = size; }
+    /// Keeps the screen awake from enter() to leave(); the desktop's (D-Bus) by default,
+    /// a fake in tests.
+    void setScreenInhibitor(std::unique_ptr<ScreenInhibitor> inhibitor);
+    [[nodiscard]] ScreenInhibitor *screenInhibitor() const { return m_inhibitor.get(); }
 
     /// Renders the title, a criterion (one with a plot and evidence) and the decision slide
     /// to DIR/meeting-title.png, meeting-criterion.png and meeting-decision.png at `size`.
@@ -67,6 +73,7 @@ private:
     QPointer<PresenterView> m_presenter;
     std::optional<bool> m_presenterOverride;
     std::optional<QSize> m_windowed;
+    std::unique_ptr<ScreenInhibitor> m_inhibitor;
 };
 
 } // namespace mltrl::ui

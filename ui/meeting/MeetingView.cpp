@@ -7,6 +7,7 @@
 #include "review/ReviewChecks.h"
 #include "session/ProjectContext.h"
 
+#include <QCursor>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -214,6 +215,8 @@ void MeetingView::refreshBuilt()
 void MeetingView::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    if (m_blank)
+        m_blank->setGeometry(rect());
     // Type follows the screen: rebuild the slides when the height changes the scale.
     const meeting::Style style(height());
     if (std::abs(style.scale() - m_style.scale()) < 0.05)
@@ -319,6 +322,31 @@ void MeetingView::noteKey()
     setFocus();
 }
 
+void MeetingView::setBlank(bool blank)
+{
+    if (!m_blank) {
+        m_blank = new QWidget(this);
+        m_blank->setObjectName(QStringLiteral("blankScreen"));
+        m_blank->setAttribute(Qt::WA_OpaquePaintEvent);
+        m_blank->setAutoFillBackground(true);
+        QPalette p = m_blank->palette();
+        p.setColor(QPalette::Window, Qt::black);
+        m_blank->setPalette(p);
+        m_blank->setCursor(Qt::BlankCursor);
+        m_blank->hide();
+    }
+    m_blank->setGeometry(rect());
+    m_blank->setVisible(blank);
+    if (blank)
+        m_blank->raise();
+    setFocus();
+}
+
+bool MeetingView::isBlank() const
+{
+    return m_blank && !m_blank->isHidden();
+}
+
 void MeetingView::keyPressEvent(QKeyEvent *event)
 {
     QUndoStack *undo = m_session->context()->undoStack();
@@ -330,11 +358,20 @@ void MeetingView::keyPressEvent(QKeyEvent *event)
         undo->redo();
         return;
     }
+    if (isBlank()) {
+        // As presentation programs do: any key (Shift and the like aside) returns to the slide.
+        if (event->key() != Qt::Key_Shift && event->key() != Qt::Key_Control && event->key() != Qt::Key_Alt
+            && event->key() != Qt::Key_Meta)
+            setBlank(false);
+        return;
+    }
     if (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) {
         QWidget::keyPressEvent(event);
         return;
     }
     switch (event->key()) {
+    case Qt::Key_B:
+    case Qt::Key_Period: setBlank(true); return;
     case Qt::Key_Space:
     case Qt::Key_Right:
     case Qt::Key_PageDown:

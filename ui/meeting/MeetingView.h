@@ -52,6 +52,9 @@ public:
 
     /// Shows the single-screen timer in the footer (off while a presenter view runs).
     void setTimerVisible(bool visible);
+    /// B or "." blanks the projector (a black screen); any key brings the slide back.
+    void setBlank(bool blank);
+    [[nodiscard]] bool isBlank() const;
 
     /// How "N" asks for a note: given the title and the current text, returns the new text,
     /// or nullopt when cancelled. The default shows a NoteDialog.
@@ -93,6 +96,7 @@ private:
     QLabel *m_keys = nullptr;
     QLabel *m_timer = nullptr;
     QStackedWidget *m_stack = nullptr;
+    QWidget *m_blank = nullptr;
     QTimer *m_ticker = nullptr;
     std::map<int, MeetingSlide *> m_slides;
     int m_index = -1;

@@ -12,6 +12,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
+#include "common/NaturalSort.h"
+
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTextBrowser>
@@ -122,7 +124,7 @@ OverviewPanel::OverviewPanel(ProjectContext *context, QWidget *parent)
     m_identified->setStyleSheet(QStringLiteral("QLabel { color: #b00020; font-weight: bold; }"));
     m_identified->setVisible(false);
 
-    auto *proxy = new QSortFilterProxyModel(this);
+    auto *proxy = new NaturalSortProxy(this);
     proxy->setSourceModel(m_components);
     proxy->setSortRole(ComponentsModel::SortRole);
     m_componentsView->setObjectName(QStringLiteral("overviewComponents"));

@@ -253,7 +253,8 @@ void GatesPanel::showCurrent()
                                            : tr("Evidence: %1").arg(evidenceLinksHtml(*r, c.evidence)));
     const mltrl::Metric *metric = c.isQuantitative() ? r->manifest.findMetric(c.metric) : nullptr;
     if (!metric) {
-        m_plot->clear();
+        m_plot->showMessage(c.isQuantitative() ? tr("Metric %1 is not in this revision.").arg(QString::fromStdString(c.metric))
+                                               : tr("No metric for this criterion: it is judged from its evidence."));
         return;
     }
     std::optional<PlotThreshold> threshold;

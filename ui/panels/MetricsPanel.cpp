@@ -5,6 +5,8 @@
 #include "session/ProjectContext.h"
 
 #include <QHeaderView>
+#include "common/NaturalSort.h"
+
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStandardItemModel>
@@ -15,7 +17,7 @@ namespace mltrl::ui {
 
 MetricsPanel::MetricsPanel(ProjectContext *context, QWidget *parent)
     : QWidget(parent), m_context(context), m_model(new QStandardItemModel(this)),
-      m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView(this)), m_plot(new MetricPlot(this))
+      m_proxy(new NaturalSortProxy(this)), m_table(new QTableView(this)), m_plot(new MetricPlot(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(kSortRole);

@@ -1,6 +1,8 @@
 #pragma once
 /// Requirements view: a sortable, filterable table (kind, level, V&V status, risk) and a risk
 /// matrix (p(failure) × impact) whose points and table rows select each other.
+#include "common/NaturalSort.h"
+
 #include <QSortFilterProxyModel>
 #include <QWidget>
 
@@ -21,10 +23,10 @@ class ProjectContext;
 enum class RiskBand { Any, High, Medium, Low, NotAssessed };
 
 /// The table's filter: every criterion left at its "any" value lets every row through.
-class RequirementsFilter : public QSortFilterProxyModel {
+class RequirementsFilter : public NaturalSortProxy {
     Q_OBJECT
 public:
-    using QSortFilterProxyModel::QSortFilterProxyModel;
+    using NaturalSortProxy::NaturalSortProxy;
     void setKind(const QString &kind);           ///< empty = any
     void setLevel(int level);                    ///< -1 = any
     void setVvStatus(const QString &status);     ///< verification or validation has it; empty = any

@@ -148,12 +148,23 @@ MetricPlot::MetricPlot(QWidget *parent) : QWidget(parent)
     m_plot->setPlottingHint(QCP::phFastPolylines, true);
     m_plot->setMinimumSize(320, 220);
     m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    // The legend sits in a row of its own under the axes, never over the data.
+    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setWrap(3);
+    m_plot->legend->setMargins(QMargins(4, 2, 4, 2));
     m_plot->setFocusPolicy(Qt::StrongFocus);
     connect(m_plot, &QCustomPlot::afterLayout, this, &MetricPlot::updateVisible);
     connect(m_plot, &QCustomPlot::mouseMove, this, &MetricPlot::onMouseMove);
 
     m_status = new QLabel(this);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("plotMessage"));
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setMinimumSize(320, 220);
     m_hover = new QLabel(this);
     m_hover->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_reset = new QToolButton(this);
@@ -176,11 +187,14 @@ MetricPlot::MetricPlot(QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
     layout->addWidget(m_plot, 1);
+    layout->addWidget(m_message, 1);
     layout->addWidget(m_hover);
     // Light/dark follows the system: draw again in the new palette, keeping the view.
     followPalette(this, [this] {
         if (!m_prepared) {
+            const QString keep = message();
             clear();
+            setMessage(keep);
             return;
         }
         const QCPRange x = m_plot->xAxis->range();
@@ -204,6 +218,7 @@ void MetricPlot::load(Store *store, std::int64_t revisionId, const Metric &metri
     clear();
     m_loading = true;
     m_status->setText(tr("Loading %1…").arg(QString::fromStdString(metric.id)));
+    setMessage(tr("Loading %1…").arg(QString::fromStdString(metric.id)));
     m_threshold = threshold;
     m_seriesFilter = seriesFilter;
 
@@ -257,6 +272,24 @@ void MetricPlot::clear()
     m_hover->clear();
     stylePlot(m_plot, palette());
     m_plot->replot();
+    setMessage(tr("No metric selected."));
+}
+
+void MetricPlot::showMessage(const QString &text)
+{
+    clear();
+    m_status->clear();
+    setMessage(text);
+}
+
+void MetricPlot::setMessage(const QString &text)
+{
+    // No axis frame without data: a plain sentence instead.
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+    m_plot->setVisible(text.isEmpty());
+    m_reset->setEnabled(text.isEmpty());
+    m_export->setEnabled(text.isEmpty());
 }
 
 void MetricPlot::show(std::shared_ptr<const PreparedMetric> prepared, std::optional<PlotThreshold> threshold,
@@ -268,6 +301,11 @@ void MetricPlot::show(std::shared_ptr<const PreparedMetric> prepared, std::optio
     m_seriesFilter = seriesFilter;
     if (!m_prepared)
         return;
+    if (m_prepared->data.pointCount() == 0) {
+        setMessage(tr("%1 has no points.").arg(QString::fromStdString(m_prepared->metric.id)));
+        return;
+    }
+    setMessage({});
     build();
     resetView();
 }
@@ -282,9 +320,11 @@ void MetricPlot::build()
     if (!m.unit.empty())
         yLabel += QStringLiteral(" (%1)").arg(QString::fromStdString(m.unit));
     m_plot->yAxis->setLabel(yLabel);
-    m_status->setText(QStringLiteral("%1 — %2 points")
+    const std::size_t points = m_prepared->data.pointCount();
+    m_status->setText(QStringLiteral("%1 — %2 %3")
                           .arg(QString::fromStdString(m.title.empty() ? m.id : m.title))
-                          .arg(m_prepared->data.pointCount()));
+                          .arg(points)
+                          .arg(points == 1 ? QStringLiteral("point") : QStringLiteral("points")));
 
     m_drawn.resize(m_prepared->data.series.size());
     for (std::size_t i = 0; i < m_drawn.size(); ++i) {
@@ -338,9 +378,10 @@ void MetricPlot::buildSeries()
             pen.setStyle(Qt::DashLine);
         d.value->setPen(pen);
         d.value->setName(d.name);
-        if (m_prepared->value[i].size() < 200)
-            d.value->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
+        d.value->setScatterStyle(pointMarker(m_prepared->value[i].size(), colour));
     }
+    if (integerSteps(m_prepared->data))
+        m_plot->xAxis->setTicker(integerTicker());
 }
 
 void MetricPlot::buildCurve()
@@ -376,8 +417,7 @@ void MetricPlot::buildCurve()
         d.curve->data()->set(points, true);
         d.curve->setPen(QPen(onPlot(palette(), seriesColour(i)), 1.8));
         d.curve->setName(d.name);
-        if (s.size() < 60)
-            d.curve->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
+        d.curve->setScatterStyle(pointMarker(s.size(), onPlot(palette(), seriesColour(i))));
     }
 }
 
@@ -386,7 +426,7 @@ void MetricPlot::buildGroups()
     const auto &labels = m_prepared->data.groupLabels;
     auto ticker = QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText);
     for (std::size_t g = 0; g < labels.size(); ++g)
-        ticker->addTick(static_cast<double>(g), QString::fromStdString(labels[g]));
+        ticker->addTick(static_cast<double>(g), groupTickLabel(m_prepared->data, g));
     m_plot->xAxis->setTicker(ticker);
     m_plot->xAxis->setTickLabelRotation(labels.size() > 4 ? 30 : 0);
 

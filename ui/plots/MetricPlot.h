@@ -11,6 +11,7 @@
 
 #include <QFutureWatcher>
 #include <QPointF>
+#include <QSharedPointer>
 #include <QString>
 #include <QVector>
 #include <QWidget>
@@ -23,6 +24,9 @@
 class QCustomPlot;
 class QCPGraph;
 class QCPItemStraightLine;
+class QCPAxisTicker;
+class QCPScatterStyle;
+class QColor;
 class QLabel;
 class QToolButton;
 
@@ -68,6 +72,10 @@ public:
     void show(std::shared_ptr<const PreparedMetric> prepared, std::optional<PlotThreshold> threshold = std::nullopt,
               const QString &seriesFilter = {});
     void clear();
+    /// Shows `text` instead of a plot (no empty axis frame), e.g. for a qualitative criterion.
+    void showMessage(const QString &text);
+    /// The sentence shown instead of the plot; empty while a plot is shown.
+    [[nodiscard]] QString message() const;
 
     /// Whole data range on both axes.
     void resetView();
@@ -122,9 +130,11 @@ private:
     void updateSeriesGraph(std::size_t i, double xFrom, double xTo, int columns);
     void onMouseMove(QMouseEvent *event);
     [[nodiscard]] QRectF dataBounds() const;
+    void setMessage(const QString &text);
 
     QCustomPlot *m_plot = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_message = nullptr;
     QLabel *m_hover = nullptr;
     QToolButton *m_reset = nullptr;
     QToolButton *m_export = nullptr;
@@ -145,6 +155,16 @@ private:
     double m_cachedFrom = 0, m_cachedTo = 0;
     int m_cachedColumns = -1;
 };
+
+/// Steps of a series that are all whole numbers (the x axis then ticks only on integers).
+[[nodiscard]] bool integerSteps(const MetricData &data);
+/// A ticker with whole-number ticks only (1, 2, 5, 10 … apart).
+[[nodiscard]] QSharedPointer<QCPAxisTicker> integerTicker();
+/// A filled marker on every point when a line has few (≤ kFewPoints) points, none otherwise.
+[[nodiscard]] QCPScatterStyle pointMarker(std::size_t points, const QColor &colour);
+constexpr std::size_t kFewPoints = 60;
+/// The tick label of group `g`: its name, and "n = …" below it when the metric has `n`.
+[[nodiscard]] QString groupTickLabel(const MetricData &data, std::size_t g);
 
 /// Shortest text that reads back as exactly `v` ("0.1", "0.30000000000000004").
 [[nodiscard]] QString exactNumber(double v);

@@ -1,5 +1,7 @@
 #include "shell/QuickOpenModel.h"
 
+#include "common/NaturalSort.h"
+
 #include "session/ProjectContext.h"
 #include "store/RevisionData.h"
 
@@ -69,6 +71,11 @@ void QuickOpenModel::setRevision(const RevisionData *revision)
             m_all.push_back({Kind::Metric, q(x.id), {}, 0, q(x.id), q(x.title)});
         for (const Requirement &r : m.requirements)
             m_all.push_back({Kind::Requirement, q(r.id), {}, 0, q(r.id), q(r.text)});
+        // Ids in natural order (REQ-2 before REQ-10); gates and cards keep the manifest's
+        // level order.
+        std::stable_sort(m_all.begin(), m_all.end(), [](const Item &a, const Item &b) {
+            return a.kind != b.kind ? a.kind < b.kind : naturalLess(a.label, b.label);
+        });
         for (const Gate &g : m.gates) {
             m_all.push_back({Kind::Gate, q(g.id), {}, g.level, q(g.id), q(g.title)});
             for (const Criterion &c : g.criteria)

@@ -1,5 +1,7 @@
 #include "shell/WorkbenchWindow.h"
 
+#include "common/PanelIcons.h"
+
 #include "library/LibraryModel.h"
 #include "library/LibraryView.h"
 #include "library/WelcomeView.h"
@@ -237,7 +239,9 @@ void WorkbenchWindow::addPanelEntry(const QString &title, const QString &iconNam
     if (keys.isEmpty() && needsProject && projectPanels < 9)
         keys = QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + projectPanels));
 
-    const QIcon icon = QIcon::fromTheme(iconName, style()->standardIcon(QStyle::SP_FileDialogDetailedView));
+    QIcon icon = panelIcon(title, iconName);
+    if (icon.isNull())
+        icon = style()->standardIcon(QStyle::SP_FileDialogDetailedView);
     auto *item = new QListWidgetItem(icon, title, m_nav);
     item->setToolTip(keys.isEmpty() ? title : QStringLiteral("%1 (%2)").arg(title, keys.toString(QKeySequence::NativeText)));
     item->setSizeHint(QSize(0, 36));
