@@ -12,6 +12,7 @@
 #include "review/KeyRing.h"
 #include "review/Passphrase.h"
 #include "review/ReviewBuilder.h"
+#include "ReviewFormFixture.h"
 #include "review/ReviewForm.h"
 #include "review/ReviewStore.h"
 #include "review/ReviewVerifier.h"
@@ -35,18 +36,12 @@
 
 using namespace mltrl;
 using namespace mltrl::ui;
+using mltrl::test::choose;
+using mltrl::test::completeVerdicts;
 
 namespace {
 
 const std::string kGate = "gate-5";
-
-void choose(QComboBox *box, const QString &data)
-{
-    const int i = box->findData(data);
-    QVERIFY2(i >= 0, qPrintable(data));
-    box->setCurrentIndex(i);
-    emit box->activated(i);
-}
 
 QString screenshotDir()
 {
@@ -62,23 +57,6 @@ void shoot(QWidget *w, const QString &name)
     w->grab().save(dir + QLatin1Char('/') + name);
 }
 
-/// Fills every verdict the form cannot take from the metrics, and a note wherever one is
-/// required, so that only the outcome decides.
-void completeVerdicts(ReviewForm &form)
-{
-    for (int row = 0; row < form.criteria()->rowCount(); ++row) {
-        QComboBox *box = form.verdictBox(row);
-        if (box->currentData().toString().isEmpty())
-            choose(box, QStringLiteral("met"));
-        const QString v = box->currentData().toString();
-        if ((v == QStringLiteral("not_met") || v == QStringLiteral("waived")) && form.noteEdit(row)->text().isEmpty()) {
-            QTest::keyClicks(form.noteEdit(row), QStringLiteral("Accepted by the board"));
-        }
-    }
-    // Every outcome needs a rationale (G2).
-    if (form.rationaleEdit()->toPlainText().isEmpty())
-        QTest::keyClicks(form.rationaleEdit(), QStringLiteral("The evidence holds."));
-}
 
 /// Runs `ssh-keygen -Y verify` on a stored review (record on stdin, signature in a file):
 /// empty when OpenSSH accepts it, else what it said.

@@ -13,6 +13,7 @@
 #include "review/KeyDialog.h"
 #include "review/KeyRing.h"
 #include "review/Passphrase.h"
+#include "ReviewFormFixture.h"
 #include "review/ReviewForm.h"
 #include "review/ReviewStore.h"
 #include "review/SignDialog.h"
@@ -37,33 +38,14 @@
 
 using namespace mltrl;
 using namespace mltrl::ui;
+using mltrl::test::choose;
+using mltrl::test::completeVerdicts;
 
 namespace {
 
 const std::string kGate = "gate-5";
 
-void choose(QComboBox *box, const QString &data)
-{
-    const int i = box->findData(data);
-    QVERIFY2(i >= 0, qPrintable(data));
-    box->setCurrentIndex(i);
-    emit box->activated(i);
-}
 
-void completeVerdicts(ReviewForm &form)
-{
-    for (int row = 0; row < form.criteria()->rowCount(); ++row) {
-        QComboBox *box = form.verdictBox(row);
-        if (box->currentData().toString().isEmpty())
-            choose(box, QStringLiteral("met"));
-        const QString v = box->currentData().toString();
-        if ((v == QStringLiteral("not_met") || v == QStringLiteral("waived")) && form.noteEdit(row)->text().isEmpty())
-            QTest::keyClicks(form.noteEdit(row), QStringLiteral("Accepted by the board"));
-    }
-    // Every outcome needs a rationale (G2).
-    if (form.rationaleEdit()->toPlainText().isEmpty())
-        QTest::keyClicks(form.rationaleEdit(), QStringLiteral("The evidence holds."));
-}
 
 /// A minimal ssh-agent on a Unix socket holding one in-process key: it lists the key at once
 /// and signs after `delayMs` (like an agent waiting for a touch), unless stopped first.
