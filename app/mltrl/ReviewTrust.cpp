@@ -42,15 +42,9 @@ std::optional<CliTrust> loadTrust(const CommandLine &cl)
 
 ProjectReviews projectReviews(Store &store, const RevisionData &revision, const CliTrust &trust)
 {
-    // Every review of the project is checked against the revision shown: reviews made on an
-    // earlier revision whose files changed are stale, naming what changed.
     ProjectReviews out;
-    const ReviewContext context = contextOf(revision);
-    const ReviewVerifier verifier(trust.signersPtr());
-    out.stored = ReviewStore(store.db()).forProject(revision.overview.id);
-    for (const StoredReview &r : out.stored)
-        out.checks.push_back(verifier.verify(r.record, r.signature, r.id, context));
-    out.standings = reviewStandings(out.checks, revision.manifest.gates, trust.rolesPtr());
+    static_cast<VerifiedReviews &>(out) =
+        verifyProjectReviews(store, revision, trust.signersPtr(), trust.rolesPtr());
     for (const Gate &g : revision.manifest.gates) {
         GateReport report{&g, gateStatus(g, out.checks, out.standings), false};
         report.unreviewedPassage = passedWithoutReview(revision.manifest, g, report.status);

@@ -7,6 +7,7 @@
 #include "CommandLine.h"
 #include "crypto/AllowedSigners.h"
 #include "review/GateStatus.h"
+#include "review/ProjectReviews.h"
 #include "review/ReviewStore.h"
 #include "review/ReviewerRoles.h"
 
@@ -41,10 +42,7 @@ struct GateReport {
     bool unreviewedPassage = false;   ///< G7
 };
 
-struct ProjectReviews {
-    std::vector<StoredReview> stored;
-    std::vector<ReviewCheck> checks;        ///< parallel to `stored`
-    std::vector<ReviewStanding> standings;  ///< parallel to `stored`
+struct ProjectReviews : VerifiedReviews {
     std::vector<GateReport> gates;          ///< manifest order
 };
 

@@ -4,6 +4,7 @@
 
 #include "metrics/Envelope.h"
 #include "packet/PacketCollect.h"
+#include "review/ProjectReviews.h"
 #include "review/ReviewBuilder.h"
 #include "store/Store.h"
 
@@ -248,13 +249,10 @@ std::optional<PacketModel> collectPacket(Store &store, const PacketRequest &requ
 
     // Every review of the project is checked against this revision (like `mltrl reviews`);
     // gate status counts them all, the packet lists those of its gates.
-    const ReviewContext context = contextOf(m.revision);
-    const ReviewVerifier verifier(request.signers);
-    std::vector<ReviewCheck> all;
-    const std::vector<StoredReview> stored = ReviewStore(store.db()).forProject(request.project);
-    for (const StoredReview &r : stored)
-        all.push_back(verifier.verify(r.record, r.signature, r.id, context));
-    const std::vector<ReviewStanding> standings = reviewStandings(all, m.revision.manifest.gates, request.roles);
+    const VerifiedReviews verified = verifyProjectReviews(store, m.revision, request.signers, request.roles);
+    const std::vector<StoredReview> &stored = verified.stored;
+    const std::vector<ReviewCheck> &all = verified.checks;
+    const std::vector<ReviewStanding> &standings = verified.standings;
     for (const Gate *g : m.gates()) {
         m.gateStatus[g->id] = gateStatus(*g, all, standings);
         m.passedWithoutReview[g->id] = passedWithoutReview(m.revision.manifest, *g, m.gateStatus[g->id]);

@@ -29,14 +29,8 @@ WorkbenchTrust workbenchTrust()
 
 VerifiedReviews verifyProjectReviews(Store &store, const RevisionData &revision, const WorkbenchTrust &trust)
 {
-    VerifiedReviews out;
-    const ReviewContext context = contextOf(revision);
-    const ReviewVerifier verifier(trust.signers ? &*trust.signers : nullptr);
-    out.stored = ReviewStore(store.db()).forProject(revision.overview.id);
-    for (const StoredReview &r : out.stored)
-        out.checks.push_back(verifier.verify(r.record, r.signature, r.id, context));
-    out.standings = reviewStandings(out.checks, revision.manifest.gates, trust.roles ? &*trust.roles : nullptr);
-    return out;
+    return mltrl::verifyProjectReviews(store, revision, trust.signers ? &*trust.signers : nullptr,
+                                       trust.roles ? &*trust.roles : nullptr);
 }
 
 QString gateStatusText(const GateStatus &status, bool passedWithoutReview)

@@ -5,6 +5,7 @@
 /// signature checks per review (any SSH key type): cheap enough to run when the reviews change.
 #include "crypto/AllowedSigners.h"
 #include "review/GateStatus.h"
+#include "review/ProjectReviews.h"
 #include "review/ReviewRules.h"
 #include "review/ReviewerRoles.h"
 #include "review/ReviewStore.h"
@@ -25,11 +26,7 @@ struct RevisionData;
 
 namespace mltrl::ui {
 
-struct VerifiedReviews {
-    std::vector<StoredReview> stored;
-    std::vector<ReviewCheck> checks;          ///< one per stored review, same order
-    std::vector<ReviewStanding> standings;    ///< one per stored review: superseded, role granted, counted
-};
+using mltrl::VerifiedReviews;
 
 /// The verifier's trust of the workbench: KeyRing's allowed_signers (who may sign) and
 /// reviewer_roles (which roles they hold, G4), each when it exists and parses.
@@ -39,6 +36,7 @@ struct WorkbenchTrust {
 };
 [[nodiscard]] WorkbenchTrust workbenchTrust();
 
+/// core's verifyProjectReviews with the workbench's trust.
 [[nodiscard]] VerifiedReviews verifyProjectReviews(Store &store, const RevisionData &revision,
                                                    const WorkbenchTrust &trust);
 
