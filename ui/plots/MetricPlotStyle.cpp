@@ -69,6 +69,11 @@ QString groupTickLabel(const MetricData &data, std::size_t g)
     return QStringLiteral("%1\nn = %2").arg(name, n);
 }
 
+QString exactNumber(double v)
+{
+    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+}
+
 QString MetricPlot::message() const
 {
     return m_plot->isHidden() ? m_message->text() : QString();
