@@ -1,6 +1,7 @@
 #include "evidence/DicomFrame.h"
 
 #include "dicom/DcmtkSetup.h"
+#include "evidence/DicomJpeg2000.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dccodec.h>
@@ -39,6 +40,7 @@ void registerCodecs()
         DJDecoderRegistration::registerCodecs();
         DJLSDecoderRegistration::registerCodecs();
         DcmRLEDecoderRegistration::registerCodecs();
+        registerJpeg2000Decoder();   // OpenJPEG (evidence/DicomJpeg2000)
     });
 }
 
@@ -153,16 +155,34 @@ DicomFrame decodeDicomFrame(const QString &path, int frame, qint64 pixelBudget)
         return out;
     }
 
+    // A transfer syntax newer than DCMTK 3.6.7 (High-Throughput JPEG 2000, .201–.203): DCMTK
+    // reads the data set but has no name, and no decoder, for it.
+    OFString metaSyntax;
+    if (DcmMetaInfo *meta = file.getMetaInfo();
+        meta && meta->findAndGetOFString(DCM_TransferSyntaxUID, metaSyntax).good() && !metaSyntax.empty()
+        && DcmXfer(metaSyntax.c_str()).getXfer() == EXS_Unknown) {
+        out.transferSyntax = text(metaSyntax);
+        out.error = QStringLiteral("no decoder for the transfer syntax %1 (%2)")
+                        .arg(out.transferSyntax,
+                             metaSyntax.substr(0, 21) == "1.2.840.10008.1.2.4.2"
+                                 ? QStringLiteral("High-Throughput JPEG 2000, unknown to DCMTK 3.6.7")
+                                 : QStringLiteral("unknown to DCMTK 3.6.7"));
+        return out;
+    }
     const DcmXfer syntax(xfer);
     if (syntax.isEncapsulated() && !DcmCodecList::canChangeCoding(xfer, EXS_LittleEndianExplicit)) {
-        // JPEG 2000 above all: DCMTK's free edition has no decoder for it (docs/dicom.md).
+        // High-Throughput JPEG 2000 and other syntaxes DCMTK 3.6.7 does not know (docs/dicom.md).
         out.error = QStringLiteral("no decoder for the transfer syntax %1 (%2)")
                         .arg(out.transferSyntax, QString::fromLatin1(syntax.getXferID()));
         return out;
     }
+    clearJpeg2000Error();
     DicomImage image(&file, xfer, CIF_UsePartialAccessToPixelData, static_cast<unsigned long>(frame), 1);
     if (image.getStatus() != EIS_Normal) {
-        out.error = QString::fromLatin1(DicomImage::getString(image.getStatus()));
+        // DicomImage names only the kind of failure; the JPEG 2000 decoder keeps the reason.
+        const QString reason = lastJpeg2000Error();
+        out.error = reason.isEmpty() ? QString::fromLatin1(DicomImage::getString(image.getStatus()))
+                                     : QStringLiteral("the JPEG 2000 pixel data cannot be decoded: %1").arg(reason);
         return out;
     }
     out.columns = static_cast<int>(image.getWidth());
