@@ -18,7 +18,9 @@
 #   j2k-truncated.dcm  a well-formed DICOM file whose JPEG 2000 codestream is cut in half
 #   j2k-garbage.dcm    a well-formed DICOM file whose codestream is a SOC marker and noise
 #   j2k-cut.dcm        j2k-lossless.dcm cut off in its pixel data
-#   htj2k.dcm          j2k-lossless.dcm relabelled High-Throughput JPEG 2000 (…4.201)
+#   htj2k.dcm          identified.dcm as High-Throughput JPEG 2000 Lossless (1.2.840.10008.1.2.4.201),
+#                      the frames encoded by OpenJPH's ojph_compress
+#   unknown-syntax.dcm j2k-lossless.dcm labelled with a transfer syntax UID nobody knows
 #   truncated.dcm      identified.dcm cut off in the header, after PatientBirthDate
 #   truncated-pixels.dcm identified.dcm cut off in its pixel data
 #   not-dicom.dcm      text, for a file declared application/dicom that is none
@@ -136,21 +138,43 @@ noise = [lossless[0][:2] + bytes(rng.randrange(256) for _ in range(1998))] * 2
 write('identified.dcm', 'j2k-garbage.dcm', noise, JPEG2000Lossless)
 PY
 head -c $(( $(stat -c %s j2k-lossless.dcm) - 120 )) j2k-lossless.dcm > j2k-cut.dcm
-# High-Throughput JPEG 2000 (1.2.840.10008.1.2.4.201), unknown to DCMTK 3.6.7 and pydicom 2.3:
-# j2k-lossless.dcm with its meta header's transfer syntax UID rewritten in place.
+# High-Throughput JPEG 2000 (1.2.840.10008.1.2.4.201): the frames encoded by OpenJPH's
+# ojph_compress (openjph-tools); DCMTK 3.6.7 and pydicom 2.3 do not know the syntax, so the file
+# is written as JPEG 2000 and its meta header's transfer syntax UID rewritten in place. The same
+# rewrite gives unknown-syntax.dcm a transfer syntax nobody knows.
+for f in 0 1; do
+    ojph_compress -i frame$f.pgm -o frame$f.j2c -reversible true >/dev/null
+done
 /usr/bin/python3 - <<'PY'
 import struct
-d = bytearray(open('j2k-lossless.dcm', 'rb').read())
-old = b'\x02\x00\x10\x00UI' + struct.pack('<H', 22) + b'1.2.840.10008.1.2.4.90'
-at = d.find(old)
-assert at > 0
-d[at:at + len(old)] = b'\x02\x00\x10\x00UI' + struct.pack('<H', 24) + b'1.2.840.10008.1.2.4.201\0'
-g = d.find(b'\x02\x00\x00\x00UL\x04\x00')
-d[g + 8:g + 12] = struct.pack('<I', struct.unpack('<I', d[g + 8:g + 12])[0] + 2)
-open('htj2k.dcm', 'wb').write(d)
+from pydicom import dcmread
+from pydicom.encaps import encapsulate
+from pydicom.uid import JPEG2000Lossless
+
+def relabel(source, out, uid):
+    d = bytearray(open(source, 'rb').read())
+    old = b'\x02\x00\x10\x00UI' + struct.pack('<H', 22) + b'1.2.840.10008.1.2.4.90'
+    at = d.find(old)
+    assert at > 0
+    value = uid.encode() + (b'\0' if len(uid) % 2 else b'')
+    d[at:at + len(old)] = b'\x02\x00\x10\x00UI' + struct.pack('<H', len(value)) + value
+    g = d.find(b'\x02\x00\x00\x00UL\x04\x00')
+    d[g + 8:g + 12] = struct.pack('<I', struct.unpack('<I', d[g + 8:g + 12])[0] + len(value) - 22)
+    open(out, 'wb').write(d)
+
+ds = dcmread('identified.dcm')
+ds.PixelData = encapsulate([open(f'frame{f}.j2c', 'rb').read() for f in range(2)])
+ds['PixelData'].VR = 'OB'
+ds['PixelData'].is_undefined_length = True
+ds.file_meta.TransferSyntaxUID = JPEG2000Lossless
+ds.is_little_endian, ds.is_implicit_VR = True, False
+ds.save_as('htj2k-as-j2k.dcm', write_like_original=False)
+relabel('htj2k-as-j2k.dcm', 'htj2k.dcm', '1.2.840.10008.1.2.4.201')
+relabel('j2k-lossless.dcm', 'unknown-syntax.dcm', '1.2.826.0.1.3680043.10.1147.99')
 PY
+rm -f htj2k-as-j2k.dcm
 
 head -c 640 identified.dcm > truncated.dcm
 head -c 8000 identified.dcm > truncated-pixels.dcm
 printf 'not a DICOM file at all\n' > not-dicom.dcm
-rm -f pixels.raw identified.txt rgb.bmp rgb.ppm rgb.j2k frame[01].pgm frame[01].j2k frame[01]-lossy.j2k
+rm -f pixels.raw identified.txt rgb.bmp rgb.ppm rgb.j2k frame[01].pgm frame[01].j2k frame[01].j2c frame[01]-lossy.j2k

@@ -103,6 +103,7 @@ private slots:
         QTest::newRow("deflated") << "deflated.dcm" << "Deflated";
         QTest::newRow("jpeg 2000 lossless") << "j2k-lossless.dcm" << "JPEG 2000 (Lossless only)";
         QTest::newRow("jpeg 2000 fragmented") << "j2k-fragments.dcm" << "JPEG 2000 (Lossless only)";
+        QTest::newRow("high-throughput jpeg 2000") << "htj2k.dcm" << "High-Throughput JPEG 2000 (Lossless only)";
     }
 
     void knownPixelAfterWindowLevel()
@@ -180,6 +181,7 @@ private slots:
         QTest::newRow("lossless, offset table") << "j2k-lossless.dcm" << 0;
         QTest::newRow("lossless, 3 fragments a frame") << "j2k-fragments.dcm" << 0;
         QTest::newRow("lossy (.91)") << "j2k-lossy.dcm" << 2;
+        QTest::newRow("high-throughput (.201)") << "htj2k.dcm" << 0;
     }
 
     void jpeg2000()
@@ -201,8 +203,10 @@ private slots:
             if (tolerance == 0)
                 QCOMPARE(f.values[20 * 64 + 10], float(sampleValue(frame, 10, 20)));
         }
-        QCOMPARE(decodeDicomFrame(m_dir.filePath(file), 0).transferSyntax,
-                 tolerance ? QStringLiteral("JPEG 2000 (Lossless or Lossy)") : QStringLiteral("JPEG 2000 (Lossless only)"));
+        const QString syntax = file == QLatin1String("htj2k.dcm") ? QStringLiteral("High-Throughput JPEG 2000 (Lossless only)")
+                             : tolerance                      ? QStringLiteral("JPEG 2000 (Lossless or Lossy)")
+                                                              : QStringLiteral("JPEG 2000 (Lossless only)");
+        QCOMPARE(decodeDicomFrame(m_dir.filePath(file), 0).transferSyntax, syntax);
     }
 
     void jpeg2000Colour()
@@ -297,7 +301,7 @@ private slots:
         QTest::newRow("jpeg 2000 codestream cut in half") << "j2k-truncated.dcm";
         QTest::newRow("jpeg 2000 codestream of noise") << "j2k-garbage.dcm";
         QTest::newRow("jpeg 2000 file cut off") << "j2k-cut.dcm";
-        QTest::newRow("high-throughput jpeg 2000") << "htj2k.dcm";
+        QTest::newRow("unknown transfer syntax") << "unknown-syntax.dcm";
     }
 
     void cannotBeShown()
@@ -309,10 +313,9 @@ private slots:
         QVERIFY(v->shownImage().isNull());
         if (file == QLatin1String("j2k-truncated.dcm") || file == QLatin1String("j2k-garbage.dcm"))   // the reason
             QVERIFY2(v->errorText().contains(QStringLiteral("JPEG 2000")), qPrintable(v->errorText()));
-        if (file == QLatin1String("htj2k.dcm"))
+        if (file == QLatin1String("unknown-syntax.dcm"))
             QCOMPARE(v->errorText(), QStringLiteral("cannot be shown: no decoder for the transfer syntax "
-                                                    "1.2.840.10008.1.2.4.201 (High-Throughput JPEG 2000, unknown "
-                                                    "to DCMTK 3.6.7)"));
+                                                    "1.2.826.0.1.3680043.10.1147.99 (unknown to DCMTK 3.6.7)"));
     }
 
     // Corrupted copies (bytes overwritten, cut out, repeated; a fixed seed) decode to an image
@@ -323,7 +326,8 @@ private slots:
         const QStringList sources{QStringLiteral("identified.dcm"), QStringLiteral("jpegls.dcm"), QStringLiteral("rle.dcm"),
                                   QStringLiteral("jpeg-lossless.dcm"), QStringLiteral("deflated.dcm"),
                                   QStringLiteral("jpeg-baseline.dcm"), QStringLiteral("j2k-lossless.dcm"),
-                                  QStringLiteral("j2k-rgb.dcm"), QStringLiteral("j2k-fragments.dcm")};
+                                  QStringLiteral("j2k-rgb.dcm"), QStringLiteral("j2k-fragments.dcm"),
+                                  QStringLiteral("htj2k.dcm")};
         const QString path = m_dir.filePath(QStringLiteral("corrupt.dcm"));
         int shown = 0;
         for (int i = 0; i < 450; ++i) {

@@ -142,6 +142,7 @@ private slots:
         QTest::newRow("rle") << "rle.dcm" << 1 << kIdentified << priv << "-" << false;
         QTest::newRow("deflated") << "deflated.dcm" << 1 << kIdentified << priv << "-" << false;
         QTest::newRow("jpeg 2000") << "j2k-lossless.dcm" << 1 << kIdentified << priv << "-" << false;
+        QTest::newRow("htj2k (unknown to DCMTK)") << "htj2k.dcm" << 1 << kIdentified << priv << "-" << false;
         QTest::newRow("img2dcm") << "rgb.dcm" << 1 << QStringList{QStringLiteral("PatientName (0010,0010)")} << QStringList()
                                  << "-" << false;
         QTest::newRow("jpeg baseline") << "jpeg-baseline.dcm" << 1

@@ -479,6 +479,50 @@ std::string decodeJpeg2000(const unsigned char *data, size_t size, int columns, 
     return {};
 }
 
+std::string decodeFrameToNativePixelData(DcmItem &dataset, unsigned long frame)
+{
+    t_lastError.clear();
+    Geometry g;
+    if (geometry(&dataset, g).bad())
+        return t_lastError;
+    if (frame >= g.frames)
+        return "there is no frame " + std::to_string(frame + 1);
+    DcmElement *element = nullptr;
+    auto *pixelData = dataset.findAndGetElement(DCM_PixelData, element).good() ? dynamic_cast<DcmPixelData *>(element)
+                                                                                 : nullptr;
+    if (!pixelData)
+        return "the object has no Pixel Data";
+    E_TransferSyntax representation = EXS_Unknown;
+    const DcmRepresentationParameter *parameter = nullptr;
+    pixelData->getOriginalRepresentationKey(representation, parameter);
+    DcmPixelSequence *sequence = nullptr;
+    if (pixelData->getEncapsulatedRepresentation(representation, parameter, sequence).bad() || !sequence)
+        return "the pixel data is not encapsulated";
+    std::vector<unsigned char> bytes;
+    Uint32 next = 0;
+    if (frameBytes(*sequence, static_cast<Uint32>(frame), g.frames, bytes, next).bad())
+        return t_lastError;
+    std::vector<unsigned char> pixels(g.frameSize + (g.frameSize & 1), 0);
+    bool transformed = false;
+    const std::string error = decodeJpeg2000(bytes.data(), bytes.size(), g.columns, g.rows, g.samples,
+                                             int(g.bytesPerSample), g.planar == 1, pixels.data(), pixels.size(),
+                                             &transformed);
+    if (!error.empty())
+        return error;
+    const OFCondition put = g.bytesPerSample == 1
+        ? dataset.putAndInsertUint8Array(DCM_PixelData, pixels.data(), static_cast<unsigned long>(pixels.size()))
+        : dataset.putAndInsertUint16Array(DCM_PixelData, reinterpret_cast<const Uint16 *>(pixels.data()),
+                                          static_cast<unsigned long>(pixels.size() / 2));
+    if (put.bad())
+        return std::string("the decoded frame cannot be stored: ") + put.text();
+    if (g.frames > 1)
+        dataset.putAndInsertString(DCM_NumberOfFrames, "1");
+    const OFString model = colorModelAfter(g.photometric, transformed);
+    if (model != g.photometric)
+        dataset.putAndInsertString(DCM_PhotometricInterpretation, model.c_str());
+    return {};
+}
+
 void registerJpeg2000Decoder()
 {
     static std::once_flag once;

@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+class DcmItem;
+
 namespace mltrl::ui {
 
 /// Registers the decoder with DCMTK's codec list (once; thread-safe).
@@ -35,5 +37,13 @@ void clearJpeg2000Error();
 [[nodiscard]] std::string decodeJpeg2000(const unsigned char *data, size_t size, int columns, int rows, int samples,
                                          int bytesPerSample, bool planar, unsigned char *out, size_t outSize,
                                          bool *colorTransformed = nullptr);
+
+/// High-Throughput JPEG 2000 (1.2.840.10008.1.2.4.201–.203), which DCMTK 3.6.7 does not know,
+/// so no DcmCodec can be registered for it: decodes frame `frame` (0-based) of the
+/// encapsulated Pixel Data of `dataset` with OpenJPEG (which decodes HT codestreams) and puts it
+/// back as native Pixel Data, one frame (Number of Frames 1, Photometric Interpretation RGB if
+/// the colour transform was undone), for DicomImage to read as explicit VR little endian.
+/// The same checks as above; returns "" or the reason.
+[[nodiscard]] std::string decodeFrameToNativePixelData(DcmItem &dataset, unsigned long frame);
 
 } // namespace mltrl::ui
