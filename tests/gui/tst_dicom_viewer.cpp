@@ -361,6 +361,19 @@ private slots:
         QVERIFY(shown > 0);
     }
 
+    // OpenJPEG 2.5.0 (Debian, assertions on) aborts in its HTJ2K block decoder on this file:
+    // htj2k.dcm with four bytes of the first codestream overwritten by FF (tests/data/dicom).
+    // The decoder runs in a child process, so this is "cannot be shown", not a crash.
+    void decoderAbortIsAnError()
+    {
+        const QString path = test::dataPath(QStringLiteral("dicom/htj2k-corrupt.dcm"));
+        const DicomFrame f = decodeDicomFrame(path, 0);
+        QVERIFY(!f.ok());
+        QVERIFY2(f.error.contains(QStringLiteral("the JPEG 2000 decoder crashed on this frame (signal 6)")),
+                 qPrintable(f.error));
+        QVERIFY(decodeDicomFrame(path, 1).ok());   // the second frame is intact
+    }
+
     void filesThatFailedTheParserAreNotParsedAgain()
     {
         // The check at import ran DCMTK in a child process that crashed: the viewer refuses

@@ -14,7 +14,14 @@
 
 #include <openjpeg.h>
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -382,10 +389,9 @@ public:
     }
 };
 
-} // namespace
-
-std::string decodeJpeg2000(const unsigned char *data, size_t size, int columns, int rows, int samples,
-                           int bytesPerSample, bool planar, unsigned char *out, size_t outSize, bool *colorTransformed)
+/// OpenJPEG on one codestream, in this process (decodeJpeg2000 runs it in a child).
+std::string decodeInProcess(const unsigned char *data, size_t size, int columns, int rows, int samples,
+                            int bytesPerSample, bool planar, unsigned char *out, size_t outSize, bool *colorTransformed)
 {
     if (colorTransformed)
         *colorTransformed = false;
@@ -477,6 +483,101 @@ std::string decodeJpeg2000(const unsigned char *data, size_t size, int columns, 
         }
     }
     return {};
+}
+
+bool writeAll(int fd, const void *data, size_t size)
+{
+    const auto *p = static_cast<const char *>(data);
+    for (size_t done = 0; done < size;) {
+        const ssize_t n = ::write(fd, p + done, size - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        done += static_cast<size_t>(n);
+    }
+    return true;
+}
+
+bool readAll(int fd, void *data, size_t size)
+{
+    auto *p = static_cast<char *>(data);
+    for (size_t done = 0; done < size;) {
+        const ssize_t n = ::read(fd, p + done, size - done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        done += static_cast<size_t>(n);
+    }
+    return true;
+}
+
+} // namespace
+
+std::string decodeJpeg2000(const unsigned char *data, size_t size, int columns, int rows, int samples,
+                           int bytesPerSample, bool planar, unsigned char *out, size_t outSize, bool *colorTransformed)
+{
+    if (colorTransformed)
+        *colorTransformed = false;
+    // OpenJPEG is built with assertions (Debian): a corrupt HTJ2K codestream can abort() in
+    // its HT block decoder. So it runs in a child process, like the DICOM header check
+    // (core/dicom/DeidentificationCheck), bounded in time; a crash there is an error here.
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0)
+        return std::string("cannot start the JPEG 2000 decoder: ") + std::strerror(errno);
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        ::close(fds[0]);
+        ::close(fds[1]);
+        return std::string("cannot start the JPEG 2000 decoder: ") + std::strerror(errno);
+    }
+    if (pid == 0) {
+        // The child reports: transformed (1 byte), the error's length (4 bytes) and text, then
+        // the frame when there is no error. It never returns.
+        ::close(fds[0]);
+        // The default action for faults: the parent's handlers (a test framework's backtrace,
+        // a crash reporter) are not for this child.
+        for (int sig : {SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL})
+            ::signal(sig, SIG_DFL);
+        ::alarm(30);
+        bool transformed = false;
+        const std::string error =
+            decodeInProcess(data, size, columns, rows, samples, bytesPerSample, planar, out, outSize, &transformed);
+        const unsigned char flag = transformed ? 1 : 0;
+        const auto length = static_cast<std::uint32_t>(error.size());
+        const size_t frameBytes = size_t(columns) * size_t(rows) * size_t(samples) * size_t(bytesPerSample);
+        const bool ok = writeAll(fds[1], &flag, 1) && writeAll(fds[1], &length, sizeof length)
+                     && writeAll(fds[1], error.data(), error.size())
+                     && (!error.empty() || writeAll(fds[1], out, frameBytes));
+        ::_exit(ok ? 0 : 2);
+    }
+    ::close(fds[1]);
+    unsigned char flag = 0;
+    std::uint32_t length = 0;
+    std::string error;
+    bool complete = readAll(fds[0], &flag, 1) && readAll(fds[0], &length, sizeof length) && length < 4096;
+    if (complete) {
+        error.resize(length);
+        complete = readAll(fds[0], error.data(), length);
+    }
+    if (complete && error.empty()) {
+        const size_t frameBytes = size_t(columns) * size_t(rows) * size_t(samples) * size_t(bytesPerSample);
+        complete = frameBytes <= outSize && readAll(fds[0], out, frameBytes);
+    }
+    ::close(fds[0]);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (WIFSIGNALED(status))
+        return WTERMSIG(status) == SIGALRM ? std::string("the JPEG 2000 decoder took longer than 30 s on this frame")
+                                           : "the JPEG 2000 decoder crashed on this frame (signal "
+                                                 + std::to_string(WTERMSIG(status)) + ")";
+    if (!complete || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return error.empty() ? std::string("the JPEG 2000 decoder failed on this frame") : error;
+    if (colorTransformed)
+        *colorTransformed = flag != 0;
+    return error;
 }
 
 std::string decodeFrameToNativePixelData(DcmItem &dataset, unsigned long frame)

@@ -9,7 +9,8 @@
 /// Bounded: a frame's codestream is decoded only when its header (image size, components,
 /// precision, subsampling) matches the DICOM header's Rows, Columns, Samples per Pixel and
 /// Bits Allocated, which the caller has checked against the pixel budget; OpenJPEG's strict
-/// mode makes a truncated codestream an error instead of a partly decoded image. Errors are
+/// mode makes a truncated codestream an error instead of a partly decoded image; OpenJPEG runs
+/// in a forked child, so an abort() or a crash inside it is an error too. Errors are
 /// DCMTK conditions with OpenJPEG's message; the viewer says "cannot be shown: …".
 #include <QString>
 
@@ -28,7 +29,9 @@ void registerJpeg2000Decoder();
 [[nodiscard]] QString lastJpeg2000Error();
 void clearJpeg2000Error();
 
-/// Decodes one JPEG 2000 codestream (J2K, or a JP2 file as some writers put into DICOM) into
+/// Decodes one JPEG 2000 codestream (J2K, or a JP2 file as some writers put into DICOM) in a
+/// child process (fork; 30 s; OpenJPEG asserts on some corrupt HTJ2K data, and a crash there
+/// must not end the caller: it is an error here) into
 /// `out`: `rows` × `columns` pixels of `samples` components, each `bytesPerSample` (1 or 2)
 /// bytes in host order, colour-by-pixel unless `planar`. The codestream must match these
 /// dimensions and have a precision of at most 8 × bytesPerSample bits. Returns "" or the
