@@ -6,12 +6,24 @@ namespace mltrl::dicom {
 
 namespace {
 
-// DICOM PS3.15 2024b, Annex E, Table E.1-1 "Application Level Confidentiality Profile
-// Attributes", column "Basic Prof.": tag, keyword and action code of each row, sorted by tag.
-// Keywords are PS3.6's (those DCMTK 3.6.7's dictionary lists as RETIRED_x are given as x).
+// DICOM PS3.15 2026d, Annex E, Table E.1-1 "Application Level Confidentiality Profile
+// Attributes", column "Basic Prof.": tag, keyword and action code of each row (656), sorted by
+// tag. Keywords are PS3.6's (those DCMTK 3.6.7's dictionary lists as RETIRED_x are given as x;
+// attributes newer than DCMTK 3.6.7 are spelled from their PS3.6 names).
 // Not here: the row "Private Attributes (gggg,eeee) where gggg is odd", which the check
 // applies by group parity. Repeating groups carry a mask: Curve Data (50xx,xxxx), Overlay
 // Data (60xx,3000) and Overlay Comments (60xx,4000).
+//
+// Checked tag by tag (2026-12) against machine-readable copies generated from the standard's
+// DocBook source (part15.xml), docs/dicom.md "Where the table comes from":
+//   - 2026d: a pydicom de-identifier's BASIC_PROFILE table, every row with its code (compound
+//     codes noted); all 656 rows and codes equal this table;
+//   - 2026c: the Isocenter project's BASIC_PROFILE (codes as trailing comments; no U rows):
+//     the rows added since 2023b agree, except (3004,007F) and (0040,B020), not yet in 2026c;
+//   - 2023b: Orthanc's DicomModification_Anonymization2023b.impl.h: its 607 rows are all here
+//     with the same codes, except Patient ID (0010,0020), Z in 2023b and Z/D since.
+// The table written before this check (labelled 2024b, 620 rows) lacked 36 rows added to the
+// standard since (gender identity, pronouns, diagnoses code sequences, waveform annotations…).
 constexpr ProfileAttribute kTable[] = {
     {0x0000, 0x1000, 0xFFFF, 0xFFFF, "AffectedSOPInstanceUID", "X"},
     {0x0000, 0x1001, 0xFFFF, 0xFFFF, "RequestedSOPInstanceUID", "U"},
@@ -76,16 +88,33 @@ constexpr ProfileAttribute kTable[] = {
     {0x0008, 0x1140, 0xFFFF, 0xFFFF, "ReferencedImageSequence", "X/Z/U*"},
     {0x0008, 0x1155, 0xFFFF, 0xFFFF, "ReferencedSOPInstanceUID", "U"},
     {0x0008, 0x1195, 0xFFFF, 0xFFFF, "TransactionUID", "U"},
+    {0x0008, 0x1301, 0xFFFF, 0xFFFF, "PrincipalDiagnosisCodeSequence", "X"},
+    {0x0008, 0x1302, 0xFFFF, 0xFFFF, "PrimaryDiagnosisCodeSequence", "X"},
+    {0x0008, 0x1303, 0xFFFF, 0xFFFF, "SecondaryDiagnosesCodeSequence", "X"},
+    {0x0008, 0x1304, 0xFFFF, 0xFFFF, "HistologicalDiagnosesCodeSequence", "X"},
     {0x0008, 0x2111, 0xFFFF, 0xFFFF, "DerivationDescription", "X"},
     {0x0008, 0x2112, 0xFFFF, 0xFFFF, "SourceImageSequence", "X/Z/U*"},
     {0x0008, 0x3010, 0xFFFF, 0xFFFF, "IrradiationEventUID", "U"},
     {0x0008, 0x4000, 0xFFFF, 0xFFFF, "IdentifyingComments", "X"},
     {0x0010, 0x0010, 0xFFFF, 0xFFFF, "PatientName", "Z"},
+    {0x0010, 0x0011, 0xFFFF, 0xFFFF, "PersonNamesToUseSequence", "X"},
+    {0x0010, 0x0012, 0xFFFF, 0xFFFF, "NameToUse", "X"},
+    {0x0010, 0x0013, 0xFFFF, 0xFFFF, "NameToUseComment", "X"},
+    {0x0010, 0x0014, 0xFFFF, 0xFFFF, "ThirdPersonPronounsSequence", "X"},
+    {0x0010, 0x0015, 0xFFFF, 0xFFFF, "PronounCodeSequence", "X"},
+    {0x0010, 0x0016, 0xFFFF, 0xFFFF, "PronounComment", "X"},
     {0x0010, 0x0020, 0xFFFF, 0xFFFF, "PatientID", "Z/D"},
     {0x0010, 0x0021, 0xFFFF, 0xFFFF, "IssuerOfPatientID", "X"},
     {0x0010, 0x0030, 0xFFFF, 0xFFFF, "PatientBirthDate", "Z"},
     {0x0010, 0x0032, 0xFFFF, 0xFFFF, "PatientBirthTime", "X"},
     {0x0010, 0x0040, 0xFFFF, 0xFFFF, "PatientSex", "Z"},
+    {0x0010, 0x0041, 0xFFFF, 0xFFFF, "GenderIdentitySequence", "X"},
+    {0x0010, 0x0042, 0xFFFF, 0xFFFF, "SexParametersForClinicalUseCategoryComment", "X"},
+    {0x0010, 0x0043, 0xFFFF, 0xFFFF, "SexParametersForClinicalUseCategorySequence", "X"},
+    {0x0010, 0x0044, 0xFFFF, 0xFFFF, "GenderIdentityCodeSequence", "X"},
+    {0x0010, 0x0045, 0xFFFF, 0xFFFF, "GenderIdentityComment", "X"},
+    {0x0010, 0x0046, 0xFFFF, 0xFFFF, "SexParametersForClinicalUseCategoryCodeSequence", "X"},
+    {0x0010, 0x0047, 0xFFFF, 0xFFFF, "SexParametersForClinicalUseCategoryReference", "X"},
     {0x0010, 0x0050, 0xFFFF, 0xFFFF, "PatientInsurancePlanCodeSequence", "X"},
     {0x0010, 0x0101, 0xFFFF, 0xFFFF, "PatientPrimaryLanguageCodeSequence", "X"},
     {0x0010, 0x0102, 0xFFFF, 0xFFFF, "PatientPrimaryLanguageModifierCodeSequence", "X"},
@@ -110,6 +139,8 @@ constexpr ProfileAttribute kTable[] = {
     {0x0010, 0x2154, 0xFFFF, 0xFFFF, "PatientTelephoneNumbers", "X"},
     {0x0010, 0x2155, 0xFFFF, 0xFFFF, "PatientTelecomInformation", "X"},
     {0x0010, 0x2160, 0xFFFF, 0xFFFF, "EthnicGroup", "X"},
+    {0x0010, 0x2161, 0xFFFF, 0xFFFF, "EthnicGroupCodeSequence", "X"},
+    {0x0010, 0x2162, 0xFFFF, 0xFFFF, "EthnicGroups", "X"},
     {0x0010, 0x2180, 0xFFFF, 0xFFFF, "Occupation", "X"},
     {0x0010, 0x21A0, 0xFFFF, 0xFFFF, "SmokingStatus", "X"},
     {0x0010, 0x21B0, 0xFFFF, 0xFFFF, "AdditionalPatientHistory", "X"},
@@ -195,6 +226,8 @@ constexpr ProfileAttribute kTable[] = {
     {0x0018, 0x1009, 0xFFFF, 0xFFFF, "UniqueDeviceIdentifier", "X"},
     {0x0018, 0x100A, 0xFFFF, 0xFFFF, "UDISequence", "X"},
     {0x0018, 0x100B, 0xFFFF, 0xFFFF, "ManufacturerDeviceClassUID", "U"},
+    {0x0018, 0x1010, 0xFFFF, 0xFFFF, "SecondaryCaptureDeviceID", "X"},
+    {0x0018, 0x1011, 0xFFFF, 0xFFFF, "HardcopyCreationDeviceID", "X"},
     {0x0018, 0x1012, 0xFFFF, 0xFFFF, "DateOfSecondaryCapture", "X"},
     {0x0018, 0x1014, 0xFFFF, 0xFFFF, "TimeOfSecondaryCapture", "X"},
     {0x0018, 0x1030, 0xFFFF, 0xFFFF, "ProtocolName", "X/D"},
@@ -305,6 +338,9 @@ constexpr ProfileAttribute kTable[] = {
     {0x0038, 0x0400, 0xFFFF, 0xFFFF, "PatientInstitutionResidence", "X"},
     {0x0038, 0x0500, 0xFFFF, 0xFFFF, "PatientState", "X"},
     {0x0038, 0x4000, 0xFFFF, 0xFFFF, "VisitComments", "X"},
+    {0x003A, 0x0020, 0xFFFF, 0xFFFF, "MultiplexGroupLabel", "X"},
+    {0x003A, 0x0203, 0xFFFF, 0xFFFF, "ChannelLabel", "X"},
+    {0x003A, 0x020C, 0xFFFF, 0xFFFF, "ChannelDerivationDescription", "X"},
     {0x003A, 0x0310, 0xFFFF, 0xFFFF, "MultiplexGroupUID", "U"},
     {0x003A, 0x0314, 0xFFFF, 0xFFFF, "ImpedanceMeasurementDateTime", "D"},
     {0x003A, 0x0329, 0xFFFF, 0xFFFF, "WaveformFilterDescription", "X"},
@@ -340,6 +376,7 @@ constexpr ProfileAttribute kTable[] = {
     {0x0040, 0x0551, 0xFFFF, 0xFFFF, "SpecimenIdentifier", "D"},
     {0x0040, 0x0554, 0xFFFF, 0xFFFF, "SpecimenUID", "U"},
     {0x0040, 0x0555, 0xFFFF, 0xFFFF, "AcquisitionContextSequence", "X/Z"},
+    {0x0040, 0x0556, 0xFFFF, 0xFFFF, "AcquisitionContextDescription", "X"},
     {0x0040, 0x0562, 0xFFFF, 0xFFFF, "IssuerOfTheSpecimenIdentifierSequence", "Z"},
     {0x0040, 0x0600, 0xFFFF, 0xFFFF, "SpecimenShortDescription", "X"},
     {0x0040, 0x0602, 0xFFFF, 0xFFFF, "SpecimenDetailedDescription", "X"},
@@ -390,6 +427,8 @@ constexpr ProfileAttribute kTable[] = {
     {0x0040, 0xA030, 0xFFFF, 0xFFFF, "VerificationDateTime", "D"},
     {0x0040, 0xA032, 0xFFFF, 0xFFFF, "ObservationDateTime", "X/D"},
     {0x0040, 0xA033, 0xFFFF, 0xFFFF, "ObservationStartDateTime", "X"},
+    {0x0040, 0xA034, 0xFFFF, 0xFFFF, "EffectiveStartDateTime", "X"},
+    {0x0040, 0xA035, 0xFFFF, 0xFFFF, "EffectiveStopDateTime", "X"},
     {0x0040, 0xA073, 0xFFFF, 0xFFFF, "VerifyingObserverSequence", "D"},
     {0x0040, 0xA075, 0xFFFF, 0xFFFF, "VerifyingObserverName", "D"},
     {0x0040, 0xA078, 0xFFFF, 0xFFFF, "AuthorObserverSequence", "X"},
@@ -416,11 +455,17 @@ constexpr ProfileAttribute kTable[] = {
     {0x0040, 0xA358, 0xFFFF, 0xFFFF, "VerbalSourceIdentifierCodeSequenceTrial", "X"},
     {0x0040, 0xA402, 0xFFFF, 0xFFFF, "ObservationSubjectUIDTrial", "U"},
     {0x0040, 0xA730, 0xFFFF, 0xFFFF, "ContentSequence", "D"},
+    {0x0040, 0xB020, 0xFFFF, 0xFFFF, "WaveformAnnotationSequence", "X/D"},
+    {0x0040, 0xB034, 0xFFFF, 0xFFFF, "AnnotationDateTime", "X"},
+    {0x0040, 0xB036, 0xFFFF, 0xFFFF, "SegmentDefinitionDateTime", "X"},
+    {0x0040, 0xB03B, 0xFFFF, 0xFFFF, "MontageName", "X"},
+    {0x0040, 0xB03F, 0xFFFF, 0xFFFF, "MontageChannelLabel", "X"},
     {0x0040, 0xDB06, 0xFFFF, 0xFFFF, "TemplateVersion", "X"},
     {0x0040, 0xDB07, 0xFFFF, 0xFFFF, "TemplateLocalVersion", "X"},
     {0x0040, 0xDB0C, 0xFFFF, 0xFFFF, "TemplateExtensionOrganizationUID", "U"},
     {0x0040, 0xDB0D, 0xFFFF, 0xFFFF, "TemplateExtensionCreatorUID", "U"},
     {0x0040, 0xE004, 0xFFFF, 0xFFFF, "HL7DocumentEffectiveTime", "X"},
+    {0x0040, 0xE012, 0xFFFF, 0xFFFF, "DisplayURI", "X"},
     {0x0042, 0x0011, 0xFFFF, 0xFFFF, "EncapsulatedDocument", "D"},
     {0x0044, 0x0004, 0xFFFF, 0xFFFF, "ApprovalStatusDateTime", "X"},
     {0x0044, 0x000B, 0xFFFF, 0xFFFF, "ProductExpirationDateTime", "X"},
@@ -438,6 +483,7 @@ constexpr ProfileAttribute kTable[] = {
     {0x006A, 0x0005, 0xFFFF, 0xFFFF, "AnnotationGroupLabel", "D"},
     {0x006A, 0x0006, 0xFFFF, 0xFFFF, "AnnotationGroupDescription", "X"},
     {0x0070, 0x0001, 0xFFFF, 0xFFFF, "GraphicAnnotationSequence", "D"},
+    {0x0070, 0x0006, 0xFFFF, 0xFFFF, "UnformattedTextValue", "D"},
     {0x0070, 0x0082, 0xFFFF, 0xFFFF, "PresentationCreationDate", "X"},
     {0x0070, 0x0083, 0xFFFF, 0xFFFF, "PresentationCreationTime", "X"},
     {0x0070, 0x0084, 0xFFFF, 0xFFFF, "ContentCreatorName", "Z/D"},
@@ -494,6 +540,7 @@ constexpr ProfileAttribute kTable[] = {
     {0x2200, 0x0005, 0xFFFF, 0xFFFF, "BarcodeValue", "X/Z"},
     {0x3002, 0x0121, 0xFFFF, 0xFFFF, "PositionAcquisitionTemplateName", "X"},
     {0x3002, 0x0123, 0xFFFF, 0xFFFF, "PositionAcquisitionTemplateDescription", "X"},
+    {0x3004, 0x007F, 0xFFFF, 0xFFFF, "DoseCalculationModelName", "X"},
     {0x3006, 0x0002, 0xFFFF, 0xFFFF, "StructureSetLabel", "D"},
     {0x3006, 0x0004, 0xFFFF, 0xFFFF, "StructureSetName", "X"},
     {0x3006, 0x0006, 0xFFFF, 0xFFFF, "StructureSetDescription", "X"},
@@ -531,6 +578,7 @@ constexpr ProfileAttribute kTable[] = {
     {0x300A, 0x000E, 0xFFFF, 0xFFFF, "PrescriptionDescription", "X"},
     {0x300A, 0x0013, 0xFFFF, 0xFFFF, "DoseReferenceUID", "U"},
     {0x300A, 0x0016, 0xFFFF, 0xFFFF, "DoseReferenceDescription", "X"},
+    {0x300A, 0x0054, 0xFFFF, 0xFFFF, "TableTopPositionAlignmentUID", "U"},
     {0x300A, 0x0072, 0xFFFF, 0xFFFF, "FractionGroupDescription", "X"},
     {0x300A, 0x0083, 0xFFFF, 0xFFFF, "ReferencedDoseReferenceUID", "U"},
     {0x300A, 0x00B2, 0xFFFF, 0xFFFF, "TreatmentMachineName", "X/Z"},

@@ -9,7 +9,7 @@
 namespace mltrl::dicom {
 
 /// The edition of the standard the table was taken from.
-inline constexpr std::string_view kProfileEdition = "DICOM PS3.15 2024b, Annex E, Table E.1-1";
+inline constexpr std::string_view kProfileEdition = "DICOM PS3.15 2026d, Annex E, Table E.1-1";
 
 struct ProfileAttribute {
     std::uint16_t group = 0;

@@ -1,6 +1,7 @@
 #include "evidence/DicomFrame.h"
 
 #include "dicom/DcmtkSetup.h"
+#include "evidence/DicomJpeg2000.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dccodec.h>
@@ -39,6 +40,7 @@ void registerCodecs()
         DJDecoderRegistration::registerCodecs();
         DJLSDecoderRegistration::registerCodecs();
         DcmRLEDecoderRegistration::registerCodecs();
+        registerJpeg2000Decoder();   // OpenJPEG (evidence/DicomJpeg2000)
     });
 }
 
@@ -130,7 +132,7 @@ DicomFrame decodeDicomFrame(const QString &path, int frame, qint64 pixelBudget)
         return out;
     }
     DcmDataset *dataset = file.getDataset();
-    const E_TransferSyntax xfer = dataset->getOriginalXfer();
+    E_TransferSyntax xfer = dataset->getOriginalXfer();
     out.transferSyntax = QString::fromLatin1(DcmXfer(xfer).getXferName());
     Uint16 rows = 0, columns = 0;
     dataset->findAndGetUint16(DCM_Rows, rows);
@@ -153,16 +155,49 @@ DicomFrame decodeDicomFrame(const QString &path, int frame, qint64 pixelBudget)
         return out;
     }
 
+    // Transfer syntaxes newer than DCMTK 3.6.7: it reads the data set but has no name, and no
+    // codec, for them. High-Throughput JPEG 2000 (.201–.203) is decoded here, frame by frame,
+    // by OpenJPEG (evidence/DicomJpeg2000); any other is "no decoder".
+    OFString metaSyntax;
+    unsigned long imageFrame = static_cast<unsigned long>(frame);
+    if (DcmMetaInfo *meta = file.getMetaInfo();
+        meta && meta->findAndGetOFString(DCM_TransferSyntaxUID, metaSyntax).good() && !metaSyntax.empty()
+        && DcmXfer(metaSyntax.c_str()).getXfer() == EXS_Unknown) {
+        static const std::pair<const char *, const char *> kHighThroughput[] = {
+            {"1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 (Lossless only)"},
+            {"1.2.840.10008.1.2.4.202", "High-Throughput JPEG 2000 with RPCL (Lossless only)"},
+            {"1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000"}};
+        const auto known = std::find_if(std::begin(kHighThroughput), std::end(kHighThroughput),
+                                        [&](const auto &k) { return metaSyntax == k.first; });
+        if (known == std::end(kHighThroughput)) {
+            out.transferSyntax = text(metaSyntax);
+            out.error = QStringLiteral("no decoder for the transfer syntax %1 (unknown to DCMTK 3.6.7)").arg(out.transferSyntax);
+            return out;
+        }
+        out.transferSyntax = QString::fromLatin1(known->second);
+        const std::string error = decodeFrameToNativePixelData(*dataset, imageFrame);
+        if (!error.empty()) {
+            out.error = QStringLiteral("the High-Throughput JPEG 2000 pixel data cannot be decoded: %1")
+                            .arg(QString::fromStdString(error));
+            return out;
+        }
+        xfer = EXS_LittleEndianExplicit;   // the data set now holds that one frame, native
+        imageFrame = 0;
+    }
     const DcmXfer syntax(xfer);
     if (syntax.isEncapsulated() && !DcmCodecList::canChangeCoding(xfer, EXS_LittleEndianExplicit)) {
-        // JPEG 2000 above all: DCMTK's free edition has no decoder for it (docs/dicom.md).
+        // High-Throughput JPEG 2000 and other syntaxes DCMTK 3.6.7 does not know (docs/dicom.md).
         out.error = QStringLiteral("no decoder for the transfer syntax %1 (%2)")
                         .arg(out.transferSyntax, QString::fromLatin1(syntax.getXferID()));
         return out;
     }
-    DicomImage image(&file, xfer, CIF_UsePartialAccessToPixelData, static_cast<unsigned long>(frame), 1);
+    clearJpeg2000Error();
+    DicomImage image(&file, xfer, CIF_UsePartialAccessToPixelData, imageFrame, 1);
     if (image.getStatus() != EIS_Normal) {
-        out.error = QString::fromLatin1(DicomImage::getString(image.getStatus()));
+        // DicomImage names only the kind of failure; the JPEG 2000 decoder keeps the reason.
+        const QString reason = lastJpeg2000Error();
+        out.error = reason.isEmpty() ? QString::fromLatin1(DicomImage::getString(image.getStatus()))
+                                     : QStringLiteral("the JPEG 2000 pixel data cannot be decoded: %1").arg(reason);
         return out;
     }
     out.columns = static_cast<int>(image.getWidth());
