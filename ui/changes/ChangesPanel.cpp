@@ -45,7 +45,8 @@ QString linesHtml(const LineDiff &d)
         return QObject::tr("<p>Too many changes (or too large a file) to show a line diff.</p>");
     if (d.identical())
         return QObject::tr("<p>No line changed.</p>");
-    QString html = QObject::tr("<p>%1 lines removed, %2 added</p>").arg(d.removed).arg(d.added);
+    const QString removed = d.removed == 1 ? QObject::tr("1 line removed") : QObject::tr("%1 lines removed").arg(d.removed);
+    QString html = QObject::tr("<p>%1, %2 added</p>").arg(removed).arg(d.added);
     // Long lines wrap at the pane's width (pre-wrap) instead of running off its edge.
     html += QStringLiteral("<pre style=\"margin:0; white-space:pre-wrap\">");
     for (const QString &line : QString::fromStdString(unifiedText(d)).split(QLatin1Char('\n'))) {
