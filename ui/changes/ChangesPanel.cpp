@@ -1,5 +1,6 @@
 #include "changes/ChangesPanel.h"
 
+#include "common/Counted.h"
 #include "common/SafeImage.h"
 
 #include "changes/PdfTextDiff.h"
@@ -275,9 +276,10 @@ void ChangesPanel::onDiff(std::shared_ptr<Loaded> loaded)
     } else {
         const RevisionDiff &d = m_loaded->diff;
         if (d.fromRevision != d.toRevision)
-            m_summary->setText(tr("Revision %1 → %2: %n change(s)", nullptr, static_cast<int>(d.changes.size()))
+            m_summary->setText(tr("Revision %1 → %2: %3")
                                    .arg(d.fromRevision)
-                                   .arg(d.toRevision));
+                                   .arg(d.toRevision)
+                                   .arg(counted(static_cast<qsizetype>(d.changes.size()), tr("change"))));
         else if (m_from->count() <= 1) // an empty "1 → 1" table would look like a failure
             m_summary->setText(tr("%1 has only one revision (revision %2), so there is nothing to compare yet. "
                                   "When a later export of the project is imported, its changes are listed here.")

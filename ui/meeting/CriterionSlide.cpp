@@ -1,4 +1,5 @@
 // A criterion's slide: facts, decision, the metric plot and the first linked evidence.
+#include "common/Counted.h"
 #include "meeting/MeetingSlides.h"
 
 #include "annotations/AnnotationPlace.h"
@@ -188,7 +189,7 @@ void CriterionSlide::refresh()
         remarks << noteHtml(row->note);
     const auto annotations = m_session->openOnCriterion(c.id);
     if (!annotations.empty())
-        remarks << QStringLiteral("%1 open annotation(s) on this criterion").arg(annotations.size());
+        remarks << QStringLiteral("%1 on this criterion").arg(counted(static_cast<qsizetype>(annotations.size()), QStringLiteral("open annotation")));
     m_remarks->setText(remarks.join(QStringLiteral("<br>")));
     m_remarks->setVisible(!remarks.isEmpty());
 }
