@@ -226,6 +226,25 @@ void RiskHeatMap::paintEvent(QPaintEvent *)
     paintMarks(p, g);
 }
 
+QColor RiskHeatMap::cellFill(RiskCell cell) const
+{
+    // A cell with requirements in it in full colour; an empty one only tinted.
+    QColor tint = levelColour(riskLevel(cell));
+    tint.setAlpha(m_counts.at(cell) > 0 ? 230 : 70);
+    return composite(tint, palette().color(QPalette::Base));
+}
+
+QColor RiskHeatMap::countColour(RiskCell cell) const
+{
+    const QColor fill = cellFill(cell);
+    if (m_counts.at(cell) > 0)
+        return textOn(fill);
+    // A zero steps back: the text colour half way to the cell's, still 3:1 (large bold type).
+    const QColor full = textOn(fill);
+    QColor muted = composite(QColor(full.red(), full.green(), full.blue(), 140), fill);
+    return contrastRatio(muted, fill) >= 3.0 ? muted : full;
+}
+
 void RiskHeatMap::paintCells(QPainter &p, const Geometry &g) const
 {
     const QColor base = palette().color(QPalette::Base);
@@ -244,10 +263,7 @@ void RiskHeatMap::paintCells(QPainter &p, const Geometry &g) const
             const RiskCell cell{pb, ib};
             const QRectF r = cellRect(cell);
             const int n = m_counts.at(cell);
-            QColor tint = levelColour(riskLevel(cell));
-            // A cell with requirements in it in full colour; an empty one only tinted.
-            tint.setAlpha(n > 0 ? 230 : 70);
-            const QColor fill = composite(tint, base);
+            const QColor fill = cellFill(cell);
             p.fillRect(r, fill);
             if (riskLevel(cell) == RiskLevel::Unacceptable) {
                 QColor hatch = textOn(fill);
@@ -257,15 +273,16 @@ void RiskHeatMap::paintCells(QPainter &p, const Geometry &g) const
             p.setPen(QPen(palette().color(QPalette::Window), 1.5));
             p.setBrush(Qt::NoBrush);
             p.drawRect(r);
-            QColor countColour = textOn(fill);
-            if (n == 0)
-                countColour.setAlphaF(0.55);
-            p.setPen(countColour);
+            p.setPen(countColour(cell));
             p.setFont(countFont);
             p.drawText(r, Qt::AlignCenter, QString::number(n));
         }
     }
     p.setFont(font());
+    // The grid's frame, so the faint empty cells still read as part of it.
+    p.setPen(QPen(palette().color(QPalette::Mid), 1));
+    p.setBrush(Qt::NoBrush);
+    p.drawRect(g.grid);
     if (m_filter) {
         p.setPen(QPen(text, 3.5));
         p.drawRect(cellRect(*m_filter).adjusted(1.5, 1.5, -1.5, -1.5));

@@ -48,6 +48,10 @@ public:
     /// One line about a cell: "occasional × serious: 12 requirements, ALARP".
     [[nodiscard]] QString describe(RiskCell cell) const;
 
+    /// The colour cell `cell` is painted in (its level's colour over the palette's Base, full
+    /// when requirements are in it, a tint when none are) and the colour of its count.
+    [[nodiscard]] QColor cellFill(RiskCell cell) const;
+    [[nodiscard]] QColor countColour(RiskCell cell) const;
     /// The colour of a risk level before it is fitted to the palette (Okabe–Ito).
     [[nodiscard]] static QColor levelColour(RiskLevel level);
 
