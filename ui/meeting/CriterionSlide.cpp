@@ -1,9 +1,9 @@
 // A criterion's slide: facts, decision, the metric plot and the first linked evidence.
-#include "common/Counted.h"
 #include "meeting/MeetingSlides.h"
 
 #include "annotations/AnnotationPlace.h"
 #include "annotations/EvidenceAnnotationLayer.h"
+#include "common/Counted.h"
 #include "evidence/EvidenceSource.h"
 #include "evidence/EvidenceViewer.h"
 #include "meeting/MeetingSession.h"
