@@ -122,6 +122,31 @@ expect_in "$WORK/g5.txt" "valid"
 expect_in "$WORK/g5.txt" "Site C sensitivity table: the CI is wide."
 expect_in "$WORK/g5.txt" "Crop: ev-eval-report, page 2"
 
+# counts read as English: "whole project (2 gates)", "(15 files)"; and for a project of one gate
+# and one evidence file, "(1 gate)", "(1 file)"
+pdftotext "$WORK/all.pdf" - | tr -s ' \n' ' ' > "$WORK/all.txt"
+expect_in "$WORK/all.txt" "whole project (2 gates)"
+expect_in "$WORK/all.txt" "(15 files)"
+cp -r "$MLTRL_TEST_DATA/example-min" "$WORK/one"; chmod -R u+w "$WORK/one"; rm -rf "$WORK/one/reviews"
+python3 - "$WORK/one" <<'PY'
+import json, sys
+d = sys.argv[1]
+m = json.load(open(f"{d}/mltrl.json"))
+m["gates"] = [{"id": "gate-1", "level": 2, "title": "One gate",
+               "criteria": [{"id": "datasheet", "text": "Datasheet written", "evidence": [m["evidence"][0]["id"]]}]}]
+m["evidence"] = m["evidence"][:1]
+for c in m["cards"]: c["evidence"] = []
+for r in m["requirements"]: r.pop("evidence", None)
+for h in m["history"]: h.pop("gate", None)
+json.dump(m, open(f"{d}/mltrl.json", "w"), indent=1, ensure_ascii=False)
+PY
+expect_exit 0 "$MLTRL_CLI" import "$WORK/one"
+ONE=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["project"]["id"])' "$WORK/one/mltrl.json")
+expect_exit 0 "$MLTRL_CLI" packet "$ONE" -o "$WORK/one.pdf"
+pdftotext "$WORK/one.pdf" - | tr -s ' \n' ' ' > "$WORK/one.txt"
+expect_in "$WORK/one.txt" "whole project (1 gate)"
+expect_in "$WORK/one.txt" "(1 file)"
+
 # the packet is deterministic in content: the same data gives the same page count
 expect_exit 0 "$MLTRL_CLI" packet $P --gate gate-5 --allowed-signers "$WORK/allowed_signers" -o "$WORK/again.pdf"
 expect_eq "$(pdfinfo "$WORK/again.pdf" | grep Pages)" "$(pdfinfo "$WORK/gate5.pdf" | grep Pages)" "page count"

@@ -168,6 +168,14 @@ private slots:
         QCOMPARE(panel.fromPicker()->currentData().toInt(), 1);
         QCOMPARE(panel.toPicker()->currentData().toInt(), 2);
         QVERIFY(panel.summary()->text().contains(QStringLiteral("Revision 1 → 2")));
+        // The count reads as English ("1 change", "5 changes"), never "change(s)".
+        {
+            const QRegularExpressionMatch m =
+                QRegularExpression(QStringLiteral("(\\d+) (changes?)\\b")).match(panel.summary()->text());
+            QVERIFY2(m.hasMatch(), qPrintable(panel.summary()->text()));
+            QCOMPARE(m.captured(2), m.captured(1) == QLatin1String("1") ? QStringLiteral("change") : QStringLiteral("changes"));
+            QVERIFY(!panel.summary()->text().contains(QStringLiteral("(s)")));
+        }
         for (const auto &[id, what] : std::vector<std::pair<const char *, const char *>>{
                  {"ev-datasheet", "bytes"}, {"ev-photo", "bytes"}, {"ev-report", "bytes"}, {"R1", "text"},
                  {"5", "caveats"}})

@@ -3,6 +3,7 @@
 // closes it. A paged text file says that only the loaded part is searched.
 #include "EvidenceFixture.h"
 #include "evidence/CsvEvidenceViewer.h"
+#include "evidence/EvidencePanel.h"
 #include "evidence/EvidenceSource.h"
 #include "evidence/EvidenceViewer.h"
 #include "evidence/FindBar.h"
@@ -16,6 +17,8 @@
 #include <QPdfView>
 #include <QPlainTextEdit>
 #include <QTableView>
+#include <QTabWidget>
+#include <QTreeView>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -61,10 +64,69 @@ private slots:
     void pagedTextSaysWhatIsSearched();
     void noMatchSaysSo();
     void pdfMarksTheMatchOnThePage();
+    void ctrlFAnywhereInTheEvidencePanel_data();
+    void ctrlFAnywhereInTheEvidencePanel();
 
 private:
     std::unique_ptr<test::EvidenceFixture> m_fx;
 };
+
+void TestFindBar::ctrlFAnywhereInTheEvidencePanel_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("focus");   // object name of the widget with the focus
+    for (const char *id : {"ev-eval-report", "ev-datasheet", "ev-sample"})
+        for (const char *focus : {"evidenceTree", "evidenceFilter", "evidenceSearch"})
+            QTest::addRow("%s, focus in %s", id, focus) << QString::fromLatin1(id) << QString::fromLatin1(focus);
+}
+
+void TestFindBar::ctrlFAnywhereInTheEvidencePanel()
+{
+    // The key reaches the viewer's find bar wherever the focus is in the panel, not only
+    // inside the viewer (the PDF view itself takes no focus, so a click on a page leaves it in
+    // the browser).
+    QFETCH(QString, id);
+    QFETCH(QString, focus);
+    EvidencePanel panel(m_fx->context());
+    panel.resize(1280, 720);
+    panel.show();
+    panel.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&panel));
+    panel.openEvidence(id);
+    QTRY_VERIFY_WITH_TIMEOUT(panel.viewer() && panel.viewer()->isLoaded() && panel.viewer()->isVisible(), 10000);
+    auto *bar = panel.viewer()->findChild<FindBar *>(QStringLiteral("findBar"));
+    QVERIFY(bar);
+    QVERIFY(!bar->isVisible());
+    auto *target = panel.findChild<QWidget *>(focus);
+    QVERIFY(target);
+    if (focus == QLatin1String("evidenceSearch")) {
+        // On the browser's other tab.
+        auto *tabs = panel.findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        tabs->setCurrentIndex(tabs->indexOf(target->parentWidget()));
+    }
+    target->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), target);
+    QVERIFY(!panel.viewer()->isAncestorOf(target));
+    QTest::keyClick(target, Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(bar->isVisible());
+    QCOMPARE(QApplication::focusWidget(), bar->field());
+    QTest::keyClicks(bar->field(), QStringLiteral("a"));
+    QTRY_VERIFY_WITH_TIMEOUT(bar->matchCount() > 0, 10000);
+    QTest::keyClick(bar->field(), Qt::Key_Escape);
+    QVERIFY(!bar->isVisible());
+    // Inside the viewer the key still opens the bar (the panel's shortcut stands aside).
+    panel.viewer()->setFocus();
+    QTRY_VERIFY(QApplication::focusWidget() && (QApplication::focusWidget() == panel.viewer()
+                                                || panel.viewer()->isAncestorOf(QApplication::focusWidget())));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(bar->isVisible());
+    QTest::keyClick(bar->field(), Qt::Key_Escape);
+    // A viewer with nothing to find in (an image) leaves the key alone.
+    panel.openEvidence(QStringLiteral("ev-confusion"));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.viewer() && panel.viewer()->isLoaded(), 10000);
+    QVERIFY(!panel.openFindBar());
+}
 
 void TestFindBar::findsInEveryTextViewer_data()
 {

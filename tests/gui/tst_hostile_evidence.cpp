@@ -567,7 +567,7 @@ void TestHostileEvidence::svgExternalReferencesAreDropped()
     QVERIFY(image);
     QVERIFY(image->view()->imageSize().isValid());
     QVERIFY(image->note()->isVisible());
-    QVERIFY2(image->note()->text().contains(QStringLiteral("Blocked 2 reference(s) to content outside the image")),
+    QVERIFY2(image->note()->text().contains(QStringLiteral("Blocked 2 references to content outside the image")),
              qPrintable(image->note()->text()));
     QVERIFY(image->note()->text().contains(m_ar->canaryPath));
     QVERIFY(!hasColour(image->view()->grab().toImage(), kCanary));

@@ -177,7 +177,9 @@ void TestLayout720::requirementsStatusOnScreen()
     QHeaderView *header = table->horizontalHeader();
     QCOMPARE(header->visualIndex(RequirementsPanel::Text), header->count() - 1);
     QVERIFY(table->wordWrap());
-    QVERIFY(header->sectionViewportPosition(RequirementsPanel::Text) < table->viewport()->width() - 100);
+    QVERIFY2(header->sectionViewportPosition(RequirementsPanel::Text) < table->viewport()->width() - 100,
+             qPrintable(QStringLiteral("text column at %1 of %2 px").arg(header->sectionViewportPosition(RequirementsPanel::Text))
+                            .arg(table->viewport()->width())));
 }
 
 void TestLayout720::gatesVerdictAndEvidenceOnScreen()

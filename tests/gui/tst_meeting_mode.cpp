@@ -256,6 +256,22 @@ void TestMeetingMode::bOrPeriodBlanksTheProjector()
     QTest::keyClick(view, Qt::Key_Right);
     const int slide = view->currentIndex();
     QCOMPARE(slide, 1);
+    // The key hint says so, whole, on a slide and on the decision slide.
+    auto *keys = view->findChild<QLabel *>(QStringLiteral("meetingKeys"));
+    QVERIFY(keys);
+    auto hintShown = [&] {
+        QVERIFY2(keys->text().contains(QStringLiteral("B/. blank")), qPrintable(keys->text()));
+        QVERIFY2(keys->fontMetrics().horizontalAdvance(keys->text()) <= keys->contentsRect().width(),
+                 qPrintable(QStringLiteral("key hint cut: %1 px of text in %2 px")
+                                .arg(keys->fontMetrics().horizontalAdvance(keys->text()))
+                                .arg(keys->contentsRect().width())));
+    };
+    hintShown();
+    QTest::keyClick(view, Qt::Key_D);
+    hintShown();
+    QTest::keyClick(view, Qt::Key_Home);
+    QTest::keyClick(view, Qt::Key_Right);
+    QCOMPARE(view->currentIndex(), slide);
     QTest::keyClick(view, Qt::Key(blankKey));
     QVERIFY(view->isBlank());
     // What the projector shows: black, over the whole slide.
@@ -456,6 +472,8 @@ void TestMeetingMode::slidesShowTrackPlotEvidenceAndAnnotations()
     QCOMPARE(title->track()->currentLevel(), 5);
     QVERIFY(title->track()->heldBackBy().contains(QStringLiteral("classifier")));
     QVERIFY(title->summaryText().contains(QStringLiteral("BLOCKER")));
+    // The count of criteria reads as English ("1 criterion", "10 criteria").
+    QVERIFY2(title->summaryText().startsWith(QStringLiteral("10 criteria, ")), qPrintable(title->summaryText()));
 
     // auroc: the plot with its threshold, the evaluation report opened at the annotated page.
     QTest::keyClick(view, Qt::Key_Space);

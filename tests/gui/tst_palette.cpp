@@ -8,6 +8,7 @@
 #include "overview/HistoryPlot.h"
 #include "overview/MltrlTrackWidget.h"
 #include "panels/RequirementsPanel.h"
+#include "panels/RiskHeatMap.h"
 #include "plots/MetricPlot.h"
 
 #include "qcustomplot.h"
@@ -131,6 +132,8 @@ private slots:
     void metricPlots();
     void riskMatrix_data() { palettes(); }
     void riskMatrix();
+    void riskHeatMap_data() { palettes(); }
+    void riskHeatMap();
     void plotsFollowPaletteChange();
 
 private:
@@ -251,6 +254,39 @@ void TestPalette::riskMatrix()
     QVERIFY(panel.selectRequirement(panel.matrixIds().front()));
     QCOMPARE(panel.matrixHighlight(), panel.matrixIds().front());
     checkPlot(panel.matrix());
+}
+
+void TestPalette::riskHeatMap()
+{
+    QFETCH(bool, dark);
+    usePalette(dark);
+    RequirementsPanel panel(m_project->context.get());
+    panel.resize(1200, 700);
+    panel.setChartMode(RequirementsPanel::ChartMode::HeatMap);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QVERIFY(panel.selectRequirement(panel.matrixIds().front()));
+    RiskHeatMap *map = panel.heatMap();
+    QVERIFY(map->isVisible());
+    for (int p = 0; p < kRiskBands; ++p)
+        for (int i = 0; i < kRiskBands; ++i) {
+            const RiskCell cell{p, i};
+            // A count is bold and large: 4.5 where requirements are, 3 (large text) for a zero.
+            VERIFY_CONTRAST(map->countColour(cell), map->cellFill(cell), map->counts().at(cell) > 0 ? 4.5 : 3.0,
+                            QStringLiteral("count of cell %1,%2").arg(p).arg(i));
+            // A cell with requirements in it stands out from the background it sits on (an
+            // empty one is a faint tint on purpose; the grid's frame outlines it).
+            if (map->counts().at(cell) > 0)
+                VERIFY_CONTRAST(map->cellFill(cell), map->palette().color(QPalette::Window), 1.1,
+                                QStringLiteral("cell %1,%2 on the window").arg(p).arg(i));
+        }
+    VERIFY_CONTRAST(map->palette().color(QPalette::WindowText), map->palette().color(QPalette::Window), 4.5,
+                    QStringLiteral("band names"));
+    // The picture agrees: the top left corner is the window, a cell's centre is its fill.
+    const QImage image = map->grab().toImage();
+    QCOMPARE(image.pixelColor(1, 1).rgb(), map->palette().color(QPalette::Window).rgb());
+    const QPoint corner = map->cellRect({0, 0}).topLeft().toPoint() + QPoint(4, 4);
+    QCOMPARE(image.pixelColor(corner).rgb(), map->cellFill({0, 0}).rgb());
 }
 
 void TestPalette::plotsFollowPaletteChange()

@@ -169,10 +169,12 @@ private slots:
                      return r.verification == VvStatus::Failed || r.validation == VvStatus::Failed;
                  })));
         panel.vvFilter()->setCurrentIndex(0);
-        panel.riskFilter()->setCurrentIndex(panel.riskFilter()->findData(static_cast<int>(RiskBand::High)));
-        QCOMPARE(panel.proxy()->rowCount(), static_cast<int>(std::count_if(reqs.begin(), reqs.end(), [](const Requirement &r) {
-                     return r.riskScore() && *r.pFailure >= 0.5 && *r.impact >= 0.5;
-                 })));
+        panel.riskFilter()->setCurrentIndex(panel.riskFilter()->findData(static_cast<int>(RiskBand::Unacceptable)));
+        const auto unacceptable = std::count_if(reqs.begin(), reqs.end(), [](const Requirement &r) {
+            return riskCell(r) && riskLevel(*riskCell(r)) == RiskLevel::Unacceptable;
+        });
+        QVERIFY(unacceptable > 0);
+        QCOMPARE(panel.proxy()->rowCount(), static_cast<int>(unacceptable));
         panel.riskFilter()->setCurrentIndex(0);
         const int level = *reqs.front().level;
         panel.levelFilter()->setCurrentIndex(panel.levelFilter()->findData(level));

@@ -85,7 +85,7 @@ void TestWorkbench::contextBarShowsLevels()
     QCOMPARE(m_window->contextBar()->text(),
              QStringLiteral("cxr-triage · rev 1 · level 5 (system 5, held back by: classifier) · target 8"));
     // The example's flagged DICOM sample is left identified on purpose (examples/README.md).
-    QCOMPARE(m_window->issuesText(), QStringLiteral("\u26A0 1 warning(s) from import"));
+    QCOMPARE(m_window->issuesText(), QStringLiteral("\u26A0 1 warning from import"));
     QVERIFY(m_window->windowTitle().startsWith(QStringLiteral("cxr-triage · rev 1")));
 }
 

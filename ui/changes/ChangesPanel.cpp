@@ -1,5 +1,6 @@
 #include "changes/ChangesPanel.h"
 
+#include "common/Counted.h"
 #include "common/SafeImage.h"
 
 #include "changes/PdfTextDiff.h"
@@ -45,7 +46,8 @@ QString linesHtml(const LineDiff &d)
         return QObject::tr("<p>Too many changes (or too large a file) to show a line diff.</p>");
     if (d.identical())
         return QObject::tr("<p>No line changed.</p>");
-    QString html = QObject::tr("<p>%1 lines removed, %2 added</p>").arg(d.removed).arg(d.added);
+    const QString removed = d.removed == 1 ? QObject::tr("1 line removed") : QObject::tr("%1 lines removed").arg(d.removed);
+    QString html = QObject::tr("<p>%1, %2 added</p>").arg(removed).arg(d.added);
     // Long lines wrap at the pane's width (pre-wrap) instead of running off its edge.
     html += QStringLiteral("<pre style=\"margin:0; white-space:pre-wrap\">");
     for (const QString &line : QString::fromStdString(unifiedText(d)).split(QLatin1Char('\n'))) {
@@ -274,9 +276,10 @@ void ChangesPanel::onDiff(std::shared_ptr<Loaded> loaded)
     } else {
         const RevisionDiff &d = m_loaded->diff;
         if (d.fromRevision != d.toRevision)
-            m_summary->setText(tr("Revision %1 → %2: %n change(s)", nullptr, static_cast<int>(d.changes.size()))
+            m_summary->setText(tr("Revision %1 → %2: %3")
                                    .arg(d.fromRevision)
-                                   .arg(d.toRevision));
+                                   .arg(d.toRevision)
+                                   .arg(counted(static_cast<qsizetype>(d.changes.size()), tr("change"))));
         else if (m_from->count() <= 1) // an empty "1 → 1" table would look like a failure
             m_summary->setText(tr("%1 has only one revision (revision %2), so there is nothing to compare yet. "
                                   "When a later export of the project is imported, its changes are listed here.")

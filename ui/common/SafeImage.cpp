@@ -1,5 +1,7 @@
 #include "common/SafeImage.h"
 
+#include "common/Counted.h"
+
 #include <QBuffer>
 #include <QImageReader>
 #include <QPainter>
@@ -190,8 +192,8 @@ SafeImage::Result decodeSvg(const QByteArray &bytes, qint64 budget)
                      .arg(sizeText(pixels), sizeText(r.naturalSize), SafeImage::budgetText(limit));
     if (!r.blocked.isEmpty())
         r.note = (r.note.isEmpty() ? QString() : r.note + QLatin1Char(' '))
-                 + QStringLiteral("Blocked %1 reference(s) to content outside the image: %2")
-                       .arg(r.blocked.size())
+                 + QStringLiteral("Blocked %1 to content outside the image: %2")
+                       .arg(counted(r.blocked.size(), QStringLiteral("reference")))
                        .arg(r.blocked.join(QStringLiteral("; ")));
     r.image = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
     if (r.image.isNull()) {

@@ -5,6 +5,7 @@
 #include "evidence/EvidenceSource.h"
 #include "evidence/EvidenceTreeModel.h"
 #include "evidence/EvidenceViewer.h"
+#include "evidence/FindBar.h"
 #include "evidence/SearchIndex.h"
 #include "evidence/SearchIndexer.h"
 #include "evidence/SystemViewerLauncher.h"
@@ -13,6 +14,8 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QApplication>
+#include <QShortcut>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -53,6 +56,16 @@ EvidencePanel::EvidencePanel(ProjectContext *context, QWidget *parent)
                             changedToolTip(tracker->reviewedRevision()));
     });
     connect(m_context, &ProjectContext::showEvidence, this, &EvidencePanel::openEvidence);
+    // Ctrl+F from anywhere in the panel (the browser, its filter, the search tab, the header)
+    // finds in the viewer on screen. Inside the viewer its find bar's own shortcut answers, so
+    // this one is off while the focus is there (two live shortcuts for one key would both stay
+    // silent as ambiguous).
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, &EvidencePanel::openFindBar);
+    connect(qApp, &QApplication::focusChanged, find, [this, find](QWidget *, QWidget *now) {
+        find->setEnabled(!(m_viewer && now && (now == m_viewer || m_viewer->isAncestorOf(now))));
+    });
     connect(m_indexer, &SearchIndexer::progress, this, &EvidencePanel::onIndexProgress);
     connect(m_indexer, &SearchIndexer::finished, this, &EvidencePanel::onIndexFinished);
     onRevisionChanged();
@@ -265,6 +278,15 @@ void EvidencePanel::publishFacts()
         return;
     emit m_context->inspect(m_facts.title, m_facts.facts);
     emit m_context->inspectLinks(m_facts.links);
+}
+
+bool EvidencePanel::openFindBar()
+{
+    auto *bar = m_viewer ? m_viewer->findChild<FindBar *>(QStringLiteral("findBar")) : nullptr;
+    if (!bar)
+        return false;
+    bar->open();
+    return true;
 }
 
 void EvidencePanel::showEvent(QShowEvent *event)

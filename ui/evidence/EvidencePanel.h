@@ -51,6 +51,9 @@ public:
     /// Opens what hit `row` points to (evidence here; cards and requirements via the context).
     void openHit(int row);
     void setFilter(const QString &text);
+    /// Opens the find bar of the viewer on screen (Ctrl+F anywhere in the panel); false when
+    /// nothing is shown or the viewer has no text to find in (images, DICOM, binary files).
+    bool openFindBar();
 
 protected:
     /// Coming back to the panel puts the facts of the evidence on screen back in the Inspector.

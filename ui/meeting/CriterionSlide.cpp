@@ -3,6 +3,7 @@
 
 #include "annotations/AnnotationPlace.h"
 #include "annotations/EvidenceAnnotationLayer.h"
+#include "common/Counted.h"
 #include "evidence/EvidenceSource.h"
 #include "evidence/EvidenceViewer.h"
 #include "meeting/MeetingSession.h"
@@ -188,7 +189,7 @@ void CriterionSlide::refresh()
         remarks << noteHtml(row->note);
     const auto annotations = m_session->openOnCriterion(c.id);
     if (!annotations.empty())
-        remarks << QStringLiteral("%1 open annotation(s) on this criterion").arg(annotations.size());
+        remarks << QStringLiteral("%1 on this criterion").arg(counted(static_cast<qsizetype>(annotations.size()), QStringLiteral("open annotation")));
     m_remarks->setText(remarks.join(QStringLiteral("<br>")));
     m_remarks->setVisible(!remarks.isEmpty());
 }

@@ -149,7 +149,7 @@ void DecisionSlide::refresh()
     }
     QStringList items;
     if (flagged > 0)
-        items << QStringLiteral("%1 criteria marked ⚠ above").arg(flagged);
+        items << (flagged == 1 ? QStringLiteral("1 criterion marked ⚠ above") : QStringLiteral("%1 criteria marked ⚠ above").arg(flagged));
     for (const QString &p : problems) {
         bool ofCriterion = false;
         for (const Criterion &c : gate.criteria)

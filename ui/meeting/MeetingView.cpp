@@ -195,8 +195,9 @@ void MeetingView::updateChrome()
     m_position->setText(QStringLiteral("%1 / %2").arg(m_index + 1).arg(slideCount()));
     // The keys that do something on this slide.
     const bool decision = m_index == m_session->decisionIndex();
-    m_keys->setText(decision ? QStringLiteral("1–4 outcome · T to level · C conditions · N rationale · ← back · Esc leave")
-                             : QStringLiteral("Space/→ next · ← back · 1–4 verdict · N note · A annotate · D decision · Esc leave"));
+    // B or . blanks the projector on every slide, as presentation programs do.
+    m_keys->setText(decision ? QStringLiteral("1–4 outcome · T to level · C conditions · N rationale · ← back · B/. blank · Esc leave")
+                             : QStringLiteral("Space/→ next · ← back · 1–4 verdict · N note · A annotate · D decision · B/. blank · Esc leave"));
     updateTimer();
 }
 

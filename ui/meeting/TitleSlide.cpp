@@ -116,14 +116,15 @@ void TitleSlide::refresh()
         blockers += a.severity == "blocker" ? 1 : 0;
     const int majors = static_cast<int>(m_session->openSerious().size()) - blockers;
     m_summary->setText(
-        QStringLiteral("%1 criteria, %2 with a metric: %3 · %4 · verdicts entered: %7 of %1<br>Open annotations: %5 · %6")
+        QStringLiteral("%1 %8, %2 with a metric: %3 · %4 · verdicts entered: %7 of %1<br>Open annotations: %5 · %6")
             .arg(gate.criteria.size())
             .arg(quantitative)
             .arg(meeting::verdictCue(QStringLiteral("met")).html() + QStringLiteral(" %1").arg(met),
                  meeting::verdictCue(QStringLiteral("not_met")).html() + QStringLiteral(" %1").arg(notMet))
             .arg(meeting::severityCue(QStringLiteral("blocker")).html() + QStringLiteral(" %1").arg(blockers),
                  meeting::severityCue(QStringLiteral("major")).html() + QStringLiteral(" %1").arg(majors))
-            .arg(decided));
+            .arg(decided)
+            .arg(gate.criteria.size() == 1 ? QStringLiteral("criterion") : QStringLiteral("criteria")));
 }
 
 } // namespace mltrl::ui

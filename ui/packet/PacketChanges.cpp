@@ -69,8 +69,9 @@ void changesSection(PageFlow &f, const PacketModel &m, const PacketFonts &fonts)
                 {{QStringLiteral("item")}, {QStringLiteral("change")}, {QStringLiteral("old")}, {QStringLiteral("new")}},
                 rows);
         if (d.changes.size() > kMaxChangeRows)
-            f.paragraph(QStringLiteral("… and %1 more changes: mltrl diff %2 --from %3 --to %4 lists every one.")
-                            .arg(d.changes.size() - kMaxChangeRows).arg(q(d.projectId)).arg(d.fromRevision).arg(d.toRevision),
+            f.paragraph(QStringLiteral("… and %1 more %2: mltrl diff %3 --from %4 --to %5 lists every one.")
+                            .arg(d.changes.size() - kMaxChangeRows)
+                            .arg(d.changes.size() - kMaxChangeRows == 1 ? QStringLiteral("change") : QStringLiteral("changes")).arg(q(d.projectId)).arg(d.fromRevision).arg(d.toRevision),
                         fonts.small);
     }
     f.subheading(QStringLiteral("Reviews made stale"));

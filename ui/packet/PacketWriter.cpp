@@ -124,7 +124,8 @@ private:
             const Gate *g = m.revision.manifest.findGate(*m.gate);
             return QStringLiteral("gate %1 (level %2): %3").arg(q(g->id)).arg(g->level).arg(q(g->title));
         }
-        return QStringLiteral("whole project (%1 gates)").arg(m.revision.manifest.gates.size());
+        const std::size_t gates = m.revision.manifest.gates.size();
+        return gates == 1 ? QStringLiteral("whole project (1 gate)") : QStringLiteral("whole project (%1 gates)").arg(gates);
     }
 
     void cover()
@@ -460,9 +461,11 @@ private:
     {
         f.pageBreak();
         f.heading(QStringLiteral("Evidence index"));
-        f.paragraph(QStringLiteral("Every evidence file of revision %1 (%2 files). SHA-256 of the stored bytes; "
+        const std::size_t files = m.revision.manifest.evidence.size();
+        f.paragraph(QStringLiteral("Every evidence file of revision %1 (%2). SHA-256 of the stored bytes; "
                                    "\"declared\" when the manifest states the same hash.")
-                        .arg(m.revision.overview.revision).arg(m.revision.manifest.evidence.size()),
+                        .arg(m.revision.overview.revision)
+                        .arg(files == 1 ? QStringLiteral("1 file") : QStringLiteral("%1 files").arg(files)),
                     fonts.small);
         std::vector<TableRow> rows;
         rows.reserve(2 * m.revision.manifest.evidence.size());

@@ -4,19 +4,24 @@
 #include "common/Theme.h"
 
 #include "panels/PanelUtil.h"
+#include "panels/RiskHeatMap.h"
 #include "plots/MetricPlot.h"
 #include "session/ProjectContext.h"
 
 #include "qcustomplot.h"
 
 #include <QComboBox>
+#include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <set>
@@ -27,6 +32,15 @@ namespace {
 constexpr int kVerificationRole = Qt::UserRole + 10;
 constexpr int kValidationRole = Qt::UserRole + 11;
 constexpr int kBandRole = Qt::UserRole + 12;
+constexpr int kCellRole = Qt::UserRole + 13;   // probability band × 5 + impact band; -1 = not assessed
+// The point matrix's label offset from its point (QCPItemText padding: left 7, bottom 3).
+constexpr QPointF kLabelPadding{7, 3};
+// The point matrix's cells: a light tint of their level's colour behind the points.
+constexpr int kCellTintAlpha = 45;
+
+int cellKey(RiskCell c) { return c.probability * kRiskBands + c.impact; }
+
+QString trName(std::string_view name) { return RequirementsPanel::tr(std::string(name).c_str()); }
 
 QString vvText(VvStatus s)
 {
@@ -53,9 +67,9 @@ QStandardItem *vvItem(VvStatus s)
 const char *bandName(RiskBand b)
 {
     switch (b) {
-    case RiskBand::High: return "high";
-    case RiskBand::Medium: return "medium";
-    case RiskBand::Low: return "low";
+    case RiskBand::Unacceptable: return "unacceptable";
+    case RiskBand::Alarp: return "ALARP";
+    case RiskBand::Acceptable: return "acceptable";
     case RiskBand::NotAssessed: return "not assessed";
     case RiskBand::Any: break;
     }
@@ -87,16 +101,33 @@ void RequirementsFilter::setRisk(RiskBand band)
     invalidateFilter();
 }
 
+void RequirementsFilter::setCell(std::optional<RiskCell> cell)
+{
+    m_cell = cell;
+    invalidateFilter();
+}
+
 RiskBand RequirementsFilter::bandOf(double pFailure, double impact)
 {
-    const int high = (pFailure >= 0.5 ? 1 : 0) + (impact >= 0.5 ? 1 : 0);
-    return high == 2 ? RiskBand::High : high == 1 ? RiskBand::Medium : RiskBand::Low;
+    switch (riskLevel({riskBand(pFailure), riskBand(impact)})) {
+    case RiskLevel::Unacceptable: return RiskBand::Unacceptable;
+    case RiskLevel::Alarp: return RiskBand::Alarp;
+    case RiskLevel::Acceptable: break;
+    }
+    return RiskBand::Acceptable;
 }
 
 bool RequirementsFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    if (m_cell && sourceModel()->index(sourceRow, RequirementsPanel::Risk, sourceParent).data(kCellRole).toInt() != cellKey(*m_cell))
+        return false;
+    return acceptsIgnoringCell(sourceRow);
+}
+
+bool RequirementsFilter::acceptsIgnoringCell(int sourceRow) const
+{
     const QAbstractItemModel *m = sourceModel();
-    auto at = [&](int column, int role) { return m->index(sourceRow, column, sourceParent).data(role); };
+    auto at = [&](int column, int role) { return m->index(sourceRow, column).data(role); };
     if (!m_kind.isEmpty() && at(RequirementsPanel::Kind, kSortRole).toString() != m_kind)
         return false;
     if (m_level >= 0 && at(RequirementsPanel::Level, kSortRole).toInt() != m_level)
@@ -112,7 +143,9 @@ bool RequirementsFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sour
 RequirementsPanel::RequirementsPanel(ProjectContext *context, QWidget *parent)
     : QWidget(parent), m_context(context), m_model(new QStandardItemModel(this)), m_proxy(new RequirementsFilter(this)),
       m_table(new QTableView(this)), m_kind(new QComboBox(this)), m_level(new QComboBox(this)),
-      m_vv(new QComboBox(this)), m_risk(new QComboBox(this)), m_matrix(new QCustomPlot(this))
+      m_vv(new QComboBox(this)), m_risk(new QComboBox(this)), m_matrix(new QCustomPlot(this)),
+      m_heatMap(new RiskHeatMap(this)), m_chart(new QStackedWidget(this)), m_chartMode(new QComboBox(this)),
+      m_cellChip(new QToolButton(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(kSortRole);
@@ -126,18 +159,60 @@ RequirementsPanel::RequirementsPanel(ProjectContext *context, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { highlight(currentRequirement()); });
 
-    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] { m_proxy->setKind(m_kind->currentData().toString()); });
-    connect(m_level, &QComboBox::currentIndexChanged, this, [this] { m_proxy->setLevel(m_level->currentData().toInt()); });
-    connect(m_vv, &QComboBox::currentIndexChanged, this, [this] { m_proxy->setVvStatus(m_vv->currentData().toString()); });
-    connect(m_risk, &QComboBox::currentIndexChanged, this,
-            [this] { m_proxy->setRisk(static_cast<RiskBand>(m_risk->currentData().toInt())); });
+    // Each filter also recounts the heat-map, whose cells count the rows the other filters leave.
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setKind(m_kind->currentData().toString());
+        updateHeatCounts();
+    });
+    connect(m_level, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setLevel(m_level->currentData().toInt());
+        updateHeatCounts();
+    });
+    connect(m_vv, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setVvStatus(m_vv->currentData().toString());
+        updateHeatCounts();
+    });
+    connect(m_risk, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setRisk(static_cast<RiskBand>(m_risk->currentData().toInt()));
+        updateHeatCounts();
+    });
 
-    m_matrix->setMinimumSize(260, 260);
+    m_matrix->setMinimumSize(220, 240);
     m_matrix->xAxis->setLabel(tr("p(failure)"));
     m_matrix->yAxis->setLabel(tr("impact"));
     m_matrix->xAxis->setRange(0, 1.05);
     m_matrix->yAxis->setRange(0, 1.05);
+    // Grid lines on the band edges, so the points sit in the heat-map's cells.
+    for (QCPAxis *axis : {m_matrix->xAxis, m_matrix->yAxis}) {
+        QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+        ticker->setTickStep(0.2);
+        ticker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+        axis->setTicker(ticker);
+    }
     connect(m_matrix, &QCustomPlot::mouseRelease, this, &RequirementsPanel::onMatrixClick);
+
+    m_heatMap->setObjectName(QStringLiteral("riskHeatMap"));
+    connect(m_heatMap, &RiskHeatMap::cellActivated, this, [this](RiskCell cell) {
+        // A second click on the filtering cell removes the filter.
+        filterByCell(m_proxy->cell() == cell ? std::nullopt : std::optional<RiskCell>(cell));
+    });
+    connect(m_heatMap, &RiskHeatMap::clearRequested, this, [this] { filterByCell(std::nullopt); });
+    m_cellChip->setObjectName(QStringLiteral("riskCellFilter"));
+    m_cellChip->setToolTip(tr("Show every risk cell again (Esc in the heat-map)"));
+    m_cellChip->hide();
+    connect(m_cellChip, &QToolButton::clicked, this, [this] { filterByCell(std::nullopt); });
+
+    m_chartMode->setObjectName(QStringLiteral("riskChartMode"));
+    m_chartMode->addItem(tr("automatic"), static_cast<int>(ChartMode::Auto));
+    m_chartMode->addItem(tr("points"), static_cast<int>(ChartMode::Points));
+    m_chartMode->addItem(tr("heat-map"), static_cast<int>(ChartMode::HeatMap));
+    m_chartMode->setToolTip(tr("Automatic: a point per requirement while their ids fit apart, "
+                               "else a count per risk cell"));
+    connect(m_chartMode, &QComboBox::currentIndexChanged, this, &RequirementsPanel::updateChart);
+    m_chart->addWidget(m_matrix);
+    m_chart->addWidget(m_heatMap);
+    // Overlap depends on the chart's size: decide again whenever it changes.
+    m_chart->installEventFilter(this);
     // Light/dark follows the system: redraw the matrix in the new palette, keeping the selection.
     followPalette(m_matrix, [this] {
         fillMatrix();
@@ -156,17 +231,34 @@ RequirementsPanel::RequirementsPanel(ProjectContext *context, QWidget *parent)
     addFilter(tr("&V&&V status:"), m_vv);
     addFilter(tr("&Risk:"), m_risk);
     filters->addStretch(1);
+    // The heat-map's cell filter on a line of its own while it is on (the filter line is full).
+    auto *cellFilterLine = new QHBoxLayout;
+    cellFilterLine->addWidget(m_cellChip);
+    cellFilterLine->addStretch(1);
     auto *tableSide = new QWidget(this);
     auto *tableLayout = new QVBoxLayout(tableSide);
     tableLayout->setContentsMargins(0, 0, 0, 0);
     tableLayout->addLayout(filters);
+    tableLayout->addLayout(cellFilterLine);
     tableLayout->addWidget(m_table, 1);
+    auto *chartSide = new QWidget(this);
+    auto *chartLayout = new QVBoxLayout(chartSide);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    auto *chartBar = new QHBoxLayout;
+    auto *chartLabel = new QLabel(tr("Risk &chart:"), this);
+    chartLabel->setBuddy(m_chartMode);
+    chartBar->addWidget(chartLabel);
+    chartBar->addWidget(m_chartMode);
+    chartBar->addStretch(1);
+    chartLayout->addLayout(chartBar);
+    chartLayout->addWidget(m_chart, 1);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(tableSide);
-    split->addWidget(m_matrix);
+    split->addWidget(chartSide);
     // The table (status columns, then the wrapped text) gets three quarters at 1280 px.
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+    split->setSizes({1000, 280});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
@@ -200,6 +292,8 @@ void RequirementsPanel::reload()
             else
                 risk->setText(tr("not assessed"));
             risk->setData(static_cast<int>(band), kBandRole);
+            const auto cell = riskCell(q);
+            risk->setData(cell ? cellKey(*cell) : -1, kCellRole);
             row << risk;
             auto *verification = vvItem(q.verification);
             verification->setData(vvText(q.verification), kVerificationRole);
@@ -249,53 +343,72 @@ void RequirementsPanel::fillFilters()
     for (const QString &s : statuses)
         m_vv->addItem(tr("%1 (verification or validation)").arg(s), s);
     m_risk->addItem(tr("any"), static_cast<int>(RiskBand::Any));
-    for (RiskBand b : {RiskBand::High, RiskBand::Medium, RiskBand::Low, RiskBand::NotAssessed})
+    for (RiskBand b : {RiskBand::Unacceptable, RiskBand::Alarp, RiskBand::Acceptable, RiskBand::NotAssessed})
         m_risk->addItem(tr(bandName(b)), static_cast<int>(b));
     m_proxy->setKind({});
     m_proxy->setLevel(-1);
     m_proxy->setVvStatus({});
     m_proxy->setRisk(RiskBand::Any);
+    filterByCell(std::nullopt);
 }
 
 void RequirementsPanel::fillMatrix()
 {
     m_matrix->clearPlottables();
     m_matrix->clearItems();
+    m_labels.clear();
     m_matrixIds.clear();
+    m_spots.clear();
     m_highlighted.clear();
     stylePlot(m_matrix, m_matrix->palette());
     const QColor base = m_matrix->palette().color(QPalette::Base);
     const QColor text = m_matrix->palette().color(QPalette::Text);
-    // Quadrants: the high-high corner is the one to look at first (colour + its label).
-    struct Quadrant {
-        double x0, y0, x1, y1;
-        QColor colour;
-        const char *label;
+    // The heat-map's cells, tinted by their risk level, behind the points.
+    for (int pb = 0; pb < kRiskBands; ++pb) {
+        for (int ib = 0; ib < kRiskBands; ++ib) {
+            auto *rect = new QCPItemRect(m_matrix);
+            const auto edge = [](int band) { return band == kRiskBands - 1 ? 1.05 : riskBandHigh(band); };
+            rect->topLeft->setCoords(riskBandLow(pb), edge(ib));
+            rect->bottomRight->setCoords(edge(pb), riskBandLow(ib));
+            QColor fill = RiskHeatMap::levelColour(riskLevel({pb, ib}));
+            fill.setAlpha(kCellTintAlpha);
+            rect->setBrush(fill);
+            rect->setPen(Qt::NoPen);
+            rect->setLayer(QStringLiteral("background"));
+            rect->setSelectable(false);
+        }
+    }
+    // The levels named in a corner cell of each, where points are rare (the heat-map's legend
+    // says the same).
+    struct Named {
+        RiskCell cell;
+        Qt::Alignment align;
     };
-    const Quadrant quadrants[] = {{0, 0, 0.5, 0.5, QColor(0x00, 0x9E, 0x73), "low"},
-                                  {0.5, 0, 1.05, 0.5, QColor(0xE6, 0x9F, 0x00), "medium"},
-                                  {0, 0.5, 0.5, 1.05, QColor(0xE6, 0x9F, 0x00), "medium"},
-                                  {0.5, 0.5, 1.05, 1.05, QColor(0xD5, 0x5E, 0x00), "high"}};
-    for (const Quadrant &q : quadrants) {
-        auto *rect = new QCPItemRect(m_matrix);
-        rect->topLeft->setCoords(q.x0, q.y1);
-        rect->bottomRight->setCoords(q.x1, q.y0);
-        QColor fill = q.colour;
-        fill.setAlpha(40);
-        rect->setBrush(fill);
-        rect->setPen(Qt::NoPen);
-        rect->setLayer(QStringLiteral("background"));
-        rect->setSelectable(false);
-        auto *text = new QCPItemText(m_matrix);
-        text->position->setCoords(q.x1 - 0.01, q.y1 - 0.01);
-        text->setPositionAlignment(Qt::AlignRight | Qt::AlignTop);
-        text->setText(tr("%1 risk").arg(tr(q.label)));
-        text->setColor(readableOn(q.colour, composite(fill, base), 4.5));   // on the quadrant's tint
-        text->setSelectable(false);
+    for (const Named &n : {Named{{0, 0}, Qt::AlignLeft | Qt::AlignBottom}, Named{{4, 0}, Qt::AlignRight | Qt::AlignBottom},
+                           Named{{4, 4}, Qt::AlignRight | Qt::AlignTop}}) {
+        const RiskLevel level = riskLevel(n.cell);
+        auto *label = new QCPItemText(m_matrix);
+        // In the plot's corners: the cells are corner cells of the chart.
+        const double x = n.align & Qt::AlignLeft ? 0.01 : 1.04;
+        const double y = n.align & Qt::AlignBottom ? 0.01 : 1.04;
+        label->position->setCoords(x, y);
+        label->setPositionAlignment(n.align);
+        label->setText(trName(toString(level)));
+        label->setColor(text);   // the tint says the colour; the word must read on every tint
+        label->setSelectable(false);
+        label->setLayer(QStringLiteral("background"));
     }
     m_points = new QCPCurve(m_matrix->xAxis, m_matrix->yAxis);
     m_points->setLineStyle(QCPCurve::lsNone);
-    m_points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, readableOn(QColor(0x00, 0x72, 0xB2), base, 4.5), 10));
+    // Readable on every cell's tint (the tints differ in lightness: yellow is the light one).
+    QColor pointColour(0x00, 0x72, 0xB2);
+    for (int pass = 0; pass < 2; ++pass)
+        for (RiskLevel level : {RiskLevel::Acceptable, RiskLevel::Alarp, RiskLevel::Unacceptable}) {
+            QColor tint = RiskHeatMap::levelColour(level);
+            tint.setAlpha(kCellTintAlpha);
+            pointColour = readableOn(pointColour, composite(tint, base), 4.5);
+        }
+    m_points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, pointColour, 10));
     m_points->setSelectable(QCP::stNone);
     m_highlight = new QCPCurve(m_matrix->xAxis, m_matrix->yAxis);
     m_highlight->setLineStyle(QCPCurve::lsNone);
@@ -309,17 +422,128 @@ void RequirementsPanel::fillMatrix()
             const auto t = static_cast<double>(m_matrixIds.size());
             data.append(QCPCurveData(t, *q.pFailure, *q.impact));
             m_matrixIds.push_back(QString::fromStdString(q.id));
-            auto *label = new QCPItemText(m_matrix);
-            label->position->setCoords(*q.pFailure, *q.impact);
-            label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-            label->setPadding(QMargins(7, 0, 0, 3));
-            label->setText(QString::fromStdString(q.id));
-            label->setColor(text);
-            label->setSelectable(false);
+            m_spots.push_back({m_matrixIds.back(), *q.pFailure, *q.impact});
         }
     }
     m_points->data()->set(data, true);
-    m_matrix->replot();
+    m_labelPlaces = labelPlaces();
+    m_labelsOverlap = !m_labelPlaces;
+    relabel();
+    updateHeatCounts();
+    updateChart();
+}
+
+std::optional<std::vector<Qt::Alignment>> RequirementsPanel::labelPlaces() const
+{
+    // The axis rect as the chart's size gives it (QCustomPlot lays itself out only when it
+    // replots, and the hidden page of the stack is not resized): the chart less the room the
+    // axes take, measured once from a laid-out plot of this style.
+    const QSizeF size = m_chart->size();
+    const QRectF area(58, 12, std::max(1.0, size.width() - 58 - 12), std::max(1.0, size.height() - 12 - 48));
+    std::vector<MatrixLabel> labels;
+    labels.reserve(m_spots.size());
+    for (const Spot &s : m_spots)
+        labels.push_back({s.id, {area.left() + s.pFailure / 1.05 * area.width(), area.bottom() - s.impact / 1.05 * area.height()}});
+    return placeLabels(labels, QFontMetricsF(m_matrix->font()), kLabelPadding, area);
+}
+
+void RequirementsPanel::relabel()
+{
+    for (QCPItemText *label : m_labels)
+        m_matrix->removeItem(label);
+    m_labels.clear();
+    const QColor text = m_matrix->palette().color(QPalette::Text);
+    const int px = static_cast<int>(kLabelPadding.x());
+    const int py = static_cast<int>(kLabelPadding.y());
+    for (std::size_t i = 0; i < m_spots.size(); ++i) {
+        const Spot &s = m_spots[i];
+        // Ids that would overlap are written only for the selection.
+        if (m_labelsOverlap && s.id != m_highlighted)
+            continue;
+        const Qt::Alignment side = m_labelPlaces && i < m_labelPlaces->size() ? (*m_labelPlaces)[i] : Qt::AlignLeft | Qt::AlignBottom;
+        auto *label = new QCPItemText(m_matrix);
+        label->position->setCoords(s.pFailure, s.impact);
+        label->setPositionAlignment(side);
+        label->setPadding(QMargins(side & Qt::AlignLeft ? px : 0, side & Qt::AlignTop ? py : 0, side & Qt::AlignRight ? px : 0,
+                                   side & Qt::AlignBottom ? py : 0));
+        label->setText(s.id);
+        label->setColor(text);
+        label->setSelectable(false);
+        if (m_labelsOverlap) {
+            // On a plate, so it reads over the other points.
+            label->setBrush(m_matrix->palette().color(QPalette::Base));
+        }
+        m_labels.push_back(label);
+    }
+}
+
+QStringList RequirementsPanel::matrixLabels() const
+{
+    QStringList ids;
+    for (const QCPItemText *label : m_labels)
+        ids << label->text();
+    return ids;
+}
+
+void RequirementsPanel::updateChart()
+{
+    auto places = labelPlaces();
+    const bool overlap = !places;
+    const auto mode = static_cast<ChartMode>(m_chartMode->currentData().toInt());
+    const bool heat = mode == ChartMode::HeatMap || (mode == ChartMode::Auto && overlap);
+    m_chart->setCurrentWidget(heat ? static_cast<QWidget *>(m_heatMap) : m_matrix);
+    if (overlap != m_labelsOverlap || places != m_labelPlaces) {
+        m_labelsOverlap = overlap;
+        m_labelPlaces = std::move(places);
+        relabel();
+        m_matrix->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+bool RequirementsPanel::heatMapShown() const
+{
+    return m_chart->currentWidget() == m_heatMap;
+}
+
+void RequirementsPanel::setChartMode(ChartMode mode)
+{
+    m_chartMode->setCurrentIndex(m_chartMode->findData(static_cast<int>(mode)));
+}
+
+void RequirementsPanel::updateHeatCounts()
+{
+    RiskCounts counts;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (!m_proxy->acceptsIgnoringCell(row))
+            continue;
+        const int key = m_model->index(row, Risk).data(kCellRole).toInt();
+        if (key < 0)
+            ++counts.notAssessed;
+        else
+            ++counts.count[static_cast<std::size_t>(key / kRiskBands)][static_cast<std::size_t>(key % kRiskBands)];
+    }
+    m_heatMap->setCounts(counts);
+}
+
+void RequirementsPanel::filterByCell(std::optional<RiskCell> cell)
+{
+    m_proxy->setCell(cell);
+    m_heatMap->setFilterCell(cell);
+    if (cell) {
+        m_cellChip->setText(tr("filter: p(failure) %1, impact %2 ×")
+                                .arg(trName(probabilityBandName(cell->probability)), trName(impactBandName(cell->impact))));
+        m_cellChip->setAccessibleName(tr("Remove the filter: p(failure) %1, impact %2")
+                                          .arg(trName(probabilityBandName(cell->probability)),
+                                               trName(impactBandName(cell->impact))));
+    }
+    m_cellChip->setVisible(cell.has_value());
+}
+
+bool RequirementsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_chart && event->type() == QEvent::Resize && !m_spots.empty())
+        updateChart();
+    return QWidget::eventFilter(watched, event);
 }
 
 int RequirementsPanel::matrixPointCount() const
@@ -358,6 +582,7 @@ void RequirementsPanel::onMatrixClick(QMouseEvent *event)
         // Filtered out of the table: clear the filters so the row can be shown.
         for (QComboBox *box : {m_kind, m_level, m_vv, m_risk})
             box->setCurrentIndex(0);
+        filterByCell(std::nullopt);
         selectRequirement(id);
     }
 }
@@ -394,6 +619,13 @@ void RequirementsPanel::highlight(const QString &id)
         m_highlighted = id;
     }
     m_highlight->data()->set(data, true);
+    if (m_labelsOverlap)
+        relabel();
+    std::vector<RiskHeatMap::Mark> marks;
+    for (const Spot &spot : m_spots)
+        if (spot.id == m_highlighted)
+            marks.push_back({spot.id, spot.pFailure, spot.impact});
+    m_heatMap->setMarks(std::move(marks));
     m_matrix->replot();
 }
 

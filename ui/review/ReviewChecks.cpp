@@ -1,5 +1,6 @@
 #include "review/ReviewChecks.h"
 
+#include "common/Counted.h"
 #include "review/AnnotationStore.h"
 #include "review/KeyRing.h"
 #include "review/ReviewBuilder.h"
@@ -114,8 +115,8 @@ std::optional<ReviewInput> signingInput(Store &store, const RevisionData &revisi
     const auto annotations = AnnotationStore(store.db()).forRevision(revision.overview.revisionId);
     Problems blockers;
     if (!checkBlockersAcknowledged(draft, annotations, blockers))
-        problems << QObject::tr("Acknowledge the %n open blocker annotation(s) before an advance.", nullptr,
-                                static_cast<int>(blockers.errorCount()));
+        problems << QObject::tr("Acknowledge the %1 before an advance.")
+                        .arg(counted(static_cast<qsizetype>(blockers.errorCount()), QObject::tr("open blocker annotation")));
     for (const Annotation &a : annotations)
         if (a.status == "open")
             input.annotations.push_back(a.toRecord());

@@ -1,5 +1,6 @@
 #include "shell/ImportProblemsDialog.h"
 
+#include "common/Counted.h"
 #include "shell/ProblemsModel.h"
 
 #include <QAction>
@@ -22,7 +23,7 @@ QString countLine(const std::vector<Problem> &problems)
     for (const Problem &p : problems)
         errors += p.severity == Severity::Error ? 1 : 0;
     const qsizetype warnings = static_cast<qsizetype>(problems.size()) - errors;
-    return QStringLiteral("%1 error(s), %2 warning(s).").arg(errors).arg(warnings);
+    return QStringLiteral("%1, %2.").arg(counted(errors, QStringLiteral("error")), counted(warnings, QStringLiteral("warning")));
 }
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "shell/WorkbenchWindow.h"
 
+#include "common/Counted.h"
 #include "common/PanelIcons.h"
 
 #include "library/LibraryModel.h"
@@ -526,7 +527,7 @@ void WorkbenchWindow::updateIssues()
     else if (warnings == 0)
         m_issues->setText(QStringLiteral("No warnings from import"));
     else
-        m_issues->setText(QStringLiteral("⚠ %1 warning(s) from import").arg(warnings));
+        m_issues->setText(QStringLiteral("⚠ %1 from import").arg(counted(static_cast<qsizetype>(warnings), QStringLiteral("warning"))));
     m_issues->setEnabled(warnings > 0);
     m_issues->setToolTip(warnings > 0 ? QStringLiteral("Show the warnings") : QString());
 }
