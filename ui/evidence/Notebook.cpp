@@ -1,6 +1,7 @@
 #include "evidence/Notebook.h"
 
 #include "evidence/EvidenceJson.h"
+#include "evidence/NotebookOutputText.h"
 
 #include <nlohmann/json.hpp>
 
@@ -40,7 +41,7 @@ QString multiline(const Json &value)
     return capped(out);
 }
 
-/// Base64 image data, whole (not capped like text).
+/// A string or list of strings joined whole (not capped like text): base64 image data, SVG text.
 QByteArray base64Data(const Json &value)
 {
     QByteArray out;
@@ -61,8 +62,18 @@ Notebook::Output readOutput(const Json &o)
         out.text = multiline(o.value("text", Json()));
     } else if (type == "error") {
         out.isError = true;
-        out.text = QStringLiteral("%1: %2").arg(QString::fromStdString(o.value("ename", std::string())),
-                                                QString::fromStdString(o.value("evalue", std::string())));
+        // The traceback as IPython wrote it (lines with ANSI colours), else name and value.
+        const Json traceback = o.value("traceback", Json());
+        if (traceback.is_array() && !traceback.empty()) {
+            Json lines = Json::array();
+            for (const Json &line : traceback)
+                if (line.is_string())
+                    lines.push_back(line.get_ref<const std::string &>() + "\n");
+            out.text = multiline(lines);
+        }
+        if (out.text.trimmed().isEmpty())
+            out.text = QStringLiteral("%1: %2").arg(QString::fromStdString(o.value("ename", std::string())),
+                                                    QString::fromStdString(o.value("evalue", std::string())));
     } else if (o.contains("data") && o["data"].is_object()) {
         const Json &data = o["data"];
         for (const char *mime : {"image/png", "image/jpeg"}) {
@@ -73,6 +84,13 @@ Notebook::Output readOutput(const Json &o)
                 break;
             }
         }
+        // SVG is text in a notebook (not base64); decoded like an SVG file (sanitized, budgeted).
+        if (out.image.isEmpty() && data.contains("image/svg+xml")) {
+            out.image = base64Data(data["image/svg+xml"]);
+            out.imageType = QStringLiteral("image/svg+xml");
+        }
+        if (out.image.isEmpty() && data.contains("text/html"))
+            out.html = NotebookOutputText::sanitizeHtml(multiline(data["text/html"]), &out.htmlIsTable);
         if (data.contains("text/plain"))
             out.text = multiline(data["text/plain"]);
     }
@@ -131,7 +149,7 @@ QString Notebook::plainText() const
         text += cell.source + QLatin1Char('\n');
         for (const Output &o : cell.outputs)
             if (!o.text.isEmpty())
-                text += o.text + QLatin1Char('\n');
+                text += NotebookOutputText::ansiToPlain(o.text) + QLatin1Char('\n');
     }
     return text;
 }

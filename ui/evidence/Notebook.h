@@ -1,6 +1,8 @@
 #pragma once
 /// A Jupyter notebook (nbformat 4) reduced to what a reviewer reads: cells with their source,
-/// execution count and outputs (text and PNG/JPEG images).
+/// execution count and outputs: text (terminal colours kept as ANSI escapes for the viewer to
+/// render), PNG/JPEG/SVG images, `text/html` (sanitized, see NotebookOutputText) and errors
+/// with their traceback.
 #include <QByteArray>
 #include <QString>
 
@@ -11,9 +13,13 @@ namespace mltrl::ui {
 
 struct Notebook {
     struct Output {
-        QString text;         ///< stream text, text/plain or an error's name and value
-        QByteArray image;     ///< decoded image/png or image/jpeg bytes
+        QString text;         ///< stream text, text/plain, or an error's traceback (else "name: value")
+        QByteArray image;     ///< decoded image/png or image/jpeg bytes, or image/svg+xml text
         QString imageType;    ///< the media type the notebook declares for them
+        /// A text/html output reduced to safe text markup (NotebookOutputText::sanitizeHtml);
+        /// shown instead of `text` (which keeps text/plain, for search).
+        QString html;
+        bool htmlIsTable = false;
         bool isError = false;
     };
     struct Cell {

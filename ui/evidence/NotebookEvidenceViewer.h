@@ -1,6 +1,7 @@
 #pragma once
 /// A Jupyter notebook as a reader sees it in Jupyter: Markdown cells rendered, code cells in a
-/// monospace font with their execution count, then their text and image outputs.
+/// monospace font with their execution count, then their outputs: text (terminal colours
+/// rendered), images (PNG, JPEG, SVG), HTML tables and text (sanitized) and error tracebacks.
 #include "common/SafeImage.h"
 #include "evidence/EvidenceViewer.h"
 #include "evidence/Notebook.h"
@@ -32,6 +33,8 @@ private:
     void build(const Notebook &notebook, const std::vector<SafeImage::Result> &images);
     QWidget *markdownCell(const QString &markdown);
     QWidget *codeCell(const QString &source, const QString &prompt);
+    /// An output shown as the workbench's own rich text (sanitized HTML, coloured terminal text).
+    QWidget *richOutput(const QString &html, const QString &objectName, bool monospace);
 
     QVBoxLayout *m_cells = nullptr;
     QLabel *m_error = nullptr;
