@@ -4,6 +4,8 @@
 #include <QString>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace mltrl {
 
 ArchiveReference resolveArchiveReference(std::string_view reference, std::string_view documentPath)
@@ -38,6 +40,11 @@ ArchiveReference resolveArchiveReference(std::string_view reference, std::string
     if (!url.host().isEmpty())
         return refuse("a network path; nothing is loaded from the network", true);
     const QString path = url.path(QUrl::FullyDecoded);
+    // Decoded, a path could hold what no archive path may (§1): "%5C", "%00".
+    if (path.contains(QLatin1Char('\\')))
+        return refuse("a Windows or network path, outside the archive");
+    if (std::any_of(path.begin(), path.end(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; }))
+        return refuse("not a valid reference (control characters)");
     if (path.startsWith(QLatin1Char('/')))
         return refuse("an absolute path on this computer, outside the archive");
     const QString document = QString::fromUtf8(documentPath.data(), static_cast<qsizetype>(documentPath.size()));

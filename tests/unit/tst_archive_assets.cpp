@@ -123,6 +123,9 @@ private slots:
         QTest::newRow("https") << q("https://example.org/x.png") << q("r.md") << q("") << q("network") << true;
         QTest::newRow("network path") << q("//host/x.png") << q("r.md") << q("") << q("network path") << true;
         QTest::newRow("other scheme") << q("attachment:x.png") << q("r.md") << q("") << q("another kind (attachment:)") << false;
+        QTest::newRow("encoded backslash") << q("a%5Cb.png") << q("r.md") << q("") << q("Windows or network path") << false;
+        QTest::newRow("encoded nul") << q("a%00.png") << q("r.md") << q("") << q("control characters") << false;
+        QTest::newRow("encoded climb") << q("a%2F..%2F..%2Fx.png") << q("r.md") << q("") << q("leaves the archive") << false;
         QTest::newRow("folder itself") << q(".") << q("") << q("") << q("not a file") << false;
     }
 
