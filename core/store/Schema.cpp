@@ -301,7 +301,6 @@ CREATE TABLE revision_assets (
     document     TEXT NOT NULL,
     PRIMARY KEY (revision_id, path)
 ) WITHOUT ROWID;
-CREATE INDEX revision_assets_by_blob ON revision_assets(sha256);
 ALTER TABLE revisions ADD COLUMN assets_collected INTEGER NOT NULL DEFAULT 0 CHECK (assets_collected IN (0, 1));
 )sql";
 
