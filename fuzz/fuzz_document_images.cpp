@@ -29,7 +29,8 @@ void checkResolved(const mltrl::ArchiveReference &r)
     std::size_t start = 0;
     while (true) {
         const std::size_t slash = p.find('/', start);
-        const std::string_view segment = std::string_view(p).substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+        const std::string_view segment =
+            std::string_view(p).substr(start, slash == std::string::npos ? std::string::npos : slash - start);
         FUZZ_CHECK(!segment.empty() && segment != "." && segment != "..");
         if (slash == std::string::npos)
             break;

@@ -50,7 +50,8 @@ ArchiveReference resolveArchiveReference(std::string_view reference, std::string
     const QString document = QString::fromUtf8(documentPath.data(), static_cast<qsizetype>(documentPath.size()));
     const QString dir = document.contains(QLatin1Char('/')) ? document.section(QLatin1Char('/'), 0, -2) : QString();
     const QString cleaned = QDir::cleanPath(dir.isEmpty() ? path : dir + QLatin1Char('/') + path);
-    if (cleaned == QLatin1String("..") || cleaned.startsWith(QLatin1String("../")) || cleaned.startsWith(QLatin1Char('/')))
+    if (cleaned == QLatin1String("..") || cleaned.startsWith(QLatin1String("../")) ||
+        cleaned.startsWith(QLatin1Char('/')))
         return refuse("a path that leaves the archive");
     if (cleaned.isEmpty() || cleaned == QLatin1String("."))
         return refuse("not a file (the archive's folder itself)");

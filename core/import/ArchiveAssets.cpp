@@ -23,7 +23,7 @@ namespace {
 
 struct MarkdownScan {
     std::vector<std::string> references;
-    std::string html;   ///< every raw HTML piece, in order (Qt renders them as HTML)
+    std::string html; ///< every raw HTML piece, in order (Qt renders them as HTML)
 };
 
 int enterBlock(MD_BLOCKTYPE, void *, void *)
@@ -113,7 +113,9 @@ void addHtmlImages(const std::string &html, std::vector<std::string> &out)
 /// `cells` list of the top-level object counts; nothing else is kept.
 class NotebookCells final : public nlohmann::json_sax<nlohmann::json> {
 public:
-    NotebookCells(std::size_t maxCells, std::size_t maxCellBytes) : m_maxCells(maxCells), m_maxCellBytes(maxCellBytes) {}
+    NotebookCells(std::size_t maxCells, std::size_t maxCellBytes) : m_maxCells(maxCells), m_maxCellBytes(maxCellBytes)
+    {
+    }
 
     bool null() override { return true; }
     bool boolean(bool) override { return true; }
@@ -200,7 +202,7 @@ public:
     bool sawCells = false;
 
 private:
-    static constexpr int kMaxDepth = 256;   // as the notebook viewer (EvidenceJson)
+    static constexpr int kMaxDepth = 256; // as the notebook viewer (EvidenceJson)
 
     bool enter() { return ++m_depth <= kMaxDepth; }
     void append(const std::string &value)
@@ -243,7 +245,8 @@ std::string lowerMediaType(const std::string &mediaType)
     std::string mt = mediaType.substr(0, mediaType.find(';'));
     mt.erase(0, mt.find_first_not_of(" \t"));
     mt.erase(mt.find_last_not_of(" \t") + 1);
-    std::transform(mt.begin(), mt.end(), mt.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(mt.begin(), mt.end(), mt.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return mt;
 }
 
@@ -299,8 +302,8 @@ void cardStrings(const nlohmann::json &value, std::string &out, int depth = 0)
 }
 
 struct Document {
-    std::string path;       ///< archive path references resolve from ("" = the archive root)
-    std::string location;   ///< where warnings point
+    std::string path;     ///< archive path references resolve from ("" = the archive root)
+    std::string location; ///< where warnings point
     std::vector<std::string> references;
 };
 
@@ -308,7 +311,7 @@ class Collector {
 public:
     Collector(const StagedArchive &staged, const std::set<std::string> &named, Problems &problems,
               const AssetLimits &limits)
-        : m_staged(staged), m_named(named), m_problems(problems), m_limits(limits)
+          : m_staged(staged), m_named(named), m_problems(problems), m_limits(limits)
     {
     }
 
@@ -328,7 +331,8 @@ public:
             if (!r.ok()) {
                 // Images inside the document (data:) and network addresses are not files of
                 // the archive; neither is a finding (network images are never loaded).
-                if (r.network || QString::fromStdString(ref).trimmed().startsWith(QLatin1String("data:"), Qt::CaseInsensitive))
+                if (r.network ||
+                    QString::fromStdString(ref).trimmed().startsWith(QLatin1String("data:"), Qt::CaseInsensitive))
                     continue;
                 warn(fmt::format("the image \"{}\" will not be shown: it is {}", shown, r.refused));
                 continue;
@@ -348,9 +352,10 @@ public:
                                  "over the {} MiB stored for an unlisted image; it is not stored",
                                  shown, path, file->size, m_limits.maxFileBytes >> 20));
             } else if (assets.size() >= m_limits.maxFiles || m_total + file->size > m_limits.maxTotalBytes) {
-                warn(fmt::format("the image \"{}\" will not be shown: {} is not named in the manifest, and the unlisted "
-                                 "images of this archive are over their bound ({} files, {} MiB in all); it is not stored",
-                                 shown, path, m_limits.maxFiles, m_limits.maxTotalBytes >> 20));
+                warn(fmt::format(
+                    "the image \"{}\" will not be shown: {} is not named in the manifest, and the unlisted "
+                    "images of this archive are over their bound ({} files, {} MiB in all); it is not stored",
+                    shown, path, m_limits.maxFiles, m_limits.maxTotalBytes >> 20));
             } else {
                 m_total += file->size;
                 m_chosen.insert(path);
@@ -437,7 +442,8 @@ std::vector<Asset> collectAssets(const StagedArchive &staged, const Manifest &ma
             break;
         case DocumentKind::Notebook:
             if (file->size <= limits.maxNotebookBytes)
-                if (const auto cells = notebookMarkdownCells(file->temp, limits.maxNotebookCells, limits.maxCellBytes)) {
+                if (const auto cells =
+                        notebookMarkdownCells(file->temp, limits.maxNotebookCells, limits.maxCellBytes)) {
                     std::vector<std::string> refs;
                     for (const std::string &cell : *cells)
                         for (std::string &r : markdownImageReferences(cell))

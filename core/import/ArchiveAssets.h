@@ -23,22 +23,22 @@
 namespace mltrl {
 
 struct AssetLimits {
-    std::uint64_t maxFileBytes = 32ULL << 20;     ///< one image (the viewer reads no more)
-    std::uint64_t maxTotalBytes = 256ULL << 20;   ///< all assets of one revision
-    std::size_t maxFiles = 1000;                  ///< assets of one revision
-    std::uint64_t maxMarkdownBytes = 1ULL << 20;  ///< larger Markdown is shown as text, not rendered
-    std::uint64_t maxNotebookBytes = 128ULL << 20;///< larger notebooks are not opened
-    std::size_t maxNotebookCells = 2000;          ///< cells the notebook viewer shows
-    std::size_t maxCellBytes = 100000;            ///< of one cell's source the viewer shows
-    std::size_t maxWarningsPerDocument = 20;      ///< then one "and N more" line
+    std::uint64_t maxFileBytes = 32ULL << 20;      ///< one image (the viewer reads no more)
+    std::uint64_t maxTotalBytes = 256ULL << 20;    ///< all assets of one revision
+    std::size_t maxFiles = 1000;                   ///< assets of one revision
+    std::uint64_t maxMarkdownBytes = 1ULL << 20;   ///< larger Markdown is shown as text, not rendered
+    std::uint64_t maxNotebookBytes = 128ULL << 20; ///< larger notebooks are not opened
+    std::size_t maxNotebookCells = 2000;           ///< cells the notebook viewer shows
+    std::size_t maxCellBytes = 100000;             ///< of one cell's source the viewer shows
+    std::size_t maxWarningsPerDocument = 20;       ///< then one "and N more" line
 };
 
 /// One stored asset: an unlisted archive file and the first document that shows it.
 struct Asset {
-    std::string path;          ///< archive path
+    std::string path; ///< archive path
     std::string sha256;
     std::uint64_t size = 0;
-    std::string document;      ///< archive path of the document, or `mltrl.json#/project/summary`, `mltrl.json#/cards/N`
+    std::string document; ///< archive path of the document, or `mltrl.json#/project/summary`, `mltrl.json#/cards/N`
 };
 
 /// The image references of a Markdown text, in document order, exactly as Qt's Markdown

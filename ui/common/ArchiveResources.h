@@ -3,9 +3,12 @@
 /// (evidence, the project summary, cards, notebook cells), model cards and SVG images can name
 /// other files, and Qt would read any of them from the reviewer's disk (QTextDocument's default
 /// resource loading follows absolute paths, `file:` URLs and `../`). Here a reference resolves
-/// only to a file of the same archive revision in the store, relative to the archive path of
-/// the document that names it; anything else (absolute paths, `..` out of the archive,
-/// `file:`, network URLs and paths, Windows paths) is refused with a reason the viewer shows.
+/// only to a file of the same archive revision in the store — a file the manifest names, or an
+/// asset (an unlisted image the revision's Markdown shows, stored at import) — relative to the
+/// archive path of the document that names it, by core's rule (common/ArchiveReference, which
+/// the importer uses to choose the assets); anything else (absolute paths, `..` out of the
+/// archive, `file:`, network URLs and paths, Windows paths) is refused with a reason the viewer
+/// shows.
 ///
 /// ArchiveDocument puts Markdown into a QTextDocument that way: images in the archive are
 /// decoded by SafeImage within a pixel budget and added to the document's own resources
@@ -43,7 +46,7 @@ public:
 
     /// No files: every reference is refused.
     ArchiveResources() = default;
-    /// The files of `revision` as stored in `store`.
+    /// The files and assets of `revision` as stored in `store`.
     ArchiveResources(const RevisionData &revision, Store &store);
     static std::shared_ptr<const ArchiveResources> of(const RevisionData &revision, Store &store);
 

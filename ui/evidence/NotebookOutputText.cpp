@@ -69,7 +69,7 @@ void applySgr(const QString &params, Style &style)
             i += 4;
             return c;
         }
-        i = codes.size();   // malformed: ignore the rest
+        i = codes.size(); // malformed: ignore the rest
         return std::nullopt;
     };
     for (std::size_t i = 0; i < codes.size(); ++i) {
@@ -142,11 +142,12 @@ std::vector<Run> parse(const QString &text)
             } else if (i + 1 < n && text[i + 1] == QLatin1Char(']')) {
                 // OSC (window titles, hyperlinks): up to BEL or ESC backslash.
                 qsizetype j = i + 2;
-                while (j < n && text[j] != QChar(0x07) && !(text[j] == kEsc && j + 1 < n && text[j + 1] == QLatin1Char('\\')))
+                while (j < n && text[j] != QChar(0x07) &&
+                       !(text[j] == kEsc && j + 1 < n && text[j + 1] == QLatin1Char('\\')))
                     ++j;
                 i = j < n && text[j] == kEsc ? j + 1 : j;
             } else {
-                ++i;   // a two-character escape (ESC c, ESC 7, …)
+                ++i; // a two-character escape (ESC c, ESC 7, …)
             }
             continue;
         }
@@ -183,7 +184,8 @@ QString ansiToHtml(const QString &text, const QColor &background)
         if (run.style.underline)
             css << QStringLiteral("text-decoration:underline");
         const QString escaped = run.text.toHtmlEscaped();
-        html += css.isEmpty() ? escaped : QStringLiteral("<span style=\"%1\">%2</span>").arg(css.join(QLatin1Char(';')), escaped);
+        html += css.isEmpty() ? escaped
+                              : QStringLiteral("<span style=\"%1\">%2</span>").arg(css.join(QLatin1Char(';')), escaped);
     }
     return html + QStringLiteral("</pre>");
 }
@@ -210,11 +212,11 @@ QString sanitizeHtml(const QString &html, bool *isTable)
         QStringLiteral("dl"),    QStringLiteral("dt"),    QStringLiteral("dd"),    QStringLiteral("small")};
     // Elements whose content is not text for the reader (or would be run or loaded).
     static const QSet<QString> dropWhole{
-        QStringLiteral("script"),   QStringLiteral("style"),  QStringLiteral("iframe"),   QStringLiteral("object"),
-        QStringLiteral("embed"),    QStringLiteral("svg"),    QStringLiteral("math"),     QStringLiteral("template"),
-        QStringLiteral("noscript"), QStringLiteral("head"),   QStringLiteral("title"),    QStringLiteral("textarea"),
-        QStringLiteral("select"),   QStringLiteral("video"),  QStringLiteral("audio"),    QStringLiteral("canvas"),
-        QStringLiteral("frameset"), QStringLiteral("applet"), QStringLiteral("xml"),      QStringLiteral("button")};
+        QStringLiteral("script"),   QStringLiteral("style"),  QStringLiteral("iframe"), QStringLiteral("object"),
+        QStringLiteral("embed"),    QStringLiteral("svg"),    QStringLiteral("math"),   QStringLiteral("template"),
+        QStringLiteral("noscript"), QStringLiteral("head"),   QStringLiteral("title"),  QStringLiteral("textarea"),
+        QStringLiteral("select"),   QStringLiteral("video"),  QStringLiteral("audio"),  QStringLiteral("canvas"),
+        QStringLiteral("frameset"), QStringLiteral("applet"), QStringLiteral("xml"),    QStringLiteral("button")};
     QString out;
     bool table = false;
     const qsizetype n = html.size();
@@ -255,7 +257,7 @@ QString sanitizeHtml(const QString &html, bool *isTable)
         if (name.isEmpty()) {
             if (!tag.startsWith(QLatin1Char('!')) && !tag.startsWith(QLatin1Char('?')) && !closing)
                 out += QStringLiteral("&lt;") + tag.toHtmlEscaped() + (j < n ? QStringLiteral("&gt;") : QString());
-            continue;   // doctype, processing instruction, or a lone '<' kept as text
+            continue; // doctype, processing instruction, or a lone '<' kept as text
         }
         if (dropWhole.contains(name)) {
             if (!closing && !tag.endsWith(QLatin1Char('/'))) {
