@@ -329,10 +329,12 @@ public:
             const std::string shown = ref.size() > 200 ? ref.substr(0, 200) + "…" : ref;
             const ArchiveReference r = resolveArchiveReference(ref, doc.path);
             if (!r.ok()) {
-                // Images inside the document (data:) and network addresses are not files of
-                // the archive; neither is a finding (network images are never loaded).
-                if (r.network ||
-                    QString::fromStdString(ref).trimmed().startsWith(QLatin1String("data:"), Qt::CaseInsensitive))
+                // Images inside the document (data:, a notebook cell's attachment:) and network
+                // addresses are not files of the archive; none is a finding (network images
+                // are never loaded).
+                const QString written = QString::fromStdString(ref).trimmed();
+                if (r.network || written.startsWith(QLatin1String("data:"), Qt::CaseInsensitive)
+                    || written.startsWith(QLatin1String("attachment:"), Qt::CaseInsensitive))
                     continue;
                 warn(fmt::format("the image \"{}\" will not be shown: it is {}", shown, r.refused));
                 continue;

@@ -40,7 +40,8 @@ for e in m["evidence"]:
     e.pop("sha256", None)   # datasheet.md gets figures below
 m["project"]["summary"] = "Where it runs: ![map](overview/map.svg)"
 nb = {"nbformat": 4, "nbformat_minor": 5, "metadata": {},
-      "cells": [{"cell_type": "markdown", "metadata": {}, "source": ["## Loss\n", "![loss](plots/loss.png)\n"]},
+      "cells": [{"cell_type": "markdown", "metadata": {}, "source": ["## Loss\n", "![loss](plots/loss.png) ![own](attachment:own.png)\n"],
+                 "attachments": {"own.png": {"image/png": "iVBORw0KGgo="}}},
                 {"cell_type": "code", "metadata": {}, "execution_count": 1, "outputs": [],
                  "source": "# ![not markdown](plots/never.png)"}]}
 json.dump(nb, open(os.path.join(a, "notebooks/train.ipynb"), "w"))
@@ -62,7 +63,7 @@ expect_in "$WORK/err" 'the image "file:///etc/passwd" will not be shown: it is a
 expect_in "$WORK/err" 'the image "figures/huge.png" will not be shown: evidence/figures/huge.png is not named in the manifest and is 41943040 bytes, over the 32 MiB'
 expect_in "$WORK/err" 'the image "figures/notes.txt" will not be shown: evidence/figures/notes.txt is not named in the manifest and is not an image file'
 expect_in "$WORK/err" 'the image "figures/missing.png" will not be shown: evidence/figures/missing.png is not in the archive'
-expect_eq "$(grep -c 'shields.io\|never.png' "$WORK/err")" 0 "network images and code cells are no finding"
+expect_eq "$(grep -c 'shields.io\|never.png\|attachment:' "$WORK/err")" 0 "network images, attachments and code cells are no finding"
 
 # import: the same; show --json lists exactly the four assets with their hashes.
 expect_exit 0 "$MLTRL_CLI" import "$A"

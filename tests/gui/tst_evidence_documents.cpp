@@ -30,6 +30,7 @@ namespace {
 const QColor kFigure(0x20, 0x40, 0xc0);   // the archive's unlisted figure
 const QColor kCanary(0x12, 0xe4, 0x56);   // a file outside the archive: never shown
 const QColor kSvg(0xc0, 0x10, 0x20);      // the notebook's SVG output
+const QColor kAttached(0xe0, 0x90, 0x10); // a Markdown cell's own attachment
 
 QByteArray png(const QColor &colour, int w, int h)
 {
@@ -162,6 +163,9 @@ public:
                 {"cells",
                  {{{"cell_type", "markdown"}, {"metadata", nlohmann::json::object()},
                    {"source", {"## Figure beside the notebook\n", "\n", "![nb](figures/nb.png)\n"}}},
+                  {{"cell_type", "markdown"}, {"metadata", nlohmann::json::object()},
+                   {"source", "Pasted: ![p](attachment:pasted.png) and ![m](attachment:missing.png)"},
+                   {"attachments", {{"pasted.png", {{"image/png", png(kAttached, 50, 30).toBase64().toStdString()}}}}}},
                   code(1, "plot_svg()",
                        {{{"output_type", "display_data"}, {"metadata", nlohmann::json::object()},
                          {"data", {{"image/svg+xml", {svg.substr(0, 40), svg.substr(40)}}, {"text/plain", "<Figure>"}}}}}),
@@ -209,6 +213,7 @@ private slots:
     void notebookErrorShowsColouredTraceback();
     void notebookStreamColoursWithoutEscapes();
     void notebookMarkdownCellShowsUnlistedFigure();
+    void notebookMarkdownCellShowsItsAttachments();
     void ansiAndHtmlConversions_data();
     void ansiAndHtmlConversions();
 
@@ -266,7 +271,7 @@ void TestEvidenceDocuments::notebookSvgOutputIsAnImage()
 {
     NotebookEvidenceViewer *nb = notebook();
     QVERIFY(nb);
-    QCOMPARE(nb->cellCount(), 6);
+    QCOMPARE(nb->cellCount(), 7);
     QCOMPARE(nb->imageCount(), 1);
     const auto images = nb->findChildren<QLabel *>(QStringLiteral("notebookImage"));
     QCOMPARE(images.size(), 1);
@@ -367,6 +372,20 @@ void TestEvidenceDocuments::notebookMarkdownCellShowsUnlistedFigure()
     QVERIFY(cell);
     QVERIFY(cell->blockedResources().isEmpty());
     QTRY_VERIFY(hasColour(cell->viewport()->grab().toImage(), kFigure));
+}
+
+void TestEvidenceDocuments::notebookMarkdownCellShowsItsAttachments()
+{
+    NotebookEvidenceViewer *nb = notebook();
+    QVERIFY(nb);
+    const auto cells = nb->findChildren<ArchiveTextBrowser *>(QStringLiteral("notebookMarkdown"));
+    QCOMPARE(cells.size(), 2);
+    ArchiveTextBrowser *cell = cells.at(1);
+    QTRY_VERIFY(hasColour(cell->viewport()->grab().toImage(), kAttached));
+    QCOMPARE(cell->blockedResources().size(), 1);
+    QVERIFY2(cell->toPlainText().contains(QStringLiteral("[image not shown: “attachment:missing.png” is an address of "
+                                                         "another kind (attachment:)")),
+             qPrintable(cell->toPlainText()));
 }
 
 void TestEvidenceDocuments::ansiAndHtmlConversions_data()

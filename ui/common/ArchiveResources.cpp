@@ -246,9 +246,9 @@ QString ArchiveDocument::blockedText(const QString &reference, const QString &re
 }
 
 QStringList ArchiveDocument::setMarkdown(QTextDocument *doc, const QString &markdown, const ArchiveResources *archive,
-                                         const QString &documentPath)
+                                         const QString &documentPath, const QHash<QString, QImage> &own)
 {
-    return fill(doc, markdown, true, archive, documentPath);
+    return fill(doc, markdown, true, archive, documentPath, own);
 }
 
 QStringList ArchiveDocument::setHtml(QTextDocument *doc, const QString &html, const ArchiveResources *archive,

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string_view>
+
 namespace mltrl::ui {
 
 namespace {
@@ -133,6 +135,22 @@ std::optional<Notebook> Notebook::parse(const QByteArray &bytes, QString *error)
         cell.source = multiline(c.value("source", Json()));
         if (c.contains("execution_count") && c["execution_count"].is_number_integer())
             cell.executionCount = c["execution_count"].get<int>();
+        if (cell.type == Cell::Type::Markdown && c.contains("attachments") && c["attachments"].is_object())
+            for (const auto &[name, bundle] : c["attachments"].items()) {
+                if (static_cast<int>(cell.attachments.size()) >= kMaxAttachments || !bundle.is_object())
+                    break;
+                for (const char *mime : {"image/png", "image/jpeg", "image/gif", "image/svg+xml"}) {
+                    if (!bundle.contains(mime))
+                        continue;
+                    const QByteArray data = base64Data(bundle[mime]);
+                    const bool svg = std::string_view(mime) == "image/svg+xml";
+                    // Base64 is 4/3 of the bytes: refuse before decoding what would be too big.
+                    if (data.size() / 4 * 3 <= kMaxAttachmentBytes)
+                        cell.attachments.push_back(
+                            {QString::fromStdString(name), svg ? data : QByteArray::fromBase64(data), QString::fromLatin1(mime)});
+                    break;
+                }
+            }
         if (c.contains("outputs") && c["outputs"].is_array())
             for (const Json &o : c["outputs"])
                 if (o.is_object())

@@ -22,12 +22,20 @@ struct Notebook {
         bool htmlIsTable = false;
         bool isError = false;
     };
+    /// An image a Markdown cell carries itself (nbformat `attachments`), named in its source
+    /// as `attachment:NAME`.
+    struct Attachment {
+        QString name;
+        QByteArray bytes;     ///< decoded from base64 (SVG: the text)
+        QString type;         ///< the media type the notebook declares
+    };
     struct Cell {
         enum class Type { Markdown, Code, Raw };
         Type type = Type::Code;
         QString source;
         std::optional<int> executionCount;
         std::vector<Output> outputs;
+        std::vector<Attachment> attachments;
     };
     std::vector<Cell> cells;
     QString language;
@@ -38,6 +46,9 @@ struct Notebook {
     static constexpr qsizetype kMaxTextChars = 100000;
     /// Cells kept at most.
     static constexpr int kMaxCells = 2000;
+    /// Attachments kept per Markdown cell, and the largest kept (decoded bytes).
+    static constexpr int kMaxAttachments = 20;
+    static constexpr qsizetype kMaxAttachmentBytes = 32LL * 1024 * 1024;
 
     /// Parses notebook JSON; nullopt with `error` when it is not a notebook.
     static std::optional<Notebook> parse(const QByteArray &bytes, QString *error);

@@ -93,12 +93,19 @@ NotebookEvidenceViewer::NotebookEvidenceViewer(const EvidenceSource &source, QWi
                 return l;
             l.notebook = Notebook::parse(bytes, &l.error);
             if (l.notebook)
-                for (const Notebook::Cell &cell : l.notebook->cells)
+                for (const Notebook::Cell &cell : l.notebook->cells) {
+                    QHash<QString, QImage> attached;
+                    for (const Notebook::Attachment &a : cell.attachments)
+                        attached.insert(QStringLiteral("attachment:") + a.name,
+                                        DecoderProcess::decode(a.bytes, a.type, QString(), ArchiveResources::kInlinePixelBudget)
+                                            .image);
+                    l.attachments.push_back(std::move(attached));
                     for (const Notebook::Output &out : cell.outputs)
                         l.images.push_back(out.image.isEmpty()
                                                ? SafeImage::Result{}
                                                : DecoderProcess::decode(out.image, out.imageType, QString(),
                                                                         ArchiveResources::kInlinePixelBudget));
+                }
             return l;
         },
         [this](Loaded l) {
@@ -106,20 +113,21 @@ NotebookEvidenceViewer::NotebookEvidenceViewer(const EvidenceSource &source, QWi
                 m_error->setText(l.error);
                 m_error->show();
             } else {
-                build(*l.notebook, l.images);
+                build(*l.notebook, l.images, l.attachments);
             }
             markLoaded();
         });
 }
 
-QWidget *NotebookEvidenceViewer::markdownCell(const QString &markdown)
+QWidget *NotebookEvidenceViewer::markdownCell(const QString &markdown, const QHash<QString, QImage> &attachments)
 {
-    // Like Markdown evidence: images only from the archive, relative to the notebook.
+    // Like Markdown evidence: images only from the archive, relative to the notebook, and the
+    // cell's own attachments (decoded like output images).
     auto *browser = new ArchiveTextBrowser;
     browser->setObjectName(QStringLiteral("notebookMarkdown"));
     browser->setFrameShape(QFrame::NoFrame);
     browser->setFitToContent(true);
-    browser->setArchiveMarkdown(markdown, source().archive, source().archivePath);
+    browser->setArchiveMarkdown(markdown, source().archive, source().archivePath, attachments);
     return browser;
 }
 
@@ -155,17 +163,20 @@ QWidget *NotebookEvidenceViewer::richOutput(const QString &html, const QString &
     return browser;
 }
 
-void NotebookEvidenceViewer::build(const Notebook &notebook, const std::vector<SafeImage::Result> &images)
+void NotebookEvidenceViewer::build(const Notebook &notebook, const std::vector<SafeImage::Result> &images,
+                                   const std::vector<QHash<QString, QImage>> &attachments)
 {
     std::size_t outputIndex = 0;
+    std::size_t cellIndex = 0;
     for (const Notebook::Cell &cell : notebook.cells) {
+        const QHash<QString, QImage> &attached = attachments[cellIndex++];
         auto *cellWidget = new QWidget;
         cellWidget->setObjectName(QStringLiteral("notebookCell"));
         auto *grid = new QGridLayout(cellWidget);
         grid->setContentsMargins(0, 0, 0, 0);
         grid->setColumnStretch(1, 1);
         if (cell.type == Notebook::Cell::Type::Markdown) {
-            grid->addWidget(markdownCell(cell.source), 0, 0, 1, 2);
+            grid->addWidget(markdownCell(cell.source, attached), 0, 0, 1, 2);
         } else {
             const QString count = cell.executionCount ? QString::number(*cell.executionCount) : QStringLiteral(" ");
             const QString prompt = cell.type == Notebook::Cell::Type::Code ? QStringLiteral("In [%1]:").arg(count)

@@ -6,6 +6,9 @@
 #include "evidence/EvidenceViewer.h"
 #include "evidence/Notebook.h"
 
+#include <QHash>
+#include <QImage>
+
 #include <optional>
 #include <vector>
 
@@ -28,10 +31,13 @@ private:
     struct Loaded {
         std::optional<Notebook> notebook;
         std::vector<SafeImage::Result> images;   ///< one per output, in order (null image: none)
+        /// Per cell, its decoded attachments by the name the Markdown uses ("attachment:x.png").
+        std::vector<QHash<QString, QImage>> attachments;
         QString error;
     };
-    void build(const Notebook &notebook, const std::vector<SafeImage::Result> &images);
-    QWidget *markdownCell(const QString &markdown);
+    void build(const Notebook &notebook, const std::vector<SafeImage::Result> &images,
+               const std::vector<QHash<QString, QImage>> &attachments);
+    QWidget *markdownCell(const QString &markdown, const QHash<QString, QImage> &attachments);
     QWidget *codeCell(const QString &source, const QString &prompt);
     /// An output shown as the workbench's own rich text (sanitized HTML, coloured terminal text).
     QWidget *richOutput(const QString &html, const QString &objectName, bool monospace);
