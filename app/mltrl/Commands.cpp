@@ -188,6 +188,11 @@ int runShow(const CommandLine &cl)
                 evidence.push_back(std::move(item));
             }
             doc["evidence"] = std::move(evidence);
+            // Unlisted images the revision's Markdown shows, stored with it (docs/archive-format.md).
+            nlohmann::json assets = nlohmann::json::array();
+            for (const auto &[path, file] : data->assets)
+                assets.push_back({{"path", path}, {"sha256", file.sha256}, {"size", file.size}});
+            doc["assets"] = std::move(assets);
         }
         printJson(doc);
         return 0;

@@ -396,8 +396,9 @@ int runExport(const CommandLine &cl)
     printProblems(problems);
     if (!result)
         return 1;
-    out("exported {} revision {} to {} ({}, {})\n", project, result->revision, *output, counted(result->files, "file"),
-        counted(result->reviews, "signed review"));
+    out("exported {} revision {} to {} ({}, {}{})\n", project, result->revision, *output, counted(result->files, "file"),
+        counted(result->reviews, "signed review"),
+        result->assets ? ", " + counted(static_cast<std::size_t>(result->assets), "image of its documents", "images of its documents") : std::string());
     return 0;
 }
 

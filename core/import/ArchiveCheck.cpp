@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <map>
 #include <set>
 
 namespace mltrl {
@@ -106,9 +107,19 @@ std::optional<CheckedArchive> checkStagedArchive(const StagedArchive &staged, co
         out.namedPaths.push_back(m.path);
     }
     const std::set<std::string> named(out.namedPaths.begin(), out.namedPaths.end());
+    out.assets = collectAssets(staged, *manifest, named, problems);
+    std::map<std::string, const Asset *> assetOf;
+    for (const Asset &a : out.assets)
+        assetOf.emplace(a.path, &a);
     for (const auto &[path, file] : staged.files()) {
         if (named.count(path))
             continue;
+        if (const auto asset = assetOf.find(path); asset != assetOf.end()) {
+            problems.warning(fmt::format("{}: {}", archiveName, path),
+                             fmt::format("file is not named in the manifest; stored as an image that {} shows",
+                                         asset->second->document));
+            continue;
+        }
         if (isReviewFile(path)) {
             if (path.ends_with(".json"))
                 out.reviewPaths.push_back(path);

@@ -2,6 +2,7 @@
 /// Checks a staged archive against its manifest: the manifest is there and valid, every file
 /// it names is present with the declared hash, and what it does not name is reported.
 #include "dicom/DeidentificationCheck.h"
+#include "import/ArchiveAssets.h"
 #include "import/StagedArchive.h"
 #include "manifest/ManifestParser.h"
 
@@ -20,6 +21,10 @@ struct CheckedArchive {
     std::string fingerprint;
     std::vector<std::string> namedPaths;   ///< mltrl.json, evidence and metric files
     std::vector<std::string> reviewPaths;  ///< reviews/<id>.json (each with its .json.sig)
+    /// Unlisted images the revision's Markdown shows (ArchiveAssets), stored with it. Not part
+    /// of the fingerprint: the contract's identity of a revision is the manifest and the files
+    /// it names (§5).
+    std::vector<Asset> assets;
     /// The de-identification check of each DICOM evidence file, by evidence id.
     std::map<std::string, dicom::DeidentificationCheck> dicomChecks;
 };

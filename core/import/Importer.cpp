@@ -14,6 +14,9 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <optional>
+
 namespace fs = std::filesystem;
 
 namespace mltrl {
@@ -71,6 +74,52 @@ int nextRevisionNumber(sql::Database &db, const std::string &projectId)
     return st.integer(0);
 }
 
+/// An archive byte-identical to a stored revision (manifest and named files) may still carry
+/// other assets: they are not part of a revision's identity (§5). A revision imported before
+/// assets were collected gets this archive's now; otherwise the stored ones stay, and every
+/// difference is a warning. Returns the asset paths whose bytes must be published.
+std::vector<std::string> assetsOfPresentRevision(sql::Database &db, const StagedArchive &staged,
+                                                 const CheckedArchive &checked, const ExistingRevision &same,
+                                                 Problems &problems)
+{
+    std::vector<std::string> publish;
+    auto flag = db.prepare("SELECT assets_collected FROM revisions WHERE id = ?");
+    flag.bindAll(same.rowId);
+    if (flag.step() && flag.integer(0) == 0) {
+        RevisionWriter(db, staged, checked).insertAssets(same.rowId);
+        for (const Asset &a : checked.assets)
+            publish.push_back(a.path);
+        return publish;
+    }
+    std::map<std::string, std::string> stored;
+    auto st = db.prepare("SELECT path, sha256 FROM revision_assets WHERE revision_id = ?");
+    st.bindAll(same.rowId);
+    while (st.step())
+        stored.emplace(st.text(0), st.text(1));
+    for (const Asset &a : checked.assets) {
+        const auto it = stored.find(a.path);
+        if (it == stored.end())
+            problems.warning(a.path, fmt::format("this image is not stored: revision {} holds the same manifest and "
+                                                 "named files and was stored without it (files the manifest does not "
+                                                 "name are not part of a revision's identity)",
+                                                 same.number));
+        else if (it->second != a.sha256)
+            problems.warning(a.path, fmt::format("this image differs from the copy stored with revision {}, which is "
+                                                 "kept (files the manifest does not name are not part of a revision's "
+                                                 "identity); name it in the manifest to make a change a new revision",
+                                                 same.number));
+    }
+    return publish;
+}
+
+std::vector<std::string> assetPaths(const CheckedArchive &checked)
+{
+    std::vector<std::string> paths;
+    for (const Asset &a : checked.assets)
+        paths.push_back(a.path);
+    return paths;
+}
+
 /// Writes the revision inside one transaction and publishes its blobs just before commit.
 /// Any failure rolls back and removes exactly the blobs this import created.
 ImportResult writeRevision(Store &store, const StagedArchive &staged, const CheckedArchive &checked,
@@ -81,11 +130,35 @@ ImportResult writeRevision(Store &store, const StagedArchive &staged, const Chec
     std::vector<std::string> createdBlobs;
     try {
         sql::Transaction tx(db);
+        // Publishes the staged bytes of `paths` and commits; nullopt when either fails.
+        const auto publishAndCommit = [&](const std::vector<std::string> &paths) -> std::optional<ImportResult> {
+            if (paths.empty()) {
+                tx.commit();
+                return std::nullopt;
+            }
+            std::string error;
+            const auto created = store.blobs().publish(staged.pendingFor(paths), error);
+            if (!created) {
+                problems.error(store.dir().string(), error);
+                return rejected(Outcome::Failed);
+            }
+            createdBlobs = *created;
+            if (cancelled(cancel)) {
+                store.blobs().remove(createdBlobs);
+                return rejected(Outcome::Cancelled);
+            }
+            tx.commit();
+            blobs::settle(store.dir());
+            return std::nullopt;
+        };
         if (const ExistingRevision same = existingRevision(db, projectId, checked.fingerprint); same.number) {
             // Nothing new in the revision, but the archive may carry new reviews of it (an
-            // exported archive coming back signed).
+            // exported archive coming back signed), or the assets of a revision imported
+            // before they were collected.
+            const std::vector<std::string> assets = assetsOfPresentRevision(db, staged, checked, same, problems);
             mergeAndLog(db, staged, checked, same.rowId, same.number, false, problems);
-            tx.commit();
+            if (std::optional<ImportResult> failed = publishAndCommit(assets))
+                return *failed;
             ImportResult r;
             r.outcome = Outcome::AlreadyPresent;
             r.projectId = projectId;
@@ -96,6 +169,7 @@ ImportResult writeRevision(Store &store, const StagedArchive &staged, const Chec
         RevisionWriter writer(db, staged, checked);
         const std::int64_t rev = writer.insertRevision(projectId, number, staged.sourceName());
         writer.insertFiles(rev);
+        writer.insertAssets(rev);
         writer.insertStructure(rev);
 
         MetricIngest metrics;
@@ -110,19 +184,11 @@ ImportResult writeRevision(Store &store, const StagedArchive &staged, const Chec
         writer.setWarnings(rev, problems.warnings());
         mergeAndLog(db, staged, checked, rev, number, true, problems);
 
-        std::string error;
-        const auto created = store.blobs().publish(staged.pendingFor(checked.namedPaths), error);
-        if (!created) {
-            problems.error(store.dir().string(), error);
-            return rejected(Outcome::Failed);
-        }
-        createdBlobs = *created;
-        if (cancelled(cancel)) {
-            store.blobs().remove(createdBlobs);
-            return rejected(Outcome::Cancelled);
-        }
-        tx.commit();
-        blobs::settle(store.dir());
+        std::vector<std::string> paths = checked.namedPaths;
+        for (std::string &p : assetPaths(checked))
+            paths.push_back(std::move(p));
+        if (std::optional<ImportResult> failed = publishAndCommit(paths))
+            return *failed;
         ImportResult r;
         r.outcome = Outcome::Imported;
         r.projectId = projectId;
@@ -130,7 +196,7 @@ ImportResult writeRevision(Store &store, const StagedArchive &staged, const Chec
         return r;
     } catch (const sql::SqliteError &e) {
         store.blobs().remove(createdBlobs);
-        problems.error(store.databasePath().string(), fmt::format("the import could not be stored: {}", e.what()));
+        problems.error(store.dir().string(), fmt::format("the import could not be stored: {}", e.what()));
         return rejected(Outcome::Failed);
     }
 }

@@ -248,4 +248,17 @@ void RevisionWriter::insertFiles(std::int64_t rev)
     }
 }
 
+void RevisionWriter::insertAssets(std::int64_t rev)
+{
+    auto blob = m_db.prepare("INSERT OR IGNORE INTO blobs(sha256, size) VALUES (?, ?)");
+    auto asset = m_db.prepare("INSERT INTO revision_assets(revision_id, path, sha256, size, document) VALUES (?,?,?,?,?)");
+    for (const Asset &a : m_checked.assets) {
+        blob.bindAll(a.sha256, static_cast<std::int64_t>(a.size)).run();
+        blob.reset();
+        asset.bindAll(rev, a.path, a.sha256, static_cast<std::int64_t>(a.size), a.document).run();
+        asset.reset();
+    }
+    m_db.prepare("UPDATE revisions SET assets_collected = 1 WHERE id = ?").bindAll(rev).run();
+}
+
 } // namespace mltrl

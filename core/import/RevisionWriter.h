@@ -34,6 +34,9 @@ public:
     void insertCriteria(std::int64_t revisionId,
                         const std::map<std::pair<std::string, std::string>, CriterionObservation> &observations);
     void insertFiles(std::int64_t revisionId);
+    /// The archive's assets (unlisted images its Markdown shows); marks the revision's assets
+    /// as collected.
+    void insertAssets(std::int64_t revisionId);
 
 private:
     sql::Database &m_db;

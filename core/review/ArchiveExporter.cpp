@@ -116,7 +116,8 @@ private:
     bool m_ok = false;
 };
 
-/// mltrl.json first, then every named file once (sorted by path), then the reviews.
+/// mltrl.json first, then every named file once (sorted by path), then the assets (unlisted
+/// images the revision's Markdown shows, sorted by path), then the reviews.
 std::vector<EntrySource> entriesOf(Store &store, const RevisionData &rev, const std::vector<StoredReview> &reviews)
 {
     std::vector<EntrySource> out;
@@ -125,6 +126,8 @@ std::vector<EntrySource> entriesOf(Store &store, const RevisionData &rev, const 
             out.insert(out.begin(), EntrySource{path, store.blobs().pathFor(file.sha256), {}});
         else
             out.push_back(EntrySource{path, store.blobs().pathFor(file.sha256), {}});
+    for (const auto &[path, file] : rev.assets)
+        out.push_back(EntrySource{path, store.blobs().pathFor(file.sha256), {}});
     for (const StoredReview &r : reviews) {
         out.push_back(EntrySource{fmt::format("reviews/{}.json", r.id), {}, r.record});
         out.push_back(EntrySource{fmt::format("reviews/{}.json.sig", r.id), {}, r.signature});
@@ -171,6 +174,7 @@ std::optional<ExportResult> ArchiveExporter::exportRevision(const std::string &p
     ExportResult result;
     result.revision = rev->overview.revision;
     result.files = static_cast<int>(rev->files.size());
+    result.assets = static_cast<int>(rev->assets.size());
     result.reviews = static_cast<int>(reviews.size());
     try {
         sql::Transaction tx(m_store.db());
@@ -178,6 +182,7 @@ std::optional<ExportResult> ArchiveExporter::exportRevision(const std::string &p
                                       {{"revision", result.revision},
                                        {"file", output.string()},
                                        {"files", result.files},
+                                       {"assets", result.assets},
                                        {"reviews", result.reviews}});
         tx.commit();
     } catch (const sql::SqliteError &e) {

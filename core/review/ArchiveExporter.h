@@ -1,9 +1,10 @@
 #pragma once
 /// Exports a stored revision as a ZIP archive (§4): `mltrl.json` first at the top level (no
 /// wrapping folder) with its original bytes, every evidence and metric file byte for byte
-/// from the blob store, and `reviews/<id>.json` + `.json.sig` for each signed review stored
-/// with the revision. The file appears atomically (written beside it, then renamed), and
-/// the export is recorded in the audit log.
+/// from the blob store, the revision's assets (unlisted images its Markdown shows), and
+/// `reviews/<id>.json` + `.json.sig` for each signed review stored with the revision. The
+/// file appears atomically (written beside it, then renamed), and the export is recorded in
+/// the audit log.
 #include "common/Problems.h"
 
 #include <filesystem>
@@ -17,6 +18,7 @@ class Store;
 struct ExportResult {
     int revision = 0;
     int files = 0;      ///< manifest, evidence and metric files
+    int assets = 0;     ///< unlisted images the revision's Markdown shows
     int reviews = 0;
 };
 

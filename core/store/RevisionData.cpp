@@ -55,6 +55,11 @@ std::optional<RevisionData> loadRevision(Store &store, const std::string &projec
     while (files.step())
         data.files[files.text(0)] = StoredFile{files.text(1), static_cast<std::uint64_t>(files.int64(2))};
 
+    auto assets = db.prepare("SELECT path, sha256, size FROM revision_assets WHERE revision_id = ?");
+    assets.bindAll(rev);
+    while (assets.step())
+        data.assets[assets.text(0)] = StoredFile{assets.text(1), static_cast<std::uint64_t>(assets.int64(2))};
+
     const StoredFile *manifestFile = data.fileFor("mltrl.json");
     const std::optional<std::string> bytes =
         manifestFile ? store.blobs().read(manifestFile->sha256, 64u << 20) : std::nullopt;

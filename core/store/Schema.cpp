@@ -285,11 +285,31 @@ CREATE TABLE evidence_dicom (
 ALTER TABLE revisions ADD COLUMN dicom_checked INTEGER NOT NULL DEFAULT 0 CHECK (dicom_checked IN (0, 1));
 )sql";
 
+// Assets (docs/archive-format.md, "Images of documents that the manifest does not name"):
+// unlisted image files of an archive that its Markdown shows (`![roc](figures/roc.png)` in a
+// report), stored byte for byte with the revision. `document` is the first document naming
+// the image (an archive path, or `mltrl.json#/project/summary`, `mltrl.json#/cards/N`).
+// Assets are not part of a revision's identity (fingerprint) nor bound by reviews. A revision
+// imported before this step has `assets_collected` 0: importing its archive again (which is
+// "already present") stores its assets then.
+constexpr std::string_view kRevisionAssets = R"sql(
+CREATE TABLE revision_assets (
+    revision_id  INTEGER NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    path         TEXT NOT NULL,
+    sha256       TEXT NOT NULL REFERENCES blobs(sha256),
+    size         INTEGER NOT NULL,
+    document     TEXT NOT NULL,
+    PRIMARY KEY (revision_id, path)
+) WITHOUT ROWID;
+ALTER TABLE revisions ADD COLUMN assets_collected INTEGER NOT NULL DEFAULT 0 CHECK (assets_collected IN (0, 1));
+)sql";
+
 } // namespace
 
 const std::vector<std::string_view> &migrations()
 {
-    static const std::vector<std::string_view> steps{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
+    static const std::vector<std::string_view> steps{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
+                                                     kRevisionAssets /* version 6 */};
     return steps;
 }
 

@@ -2,7 +2,7 @@
 # An import that runs out of space fails cleanly: exit 1, a message naming the problem, the store
 # unchanged. Space runs out through RLIMIT_FSIZE (`ulimit -f`, always possible) — once while a
 # blob is written, once while SQLite writes the metric columns — and, where the machine lets us
-# mount one, on a 4 MiB tmpfs.
+# mount one, on an 8 MiB tmpfs.
 . "$(dirname "$0")/lib.sh"
 EX="$MLTRL_TEST_DATA/example-min"
 
@@ -18,8 +18,9 @@ def archive(name, files, evidence, metrics):
         for path, data in files.items():
             z.writestr(path, data)
         z.writestr("mltrl.json", json.dumps(m))
-# 4 MiB of evidence: the blob write passes a 2 MiB limit.
-big = os.urandom(4 << 20)
+# 6 MiB of evidence: the blob write passes a 2 MiB limit, and an 8 MiB tmpfs that holds the
+# example's store (about 4.3 MB with its WAL, growing with the schema) has no room for it.
+big = os.urandom(6 << 20)
 archive("big-evidence", {"evidence/big.bin": big},
         [{"id": "big", "path": "evidence/big.bin", "title": "Big", "kind": "log",
           "sha256": hashlib.sha256(big).hexdigest()}], [])
@@ -55,7 +56,7 @@ expect_exit 0 "$MLTRL_CLI" import "$WORK/big-series.mltrl"
 # A real full file system, where mounting is permitted (root in a privileged enough sandbox).
 SMALL="$WORK/small"
 mkdir -p "$SMALL"
-if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=4m tmpfs "$SMALL" 2>/dev/null; then
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=8m tmpfs "$SMALL" 2>/dev/null; then
   trap 'umount "$SMALL" 2>/dev/null; rm -rf "$WORK"' EXIT
   export MLTRL_STORE="$SMALL/store"
   expect_exit 0 "$MLTRL_CLI" import "$EX"

@@ -1,11 +1,11 @@
 #include "common/ArchiveResources.h"
 
+#include "common/ArchiveReference.h"
 #include "common/SafeImage.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
 
 #include <QColor>
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -202,9 +202,12 @@ QStringList fill(QTextDocument *doc, const QString &text, bool markdown, const A
 
 ArchiveResources::ArchiveResources(const RevisionData &revision, Store &store)
 {
-    for (const auto &[path, file] : revision.files)
-        addFile(QString::fromStdString(path), QString::fromStdString(store.blobs().pathFor(file.sha256).string()),
-                static_cast<qint64>(file.size));
+    // The files the manifest names and the unlisted images the revision's Markdown shows
+    // (stored at import for exactly that; docs/archive-format.md).
+    for (const auto *table : {&revision.files, &revision.assets})
+        for (const auto &[path, file] : *table)
+            addFile(QString::fromStdString(path), QString::fromStdString(store.blobs().pathFor(file.sha256).string()),
+                    static_cast<qint64>(file.size));
 }
 
 std::shared_ptr<const ArchiveResources> ArchiveResources::of(const RevisionData &revision, Store &store)
@@ -219,43 +222,19 @@ void ArchiveResources::addFile(const QString &archivePath, const QString &blobPa
 
 ArchiveResources::Resolved ArchiveResources::resolve(const QString &reference, const QString &documentPath) const
 {
+    // The rule is core's, so the importer stores exactly the images resolved here.
+    const ArchiveReference ref = resolveArchiveReference(reference.toStdString(), documentPath.toStdString());
     Resolved r;
-    const QString ref = reference.trimmed();
-    const auto refuse = [&r](const QString &why) {
-        r.refused = why;
+    if (!ref.ok()) {
+        r.refused = QString::fromStdString(ref.refused);
         return r;
-    };
-    if (ref.isEmpty())
-        return refuse(QStringLiteral("an empty reference"));
-    if (ref.contains(QLatin1Char('\\')))
-        return refuse(QStringLiteral("a Windows or network path, outside the archive"));
-    if (ref.startsWith(QLatin1String("//")))
-        return refuse(QStringLiteral("a network path; nothing is loaded from the network"));
-    const QUrl url(ref);
-    if (!url.isValid())
-        return refuse(QStringLiteral("not a valid reference"));
-    const QString scheme = url.scheme().toLower();
-    if (scheme == QLatin1String("file"))
-        return refuse(QStringLiteral("a file on this computer (file: URL), outside the archive"));
-    if (scheme == QLatin1String("http") || scheme == QLatin1String("https") || scheme == QLatin1String("ftp"))
-        return refuse(QStringLiteral("a network address; nothing is loaded from the network"));
-    if (scheme.size() == 1)
-        return refuse(QStringLiteral("a Windows path, outside the archive"));
-    if (!scheme.isEmpty())
-        return refuse(QStringLiteral("an address of another kind (%1:), outside the archive").arg(scheme));
-    if (!url.host().isEmpty())
-        return refuse(QStringLiteral("a network path; nothing is loaded from the network"));
-    const QString path = url.path(QUrl::FullyDecoded);
-    if (path.startsWith(QLatin1Char('/')))
-        return refuse(QStringLiteral("an absolute path on this computer, outside the archive"));
-    const QString dir = documentPath.contains(QLatin1Char('/')) ? documentPath.section(QLatin1Char('/'), 0, -2) : QString();
-    const QString cleaned = QDir::cleanPath(dir.isEmpty() ? path : dir + QLatin1Char('/') + path);
-    if (cleaned == QLatin1String("..") || cleaned.startsWith(QLatin1String("../")) || cleaned.startsWith(QLatin1Char('/')))
-        return refuse(QStringLiteral("a path that leaves the archive"));
-    r.archivePath = cleaned;
-    const auto it = m_files.find(cleaned);
-    if (it == m_files.end())
-        return refuse(QStringLiteral("not a file this archive revision names (%1)").arg(cleaned));
+    }
+    r.archivePath = QString::fromStdString(ref.archivePath);
+    const auto it = m_files.find(r.archivePath);
+    if (it == m_files.end()) {
+        r.refused = QStringLiteral("not a file this archive revision names or shows (%1)").arg(r.archivePath);
+        return r;
+    }
     r.blobPath = it->second.blobPath;
     r.size = it->second.size;
     return r;
@@ -267,9 +246,9 @@ QString ArchiveDocument::blockedText(const QString &reference, const QString &re
 }
 
 QStringList ArchiveDocument::setMarkdown(QTextDocument *doc, const QString &markdown, const ArchiveResources *archive,
-                                         const QString &documentPath)
+                                         const QString &documentPath, const QHash<QString, QImage> &own)
 {
-    return fill(doc, markdown, true, archive, documentPath);
+    return fill(doc, markdown, true, archive, documentPath, own);
 }
 
 QStringList ArchiveDocument::setHtml(QTextDocument *doc, const QString &html, const ArchiveResources *archive,

@@ -29,10 +29,10 @@ ArchiveTextBrowser::ArchiveTextBrowser(QWidget *parent) : QTextBrowser(parent)
 }
 
 void ArchiveTextBrowser::setArchiveMarkdown(const QString &markdown, std::shared_ptr<const ArchiveResources> archive,
-                                            const QString &documentPath)
+                                            const QString &documentPath, const QHash<QString, QImage> &own)
 {
     m_archive = std::move(archive);
-    m_blocked = ArchiveDocument::setMarkdown(document(), markdown, m_archive.get(), documentPath);
+    m_blocked = ArchiveDocument::setMarkdown(document(), markdown, m_archive.get(), documentPath, own);
     if (m_fit)
         fitHeight();
 }

@@ -19,7 +19,7 @@ public:
 
     /// Shows `markdown` read from `documentPath` of `archive` (null: no file resolves).
     void setArchiveMarkdown(const QString &markdown, std::shared_ptr<const ArchiveResources> archive,
-                            const QString &documentPath = {});
+                            const QString &documentPath = {}, const QHash<QString, QImage> &own = {});
     /// Shows HTML the workbench generated from archive data. `own`: images the workbench
     /// already decoded (within limits) that the HTML names by URL, e.g. a model card's graphics.
     void setArchiveHtml(const QString &html, std::shared_ptr<const ArchiveResources> archive,

@@ -1,8 +1,11 @@
 #include "evidence/Notebook.h"
 
 #include "evidence/EvidenceJson.h"
+#include "evidence/NotebookOutputText.h"
 
 #include <nlohmann/json.hpp>
+
+#include <string_view>
 
 namespace mltrl::ui {
 
@@ -40,7 +43,7 @@ QString multiline(const Json &value)
     return capped(out);
 }
 
-/// Base64 image data, whole (not capped like text).
+/// A string or list of strings joined whole (not capped like text): base64 image data, SVG text.
 QByteArray base64Data(const Json &value)
 {
     QByteArray out;
@@ -61,8 +64,18 @@ Notebook::Output readOutput(const Json &o)
         out.text = multiline(o.value("text", Json()));
     } else if (type == "error") {
         out.isError = true;
-        out.text = QStringLiteral("%1: %2").arg(QString::fromStdString(o.value("ename", std::string())),
-                                                QString::fromStdString(o.value("evalue", std::string())));
+        // The traceback as IPython wrote it (lines with ANSI colours), else name and value.
+        const Json traceback = o.value("traceback", Json());
+        if (traceback.is_array() && !traceback.empty()) {
+            Json lines = Json::array();
+            for (const Json &line : traceback)
+                if (line.is_string())
+                    lines.push_back(line.get_ref<const std::string &>() + "\n");
+            out.text = multiline(lines);
+        }
+        if (out.text.trimmed().isEmpty())
+            out.text = QStringLiteral("%1: %2").arg(QString::fromStdString(o.value("ename", std::string())),
+                                                    QString::fromStdString(o.value("evalue", std::string())));
     } else if (o.contains("data") && o["data"].is_object()) {
         const Json &data = o["data"];
         for (const char *mime : {"image/png", "image/jpeg"}) {
@@ -73,6 +86,13 @@ Notebook::Output readOutput(const Json &o)
                 break;
             }
         }
+        // SVG is text in a notebook (not base64); decoded like an SVG file (sanitized, budgeted).
+        if (out.image.isEmpty() && data.contains("image/svg+xml")) {
+            out.image = base64Data(data["image/svg+xml"]);
+            out.imageType = QStringLiteral("image/svg+xml");
+        }
+        if (out.image.isEmpty() && data.contains("text/html"))
+            out.html = NotebookOutputText::sanitizeHtml(multiline(data["text/html"]), &out.htmlIsTable);
         if (data.contains("text/plain"))
             out.text = multiline(data["text/plain"]);
     }
@@ -115,6 +135,22 @@ std::optional<Notebook> Notebook::parse(const QByteArray &bytes, QString *error)
         cell.source = multiline(c.value("source", Json()));
         if (c.contains("execution_count") && c["execution_count"].is_number_integer())
             cell.executionCount = c["execution_count"].get<int>();
+        if (cell.type == Cell::Type::Markdown && c.contains("attachments") && c["attachments"].is_object())
+            for (const auto &[name, bundle] : c["attachments"].items()) {
+                if (static_cast<int>(cell.attachments.size()) >= kMaxAttachments || !bundle.is_object())
+                    break;
+                for (const char *mime : {"image/png", "image/jpeg", "image/gif", "image/svg+xml"}) {
+                    if (!bundle.contains(mime))
+                        continue;
+                    const QByteArray data = base64Data(bundle[mime]);
+                    const bool svg = std::string_view(mime) == "image/svg+xml";
+                    // Base64 is 4/3 of the bytes: refuse before decoding what would be too big.
+                    if (data.size() / 4 * 3 <= kMaxAttachmentBytes)
+                        cell.attachments.push_back(
+                            {QString::fromStdString(name), svg ? data : QByteArray::fromBase64(data), QString::fromLatin1(mime)});
+                    break;
+                }
+            }
         if (c.contains("outputs") && c["outputs"].is_array())
             for (const Json &o : c["outputs"])
                 if (o.is_object())
@@ -131,7 +167,7 @@ QString Notebook::plainText() const
         text += cell.source + QLatin1Char('\n');
         for (const Output &o : cell.outputs)
             if (!o.text.isEmpty())
-                text += o.text + QLatin1Char('\n');
+                text += NotebookOutputText::ansiToPlain(o.text) + QLatin1Char('\n');
     }
     return text;
 }

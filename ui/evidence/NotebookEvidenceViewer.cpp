@@ -8,6 +8,7 @@
 #include "evidence/BackgroundTask.h"
 #include "evidence/DecoderProcess.h"
 #include "evidence/Notebook.h"
+#include "evidence/NotebookOutputText.h"
 
 #include <QFontDatabase>
 #include <QFrame>
@@ -92,12 +93,19 @@ NotebookEvidenceViewer::NotebookEvidenceViewer(const EvidenceSource &source, QWi
                 return l;
             l.notebook = Notebook::parse(bytes, &l.error);
             if (l.notebook)
-                for (const Notebook::Cell &cell : l.notebook->cells)
+                for (const Notebook::Cell &cell : l.notebook->cells) {
+                    QHash<QString, QImage> attached;
+                    for (const Notebook::Attachment &a : cell.attachments)
+                        attached.insert(QStringLiteral("attachment:") + a.name,
+                                        DecoderProcess::decode(a.bytes, a.type, QString(), ArchiveResources::kInlinePixelBudget)
+                                            .image);
+                    l.attachments.push_back(std::move(attached));
                     for (const Notebook::Output &out : cell.outputs)
                         l.images.push_back(out.image.isEmpty()
                                                ? SafeImage::Result{}
                                                : DecoderProcess::decode(out.image, out.imageType, QString(),
                                                                         ArchiveResources::kInlinePixelBudget));
+                }
             return l;
         },
         [this](Loaded l) {
@@ -105,20 +113,21 @@ NotebookEvidenceViewer::NotebookEvidenceViewer(const EvidenceSource &source, QWi
                 m_error->setText(l.error);
                 m_error->show();
             } else {
-                build(*l.notebook, l.images);
+                build(*l.notebook, l.images, l.attachments);
             }
             markLoaded();
         });
 }
 
-QWidget *NotebookEvidenceViewer::markdownCell(const QString &markdown)
+QWidget *NotebookEvidenceViewer::markdownCell(const QString &markdown, const QHash<QString, QImage> &attachments)
 {
-    // Like Markdown evidence: images only from the archive, relative to the notebook.
+    // Like Markdown evidence: images only from the archive, relative to the notebook, and the
+    // cell's own attachments (decoded like output images).
     auto *browser = new ArchiveTextBrowser;
     browser->setObjectName(QStringLiteral("notebookMarkdown"));
     browser->setFrameShape(QFrame::NoFrame);
     browser->setFitToContent(true);
-    browser->setArchiveMarkdown(markdown, source().archive, source().archivePath);
+    browser->setArchiveMarkdown(markdown, source().archive, source().archivePath, attachments);
     return browser;
 }
 
@@ -140,17 +149,34 @@ QWidget *NotebookEvidenceViewer::codeCell(const QString &source, const QString &
     return frame;
 }
 
-void NotebookEvidenceViewer::build(const Notebook &notebook, const std::vector<SafeImage::Result> &images)
+QWidget *NotebookEvidenceViewer::richOutput(const QString &html, const QString &objectName, bool monospace)
+{
+    // Rich text the workbench generated (escaped or sanitized): no archive resources at all,
+    // so nothing in it can load anything.
+    auto *browser = new ArchiveTextBrowser;
+    browser->setObjectName(objectName);
+    browser->setFrameShape(QFrame::NoFrame);
+    browser->setFitToContent(true);
+    if (monospace)
+        browser->document()->setDefaultFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    browser->setArchiveHtml(html, nullptr);
+    return browser;
+}
+
+void NotebookEvidenceViewer::build(const Notebook &notebook, const std::vector<SafeImage::Result> &images,
+                                   const std::vector<QHash<QString, QImage>> &attachments)
 {
     std::size_t outputIndex = 0;
+    std::size_t cellIndex = 0;
     for (const Notebook::Cell &cell : notebook.cells) {
+        const QHash<QString, QImage> &attached = attachments[cellIndex++];
         auto *cellWidget = new QWidget;
         cellWidget->setObjectName(QStringLiteral("notebookCell"));
         auto *grid = new QGridLayout(cellWidget);
         grid->setContentsMargins(0, 0, 0, 0);
         grid->setColumnStretch(1, 1);
         if (cell.type == Notebook::Cell::Type::Markdown) {
-            grid->addWidget(markdownCell(cell.source), 0, 0, 1, 2);
+            grid->addWidget(markdownCell(cell.source, attached), 0, 0, 1, 2);
         } else {
             const QString count = cell.executionCount ? QString::number(*cell.executionCount) : QStringLiteral(" ");
             const QString prompt = cell.type == Notebook::Cell::Type::Code ? QStringLiteral("In [%1]:").arg(count)
@@ -163,7 +189,17 @@ void NotebookEvidenceViewer::build(const Notebook &notebook, const std::vector<S
                     if (!decoded.image.isNull()) {
                         auto *img = new QLabel(cellWidget);
                         img->setObjectName(QStringLiteral("notebookImage"));
-                        img->setPixmap(QPixmap::fromImage(decoded.image));
+                        QPixmap pixmap = QPixmap::fromImage(decoded.image);
+                        // An SVG is drawn larger than it declares (sharp when zoomed); a notebook
+                        // shows it at its declared size, as Jupyter does.
+                        const QSizeF natural(decoded.naturalSize);
+                        if (out.imageType == QLatin1String("image/svg+xml") && natural.width() >= 1
+                            && natural.height() >= 1 && natural.width() < decoded.image.width()) {
+                            const qreal dpr = devicePixelRatioF();
+                            pixmap = pixmap.scaled((natural * dpr).toSize(), Qt::KeepAspectRatio, Qt::SmoothTransformation);
+                            pixmap.setDevicePixelRatio(dpr);
+                        }
+                        img->setPixmap(pixmap);
                         img->setAlignment(Qt::AlignLeft | Qt::AlignTop);
                         img->setToolTip(decoded.note);
                         grid->addWidget(img, row++, 1);
@@ -174,18 +210,35 @@ void NotebookEvidenceViewer::build(const Notebook &notebook, const std::vector<S
                     note->setObjectName(QStringLiteral("notebookOutput"));
                     grid->addWidget(note, row++, 1);
                 }
-                if (!out.text.isEmpty()) {
-                    auto *text = textBlock(out.text.trimmed(), cellWidget);
-                    text->setObjectName(QStringLiteral("notebookOutput"));
-                    if (out.isError) {
-                        QPalette p = text->palette();
-                        p.setColor(QPalette::WindowText, readableOn(QColor(0xb7, 0x1c, 0x1c), p.color(QPalette::Window), 4.5));
-                        text->setPalette(p);
-                    }
+                const auto addOutput = [&](QWidget *w) {
                     if (cell.executionCount && row == 1)
                         grid->addWidget(promptLabel(QStringLiteral("Out [%1]:").arg(*cell.executionCount), cellWidget),
                                         row, 0);
-                    grid->addWidget(text, row++, 1);
+                    grid->addWidget(w, row++, 1);
+                };
+                if (!out.html.isEmpty()) {
+                    // Jupyter shows the HTML form of a result (a DataFrame as a table), not its repr.
+                    addOutput(richOutput(out.html, out.htmlIsTable ? QStringLiteral("notebookTable")
+                                                                   : QStringLiteral("notebookHtml"),
+                                         false));
+                    continue;
+                }
+                if (out.text.isEmpty())
+                    continue;
+                const QColor base = palette().color(QPalette::Base);
+                if (out.isError) {
+                    // The traceback with IPython's colours; uncoloured parts in the error colour.
+                    const QColor red = readableOn(QColor(0xb7, 0x1c, 0x1c), base, 4.5);
+                    addOutput(richOutput(QStringLiteral("<div style=\"color:%1\">%2</div>")
+                                             .arg(red.name(), NotebookOutputText::ansiToHtml(out.text.trimmed(), base)),
+                                         QStringLiteral("notebookError"), true));
+                } else if (out.text.contains(QChar(0x1b))) {
+                    addOutput(richOutput(NotebookOutputText::ansiToHtml(out.text.trimmed(), base),
+                                         QStringLiteral("notebookAnsi"), true));
+                } else {
+                    auto *text = textBlock(out.text.trimmed(), cellWidget);
+                    text->setObjectName(QStringLiteral("notebookOutput"));
+                    addOutput(text);
                 }
             }
         }

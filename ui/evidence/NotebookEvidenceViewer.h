@@ -1,9 +1,13 @@
 #pragma once
 /// A Jupyter notebook as a reader sees it in Jupyter: Markdown cells rendered, code cells in a
-/// monospace font with their execution count, then their text and image outputs.
+/// monospace font with their execution count, then their outputs: text (terminal colours
+/// rendered), images (PNG, JPEG, SVG), HTML tables and text (sanitized) and error tracebacks.
 #include "common/SafeImage.h"
 #include "evidence/EvidenceViewer.h"
 #include "evidence/Notebook.h"
+
+#include <QHash>
+#include <QImage>
 
 #include <optional>
 #include <vector>
@@ -27,11 +31,16 @@ private:
     struct Loaded {
         std::optional<Notebook> notebook;
         std::vector<SafeImage::Result> images;   ///< one per output, in order (null image: none)
+        /// Per cell, its decoded attachments by the name the Markdown uses ("attachment:x.png").
+        std::vector<QHash<QString, QImage>> attachments;
         QString error;
     };
-    void build(const Notebook &notebook, const std::vector<SafeImage::Result> &images);
-    QWidget *markdownCell(const QString &markdown);
+    void build(const Notebook &notebook, const std::vector<SafeImage::Result> &images,
+               const std::vector<QHash<QString, QImage>> &attachments);
+    QWidget *markdownCell(const QString &markdown, const QHash<QString, QImage> &attachments);
     QWidget *codeCell(const QString &source, const QString &prompt);
+    /// An output shown as the workbench's own rich text (sanitized HTML, coloured terminal text).
+    QWidget *richOutput(const QString &html, const QString &objectName, bool monospace);
 
     QVBoxLayout *m_cells = nullptr;
     QLabel *m_error = nullptr;
