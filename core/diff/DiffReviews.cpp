@@ -116,18 +116,28 @@ std::optional<RevisionDiff> diffRevisions(Store &store, const std::string &proje
                                           Problems &problems, const std::string &userFingerprint)
 {
     const std::optional<RevisionData> a = loadRevision(store, projectId, from, problems);
-    const std::optional<RevisionData> b = a ? loadRevision(store, projectId, to, problems) : std::nullopt;
-    if (!a || !b)
+    if (!a)
         return std::nullopt;
-    RevisionDiff diff;
-    diff.projectId = projectId;
-    diff.fromRevision = from;
-    diff.toRevision = to;
-    diff.changes = compareRevisions(*a, *b, &store);
+    if (from == to)   // one revision in memory, not two equal copies
+        return diffRevisions(store, *a, *a, problems, userFingerprint);
+    const std::optional<RevisionData> b = loadRevision(store, projectId, to, problems);
+    if (!b)
+        return std::nullopt;
+    return diffRevisions(store, *a, *b, problems, userFingerprint);
+}
 
-    const ReviewContext context = contextOf(*b);
+std::optional<RevisionDiff> diffRevisions(Store &store, const RevisionData &a, const RevisionData &b,
+                                          Problems & /*problems*/, const std::string &userFingerprint)
+{
+    RevisionDiff diff;
+    diff.projectId = b.overview.id;
+    diff.fromRevision = a.overview.revision;
+    diff.toRevision = b.overview.revision;
+    diff.changes = compareRevisions(a, b, &store);
+
+    const ReviewContext context = contextOf(b);
     const ReviewVerifier verifier; // trust is not the question here: only binding and signature
-    for (const StoredReview &r : ReviewStore(store.db()).forRevision(a->overview.revisionId)) {
+    for (const StoredReview &r : ReviewStore(store.db()).forRevision(a.overview.revisionId)) {
         const ReviewCheck check = verifier.verify(r.record, r.signature, r.id, context);
         ReviewImpact &impact = diff.reviews.emplace_back();
         impact.reviewId = r.id;

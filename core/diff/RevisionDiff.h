@@ -78,6 +78,10 @@ struct RevisionDiff {
 [[nodiscard]] std::optional<RevisionDiff> diffRevisions(Store &store, const std::string &projectId, int from,
                                                         int to, Problems &problems,
                                                         const std::string &userFingerprint = {});
+/// The same for two revisions already loaded (of one project, from `store`): nothing is read
+/// again but the reviews of `from`.
+[[nodiscard]] std::optional<RevisionDiff> diffRevisions(Store &store, const RevisionData &from, const RevisionData &to,
+                                                        Problems &problems, const std::string &userFingerprint = {});
 
 /// The pair of revisions to compare when the user names none.
 struct DiffPair {

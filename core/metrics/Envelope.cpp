@@ -5,6 +5,7 @@
 #include <limits>
 #include <numeric>
 #include <tuple>
+#include <utility>
 
 namespace mltrl {
 
@@ -23,11 +24,20 @@ inline void fold(double &lo, double &hi, double vlo, double vhi)
 }
 } // namespace
 
-Envelope::Envelope(std::span<const double> x, std::span<const double> y)
+Envelope::Envelope(std::span<const double> x, std::span<const double> y) : Envelope(x, y, false)
+{
+}
+
+Envelope Envelope::borrowing(std::span<const double> x, std::span<const double> y)
+{
+    return Envelope(x, y, true);
+}
+
+Envelope::Envelope(std::span<const double> x, std::span<const double> y, bool mayBorrow)
 {
     const std::size_t n = std::min(x.size(), y.size());
     // Metric files are nearly always written in x order: check that in one pass and then copy
-    // straight across, so the common case needs no 8-byte index per point.
+    // straight across (or read in place), so the common case needs no 8-byte index per point.
     bool sorted = true;
     std::size_t placeable = 0;
     double previous = -std::numeric_limits<double>::infinity();
@@ -39,13 +49,19 @@ Envelope::Envelope(std::span<const double> x, std::span<const double> y)
             sorted = false;
         previous = x[i];
     }
-    m_x.reserve(placeable);
-    m_y.reserve(placeable);
+    if (mayBorrow && sorted && placeable == n && n > 0) {
+        m_x = x.first(n);
+        m_y = y.first(n);
+        buildPyramid();
+        return;
+    }
+    m_ownX.reserve(placeable);
+    m_ownY.reserve(placeable);
     if (sorted) {
         for (std::size_t i = 0; i < n; ++i)
             if (!std::isnan(x[i])) {
-                m_x.push_back(x[i]);
-                m_y.push_back(y[i]);
+                m_ownX.push_back(x[i]);
+                m_ownY.push_back(y[i]);
             }
     } else {
         std::vector<std::size_t> order;
@@ -55,11 +71,60 @@ Envelope::Envelope(std::span<const double> x, std::span<const double> y)
                 order.push_back(i);
         std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return x[a] < x[b]; });
         for (std::size_t i : order) {
-            m_x.push_back(x[i]);
-            m_y.push_back(y[i]);
+            m_ownX.push_back(x[i]);
+            m_ownY.push_back(y[i]);
         }
     }
+    m_x = m_ownX;
+    m_y = m_ownY;
+    buildPyramid();
+}
 
+Envelope::Envelope(const Envelope &other)
+    : m_ownX(other.m_ownX), m_ownY(other.m_ownY), m_x(other.m_x), m_y(other.m_y), m_levels(other.m_levels)
+{
+    if (!other.borrows()) {   // own copies: point at ours, not at other's
+        m_x = m_ownX;
+        m_y = m_ownY;
+    }
+}
+
+Envelope &Envelope::operator=(const Envelope &other)
+{
+    if (this != &other)
+        *this = Envelope(other);
+    return *this;
+}
+
+// A moved vector keeps its buffer, so spans into it stay valid in the new owner.
+Envelope::Envelope(Envelope &&other) noexcept
+    : m_ownX(std::move(other.m_ownX)), m_ownY(std::move(other.m_ownY)), m_x(std::exchange(other.m_x, {})),
+      m_y(std::exchange(other.m_y, {})), m_levels(std::move(other.m_levels))
+{
+}
+
+Envelope &Envelope::operator=(Envelope &&other) noexcept
+{
+    if (this != &other) {
+        m_ownX = std::move(other.m_ownX);
+        m_ownY = std::move(other.m_ownY);
+        m_x = std::exchange(other.m_x, {});
+        m_y = std::exchange(other.m_y, {});
+        m_levels = std::move(other.m_levels);
+    }
+    return *this;
+}
+
+std::size_t Envelope::ownedBytes() const
+{
+    std::size_t bytes = (m_ownX.capacity() + m_ownY.capacity()) * sizeof(double);
+    for (const auto &level : m_levels)
+        bytes += level.capacity() * sizeof(MinMax);
+    return bytes;
+}
+
+void Envelope::buildPyramid()
+{
     // Base level from raw points, then each level from pairs of the one below.
     const std::size_t base = std::size_t(1) << kBaseLevel;
     if (m_y.size() < base)

@@ -8,8 +8,9 @@
 namespace mltrl {
 
 /// Built once per sub-series (O(n log n) when x is unsorted, O(n) when sorted); queries cost
-/// O(columns × log n). Memory: the sorted points (16 bytes each) plus about 2 bytes per point
-/// for the pyramid.
+/// O(columns × log n). Memory: the sorted points (16 bytes each) plus about 4 bytes per point
+/// for the pyramid — or the pyramid alone for an envelope made with `borrowing()` over points
+/// that are already in x order (the usual case), which reads the caller's arrays in place.
 ///
 /// Points are ordered by x (a stable sort, so equal x keep file order); points with NaN x are
 /// dropped (they cannot be placed). Level k ≥ kBaseLevel of the pyramid holds, for each
@@ -36,8 +37,25 @@ public:
     };
 
     Envelope() = default;
-    /// `x` and `y` are parallel (extra elements of the longer one are ignored).
+    /// `x` and `y` are parallel (extra elements of the longer one are ignored). The envelope
+    /// keeps its own sorted copy of the points.
     Envelope(std::span<const double> x, std::span<const double> y);
+    /// The same envelope, but when `x` is already in order and has no NaN it reads `x` and `y`
+    /// in place instead of copying them (a 10-million-point series then costs 40 MB of pyramid
+    /// instead of 200 MB): the caller keeps both arrays alive and unchanged for as long as the
+    /// envelope or any copy of it exists. Otherwise it sorts into its own copy, as above.
+    [[nodiscard]] static Envelope borrowing(std::span<const double> x, std::span<const double> y);
+
+    Envelope(const Envelope &other);
+    Envelope &operator=(const Envelope &other);
+    Envelope(Envelope &&other) noexcept;
+    Envelope &operator=(Envelope &&other) noexcept;
+    ~Envelope() = default;
+
+    /// True when the points are read in place (see `borrowing`).
+    [[nodiscard]] bool borrows() const { return !m_x.empty() && m_x.data() != m_ownX.data(); }
+    /// Bytes the envelope holds itself (sorted copies, if any, and the pyramid).
+    [[nodiscard]] std::size_t ownedBytes() const;
 
     /// Points sorted by x.
     [[nodiscard]] std::span<const double> x() const { return m_x; }
@@ -64,8 +82,13 @@ private:
         double min;
         double max;
     };
-    std::vector<double> m_x;
-    std::vector<double> m_y;
+    Envelope(std::span<const double> x, std::span<const double> y, bool mayBorrow);
+    void buildPyramid();
+
+    std::vector<double> m_ownX;    ///< sorted copies (empty when borrowing)
+    std::vector<double> m_ownY;
+    std::span<const double> m_x;   ///< the sorted points: m_ownX/m_ownY, or the caller's arrays
+    std::span<const double> m_y;
     /// m_levels[i] = blocks of 2^(kBaseLevel + i) points (only whole blocks).
     std::vector<std::vector<MinMax>> m_levels;
 };

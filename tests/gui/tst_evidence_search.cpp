@@ -40,6 +40,7 @@ private slots:
     void ftsQueryQuotesWords();
     void pdfTextIsExtracted();
     void indexerReportsProgressAndMarksRevision();
+    void stagingWritesNothingBeforeCommit();
     void searchFindsEachSource_data();
     void searchFindsEachSource();
     void panelSearchOpensHits();
@@ -96,6 +97,42 @@ void TestEvidenceSearch::indexerReportsProgressAndMarksRevision()
     buildIndex(fx, indexer);
     QCOMPARE(again.count(), 0);
     QCOMPARE(fx.store().db().queryInt("SELECT count(*) FROM search_index"), rows);
+}
+
+/// Items staged one by one reach the index only on commit (replacing the revision's entries);
+/// a staging dropped without commit leaves the index as it was.
+void TestEvidenceSearch::stagingWritesNothingBeforeCommit()
+{
+    test::EvidenceFixture fx;
+    const qint64 revisionId = fx.revision().overview.revisionId;
+    SearchIndex index(fx.store().db());
+    index.index(revisionId, {{QStringLiteral("card"), QStringLiteral("5/"), QStringLiteral("Old"), QStringLiteral("zebra")}});
+    const auto count = [&] { return fx.store().db().queryInt("SELECT count(*) FROM search_index"); };
+    {
+        SearchIndex::Staging staging(index);
+        staging.add({QStringLiteral("evidence"), QStringLiteral("ev-a"), QStringLiteral("A"), QStringLiteral("quokka")});
+        QCOMPARE(staging.size(), std::size_t(1));
+        QCOMPARE(count(), 1);
+        QVERIFY(index.search(revisionId, QStringLiteral("quokka")).empty());
+    } // dropped: nothing written
+    QCOMPARE(count(), 1);
+    QCOMPARE(index.search(revisionId, QStringLiteral("zebra")).size(), std::size_t(1));
+
+    SearchIndex::Staging staging(index);
+    int n = 0;
+    QVERIFY(SearchIndexer::forEachItem(fx.revision(), fx.store(), nullptr, {}, [&](SearchIndex::Item &&item) {
+        staging.add(item);
+        ++n;
+    }));
+    QCOMPARE(n, 15 + 4 + 12);   // the same items collect() gives
+    QCOMPARE(static_cast<std::size_t>(n), SearchIndexer::collect(fx.revision(), fx.store(), nullptr, {}).size());
+    QCOMPARE(count(), 1);
+    staging.commit(revisionId);
+    QCOMPARE(count(), 15 + 4 + 12);
+    QVERIFY(index.isIndexed(revisionId));
+    QVERIFY(index.search(revisionId, QStringLiteral("zebra")).empty());   // replaced
+    QVERIFY(hasHit(index.search(revisionId, QStringLiteral("relabelling")), QStringLiteral("evidence"),
+                   QStringLiteral("ev-eval-report")));
 }
 
 void TestEvidenceSearch::searchFindsEachSource_data()

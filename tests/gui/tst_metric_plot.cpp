@@ -3,14 +3,17 @@
 #include "GuiFixture.h"
 
 #include "plots/MetricPlot.h"
+#include "plots/PreparedMetricCache.h"
 
 #include "qcustomplot.h"
 
 #include <QtTest>
 
+#include <atomic>
 #include <cmath>
 #include <random>
 #include <set>
+#include <thread>
 
 using namespace mltrl;
 using namespace mltrl::ui;
@@ -257,6 +260,69 @@ private slots:
         QVERIFY(plot.envelopeInUse());
         QCOMPARE(plot.plot()->xAxis->range().lower, 1.0);
         QCOMPARE(plot.plot()->xAxis->range().upper, static_cast<double>(n));
+    }
+
+    /// Plots of the same metric (Gates panel, Metrics panel, meeting slides) share one copy of
+    /// its points and envelopes; the envelopes read the points in place; when the last plot
+    /// lets go, the points go.
+    void plotsOfOneMetricShareItsPoints()
+    {
+        auto a = std::make_unique<MetricPlot>();
+        auto b = std::make_unique<MetricPlot>();
+        QVERIFY(loadInto(*a, *m_project, "val_auroc"));
+        QVERIFY(loadInto(*b, *m_project, "val_auroc", PlotThreshold{0.9, CompareOp::Ge}));
+        QVERIFY(a->prepared());
+        QCOMPARE(a->prepared().get(), b->prepared().get());
+        const std::weak_ptr<const PreparedMetric> shared = a->prepared();
+        const PreparedMetric &p = *a->prepared();
+        QVERIFY(!p.value.empty());
+        for (std::size_t i = 0; i < p.value.size(); ++i) {
+            QVERIFY(p.value[i].borrows());   // step order in the file: no second copy of the points
+            QCOMPARE(p.value[i].x().data(), p.data.series[i].x.data());
+        }
+        // Another metric is another entry.
+        MetricPlot other;
+        QVERIFY(loadInto(other, *m_project, "loss"));
+        QVERIFY(other.prepared().get() != a->prepared().get());
+        QVERIFY(PreparedMetricCache::instance().liveEntries() >= 2);
+        a.reset();
+        QVERIFY(!shared.expired());   // b still shows it
+        b.reset();
+        QVERIFY(shared.expired());    // nobody holds the points any more
+        MetricPlot again;   // loaded afresh, every stored point again
+        again.resize(1000, 600);
+        again.QWidget::show();
+        QVERIFY(loadInto(again, *m_project, "val_auroc"));
+        const auto stored = loadMetricData(m_project->store(), m_project->revision().overview.revisionId, "val_auroc");
+        QCOMPARE(again.pointsDrawn(0), static_cast<int>(stored->series[0].size()));
+    }
+
+    /// Concurrent loads of one key run the loader once; a failed load is not remembered.
+    void cacheLoadsOnceAndForgetsFailures()
+    {
+        PreparedMetricCache cache;
+        std::atomic_int calls = 0;
+        const auto loader = [&]() -> std::shared_ptr<const PreparedMetric> {
+            ++calls;
+            QThread::msleep(50);   // the other threads arrive while this one loads
+            auto p = std::make_shared<PreparedMetric>();
+            p->metric.kind = MetricKind::Curve;
+            return p;
+        };
+        std::vector<std::shared_ptr<const PreparedMetric>> got(4);
+        std::vector<std::thread> threads;
+        for (std::size_t i = 0; i < got.size(); ++i)
+            threads.emplace_back([&, i] { got[i] = cache.obtain("k", loader); });
+        for (std::thread &t : threads)
+            t.join();
+        QCOMPARE(calls.load(), 1);
+        for (const auto &g : got)
+            QCOMPARE(g.get(), got[0].get());
+        QCOMPARE(cache.liveEntries(), std::size_t(1));
+        got.clear();
+        QCOMPARE(cache.liveEntries(), std::size_t(0));
+        QVERIFY(!cache.obtain("bad", [] { return std::shared_ptr<const PreparedMetric>(); }));
+        QVERIFY(cache.obtain("bad", loader));   // tried again, not a remembered failure
     }
 
     void crosshairShowsExactValues()

@@ -6,6 +6,7 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <random>
 #include <vector>
@@ -189,6 +190,94 @@ private slots:
         const Envelope env(x, y);
         QCOMPARE(std::vector<double>(env.x().begin(), env.x().end()), expectedX);
         QCOMPARE(std::vector<double>(env.y().begin(), env.y().end()), expectedY);
+    }
+
+    /// borrowing() gives exactly the envelope the copying constructor gives, and reads the
+    /// caller's arrays in place only when they are already in x order without NaN x.
+    void borrowingMatchesCopyingAndSharesOnlySortedInput_data()
+    {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<bool>("sorted");
+        QTest::addColumn<bool>("nanX");
+        QTest::addColumn<bool>("expectBorrow");
+        QTest::newRow("sorted") << 5000 << true << false << true;
+        QTest::newRow("sorted, ties and NaN y") << 777 << true << false << true;
+        QTest::newRow("sorted, one NaN x") << 5000 << true << true << false;
+        QTest::newRow("unsorted") << 5000 << false << false << false;
+        QTest::newRow("single point") << 1 << true << false << true;
+        QTest::newRow("empty") << 0 << true << false << false;
+    }
+    void borrowingMatchesCopyingAndSharesOnlySortedInput()
+    {
+        QFETCH(int, n);
+        QFETCH(bool, sorted);
+        QFETCH(bool, nanX);
+        QFETCH(bool, expectBorrow);
+        std::mt19937_64 rng(static_cast<unsigned>(n) + (sorted ? 1u : 2u));
+        Points p = makePoints(n, sorted, 0.1, rng);
+        if (nanX)
+            p.x[p.x.size() / 2] = kNaN;
+        const Envelope owning(p.x, p.y);
+        const Envelope borrowing = Envelope::borrowing(p.x, p.y);
+        QCOMPARE(borrowing.borrows(), expectBorrow);
+        QVERIFY(!owning.borrows());
+        if (expectBorrow) {
+            QCOMPARE(borrowing.x().data(), p.x.data());
+            QCOMPARE(borrowing.y().data(), p.y.data());
+            QVERIFY(borrowing.ownedBytes() < owning.ownedBytes());
+        }
+        QCOMPARE(borrowing.size(), owning.size());
+        QVERIFY(std::equal(borrowing.x().begin(), borrowing.x().end(), owning.x().begin(), same));
+        QVERIFY(std::equal(borrowing.y().begin(), borrowing.y().end(), owning.y().begin(), same));
+        if (owning.size() == 0)
+            return;
+        const double from = owning.x().front(), to = owning.x().back();
+        const auto a = owning.columns(from, to, 97);
+        const auto b = borrowing.columns(from, to, 97);
+        QCOMPARE(a.size(), b.size());
+        for (std::size_t c = 0; c < a.size(); ++c) {
+            QCOMPARE(b[c].first, a[c].first);
+            QCOMPARE(b[c].count, a[c].count);
+            QVERIFY(same(b[c].yMin, a[c].yMin) && same(b[c].yMax, a[c].yMax));
+        }
+    }
+
+    /// A copy of an envelope with its own points owns its own copy (never the original's
+    /// storage); a copy of a borrowing one reads the caller's arrays too; moves keep the data.
+    void copiesAndMovesKeepTheirPoints()
+    {
+        std::mt19937_64 rng(11);
+        const Points p = makePoints(300, true, 0.0, rng);
+        std::vector<double> shuffledX(p.x.rbegin(), p.x.rend());
+        auto owning = std::make_unique<Envelope>(shuffledX, p.y);   // reversed: sorted into its own copy
+        const Envelope copy(*owning);
+        QVERIFY(!copy.borrows());
+        QVERIFY(copy.x().data() != owning->x().data());
+        const std::vector<double> expectX(owning->x().begin(), owning->x().end());
+        const auto expectColumns = owning->columns(expectX.front(), expectX.back(), 10);
+        owning.reset();   // the copy must not read freed memory
+        QVERIFY(std::equal(copy.x().begin(), copy.x().end(), expectX.begin(), expectX.end()));
+        QCOMPARE(copy.columns(expectX.front(), expectX.back(), 10).size(), expectColumns.size());
+        Envelope assigned;
+        assigned = copy;
+        QVERIFY(assigned.x().data() != copy.x().data());
+
+        const Envelope borrowing = Envelope::borrowing(p.x, p.y);
+        const Envelope borrowedCopy(borrowing);
+        QCOMPARE(borrowedCopy.x().data(), p.x.data());
+        std::vector<Envelope> many;
+        for (int i = 0; i < 20; ++i)   // reallocations move the elements
+            many.push_back(i % 2 ? Envelope::borrowing(p.x, p.y) : Envelope(shuffledX, p.y));
+        for (std::size_t i = 0; i < many.size(); ++i) {
+            QCOMPARE(many[i].size(), p.x.size());
+            QCOMPARE(many[i].borrows(), i % 2 == 1);
+            QCOMPARE(many[i].x().back(), p.x.back());
+            const auto [lo, hi] = many[i].rangeMinMax(0, many[i].size());
+            const auto [elo, ehi] = copy.rangeMinMax(0, copy.size());
+            QVERIFY(same(lo, elo) && same(hi, ehi));
+        }
+        Envelope moved(std::move(many.front()));
+        QCOMPARE(moved.size(), p.x.size());
     }
 
     void degenerateQueries()

@@ -313,6 +313,28 @@ private slots:
         QVERIFY(problems.hasErrors());
     }
 
+    /// The overload on revisions already in memory gives exactly the diff of the one that
+    /// loads them by number (the workbench's Changes panel shares the revision on screen).
+    void loadedRevisionsGiveTheSameDiff()
+    {
+        test::TempStore ts;
+        QVERIFY(importPair(ts, goldenCases()[7])); // evidence
+        Problems problems;
+        const auto byNumber = diffRevisions(ts.store(), kProject, 1, 2, problems);
+        const auto a = loadRevision(ts.store(), kProject, 1, problems);
+        const auto b = loadRevision(ts.store(), kProject, 2, problems);
+        QVERIFY(byNumber && a && b);
+        const auto loaded = diffRevisions(ts.store(), *a, *b, problems);
+        QVERIFY(loaded);
+        QVERIFY(!problems.hasErrors());
+        QCOMPARE(toJson(*loaded).dump(), toJson(*byNumber).dump());
+        QVERIFY(!loaded->changes.empty());
+        const auto same = diffRevisions(ts.store(), *a, *a, problems);
+        QVERIFY(same && same->changes.empty());
+        QCOMPARE(same->fromRevision, 1);
+        QCOMPARE(same->toRevision, 1);
+    }
+
     void staleReviewsNameTheBoundItems()
     {
         test::TempStore ts;

@@ -19,8 +19,10 @@ struct Marks {
 };
 
 /// Runs on a worker thread with its own store connection.
-Marks computeMarks(const std::filesystem::path &storeDir, const std::string &projectId, int shown)
+Marks computeMarks(const std::filesystem::path &storeDir, const std::shared_ptr<const RevisionData> &revision)
 {
+    const std::string &projectId = revision->overview.id;
+    const int shown = revision->overview.revision;
     Marks out;
     Problems problems;
     const std::unique_ptr<Store> store = Store::open(storeDir, problems);
@@ -30,7 +32,10 @@ Marks computeMarks(const std::filesystem::path &storeDir, const std::string &pro
     // Marks are relative to the user's last signed review only, on an earlier revision.
     if (!pair || !pair->reviewId || pair->from >= shown)
         return out;
-    const std::optional<RevisionDiff> diff = diffRevisions(*store, projectId, pair->from, shown, problems);
+    // The revision on screen is in memory already: only the reviewed one is loaded.
+    const std::optional<RevisionData> reviewed = loadRevision(*store, projectId, pair->from, problems);
+    const std::optional<RevisionDiff> diff =
+        reviewed ? diffRevisions(*store, *reviewed, *revision, problems) : std::nullopt;
     if (!diff)
         return out;
     out.reviewed = pair->from;
@@ -71,10 +76,8 @@ void ChangeTracker::recompute()
         return;
     }
     const std::filesystem::path dir = m_context->store()->dir();
-    const std::string project = revision->overview.id;
-    const int shown = revision->overview.revision;
     m_thread = runOffThread<Marks>(
-        this, [dir, project, shown] { return computeMarks(dir, project, shown); },
+        this, [dir, revision] { return computeMarks(dir, revision); },
         [this](Marks marks) {
             m_thread = nullptr;
             m_changed = std::move(marks.changed);

@@ -244,23 +244,38 @@ void ChangesPanel::compare(int from, int to)
     m_summary->setText(tr("Comparing revision %1 with %2 …").arg(from).arg(to));
     const std::filesystem::path dir = m_context->store()->dir();
     const std::string project = revision->overview.id;
+    // A revision already in memory (the one on screen, or either side of the last comparison)
+    // is shared, not loaded again: a comparison redone because a review changed loads nothing,
+    // and a revision compared with itself is loaded once. (10 000 evidence files make a
+    // revision some 30 MB in memory.)
+    const auto inMemory = [&](int number) -> std::shared_ptr<const RevisionData> {
+        for (const auto &r : {revision, m_loaded ? m_loaded->from : nullptr, m_loaded ? m_loaded->to : nullptr})
+            if (r && r->overview.id == project && r->overview.revision == number)
+                return r;
+        return nullptr;
+    };
     m_diffThread = runOffThread<std::shared_ptr<Loaded>>(
         this,
-        [dir, project, from, to] {
+        [dir, project, from, to, haveFrom = inMemory(from), haveTo = inMemory(to)] {
             auto out = std::make_shared<Loaded>();
             Problems problems;
             const std::unique_ptr<Store> store = Store::open(dir, problems); // this thread's connection
-            std::optional<RevisionDiff> diff = store ? diffRevisions(*store, project, from, to, problems) : std::nullopt;
-            auto a = store ? loadRevision(*store, project, from, problems) : std::nullopt;
-            auto b = store ? loadRevision(*store, project, to, problems) : std::nullopt;
-            if (!diff || !a || !b) {
+            const auto get = [&](int number, std::shared_ptr<const RevisionData> have) -> std::shared_ptr<const RevisionData> {
+                if (have || !store)
+                    return have;
+                auto data = loadRevision(*store, project, number, problems);
+                return data ? std::make_shared<const RevisionData>(std::move(*data)) : nullptr;
+            };
+            out->from = get(from, haveFrom);
+            out->to = from == to ? out->from : get(to, haveTo);
+            std::optional<RevisionDiff> diff =
+                store && out->from && out->to ? diffRevisions(*store, *out->from, *out->to, problems) : std::nullopt;
+            if (!diff || !out->from || !out->to) {
                 out->error = problems.items().empty() ? tr("The revisions cannot be read.")
                                                       : QString::fromStdString(problems.items().front().toString());
                 return out;
             }
             out->diff = std::move(*diff);
-            out->from = std::make_shared<const RevisionData>(std::move(*a));
-            out->to = std::make_shared<const RevisionData>(std::move(*b));
             return out;
         },
         [this](std::shared_ptr<Loaded> loaded) { onDiff(std::move(loaded)); });

@@ -43,6 +43,42 @@ void SearchIndex::index(std::int64_t revisionId, const std::vector<Item> &items)
     tx.commit();
 }
 
+SearchIndex::Staging::Staging(SearchIndex &index) : m_db(index.m_db)
+{
+    m_db.exec("CREATE TEMP TABLE IF NOT EXISTS search_staging (kind TEXT, item_id TEXT, title TEXT, body TEXT)");
+    m_db.exec("DELETE FROM temp.search_staging");
+}
+
+SearchIndex::Staging::~Staging()
+{
+    try {
+        m_db.exec("DELETE FROM temp.search_staging");
+    } catch (...) {   // a destructor must not throw; the table is private and goes with the connection
+    }
+}
+
+void SearchIndex::Staging::add(const Item &item)
+{
+    auto insert = m_db.prepare("INSERT INTO temp.search_staging (kind, item_id, title, body) VALUES (?, ?, ?, ?)");
+    insert.bindAll(item.kind.toStdString(), item.itemId.toStdString(), item.title.toStdString(), item.body.toStdString());
+    insert.run();
+    ++m_count;
+}
+
+void SearchIndex::Staging::commit(std::int64_t revisionId)
+{
+    sql::Transaction tx(m_db);
+    m_db.prepare("DELETE FROM search_index WHERE revision_id = ?").bind(1, revisionId).run();
+    m_db.prepare("INSERT INTO search_index (revision_id, kind, item_id, title, body) "
+                 "SELECT ?, kind, item_id, title, body FROM temp.search_staging ORDER BY rowid")
+        .bind(1, revisionId)
+        .run();
+    m_db.prepare("INSERT OR REPLACE INTO search_indexed (revision_id) VALUES (?)").bind(1, revisionId).run();
+    tx.commit();
+    m_db.exec("DELETE FROM temp.search_staging");
+    m_count = 0;
+}
+
 QString SearchIndex::toFtsQuery(const QString &text)
 {
     static const QRegularExpression separators(QStringLiteral("[^\\w]+"),

@@ -39,6 +39,26 @@ public:
     [[nodiscard]] bool isIndexed(std::int64_t revisionId);
     /// Replaces the revision's entries with `items` and marks it indexed, in one transaction.
     void index(std::int64_t revisionId, const std::vector<Item> &items);
+
+    /// Builds a revision's entries one item at a time, so the texts of 10 000 files are never
+    /// all in memory: `add` writes each item to a staging table private to this connection
+    /// (SQLite's temporary storage, on disk beyond its small page cache); `commit` replaces the
+    /// revision's entries with them and marks it indexed, in one transaction. Nothing reaches
+    /// the index before `commit`; a Staging dropped without it leaves the index as it was.
+    class Staging {
+    public:
+        explicit Staging(SearchIndex &index);
+        ~Staging();
+        Staging(const Staging &) = delete;
+        Staging &operator=(const Staging &) = delete;
+        void add(const Item &item);
+        void commit(std::int64_t revisionId);
+        [[nodiscard]] std::size_t size() const { return m_count; }
+
+    private:
+        sql::Database &m_db;
+        std::size_t m_count = 0;
+    };
     /// Hits for the user's words (each word matched as a prefix), best first.
     [[nodiscard]] std::vector<Hit> search(std::int64_t revisionId, const QString &text, int limit = 100);
     /// The user's words as an FTS5 query: each word quoted, the last one a prefix.

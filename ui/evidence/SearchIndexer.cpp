@@ -65,27 +65,36 @@ void SearchIndexer::cancel()
     }
 }
 
-std::vector<SearchIndex::Item> SearchIndexer::collect(const RevisionData &revision, Store &store,
-                                                      const std::atomic_bool *cancel,
-                                                      const std::function<void(int, int)> &progress)
+bool SearchIndexer::forEachItem(const RevisionData &revision, Store &store, const std::atomic_bool *cancel,
+                                const std::function<void(int, int)> &progress,
+                                const std::function<void(SearchIndex::Item &&)> &sink)
 {
     const Manifest &m = revision.manifest;
-    std::vector<SearchIndex::Item> items;
     const int total = static_cast<int>(m.evidence.size());
     for (int i = 0; i < total; ++i) {
         if (cancel && cancel->load())
-            return {};
+            return false;
         const Evidence &e = m.evidence[static_cast<std::size_t>(i)];
         const EvidenceSource source = EvidenceSource::resolve(revision, store, e);
-        items.push_back({QStringLiteral("evidence"), source.id, source.title.isEmpty() ? source.id : source.title,
-                         EvidenceText::extract(source)});
+        sink({QStringLiteral("evidence"), source.id, source.title.isEmpty() ? source.id : source.title,
+              EvidenceText::extract(source)});
         if (progress)
             progress(i + 1, total);
     }
     for (const Card &c : m.cards)
-        items.push_back(cardItem(c));
+        sink(cardItem(c));
     for (const Requirement &r : m.requirements)
-        items.push_back(requirementItem(r));
+        sink(requirementItem(r));
+    return true;
+}
+
+std::vector<SearchIndex::Item> SearchIndexer::collect(const RevisionData &revision, Store &store,
+                                                      const std::atomic_bool *cancel,
+                                                      const std::function<void(int, int)> &progress)
+{
+    std::vector<SearchIndex::Item> items;
+    if (!forEachItem(revision, store, cancel, progress, [&](SearchIndex::Item &&item) { items.push_back(std::move(item)); }))
+        return {};
     return items;
 }
 
@@ -108,11 +117,14 @@ void SearchIndexer::start(const std::filesystem::path &storeDir, std::shared_ptr
             }
             SearchIndex index(store->db());
             if (!index.isIndexed(revisionId)) {
-                auto items = collect(*revision, *store, cancelFlag.get(),
-                                     [this](int done, int total) { emit progress(done, total); });
-                if (cancelFlag->load())
+                // Streamed through a staging table: one extracted text in memory at a time.
+                SearchIndex::Staging staging(index);
+                const bool complete = forEachItem(
+                    *revision, *store, cancelFlag.get(), [this](int done, int total) { emit progress(done, total); },
+                    [&](SearchIndex::Item &&item) { staging.add(item); });
+                if (!complete || cancelFlag->load())
                     return;
-                index.index(revisionId, items);
+                staging.commit(revisionId);
             }
             emit finished(revisionId, true, {});
         } catch (const std::exception &e) {

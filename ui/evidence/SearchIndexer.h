@@ -38,6 +38,11 @@ public:
     static std::vector<SearchIndex::Item> collect(const RevisionData &revision, Store &store,
                                                   const std::atomic_bool *cancel,
                                                   const std::function<void(int done, int total)> &progress);
+    /// The same items handed to `sink` one by one as they are extracted (only one text in
+    /// memory at a time); false when cancelled.
+    static bool forEachItem(const RevisionData &revision, Store &store, const std::atomic_bool *cancel,
+                            const std::function<void(int done, int total)> &progress,
+                            const std::function<void(SearchIndex::Item &&item)> &sink);
 
 signals:
     void progress(int done, int total);

@@ -6,6 +6,7 @@
 #include "plots/MetricPlotDrawn.h"
 
 #include "common/Theme.h"
+#include "plots/PreparedMetricCache.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
 
@@ -31,9 +32,9 @@ std::shared_ptr<const PreparedMetric> PreparedMetric::build(Metric metric, Metri
     p->data = std::move(data);
     if (p->data.kind == MetricKind::Series) {
         for (const SeriesData &s : p->data.series) {
-            p->value.emplace_back(s.x, s.y);
-            p->lower.push_back(hasValues(s.lower) ? Envelope(s.x, s.lower) : Envelope());
-            p->upper.push_back(hasValues(s.upper) ? Envelope(s.x, s.upper) : Envelope());
+            p->value.push_back(Envelope::borrowing(s.x, s.y));
+            p->lower.push_back(hasValues(s.lower) ? Envelope::borrowing(s.x, s.lower) : Envelope());
+            p->upper.push_back(hasValues(s.upper) ? Envelope::borrowing(s.x, s.upper) : Envelope());
         }
     }
     return p;
@@ -143,10 +144,14 @@ void MetricPlot::load(Store *store, std::int64_t revisionId, const Metric &metri
             promise->start();
             Problems problems;
             std::shared_ptr<const PreparedMetric> result;
-            if (auto worker = Store::open(dir, problems)) {
-                if (auto data = loadMetricData(*worker, revisionId, metric.id))
-                    result = PreparedMetric::build(metric, std::move(*data));
-            }
+            // Plots of the same metric share one copy of its points (PreparedMetricCache).
+            result = PreparedMetricCache::instance().obtain(
+                PreparedMetricCache::key(dir, revisionId, metric), [&]() -> std::shared_ptr<const PreparedMetric> {
+                    if (auto worker = Store::open(dir, problems))
+                        if (auto data = loadMetricData(*worker, revisionId, metric.id))
+                            return PreparedMetric::build(metric, std::move(*data));
+                    return nullptr;
+                });
             promise->addResult(result);
             promise->finish();
         });

@@ -38,7 +38,13 @@ namespace mltrl::ui {
 
 /// A metric with its points and, per sub-series, the envelopes of value/lower/upper; built once
 /// (off the UI thread) and shared read-only, so a 10-million-point series is sorted only once.
+/// The envelopes read the points of `data` in place (Envelope::borrowing) when they are in x
+/// order, so the points are held once; hence no copies of a PreparedMetric.
 struct PreparedMetric {
+    PreparedMetric() = default;
+    PreparedMetric(const PreparedMetric &) = delete;
+    PreparedMetric &operator=(const PreparedMetric &) = delete;
+
     Metric metric;
     MetricData data;
     std::vector<Envelope> value;   ///< per sub-series (series kind only)
