@@ -255,6 +255,7 @@ private slots:
         const auto rev = loadOverview(db, r.projectId)->revisionId;
         db.exec("DROP TABLE evidence_dicom");
         db.exec("ALTER TABLE revisions DROP COLUMN dicom_checked");
+        db.exec("ALTER TABLE metric_series DROP COLUMN packing"); // a later step, run again too
         db.exec("PRAGMA user_version = 4");
         ts.reopen();
         const auto checks = loadDicomChecks(ts.store().db(), rev);

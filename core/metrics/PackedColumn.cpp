@@ -1,0 +1,215 @@
+#include "metrics/PackedColumn.h"
+
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace mltrl::packed_column {
+
+static_assert(std::endian::native == std::endian::little, "packed columns are stored little-endian");
+
+namespace {
+
+constexpr std::uint8_t kCodecDecimalDelta = 1;
+/// Every power of ten up to 10^22 is an exact double, so `m / 10^k` is one correctly rounded
+/// division of exact operands.
+constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                             1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+constexpr unsigned kMaxK = 22;
+
+bool sameBits(double a, double b)
+{
+    return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+}
+
+/// The scaled integer of `v` at k fraction digits, when decoding it gives back exactly `v`.
+bool scaledAt(double v, unsigned k, std::int64_t &m)
+{
+    const double scaled = v * kPow10[k];
+    if (!(std::fabs(scaled) < 9.0e18)) // also false for NaN
+        return false;
+    // Round half away from zero; an off-by-one (or a value that is no decimal at k digits)
+    // fails the check below, which is the only thing correctness rests on.
+    m = static_cast<std::int64_t>(scaled + (scaled < 0 ? -0.5 : 0.5));
+    return sameBits(static_cast<double>(m) / kPow10[k], v);
+}
+
+struct Plan {
+    unsigned k = 0;
+    std::int64_t first = 0;
+    std::int64_t minDelta = 0;
+    std::int64_t maxDelta = 0;
+};
+
+/// One pass at `plan.k`: the range of the deltas. When a value needs more digits, `plan.k`
+/// is raised and false returned (the caller runs the pass again); `failed` when some value is
+/// no decimal at all.
+bool measure(std::span<const double> values, Plan &plan, bool &failed)
+{
+    std::int64_t prev = 0;
+    std::int64_t lo = std::numeric_limits<std::int64_t>::max();
+    std::int64_t hi = std::numeric_limits<std::int64_t>::min();
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        std::int64_t m = 0;
+        if (!scaledAt(values[i], plan.k, m)) {
+            unsigned k = plan.k + 1;
+            while (k <= kMaxK && !scaledAt(values[i], k, m))
+                ++k;
+            if (k > kMaxK)
+                failed = true;
+            else
+                plan.k = k;
+            return false;
+        }
+        if (i == 0) {
+            plan.first = m;
+        } else {
+            // Modular arithmetic: the decoder adds the same wrapped delta back.
+            const auto delta = static_cast<std::int64_t>(static_cast<std::uint64_t>(m) - static_cast<std::uint64_t>(prev));
+            lo = std::min(lo, delta);
+            hi = std::max(hi, delta);
+        }
+        prev = m;
+    }
+    plan.minDelta = values.size() > 1 ? lo : 0;
+    plan.maxDelta = values.size() > 1 ? hi : 0;
+    return true;
+}
+
+template <typename T>
+bool fits(std::int64_t lo, std::int64_t hi)
+{
+    return lo >= std::numeric_limits<T>::min() && hi <= std::numeric_limits<T>::max();
+}
+
+template <typename T>
+void writeDeltas(std::span<const double> values, unsigned k, std::byte *out)
+{
+    std::int64_t prev = 0;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        std::int64_t m = 0;
+        (void)scaledAt(values[i], k, m); // measured exact already
+        if (i > 0) {
+            const auto delta = static_cast<T>(static_cast<std::int64_t>(static_cast<std::uint64_t>(m) - static_cast<std::uint64_t>(prev)));
+            std::memcpy(out, &delta, sizeof delta);
+            out += sizeof delta;
+        }
+        prev = m;
+    }
+}
+
+template <typename T, bool Divide>
+void readDeltas(const std::byte *in, std::uint64_t m, double scale, double *out, std::size_t count)
+{
+    out[0] = Divide ? static_cast<double>(static_cast<std::int64_t>(m)) / scale : static_cast<double>(static_cast<std::int64_t>(m));
+    for (std::size_t i = 1; i < count; ++i) {
+        T delta;
+        std::memcpy(&delta, in, sizeof delta);
+        in += sizeof delta;
+        m += static_cast<std::uint64_t>(static_cast<std::int64_t>(delta));
+        const auto v = static_cast<double>(static_cast<std::int64_t>(m));
+        out[i] = Divide ? v / scale : v;
+    }
+}
+
+template <bool Divide>
+void readSteps(std::uint64_t m, std::uint64_t step, double scale, double *out, std::size_t count)
+{
+    for (std::size_t i = 0; i < count; ++i, m += step) {
+        const auto v = static_cast<double>(static_cast<std::int64_t>(m));
+        out[i] = Divide ? v / scale : v;
+    }
+}
+
+template <typename T>
+void readDeltas(const std::byte *in, std::uint64_t m, double scale, bool divide, double *out, std::size_t count)
+{
+    if (divide)
+        readDeltas<T, true>(in, m, scale, out, count);
+    else
+        readDeltas<T, false>(in, m, scale, out, count);
+}
+
+} // namespace
+
+std::vector<std::byte> pack(std::span<const double> values)
+{
+    const std::size_t n = values.size();
+    if (n < 4) // the header alone is 3 values' worth
+        return {};
+    Plan plan;
+    bool failed = false;
+    // Each restart raises k; at most kMaxK restarts, in practice none or one near the start.
+    while (!measure(values, plan, failed))
+        if (failed)
+            return {};
+    unsigned width = 0;
+    if (plan.minDelta == plan.maxDelta)
+        width = 0;
+    else if (fits<std::int8_t>(plan.minDelta, plan.maxDelta))
+        width = 1;
+    else if (fits<std::int16_t>(plan.minDelta, plan.maxDelta))
+        width = 2;
+    else if (fits<std::int32_t>(plan.minDelta, plan.maxDelta))
+        width = 4;
+    else
+        return {};
+    const std::size_t bytes = kHeaderBytes + (n - 1) * width;
+    if (bytes >= n * sizeof(double))
+        return {};
+    std::vector<std::byte> out(bytes);
+    out[0] = std::byte{kCodecDecimalDelta};
+    out[1] = std::byte(static_cast<std::uint8_t>(plan.k));
+    out[2] = std::byte(static_cast<std::uint8_t>(width));
+    std::memcpy(out.data() + 8, &plan.first, 8);
+    const std::int64_t step = width == 0 ? plan.minDelta : 0;
+    std::memcpy(out.data() + 16, &step, 8);
+    std::byte *deltas = out.data() + kHeaderBytes;
+    switch (width) {
+    case 1: writeDeltas<std::int8_t>(values, plan.k, deltas); break;
+    case 2: writeDeltas<std::int16_t>(values, plan.k, deltas); break;
+    case 4: writeDeltas<std::int32_t>(values, plan.k, deltas); break;
+    default: break;
+    }
+    return out;
+}
+
+bool unpack(std::span<const std::byte> bytes, std::size_t count, std::vector<double> &out)
+{
+    if (count == 0 || bytes.size() < kHeaderBytes || bytes[0] != std::byte{kCodecDecimalDelta})
+        return false;
+    const auto k = static_cast<unsigned>(bytes[1]);
+    const auto width = static_cast<unsigned>(bytes[2]);
+    if (k > kMaxK || (width != 0 && width != 1 && width != 2 && width != 4))
+        return false;
+    for (std::size_t i = 3; i < 8; ++i)
+        if (bytes[i] != std::byte{0})
+            return false;
+    if (bytes.size() != kHeaderBytes + (count - 1) * width)
+        return false;
+    std::uint64_t first = 0;
+    std::uint64_t step = 0;
+    std::memcpy(&first, bytes.data() + 8, 8);
+    std::memcpy(&step, bytes.data() + 16, 8);
+    if (width != 0 && step != 0)
+        return false;
+    out.resize(count);
+    const double scale = kPow10[k];
+    const bool divide = k != 0;
+    const std::byte *in = bytes.data() + kHeaderBytes;
+    switch (width) {
+    case 0:
+        if (divide)
+            readSteps<true>(first, step, scale, out.data(), count);
+        else
+            readSteps<false>(first, step, scale, out.data(), count);
+        break;
+    case 1: readDeltas<std::int8_t>(in, first, scale, divide, out.data(), count); break;
+    case 2: readDeltas<std::int16_t>(in, first, scale, divide, out.data(), count); break;
+    default: readDeltas<std::int32_t>(in, first, scale, divide, out.data(), count); break;
+    }
+    return true;
+}
+
+} // namespace mltrl::packed_column
