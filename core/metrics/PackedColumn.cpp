@@ -23,16 +23,23 @@ bool sameBits(double a, double b)
     return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
 }
 
+/// v × 10^k rounded half away from zero (the caller has checked the range).
+inline std::int64_t rounded(double scaled)
+{
+    return static_cast<std::int64_t>(scaled + (scaled < 0 ? -0.5 : 0.5));
+}
+
 /// The scaled integer of `v` at k fraction digits, when decoding it gives back exactly `v`.
-bool scaledAt(double v, unsigned k, std::int64_t &m)
+/// An off-by-one rounding, or a value that is no decimal at k digits, fails the check, which
+/// is the only thing correctness rests on.
+inline bool scaledAt(double v, unsigned k, std::int64_t &m)
 {
     const double scaled = v * kPow10[k];
     if (!(std::fabs(scaled) < 9.0e18)) // also false for NaN
         return false;
-    // Round half away from zero; an off-by-one (or a value that is no decimal at k digits)
-    // fails the check below, which is the only thing correctness rests on.
-    m = static_cast<std::int64_t>(scaled + (scaled < 0 ? -0.5 : 0.5));
-    return sameBits(static_cast<double>(m) / kPow10[k], v);
+    m = rounded(scaled);
+    const double back = k == 0 ? static_cast<double>(m) : static_cast<double>(m) / kPow10[k]; // x / 1 is x
+    return sameBits(back, v);
 }
 
 struct Plan {
@@ -86,10 +93,10 @@ bool fits(std::int64_t lo, std::int64_t hi)
 template <typename T>
 void writeDeltas(std::span<const double> values, unsigned k, std::byte *out)
 {
+    const double scale = kPow10[k];
     std::int64_t prev = 0;
     for (std::size_t i = 0; i < values.size(); ++i) {
-        std::int64_t m = 0;
-        (void)scaledAt(values[i], k, m); // measured exact already
+        const std::int64_t m = rounded(values[i] * scale); // measure() checked every value at k
         if (i > 0) {
             const auto delta = static_cast<T>(static_cast<std::int64_t>(static_cast<std::uint64_t>(m) - static_cast<std::uint64_t>(prev)));
             std::memcpy(out, &delta, sizeof delta);

@@ -75,6 +75,18 @@ private slots:
                                         << QStringLiteral("-: 1,1,1709164800") << 0;
         QTest::newRow("extra column") << QByteArray("step,value,note\n1,2,\"anything, really\"\n") << S
                                       << QStringLiteral("-: 1,2") << 1;
+        // Plain rows take a fast path; any other row is handed to the general reader, which
+        // must pick up on the right byte and line.
+        QTest::newRow("plain rows around irregular ones")
+            << QByteArray("step,value\n1,2\n2,\"3\"\n3,1e3\n4,+5\n5, 6\n\n6,7\r\n7,-0.5\n8,.5\n9,5.\n") << S
+            << QStringLiteral("-: 1,2 2,3 3,1000 4,5 5,6 6,7 7,-0.5 8,0.5 9,5") << 0;
+        QTest::newRow("CR before the end of the file") << QByteArray("step,value\n1,2\n3,4\r") << S
+                                                       << QStringLiteral("-: 1,2 3,4") << 0;
+        QTest::newRow("20 digits and more") << QByteArray("step,value\n1,0.1000000000000000000055511151231257827\n2,100000000000000000000\n")
+                                            << S << QStringLiteral("-: 1,0.1 2,1e+20") << 0;
+        QTest::newRow("sub-series names unquoted and quoted")
+            << QByteArray("step,series,value\n1,a,1\n1,\"b\",2\n2,a,3\n2,,4\n") << S
+            << QStringLiteral("a: 1,1 2,3 | b: 1,2 | -: 2,4") << 0;
         QTest::newRow("header only") << QByteArray("step,value\n") << S << QString() << 1;
         QTest::newRow("curve") << QByteArray("x,y\n0,0\n0.5,0.8\n1,1\n") << MetricKind::Curve << QStringLiteral("-: 0,0 0.5,0.8 1,1") << 0;
         QTest::newRow("curve with series") << QByteArray("series,x,y\nA,0,0\nB,0,0.1\nA,1,1\n") << MetricKind::Curve
@@ -145,6 +157,13 @@ private slots:
                            QStringLiteral("m.csv:3:3: \"1e\" is not a number in column lower"),
                            QStringLiteral("m.csv:4:2: \"--1\" is not a number in column value"),
                            QStringLiteral("m.csv:4:3: \"1 2\" is not a number in column lower")};
+        QTest::newRow("bad cell after plain rows names its line")
+            << QByteArray("step,value\n1,2\n2,3\n3,4\nx,5\n6,7\n8,nine\n") << S
+            << QStringList{QStringLiteral("m.csv:5:1: \"x\" is not a number in column step"),
+                           QStringLiteral("m.csv:7:2: \"nine\" is not a number in column value")};
+        QTest::newRow("short row after plain rows") << QByteArray("step,value\n1,2\n3,4\n5\n6,7\r\n8\r\n") << S
+            << QStringList{QStringLiteral("m.csv:4:2: the row has 1 field, the header has 2"),
+                           QStringLiteral("m.csv:6:2: the row has 1 field, the header has 2")};
         QTest::newRow("decimal comma") << QByteArray("step,value\n1,\"0,5\"\n") << S
                                        << QStringList{QStringLiteral("m.csv:2:2: \"0,5\" is not a number in column value")};
         QTest::newRow("line after a multi-line field") << QByteArray("step,series,value\n1,\"a\nb\",x\n") << S
