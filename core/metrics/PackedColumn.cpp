@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <type_traits>
 
 namespace mltrl::packed_column {
 
@@ -138,13 +139,75 @@ void readDeltas(const std::byte *in, std::uint64_t m, double scale, bool divide,
         readDeltas<T, false>(in, m, scale, out, count);
 }
 
+std::vector<std::byte> header(unsigned k, unsigned width, std::int64_t first, std::int64_t step, std::size_t n)
+{
+    std::vector<std::byte> out(kHeaderBytes + (n - 1) * width);
+    out[0] = std::byte{kCodecDecimalDelta};
+    out[1] = std::byte(static_cast<std::uint8_t>(k));
+    out[2] = std::byte(static_cast<std::uint8_t>(width));
+    std::memcpy(out.data() + 8, &first, 8);
+    std::memcpy(out.data() + 16, &step, 8);
+    return out;
+}
+
+/// The common case in one pass: k and the delta width taken from the first values, every
+/// value checked as it is written. Empty when some value does not fit them.
+template <typename T>
+std::vector<std::byte> packGuessed(std::span<const double> values, unsigned k, std::int64_t first, std::int64_t step)
+{
+    constexpr unsigned width = std::is_same_v<T, void> ? 0 : sizeof(std::conditional_t<std::is_same_v<T, void>, char, T>);
+    std::vector<std::byte> out = header(k, width, first, width == 0 ? step : 0, values.size());
+    std::byte *deltas = out.data() + kHeaderBytes;
+    std::int64_t prev = first;
+    for (std::size_t i = 1; i < values.size(); ++i) {
+        std::int64_t m = 0;
+        if (!scaledAt(values[i], k, m))
+            return {};
+        const auto delta = static_cast<std::int64_t>(static_cast<std::uint64_t>(m) - static_cast<std::uint64_t>(prev));
+        if constexpr (width == 0) {
+            if (delta != step)
+                return {};
+        } else {
+            if (!fits<T>(delta, delta))
+                return {};
+            const auto narrow = static_cast<T>(delta);
+            std::memcpy(deltas, &narrow, sizeof narrow);
+            deltas += sizeof narrow;
+        }
+        prev = m;
+    }
+    return out;
+}
+
 } // namespace
 
 std::vector<std::byte> pack(std::span<const double> values)
 {
     const std::size_t n = values.size();
-    if (n < 4) // the header alone is 3 values' worth
+    if (n < 6) // the header alone is 3 values' worth; 4-byte deltas save nothing below 6
         return {};
+    {
+        // Guess k and the width from the first values, with room for larger steps later.
+        constexpr std::size_t kPrefix = 1024;
+        Plan guess;
+        bool failed = false;
+        while (!measure(values.first(std::min(n, kPrefix)), guess, failed))
+            if (failed)
+                return {};
+        const std::int64_t reach = std::max(-guess.minDelta, guess.maxDelta);
+        std::vector<std::byte> out;
+        if (guess.minDelta == guess.maxDelta)
+            out = packGuessed<void>(values, guess.k, guess.first, guess.minDelta);
+        else if (reach <= 63)
+            out = packGuessed<std::int8_t>(values, guess.k, guess.first, 0);
+        else if (reach <= 16383)
+            out = packGuessed<std::int16_t>(values, guess.k, guess.first, 0);
+        else if (reach <= (std::int64_t(1) << 30))
+            out = packGuessed<std::int32_t>(values, guess.k, guess.first, 0);
+        if (!out.empty())
+            return out;
+    }
+    // The guess did not hold: measure the whole column, then write it.
     Plan plan;
     bool failed = false;
     // Each restart raises k; at most kMaxK restarts, in practice none or one near the start.
@@ -162,16 +225,7 @@ std::vector<std::byte> pack(std::span<const double> values)
         width = 4;
     else
         return {};
-    const std::size_t bytes = kHeaderBytes + (n - 1) * width;
-    if (bytes >= n * sizeof(double))
-        return {};
-    std::vector<std::byte> out(bytes);
-    out[0] = std::byte{kCodecDecimalDelta};
-    out[1] = std::byte(static_cast<std::uint8_t>(plan.k));
-    out[2] = std::byte(static_cast<std::uint8_t>(width));
-    std::memcpy(out.data() + 8, &plan.first, 8);
-    const std::int64_t step = width == 0 ? plan.minDelta : 0;
-    std::memcpy(out.data() + 16, &step, 8);
+    std::vector<std::byte> out = header(plan.k, width, plan.first, width == 0 ? plan.minDelta : 0, n);
     std::byte *deltas = out.data() + kHeaderBytes;
     switch (width) {
     case 1: writeDeltas<std::int8_t>(values, plan.k, deltas); break;

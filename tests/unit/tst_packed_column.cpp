@@ -41,7 +41,7 @@ Column decimalWalk(std::size_t n, int digits, double stepSize, unsigned seed)
     std::mt19937_64 rng(seed);
     std::uniform_real_distribution<double> d(-stepSize, stepSize);
     Column out;
-    double v = 0.5;
+    double v = 100.5; // far from 0: a "-0.000000" would make the column raw
     for (std::size_t i = 0; i < n; ++i) {
         v += d(rng);
         const std::string text = fmt::format("{:.{}f}", v, digits);
@@ -98,14 +98,27 @@ private slots:
         QTest::newRow("integers beyond 2^53, even steps")
             << steps(50, std::ldexp(1.0, 60), std::ldexp(1.0, 40)) << 0;
         QTest::newRow("negative and positive") << Column{-1.5, -0.25, 0, 0.25, 1.5, -3} << 2;
-        QTest::newRow("NaN anywhere: raw") << Column{1, 2, nan, 4, 5} << -1;
-        QTest::newRow("infinity: raw") << Column{1, 2, 3, inf, 5} << -1;
-        QTest::newRow("minus zero: raw (its bits would not come back)") << Column{1, 2, -0.0, 4, 5} << -1;
-        QTest::newRow("smallest subnormal: raw") << Column{1, 2, 5e-324, 4, 5} << -1;
-        QTest::newRow("1e300: raw") << Column{1, 2, 1e300, 4, 5} << -1;
-        QTest::newRow("0.1 + 0.2 (17 digits, huge deltas): raw") << Column{0.1, 0.2, 0.1 + 0.2, 0.4, 0.5} << -1;
-        QTest::newRow("deltas beyond 32 bits: raw") << Column{0, 1e12, 0, 1e12, 0} << -1;
-        QTest::newRow("three values: raw (the header is larger)") << Column{1, 2, 3} << -1;
+        Column later = steps(3000, 0, 1);
+        later[2500] = 2500.5;
+        QTest::newRow("constant steps, then one half step") << later << 1;
+        Column wider = decimalWalk(3000, 6, 0.00005, 5);
+        wider[2000] = std::strtod(fmt::format("{:.6f}", wider[2000] + 0.5).c_str(), nullptr);
+        QTest::newRow("small deltas, then one jump") << wider << 4;
+        Column digits = decimalWalk(3000, 2, 0.05, 6);
+        digits[2999] = std::strtod(fmt::format("{:.9f}", digits[2998] + 0.001000001).c_str(), nullptr);
+        QTest::newRow("two digits, then nine at the end") << digits << 4;
+        Column noDecimal = steps(3000, 0, 1);
+        noDecimal[2999] = 0.1 + 0.2;
+        QTest::newRow("steps, then no short decimal at the end: raw") << noDecimal << -1;
+        QTest::newRow("NaN anywhere: raw") << Column{1, 2, nan, 4, 5, 6} << -1;
+        QTest::newRow("infinity: raw") << Column{1, 2, 3, inf, 5, 6} << -1;
+        QTest::newRow("minus zero: raw (its bits would not come back)") << Column{1, 2, -0.0, 4, 5, 6} << -1;
+        QTest::newRow("smallest subnormal: raw") << Column{1, 2, 5e-324, 4, 5, 6} << -1;
+        QTest::newRow("1e300: raw") << Column{1, 2, 1e300, 4, 5, 6} << -1;
+        QTest::newRow("0.1 + 0.2 (17 digits, huge deltas): raw") << Column{0.1, 0.2, 0.1 + 0.2, 0.4, 0.5, 0.6} << -1;
+        QTest::newRow("deltas beyond 32 bits: raw") << Column{0, 1e12, 0, 1e12, 0, 1e12} << -1;
+        QTest::newRow("five values: raw (4-byte deltas would not save)") << Column{1, 2e6, 3, 4e6, 5} << -1;
+        QTest::newRow("five small steps: raw (too few to pay for the header)") << Column{1, 2, 3, 4, 5} << -1;
         std::mt19937_64 rng(7);
         Column noise;
         std::uniform_real_distribution<double> u(0, 1);
