@@ -1,5 +1,6 @@
 #include "metrics/PackedColumn.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -107,31 +108,54 @@ void writeDeltas(std::span<const double> values, unsigned k, std::byte *out)
     }
 }
 
-template <typename T, bool Divide>
-void readDeltas(const std::byte *in, std::uint64_t m, double scale, double *out, std::size_t count)
+// Decoding appends to a reserved vector, a block at a time from a small buffer: resizing first
+// would write every value twice (the zero fill, then the value), and push_back checks the
+// capacity at every value.
+template <typename Next>
+void appendDecoded(std::vector<double> &out, std::size_t count, Next &&next)
 {
-    out[0] = Divide ? static_cast<double>(static_cast<std::int64_t>(m)) / scale : static_cast<double>(static_cast<std::int64_t>(m));
-    for (std::size_t i = 1; i < count; ++i) {
+    constexpr std::size_t kBlock = 128; // 1 KiB: copied with vector moves, not `rep movsb`
+    double block[kBlock];
+    for (std::size_t done = 0; done < count;) {
+        const std::size_t n = std::min(kBlock, count - done);
+        for (std::size_t i = 0; i < n; ++i)
+            block[i] = next();
+        out.insert(out.end(), block, block + n);
+        done += n;
+    }
+}
+
+template <typename T, bool Divide>
+void readDeltas(const std::byte *in, std::uint64_t m, double scale, std::vector<double> &out, std::size_t count)
+{
+    const auto value = [scale](std::uint64_t scaled) {
+        const auto v = static_cast<double>(static_cast<std::int64_t>(scaled));
+        return Divide ? v / scale : v;
+    };
+    out.push_back(value(m));
+    appendDecoded(out, count - 1, [&] {
         T delta;
         std::memcpy(&delta, in, sizeof delta);
         in += sizeof delta;
         m += static_cast<std::uint64_t>(static_cast<std::int64_t>(delta));
-        const auto v = static_cast<double>(static_cast<std::int64_t>(m));
-        out[i] = Divide ? v / scale : v;
-    }
+        return value(m);
+    });
 }
 
 template <bool Divide>
-void readSteps(std::uint64_t m, std::uint64_t step, double scale, double *out, std::size_t count)
+void readSteps(std::uint64_t m, std::uint64_t step, double scale, std::vector<double> &out, std::size_t count)
 {
-    for (std::size_t i = 0; i < count; ++i, m += step) {
+    m -= step;
+    appendDecoded(out, count, [&] {
+        m += step;
         const auto v = static_cast<double>(static_cast<std::int64_t>(m));
-        out[i] = Divide ? v / scale : v;
-    }
+        return Divide ? v / scale : v;
+    });
 }
 
 template <typename T>
-void readDeltas(const std::byte *in, std::uint64_t m, double scale, bool divide, double *out, std::size_t count)
+void readDeltas(const std::byte *in, std::uint64_t m, double scale, bool divide, std::vector<double> &out,
+                std::size_t count)
 {
     if (divide)
         readDeltas<T, true>(in, m, scale, out, count);
@@ -255,20 +279,21 @@ bool unpack(std::span<const std::byte> bytes, std::size_t count, std::vector<dou
     std::memcpy(&step, bytes.data() + 16, 8);
     if (width != 0 && step != 0)
         return false;
-    out.resize(count);
+    out.clear();
+    out.reserve(count);
     const double scale = kPow10[k];
     const bool divide = k != 0;
     const std::byte *in = bytes.data() + kHeaderBytes;
     switch (width) {
     case 0:
         if (divide)
-            readSteps<true>(first, step, scale, out.data(), count);
+            readSteps<true>(first, step, scale, out, count);
         else
-            readSteps<false>(first, step, scale, out.data(), count);
+            readSteps<false>(first, step, scale, out, count);
         break;
-    case 1: readDeltas<std::int8_t>(in, first, scale, divide, out.data(), count); break;
-    case 2: readDeltas<std::int16_t>(in, first, scale, divide, out.data(), count); break;
-    default: readDeltas<std::int32_t>(in, first, scale, divide, out.data(), count); break;
+    case 1: readDeltas<std::int8_t>(in, first, scale, divide, out, count); break;
+    case 2: readDeltas<std::int16_t>(in, first, scale, divide, out, count); break;
+    default: readDeltas<std::int32_t>(in, first, scale, divide, out, count); break;
     }
     return true;
 }
