@@ -151,8 +151,9 @@ void RevisionWriter::insertStructure(std::int64_t rev)
     }
 }
 
-void RevisionWriter::insertMetricSeries(std::int64_t rev, const Metric &metric, const MetricData &data)
+void RevisionWriter::insertMetricSeries(std::int64_t rev, const Metric &metric, MetricData &data)
 {
+    const auto totalPoints = static_cast<std::int64_t>(data.pointCount());
     // Binding a big column directly makes SQLite assemble the whole row — every column — into
     // one record in memory: a second copy of the series. Above this size the columns go in as
     // zeroblobs (which SQLite writes without materialising them) and are filled in afterwards.
@@ -160,7 +161,7 @@ void RevisionWriter::insertMetricSeries(std::int64_t rev, const Metric &metric, 
     constexpr int kColumns = 6;
     struct Column {
         const char *name;
-        const std::vector<double> *values;
+        std::vector<double> *values;
         bool required;
         std::vector<std::byte> packed; ///< packed_column::pack(), empty: the raw float64 array
         [[nodiscard]] std::span<const std::byte> bytes() const
@@ -172,22 +173,26 @@ void RevisionWriter::insertMetricSeries(std::int64_t rev, const Metric &metric, 
     auto st = m_db.prepare("INSERT INTO metric_series (revision_id, metric_id, ord, name, points, x, y, lower, upper, "
                            "timestamp, count, labels_json, packing) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1)");
     for (std::size_t i = 0; i < data.series.size(); ++i) {
-        const SeriesData &s = data.series[i];
+        SeriesData &s = data.series[i];
+        const auto points = static_cast<std::int64_t>(s.size());
         Column columns[kColumns] = {{"x", &s.x, true, {}},         {"y", &s.y, true, {}},
                                     {"lower", &s.lower, false, {}}, {"upper", &s.upper, false, {}},
                                     {"timestamp", &s.timestamp, false, {}}, {"count", &s.count, false, {}}};
         std::size_t total = 0;
+        bool present[kColumns] = {};
         for (Column &c : columns) {
             // Steps and logged decimals shrink 4–16×: fewer pages written to the WAL, then
             // again to the database, and fewer read back (docs/store.md).
             c.packed = packed_column::pack(*c.values);
             total += c.bytes().size();
+            present[&c - columns] = !c.values->empty();
+            if (!c.packed.empty())
+                std::vector<double>().swap(*c.values); // peak memory: the parsed columns, not them and their packing
         }
         const bool incremental = total > kIncrementalBytes && metric.kind != MetricKind::Groups;
-        st.bindAll(rev, metric.id, static_cast<std::int64_t>(i), s.name, static_cast<std::int64_t>(s.size()));
+        st.bindAll(rev, metric.id, static_cast<std::int64_t>(i), s.name, points);
         for (int c = 0; c < kColumns; ++c) {
-            const std::vector<double> &v = *columns[c].values;
-            if (v.empty() && !columns[c].required)
+            if (!present[c] && !columns[c].required)
                 st.bindNull(6 + c);
             else if (incremental)
                 st.bindZeroBlob(6 + c, columns[c].bytes().size());
@@ -202,13 +207,13 @@ void RevisionWriter::insertMetricSeries(std::int64_t rev, const Metric &metric, 
         st.reset();
         if (incremental) {
             const std::int64_t row = m_db.lastInsertRowId();
-            for (const Column &c : columns)
-                if (!c.values->empty())
-                    m_db.writeBlob("metric_series", c.name, row, c.bytes());
+            for (int c = 0; c < kColumns; ++c)
+                if (present[c])
+                    m_db.writeBlob("metric_series", columns[c].name, row, columns[c].bytes());
         }
     }
     m_db.prepare("UPDATE metrics SET points = ? WHERE revision_id = ? AND id = ?")
-        .bindAll(static_cast<std::int64_t>(data.pointCount()), rev, metric.id)
+        .bindAll(totalPoints, rev, metric.id)
         .run();
 }
 
