@@ -218,15 +218,16 @@ std::vector<std::byte> pack(std::span<const double> values)
         while (!measure(values.first(std::min(n, kPrefix)), guess, failed))
             if (failed)
                 return {};
-        const std::int64_t reach = std::max(-guess.minDelta, guess.maxDelta);
+        // Half the type's range: a random walk that wanders a little further later still fits.
+        const auto within = [&](std::int64_t reach) { return guess.minDelta >= -reach && guess.maxDelta <= reach; };
         std::vector<std::byte> out;
         if (guess.minDelta == guess.maxDelta)
             out = packGuessed<void>(values, guess.k, guess.first, guess.minDelta);
-        else if (reach <= 63)
+        else if (within(63))
             out = packGuessed<std::int8_t>(values, guess.k, guess.first, 0);
-        else if (reach <= 16383)
+        else if (within(16383))
             out = packGuessed<std::int16_t>(values, guess.k, guess.first, 0);
-        else if (reach <= (std::int64_t(1) << 30))
+        else if (within(std::int64_t(1) << 30))
             out = packGuessed<std::int32_t>(values, guess.k, guess.first, 0);
         if (!out.empty())
             return out;

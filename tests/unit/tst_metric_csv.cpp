@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QtTest>
 
+#include <algorithm>
 #include <bit>
 #include <charconv>
 #include <cmath>
@@ -111,6 +112,63 @@ private slots:
         QCOMPARE(problems.warningCount(), std::size_t(warnings));
         QVERIFY(data->kind == kind);
         QCOMPARE(dump(*data), expected);
+    }
+
+    /// Plain rows take the one-pass path, other rows the general reader. Quoting the first
+    /// cell of every row (same content) sends every row to the general reader: random files
+    /// must give the same points, warnings and errors either way.
+    void plainRowPathMatchesGeneralReader()
+    {
+        static const char *const cells[] = {"1",    "0.5",  "-2",   "12345678901234567890", "1e3", "+4", " 5 ", "nan",
+                                            "-inf", "",     "x",    ".5",   "5.",  "-",    "0x10", "1.2.3",
+                                            "7",    "0.25", "1000", "2024-01-01T00:00:00Z", "-0",   "3.14159265358979"};
+        static const char *const headers[] = {"step,value", "step,value,lower,upper", "step,series,value", "x,y",
+                                              "step,value,timestamp", "value,step,note", "series,x,y"};
+        std::mt19937 rng(20261204);
+        const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+        for (int file = 0; file < 3000; ++file) {
+            const std::string header = headers[pick(std::size(headers))];
+            const MetricKind kind = header.find("x,y") != std::string::npos ? MetricKind::Curve : MetricKind::Series;
+            const std::size_t fields = static_cast<std::size_t>(std::count(header.begin(), header.end(), ',')) + 1;
+            std::string plain = header + "\n";
+            std::string quoted = plain;
+            const int rows = static_cast<int>(pick(12));
+            for (int r = 0; r < rows; ++r) {
+                if (pick(12) == 0) { // a blank line: no record either way
+                    plain += "\n";
+                    quoted += "\n";
+                    continue;
+                }
+                std::size_t n = fields;
+                if (pick(15) == 0)
+                    n = pick(fields + 2) + 1;
+                std::vector<std::string> row;
+                for (std::size_t f = 0; f < n; ++f)
+                    row.emplace_back(pick(3) == 0 ? cells[pick(std::size(cells))] : cells[pick(3)]);
+                const std::size_t seriesField = header.starts_with("series") ? 0 : 1;
+                if (header.find("series") != std::string::npos && seriesField < row.size() && pick(2) == 0)
+                    row[seriesField] = pick(2) ? "a" : "b";
+                std::string rest;
+                for (std::size_t f = 1; f < row.size(); ++f)
+                    rest += "," + row[f];
+                const bool last = r == rows - 1;
+                const std::string end = last && pick(3) == 0 ? std::string() : pick(4) == 0 ? "\r\n" : "\n";
+                plain += row[0] + rest + end;
+                // A row of one empty cell is a blank line unquoted: keep it one in both.
+                quoted += (row[0].empty() && rest.empty() ? std::string() : "\"" + row[0] + "\"") + rest + end;
+            }
+            Problems a;
+            Problems b;
+            const auto fast = parseMetricCsv(plain, kind, "m.csv", a);
+            const auto general = parseMetricCsv(quoted, kind, "m.csv", b);
+            const QByteArray shownFile = QByteArray::fromStdString(plain);
+            QVERIFY2(fast.has_value() == general.has_value(), shownFile.constData());
+            QVERIFY2(texts(a.items()) == texts(b.items()),
+                     qPrintable(QString::fromUtf8(shownFile) + texts(a.items()).join(QLatin1Char('\n')) + QLatin1String(" | ")
+                                + texts(b.items()).join(QLatin1Char('\n'))));
+            if (fast)
+                QVERIFY2(dump(*fast) == dump(*general), shownFile.constData());
+        }
     }
 
     void warningsNameTheColumn()
