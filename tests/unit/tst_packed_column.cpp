@@ -9,6 +9,7 @@
 #include "store/ProjectQueries.h"
 #include "store/RevisionData.h"
 #include "store/Schema.h"
+#include "store/Store.h"
 
 #include <QtTest>
 
@@ -227,8 +228,8 @@ private slots:
         QCOMPARE(st.int64(2), std::int64_t(1));
     }
 
-    /// A store from before the packing step (every column a float64 array, no `packing`
-    /// column) is migrated and its series read unchanged.
+    /// Rows written before the packing step (`packing` 0, every column a float64 array) are
+    /// read as they are.
     void rowsFromBeforePackingReadUnchanged()
     {
         TempStore ts;
@@ -242,25 +243,21 @@ private slots:
         const std::int64_t rev = loadOverview(ts.store().db(), r.projectId)->revisionId;
         const MetricData before = *loadMetricData(ts.store(), rev, "loss");
         {
+            // Rewrite every row as the old writer did.
             sql::Database &db = ts.store().db();
-            // Rewrite every row as the old writer did, then take the schema step back.
-            auto rows = db.prepare("SELECT rowid FROM metric_series WHERE revision_id = ? AND metric_id = 'loss'");
+            auto rows = db.prepare("SELECT rowid FROM metric_series WHERE revision_id = ? AND metric_id = 'loss' ORDER BY ord");
             rows.bindAll(rev);
             std::size_t s = 0;
             while (rows.step()) {
                 const SeriesData &d = before.series[s++];
-                auto up = db.prepare("UPDATE metric_series SET x = ?, y = ? WHERE rowid = ?");
+                auto up = db.prepare("UPDATE metric_series SET x = ?, y = ?, packing = 0 WHERE rowid = ?");
                 up.bindBlob(1, std::as_bytes(std::span<const double>(d.x)));
                 up.bindBlob(2, std::as_bytes(std::span<const double>(d.y)));
                 up.bind(3, rows.int64(0));
                 up.run();
             }
-            db.exec("ALTER TABLE metric_series DROP COLUMN packing");
-            db.exec(fmt::format("PRAGMA user_version = {}", schema::currentVersion() - 1));
         }
         ts.reopen();
-        QCOMPARE(ts.store().db().queryInt("PRAGMA user_version"), std::int64_t(schema::currentVersion()));
-        QCOMPARE(ts.store().db().queryInt("SELECT COUNT(*) FROM metric_series WHERE packing = 1"), std::int64_t(0));
         const MetricData after = *loadMetricData(ts.store(), rev, "loss");
         QCOMPARE(after.series.size(), before.series.size());
         for (std::size_t s = 0; s < before.series.size(); ++s)
@@ -268,6 +265,43 @@ private slots:
         QCOMPARE(ts.store().db().queryInt(
                      "SELECT length(y) FROM metric_series WHERE metric_id = 'loss' ORDER BY ord LIMIT 1"),
                  std::int64_t(before.series[0].y.size() * sizeof(double)));
+    }
+
+    /// A store at the schema step before packing, with a series in it, is migrated: its row
+    /// gets `packing` 0 and reads back unchanged.
+    void migrationKeepsOldSeries()
+    {
+        const auto &steps = schema::migrations();
+        std::size_t packingStep = steps.size();
+        for (std::size_t i = 0; i < steps.size(); ++i)
+            if (steps[i].find("ADD COLUMN packing") != std::string_view::npos)
+                packingStep = i;
+        QVERIFY(packingStep < steps.size());
+        QTemporaryDir dir;
+        const std::filesystem::path storeDir = dir.path().toStdString();
+        const Column x{1, 2, 3, 4, 5, 6, 7};
+        const Column y{0.5, 0.25, -1, 1e300, 0.1 + 0.2, 7, 8};
+        {
+            sql::Database db((storeDir / "store.sqlite").string());
+            for (std::size_t v = 0; v < packingStep; ++v)
+                db.exec(steps[v]);
+            db.exec(fmt::format("PRAGMA user_version={}", packingStep));
+            db.exec("INSERT INTO metrics VALUES (1, 0, 'm', 'metrics/m.csv', 'M', 'series', 'csv', NULL, '', '', "
+                    "'00', 1, 7, '{}')");
+            auto st = db.prepare("INSERT INTO metric_series (revision_id, metric_id, ord, name, points, x, y) "
+                                 "VALUES (1, 'm', 0, '', 7, ?, ?)");
+            st.bindBlob(1, std::as_bytes(std::span<const double>(x)));
+            st.bindBlob(2, std::as_bytes(std::span<const double>(y)));
+            st.run();
+        }
+        Problems problems;
+        auto store = Store::open(storeDir, problems);
+        QVERIFY2(store, qPrintable(texts(problems.items()).join(QLatin1Char('\n'))));
+        QCOMPARE(store->db().queryInt("PRAGMA user_version"), std::int64_t(schema::currentVersion()));
+        QCOMPARE(store->db().queryInt("SELECT packing FROM metric_series"), std::int64_t(0));
+        const std::optional<MetricData> data = loadMetricData(*store, 1, "m");
+        QVERIFY(data && data->series.size() == 1);
+        QVERIFY(sameBits(data->series[0].x, x) && sameBits(data->series[0].y, y));
     }
 
     /// A damaged packed column is an error naming the metric, never wrong points.
