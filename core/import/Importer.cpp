@@ -174,7 +174,7 @@ ImportResult writeRevision(Store &store, const StagedArchive &staged, const Chec
 
         MetricIngest metrics;
         const bool metricsOk = metrics.run(staged, checked.manifest, problems,
-            [&](const Metric &m, const MetricData &d) { writer.insertMetricSeries(rev, m, d); }, cancel);
+            [&](const Metric &m, MetricData &d) { writer.insertMetricSeries(rev, m, d); }, cancel);
         if (cancelled(cancel))
             return rejected(Outcome::Cancelled);
         if (!metricsOk)

@@ -43,13 +43,18 @@ bool MetricIngest::run(const StagedArchive &staged, const Manifest &manifest, Pr
 void MetricIngest::observe(const Manifest &manifest, const Metric &metric, const MetricData &data,
                            Problems &problems)
 {
+    // Gates often ask the same of a metric (its last value, at every level): one pass each.
+    std::map<std::pair<Aggregate, std::string_view>, Observation> seenBefore;
     for (std::size_t g = 0; g < manifest.gates.size(); ++g) {
         const Gate &gate = manifest.gates[g];
         for (std::size_t i = 0; i < gate.criteria.size(); ++i) {
             const Criterion &c = gate.criteria[i];
             if (c.metric != metric.id)
                 continue;
-            const Observation seen = observedValue(data, c.aggregate, c.series);
+            auto [it, inserted] = seenBefore.try_emplace({c.aggregate, std::string_view(c.series)});
+            if (inserted)
+                it->second = observedValue(data, c.aggregate, c.series);
+            const Observation &seen = it->second;
             if (!seen.seriesFound) {
                 problems.error(fmt::format("mltrl.json#/gates/{}/criteria/{}/series", g, i),
                                fmt::format("sub-series \"{}\" is not in metric \"{}\" ({})", c.series, metric.id,

@@ -11,7 +11,8 @@
 namespace mltrl {
 
 using CriterionKey = std::pair<std::string, std::string>;   ///< (gate id, criterion id)
-using MetricSink = std::function<void(const Metric &, const MetricData &)>;
+/// Receives each parsed metric after its criteria are observed; may consume the data.
+using MetricSink = std::function<void(const Metric &, MetricData &)>;
 
 class MetricIngest {
 public:

@@ -30,7 +30,9 @@ public:
     /// The import's warnings, kept with the revision so the workbench can show them later.
     void setWarnings(std::int64_t revisionId, const std::vector<Problem> &warnings);
     void insertStructure(std::int64_t revisionId);
-    void insertMetricSeries(std::int64_t revisionId, const Metric &metric, const MetricData &data);
+    /// Packs what it can (docs/store.md) and frees each float64 column once packed: `data` is
+    /// spent afterwards.
+    void insertMetricSeries(std::int64_t revisionId, const Metric &metric, MetricData &data);
     void insertCriteria(std::int64_t revisionId,
                         const std::map<std::pair<std::string, std::string>, CriterionObservation> &observations);
     void insertFiles(std::int64_t revisionId);

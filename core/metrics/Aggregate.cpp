@@ -26,6 +26,17 @@ std::vector<const SeriesData *> selected(const MetricData &data, std::string_vie
 
 std::optional<double> last(const std::vector<const SeriesData *> &series)
 {
+    if (series.size() == 1 && series.front()->row.empty()) {
+        // One sub-series in file order: a tie on x goes to the later point, i.e. x >= best.
+        const SeriesData &s = *series.front();
+        const double *x = s.x.data();
+        const double *y = s.y.data();
+        std::size_t best = s.size();
+        for (std::size_t i = 0; i < s.size(); ++i)
+            if (!std::isnan(x[i]) && !std::isnan(y[i]) && (best == s.size() || x[i] >= x[best]))
+                best = i;
+        return best == s.size() ? std::nullopt : std::optional<double>(y[best]);
+    }
     bool any = false;
     double bestX = 0;
     std::size_t bestRow = 0;

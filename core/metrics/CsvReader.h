@@ -35,6 +35,17 @@ public:
     /// Bytes not read yet (for estimating the number of rows left).
     [[nodiscard]] std::size_t remaining() const { return static_cast<std::size_t>(m_end - m_pos); }
 
+    /// Where the next record starts, and its physical line: a caller may read plain records
+    /// itself from here and hand back with skipTo().
+    [[nodiscard]] const char *position() const { return m_pos; }
+    [[nodiscard]] std::size_t nextLine() const { return m_line; }
+    /// Goes on from `pos` (a record start at or after position()), which is on line `line`.
+    void skipTo(const char *pos, std::size_t line)
+    {
+        m_pos = pos;
+        m_line = line;
+    }
+
 private:
     Status quotedField(std::vector<std::string_view> &fields, std::size_t &scratchUsed);
     Status fail(std::size_t column, std::string what);

@@ -357,6 +357,151 @@ bool readRow(const std::vector<std::string_view> &fields, const Header &header, 
     return ok;
 }
 
+// The plain-row fast path. Nearly every metric file is rows of plain numbers: those are
+// split and parsed in one pass over the bytes, without field views or a second scan per cell.
+// Anything else — a quote, a blank line, an empty required cell, a cell that is no number, a
+// wrong field count — makes fastRow() give the row back, and the general reader above parses
+// it again and reports what is wrong: both paths give the same values and the same errors.
+
+enum class FieldAction : std::uint8_t { Skip, Number, Timestamp, Series };
+
+struct FastPlan {
+    bool usable = false;
+    struct Field {
+        FieldAction action = FieldAction::Skip;
+        std::uint8_t role = 0;
+        bool required = false;
+        bool finite = false; ///< a series step: NaN and infinities are errors
+    };
+    std::vector<Field> fields;
+};
+
+FastPlan fastPlanFor(const Header &header, MetricKind kind)
+{
+    FastPlan plan;
+    if (header.fieldCount == 0 || header.hasRole(Role::Group))
+        return plan; // groups keep their labels and line numbers: the general reader does
+    plan.fields.resize(header.fieldCount);
+    for (const UsedColumn &c : header.used) {
+        FastPlan::Field &f = plan.fields[c.field];
+        f.role = static_cast<std::uint8_t>(c.spec.role);
+        f.required = c.spec.required;
+        f.finite = c.spec.role == Role::X && kind == MetricKind::Series;
+        f.action = c.spec.role == Role::Series      ? FieldAction::Series
+            : c.spec.role == Role::Timestamp        ? FieldAction::Timestamp
+                                                    : FieldAction::Number;
+    }
+    plan.usable = true;
+    return plan;
+}
+
+/// A plain decimal ending at the first byte that cannot continue it, by the same rule as
+/// parseNumber's first path (Clinger: at most 19 digits, mantissa ≤ 2^53, one exact division),
+/// so it gives the same double. False when that rule does not apply.
+inline bool plainDecimal(const char *&pos, const char *end, double &out)
+{
+    static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const char *p = pos;
+    const bool negative = p != end && *p == '-';
+    p += negative;
+    std::uint64_t mantissa = 0;
+    const char *const intStart = p;
+    while (p != end && static_cast<unsigned>(*p - '0') < 10 && p - intStart < 20)
+        mantissa = mantissa * 10 + static_cast<unsigned>(*p++ - '0');
+    const auto intDigits = p - intStart;
+    std::ptrdiff_t fracDigits = 0;
+    if (p != end && *p == '.') {
+        const char *const fracStart = ++p;
+        while (p != end && static_cast<unsigned>(*p - '0') < 10 && intDigits + (p - fracStart) < 20)
+            mantissa = mantissa * 10 + static_cast<unsigned>(*p++ - '0');
+        fracDigits = p - fracStart;
+    }
+    if (intDigits + fracDigits == 0 || intDigits + fracDigits > 19 || mantissa > (std::uint64_t(1) << 53))
+        return false;
+    const double v = static_cast<double>(mantissa) / kPow10[fracDigits];
+    out = negative ? -v : v;
+    pos = p;
+    return true;
+}
+
+/// The end of an unquoted cell (the next ',' or line end), or nullptr when a '"' comes first.
+inline const char *cellEnd(const char *p, const char *end)
+{
+    while (p != end && *p != ',' && *p != '\n') {
+        if (*p == '"')
+            return nullptr;
+        ++p;
+    }
+    return p;
+}
+
+/// The cell from `start` to `stop` as the general reader gives it: a '\r' before the line end
+/// is not part of it.
+inline std::string_view cellText(const char *start, const char *stop, const char *end)
+{
+    if ((stop == end || *stop == '\n') && stop != start && stop[-1] == '\r')
+        --stop;
+    return {start, static_cast<std::size_t>(stop - start)};
+}
+
+/// Parses the plain row at `p`; returns where the next row starts, or nullptr (see above).
+const char *fastRow(const char *p, const char *end, const FastPlan &plan, double (&values)[kNumericRoles],
+                    std::string_view &seriesName)
+{
+    for (std::size_t r = 0; r < kNumericRoles; ++r)
+        values[r] = kNaN;
+    seriesName = {};
+    const std::size_t last = plan.fields.size() - 1;
+    for (std::size_t i = 0;; ++i) {
+        const FastPlan::Field &f = plan.fields[i];
+        const char *q = p;
+        if (f.action == FieldAction::Number && plainDecimal(q, end, values[f.role])
+            && (q == end || *q == ',' || *q == '\n' || *q == '\r')) {
+            p = q; // the common case; a '\r' is checked with the line end below
+        } else {
+            q = cellEnd(p, end);
+            if (!q)
+                return nullptr;
+            const std::string_view cell = cellText(p, q, end);
+            switch (f.action) {
+            case FieldAction::Skip: break;
+            case FieldAction::Series: seriesName = cell; break;
+            case FieldAction::Number:
+            case FieldAction::Timestamp: {
+                if (cell.empty()) {
+                    if (f.required)
+                        return nullptr;
+                    break; // NaN: no value
+                }
+                double &v = values[f.role];
+                if (f.action == FieldAction::Timestamp) {
+                    const std::optional<double> t = parseTimestamp(cell);
+                    if (!t)
+                        return nullptr;
+                    v = *t;
+                } else if (!parseNumber(cell, v) || (f.finite && !std::isfinite(v))) {
+                    return nullptr;
+                }
+                break;
+            }
+            }
+            p = q;
+        }
+        if (i < last) {
+            if (p == end || *p != ',')
+                return nullptr;
+            ++p;
+            continue;
+        }
+        if (p != end && *p == '\r')
+            ++p;
+        if (p == end)
+            return end;
+        return *p == '\n' ? p + 1 : nullptr;
+    }
+}
+
 } // namespace
 
 std::optional<MetricData> parseMetricCsv(std::string_view bytes, MetricKind kind, std::string_view fileName,
@@ -385,7 +530,25 @@ std::optional<MetricData> parseMetricCsv(std::string_view bytes, MetricKind kind
     std::string_view seriesName;
     std::string_view group;
     const bool limitRows = header.hasRole(Role::Series);
-    while ((status = reader.next(fields)) != CsvReader::Status::End) {
+    const FastPlan plan = fastPlanFor(header, kind);
+    const char *const end = bytes.data() + bytes.size();
+    for (;;) {
+        if (plan.usable && !errors.any()) {
+            const char *p = reader.position();
+            std::size_t line = reader.nextLine();
+            while (p != end && !(limitRows && columns.rows() == std::numeric_limits<std::uint32_t>::max())) {
+                const char *next = fastRow(p, end, plan, values, seriesName);
+                if (!next)
+                    break;
+                columns.push(values, seriesName);
+                p = next;
+                ++line;
+                reporter.at(static_cast<std::size_t>(p - bytes.data()));
+            }
+            reader.skipTo(p, line);
+        }
+        if ((status = reader.next(fields)) == CsvReader::Status::End)
+            break;
         if (status == CsvReader::Status::Error) {
             errors.at(reader.line(), reader.errorColumn(), [&] { return reader.error(); });
             continue;

@@ -1,10 +1,12 @@
 #include "store/RevisionData.h"
 
 #include "manifest/ManifestParser.h"
+#include "metrics/PackedColumn.h"
 #include "store/DicomChecks.h"
 #include "store/Store.h"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <cstring>
 
@@ -99,19 +101,35 @@ std::optional<MetricData> loadMetricData(Store &store, std::int64_t revisionId, 
     MetricData data;
     const std::string kind = meta.text(0);
     data.kind = kind == "curve" ? MetricKind::Curve : kind == "groups" ? MetricKind::Groups : MetricKind::Series;
-    auto st = db.prepare(
-        "SELECT rowid, name, labels_json FROM metric_series WHERE revision_id = ? AND metric_id = ? ORDER BY ord");
+    auto st = db.prepare("SELECT rowid, name, labels_json, points, packing FROM metric_series "
+                         "WHERE revision_id = ? AND metric_id = ? ORDER BY ord");
     st.bindAll(revisionId, metricId);
+    std::vector<std::byte> packedBytes;
     while (st.step()) {
         const std::int64_t row = st.int64(0);
+        const auto points = static_cast<std::size_t>(st.int64(3));
+        const bool mayBePacked = st.int64(4) != 0;
         SeriesData s;
         s.name = st.text(1);
-        // Columns are read straight into the vectors: one copy from the page cache, no more.
+        // A raw column (8 bytes a point) is read straight into its vector: one copy from the
+        // page cache, no more. A packed one (always shorter, docs/store.md) is read whole and
+        // decoded.
         const auto column = [&](const char *name, std::vector<double> &out) {
+            bool packed = false;
             db.readBlob("metric_series", name, row, [&](std::size_t bytes) -> void * {
-                out.resize(bytes / sizeof(double));
-                return out.data();
+                if (!mayBePacked || bytes == points * sizeof(double)) {
+                    out.resize(bytes / sizeof(double));
+                    return out.data();
+                }
+                packed = true;
+                packedBytes.resize(bytes);
+                return packedBytes.data();
             });
+            if (packed && !packed_column::unpack(packedBytes, points, out))
+                throw sql::SqliteError(SQLITE_CORRUPT,
+                                       fmt::format("the stored column {} of metric \"{}\" (metric_series row {}) is "
+                                                   "damaged: not {} packed points",
+                                                   name, metricId, row, points));
         };
         column("x", s.x);
         column("y", s.y);

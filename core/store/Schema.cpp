@@ -304,12 +304,22 @@ CREATE TABLE revision_assets (
 ALTER TABLE revisions ADD COLUMN assets_collected INTEGER NOT NULL DEFAULT 0 CHECK (assets_collected IN (0, 1));
 )sql";
 
+// Packed metric columns (docs/store.md): a column of logged decimals is stored as scaled
+// integers (first value plus 0-, 1-, 2- or 4-byte deltas), decoded bit for bit; any other
+// column stays a float64 array. `packing` 1 says a row's columns may be packed (a packed
+// column is always shorter than 8 bytes a point, which tells the two apart); rows written
+// before this step keep 0 (every column a float64 array) and are read as they are.
+constexpr std::string_view kPackedMetricColumns = R"sql(
+ALTER TABLE metric_series ADD COLUMN packing INTEGER NOT NULL DEFAULT 0 CHECK (packing IN (0, 1));
+)sql";
+
 } // namespace
 
 const std::vector<std::string_view> &migrations()
 {
     static const std::vector<std::string_view> steps{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
-                                                     kRevisionAssets /* version 6 */};
+                                                     kRevisionAssets /* version 6 */,
+                                                     kPackedMetricColumns /* version 7 */};
     return steps;
 }
 

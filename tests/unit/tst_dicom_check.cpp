@@ -365,6 +365,10 @@ private slots:
         const auto rev = loadOverview(db, r.projectId)->revisionId;
         db.exec("DROP TABLE evidence_dicom");
         db.exec("ALTER TABLE revisions DROP COLUMN dicom_checked");
+        // The later steps, run again too.
+        db.exec("DROP TABLE revision_assets");
+        db.exec("ALTER TABLE revisions DROP COLUMN assets_collected");
+        db.exec("ALTER TABLE metric_series DROP COLUMN packing");
         db.exec("PRAGMA user_version = 4");
         ts.reopen();
         const auto checks = loadDicomChecks(ts.store().db(), rev);

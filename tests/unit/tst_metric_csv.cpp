@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QtTest>
 
+#include <algorithm>
 #include <bit>
 #include <charconv>
 #include <cmath>
@@ -75,6 +76,18 @@ private slots:
                                         << QStringLiteral("-: 1,1,1709164800") << 0;
         QTest::newRow("extra column") << QByteArray("step,value,note\n1,2,\"anything, really\"\n") << S
                                       << QStringLiteral("-: 1,2") << 1;
+        // Plain rows take a fast path; any other row is handed to the general reader, which
+        // must pick up on the right byte and line.
+        QTest::newRow("plain rows around irregular ones")
+            << QByteArray("step,value\n1,2\n2,\"3\"\n3,1e3\n4,+5\n5, 6\n\n6,7\r\n7,-0.5\n8,.5\n9,5.\n") << S
+            << QStringLiteral("-: 1,2 2,3 3,1000 4,5 5,6 6,7 7,-0.5 8,0.5 9,5") << 0;
+        QTest::newRow("CR before the end of the file") << QByteArray("step,value\n1,2\n3,4\r") << S
+                                                       << QStringLiteral("-: 1,2 3,4") << 0;
+        QTest::newRow("20 digits and more") << QByteArray("step,value\n1,0.1000000000000000000055511151231257827\n2,100000000000000000000\n")
+                                            << S << QStringLiteral("-: 1,0.1 2,1e+20") << 0;
+        QTest::newRow("sub-series names unquoted and quoted")
+            << QByteArray("step,series,value\n1,a,1\n1,\"b\",2\n2,a,3\n2,,4\n") << S
+            << QStringLiteral("a: 1,1 2,3 | b: 1,2 | -: 2,4") << 0;
         QTest::newRow("header only") << QByteArray("step,value\n") << S << QString() << 1;
         QTest::newRow("curve") << QByteArray("x,y\n0,0\n0.5,0.8\n1,1\n") << MetricKind::Curve << QStringLiteral("-: 0,0 0.5,0.8 1,1") << 0;
         QTest::newRow("curve with series") << QByteArray("series,x,y\nA,0,0\nB,0,0.1\nA,1,1\n") << MetricKind::Curve
@@ -99,6 +112,63 @@ private slots:
         QCOMPARE(problems.warningCount(), std::size_t(warnings));
         QVERIFY(data->kind == kind);
         QCOMPARE(dump(*data), expected);
+    }
+
+    /// Plain rows take the one-pass path, other rows the general reader. Quoting the first
+    /// cell of every row (same content) sends every row to the general reader: random files
+    /// must give the same points, warnings and errors either way.
+    void plainRowPathMatchesGeneralReader()
+    {
+        static const char *const cells[] = {"1",    "0.5",  "-2",   "12345678901234567890", "1e3", "+4", " 5 ", "nan",
+                                            "-inf", "",     "x",    ".5",   "5.",  "-",    "0x10", "1.2.3",
+                                            "7",    "0.25", "1000", "2024-01-01T00:00:00Z", "-0",   "3.14159265358979"};
+        static const char *const headers[] = {"step,value", "step,value,lower,upper", "step,series,value", "x,y",
+                                              "step,value,timestamp", "value,step,note", "series,x,y"};
+        std::mt19937 rng(20261204);
+        const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+        for (int file = 0; file < 3000; ++file) {
+            const std::string header = headers[pick(std::size(headers))];
+            const MetricKind kind = header.find("x,y") != std::string::npos ? MetricKind::Curve : MetricKind::Series;
+            const std::size_t fields = static_cast<std::size_t>(std::count(header.begin(), header.end(), ',')) + 1;
+            std::string plain = header + "\n";
+            std::string quoted = plain;
+            const int rows = static_cast<int>(pick(12));
+            for (int r = 0; r < rows; ++r) {
+                if (pick(12) == 0) { // a blank line: no record either way
+                    plain += "\n";
+                    quoted += "\n";
+                    continue;
+                }
+                std::size_t n = fields;
+                if (pick(15) == 0)
+                    n = pick(fields + 2) + 1;
+                std::vector<std::string> row;
+                for (std::size_t f = 0; f < n; ++f)
+                    row.emplace_back(pick(3) == 0 ? cells[pick(std::size(cells))] : cells[pick(3)]);
+                const std::size_t seriesField = header.starts_with("series") ? 0 : 1;
+                if (header.find("series") != std::string::npos && seriesField < row.size() && pick(2) == 0)
+                    row[seriesField] = pick(2) ? "a" : "b";
+                std::string rest;
+                for (std::size_t f = 1; f < row.size(); ++f)
+                    rest += "," + row[f];
+                const bool last = r == rows - 1;
+                const std::string end = last && pick(3) == 0 ? std::string() : pick(4) == 0 ? "\r\n" : "\n";
+                plain += row[0] + rest + end;
+                // A row of one empty cell is a blank line unquoted: keep it one in both.
+                quoted += (row[0].empty() && rest.empty() ? std::string() : "\"" + row[0] + "\"") + rest + end;
+            }
+            Problems a;
+            Problems b;
+            const auto fast = parseMetricCsv(plain, kind, "m.csv", a);
+            const auto general = parseMetricCsv(quoted, kind, "m.csv", b);
+            const QByteArray shownFile = QByteArray::fromStdString(plain);
+            QVERIFY2(fast.has_value() == general.has_value(), shownFile.constData());
+            QVERIFY2(texts(a.items()) == texts(b.items()),
+                     qPrintable(QString::fromUtf8(shownFile) + texts(a.items()).join(QLatin1Char('\n')) + QLatin1String(" | ")
+                                + texts(b.items()).join(QLatin1Char('\n'))));
+            if (fast)
+                QVERIFY2(dump(*fast) == dump(*general), shownFile.constData());
+        }
     }
 
     void warningsNameTheColumn()
@@ -145,6 +215,13 @@ private slots:
                            QStringLiteral("m.csv:3:3: \"1e\" is not a number in column lower"),
                            QStringLiteral("m.csv:4:2: \"--1\" is not a number in column value"),
                            QStringLiteral("m.csv:4:3: \"1 2\" is not a number in column lower")};
+        QTest::newRow("bad cell after plain rows names its line")
+            << QByteArray("step,value\n1,2\n2,3\n3,4\nx,5\n6,7\n8,nine\n") << S
+            << QStringList{QStringLiteral("m.csv:5:1: \"x\" is not a number in column step"),
+                           QStringLiteral("m.csv:7:2: \"nine\" is not a number in column value")};
+        QTest::newRow("short row after plain rows") << QByteArray("step,value\n1,2\n3,4\n5\n6,7\r\n8\r\n") << S
+            << QStringList{QStringLiteral("m.csv:4:2: the row has 1 field, the header has 2"),
+                           QStringLiteral("m.csv:6:2: the row has 1 field, the header has 2")};
         QTest::newRow("decimal comma") << QByteArray("step,value\n1,\"0,5\"\n") << S
                                        << QStringList{QStringLiteral("m.csv:2:2: \"0,5\" is not a number in column value")};
         QTest::newRow("line after a multi-line field") << QByteArray("step,series,value\n1,\"a\nb\",x\n") << S
