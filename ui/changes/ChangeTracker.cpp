@@ -1,6 +1,6 @@
 #include "changes/ChangeTracker.h"
 
-#include "common/OffThread.h"
+#include "common/BackgroundJob.h"
 #include "session/ProjectContext.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
@@ -19,18 +19,15 @@ struct Marks {
 };
 
 /// Runs on a worker thread with its own store connection.
-Marks computeMarks(const std::filesystem::path &storeDir, const std::string &projectId, int shown)
+Marks computeMarks(Store &store, const std::string &projectId, int shown)
 {
     Marks out;
     Problems problems;
-    const std::unique_ptr<Store> store = Store::open(storeDir, problems);
-    if (!store)
-        return out;
-    const std::optional<DiffPair> pair = defaultDiffPair(*store, projectId);
+    const std::optional<DiffPair> pair = defaultDiffPair(store, projectId);
     // Marks are relative to the user's last signed review only, on an earlier revision.
     if (!pair || !pair->reviewId || pair->from >= shown)
         return out;
-    const std::optional<RevisionDiff> diff = diffRevisions(*store, projectId, pair->from, shown, problems);
+    const std::optional<RevisionDiff> diff = diffRevisions(store, projectId, pair->from, shown, problems);
     if (!diff)
         return out;
     out.reviewed = pair->from;
@@ -55,11 +52,11 @@ ChangeTracker::ChangeTracker(ProjectContext *context) : QObject(context), m_cont
     recompute();
 }
 
-ChangeTracker::~ChangeTracker() { waitFor(m_thread); }
+ChangeTracker::~ChangeTracker() { BackgroundJob::stop(m_job); }
 
 void ChangeTracker::recompute()
 {
-    if (m_thread) { // one at a time; the latest state is computed once this one is done
+    if (m_job) { // one at a time; the latest state is computed once this one is done
         m_again = true;
         return;
     }
@@ -73,10 +70,12 @@ void ChangeTracker::recompute()
     const std::filesystem::path dir = m_context->store()->dir();
     const std::string project = revision->overview.id;
     const int shown = revision->overview.revision;
-    m_thread = runOffThread<Marks>(
-        this, [dir, project, shown] { return computeMarks(dir, project, shown); },
-        [this](Marks marks) {
-            m_thread = nullptr;
+    m_job = runJob<Marks>(
+        this, JobStore{dir}, [project, shown](JobContext &job) { return computeMarks(job.store(), project, shown); },
+        [this](JobResult<Marks> result) {
+            m_job = nullptr;
+            // No marks when the store cannot be read: the views show their rows unmarked.
+            Marks marks = result.value.value_or(Marks{});
             m_changed = std::move(marks.changed);
             m_reviewedRevision = marks.reviewed;
             if (m_again) {

@@ -1,5 +1,6 @@
 #include "plots/MetricPlot.h"
 
+#include "common/BackgroundJob.h"
 #include "common/Theme.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
@@ -13,9 +14,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
-#include <QPromise>
 #include <QSvgGenerator>
-#include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -209,6 +208,7 @@ MetricPlot::MetricPlot(QWidget *parent) : QWidget(parent)
 
 MetricPlot::~MetricPlot()
 {
+    BackgroundJob::stop(m_job);
     m_helpers.deleteAll();   // see WidgetHelpers
 }
 
@@ -222,39 +222,33 @@ void MetricPlot::load(Store *store, std::int64_t revisionId, const Metric &metri
     m_threshold = threshold;
     m_seriesFilter = seriesFilter;
 
-    // SQLite connections must not cross threads: the worker opens its own.
-    auto promise = std::make_shared<QPromise<std::shared_ptr<const PreparedMetric>>>();
-    m_watcher = std::make_unique<QFutureWatcher<std::shared_ptr<const PreparedMetric>>>();
-    connect(m_watcher.get(), &QFutureWatcherBase::finished, this, [this, threshold, seriesFilter] {
-        m_loading = false;
-        auto future = m_watcher->future();
-        auto result = future.resultCount() > 0 ? future.result() : nullptr;
-        if (!result) {
-            m_status->setText(tr("The metric could not be loaded."));
-            emit loadFailed(m_status->text());
-            return;
-        }
-        show(result, threshold, seriesFilter);
-        emit loaded();
-    });
-    m_watcher->setFuture(promise->future());
-    QThreadPool::globalInstance()->start(
-        [promise, dir = store->dir(), revisionId, metric] {
-            promise->start();
-            Problems problems;
-            std::shared_ptr<const PreparedMetric> result;
-            if (auto worker = Store::open(dir, problems)) {
-                if (auto data = loadMetricData(*worker, revisionId, metric.id))
-                    result = PreparedMetric::build(metric, std::move(*data));
+    // SQLite connections must not cross threads: the job has its own.
+    m_job = runJob<std::shared_ptr<const PreparedMetric>>(
+        this, JobStore{store->dir()},
+        [revisionId, metric](JobContext &job) -> std::shared_ptr<const PreparedMetric> {
+            if (auto data = loadMetricData(job.store(), revisionId, metric.id))
+                return PreparedMetric::build(metric, std::move(*data));
+            return nullptr;
+        },
+        [this, threshold, seriesFilter](JobResult<std::shared_ptr<const PreparedMetric>> result) {
+            m_job = nullptr;
+            m_loading = false;
+            if (!result.ok() || !*result.value) {
+                m_status->setText(result.ok() ? tr("The metric could not be loaded.")
+                                              : tr("The metric could not be loaded: %1").arg(result.error));
+                emit loadFailed(m_status->text());
+                return;
             }
-            promise->addResult(result);
-            promise->finish();
+            show(*result.value, threshold, seriesFilter);
+            emit loaded();
         });
 }
 
 void MetricPlot::clear()
 {
-    m_watcher.reset();
+    if (m_job)
+        m_job->abandon();   // its result is not wanted any more
+    m_job = nullptr;
     m_loading = false;
     m_prepared.reset();
     m_drawn.clear();

@@ -1,5 +1,6 @@
 #include "review/ReviewForm.h"
 
+#include "common/BackgroundJob.h"
 #include "panels/PanelUtil.h"
 #include "plots/MetricPlot.h"
 #include "review/AnnotationStore.h"
@@ -14,6 +15,7 @@
 #include "review/SigningKey.h"
 #include "review/TrustDialog.h"
 #include "session/ProjectContext.h"
+#include "session/StoreGuard.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
 
@@ -31,7 +33,6 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
-#include <QThread>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -230,10 +231,10 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
 
 ReviewForm::~ReviewForm()
 {
-    if (m_signThread) {
-        // Closing while a signature is pending: end the wait, then the thread.
+    if (m_signJob) {
+        // Closing while a signature is pending: end the wait, then the job.
         m_pendingKey->cancel();
-        m_signThread->wait();
+        BackgroundJob::stop(m_signJob);
     }
 }
 
@@ -251,7 +252,9 @@ DraftKey ReviewForm::key() const
 ReviewDraft ReviewForm::draft() const
 {
     const DraftKey k = key();
-    return ReviewDraftStore(m_context->store()->db(), k.reviewer).load(k.revisionId, k.gate);
+    return guardStore(*m_context, tr("Reading the review draft"), [&] {
+               return ReviewDraftStore(m_context->store()->db(), k.reviewer).load(k.revisionId, k.gate);
+           }).value_or(ReviewDraft{k.revisionId, k.gate, k.reviewer, {}, {}, {}, {}, {}});
 }
 
 void ReviewForm::reload()
@@ -433,7 +436,10 @@ void ReviewForm::refreshBlockers()
     const auto r = m_context->revision();
     if (r) {
         const ReviewDraft d = draft();
-        for (const Annotation &a : AnnotationStore(m_context->store()->db()).forRevision(r->overview.revisionId)) {
+        const auto annotations = guardStore(*m_context, tr("Reading the annotations"), [&] {
+            return AnnotationStore(m_context->store()->db()).forRevision(r->overview.revisionId);
+        });
+        for (const Annotation &a : annotations.value_or(std::vector<Annotation>{})) {
             if (a.status != "open" || a.severity != "blocker")
                 continue;
             auto *item = new QListWidgetItem(tr("⚠ %1 — on %2").arg(QString::fromStdString(a.text), targetText(a.target)),
@@ -472,7 +478,12 @@ std::optional<ReviewInput> ReviewForm::inputForSigning(QStringList &problems) co
         problems << tr("Open a project and choose a gate.");
         return std::nullopt;
     }
-    return signingInput(*m_context->store(), *r, draft(), problems);
+    const ReviewDraft d = draft();
+    const auto input = guardStore(*m_context, tr("Checking the review"),
+                                  [&] { return signingInput(*m_context->store(), *r, d, problems); });
+    if (!input)
+        problems << tr("The store cannot be read: %1").arg(m_context->lastStoreError());
+    return input.value_or(std::nullopt);
 }
 
 QStringList ReviewForm::problems() const
@@ -525,7 +536,9 @@ void ReviewForm::refreshReviews()
         m_status->clear();
         return;
     }
-    const VerifiedReviews reviews = verifyProjectReviews(*m_context->store(), *r, workbenchTrust());
+    const VerifiedReviews reviews = guardStore(*m_context, tr("Reading the signed reviews"), [&] {
+                                        return verifyProjectReviews(*m_context->store(), *r, workbenchTrust());
+                                    }).value_or(VerifiedReviews{});
     m_reviews->setRowCount(static_cast<int>(reviews.stored.size()));
     for (std::size_t i = 0; i < reviews.stored.size(); ++i) {
         const StoredReview &s = reviews.stored[i];
@@ -639,7 +652,7 @@ void ReviewForm::continueWithKey(const SigningKeyChoice &choice)
 
 void ReviewForm::finishSigning()
 {
-    if (!m_signDialog || !m_signingKey || m_signThread)
+    if (!m_signDialog || !m_signingKey || m_signJob)
         return;
     const ReviewRecord record = m_signDialog->record();
     Problems problems;
@@ -673,7 +686,6 @@ void ReviewForm::finishSigning()
         std::optional<SignedReview> made;
         Problems problems;
     };
-    auto outcome = std::make_shared<Outcome>();
     m_pendingKey = pending;
     switch (pending->method()) {
     case SigningMethod::Agent:
@@ -689,16 +701,22 @@ void ReviewForm::finishSigning()
     m_waiting->show();
     m_cancelSigning->setEnabled(true);
     m_sign->setEnabled(false);
-    m_signThread = QThread::create([pending, record, outcome] { outcome->made = pending->sign(record, outcome->problems); });
-    connect(m_signThread, &QThread::finished, this, [this, record, outcome] {
-        m_signThread->deleteLater();
-        m_signThread = nullptr;
-        m_pendingKey.reset();
-        m_waiting->hide();
-        refreshProblems();
-        storeSigned(record, std::move(outcome->made), outcome->problems);
-    });
-    m_signThread->start();
+    m_signJob = runJob<Outcome>(
+        this,
+        [pending, record](JobContext &) {
+            Outcome out;
+            out.made = pending->sign(record, out.problems);
+            return out;
+        },
+        [this, record](JobResult<Outcome> result) {
+            m_signJob = nullptr;
+            m_pendingKey.reset();
+            m_waiting->hide();
+            refreshProblems();
+            if (!result.ok())
+                result.value.emplace().problems.error(record.id, result.error.toStdString());
+            storeSigned(record, std::move(result.value->made), result.value->problems);
+        });
 }
 
 void ReviewForm::cancelSigning()
@@ -712,7 +730,7 @@ void ReviewForm::cancelSigning()
 
 bool ReviewForm::isSigning() const
 {
-    return m_signThread != nullptr;
+    return m_signJob != nullptr;
 }
 
 void ReviewForm::storeSigned(const ReviewRecord &record, std::optional<SignedReview> made, Problems &problems)
