@@ -5,7 +5,6 @@
 #include <QCoreApplication>
 #include <QThread>
 
-#include <atomic>
 #include <exception>
 #include <mutex>
 #include <set>
@@ -13,13 +12,9 @@
 
 namespace mltrl::ui {
 
-/// Shared by the job (UI thread) and its work: the latest progress and what the work threw.
+/// Shared by the job (UI thread) and its work.
 struct JobContext::Shared {
     std::mutex mutex;
-    qint64 done = 0;
-    qint64 total = 0;
-    QString text;
-    std::atomic_bool progressPosted{false};
     QString error;   // written by the worker before it ends, read after QThread::finished
     BackgroundJob *job = nullptr;   // outlives the thread (it deletes itself after delivery)
 };
@@ -45,16 +40,9 @@ Store &JobContext::store()
 
 void JobContext::progress(qint64 done, qint64 total, const QString &text)
 {
-    {
-        const std::lock_guard lock(m_shared->mutex);
-        m_shared->done = done;
-        m_shared->total = total;
-        m_shared->text = text;
-    }
-    if (!m_shared->progressPosted.exchange(true)) {
-        BackgroundJob *job = m_shared->job;
-        QMetaObject::invokeMethod(job, [job] { job->postProgress(); }, Qt::QueuedConnection);
-    }
+    BackgroundJob *job = m_shared->job;
+    QMetaObject::invokeMethod(
+        job, [job, done, total, text] { job->postProgress(done, total, text); }, Qt::QueuedConnection);
 }
 
 void JobContext::close()
@@ -155,17 +143,8 @@ void BackgroundJob::finished()
     deleteLater();
 }
 
-void BackgroundJob::postProgress()
+void BackgroundJob::postProgress(qint64 done, qint64 total, const QString &text)
 {
-    m_shared->progressPosted = false;
-    qint64 done = 0, total = 0;
-    QString text;
-    {
-        const std::lock_guard lock(m_shared->mutex);
-        done = m_shared->done;
-        total = m_shared->total;
-        text = m_shared->text;
-    }
     if (!m_abandoned && !m_delivered)
         emit progress(done, total, text);
 }

@@ -38,8 +38,9 @@ public:
     [[nodiscard]] bool isCancelled() const { return m_cancel->isCancelled(); }
     /// For core functions that poll a token (importArchive, collectPacket, renderPacket).
     [[nodiscard]] const CancelToken &cancelToken() const { return *m_cancel; }
-    /// Reports progress; the job's progress() signal delivers it on the UI thread. Cheap:
-    /// calls that come faster than the UI thread takes them are merged (the latest wins).
+    /// Reports progress; the job's progress() signal delivers each report, in order, on the UI
+    /// thread. Each is one queued event: work that would report thousands of times a second
+    /// reports only what the user can see change (the import: each per mille).
     void progress(qint64 done, qint64 total, const QString &text = QString());
 
 private:
@@ -97,7 +98,7 @@ public:
 private:
     friend class JobContext;
     void finished();
-    void postProgress();
+    void postProgress(qint64 done, qint64 total, const QString &text);
 
     QPointer<QObject> m_receiver;
     JobStore m_store;

@@ -21,8 +21,14 @@ struct WorkerOutput {
 WorkerOutput runImport(JobContext &job, const std::filesystem::path &source)
 {
     WorkerOutput out;
+    // The reader reports every chunk; the dialog shows per mille of a known size.
+    std::uint64_t shown = ~std::uint64_t(0);
     out.result = importArchive(job.store(), source, out.problems, {}, &job.cancelToken(),
-                               [&job](std::uint64_t done, std::uint64_t total) {
+                               [&job, &shown](std::uint64_t done, std::uint64_t total) {
+                                   const std::uint64_t permille = total ? std::min<std::uint64_t>(1000, done * 1000 / total) : 0;
+                                   if (total == 0 || permille == shown)
+                                       return;
+                                   shown = permille;
                                    job.progress(static_cast<qint64>(done), static_cast<qint64>(total));
                                });
     return out;
