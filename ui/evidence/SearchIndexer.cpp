@@ -6,7 +6,6 @@
 #include "store/RevisionData.h"
 #include "store/Store.h"
 
-
 namespace mltrl::ui {
 
 namespace {
