@@ -2,7 +2,7 @@
 // reads failing — and every action says so while the window lives on (issue 19). The failures
 // come from FailingVfs (tests/support), an SQLite VFS that fails on demand, so the test works
 // for any user (chmod does not stop root). Also: the one way off the UI thread, BackgroundJob,
-// turns whatever its work throws into an error value, and its store connection is light.
+// turns whatever its work throws into an error value (Store::connect itself: tst_store_open).
 #include "FailingVfs.h"
 #include "GuiTestUtil.h"
 #include "TempStore.h"
@@ -18,7 +18,6 @@
 #include "shell/Settings.h"
 #include "shell/WorkbenchWindow.h"
 #include "sqlite/Database.h"
-#include "store/Schema.h"
 
 #include <QLabel>
 #include <QUndoStack>
@@ -42,7 +41,6 @@ private slots:
     void jobTurnsExceptionsIntoErrors();
     void jobReportsProgressAndCancels();
     void jobWithoutReceiverDeliversNothing();
-    void connectionIsLight();
 
     void removedStore();
     void fullDisk();
@@ -171,34 +169,6 @@ void TestStoreFailure::jobWithoutReceiverDeliversNothing()
     release = true;
     QTRY_VERIFY(job.isNull());
     QVERIFY(!delivered);
-}
-
-void TestStoreFailure::connectionIsLight()
-{
-    // A store of an older schema version is migrated by Store::open, never by a job's connection.
-    QTemporaryDir dir;
-    const std::filesystem::path path = dir.path().toStdString();
-    {
-        sql::Database db((path / "store.sqlite").string());
-        db.exec(schema::migrations()[0]);
-        db.exec("PRAGMA user_version=1");
-    }
-    Problems problems;
-    QVERIFY(!Store::connect(path, Store::Access::ReadWrite, problems));
-    QVERIFY2(problems.items().front().what.find("schema version 1") != std::string::npos,
-             problems.items().front().what.c_str());
-    QVERIFY(!std::filesystem::exists(path / "store.sqlite.v1.bak"));   // no migration backup made
-
-    // A read connection refuses writes; a read-write one may write.
-    problems = {};
-    auto reader = Store::connect(m_store->store().dir(), Store::Access::Read, problems);
-    QVERIFY2(reader, problems.items().empty() ? "" : problems.items().front().toString().c_str());
-    QVERIFY(reader->readOnly());
-    QVERIFY_THROWS_EXCEPTION(sql::SqliteError, reader->db().exec("CREATE TABLE t(x)"));
-    auto writer = Store::connect(m_store->store().dir(), Store::Access::ReadWrite, problems);
-    QVERIFY(writer);
-    QVERIFY(!writer->readOnly());
-    QVERIFY(writer->db().queryInt("SELECT count(*) FROM revisions") > 0);
 }
 
 // ---- the workbench under a failing store ----------------------------------------------------
