@@ -58,6 +58,7 @@ Database::Database(const std::string &path, Mode mode)
     std::string name = path;
     switch (mode) {
     case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
+    case Mode::ReadWriteExisting: flags |= SQLITE_OPEN_READWRITE; break;
     case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
     case Mode::Immutable:
         flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;

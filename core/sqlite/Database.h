@@ -33,8 +33,10 @@ class Database {
 public:
     /// Immutable: read-only, and SQLite assumes nobody changes the file while it is open, so
     /// it needs no -shm/-wal files beside it (a WAL database in a folder the process may not
-    /// write can be read only this way).
-    enum class Mode { ReadWrite, ReadOnly, Immutable };
+    /// write can be read only this way). ReadWriteExisting: like ReadWrite, but a missing file
+    /// is an error instead of a new empty database (a second connection to a store that may
+    /// have vanished).
+    enum class Mode { ReadWrite, ReadWriteExisting, ReadOnly, Immutable };
     Database() = default;
     Database(const std::string &path, Mode mode = Mode::ReadWrite);
     ~Database();

@@ -145,6 +145,41 @@ std::unique_ptr<Store> Store::open(const fs::path &dir, Problems &problems)
     }
 }
 
+std::unique_ptr<Store> Store::connect(const fs::path &dir, Access access, Problems &problems)
+{
+    const fs::path dbPath = dir / "store.sqlite";
+    std::error_code ec;
+    if (!fs::is_regular_file(dbPath, ec)) {
+        problems.error(dbPath.string(), "the store's database is gone (removed or moved while the program was running)");
+        return nullptr;
+    }
+    const std::string notWritable = whyNotWritable(dir, dbPath);
+    try {
+        sql::Database db = !notWritable.empty() ? openForReading(dbPath)
+                           : access == Access::Read
+                               ? sql::Database(dbPath.string(), sql::Database::Mode::ReadOnly)
+                               : sql::Database(dbPath.string(), sql::Database::Mode::ReadWriteExisting);
+        const int have = static_cast<int>(db.queryInt("PRAGMA user_version"));
+        if (have != schema::currentVersion()) {
+            problems.error(dbPath.string(), fmt::format("the store has schema version {} where {} was expected (was it "
+                                                        "replaced while the program was running?)",
+                                                        have, schema::currentVersion()));
+            return nullptr;
+        }
+        if (access == Access::ReadWrite && notWritable.empty())
+            db.exec("PRAGMA synchronous=FULL");
+        db.exec("PRAGMA foreign_keys=ON");
+        std::unique_ptr<Store> store(new Store(dir, std::move(db)));
+        store->m_readOnlyReason = !notWritable.empty()      ? notWritable
+                                  : access == Access::Read ? std::string("the connection was opened for reading")
+                                                           : std::string();
+        return store;
+    } catch (const sql::SqliteError &e) {
+        problems.error(dbPath.string(), fmt::format("the store's database cannot be opened: {}", e.what()));
+        return nullptr;
+    }
+}
+
 bool Store::migrate(Problems &problems)
 {
     const int want = schema::currentVersion();

@@ -26,6 +26,15 @@ public:
     /// A store whose folder or database this process may not write is opened for reading only.
     static std::unique_ptr<Store> open(const std::filesystem::path &dir, Problems &problems);
 
+    /// What a connection opened by connect() may do.
+    enum class Access { Read, ReadWrite };
+    /// Another connection to the store in `dir` that some Store::open() already set up, for a
+    /// worker thread (SQLite connections belong to one thread). Light: never creates, migrates
+    /// or collects garbage. nullptr with an error in `problems` when the store has vanished, is
+    /// damaged, or has another schema version than this program's. A Read connection refuses
+    /// every write (SQLITE_READONLY).
+    static std::unique_ptr<Store> connect(const std::filesystem::path &dir, Access access, Problems &problems);
+
     /// True when the store was opened for reading only; every write then fails.
     [[nodiscard]] bool readOnly() const { return !m_readOnlyReason.empty(); }
     /// Why the store is read-only, in plain words ("the folder /x is not writable (Permission

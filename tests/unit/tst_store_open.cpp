@@ -1,5 +1,6 @@
 // Opening the store: several openers of a new store at once (creation and migration under the
-// store lock), and the immutable read-only mode a store this process may not write is read in.
+// store lock), the immutable read-only mode a store this process may not write is read in, and
+// the light second connection of a worker (Store::connect).
 #include "sqlite/Database.h"
 #include "store/Schema.h"
 #include "store/Store.h"
@@ -97,6 +98,52 @@ private slots:
         QVERIFY(!Store::open(file / "store", problems));
         QVERIFY(problems.hasErrors());
         QVERIFY(problems.items().front().what.find("damaged") == std::string::npos);
+    }
+
+    // A worker's connection (Store::connect) creates, migrates and collects nothing: a missing
+    // store stays missing, an older one is refused unchanged, and a Read connection refuses writes.
+    void connectIsLight()
+    {
+        QTemporaryDir tmp;
+        const fs::path root = tmp.path().toStdString();
+        Problems problems;
+        QVERIFY(!Store::connect(root / "none", Store::Access::ReadWrite, problems));
+        QVERIFY(problems.items().front().what.find("gone") != std::string::npos);
+        QVERIFY(!fs::exists(root / "none" / "store.sqlite"));
+
+        const fs::path old = root / "old";
+        fs::create_directories(old);
+        {
+            sql::Database db((old / "store.sqlite").string());
+            db.exec(schema::migrations()[0]);
+            db.exec("PRAGMA user_version=1");
+        }
+        problems = {};
+        QVERIFY(!Store::connect(old, Store::Access::ReadWrite, problems));
+        QVERIFY2(problems.items().front().what.find("schema version 1") != std::string::npos,
+                 problems.items().front().what.c_str());
+        QVERIFY(!fs::exists(old / "store.sqlite.v1.bak"));   // no migration began
+        QCOMPARE(sql::Database((old / "store.sqlite").string()).queryInt("PRAGMA user_version"), std::int64_t(1));
+
+        const fs::path dir = root / "store";
+        problems = {};
+        const auto first = Store::open(dir, problems);
+        QVERIFY(first);
+        const auto reader = Store::connect(dir, Store::Access::Read, problems);
+        QVERIFY(reader);
+        QVERIFY(reader->readOnly());
+        try {
+            reader->db().exec("INSERT INTO projects (id, created_at) VALUES ('p', '2026-01-01T00:00:00Z')");
+            QFAIL("a Read connection took a write");
+        } catch (const sql::SqliteError &e) {
+            QVERIFY2(e.isReadOnly(), e.what());
+        }
+        const auto writer = Store::connect(dir, Store::Access::ReadWrite, problems);
+        QVERIFY(writer);
+        QVERIFY(!writer->readOnly());
+        writer->db().exec("INSERT INTO projects (id, created_at) VALUES ('p', '2026-01-01T00:00:00Z')");
+        QCOMPARE(reader->db().queryInt("SELECT COUNT(*) FROM projects"), std::int64_t(1));
+        QCOMPARE(first->db().queryInt("SELECT COUNT(*) FROM projects"), std::int64_t(1));
     }
 };
 

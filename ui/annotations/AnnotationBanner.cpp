@@ -3,6 +3,7 @@
 #include "annotations/AnnotationStyle.h"
 #include "session/ProjectContext.h"
 #include "store/Store.h"
+#include "session/StoreGuard.h"
 
 #include <QBoxLayout>
 #include <QLabel>
@@ -91,7 +92,7 @@ void AnnotationBanner::refresh()
     m_listed.clear();
     const auto revision = m_context.revision();
     if (revision && m_context.store())
-        for (Annotation &a : AnnotationStore(m_context.store()->db()).forRevision(revision->overview.revisionId))
+        for (Annotation &a : guardedAnnotations(m_context, revision->overview.revisionId))
             if (m_filter(a))
                 m_listed.push_back(std::move(a));
 

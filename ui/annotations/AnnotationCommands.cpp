@@ -2,6 +2,7 @@
 
 #include "review/KeyRing.h"
 #include "session/ProjectContext.h"
+#include "session/StoreGuard.h"
 #include "store/Store.h"
 
 namespace mltrl::ui {
@@ -11,6 +12,13 @@ namespace {
 AnnotationStore storeOf(ProjectContext &context)
 {
     return AnnotationStore(context.store()->db());
+}
+
+/// The annotation `id` as stored now; none (after reporting) when the store cannot be read.
+std::optional<Annotation> findAnnotation(ProjectContext &context, const std::string &id)
+{
+    return guardStore(context, QStringLiteral("Reading the annotation"), [&] { return storeOf(context).find(id); })
+        .value_or(std::nullopt);
 }
 
 /// Reports a failed write in the status line; true when `ok`.
@@ -80,13 +88,13 @@ void AddAnnotationCommand::undo()
     Problems problems;
     // Keep what the store holds now (a later edit may have been undone already, but the
     // row is the truth) so that redo restores exactly this.
-    if (auto current = storeOf(m_context).find(m_annotation.id))
+    if (auto current = findAnnotation(m_context, m_annotation.id))
         m_annotation = *current;
     reported(m_context, storeOf(m_context).remove(m_annotation.id, problems), problems, QStringLiteral("remove"));
 }
 
 RemoveAnnotationCommand::RemoveAnnotationCommand(ProjectContext &context, const QString &annotationId)
-    : m_context(context), m_snapshot(storeOf(context).find(annotationId.toStdString()))
+    : m_context(context), m_snapshot(findAnnotation(context, annotationId.toStdString()))
 {
     setText(QStringLiteral("Delete annotation \u201c%1\u201d")
                 .arg(m_snapshot ? shortText(QString::fromStdString(m_snapshot->text)) : annotationId));
@@ -101,7 +109,7 @@ void RemoveAnnotationCommand::redo()
         reported(m_context, false, problems, QStringLiteral("delete"));
         return;
     }
-    m_snapshot = storeOf(m_context).find(m_snapshot->id).value_or(*m_snapshot);
+    m_snapshot = findAnnotation(m_context, m_snapshot->id).value_or(*m_snapshot);
     reported(m_context, storeOf(m_context).remove(m_snapshot->id, problems), problems, QStringLiteral("delete"));
 }
 
@@ -115,7 +123,7 @@ SetAnnotationStatusCommand::SetAnnotationStatusCommand(ProjectContext &context, 
                                                        const QString &status)
     : m_context(context), m_id(annotationId.toStdString()), m_status(status.toStdString())
 {
-    const auto current = storeOf(context).find(m_id);
+    const auto current = findAnnotation(context, m_id);
     m_previous = current ? current->status : std::string("open");
     setText(status == QLatin1String("resolved") ? QStringLiteral("Resolve annotation") : QStringLiteral("Reopen annotation"));
 }
@@ -143,7 +151,7 @@ EditAnnotationCommand::EditAnnotationCommand(ProjectContext &context, const QStr
                                              const QString &severity, const QString &text)
     : m_context(context), m_id(annotationId.toStdString()), m_severity(severity.toStdString()), m_text(text.toStdString())
 {
-    if (const auto current = storeOf(context).find(m_id)) {
+    if (const auto current = findAnnotation(context, m_id)) {
         m_oldSeverity = current->severity;
         m_oldText = current->text;
     }

@@ -3,6 +3,7 @@
 #include "annotations/AnnotationStyle.h"
 #include "session/ProjectContext.h"
 #include "store/Store.h"
+#include "session/StoreGuard.h"
 
 #include <QAbstractItemView>
 #include <QHelpEvent>
@@ -36,7 +37,7 @@ void AnnotationMarks::reload()
         const auto rank = [](const QString &severity, bool open) {
             return (open ? 10 : 0) + annotationSeverities().indexOf(severity);
         };
-        for (const Annotation &a : AnnotationStore(m_context.store()->db()).forRevision(revision->overview.revisionId)) {
+        for (const Annotation &a : guardedAnnotations(m_context, revision->overview.revisionId)) {
             const QString key = m_targetKey(a.target);
             if (key.isEmpty())
                 continue;

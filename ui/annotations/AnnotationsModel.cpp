@@ -4,6 +4,7 @@
 #include "annotations/AnnotationStyle.h"
 #include "session/ProjectContext.h"
 #include "store/Store.h"
+#include "session/StoreGuard.h"
 
 #include <QBrush>
 #include <QFont>
@@ -21,7 +22,7 @@ void AnnotationsModel::reload()
 {
     beginResetModel();
     const auto revision = m_context->revision();
-    m_rows = revision && m_context->store() ? AnnotationStore(m_context->store()->db()).forRevision(revision->overview.revisionId)
+    m_rows = revision && m_context->store() ? guardedAnnotations(*m_context, revision->overview.revisionId)
                                             : std::vector<Annotation>{};
     endResetModel();
 }

@@ -12,6 +12,7 @@
 #include "evidence/TextEvidenceViewer.h"
 #include "session/ProjectContext.h"
 #include "store/Store.h"
+#include "session/StoreGuard.h"
 
 #include <QAction>
 #include <QBoxLayout>
@@ -131,7 +132,7 @@ void EvidenceAnnotationLayer::reload()
     const auto revision = m_context.revision();
     if (revision && m_context.store()) {
         const std::string id = m_viewer.source().id.toStdString();
-        for (Annotation &a : AnnotationStore(m_context.store()->db()).forRevision(revision->overview.revisionId))
+        for (Annotation &a : guardedAnnotations(m_context, revision->overview.revisionId))
             if (a.target.contains("evidence") && a.target["evidence"] == id)
                 m_shown.push_back(std::move(a));
     }

@@ -7,6 +7,7 @@
 #include "store/Store.h"
 
 #include "qcustomplot.h"
+#include "session/StoreGuard.h"
 
 #include <QAction>
 #include <QBoxLayout>
@@ -128,7 +129,7 @@ void MetricAnnotationLayer::reload()
     const QString id = metricId();
     const auto revision = m_context.revision();
     if (!id.isEmpty() && revision && m_context.store()) {
-        for (Annotation &a : AnnotationStore(m_context.store()->db()).forRevision(revision->overview.revisionId))
+        for (Annotation &a : guardedAnnotations(m_context, revision->overview.revisionId))
             if (a.target.contains("metric") && a.target["metric"] == id.toStdString() && a.target.contains("x_range"))
                 m_shown.push_back(std::move(a));
     }

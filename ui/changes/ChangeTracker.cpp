@@ -1,6 +1,6 @@
 #include "changes/ChangeTracker.h"
 
-#include "common/OffThread.h"
+#include "common/BackgroundJob.h"
 #include "session/ProjectContext.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
@@ -19,23 +19,20 @@ struct Marks {
 };
 
 /// Runs on a worker thread with its own store connection.
-Marks computeMarks(const std::filesystem::path &storeDir, const std::shared_ptr<const RevisionData> &revision)
+Marks computeMarks(Store &store, const std::shared_ptr<const RevisionData> &revision)
 {
     const std::string &projectId = revision->overview.id;
     const int shown = revision->overview.revision;
     Marks out;
     Problems problems;
-    const std::unique_ptr<Store> store = Store::open(storeDir, problems);
-    if (!store)
-        return out;
-    const std::optional<DiffPair> pair = defaultDiffPair(*store, projectId);
+    const std::optional<DiffPair> pair = defaultDiffPair(store, projectId);
     // Marks are relative to the user's last signed review only, on an earlier revision.
     if (!pair || !pair->reviewId || pair->from >= shown)
         return out;
     // The revision on screen is in memory already: only the reviewed one is loaded.
-    const std::optional<RevisionData> reviewed = loadRevision(*store, projectId, pair->from, problems);
+    const std::optional<RevisionData> reviewed = loadRevision(store, projectId, pair->from, problems);
     const std::optional<RevisionDiff> diff =
-        reviewed ? diffRevisions(*store, *reviewed, *revision, problems) : std::nullopt;
+        reviewed ? diffRevisions(store, *reviewed, *revision, problems) : std::nullopt;
     if (!diff)
         return out;
     out.reviewed = pair->from;
@@ -60,11 +57,11 @@ ChangeTracker::ChangeTracker(ProjectContext *context) : QObject(context), m_cont
     recompute();
 }
 
-ChangeTracker::~ChangeTracker() { waitFor(m_thread); }
+ChangeTracker::~ChangeTracker() { BackgroundJob::stop(m_job); }
 
 void ChangeTracker::recompute()
 {
-    if (m_thread) { // one at a time; the latest state is computed once this one is done
+    if (m_job) { // one at a time; the latest state is computed once this one is done
         m_again = true;
         return;
     }
@@ -76,10 +73,12 @@ void ChangeTracker::recompute()
         return;
     }
     const std::filesystem::path dir = m_context->store()->dir();
-    m_thread = runOffThread<Marks>(
-        this, [dir, revision] { return computeMarks(dir, revision); },
-        [this](Marks marks) {
-            m_thread = nullptr;
+    m_job = runJob<Marks>(
+        this, JobStore{dir}, [revision](JobContext &job) { return computeMarks(job.store(), revision); },
+        [this](JobResult<Marks> result) {
+            m_job = nullptr;
+            // No marks when the store cannot be read: the views show their rows unmarked.
+            Marks marks = result.value.value_or(Marks{});
             m_changed = std::move(marks.changed);
             m_reviewedRevision = marks.reviewed;
             if (m_again) {

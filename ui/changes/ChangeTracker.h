@@ -2,6 +2,7 @@
 /// Which evidence, cards and requirements changed since the user's last signed review: a small
 /// service the views ask (`ChangeTracker::of(context)`) to mark their rows. Recomputed off the
 /// UI thread whenever the revision on screen or the reviews change; `updated()` says when.
+#include "common/BackgroundJob.h"
 #include "diff/RevisionDiff.h"
 
 #include <QIcon>
@@ -13,7 +14,6 @@
 #include <map>
 
 class QStandardItemModel;
-#include <QThread>
 
 namespace mltrl::ui {
 
@@ -33,7 +33,7 @@ public:
     /// The revision the marks are relative to (0 when nothing is marked).
     [[nodiscard]] int reviewedRevision() const { return m_reviewedRevision; }
     /// True while a computation runs.
-    [[nodiscard]] bool busy() const { return m_thread != nullptr; }
+    [[nodiscard]] bool busy() const { return m_job != nullptr; }
 
 signals:
     void updated();
@@ -45,7 +45,7 @@ private:
     ProjectContext *m_context;
     std::map<ChangeKind, QSet<QString>> m_changed;
     int m_reviewedRevision = 0;
-    QPointer<QThread> m_thread;
+    QPointer<BackgroundJob> m_job;
     bool m_again = false;
 };
 

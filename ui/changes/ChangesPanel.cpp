@@ -4,9 +4,10 @@
 #include "common/SafeImage.h"
 
 #include "changes/PdfTextDiff.h"
-#include "common/OffThread.h"
+#include "common/BackgroundJob.h"
 #include "diff/LineDiff.h"
 #include "session/ProjectContext.h"
+#include "session/StoreGuard.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
 
@@ -192,8 +193,8 @@ ChangesPanel::ChangesPanel(ProjectContext *context, QWidget *parent)
 
 ChangesPanel::~ChangesPanel()
 {
-    waitFor(m_diffThread);
-    waitFor(m_detailThread);
+    BackgroundJob::stop(m_diffJob);
+    BackgroundJob::stop(m_detailJob);
 }
 
 bool ChangesPanel::showsImages() const { return m_stack->currentIndex() == 1; }
@@ -210,9 +211,18 @@ void ChangesPanel::reload()
         return;
     }
     const std::string project = revision->overview.id;
-    const std::optional<DiffPair> pair = defaultDiffPair(*m_context->store(), project);
+    std::optional<DiffPair> pair;
+    std::vector<RevisionListEntry> revisions;
+    if (!guardStore(*m_context, tr("Listing the revisions to compare"), [&] {
+            pair = defaultDiffPair(*m_context->store(), project);
+            revisions = listRevisions(*m_context->store(), project);
+        })) {
+        m_summary->setText(tr("The revisions cannot be read: %1").arg(m_context->lastStoreError()));
+        m_model->setDiff({});
+        return;
+    }
     m_filling = true;
-    for (const RevisionListEntry &e : listRevisions(*m_context->store(), project)) {
+    for (const RevisionListEntry &e : revisions) {
         const QString text = tr("revision %1 (%2)").arg(e.number).arg(QString::fromStdString(e.importedAt));
         m_from->addItem(text, e.number);
         m_to->addItem(text, e.number);
@@ -240,7 +250,7 @@ void ChangesPanel::compare(int from, int to)
     const auto revision = m_context->revision();
     if (!revision || !m_context->store())
         return;
-    waitFor(m_diffThread); // at most one comparison runs; a new pick waits for the last (short)
+    BackgroundJob::stop(m_diffJob); // at most one comparison runs; a new pick ends the last
     m_summary->setText(tr("Comparing revision %1 with %2 …").arg(from).arg(to));
     const std::filesystem::path dir = m_context->store()->dir();
     const std::string project = revision->overview.id;
@@ -254,22 +264,22 @@ void ChangesPanel::compare(int from, int to)
                 return r;
         return nullptr;
     };
-    m_diffThread = runOffThread<std::shared_ptr<Loaded>>(
-        this,
-        [dir, project, from, to, haveFrom = inMemory(from), haveTo = inMemory(to)] {
+    m_diffJob = runJob<std::shared_ptr<Loaded>>(
+        this, JobStore{dir},
+        [project, from, to, haveFrom = inMemory(from), haveTo = inMemory(to)](JobContext &job) {
             auto out = std::make_shared<Loaded>();
             Problems problems;
-            const std::unique_ptr<Store> store = Store::open(dir, problems); // this thread's connection
+            Store &store = job.store();
             const auto get = [&](int number, std::shared_ptr<const RevisionData> have) -> std::shared_ptr<const RevisionData> {
-                if (have || !store)
+                if (have)
                     return have;
-                auto data = loadRevision(*store, project, number, problems);
+                auto data = loadRevision(store, project, number, problems);
                 return data ? std::make_shared<const RevisionData>(std::move(*data)) : nullptr;
             };
             out->from = get(from, haveFrom);
             out->to = from == to ? out->from : get(to, haveTo);
             std::optional<RevisionDiff> diff =
-                store && out->from && out->to ? diffRevisions(*store, *out->from, *out->to, problems) : std::nullopt;
+                out->from && out->to ? diffRevisions(store, *out->from, *out->to, problems) : std::nullopt;
             if (!diff || !out->from || !out->to) {
                 out->error = problems.items().empty() ? tr("The revisions cannot be read.")
                                                       : QString::fromStdString(problems.items().front().toString());
@@ -278,12 +288,19 @@ void ChangesPanel::compare(int from, int to)
             out->diff = std::move(*diff);
             return out;
         },
-        [this](std::shared_ptr<Loaded> loaded) { onDiff(std::move(loaded)); });
+        [this](JobResult<std::shared_ptr<Loaded>> result) {
+            m_diffJob = nullptr;
+            if (!result.ok()) {
+                auto failed = std::make_shared<Loaded>();
+                failed->error = tr("The revisions cannot be compared: %1").arg(result.error);
+                result.value = failed;
+            }
+            onDiff(std::move(*result.value));
+        });
 }
 
 void ChangesPanel::onDiff(std::shared_ptr<Loaded> loaded)
 {
-    m_diffThread = nullptr;
     m_loaded = std::move(loaded);
     if (!m_loaded->error.isEmpty()) {
         m_summary->setText(m_loaded->error);
@@ -401,13 +418,13 @@ void ChangesPanel::showEvidenceBytes(const Change &change)
     }
     m_stack->setCurrentIndex(0);
     m_detail->setHtml(tr("<p>Comparing …</p>"));
-    waitFor(m_detailThread);
+    BackgroundJob::stop(m_detailJob);
     const int serial = m_detailSerial;
     const QString imageType = QString::fromStdString(evidence->mediaType);
     const QString imageSuffix = QFileInfo(QString::fromStdString(evidence->path)).suffix();
-    m_detailThread = runOffThread<Detail>(
+    m_detailJob = runJob<Detail>(
         this,
-        [=] {
+        [=](JobContext &) {
             Detail d;
             d.serial = serial;
             const QString head = QStringLiteral("<h3>%1</h3>").arg(title.toHtmlEscaped());
@@ -455,9 +472,12 @@ void ChangesPanel::showEvidenceBytes(const Change &change)
             }
             return d;
         },
-        [this](Detail d) {
-            m_detailThread = nullptr;
-            if (d.serial != m_detailSerial)
+        [this, title](JobResult<Detail> result) {
+            m_detailJob = nullptr;
+            Detail d = std::move(result.value).value_or(Detail{});
+            if (!result.ok())
+                d.html = QStringLiteral("<h3>%1</h3><p>%2</p>").arg(title.toHtmlEscaped(), result.error.toHtmlEscaped());
+            else if (d.serial != m_detailSerial)
                 return; // the user moved on
             if (d.images) {
                 const auto fit = [](const QImage &img) {

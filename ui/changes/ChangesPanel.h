@@ -3,6 +3,7 @@
 /// signed review), filterable by kind, level and "only what my reviews bound"; the selected
 /// change's diff (lines for text, pages for PDFs, both images side by side); and the reviews
 /// of the older revision the changes make stale.
+#include "common/BackgroundJob.h"
 #include "changes/ChangesModel.h"
 
 #include <QPointer>
@@ -16,7 +17,6 @@ class QLabel;
 class QStackedWidget;
 class QTableView;
 class QTextBrowser;
-#include <QThread>
 
 namespace mltrl::ui {
 
@@ -46,7 +46,7 @@ public:
     [[nodiscard]] QLabel *oldImage() const { return m_oldImage; }
     [[nodiscard]] QLabel *newImage() const { return m_newImage; }
     [[nodiscard]] bool showsImages() const;
-    [[nodiscard]] bool busy() const { return m_diffThread || m_detailThread; }
+    [[nodiscard]] bool busy() const { return m_diffJob || m_detailJob; }
 
     /// Selects the change that shows the panel at its best: the first changed text evidence (its
     /// line diff), else the first change. False when there is nothing to select.
@@ -85,8 +85,8 @@ private:
     QLabel *m_oldImage;
     QLabel *m_newImage;
     std::shared_ptr<Loaded> m_loaded;
-    QPointer<QThread> m_diffThread;
-    QPointer<QThread> m_detailThread;
+    QPointer<BackgroundJob> m_diffJob;
+    QPointer<BackgroundJob> m_detailJob;
     int m_detailSerial = 0;
     bool m_filling = false;
 };

@@ -1,6 +1,6 @@
 #include "evidence/DicomEvidenceViewer.h"
 
-#include "evidence/BackgroundTask.h"
+#include "common/BackgroundJob.h"
 #include "evidence/ZoomableImageView.h"
 
 #include <QComboBox>
@@ -188,16 +188,19 @@ void DicomEvidenceViewer::startDecode(int frame, bool first)
         return;
     }
     const int generation = ++m_generation;
-    runInBackground<Loaded>(
+    runJob<Loaded>(
         this,
-        [path, frame, first] {
+        [path, frame, first](JobContext &) {
             Loaded l;
             l.frame = decodeDicomFrame(path, frame);
             if (first)
                 l.tags = readDicomTags(path, &l.tagError);
             return l;
         },
-        [this, generation, first](Loaded l) {
+        [this, generation, first](JobResult<Loaded> result) {
+            Loaded l = std::move(result.value).value_or(Loaded{});
+            if (!result.ok())
+                l.frame.error = result.error;
             if (first) {
                 for (const DicomTagRow &r : l.tags) {
                     QList<QStandardItem *> row{new QStandardItem(r.keyword), new QStandardItem(r.tag),

@@ -2,7 +2,7 @@
 
 #include "common/SafeToolTips.h"
 
-#include "evidence/BackgroundTask.h"
+#include "common/BackgroundJob.h"
 #include "evidence/BinaryEvidenceViewer.h"
 #include "evidence/CsvEvidenceViewer.h"
 #include "evidence/DicomEvidenceViewer.h"
@@ -152,15 +152,17 @@ void EvidenceViewer::readBytes(qint64 maxBytes,
         return;
     }
     using Result = std::pair<QByteArray, QString>;
-    runInBackground<Result>(
+    runJob<Result>(
         this,
-        [path, maxBytes] {
+        [path, maxBytes](JobContext &) {
             QString error;
             QByteArray bytes = readFileHead(path, maxBytes, &error);
             return Result{std::move(bytes), error};
         },
-        [this, use = std::move(use)](Result r) {
-            use(r.first, r.second);
+        [this, use = std::move(use)](JobResult<Result> r) {
+            if (!r.ok())
+                r.value.emplace(QByteArray(), r.error);
+            use(r.value->first, r.value->second);
             markLoaded();
         });
 }

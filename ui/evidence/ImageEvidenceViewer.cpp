@@ -2,7 +2,7 @@
 
 #include "common/SafeImage.h"
 #include "evidence/DecoderProcess.h"
-#include "evidence/BackgroundTask.h"
+#include "common/BackgroundJob.h"
 #include "evidence/ZoomableImageView.h"
 
 #include <QBuffer>
@@ -71,9 +71,9 @@ ImageEvidenceViewer::ImageEvidenceViewer(const EvidenceSource &source, QWidget *
     const QString path = source.blobPath;
     const QString mediaType = source.mediaType;
     const QString suffix = source.suffix();
-    runInBackground<SafeImage::Result>(
+    runJob<SafeImage::Result>(
         this,
-        [path, mediaType, suffix] {
+        [path, mediaType, suffix](JobContext &) {
             SafeImage::Result r;
             if (path.isEmpty()) {
                 r.error = QStringLiteral("The store holds no file for this evidence.");
@@ -83,7 +83,10 @@ ImageEvidenceViewer::ImageEvidenceViewer(const EvidenceSource &source, QWidget *
             // In the decoder process: whatever the file does to the decoder stays there.
             return r.error.isEmpty() ? DecoderProcess::decode(bytes, mediaType, suffix) : r;
         },
-        [this](SafeImage::Result r) {
+        [this](JobResult<SafeImage::Result> result) {
+            SafeImage::Result r = std::move(result.value).value_or(SafeImage::Result{});
+            if (!result.ok())
+                r.error = result.error;
             if (!r.note.isEmpty()) {
                 m_note->setText(r.note);
                 m_note->show();

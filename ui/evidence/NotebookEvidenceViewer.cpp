@@ -5,7 +5,7 @@
 #include "common/ArchiveTextBrowser.h"
 #include "evidence/FindBar.h"
 #include "common/SafeImage.h"
-#include "evidence/BackgroundTask.h"
+#include "common/BackgroundJob.h"
 #include "evidence/DecoderProcess.h"
 #include "evidence/Notebook.h"
 #include "evidence/NotebookOutputText.h"
@@ -74,9 +74,9 @@ NotebookEvidenceViewer::NotebookEvidenceViewer(const EvidenceSource &source, QWi
     // Reading, parsing and decoding the output images all happen off the UI thread.
     const QString path = source.blobPath;
     const qint64 size = source.size;
-    runInBackground<Loaded>(
+    runJob<Loaded>(
         this,
-        [path, size] {
+        [path, size](JobContext &) {
             Loaded l;
             if (path.isEmpty()) {
                 l.error = QStringLiteral("The store holds no file for this evidence.");
@@ -108,7 +108,10 @@ NotebookEvidenceViewer::NotebookEvidenceViewer(const EvidenceSource &source, QWi
                 }
             return l;
         },
-        [this](Loaded l) {
+        [this](JobResult<Loaded> result) {
+            Loaded l = std::move(result.value).value_or(Loaded{});
+            if (!result.ok())
+                l.error = result.error;
             if (!l.notebook) {
                 m_error->setText(l.error);
                 m_error->show();

@@ -1,11 +1,10 @@
 #include "evidence/SearchIndexer.h"
 
+#include "common/BackgroundJob.h"
 #include "evidence/EvidenceSource.h"
 #include "evidence/EvidenceText.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
-
-#include <QThread>
 
 namespace mltrl::ui {
 
@@ -51,28 +50,23 @@ SearchIndexer::~SearchIndexer()
 
 bool SearchIndexer::isRunning() const
 {
-    return m_thread && m_thread->isRunning();
+    return m_job && m_job->isRunning();
 }
 
 void SearchIndexer::cancel()
 {
-    if (m_cancel)
-        m_cancel->store(true);
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-        m_thread = nullptr;
-    }
+    BackgroundJob::stop(m_job);
+    m_job = nullptr;
 }
 
-bool SearchIndexer::forEachItem(const RevisionData &revision, Store &store, const std::atomic_bool *cancel,
+bool SearchIndexer::forEachItem(const RevisionData &revision, Store &store, const CancelToken *cancel,
                                 const std::function<void(int, int)> &progress,
                                 const std::function<void(SearchIndex::Item &&)> &sink)
 {
     const Manifest &m = revision.manifest;
     const int total = static_cast<int>(m.evidence.size());
     for (int i = 0; i < total; ++i) {
-        if (cancel && cancel->load())
+        if (cancel && cancel->isCancelled())
             return false;
         const Evidence &e = m.evidence[static_cast<std::size_t>(i)];
         const EvidenceSource source = EvidenceSource::resolve(revision, store, e);
@@ -89,7 +83,7 @@ bool SearchIndexer::forEachItem(const RevisionData &revision, Store &store, cons
 }
 
 std::vector<SearchIndex::Item> SearchIndexer::collect(const RevisionData &revision, Store &store,
-                                                      const std::atomic_bool *cancel,
+                                                      const CancelToken *cancel,
                                                       const std::function<void(int, int)> &progress)
 {
     std::vector<SearchIndex::Item> items;
@@ -101,37 +95,33 @@ std::vector<SearchIndex::Item> SearchIndexer::collect(const RevisionData &revisi
 void SearchIndexer::start(const std::filesystem::path &storeDir, std::shared_ptr<const RevisionData> revision)
 {
     cancel();
-    auto cancelFlag = std::make_shared<std::atomic_bool>(false);
-    m_cancel = cancelFlag;
-    // Signals are emitted from the worker; receivers in the UI thread get them queued.
-    m_thread = QThread::create([this, storeDir, revision, cancelFlag] {
-        const qint64 revisionId = revision->overview.revisionId;
-        try {
-            Problems problems;
-            std::unique_ptr<Store> store = Store::open(storeDir, problems);
-            if (!store) {
-                const QString why = problems.items().empty() ? QStringLiteral("cannot open the store")
-                                                             : q(problems.items().front().toString());
-                emit finished(revisionId, false, why);
-                return;
-            }
-            SearchIndex index(store->db());
+    const qint64 revisionId = revision->overview.revisionId;
+    // The index is written through the job's own connection.
+    m_job = runJob<bool>(
+        this, JobStore{storeDir, Store::Access::ReadWrite},
+        [revision, revisionId](JobContext &job) {
+            Store &store = job.store();
+            SearchIndex index(store.db());
             if (!index.isIndexed(revisionId)) {
                 // Streamed through a staging table: one extracted text in memory at a time.
                 SearchIndex::Staging staging(index);
                 const bool complete = forEachItem(
-                    *revision, *store, cancelFlag.get(), [this](int done, int total) { emit progress(done, total); },
+                    *revision, store, &job.cancelToken(), [&job](int done, int total) { job.progress(done, total); },
                     [&](SearchIndex::Item &&item) { staging.add(item); });
-                if (!complete || cancelFlag->load())
-                    return;
+                if (!complete || job.isCancelled())
+                    return false; // nothing written
                 staging.commit(revisionId);
             }
-            emit finished(revisionId, true, {});
-        } catch (const std::exception &e) {
-            emit finished(revisionId, false, QString::fromUtf8(e.what()));
-        }
+            return true;
+        },
+        [this, revisionId](JobResult<bool> result) {
+            m_job = nullptr;
+            if (!result.cancelled)
+                emit finished(revisionId, result.ok(), result.error);
+        });
+    connect(m_job, &BackgroundJob::progress, this, [this](qint64 done, qint64 total) {
+        emit progress(static_cast<int>(done), static_cast<int>(total));
     });
-    m_thread->start();
 }
 
 } // namespace mltrl::ui

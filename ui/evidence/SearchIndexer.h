@@ -3,16 +3,16 @@
 /// evidence file (PDF text layers included), cards and requirements and writes them to
 /// SearchIndex. The worker opens its own store connection: SQLite connections must not
 /// cross threads. Progress and the end are reported by queued signals.
+#include "common/BackgroundJob.h"
+#include "common/Cancel.h"
 #include "evidence/SearchIndex.h"
 
 #include <QObject>
+#include <QPointer>
 
-#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <memory>
-
-class QThread;
 
 namespace mltrl {
 struct RevisionData;
@@ -29,18 +29,18 @@ public:
     ~SearchIndexer() override;
 
     /// Starts indexing `revision` unless it is indexed already (then finished() comes at once
-    /// from the worker). A build still running for another revision is cancelled first.
+    /// from the job). A build still running for another revision is cancelled first.
     void start(const std::filesystem::path &storeDir, std::shared_ptr<const RevisionData> revision);
     void cancel();
     [[nodiscard]] bool isRunning() const;
 
     /// Everything searchable in `revision`, texts extracted (slow: reads every file).
     static std::vector<SearchIndex::Item> collect(const RevisionData &revision, Store &store,
-                                                  const std::atomic_bool *cancel,
+                                                  const CancelToken *cancel,
                                                   const std::function<void(int done, int total)> &progress);
     /// The same items handed to `sink` one by one as they are extracted (only one text in
     /// memory at a time); false when cancelled.
-    static bool forEachItem(const RevisionData &revision, Store &store, const std::atomic_bool *cancel,
+    static bool forEachItem(const RevisionData &revision, Store &store, const CancelToken *cancel,
                             const std::function<void(int done, int total)> &progress,
                             const std::function<void(SearchIndex::Item &&item)> &sink);
 
@@ -50,8 +50,7 @@ signals:
     void finished(qint64 revisionId, bool ok, const QString &error);
 
 private:
-    QThread *m_thread = nullptr;
-    std::shared_ptr<std::atomic_bool> m_cancel;
+    QPointer<BackgroundJob> m_job;
 };
 
 } // namespace mltrl::ui

@@ -1,6 +1,6 @@
 #include "evidence/TextEvidenceViewer.h"
 
-#include "evidence/BackgroundTask.h"
+#include "common/BackgroundJob.h"
 #include "evidence/FindBar.h"
 
 #include <QFile>
@@ -146,7 +146,15 @@ void TextEvidenceViewer::readPage(bool first)
         show(readPageAt(path, offset, max, toEnd));
         return;
     }
-    runInBackground<Page>(this, [path, offset, max, toEnd] { return readPageAt(path, offset, max, toEnd); }, show);
+    runJob<Page>(
+        this, [path, offset, max, toEnd](JobContext &) { return readPageAt(path, offset, max, toEnd); },
+        [show](JobResult<Page> result) {
+            if (!result.ok()) {   // reading threw (out of memory): an empty page with the reason
+                result.value.emplace();
+                result.value->error = result.error;
+            }
+            show(std::move(*result.value));
+        });
 }
 
 void TextEvidenceViewer::updateStatus()

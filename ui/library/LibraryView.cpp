@@ -2,6 +2,7 @@
 
 #include "library/LibraryModel.h"
 #include "library/WelcomeView.h"
+#include "session/StoreGuard.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -114,7 +115,9 @@ LibraryView::LibraryView(Store &store, QWidget *parent)
 void LibraryView::refresh()
 {
     const QString selected = projectIdAt(m_projectsView->currentIndex());
-    m_projects->refresh(m_store);
+    const auto report = [this](const QString &what, const QString &why) { emit storeFailed(what, why); };
+    if (!guardStoreWith(report, tr("Reading the library"), [this] { m_projects->refresh(m_store); }))
+        return;
     m_pages->setCurrentWidget(m_projects->rowCount() == 0 ? static_cast<QWidget *>(m_welcome) : m_libraryPage);
     if (!selected.isEmpty())
         selectProject(selected);
@@ -137,7 +140,8 @@ void LibraryView::selectProject(const QString &projectId)
 void LibraryView::showRevisionsOf(const QModelIndex &projectIndex)
 {
     const QString id = projectIdAt(projectIndex);
-    m_revisions->setProject(m_store, id);
+    const auto report = [this](const QString &what, const QString &why) { emit storeFailed(what, why); };
+    guardStoreWith(report, tr("Reading the revisions of %1").arg(id), [&] { m_revisions->setProject(m_store, id); });
     m_revisionsTitle->setText(id.isEmpty() ? QString()
                                            : QStringLiteral("<b>Revisions of %1</b> (double-click to open)")
                                                  .arg(id.toHtmlEscaped()));

@@ -46,6 +46,8 @@ public:
 signals:
     /// `revision` 0 means the latest.
     void openRequested(const QString &projectId, int revision);
+    /// Reading the store for `what` failed (`why`); the lists stay as they were.
+    void storeFailed(const QString &what, const QString &why);
     void importRequested();
     void exampleRequested();
     void keyRequested();

@@ -5,6 +5,7 @@
 #include "review/ReviewChecks.h"
 #include "session/ProjectContext.h"
 #include "store/Store.h"
+#include "session/StoreGuard.h"
 
 #include <algorithm>
 
@@ -34,7 +35,7 @@ void MeetingSession::readAnnotations()
 {
     m_open.clear();
     m_serious.clear();
-    for (Annotation &a : AnnotationStore(m_context->store()->db()).forRevision(m_revision->overview.revisionId)) {
+    for (Annotation &a : guardedAnnotations(*m_context, m_revision->overview.revisionId)) {
         if (a.status != "open")
             continue;
         if (a.severity == "blocker" || a.severity == "major")
@@ -48,7 +49,9 @@ void MeetingSession::readAnnotations()
 
 void MeetingSession::readDraft()
 {
-    m_draft = ReviewDraftStore(m_context->store()->db()).load(m_revision->overview.revisionId, m_gate->id);
+    m_draft = guardStore(*m_context, tr("Reading the review draft"), [this] {
+                  return ReviewDraftStore(m_context->store()->db()).load(m_revision->overview.revisionId, m_gate->id);
+              }).value_or(m_draft);
 }
 
 namespace {
@@ -104,7 +107,9 @@ bool MeetingSession::setConditions(const std::vector<std::string> &conditions)
 QStringList MeetingSession::signingProblems() const
 {
     QStringList problems;
-    (void)signingInput(*m_context->store(), *m_revision, m_draft, problems);
+    if (!guardStore(*m_context, tr("Checking the review"),
+                    [&] { (void)signingInput(*m_context->store(), *m_revision, m_draft, problems); }))
+        problems << tr("The store cannot be read: %1").arg(m_context->lastStoreError());
     return problems;
 }
 

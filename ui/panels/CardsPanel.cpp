@@ -3,7 +3,9 @@
 #include "cards/CardMarkdown.h"
 #include "cards/WordDiff.h"
 #include "changes/ChangeTracker.h"
+#include "common/BackgroundJob.h"
 #include "session/ProjectContext.h"
+#include "session/StoreGuard.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
 
@@ -11,10 +13,8 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QPromise>
 #include <QTabWidget>
 #include <QTextBrowser>
-#include <QThreadPool>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -112,7 +112,9 @@ CardsPanel::CardsPanel(ProjectContext *context, QWidget *parent)
 
 void CardsPanel::reload()
 {
-    m_watcher.reset();
+    if (m_job)
+        m_job->abandon();
+    m_job = nullptr;
     m_other.reset();
     const auto r = m_context->revision();
     for (QComboBox *box : {m_card, m_left, m_rightRevision, m_right}) {
@@ -126,7 +128,10 @@ void CardsPanel::reload()
         }
         const QSignalBlocker block(m_rightRevision);
         m_rightRevision->addItem(tr("this revision (%1)").arg(r->overview.revision), 0);
-        for (const RevisionListEntry &e : listRevisions(*m_context->store(), r->overview.id))
+        const auto revisions = guardStore(*m_context, tr("Listing the revisions"), [&] {
+            return listRevisions(*m_context->store(), r->overview.id);
+        });
+        for (const RevisionListEntry &e : revisions.value_or(std::vector<RevisionListEntry>{}))
             if (e.number != r->overview.revision)
                 m_rightRevision->addItem(tr("revision %1 (%2)").arg(e.number).arg(q(e.importedAt)), e.number);
         m_rightRevision->setEnabled(m_rightRevision->count() > 1);
@@ -201,8 +206,10 @@ void CardsPanel::loadRightRevision()
     m_other.reset();
     const int number = m_rightRevision->currentData().toInt();
     const auto r = m_context->revision();
+    if (m_job)
+        m_job->abandon();   // a revision picked before: its result is not wanted any more
+    m_job = nullptr;
     if (number == 0 || !r) {
-        m_watcher.reset();
         fillRightCards();
         renderDiff();
         return;
@@ -212,28 +219,24 @@ void CardsPanel::loadRightRevision()
         m_right->clear();
     }
     m_summary->setText(tr("Loading revision %1…").arg(number));
-    // Off the UI thread, on the worker's own store connection.
-    auto promise = std::make_shared<QPromise<std::shared_ptr<const RevisionData>>>();
-    m_watcher = std::make_unique<QFutureWatcher<std::shared_ptr<const RevisionData>>>();
-    connect(m_watcher.get(), &QFutureWatcherBase::finished, this, [this, number] {
-        auto future = m_watcher->future();
-        m_other = future.resultCount() > 0 ? future.result() : nullptr;
-        if (!m_other)
-            m_summary->setText(tr("Revision %1 could not be loaded.").arg(number));
-        fillRightCards();
-        renderDiff();
-    });
-    m_watcher->setFuture(promise->future());
-    QThreadPool::globalInstance()->start([promise, dir = m_context->store()->dir(), project = r->overview.id, number] {
-        promise->start();
-        Problems problems;
-        std::shared_ptr<const RevisionData> result;
-        if (auto store = Store::open(dir, problems))
-            if (auto data = loadRevision(*store, project, number, problems))
-                result = std::make_shared<const RevisionData>(std::move(*data));
-        promise->addResult(result);
-        promise->finish();
-    });
+    // Off the UI thread, on the job's own store connection.
+    m_job = runJob<std::shared_ptr<const RevisionData>>(
+        this, JobStore{m_context->store()->dir()},
+        [project = r->overview.id, number](JobContext &job) -> std::shared_ptr<const RevisionData> {
+            Problems problems;
+            if (auto data = loadRevision(job.store(), project, number, problems))
+                return std::make_shared<const RevisionData>(std::move(*data));
+            return nullptr;
+        },
+        [this, number](JobResult<std::shared_ptr<const RevisionData>> result) {
+            m_job = nullptr;
+            m_other = result.ok() ? *result.value : nullptr;
+            if (!m_other)
+                m_summary->setText(result.ok() ? tr("Revision %1 could not be loaded.").arg(number)
+                                               : tr("Revision %1 could not be loaded: %2").arg(number).arg(result.error));
+            fillRightCards();
+            renderDiff();
+        });
 }
 
 void CardsPanel::fillRightCards()
@@ -294,7 +297,7 @@ void CardsPanel::renderDiff()
     if (!r || !right || li < 0 || ri < 0 || li >= static_cast<int>(r->manifest.cards.size())
         || ri >= static_cast<int>(right->size())) {
         m_diff->setHtml(tr("<p>Choose two cards to compare.</p>"));
-        if (!m_watcher || m_watcher->isFinished())
+        if (!m_job)
             m_summary->setText(tr("Nothing to compare."));
         emit compareReady();
         return;

@@ -2,9 +2,10 @@
 /// MLTRL cards: the card of each level (and component) rendered with its sections and links to
 /// requirements and evidence, and a side-by-side, section-by-section word diff of two cards —
 /// of two levels, or of the same card in two revisions of the project.
+#include "common/BackgroundJob.h"
 #include "manifest/Manifest.h"
 
-#include <QFutureWatcher>
+#include <QPointer>
 #include <QStringList>
 #include "common/ArchiveTextBrowser.h"
 
@@ -74,7 +75,7 @@ private:
     QTextBrowser *m_diff;
     QStringList m_changed;
     std::shared_ptr<const RevisionData> m_other;   ///< the other revision compared, when loaded
-    std::unique_ptr<QFutureWatcher<std::shared_ptr<const RevisionData>>> m_watcher;
+    QPointer<BackgroundJob> m_job;
     int m_pendingRightIndex = -1;
 };
 

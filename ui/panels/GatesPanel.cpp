@@ -5,6 +5,7 @@
 #include "plots/MetricPlot.h"
 #include "review/ReviewChecks.h"
 #include "session/ProjectContext.h"
+#include "session/StoreGuard.h"
 
 #include <QComboBox>
 #include <QGuiApplication>
@@ -210,7 +211,10 @@ void GatesPanel::fillCriteria()
 void GatesPanel::showStatus()
 {
     const auto r = m_context->revision();
-    const auto status = r ? currentGateStatus(*m_context->store(), *r, currentGate().toStdString()) : std::nullopt;
+    const auto status = r ? guardStore(*m_context, tr("Reading the gate's status"), [&] {
+        return currentGateStatus(*m_context->store(), *r, currentGate().toStdString());
+    }).value_or(std::nullopt)
+                          : std::nullopt;
     m_status->setText(status ? gateStatusText(status->status, status->passedWithoutReview) : QString());
 }
 

@@ -5,6 +5,7 @@
 
 #include "plots/MetricPlotDrawn.h"
 
+#include "common/BackgroundJob.h"
 #include "common/Theme.h"
 #include "plots/PreparedMetricCache.h"
 #include "store/RevisionData.h"
@@ -16,8 +17,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
-#include <QPromise>
-#include <QThreadPool>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -110,6 +109,7 @@ MetricPlot::MetricPlot(QWidget *parent) : QWidget(parent)
 
 MetricPlot::~MetricPlot()
 {
+    BackgroundJob::stop(m_job);
     m_helpers.deleteAll();   // see WidgetHelpers
 }
 
@@ -123,43 +123,38 @@ void MetricPlot::load(Store *store, std::int64_t revisionId, const Metric &metri
     m_threshold = threshold;
     m_seriesFilter = seriesFilter;
 
-    // SQLite connections must not cross threads: the worker opens its own.
-    auto promise = std::make_shared<QPromise<std::shared_ptr<const PreparedMetric>>>();
-    m_watcher = std::make_unique<QFutureWatcher<std::shared_ptr<const PreparedMetric>>>();
-    connect(m_watcher.get(), &QFutureWatcherBase::finished, this, [this, threshold, seriesFilter] {
-        m_loading = false;
-        auto future = m_watcher->future();
-        auto result = future.resultCount() > 0 ? future.result() : nullptr;
-        if (!result) {
-            m_status->setText(tr("The metric could not be loaded."));
-            emit loadFailed(m_status->text());
-            return;
-        }
-        show(result, threshold, seriesFilter);
-        emit loaded();
-    });
-    m_watcher->setFuture(promise->future());
-    QThreadPool::globalInstance()->start(
-        [promise, dir = store->dir(), revisionId, metric] {
-            promise->start();
-            Problems problems;
-            std::shared_ptr<const PreparedMetric> result;
-            // Plots of the same metric share one copy of its points (PreparedMetricCache).
-            result = PreparedMetricCache::instance().obtain(
+    // SQLite connections must not cross threads: the job has its own. Plots of the same metric
+    // share one copy of its points (PreparedMetricCache).
+    const std::filesystem::path dir = store->dir();
+    m_job = runJob<std::shared_ptr<const PreparedMetric>>(
+        this, JobStore{dir},
+        [dir, revisionId, metric](JobContext &job) -> std::shared_ptr<const PreparedMetric> {
+            return PreparedMetricCache::instance().obtain(
                 PreparedMetricCache::key(dir, revisionId, metric), [&]() -> std::shared_ptr<const PreparedMetric> {
-                    if (auto worker = Store::open(dir, problems))
-                        if (auto data = loadMetricData(*worker, revisionId, metric.id))
-                            return PreparedMetric::build(metric, std::move(*data));
+                    if (auto data = loadMetricData(job.store(), revisionId, metric.id))
+                        return PreparedMetric::build(metric, std::move(*data));
                     return nullptr;
                 });
-            promise->addResult(result);
-            promise->finish();
+        },
+        [this, threshold, seriesFilter](JobResult<std::shared_ptr<const PreparedMetric>> result) {
+            m_job = nullptr;
+            m_loading = false;
+            if (!result.ok() || !*result.value) {
+                m_status->setText(result.ok() ? tr("The metric could not be loaded.")
+                                              : tr("The metric could not be loaded: %1").arg(result.error));
+                emit loadFailed(m_status->text());
+                return;
+            }
+            show(*result.value, threshold, seriesFilter);
+            emit loaded();
         });
 }
 
 void MetricPlot::clear()
 {
-    m_watcher.reset();
+    if (m_job)
+        m_job->abandon();   // its result is not wanted any more
+    m_job = nullptr;
     m_loading = false;
     m_prepared.reset();
     m_drawn.clear();

@@ -4,12 +4,13 @@
 /// each column (and the legend says so), otherwise every point is drawn. Points are loaded and
 /// the envelopes built off the UI thread; zoom (wheel), pan (drag), reset (button, R or Home)
 /// and export (PNG, PDF, SVG) work on the plot.
+#include "common/BackgroundJob.h"
 #include "common/WidgetHelpers.h"
 #include "manifest/Manifest.h"
 #include "metrics/Envelope.h"
 #include "metrics/MetricData.h"
 
-#include <QFutureWatcher>
+#include <QPointer>
 #include <QPointF>
 #include <QSharedPointer>
 #include <QString>
@@ -144,7 +145,7 @@ private:
     QLabel *m_hover = nullptr;
     QToolButton *m_reset = nullptr;
     QToolButton *m_export = nullptr;
-    std::unique_ptr<QFutureWatcher<std::shared_ptr<const PreparedMetric>>> m_watcher;
+    QPointer<BackgroundJob> m_job;
 
     std::shared_ptr<const PreparedMetric> m_prepared;
     std::optional<PlotThreshold> m_threshold;

@@ -1,6 +1,7 @@
 #include "review/DraftCommands.h"
 
 #include "session/ProjectContext.h"
+#include "session/StoreGuard.h"
 #include "store/Store.h"
 
 #include <QUndoStack>
@@ -14,7 +15,9 @@ DraftCommand::DraftCommand(ProjectContext *context, DraftKey key, const QString 
 
 ReviewDraft DraftCommand::current() const
 {
-    return ReviewDraftStore(m_context->store()->db(), m_key.reviewer).load(m_key.revisionId, m_key.gate);
+    return guardStore(*m_context, QStringLiteral("Reading the review draft"), [this] {
+               return ReviewDraftStore(m_context->store()->db(), m_key.reviewer).load(m_key.revisionId, m_key.gate);
+           }).value_or(ReviewDraft{m_key.revisionId, m_key.gate, m_key.reviewer, {}, {}, {}, {}, {}});
 }
 
 bool DraftCommand::sameDraft(const DraftCommand &other) const

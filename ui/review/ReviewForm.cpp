@@ -1,5 +1,6 @@
 #include "review/ReviewForm.h"
 
+#include "common/BackgroundJob.h"
 #include "panels/PanelUtil.h"
 #include "plots/MetricPlot.h"
 #include "review/AnnotationStore.h"
@@ -14,6 +15,7 @@
 #include "review/SigningKey.h"
 #include "review/TrustDialog.h"
 #include "session/ProjectContext.h"
+#include "session/StoreGuard.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
 
@@ -229,10 +231,10 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
 
 ReviewForm::~ReviewForm()
 {
-    if (m_signThread) {
-        // Closing while a signature is pending: end the wait, then the thread.
+    if (m_signJob) {
+        // Closing while a signature is pending: end the wait, then the job.
         m_pendingKey->cancel();
-        m_signThread->wait();
+        BackgroundJob::stop(m_signJob);
     }
 }
 
@@ -250,7 +252,9 @@ DraftKey ReviewForm::key() const
 ReviewDraft ReviewForm::draft() const
 {
     const DraftKey k = key();
-    return ReviewDraftStore(m_context->store()->db(), k.reviewer).load(k.revisionId, k.gate);
+    return guardStore(*m_context, tr("Reading the review draft"), [&] {
+               return ReviewDraftStore(m_context->store()->db(), k.reviewer).load(k.revisionId, k.gate);
+           }).value_or(ReviewDraft{k.revisionId, k.gate, k.reviewer, {}, {}, {}, {}, {}});
 }
 
 void ReviewForm::reload()
@@ -432,7 +436,10 @@ void ReviewForm::refreshBlockers()
     const auto r = m_context->revision();
     if (r) {
         const ReviewDraft d = draft();
-        for (const Annotation &a : AnnotationStore(m_context->store()->db()).forRevision(r->overview.revisionId)) {
+        const auto annotations = guardStore(*m_context, tr("Reading the annotations"), [&] {
+            return AnnotationStore(m_context->store()->db()).forRevision(r->overview.revisionId);
+        });
+        for (const Annotation &a : annotations.value_or(std::vector<Annotation>{})) {
             if (a.status != "open" || a.severity != "blocker")
                 continue;
             auto *item = new QListWidgetItem(tr("⚠ %1 — on %2").arg(QString::fromStdString(a.text), targetText(a.target)),
@@ -471,7 +478,12 @@ std::optional<ReviewInput> ReviewForm::inputForSigning(QStringList &problems) co
         problems << tr("Open a project and choose a gate.");
         return std::nullopt;
     }
-    return signingInput(*m_context->store(), *r, draft(), problems);
+    const ReviewDraft d = draft();
+    const auto input = guardStore(*m_context, tr("Checking the review"),
+                                  [&] { return signingInput(*m_context->store(), *r, d, problems); });
+    if (!input)
+        problems << tr("The store cannot be read: %1").arg(m_context->lastStoreError());
+    return input.value_or(std::nullopt);
 }
 
 QStringList ReviewForm::problems() const

@@ -5,11 +5,13 @@
 /// command (durable, undoable). "Sign…" builds the record, shows its summary, asks the
 /// passphrase, signs and stores the review; below, the project's signed reviews with their
 /// verification and the gate status.
+#include "common/BackgroundJob.h"
 #include "review/DraftCommands.h"
 #include "review/KeyRing.h"
 #include "review/ReviewDraft.h"
 #include "review/ReviewSigner.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <memory>
@@ -23,7 +25,6 @@ class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
-class QThread;
 
 namespace mltrl {
 class SigningKey;
@@ -132,7 +133,7 @@ private:
     QWidget *m_waiting = nullptr;
     QLabel *m_waitingLabel = nullptr;
     QPushButton *m_cancelSigning = nullptr;
-    QThread *m_signThread = nullptr;
+    QPointer<BackgroundJob> m_signJob;
     std::shared_ptr<const SigningKey> m_pendingKey;
     bool m_refreshing = false;
 };

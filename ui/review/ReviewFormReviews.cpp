@@ -6,6 +6,7 @@
 #include "review/GateStatus.h"
 #include "review/ReviewChecks.h"
 #include "session/ProjectContext.h"
+#include "session/StoreGuard.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
 
@@ -25,7 +26,9 @@ void ReviewForm::refreshReviews()
         m_status->clear();
         return;
     }
-    const VerifiedReviews reviews = verifyProjectReviews(*m_context->store(), *r, workbenchTrust());
+    const VerifiedReviews reviews = guardStore(*m_context, tr("Reading the signed reviews"), [&] {
+                                        return verifyProjectReviews(*m_context->store(), *r, workbenchTrust());
+                                    }).value_or(VerifiedReviews{});
     m_reviews->setRowCount(static_cast<int>(reviews.stored.size()));
     for (std::size_t i = 0; i < reviews.stored.size(); ++i) {
         const StoredReview &s = reviews.stored[i];

@@ -3,6 +3,8 @@
 // with Cancel), and storing the signed review.
 #include "review/ReviewForm.h"
 
+#include "common/BackgroundJob.h"
+
 #include "review/KeyDialog.h"
 #include "review/Passphrase.h"
 #include "review/ReviewBuilder.h"
@@ -16,7 +18,6 @@
 
 #include <QLabel>
 #include <QPushButton>
-#include <QThread>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -77,7 +78,7 @@ void ReviewForm::continueWithKey(const SigningKeyChoice &choice)
 
 void ReviewForm::finishSigning()
 {
-    if (!m_signDialog || !m_signingKey || m_signThread)
+    if (!m_signDialog || !m_signingKey || m_signJob)
         return;
     const ReviewRecord record = m_signDialog->record();
     Problems problems;
@@ -111,7 +112,6 @@ void ReviewForm::finishSigning()
         std::optional<SignedReview> made;
         Problems problems;
     };
-    auto outcome = std::make_shared<Outcome>();
     m_pendingKey = pending;
     switch (pending->method()) {
     case SigningMethod::Agent:
@@ -127,16 +127,22 @@ void ReviewForm::finishSigning()
     m_waiting->show();
     m_cancelSigning->setEnabled(true);
     m_sign->setEnabled(false);
-    m_signThread = QThread::create([pending, record, outcome] { outcome->made = pending->sign(record, outcome->problems); });
-    connect(m_signThread, &QThread::finished, this, [this, record, outcome] {
-        m_signThread->deleteLater();
-        m_signThread = nullptr;
-        m_pendingKey.reset();
-        m_waiting->hide();
-        refreshProblems();
-        storeSigned(record, std::move(outcome->made), outcome->problems);
-    });
-    m_signThread->start();
+    m_signJob = runJob<Outcome>(
+        this,
+        [pending, record](JobContext &) {
+            Outcome out;
+            out.made = pending->sign(record, out.problems);
+            return out;
+        },
+        [this, record](JobResult<Outcome> result) {
+            m_signJob = nullptr;
+            m_pendingKey.reset();
+            m_waiting->hide();
+            refreshProblems();
+            if (!result.ok())
+                result.value.emplace().problems.error(record.id, result.error.toStdString());
+            storeSigned(record, std::move(result.value->made), result.value->problems);
+        });
 }
 
 void ReviewForm::cancelSigning()
@@ -150,7 +156,7 @@ void ReviewForm::cancelSigning()
 
 bool ReviewForm::isSigning() const
 {
-    return m_signThread != nullptr;
+    return m_signJob != nullptr;
 }
 
 void ReviewForm::storeSigned(const ReviewRecord &record, std::optional<SignedReview> made, Problems &problems)

@@ -15,6 +15,17 @@ void ProjectContext::setRevision(std::shared_ptr<const RevisionData> revision)
     emit revisionChanged();
 }
 
+void ProjectContext::reportStoreFailure(const QString &what, const QString &why) noexcept
+{
+    try {
+        m_lastStoreError = QStringLiteral("%1 failed: %2").arg(what, why);
+        emit storeFailed(m_lastStoreError);
+        emit notice(m_lastStoreError);
+    } catch (...) {
+        // Out of memory while reporting: nothing more can be said, and nothing may escape.
+    }
+}
+
 bool ProjectContext::navigate(const QString &href)
 {
     const QString kind = href.section(QLatin1Char(':'), 0, 0);

@@ -43,6 +43,13 @@ public:
     /// signal it stands for. False (and nothing emitted) for any other text.
     bool navigate(const QString &href);
 
+    /// Reports that `what` ("Reading the gate's status") failed on the store (`why`): stored
+    /// as lastStoreError() and emitted as storeFailed() and notice(). Called by guardStore()
+    /// (session/StoreGuard.h) and by code that gets a failed job back; never throws.
+    void reportStoreFailure(const QString &what, const QString &why) noexcept;
+    /// The last failure reported, "" when none.
+    [[nodiscard]] const QString &lastStoreError() const { return m_lastStoreError; }
+
 signals:
     void revisionChanged();
     /// Navigation: the shell switches to the panel that shows the item, the panel selects it.
@@ -72,11 +79,15 @@ signals:
     void reviewsChanged();
     /// Something the user should know about (shown in the status line, never a modal box).
     void notice(const QString &text);
+    /// The store failed under a user action (vanished, read-only, full, damaged): the window
+    /// shows `message` until the next failure or until the user dismisses it.
+    void storeFailed(const QString &message);
 
 private:
     Store *m_store = nullptr;
     std::shared_ptr<const RevisionData> m_revision;
     QUndoStack *m_undoStack = nullptr;
+    QString m_lastStoreError;
 };
 
 } // namespace mltrl::ui

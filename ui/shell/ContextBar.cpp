@@ -1,6 +1,7 @@
 #include "shell/ContextBar.h"
 
 #include "common/Levels.h"
+#include "session/StoreGuard.h"
 #include "store/Store.h"
 
 #include <QHBoxLayout>
@@ -110,7 +111,13 @@ void ContextBar::fillProjectMenu()
 {
     QMenu *menu = m_project->menu();
     menu->clear();
-    for (const ProjectSummary &p : listProjects(m_store.db())) {
+    const auto projects = guardStoreWith(
+        [this, menu](const QString &what, const QString &why) {
+            menu->addAction(tr("The store cannot be read: %1").arg(why))->setEnabled(false);
+            emit storeFailed(what, why);
+        },
+        tr("Listing the projects"), [this] { return listProjects(m_store.db()); });
+    for (const ProjectSummary &p : projects.value_or(std::vector<ProjectSummary>{})) {
         const QString id = QString::fromStdString(p.id);
         QAction *a = menu->addAction(QStringLiteral("%1 — %2 (level %3)").arg(id, QString::fromStdString(p.name)).arg(p.currentLevel));
         a->setCheckable(true);
@@ -126,7 +133,14 @@ void ContextBar::fillRevisionMenu()
     QMenu *menu = m_revision->menu();
     menu->clear();
     const QString current = m_revision->text();
-    const std::vector<RevisionListEntry> revisions = listRevisions(m_store, m_projectId.toStdString());
+    const std::vector<RevisionListEntry> revisions =
+        guardStoreWith(
+            [this, menu](const QString &what, const QString &why) {
+                menu->addAction(tr("The store cannot be read: %1").arg(why))->setEnabled(false);
+                emit storeFailed(what, why);
+            },
+            tr("Listing the revisions"), [this] { return listRevisions(m_store, m_projectId.toStdString()); })
+            .value_or(std::vector<RevisionListEntry>{});
     for (auto it = revisions.rbegin(); it != revisions.rend(); ++it) {
         const int number = it->number;
         QAction *a = menu->addAction(QStringLiteral("rev %1 — level %2, imported %3")

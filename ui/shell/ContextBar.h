@@ -31,6 +31,8 @@ signals:
     /// `revision` 0 means the latest.
     void projectRequested(const QString &projectId, int revision);
     void libraryRequested();
+    /// Reading the store for a menu failed; the menu says so too.
+    void storeFailed(const QString &what, const QString &why);
 
 private:
     void fillProjectMenu();

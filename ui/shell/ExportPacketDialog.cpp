@@ -1,7 +1,7 @@
 #include "shell/ExportPacketDialog.h"
 #include "common/AtomicFile.h"
 
-#include "common/OffThread.h"
+#include "common/BackgroundJob.h"
 #include "crypto/AllowedSigners.h"
 #include "packet/PacketModel.h"
 #include "packet/PacketWriter.h"
@@ -125,8 +125,7 @@ ExportPacketDialog::ExportPacketDialog(ProjectContext *context, QWidget *parent)
 
 ExportPacketDialog::~ExportPacketDialog()
 {
-    cancelRendering();
-    waitFor(m_thread);
+    BackgroundJob::stop(m_job);
 }
 
 void ExportPacketDialog::setBusy(bool busy)
@@ -141,7 +140,7 @@ void ExportPacketDialog::setBusy(bool busy)
 void ExportPacketDialog::render()
 {
     const auto revision = m_context->revision();
-    if (!revision || m_thread)
+    if (!revision || m_job)
         return;
     m_pdf.clear();
     m_pages = 0;
@@ -150,7 +149,6 @@ void ExportPacketDialog::render()
     m_status->setText(QStringLiteral("Collecting the data…"));
     setBusy(true);
 
-    m_token = std::make_shared<CancelToken>();
     const std::filesystem::path storeDir = m_context->store()->dir();
     packet::PacketRequest request;
     request.project = revision->overview.id;
@@ -162,12 +160,11 @@ void ExportPacketDialog::render()
                                             ? packet::PaperSize::Letter
                                             : packet::PaperSize::A4,
                                         true};
-    const auto token = m_token;
-    // The work opens its own store connection (SQLite connections belong to one thread). The
-    // dialog waits for the thread in its destructor, so `this` outlives every queued call.
-    m_thread = runOffThread<Result>(
-        this,
-        [this, storeDir, request, signersFile, options, token]() mutable {
+    // The work reads the store through the job's own connection (SQLite connections belong to
+    // one thread) and reports pages through the job's progress.
+    m_job = runJob<Result>(
+        this, JobStore{storeDir},
+        [request, signersFile, options](JobContext &job) mutable {
             Result out;
             Problems problems;
             // Who may sign: the file chosen, else the workbench's trust; the roles (G4) are
@@ -198,16 +195,10 @@ void ExportPacketDialog::render()
                 request.rolesSource = keys.reviewerRolesFile().string();
                 request.rolesText = bytesOf(keys.reviewerRolesFile());
             }
-            auto store = Store::open(storeDir, problems);
-            auto model = store ? packet::collectPacket(*store, request, problems, token.get()) : std::nullopt;
-            auto rendered = model ? packet::renderPacket(*model, options, problems, token.get(),
-                                                         [this](int page, int pages) {
-                                                             QMetaObject::invokeMethod(this, [this, page, pages] {
-                                                                 m_progress->setRange(0, pages);
-                                                                 m_progress->setValue(page);
-                                                                 m_status->setText(QStringLiteral("Rendering page %1 of %2…").arg(page).arg(pages));
-                                                             }, Qt::QueuedConnection);
-                                                         })
+            const CancelToken *token = &job.cancelToken();
+            auto model = packet::collectPacket(job.store(), request, problems, token);
+            auto rendered = model ? packet::renderPacket(*model, options, problems, token,
+                                                         [&job](int page, int pages) { job.progress(page, pages); })
                                   : std::nullopt;
             if (!rendered) {
                 out.error = problems.items().empty() ? QStringLiteral("failed")
@@ -219,12 +210,21 @@ void ExportPacketDialog::render()
             out.thumbnails = thumbnailsOf(out.pdf, *token);
             return out;
         },
-        [this](Result r) { finish(std::move(r)); });
+        [this](JobResult<Result> r) {
+            if (!r.ok())
+                r.value.emplace().error = r.error;
+            finish(std::move(*r.value));
+        });
+    connect(m_job, &BackgroundJob::progress, this, [this](qint64 page, qint64 pages) {
+        m_progress->setRange(0, static_cast<int>(pages));
+        m_progress->setValue(static_cast<int>(page));
+        m_status->setText(QStringLiteral("Rendering page %1 of %2…").arg(page).arg(pages));
+    });
 }
 
 void ExportPacketDialog::finish(Result result)
 {
-    m_thread = nullptr;
+    m_job = nullptr;
     m_pdf = std::move(result.pdf);
     m_pages = result.pages;
     m_progress->setRange(0, 1);
@@ -250,8 +250,8 @@ void ExportPacketDialog::finish(Result result)
 
 void ExportPacketDialog::cancelRendering()
 {
-    if (m_token)
-        m_token->cancel();
+    if (m_job)
+        m_job->cancel();
 }
 
 void ExportPacketDialog::chooseSigners()

@@ -1,13 +1,13 @@
 #pragma once
 /// File ▸ Export review packet…: choose the gate (or the whole project) and the paper, render
 /// the PDF off the UI thread with progress and cancel, look at page thumbnails, then save.
+#include "common/BackgroundJob.h"
 #include "common/Cancel.h"
 
 #include <QByteArray>
 #include <QDialog>
 #include <QImage>
 #include <QPointer>
-#include <QThread>
 
 #include <memory>
 #include <vector>
@@ -35,7 +35,7 @@ public:
     /// Writes the rendered PDF to `path` atomically; false (with a message shown) on failure.
     bool saveTo(const QString &path);
 
-    [[nodiscard]] bool isRendering() const { return m_thread != nullptr; }
+    [[nodiscard]] bool isRendering() const { return m_job != nullptr; }
     [[nodiscard]] const QByteArray &pdf() const { return m_pdf; }
     [[nodiscard]] int pageCount() const { return m_pages; }
     [[nodiscard]] QListWidget *previewList() const { return m_preview; }
@@ -71,8 +71,7 @@ private:
     QListWidget *m_preview;
     QByteArray m_pdf;
     int m_pages = 0;
-    std::shared_ptr<CancelToken> m_token;
-    QPointer<QThread> m_thread;
+    QPointer<BackgroundJob> m_job;
 };
 
 } // namespace mltrl::ui

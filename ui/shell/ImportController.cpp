@@ -1,25 +1,15 @@
 #include "shell/ImportController.h"
 
-#include "common/OffThread.h"
+#include "common/BackgroundJob.h"
 #include "shell/ImportProblemsDialog.h"
 #include "store/Store.h"
 
 #include <QFileInfo>
 #include <QProgressDialog>
-#include <QTimer>
 
 #include <exception>
 
 namespace mltrl::ui {
-
-/// Shared between the UI thread and the worker: the token and progress counters are atomic,
-/// the rest is read only after the worker has finished.
-struct ImportController::Job {
-    QString source;
-    CancelToken cancel;
-    std::atomic<std::uint64_t> done{0};
-    std::atomic<std::uint64_t> total{0};
-};
 
 namespace {
 struct WorkerOutput {
@@ -27,24 +17,20 @@ struct WorkerOutput {
     Problems problems;
 };
 
-WorkerOutput runImport(const std::filesystem::path &storeDir, const std::filesystem::path &source,
-                       const CancelToken &cancel, std::atomic<std::uint64_t> &done, std::atomic<std::uint64_t> &total)
+/// On the job's thread, with its own read-write connection to the store.
+WorkerOutput runImport(JobContext &job, const std::filesystem::path &source)
 {
     WorkerOutput out;
-    try {
-        std::unique_ptr<Store> store = Store::open(storeDir, out.problems);   // this thread's connection
-        if (!store) {
-            out.result.outcome = ImportResult::Outcome::Failed;
-            return out;
-        }
-        out.result = importArchive(*store, source, out.problems, {}, &cancel, [&](std::uint64_t d, std::uint64_t t) {
-            done.store(d, std::memory_order_relaxed);
-            total.store(t, std::memory_order_relaxed);
-        });
-    } catch (const std::exception &e) {
-        out.result.outcome = ImportResult::Outcome::Failed;
-        out.problems.error(storeDir.string(), e.what());
-    }
+    // The reader reports every chunk; the dialog shows per mille of a known size.
+    std::uint64_t shown = ~std::uint64_t(0);
+    out.result = importArchive(job.store(), source, out.problems, {}, &job.cancelToken(),
+                               [&job, &shown](std::uint64_t done, std::uint64_t total) {
+                                   const std::uint64_t permille = total ? std::min<std::uint64_t>(1000, done * 1000 / total) : 0;
+                                   if (total == 0 || permille == shown)
+                                       return;
+                                   shown = permille;
+                                   job.progress(static_cast<qint64>(done), static_cast<qint64>(total));
+                               });
     return out;
 }
 
@@ -55,18 +41,13 @@ QString fileLabel(const QString &source)
 } // namespace
 
 ImportController::ImportController(std::filesystem::path storeDir, QWidget *dialogParent, QObject *parent)
-    : QObject(parent), m_storeDir(std::move(storeDir)), m_dialogParent(dialogParent),
-      m_progressTimer(new QTimer(this))
+    : QObject(parent), m_storeDir(std::move(storeDir)), m_dialogParent(dialogParent)
 {
-    m_progressTimer->setInterval(100);
-    connect(m_progressTimer, &QTimer::timeout, this, &ImportController::updateProgress);
 }
 
 ImportController::~ImportController()
 {
-    if (m_job)
-        m_job->cancel.cancel();
-    waitFor(m_thread);
+    BackgroundJob::stop(m_job);   // the importer sees the cancel and leaves the store unchanged
 }
 
 ImportProblemsDialog *ImportController::problemsDialog() const
@@ -83,9 +64,7 @@ bool ImportController::start(const QString &source)
 {
     if (m_job)
         return false;
-    auto job = std::make_shared<Job>();
-    job->source = source;
-    m_job = job;
+    m_source = source;
 
     // Shown only when the import takes a moment, so quick imports do not flash a dialog.
     m_progress = new QProgressDialog(QStringLiteral("Importing %1…").arg(fileLabel(source)), QStringLiteral("Cancel"),
@@ -96,13 +75,19 @@ bool ImportController::start(const QString &source)
     m_progress->setAutoClose(false);
     m_progress->setAutoReset(false);
     connect(m_progress, &QProgressDialog::canceled, this, &ImportController::cancel);
-    m_progressTimer->start();
 
-    const std::filesystem::path storeDir = m_storeDir;
     const std::filesystem::path path = source.toStdString();
-    m_thread = runOffThread<WorkerOutput>(
-        this, [job, storeDir, path] { return runImport(storeDir, path, job->cancel, job->done, job->total); },
-        [this](WorkerOutput out) { finish(out.result, out.problems); });
+    m_job = runJob<WorkerOutput>(
+        this, JobStore{m_storeDir, Store::Access::ReadWrite}, [path](JobContext &job) { return runImport(job, path); },
+        [this](JobResult<WorkerOutput> out) {
+            if (!out.ok()) {   // the store vanished or failed under the import
+                out.value.emplace();
+                out.value->result.outcome = ImportResult::Outcome::Failed;
+                out.value->problems.error(m_storeDir.string(), out.error.toStdString());
+            }
+            finish(out.value->result, out.value->problems);
+        });
+    connect(m_job, &BackgroundJob::progress, this, &ImportController::updateProgress);
     return true;
 }
 
@@ -110,28 +95,23 @@ void ImportController::cancel()
 {
     if (!m_job)
         return;
-    m_job->cancel.cancel();
+    m_job->cancel();
     if (m_progress)
         m_progress->setLabelText(QStringLiteral("Cancelling…"));
 }
 
-void ImportController::updateProgress()
+void ImportController::updateProgress(qint64 done, qint64 total)
 {
-    if (!m_job || !m_progress)
-        return;
-    const std::uint64_t total = m_job->total.load(std::memory_order_relaxed);
-    const std::uint64_t done = m_job->done.load(std::memory_order_relaxed);
-    if (total == 0)
+    if (!m_progress || total <= 0)
         return;   // unknown size: the dialog stays a busy indicator
     m_progress->setMaximum(1000);
-    m_progress->setValue(static_cast<int>(std::min<std::uint64_t>(1000, done * 1000 / total)));
+    m_progress->setValue(static_cast<int>(std::min<qint64>(1000, done * 1000 / total)));
 }
 
 void ImportController::finish(const ImportResult &result, const Problems &problems)
 {
-    const QString source = m_job->source;
-    m_job.reset();
-    m_progressTimer->stop();
+    const QString source = m_source;
+    m_job = nullptr;
     if (m_progress) {
         m_progress->hide();
         m_progress->deleteLater();

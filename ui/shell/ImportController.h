@@ -2,6 +2,7 @@
 /// Imports archives off the UI thread: a worker opens its own connection to the store (SQLite
 /// connections belong to one thread), a progress dialog can cancel (the importer then leaves
 /// the store unchanged), and problems of a rejected archive are shown in ImportProblemsDialog.
+#include "common/BackgroundJob.h"
 #include "common/Cancel.h"
 #include "common/Problems.h"
 #include "import/Importer.h"
@@ -15,8 +16,6 @@
 #include <memory>
 
 class QProgressDialog;
-class QThread;
-class QTimer;
 class QWidget;
 
 namespace mltrl::ui {
@@ -51,17 +50,15 @@ signals:
     void notice(const QString &text);
 
 private:
-    struct Job;
     void finish(const ImportResult &result, const Problems &problems);
     void showProblems(const QString &heading);
-    void updateProgress();
+    void updateProgress(qint64 done, qint64 total);
 
     std::filesystem::path m_storeDir;
     QPointer<QWidget> m_dialogParent;
-    std::shared_ptr<Job> m_job;
-    QPointer<QThread> m_thread;
+    QPointer<BackgroundJob> m_job;
+    QString m_source;
     QPointer<QProgressDialog> m_progress;
-    QTimer *m_progressTimer = nullptr;
     ImportResult m_lastResult;
     Problems m_lastProblems;
     QPointer<ImportProblemsDialog> m_problemsDialog;

@@ -1,6 +1,6 @@
 #include "shell/RevisionLoader.h"
 
-#include "common/OffThread.h"
+#include "common/BackgroundJob.h"
 #include "store/Store.h"
 
 #include <QStringList>
@@ -16,19 +16,11 @@ struct LoadOutput {
     Problems problems;
 };
 
-LoadOutput loadOffThread(const std::filesystem::path &storeDir, const std::string &projectId,
-                         std::optional<int> revision)
+LoadOutput loadOffThread(Store &store, const std::string &projectId, std::optional<int> revision)
 {
     LoadOutput out;
-    try {
-        std::unique_ptr<Store> store = Store::open(storeDir, out.problems);   // this thread's connection
-        if (!store)
-            return out;
-        if (std::optional<RevisionData> data = loadRevision(*store, projectId, revision, out.problems))
-            out.revision = std::make_shared<const RevisionData>(std::move(*data));
-    } catch (const std::exception &e) {
-        out.problems.error(storeDir.string(), e.what());
-    }
+    if (std::optional<RevisionData> data = loadRevision(store, projectId, revision, out.problems))
+        out.revision = std::make_shared<const RevisionData>(std::move(*data));
     return out;
 }
 
@@ -48,27 +40,28 @@ RevisionLoader::RevisionLoader(std::filesystem::path storeDir, QObject *parent)
 
 RevisionLoader::~RevisionLoader()
 {
-    for (const QPointer<QThread> &t : m_threads)
-        waitFor(t);
+    for (const QPointer<BackgroundJob> &job : m_jobs)
+        BackgroundJob::stop(job);
 }
 
 void RevisionLoader::load(const QString &projectId, std::optional<int> revision)
 {
     const quint64 generation = ++m_generation;
     ++m_pending;
-    std::erase_if(m_threads, [](const QPointer<QThread> &t) { return t.isNull(); });
-    const std::filesystem::path dir = m_storeDir;
+    std::erase_if(m_jobs, [](const QPointer<BackgroundJob> &job) { return job.isNull(); });
     const std::string id = projectId.toStdString();
-    m_threads.push_back(runOffThread<LoadOutput>(
-        this, [dir, id, revision] { return loadOffThread(dir, id, revision); },
-        [this, generation, projectId](LoadOutput out) {
+    m_jobs.push_back(runJob<LoadOutput>(
+        this, JobStore{m_storeDir}, [id, revision](JobContext &job) { return loadOffThread(job.store(), id, revision); },
+        [this, generation, projectId](JobResult<LoadOutput> out) {
             --m_pending;
             if (generation != m_generation)
                 return;   // superseded by a later request
-            if (out.revision)
-                emit loaded(out.revision);
+            if (!out.ok())
+                emit failed(projectId, out.error);
+            else if (out.value->revision)
+                emit loaded(out.value->revision);
             else
-                emit failed(projectId, describe(out.problems));
+                emit failed(projectId, describe(out.value->problems));
         }));
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 /// Loads a stored revision off the UI thread with its own store connection and hands the
 /// result to the UI thread. A newer request supersedes an older one still running.
+#include "common/BackgroundJob.h"
 #include "store/RevisionData.h"
 
 #include <QObject>
@@ -11,8 +12,6 @@
 #include <memory>
 #include <optional>
 #include <vector>
-
-class QThread;
 
 namespace mltrl::ui {
 
@@ -33,7 +32,7 @@ signals:
 
 private:
     std::filesystem::path m_storeDir;
-    std::vector<QPointer<QThread>> m_threads;
+    std::vector<QPointer<BackgroundJob>> m_jobs;
     quint64 m_generation = 0;
     int m_pending = 0;
 };

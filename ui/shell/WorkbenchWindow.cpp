@@ -28,6 +28,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QUndoStack>
@@ -112,6 +113,18 @@ WorkbenchWindow::WorkbenchWindow(Store &store, Settings &settings, QWidget *pare
     m_issues->setAutoRaise(true);
     connect(m_issues, &QToolButton::clicked, this, &WorkbenchWindow::showWarnings);
     statusBar()->addPermanentWidget(m_issues);
+    // The store failed under the window (vanished, read-only, full, damaged): said until the
+    // next start, since every later action on the store may fail the same way.
+    auto *storeError = new QLabel(this);
+    storeError->setObjectName(QStringLiteral("storeError"));
+    storeError->setTextFormat(Qt::PlainText);
+    storeError->hide();
+    statusBar()->addPermanentWidget(storeError);
+    connect(m_context, &ProjectContext::storeFailed, storeError, [storeError](const QString &message) {
+        storeError->setText(QStringLiteral("\u26A0 Store error"));
+        storeError->setToolTip(message);
+        storeError->show();
+    });
 
     buildMenus();
     addPanelEntry(QStringLiteral("Library"), QStringLiteral("folder"), m_library, QKeySequence(Qt::CTRL | Qt::Key_L),
@@ -144,6 +157,8 @@ WorkbenchWindow::WorkbenchWindow(Store &store, Settings &settings, QWidget *pare
         emit m_context->notice(QStringLiteral("Cannot open %1: %2").arg(projectId, message));
         showLibrary();
     });
+    connect(m_bar, &ContextBar::storeFailed, m_context, &ProjectContext::reportStoreFailure);
+    connect(m_library, &LibraryView::storeFailed, m_context, &ProjectContext::reportStoreFailure);
     connect(m_bar, &ContextBar::projectRequested, this, &WorkbenchWindow::openProject);
     connect(m_bar, &ContextBar::libraryRequested, this, &WorkbenchWindow::showLibrary);
     connect(m_library, &LibraryView::openRequested, this, &WorkbenchWindow::openProject);
