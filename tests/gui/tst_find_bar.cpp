@@ -13,7 +13,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPdfView>
+#include "evidence/PdfPageView.h"
 #include <QPlainTextEdit>
 #include <QTableView>
 #include <QTemporaryDir>
