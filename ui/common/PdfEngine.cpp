@@ -5,6 +5,7 @@
 #include <QPdfSelection>
 
 #include <algorithm>
+#include <cmath>
 
 namespace mltrl::ui {
 
@@ -119,8 +120,14 @@ pdf::Reply PdfEngine::render(const pdf::Request &request)
         image = m_doc->render(request.page, scaled);
     } else {
         // Only the part asked for is rendered (pdfium draws into a bitmap of the clip's size).
+        // Qt 6.4 scales the page by (clip width - 1) / clip width too much (it measures the
+        // clip from left() to right(), one pixel short), which shifts what is drawn by up to
+        // one clip width deep into a large page: the scaled size passed is larger to match.
+        const auto widen = [](int size, int clipSide) {
+            return clipSide > 1 ? int(std::lround(size * double(clipSide) / double(clipSide - 1))) : size;
+        };
         QPdfDocumentRenderOptions options;
-        options.setScaledSize(scaled);
+        options.setScaledSize(QSize(widen(scaled.width(), clip.width()), widen(scaled.height(), clip.height())));
         options.setScaledClipRect(clip);
         image = m_doc->render(request.page, clip.size(), options);
     }

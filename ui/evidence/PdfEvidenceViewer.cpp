@@ -253,6 +253,14 @@ void PdfEvidenceViewer::scrollToAnchor()
     if (!m_anchor->points.isEmpty())
         y += std::max(0.0, m_anchor->points.top() * m_view->pixelsPerPoint() - m_view->viewport()->height() / 8.0);
     m_view->verticalScrollBar()->setValue(static_cast<int>(std::lround(y)));
+    // A region beside the part in view (a wide page zoomed in): scrolled to, across as well.
+    if (!m_anchor->points.isEmpty()) {
+        const QRectF region = viewportRect(m_anchor->page, m_anchor->points);
+        const int width = m_view->viewport()->width();
+        if (region.left() < 0 || region.right() > width)
+            m_view->horizontalScrollBar()->setValue(m_view->horizontalScrollBar()->value()
+                                                    + static_cast<int>(std::lround(region.left() - width / 8.0)));
+    }
     updatePageLabel();
 }
 

@@ -141,6 +141,19 @@ int PdfPageView::renderedPages() const
     return int(std::count_if(m_rendered.begin(), m_rendered.end(), [](const Rendered &r) { return !r.image.isNull(); }));
 }
 
+bool PdfPageView::isUpToDate() const
+{
+    if (m_inFlight || !m_document || !m_document->isReady())
+        return false;
+    const auto [first, last] = visiblePages();
+    for (int page = first; page <= last; ++page) {
+        const Want want = wantFor(page);
+        if (!want.scaledSize.isEmpty() && !want.clip.isEmpty() && !satisfied(page, want))
+            return false;
+    }
+    return true;
+}
+
 QString PdfPageView::renderError(int page) const
 {
     const auto it = m_rendered.find(page);

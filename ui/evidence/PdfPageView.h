@@ -44,6 +44,8 @@ public:
     /// Pages that have a rendered image now, and renders asked for so far (for tests).
     [[nodiscard]] int renderedPages() const;
     [[nodiscard]] int renderRequests() const { return m_requests; }
+    /// True when every page in view has its image at the current zoom (nothing to render).
+    [[nodiscard]] bool isUpToDate() const;
     /// The error of the last render of `page` that failed (empty when none).
     [[nodiscard]] QString renderError(int page) const;
 
