@@ -879,12 +879,18 @@ void TestHostileEvidence::pdfPagesRenderInTheDecoderWithinBudget()
     QSKIP("built without mltrl-decode");
 #else
     // The 14400 × 14400 pt page (the largest PDF allows): opened, laid out and rendered by its
-    // decoder process, each render within 16 Mpx, also at the largest zoom.
-    QElapsedTimer timer;
-    timer.start();
+    // decoder process, each render within 16 Mpx, also at the largest zoom. The window keeps
+    // answering meanwhile: the event loop never stalls (a timer's ticks stay close).
+    QElapsedTimer sinceTick;
+    sinceTick.start();
+    qint64 longestStall = 0;
+    QTimer ticker;
+    QObject::connect(&ticker, &QTimer::timeout, [&] { longestStall = std::max(longestStall, sinceTick.restart()); });
+    ticker.start(10);
     auto viewer = openViewer(m_ar->source("ev-huge-pdf"));
     QVERIFY(viewer);
-    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    ticker.stop();
+    QVERIFY2(longestStall < 500, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(longestStall)));
     auto *pdf = qobject_cast<PdfEvidenceViewer *>(viewer.get());
     QVERIFY(pdf);
     QVERIFY(pdf->document()->processId() > 0);   // a process of its own

@@ -92,6 +92,10 @@ PdfEvidenceViewer::PdfEvidenceViewer(const EvidenceSource &source, QWidget *pare
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &PdfEvidenceViewer::updatePageLabel);
     // Scrolling by hand ends showRegion()'s hold on the view.
     connect(m_view->verticalScrollBar(), &QScrollBar::actionTriggered, this, [this] { m_anchor.reset(); });
+    connect(m_view, &PdfPageView::pageRendered, this, [this] {
+        if (!isLoaded())
+            markLoaded();
+    });
     connect(m_document, &PdfProcess::ready, this, &PdfEvidenceViewer::opened);
     connect(m_document, &PdfProcess::failed, this, &PdfEvidenceViewer::showFailure);
 
@@ -123,7 +127,8 @@ void PdfEvidenceViewer::opened()
     updatePageLabel();
     if (m_find->isVisible())
         m_find->refresh();
-    if (!isLoaded())
+    // Loaded once the first page is on screen; a viewer not on screen renders nothing yet.
+    if (!isLoaded() && (!m_view->isVisible() || m_document->pageCount() == 0))
         markLoaded();
     emit documentReady();
 }

@@ -4,7 +4,8 @@
 /// (PdfProcess, started when the viewer opens, ended when it closes) reports the page sizes,
 /// renders the pages in view (PdfPageView) and searches the text. When that process crashes,
 /// hangs or passes its memory or time limit, the viewer says "This PDF could not be shown: …"
-/// with a "Try again" button, and the workbench lives on.
+/// with a "Try again" button, and the workbench lives on. loaded() fires when the first page
+/// is on screen (or at once for a viewer not shown, or when the PDF cannot be shown).
 #include "evidence/EvidenceViewer.h"
 
 #include <optional>
