@@ -390,6 +390,7 @@ private slots:
     void brokenPdfsSayWhy_data();
     void brokenPdfsSayWhy();
     void pdfDecoderCrashShowsTryAgain();
+    void pdfDecoderRepliesAreChecked();
     void systemViewerRefusesAndRenames_data();
     void systemViewerRefusesAndRenames();
 
@@ -1044,6 +1045,51 @@ void TestHostileEvidence::pdfDecoderCrashShowsTryAgain()
     crashedPdf->retry();
     QTRY_VERIFY_WITH_TIMEOUT(crashedPdf->document()->isReady(), 10000);
 #endif
+}
+
+void TestHostileEvidence::pdfDecoderRepliesAreChecked()
+{
+    // A decoder taken over by a crafted PDF still cannot make the workbench allocate beyond
+    // the budget or lay out impossible pages: such replies are refused as unreadable.
+    namespace pdf = mltrl::ui::pdf;
+    pdf::Reply info;
+    info.pageCount = 2;
+    info.pageSizes = {QSizeF(612, 792), QSizeF(612, 792)};
+    QString why;
+    QVERIFY2(pdf::decodeReply(pdf::encode(info), &why), qPrintable(why));
+    for (const QSizeF &size : {QSizeF(qQNaN(), 100), QSizeF(-1, 100), QSizeF(1e9, 100)}) {
+        info.pageSizes = {size};
+        QVERIFY(!pdf::decodeReply(pdf::encode(info), &why));
+        QCOMPARE(why, QStringLiteral("impossible page size"));
+    }
+    info.pageSizes = {QSizeF(612, 792)};
+    info.pageCount = 0;   // more sizes than pages
+    QVERIFY(!pdf::decodeReply(pdf::encode(info), &why));
+
+    pdf::Reply render;
+    render.op = pdf::Op::Render;
+    render.scaledSize = QSize(100, 100);
+    render.clip = QRect(0, 0, 100, 100);
+    render.image = QImage(100, 100, QImage::Format_ARGB32_Premultiplied);
+    render.image.fill(Qt::white);
+    const std::optional<pdf::Reply> ok = pdf::decodeReply(pdf::encode(render), &why);
+    QVERIFY2(ok && ok->image.size() == QSize(100, 100), qPrintable(why));
+    render.clip = QRect(0, 0, 50, 100);   // the image is not the part asked for
+    QVERIFY(!pdf::decodeReply(pdf::encode(render), &why));
+    QCOMPARE(why, QStringLiteral("inconsistent image"));
+    render.clip = QRect(0, 0, 100, 100);
+    QByteArray cut = pdf::encode(render);   // the pixels cut short
+    cut.chop(5000);
+    QVERIFY(!pdf::decodeReply(cut, &why));
+
+    // A frame announcing more than 160 MiB is refused before anything is allocated.
+    QByteArray buffer = pdf::frame(QByteArray(10, 'x'));
+    std::optional<QByteArray> payload = pdf::takeFrame(buffer, nullptr);
+    QVERIFY(payload && payload->size() == 10 && buffer.isEmpty());
+    buffer = QByteArray("\xff\xff\xff\xff", 4);
+    bool bad = false;
+    QVERIFY(!pdf::takeFrame(buffer, &bad));
+    QVERIFY(bad);
 }
 
 void TestHostileEvidence::systemViewerRefusesAndRenames_data()

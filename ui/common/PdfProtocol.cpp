@@ -98,6 +98,12 @@ std::optional<Reply> decodeReply(const QByteArray &payload, QString *why)
         s >> r.pageCount >> r.pageSizes;
         if (r.pageCount < 0 || r.pageSizes.size() > kMaxPages || r.pageSizes.size() > r.pageCount)
             return bad("inconsistent page count");
+        // The layout multiplies these: finite, not negative, at most 100 000 pt (PDF's own
+        // limit is 14 400 pt) whatever the decoder says.
+        for (const QSizeF &size : r.pageSizes)
+            if (!(size.width() >= 0 && size.width() <= kMaxPagePoints && size.height() >= 0
+                  && size.height() <= kMaxPagePoints))
+                return bad("impossible page size");
         break;
     case Op::Render: {
         qint32 width = 0, height = 0;

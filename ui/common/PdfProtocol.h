@@ -29,6 +29,8 @@ enum class Op : quint8 {
 constexpr qint64 kRenderPixelBudget = 16LL * 1000 * 1000;
 /// Longest side of a scaled page (the part rendered is within the budget).
 constexpr int kMaxScaledSide = 1 << 20;
+/// Largest page side accepted from the decoder, in points.
+constexpr qreal kMaxPagePoints = 100000;
 /// Page sizes reported at most (a document with more pages shows these).
 constexpr int kMaxPages = 100000;
 /// Bytes of text replied at most (AllText, PageText).
