@@ -43,8 +43,8 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QGraphicsRectItem>
-#include <QPdfDocument>
-#include <QPdfView>
+#include "common/PdfProcess.h"
+#include "evidence/PdfPageView.h"
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -665,6 +665,7 @@ void TestAnnotations::goingToAPdfRegionScrollsItIntoView()
     panel->openEvidence(QStringLiteral("ev-eval-report"));
     auto *pdf = qobject_cast<PdfEvidenceViewer *>(panel->viewer());
     QVERIFY(pdf);
+    QTRY_VERIFY_WITH_TIMEOUT(pdf->document()->isReady(), 10000);   // opened by its decoder process
     const int lastPage = pdf->document()->pageCount();
     QVERIFY(lastPage >= 1);
     const QSizeF size = pdf->document()->pagePointSize(lastPage - 1);

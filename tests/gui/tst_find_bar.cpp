@@ -14,7 +14,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPdfView>
+#include "evidence/PdfPageView.h"
 #include <QPlainTextEdit>
 #include <QTableView>
 #include <QTabWidget>

@@ -7,6 +7,7 @@
 #include "EvidenceFixture.h"
 #include "common/ArchiveResources.h"
 #include "common/ArchiveTextBrowser.h"
+#include "common/PdfProcess.h"
 #include "common/SafeImage.h"
 #include "common/SafeToolTips.h"
 #include "evidence/DecoderProcess.h"
@@ -20,6 +21,8 @@
 #include "evidence/MarkdownEvidenceViewer.h"
 #include "evidence/Notebook.h"
 #include "evidence/NotebookEvidenceViewer.h"
+#include "evidence/PdfEvidenceViewer.h"
+#include "evidence/PdfPageView.h"
 #include "evidence/SystemViewerLauncher.h"
 #include "evidence/TextEvidenceViewer.h"
 #include "evidence/ZoomableImageView.h"
@@ -40,6 +43,7 @@
 #include <QToolTip>
 #include <QtTest>
 
+#include <csignal>
 #include <sys/resource.h>
 
 #include <memory>
@@ -125,6 +129,23 @@ QByteArray hugePagePdf()
     return bytes;
 }
 
+/// A small well-formed PDF with text on its single page.
+QByteArray textPdf(const QString &text)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    QPainter p(&writer);
+    p.setFont(QFont(QStringLiteral("DejaVu Sans"), 12));
+    p.drawText(QPointF(500, 500), text);
+    p.end();
+    return bytes;
+}
+
+/// The square drawn on the huge page.
+const QColor kSquare(0x80, 0x20, 0x20);
+
 /// Writes the hostile archive (directory form) and imports it.
 class HostileArchive {
 public:
@@ -176,6 +197,13 @@ public:
                                   "<rect width=\"30000\" height=\"30000\" fill=\"#0a0\"/></svg>");
         file("evidence/huge-header.png", pngDeclaring(100000, 100000));
         file("evidence/huge-page.pdf", hugePagePdf());
+        // A PDF cut in half, and bytes that only start like one.
+        const QByteArray whole = textPdf(QStringLiteral("cut short"));
+        file("evidence/truncated.pdf", whole.left(whole.size() / 2));
+        QByteArray garbage("%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >>\n");
+        for (int i = 0; i < 4096; ++i)
+            garbage += char((i * 7919) & 0xff);
+        file("evidence/garbage.pdf", garbage);
         file("evidence/report.desktop", "[Desktop Entry]\nType=Application\nExec=sh -c 'touch /tmp/pwned'\n");
         file("evidence/report.pdf.exe", "%PDF-1.4\n%%EOF\n");
         // Big text: 64 MiB of log lines, written in chunks.
@@ -240,6 +268,8 @@ public:
               ev("ev-href", "evidence/href.svg", "image/svg+xml"), ev("ev-huge-svg", "evidence/huge.svg", "image/svg+xml"),
               ev("ev-huge-png", "evidence/huge-header.png", "image/png"),
               ev("ev-huge-pdf", "evidence/huge-page.pdf", "application/pdf"),
+              ev("ev-trunc-pdf", "evidence/truncated.pdf", "application/pdf"),
+              ev("ev-garbage-pdf", "evidence/garbage.pdf", "application/pdf"),
               ev("ev-desktop", "evidence/report.desktop", "application/x-desktop"),
               ev("ev-exe", "evidence/report.pdf.exe", "application/pdf"), ev("ev-log", "evidence/big.log", "text/plain"),
               ev("ev-fig", "evidence/figures/roc.png", "image/png"), ev("ev-csv", "evidence/table.csv", "text/csv"),
@@ -356,6 +386,11 @@ private slots:
     void largeStructuredFilesOpenAtOnce();
     void markupInArchiveStringsIsShownNotRun();
     void decoderCrashOrHangIsContained();
+    void pdfPagesRenderInTheDecoderWithinBudget();
+    void brokenPdfsSayWhy_data();
+    void brokenPdfsSayWhy();
+    void pdfDecoderCrashShowsTryAgain();
+    void pdfDecoderRepliesAreChecked();
     void systemViewerRefusesAndRenames_data();
     void systemViewerRefusesAndRenames();
 
@@ -837,6 +872,224 @@ void TestHostileEvidence::decoderCrashOrHangIsContained()
     QVERIFY(timer.elapsed() < 5000);
     qputenv("MLTRL_DECODER", MLTRL_DECODER_PATH);
 #endif
+}
+
+void TestHostileEvidence::pdfPagesRenderInTheDecoderWithinBudget()
+{
+#ifndef MLTRL_DECODER_PATH
+    QSKIP("built without mltrl-decode");
+#else
+    // The 14400 × 14400 pt page (the largest PDF allows): opened, laid out and rendered by its
+    // decoder process, each render within 16 Mpx, also at the largest zoom. The window keeps
+    // answering meanwhile: the event loop never stalls (a timer's ticks stay close).
+    QElapsedTimer sinceTick;
+    sinceTick.start();
+    qint64 longestStall = 0;
+    QTimer ticker;
+    QObject::connect(&ticker, &QTimer::timeout, [&] { longestStall = std::max(longestStall, sinceTick.restart()); });
+    ticker.start(10);
+    auto viewer = openViewer(m_ar->source("ev-huge-pdf"));
+    QVERIFY(viewer);
+    ticker.stop();
+    QVERIFY2(longestStall < 500, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(longestStall)));
+    auto *pdf = qobject_cast<PdfEvidenceViewer *>(viewer.get());
+    QVERIFY(pdf);
+    QVERIFY(pdf->document()->processId() > 0);   // a process of its own
+    QCOMPARE(pdf->document()->pageCount(), 1);
+    QCOMPARE(pdf->document()->pagePointSize(0), QSizeF(14400, 14400));
+    QTRY_VERIFY_WITH_TIMEOUT(pdf->view()->renderedPages() == 1, 10000);
+    QVERIFY(pdf->view()->renderError(0).isEmpty());
+    // Zoomed in to the square in the middle: only the part in view is rendered (the page would
+    // be 153600 px a side), and it is the right part.
+    pdf->showRegion(0, QRectF(7100, 7100, 200, 200));
+    for (int i = 0; i < 25; ++i)
+        pdf->zoomIn();
+    QCOMPARE(pdf->zoomFactor(), 8.0);
+    const QSize pagePixels = pdf->view()->pageSize(0);
+    QVERIFY(qint64(pagePixels.width()) * pagePixels.height() > 100 * mltrl::ui::pdf::kRenderPixelBudget);
+    // The square's top left corner, so both the square and the white page around it show.
+    pdf->showRegion(0, QRectF(6980, 6980, 60, 60));
+    QTRY_VERIFY_WITH_TIMEOUT(pdf->view()->isUpToDate(), 10000);
+    const QImage shot = pdf->view()->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    QVERIFY(hasColour(shot, kSquare));
+    QVERIFY(hasColour(shot, Qt::white));
+    // Rendered at this zoom, not an earlier render scaled up: the square's edge is sharp (a
+    // scaled one blurs over dozens of pixels).
+    int between = 0;
+    for (int y = 0; y < shot.height(); ++y)
+        for (int x = 0; x < shot.width() - 20; ++x) {
+            const QRgb c = shot.pixel(x, y) & 0xffffff;
+            between += c != (kSquare.rgb() & 0xffffff) && c != 0xffffff;
+        }
+    QVERIFY2(between < shot.height() * 12, qPrintable(QString::number(between)));
+    // And where the page's geometry says: the square's corner (7000, 7000 pt) within 2 px.
+    const QPointF corner = pdf->viewportRect(0, QRectF(7000, 7000, 1, 1)).topLeft();
+    const QPoint inside = (corner + QPointF(3, 3)).toPoint(), outside = (corner - QPointF(3, 3)).toPoint();
+    QVERIFY(shot.rect().contains(inside) && shot.rect().contains(outside));
+    QCOMPARE(QColor(shot.pixel(inside)), kSquare);
+    QCOMPARE(QColor(shot.pixel(outside)), QColor(Qt::white));
+    QVERIFY(pdf->view()->renderError(0).isEmpty());
+    test::saveGrab(viewer.get(), QStringLiteral("hostile-pdf-huge-zoomed"));
+
+    // The decoder itself refuses a render beyond the budget (a workbench bug or a hostile
+    // caller cannot make it allocate gigabytes), and renders a part of the page within it.
+    PdfProcess direct;
+    direct.open(m_ar->source("ev-huge-pdf").blobPath);
+    QVERIFY2(direct.waitForReady(), qPrintable(direct.failure()));
+    mltrl::ui::pdf::Request request;
+    request.op = mltrl::ui::pdf::Op::Render;
+    request.scaledSize = QSize(115200, 115200);
+    std::optional<mltrl::ui::pdf::Reply> reply = direct.call(request);
+    QVERIFY2(reply, qPrintable(direct.failure()));
+    QVERIFY(reply->image.isNull());
+    QVERIFY2(reply->error.contains(QStringLiteral("beyond the rendering limit of 16 Mpx")), qPrintable(reply->error));
+    request.clip = QRect(55900, 55900, 1200, 1000);   // the square's corner at 8 px a point
+    reply = direct.call(request);
+    QVERIFY2(reply && reply->error.isEmpty(), reply ? qPrintable(reply->error) : qPrintable(direct.failure()));
+    QCOMPARE(reply->image.size(), QSize(1200, 1000));
+    QCOMPARE(reply->image.pixelColor(104, 104).rgb(), kSquare.rgb());   // the corner at (100, 100)
+    QCOMPARE(reply->image.pixelColor(96, 96).alpha(), 0);   // the page itself is transparent
+#endif
+}
+
+void TestHostileEvidence::brokenPdfsSayWhy_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::newRow("garbage") << QStringLiteral("ev-garbage-pdf");
+    QTest::newRow("declared pdf, not one") << QStringLiteral("ev-exe");
+    QTest::newRow("truncated") << QStringLiteral("ev-trunc-pdf");
+}
+
+void TestHostileEvidence::brokenPdfsSayWhy()
+{
+    QFETCH(QString, id);
+    auto viewer = openViewer(m_ar->source(id.toLatin1().constData()));
+    QVERIFY(viewer);
+    auto *pdf = qobject_cast<PdfEvidenceViewer *>(viewer.get());
+    QVERIFY(pdf);
+    // Either pdfium makes something of it (pages shown) or the viewer says why not; never a
+    // crash or a blank viewer.
+    if (pdf->document()->isReady()) {
+        QVERIFY(!pdf->errorLabel()->isVisible());
+        QVERIFY(pdf->document()->pageCount() >= 0);
+    } else {
+        QVERIFY(pdf->errorLabel()->isVisible());
+        QVERIFY2(pdf->errorLabel()->text().startsWith(QStringLiteral("This PDF could not be shown: ")),
+                 qPrintable(pdf->errorLabel()->text()));
+        QCOMPARE(pdf->errorLabel()->textFormat(), Qt::PlainText);
+    }
+    if (id == QStringLiteral("ev-garbage-pdf")) {
+        QVERIFY(!pdf->document()->isReady());
+        QVERIFY2(pdf->errorLabel()->text().contains(QStringLiteral("not a readable PDF")), qPrintable(pdf->errorLabel()->text()));
+        QVERIFY(pdf->retryButton()->isHidden());   // the file, not the process: trying again would not help
+    }
+}
+
+void TestHostileEvidence::pdfDecoderCrashShowsTryAgain()
+{
+#ifndef MLTRL_DECODER_PATH
+    QSKIP("built without mltrl-decode");
+#else
+    // The decoder dies while the PDF is shown (killed here, as a pdfium crash or the kernel
+    // at its memory limit would end it): the viewer says so and offers to try again.
+    auto viewer = openViewer(m_ar->source("ev-huge-pdf"));
+    QVERIFY(viewer);
+    auto *pdf = qobject_cast<PdfEvidenceViewer *>(viewer.get());
+    QVERIFY(pdf && pdf->document()->isReady());
+    const qint64 pid = pdf->document()->processId();
+    QVERIFY(pid > 0);
+    QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(pdf->errorLabel()->isVisible(), 5000);
+    QVERIFY2(pdf->errorLabel()->text().contains(QStringLiteral("the PDF decoder crashed on this file")),
+             qPrintable(pdf->errorLabel()->text()));
+    QVERIFY(pdf->errorLabel()->text().contains(QStringLiteral("The workbench is not affected")));
+    QVERIFY(pdf->retryButton()->isVisible());
+    QVERIFY(pdf->view()->isHidden());
+    test::saveGrab(viewer.get(), QStringLiteral("hostile-pdf-decoder-crashed"));
+    // The window lives on and answers: other evidence opens, and "Try again" shows the PDF.
+    auto other = openViewer(m_ar->source("ev-fig"));
+    QVERIFY(other);
+    QTest::mouseClick(pdf->retryButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(pdf->document()->isReady(), 10000);
+    QVERIFY(!pdf->errorLabel()->isVisible());
+    QVERIFY(pdf->document()->processId() != pid);
+    QTRY_VERIFY_WITH_TIMEOUT(pdf->view()->renderedPages() == 1, 10000);
+
+    // A decoder that crashes at once, or never answers (stand-ins for a pdfium bug).
+    QTemporaryDir dir;
+    const auto script = [&dir](const char *name, const QByteArray &body) {
+        const QString path = dir.filePath(QString::fromLatin1(name));
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write("#!/bin/sh\n" + body + "\n");
+        f.close();
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        return path;
+    };
+    qputenv("MLTRL_DECODER", script("decoder-crash.sh", "kill -SEGV $$").toLocal8Bit());
+    auto crashed = openViewer(m_ar->source("ev-huge-pdf"));
+    QVERIFY(crashed);
+    auto *crashedPdf = qobject_cast<PdfEvidenceViewer *>(crashed.get());
+    QVERIFY(crashedPdf->errorLabel()->isVisible());
+    QVERIFY2(crashedPdf->errorLabel()->text().contains(QStringLiteral("crashed")), qPrintable(crashedPdf->errorLabel()->text()));
+    qputenv("MLTRL_DECODER", script("decoder-hang.sh", "while :; do :; done").toLocal8Bit());
+    PdfProcess hung;
+    hung.open(m_ar->source("ev-huge-pdf").blobPath);
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(!hung.waitForReady(500));
+    QVERIFY2(hung.failure().contains(QStringLiteral("took longer than 0.5 s and was stopped")), qPrintable(hung.failure()));
+    QVERIFY(timer.elapsed() < 5000);
+    qputenv("MLTRL_DECODER", MLTRL_DECODER_PATH);
+    // Trying again with the real decoder shows the PDF.
+    crashedPdf->retry();
+    QTRY_VERIFY_WITH_TIMEOUT(crashedPdf->document()->isReady(), 10000);
+#endif
+}
+
+void TestHostileEvidence::pdfDecoderRepliesAreChecked()
+{
+    // A decoder taken over by a crafted PDF still cannot make the workbench allocate beyond
+    // the budget or lay out impossible pages: such replies are refused as unreadable.
+    namespace pdf = mltrl::ui::pdf;
+    pdf::Reply info;
+    info.pageCount = 2;
+    info.pageSizes = {QSizeF(612, 792), QSizeF(612, 792)};
+    QString why;
+    QVERIFY2(pdf::decodeReply(pdf::encode(info), &why), qPrintable(why));
+    for (const QSizeF &size : {QSizeF(qQNaN(), 100), QSizeF(-1, 100), QSizeF(1e9, 100)}) {
+        info.pageSizes = {size};
+        QVERIFY(!pdf::decodeReply(pdf::encode(info), &why));
+        QCOMPARE(why, QStringLiteral("impossible page size"));
+    }
+    info.pageSizes = {QSizeF(612, 792)};
+    info.pageCount = 0;   // more sizes than pages
+    QVERIFY(!pdf::decodeReply(pdf::encode(info), &why));
+
+    pdf::Reply render;
+    render.op = pdf::Op::Render;
+    render.scaledSize = QSize(100, 100);
+    render.clip = QRect(0, 0, 100, 100);
+    render.image = QImage(100, 100, QImage::Format_ARGB32_Premultiplied);
+    render.image.fill(Qt::white);
+    const std::optional<pdf::Reply> ok = pdf::decodeReply(pdf::encode(render), &why);
+    QVERIFY2(ok && ok->image.size() == QSize(100, 100), qPrintable(why));
+    render.clip = QRect(0, 0, 50, 100);   // the image is not the part asked for
+    QVERIFY(!pdf::decodeReply(pdf::encode(render), &why));
+    QCOMPARE(why, QStringLiteral("inconsistent image"));
+    render.clip = QRect(0, 0, 100, 100);
+    QByteArray cut = pdf::encode(render);   // the pixels cut short
+    cut.chop(5000);
+    QVERIFY(!pdf::decodeReply(cut, &why));
+
+    // A frame announcing more than 160 MiB is refused before anything is allocated.
+    QByteArray buffer = pdf::frame(QByteArray(10, 'x'));
+    std::optional<QByteArray> payload = pdf::takeFrame(buffer, nullptr);
+    QVERIFY(payload && payload->size() == 10 && buffer.isEmpty());
+    buffer = QByteArray("\xff\xff\xff\xff", 4);
+    bool bad = false;
+    QVERIFY(!pdf::takeFrame(buffer, &bad));
+    QVERIFY(bad);
 }
 
 void TestHostileEvidence::systemViewerRefusesAndRenames_data()

@@ -42,7 +42,7 @@
 #include <QLabel>
 #include <QApplication>
 #include <QLineEdit>
-#include <QPdfView>
+#include "evidence/PdfPageView.h"
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSpinBox>

@@ -1,15 +1,13 @@
 #include "annotations/PdfAnnotationLayer.h"
 
 #include "annotations/AnnotationStyle.h"
+#include "common/PdfProcess.h"
 #include "evidence/PdfEvidenceViewer.h"
+#include "evidence/PdfPageView.h"
 
-#include <QGuiApplication>
 #include <QHelpEvent>
 #include <QMouseEvent>
 #include <QPainter>
-#include <QPdfDocument>
-#include <QPdfView>
-#include <QScreen>
 #include <QScrollBar>
 #include <QToolTip>
 
@@ -87,15 +85,13 @@ PdfAnnotationLayer::PdfAnnotationLayer(PdfEvidenceViewer &viewer, ProjectContext
     };
     connect(viewer.view()->verticalScrollBar(), &QScrollBar::valueChanged, this, refresh);
     connect(viewer.view()->horizontalScrollBar(), &QScrollBar::valueChanged, this, refresh);
-    connect(viewer.view(), &QPdfView::zoomFactorChanged, this, refresh);
-    connect(viewer.document(), &QPdfDocument::statusChanged, this, refresh);
+    connect(viewer.view(), &PdfPageView::zoomFactorChanged, this, refresh);
+    connect(viewer.document(), &PdfProcess::ready, this, refresh);
 }
 
 qreal PdfAnnotationLayer::pixelsPerPoint() const
 {
-    // QPdfView's own resolution: the primary screen's logical DPI.
-    const QScreen *screen = QGuiApplication::primaryScreen();
-    return (screen ? screen->logicalDotsPerInch() : 96.0) / 72.0 * m_pdf.view()->zoomFactor();
+    return m_pdf.view()->pixelsPerPoint();
 }
 
 QRectF PdfAnnotationLayer::pageRect(int page) const

@@ -1,8 +1,8 @@
 #pragma once
 /// Annotations on PDF pages: highlights painted by a mouse-transparent overlay over the
-/// QPdfView's viewport, regions drawn by dragging in annotate mode. Page geometry follows
-/// QPdfView's MultiPage layout (pages stacked with pageSpacing inside documentMargins, each
-/// centred horizontally, sized points × zoom × logical DPI / 72).
+/// page view's viewport, regions drawn by dragging in annotate mode. Page geometry is the
+/// view's (PdfPageView: pages stacked with pageSpacing inside documentMargins, each centred
+/// horizontally, sized points × zoom × logical DPI / 72).
 #include "annotations/EvidenceAnnotationLayer.h"
 
 #include <QPoint>

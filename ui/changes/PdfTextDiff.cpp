@@ -1,7 +1,6 @@
 #include "changes/PdfTextDiff.h"
 
-#include <QPdfDocument>
-#include <QPdfSelection>
+#include "common/PdfProcess.h"
 
 #include <memory>
 
@@ -9,19 +8,23 @@ namespace mltrl::ui {
 
 namespace {
 
+/// Every page's text (LF line ends), read by the PDF's decoder process.
 std::optional<QStringList> pageTexts(const QString &path, QString *error)
 {
-    QPdfDocument doc;
-    if (doc.load(path) != QPdfDocument::Error::None) {
+    PdfProcess pdf;
+    pdf.open(path);
+    std::optional<pdf::Reply> reply;
+    if (pdf.waitForReady()) {
+        pdf::Request request;
+        request.op = pdf::Op::AllText;
+        reply = pdf.call(request, 120000);
+    }
+    if (!reply || !reply->error.isEmpty()) {
         if (error)
-            *error = QObject::tr("%1 cannot be read as a PDF").arg(path);
+            *error = QObject::tr("%1 cannot be read as a PDF: %2").arg(path, reply ? reply->error : pdf.failure());
         return std::nullopt;
     }
-    QStringList pages;
-    // PDFium ends lines with CR LF; plain LF lines suit the line diff.
-    for (int i = 0; i < doc.pageCount(); ++i)
-        pages << doc.getAllText(i).text().replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-    return pages;
+    return reply->texts;
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 #pragma once
-/// Which pages' text differs between two PDF files (QtPdf text extraction), with each changed
-/// page's old and new text for a line diff. Slow for big documents: call it off the UI thread.
+/// Which pages' text differs between two PDF files, with each changed page's old and new text
+/// for a line diff. The text is read by each PDF's decoder process (PdfProcess), so a PDF that
+/// crashes pdfium gives an error here. Slow for big documents: call it off the UI thread.
 #include <QString>
 #include <QStringList>
 

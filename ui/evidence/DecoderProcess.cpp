@@ -1,9 +1,8 @@
 #include "evidence/DecoderProcess.h"
 
-#include <QCoreApplication>
+#include "common/PdfProcess.h"
+
 #include <QDataStream>
-#include <QDir>
-#include <QFileInfo>
 #include <QPdfDocument>
 #include <QPdfSelection>
 #include <QProcess>
@@ -23,15 +22,7 @@ SafeImage::Result failure(const QString &why)
 
 QString DecoderProcess::helperPath()
 {
-    const QString configured = qEnvironmentVariable("MLTRL_DECODER");
-    if (!configured.isEmpty())
-        return configured;
-    const QDir dir(QCoreApplication::applicationDirPath());
-    for (const QString &candidate : {dir.filePath(QStringLiteral("mltrl-decode")),
-                                     dir.filePath(QStringLiteral("../libexec/mltrl/mltrl-decode"))})
-        if (QFileInfo(candidate).isExecutable())
-            return QFileInfo(candidate).canonicalFilePath();
-    return {};
+    return PdfProcess::helperPath();
 }
 
 SafeImage::Result DecoderProcess::decode(const QByteArray &bytes, const QString &mediaType, const QString &suffix,

@@ -1,6 +1,8 @@
 #include "evidence/FindBar.h"
 
+#include "common/PdfProcess.h"
 #include "evidence/PdfEvidenceViewer.h"
+#include "evidence/PdfPageView.h"
 
 #include <QAbstractItemView>
 #include <QEvent>
@@ -9,9 +11,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
-#include <QPdfLink>
-#include <QPdfSearchModel>
-#include <QPdfView>
 #include <QPersistentModelIndex>
 #include <QPlainTextEdit>
 #include <QScrollArea>
@@ -80,8 +79,8 @@ bool visitItems(const QAbstractItemModel *model, const QModelIndex &parent, cons
     return true;
 }
 
-/// Marks the current PDF match: QPdfView (Qt 6.4) draws no search results itself. A
-/// mouse-transparent overlay on the view's viewport, following scrolls and zoom.
+/// Marks the current PDF match: a mouse-transparent overlay on the page view's viewport,
+/// following scrolls and zoom.
 class PdfMatchOverlay : public QWidget {
 public:
     PdfMatchOverlay(PdfEvidenceViewer *viewer) : QWidget(viewer->view()->viewport()), m_viewer(viewer)
@@ -406,45 +405,45 @@ FindBar::Target FindBar::pageTarget(QScrollArea *scroll)
     return t;
 }
 
-FindBar::Target FindBar::pdfTarget(PdfEvidenceViewer *viewer, QPdfSearchModel *model)
+FindBar::Target FindBar::pdfTarget(PdfEvidenceViewer *viewer)
 {
     QPointer<PdfEvidenceViewer> guard(viewer);
-    QPointer<QPdfSearchModel> m(model);
     QPointer<PdfMatchOverlay> overlay(new PdfMatchOverlay(viewer));
+    auto hits = std::make_shared<QList<pdf::Hit>>();
+    auto serial = std::make_shared<quint64>(0);
     Target t;
-    t.search = [m, overlay](const QString &needle) {
+    t.search = [guard, overlay, hits, serial](const QString &needle) {
         if (overlay)
             overlay->setMatch(0, {});
-        if (!m)
+        hits->clear();
+        const quint64 mine = ++*serial;   // an answer to an earlier search is dropped
+        if (!guard || needle.isEmpty() || !guard->document()->isReady())
             return 0;
-        m->setSearchString(needle);
-        if (needle.isEmpty())
-            return 0;
-        return m->rowCount({});
+        pdf::Request request;
+        request.op = pdf::Op::Search;
+        request.needle = needle;
+        request.maxHits = maxMatches();
+        guard->document()->send(
+            request,
+            [guard, hits, serial, mine](const pdf::Reply &reply) {
+                if (!guard || mine != *serial)
+                    return;
+                *hits = reply.hits;
+                guard->findBar()->setMatchCount(int(std::min<qsizetype>(hits->size(), maxMatches())));
+            },
+            120000);
+        return 0;
     };
-    t.show = [guard, m, overlay](int i) {
-        if (!guard || !m || i < 0 || i >= m->rowCount({}))
+    t.show = [guard, hits, overlay](int i) {
+        if (!guard || i < 0 || i >= hits->size())
             return;
-        const QPdfLink link = m->resultAtIndex(i);
-        const QList<QRectF> rects = link.rectangles();
+        const pdf::Hit &hit = hits->at(i);
         if (overlay)
-            overlay->setMatch(link.page(), rects);
+            overlay->setMatch(hit.page, hit.rects);
         // A little above the match, so the line before it is in view too.
-        guard->showRegion(link.page(), rects.isEmpty() ? QRectF() : rects.first().adjusted(0, -40, 0, 0));
+        guard->showRegion(hit.page, hit.rects.isEmpty() ? QRectF() : hit.rects.first().adjusted(0, -40, 0, 0));
     };
     return t;
-}
-
-void FindBar::connectPdfModel(QPdfSearchModel *model)
-{
-    // Results arrive page by page after the search string is set.
-    const auto follow = [this, model] {
-        if (!m_field->text().isEmpty())
-            setMatchCount(std::min(model->rowCount({}), maxMatches()));
-    };
-    connect(model, &QAbstractItemModel::rowsInserted, this, follow);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, follow);
-    connect(model, &QAbstractItemModel::modelReset, this, follow);
 }
 
 } // namespace mltrl::ui

@@ -3,8 +3,8 @@
 /// match count ("3 of 17"). Esc closes it, Enter goes to the next match, Shift+Enter to the
 /// previous one, F3/Shift+F3 too. It searches through a Target: a function that finds all
 /// matches of the text (returning their number) and one that shows the i-th. Targets for
-/// text documents, item views and PDF (QPdfSearchModel, whose results arrive page by page)
-/// are built here; a viewer that shows only part of its file says so in the scope note
+/// text documents, item views and PDF (searched by the PDF's decoder process, whose answer
+/// arrives later) are built here; a viewer that shows only part of its file says so in the scope note
 /// ("Searching the first 1.0 MiB of 40.0 MiB loaded").
 #include <QPointer>
 #include <QWidget>
@@ -14,7 +14,6 @@
 class QAbstractItemView;
 class QLabel;
 class QLineEdit;
-class QPdfSearchModel;
 class QPlainTextEdit;
 class QScrollArea;
 class QTextEdit;
@@ -62,10 +61,9 @@ public:
     /// Searches the text widgets on a scrolling page (a notebook's cells): rich-text views and
     /// selectable labels, in page order; a match is selected and scrolled into view.
     static Target pageTarget(QScrollArea *scroll);
-    /// Searches a PDF through `model` (set to the viewer's document); call
-    /// connectPdfModel() so the count follows the model as pages are searched.
-    static Target pdfTarget(PdfEvidenceViewer *viewer, QPdfSearchModel *model);
-    void connectPdfModel(QPdfSearchModel *model);
+    /// Searches the viewer's PDF in its decoder process: the count (setMatchCount) and the
+    /// first match follow when the answer arrives; the match shown is marked on the page.
+    static Target pdfTarget(PdfEvidenceViewer *viewer);
 
 public slots:
     /// Shows the bar with the field focused and its text selected.

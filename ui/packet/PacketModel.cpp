@@ -1,5 +1,6 @@
 #include "packet/PacketModel.h"
 
+#include "common/PdfProcess.h"
 #include "common/SafeImage.h"
 
 #include "metrics/Envelope.h"
@@ -12,7 +13,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QPainter>
-#include <QPdfDocument>
 
 #include <algorithm>
 #include <cmath>
@@ -166,7 +166,7 @@ QImage cropWithFrame(const QImage &image, QRectF rect, double pixelsPerUnit)
 }
 
 /// Pixels of a PDF page rendered for a crop at most.
-constexpr qint64 kPdfPixelBudget = 16LL * 1000 * 1000;
+constexpr qint64 kPdfPixelBudget = ui::pdf::kRenderPixelBudget;
 /// Image evidence larger than this is not cropped (the viewer reads no more either).
 constexpr qint64 kMaxCropImageBytes = 256LL * 1024 * 1024;
 
@@ -185,8 +185,11 @@ std::optional<EvidenceCrop> cropFor(Store &store, const RevisionData &rev, const
     const int page = a.target.value("page", 1);
     EvidenceCrop crop;
     if (isPdf) {
-        QPdfDocument doc;
-        if (doc.load(path) != QPdfDocument::Error::None || page < 1 || page > doc.pageCount())
+        // Parsed and rendered by the PDF's decoder process (docs/security.md): a PDF that
+        // crashes pdfium or passes its limits leaves the packet without this crop.
+        ui::PdfProcess doc;
+        doc.open(path);
+        if (!doc.waitForReady() || page < 1 || page > doc.pageCount())
             return std::nullopt;
         const QSizeF pt = doc.pagePointSize(page - 1);
         if (!(pt.width() > 0 && pt.height() > 0))
@@ -194,9 +197,14 @@ std::optional<EvidenceCrop> cropFor(Store &store, const RevisionData &rev, const
         // 144 dpi (legible, small), less for a page so large that this would pass the pixel
         // budget: a 14400 pt square page must not take gigabytes.
         const double scale = std::min(2.0, std::sqrt(double(kPdfPixelBudget) / (pt.width() * pt.height())));
-        const QSize pixels(std::max(1, int(pt.width() * scale)), std::max(1, int(pt.height() * scale)));
-        const QImage rendered = doc.render(page - 1, pixels);
-        crop.image = cropWithFrame(rendered, *rect, scale);
+        ui::pdf::Request request;
+        request.op = ui::pdf::Op::Render;
+        request.page = page - 1;
+        request.scaledSize = QSize(std::max(1, int(pt.width() * scale)), std::max(1, int(pt.height() * scale)));
+        const std::optional<ui::pdf::Reply> rendered = doc.call(request, 60000);
+        if (!rendered || rendered->image.isNull())
+            return std::nullopt;
+        crop.image = cropWithFrame(rendered->image, *rect, scale);
         crop.caption = QStringLiteral("%1, page %2, region at (%3, %4) pt, %5 × %6 pt")
                            .arg(QString::fromStdString(evidence->id)).arg(page)
                            .arg(rect->x()).arg(rect->y()).arg(rect->width()).arg(rect->height());
