@@ -1,6 +1,7 @@
 #include "panels/RequirementsPanel.h"
 
 #include "changes/ChangeTracker.h"
+#include "common/StatusColours.h"
 #include "common/Theme.h"
 
 #include "panels/PanelUtil.h"
@@ -39,9 +40,9 @@ QStandardItem *vvItem(VvStatus s)
     QString text = vvText(s);
     QColor colour;
     switch (s) {
-    case VvStatus::Passed: text = QStringLiteral("✓ ") + text; colour = QColor(0x00, 0x6B, 0x4E); break;
-    case VvStatus::Failed: text = QStringLiteral("✗ ") + text; colour = QColor(0xA0, 0x40, 0x00); break;
-    case VvStatus::Pending: text = QStringLiteral("… ") + text; colour = QColor(0x55, 0x55, 0x55); break;
+    case VvStatus::Passed: text = QStringLiteral("✓ ") + text; colour = status::passText(); break;
+    case VvStatus::Failed: text = QStringLiteral("✗ ") + text; colour = status::failText(); break;
+    case VvStatus::Pending: text = QStringLiteral("… ") + text; colour = status::mutedText(); break;
     default: break;
     }
     auto *item = textItem(text);
@@ -272,10 +273,10 @@ void RequirementsPanel::fillMatrix()
         QColor colour;
         const char *label;
     };
-    const Quadrant quadrants[] = {{0, 0, 0.5, 0.5, QColor(0x00, 0x9E, 0x73), "low"},
-                                  {0.5, 0, 1.05, 0.5, QColor(0xE6, 0x9F, 0x00), "medium"},
-                                  {0, 0.5, 0.5, 1.05, QColor(0xE6, 0x9F, 0x00), "medium"},
-                                  {0.5, 0.5, 1.05, 1.05, QColor(0xD5, 0x5E, 0x00), "high"}};
+    const Quadrant quadrants[] = {{0, 0, 0.5, 0.5, status::passMark(), "low"},
+                                  {0.5, 0, 1.05, 0.5, status::warnMark(), "medium"},
+                                  {0, 0.5, 0.5, 1.05, status::warnMark(), "medium"},
+                                  {0.5, 0.5, 1.05, 1.05, status::failMark(), "high"}};
     for (const Quadrant &q : quadrants) {
         auto *rect = new QCPItemRect(m_matrix);
         rect->topLeft->setCoords(q.x0, q.y1);
