@@ -285,11 +285,25 @@ CREATE TABLE evidence_dicom (
 ALTER TABLE revisions ADD COLUMN dicom_checked INTEGER NOT NULL DEFAULT 0 CHECK (dicom_checked IN (0, 1));
 )sql";
 
+// Version 6: the workbench's full-text search over a revision's evidence, cards and
+// requirements (ui/evidence/SearchIndex, SQLite FTS5), and which revisions are completely
+// indexed (an interrupted indexing run leaves no mark and is redone). Workbenches before
+// version 6 created both tables themselves on first use, hence IF NOT EXISTS: such a store
+// keeps its index.
+constexpr std::string_view kVersion6 = R"sql(
+CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
+    revision_id UNINDEXED, kind UNINDEXED, item_id UNINDEXED, title, body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS search_indexed (revision_id INTEGER PRIMARY KEY);
+)sql";
+
 } // namespace
 
 const std::vector<std::string_view> &migrations()
 {
-    static const std::vector<std::string_view> steps{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
+    static const std::vector<std::string_view> steps{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
+                                                     kVersion6};
     return steps;
 }
 

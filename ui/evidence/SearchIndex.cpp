@@ -7,19 +7,7 @@
 
 namespace mltrl::ui {
 
-SearchIndex::SearchIndex(sql::Database &db) : m_db(db)
-{
-    ensureTables();
-}
-
-void SearchIndex::ensureTables()
-{
-    m_db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5("
-              "revision_id UNINDEXED, kind UNINDEXED, item_id UNINDEXED, title, body, "
-              "tokenize = 'unicode61 remove_diacritics 2')");
-    // Which revisions are complete: an interrupted indexing run leaves no mark and is redone.
-    m_db.exec("CREATE TABLE IF NOT EXISTS search_indexed (revision_id INTEGER PRIMARY KEY)");
-}
+SearchIndex::SearchIndex(sql::Database &db) : m_db(db) {}
 
 bool SearchIndex::isIndexed(std::int64_t revisionId)
 {
