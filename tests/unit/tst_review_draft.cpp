@@ -4,6 +4,7 @@
 #include "crypto/Ed25519Key.h"
 #include "import/Importer.h"
 #include "review/AnnotationStore.h"
+#include "review/OpenAnnotations.h"
 #include "review/ReviewBuilder.h"
 #include "review/ReviewDraft.h"
 #include "store/RevisionData.h"
@@ -417,6 +418,17 @@ private slots:
         QCOMPARE(check.hasErrors(), !passes);
         if (!passes)
             QVERIFY(containsError(check, QStringLiteral("must be acknowledged")));
+
+        // The step the CLI and the workbench share before signing: every open annotation is
+        // attached to the record, and the same blockers stand in the way.
+        ReviewInput input = toReviewInput(d);
+        const auto blockers = attachOpenAnnotations(input, all, [&d](const std::string &id) { return d.isAcknowledged(id); });
+        QCOMPARE(blockers.empty(), passes);
+        if (!passes)
+            QCOMPARE(blockers, std::vector<std::string>{block});
+        QCOMPARE(input.annotations.size(), std::size_t(resolve ? 1 : 2));   // the major note and the open blocker
+        ReviewInput cli = toReviewInput(d);   // --acknowledge-blockers
+        QVERIFY(attachOpenAnnotations(cli, all, [](const std::string &) { return true; }).empty());
     }
 };
 
