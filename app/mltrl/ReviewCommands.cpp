@@ -13,6 +13,8 @@
 #include "review/ArchiveVerifier.h"
 #include "review/AuditLog.h"
 #include "review/GateStatus.h"
+#include "review/KeyRing.h"
+#include "review/OpenAnnotations.h"
 #include "review/ReviewBuilder.h"
 #include "review/ReviewSigner.h"
 #include "review/ReviewStore.h"
@@ -160,16 +162,15 @@ int runAnnotate(const CommandLine &cl)
         printProblems(problems);
         return 1;
     }
-    // Without --author: the identity of the key `mltrl keygen` writes by default, as the
-    // workbench does; else the login name.
+    // Without --author: the identity of the key ring's signing key (the one chosen in the
+    // workbench, else the key `mltrl keygen` writes by default), as the workbench does; else
+    // the login name.
     std::string author;
     if (const auto given = cl.value("--author")) {
         author = *given;
     } else {
-        Problems ignored;
-        const auto who = fs::exists(defaultReviewerKeyFile()) ? readReviewerIdentity(defaultReviewerKeyFile(), ignored)
-                                                              : std::nullopt;
-        author = annotationAuthor(who ? &*who : nullptr);
+        const auto key = KeyRing().current();
+        author = annotationAuthor(key ? &key->identity : nullptr);
     }
     const auto added = AnnotationStore(store->db()).add(project, rev->overview.revisionId, *target, *severity, *text,
                                                         author, problems);
@@ -204,15 +205,7 @@ std::optional<SigningKey> openSigningKey(const CommandLine &cl, const fs::path &
 /// Name, email and role from the key's identity file, each overridden by an option.
 ReviewerIdentity identityFor(const CommandLine &cl, const fs::path &keyFile, const std::string &publicKey)
 {
-    ReviewerIdentity who;
-    if (const auto text = readText(identityFileOf(keyFile))) {
-        const json j = json::parse(*text, nullptr, false);
-        if (j.is_object()) {
-            who.name = j.value("name", "");
-            who.email = j.value("email", "");
-            who.role = j.value("role", "");
-        }
-    }
+    ReviewerIdentity who = readIdentityFile(keyFile);
     who.name = cl.value("--name").value_or(who.name);
     who.email = cl.value("--email").value_or(who.email);
     who.role = cl.value("--role").value_or(who.role);
@@ -263,14 +256,11 @@ int runReview(const CommandLine &cl)
     if (!key)
         return 1;
     input.reviewer = identityFor(cl, privateKeyPathOf(*keyFile), key->publicKey().toOpenSsh());
-    bool openBlocker = false;
-    for (const Annotation &a : AnnotationStore(store->db()).forRevision(rev->overview.revisionId)) {
-        if (a.status != "open")
-            continue;
-        input.annotations.push_back(a.toRecord());
-        openBlocker = openBlocker || a.severity == "blocker";
-    }
-    if (openBlocker && isAdvancing(input.outcome) && !cl.flag("--acknowledge-blockers")) {
+    const bool acknowledgeAll = cl.flag("--acknowledge-blockers");
+    const std::vector<std::string> blockers =
+        attachOpenAnnotations(input, AnnotationStore(store->db()).forRevision(rev->overview.revisionId),
+                              [acknowledgeAll](const std::string &) { return acknowledgeAll; });
+    if (!blockers.empty()) {
         printError("open blocker annotations: resolve them, or acknowledge them with --acknowledge-blockers, "
                    "before an advance");
         return 1;

@@ -1,8 +1,8 @@
 #include "ReviewTrust.h"
 
 #include "Output.h"
+#include "review/KeyRing.h"
 #include "review/ReviewBuilder.h"
-#include "review/ReviewerKey.h"
 #include "store/RevisionData.h"
 #include "store/Store.h"
 
@@ -18,21 +18,21 @@ namespace mltrl::cli {
 std::optional<CliTrust> loadTrust(const CommandLine &cl)
 {
     CliTrust out;
-    const fs::path keys = defaultReviewerKeyFile().parent_path();
+    const KeyRing keys;   // the defaults: the keys folder's files, as the workbench reads them
     Problems problems;
     bool failed = false;
     if (const auto file = cl.value("--allowed-signers")) {
         out.signersGiven = true;
         out.signers = AllowedSigners::load(*file, problems);
         failed = !out.signers;
-    } else if (std::error_code ec; fs::exists(keys / "allowed_signers", ec)) {
-        out.signers = AllowedSigners::load(keys / "allowed_signers", problems);
+    } else if (std::error_code ec; fs::exists(keys.allowedSignersFile(), ec)) {
+        out.signers = AllowedSigners::load(keys.allowedSignersFile(), problems);
     }
     if (const auto file = cl.value("--reviewer-roles")) {
         out.roles = ReviewerRoles::load(*file, problems);
         failed = failed || !out.roles;
-    } else if (std::error_code ec; fs::exists(keys / "reviewer_roles", ec)) {
-        out.roles = ReviewerRoles::load(keys / "reviewer_roles", problems);
+    } else if (std::error_code ec; fs::exists(keys.reviewerRolesFile(), ec)) {
+        out.roles = ReviewerRoles::load(keys.reviewerRolesFile(), problems);
     }
     printProblems(problems);
     if (failed)

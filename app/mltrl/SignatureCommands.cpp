@@ -6,12 +6,12 @@
 
 #include "Output.h"
 
+#include "common/Rfc3339.h"
 #include "crypto/AllowedSigners.h"
 #include "crypto/SshSig.h"
 
 #include <fmt/format.h>
 
-#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -27,7 +27,7 @@ constexpr int kUsage = 1;      // ssh-keygen's usage exit
 struct SignatureArgs {
     std::string op;
     std::optional<std::string> allowedSigners, principal, nameSpace, signatureFile;
-    std::int64_t verifyTime = static_cast<std::int64_t>(std::time(nullptr));
+    std::int64_t verifyTime = unixNow();
     bool printPubkey = false;
 };
 

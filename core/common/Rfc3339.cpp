@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <ctime>
 
 namespace mltrl {
 
@@ -39,7 +40,8 @@ int daysInMonth(int y, int m)
     return m == 2 && isLeap(y) ? 29 : days[m - 1];
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+} // namespace
+
 std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
 {
     y -= m <= 2;
@@ -50,7 +52,25 @@ std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-} // namespace
+std::string formatRfc3339(std::int64_t unixSeconds)
+{
+    const auto tt = static_cast<std::time_t>(unixSeconds);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::int64_t unixNow()
+{
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
+
+std::string utcNow()
+{
+    return formatRfc3339(unixNow());
+}
 
 std::optional<double> parseRfc3339(std::string_view s, Rfc3339Separator separator)
 {

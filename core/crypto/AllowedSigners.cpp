@@ -1,10 +1,10 @@
 #include "crypto/AllowedSigners.h"
 
+#include "common/Rfc3339.h"
 #include "crypto/Base64.h"
 #include "crypto/SshWire.h"
 
 #include <cctype>
-#include <ctime>
 #include <fstream>
 
 namespace mltrl {
@@ -229,27 +229,6 @@ std::string parseLine(std::string_view s, AllowedSigner &entry)
     return {};
 }
 
-std::string formatTime(std::int64_t t)
-{
-    const std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
-std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
 } // namespace
 
 bool matchPattern(std::string_view text, std::string_view pattern)
@@ -438,11 +417,11 @@ SignerCheck AllowedSigners::check(std::string_view principal, const SshPublicKey
             continue;
         }
         if (e.validAfter && unixTime < *e.validAfter) {
-            note(SignerTrust::NotValidAtTime, e, "key is not valid before " + formatTime(*e.validAfter));
+            note(SignerTrust::NotValidAtTime, e, "key is not valid before " + formatRfc3339(*e.validAfter));
             continue;
         }
         if (e.validBefore && unixTime > *e.validBefore) {
-            note(SignerTrust::NotValidAtTime, e, "key expired at " + formatTime(*e.validBefore));
+            note(SignerTrust::NotValidAtTime, e, "key expired at " + formatRfc3339(*e.validBefore));
             continue;
         }
         return {SignerTrust::Trusted, e.line, m_fileName + ":" + std::to_string(e.line) + ": trusted"};

@@ -297,23 +297,9 @@ std::optional<Ed25519PublicKey> Ed25519PublicKey::fromWireBlob(std::string_view 
 std::optional<Ed25519PublicKey> Ed25519PublicKey::fromOpenSsh(std::string_view line, std::string *error,
                                                               std::string *comment)
 {
-    auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    auto skipSpace = [&](std::string_view &s) {
-        while (!s.empty() && isSpace(s.front()))
-            s.remove_prefix(1);
-    };
-    auto nextField = [&](std::string_view &s) {
-        skipSpace(s);
-        std::size_t n = 0;
-        while (n < s.size() && !isSpace(s[n]))
-            ++n;
-        const std::string_view field = s.substr(0, n);
-        s.remove_prefix(n);
-        return field;
-    };
-    std::string_view rest = line;
-    const std::string_view type = nextField(rest);
-    const std::string_view b64 = nextField(rest);
+    const sshwire::KeyLine fields = sshwire::splitKeyLine(line);
+    const std::string_view type = fields.type;
+    const std::string_view b64 = fields.base64;
     if (type.empty() || b64.empty()) {
         fail(error, "not an OpenSSH public key (expected \"ssh-ed25519 AAAA…\")");
         return std::nullopt;
@@ -328,12 +314,8 @@ std::optional<Ed25519PublicKey> Ed25519PublicKey::fromOpenSsh(std::string_view l
         return std::nullopt;
     }
     auto key = fromWireBlob(*blob, error);
-    if (key && comment) {
-        skipSpace(rest);
-        while (!rest.empty() && isSpace(rest.back()))
-            rest.remove_suffix(1);
-        *comment = std::string(rest);
-    }
+    if (key && comment)
+        *comment = std::string(fields.comment);
     return key;
 }
 

@@ -309,20 +309,9 @@ std::optional<SshPublicKey> SshPublicKey::fromWireBlob(std::string_view blob, st
 std::optional<SshPublicKey> SshPublicKey::fromOpenSsh(std::string_view line, std::string *error, std::string *comment)
 {
     using R = SshPublicKey;
-    auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    auto nextField = [&](std::string_view &s) {
-        while (!s.empty() && isSpace(s.front()))
-            s.remove_prefix(1);
-        std::size_t n = 0;
-        while (n < s.size() && !isSpace(s[n]))
-            ++n;
-        const std::string_view field = s.substr(0, n);
-        s.remove_prefix(n);
-        return field;
-    };
-    std::string_view rest = line;
-    const std::string_view type = nextField(rest);
-    const std::string_view b64 = nextField(rest);
+    const sshwire::KeyLine fields = sshwire::splitKeyLine(line);
+    const std::string_view type = fields.type;
+    const std::string_view b64 = fields.base64;
     if (type.empty() || b64.empty())
         return failed<R>(error, "not an OpenSSH public key (expected \"<type> AAAA…\")");
     const auto blob = base64Decode(b64);
@@ -339,13 +328,8 @@ std::optional<SshPublicKey> SshPublicKey::fromOpenSsh(std::string_view line, std
         return std::nullopt;
     if (blobType != type)
         return failed<R>(error, "the key text says \"" + clip(type) + "\" but its blob is \"" + clip(blobType) + "\"");
-    if (comment) {
-        while (!rest.empty() && isSpace(rest.front()))
-            rest.remove_prefix(1);
-        while (!rest.empty() && isSpace(rest.back()))
-            rest.remove_suffix(1);
-        *comment = std::string(rest);
-    }
+    if (comment)
+        *comment = std::string(fields.comment);
     return key;
 }
 

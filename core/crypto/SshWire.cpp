@@ -27,6 +27,32 @@ void putMpint(std::string &out, std::string_view magnitude)
     out.append(magnitude);
 }
 
+KeyLine splitKeyLine(std::string_view line)
+{
+    auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    auto skipSpace = [&](std::string_view &s) {
+        while (!s.empty() && isSpace(s.front()))
+            s.remove_prefix(1);
+    };
+    auto nextField = [&](std::string_view &s) {
+        skipSpace(s);
+        std::size_t n = 0;
+        while (n < s.size() && !isSpace(s[n]))
+            ++n;
+        const std::string_view field = s.substr(0, n);
+        s.remove_prefix(n);
+        return field;
+    };
+    KeyLine out;
+    out.type = nextField(line);
+    out.base64 = nextField(line);
+    skipSpace(line);
+    while (!line.empty() && isSpace(line.back()))
+        line.remove_suffix(1);
+    out.comment = line;
+    return out;
+}
+
 bool Reader::readBytes(std::size_t count, std::string_view &out)
 {
     if (count > remaining())

@@ -15,6 +15,16 @@ void putString(std::string &out, std::string_view bytes);
 /// zero byte added when the top bit is set.
 void putMpint(std::string &out, std::string_view magnitude);
 
+/// The fields of an OpenSSH public-key line, `<type> <base64> [comment]`, split at white
+/// space (space, tab, CR, LF); `comment` is the rest without its outer white space. A field
+/// that is missing is empty.
+struct KeyLine {
+    std::string_view type;
+    std::string_view base64;
+    std::string_view comment;
+};
+[[nodiscard]] KeyLine splitKeyLine(std::string_view line);
+
 class Reader {
 public:
     explicit Reader(std::string_view data) : m_data(data) {}

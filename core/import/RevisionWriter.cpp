@@ -1,9 +1,8 @@
 #include "import/RevisionWriter.h"
 
+#include "common/Rfc3339.h"
 #include "derive/Levels.h"
 #include "metrics/PackedColumn.h"
-
-#include <QDateTime>
 
 #include <fmt/format.h>
 
@@ -19,11 +18,6 @@ std::span<const std::byte> packed(const std::vector<double> &v)
     // Metric columns are stored as the host's float64 array (little-endian on every platform
     // we build for); see docs/store.md.
     return std::as_bytes(std::span<const double>(v));
-}
-
-std::string nowUtc()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
 }
 
 const nlohmann::json &rawItem(const nlohmann::json &raw, const char *list, std::size_t i)
@@ -45,13 +39,13 @@ std::optional<std::int64_t> optLevel(const std::optional<T> &v)
 std::int64_t RevisionWriter::insertRevision(const std::string &projectId, int number, const std::string &source)
 {
     const Manifest &m = m_checked.manifest;
-    m_db.prepare("INSERT OR IGNORE INTO projects(id, created_at) VALUES (?, ?)").bindAll(projectId, nowUtc()).run();
+    m_db.prepare("INSERT OR IGNORE INTO projects(id, created_at) VALUES (?, ?)").bindAll(projectId, utcNow()).run();
     const std::optional<int> system = systemLevel(m.components).level;
     auto st = m_db.prepare(
         "INSERT INTO revisions(project_id, number, fingerprint, manifest_sha256, imported_at, source, name, domain,"
         " summary, current_level, target_level, system_level, exported_at, project_json, warnings_json)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    st.bindAll(projectId, number, m_checked.fingerprint, m_checked.manifestSha256, nowUtc(), source, m.project.name,
+    st.bindAll(projectId, number, m_checked.fingerprint, m_checked.manifestSha256, utcNow(), source, m.project.name,
                m.project.domain, m.project.summary, m.project.currentLevel);
     st.bind(11, optLevel(m.project.targetLevel));
     st.bind(12, optLevel(system));

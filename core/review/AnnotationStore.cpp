@@ -1,5 +1,6 @@
 #include "review/AnnotationStore.h"
 
+#include "common/Rfc3339.h"
 #include "review/AnnotationTarget.h"
 #include "review/AuditLog.h"
 

@@ -1,17 +1,11 @@
 #include "review/AuditLog.h"
 
+#include "common/Rfc3339.h"
 #include "crypto/Sha256.h"
-
-#include <QDateTime>
 
 #include <fmt/format.h>
 
 namespace mltrl {
-
-std::string utcNow()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
-}
 
 std::string AuditEntry::computeHash() const
 {

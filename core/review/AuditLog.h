@@ -52,7 +52,4 @@ private:
     sql::Database &m_db;
 };
 
-/// The current time as RFC 3339 UTC with seconds (`2026-11-21T14:02:11Z`).
-[[nodiscard]] std::string utcNow();
-
 } // namespace mltrl

@@ -1,5 +1,6 @@
 #include "review/ReviewBuilder.h"
 
+#include "common/Rfc3339.h"
 #include "crypto/SshPublicKey.h"
 #include "crypto/Ed25519Key.h"
 #include "manifest/ManifestParser.h"

@@ -1,5 +1,6 @@
 #include "review/ReviewDraft.h"
 
+#include "common/Rfc3339.h"
 #include "review/AnnotationStore.h"
 #include "review/AuditLog.h"
 #include "store/RevisionData.h"

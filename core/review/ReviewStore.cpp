@@ -1,5 +1,6 @@
 #include "review/ReviewStore.h"
 
+#include "common/Rfc3339.h"
 #include "crypto/Sha256.h"
 #include "review/AuditLog.h"
 

@@ -1,12 +1,12 @@
 #include "review/ReviewVerifier.h"
 
+#include "common/Rfc3339.h"
 #include "crypto/SshSig.h"
 #include "review/ReviewRules.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <ctime>
 
 namespace mltrl {
 
@@ -62,7 +62,7 @@ std::string_view toString(ReviewStatus status)
 }
 
 ReviewVerifier::ReviewVerifier(const AllowedSigners *signers, std::optional<std::int64_t> now)
-    : m_signers(signers), m_now(now.value_or(static_cast<std::int64_t>(std::time(nullptr))))
+    : m_signers(signers), m_now(now.value_or(unixNow()))
 {
 }
 

@@ -140,8 +140,14 @@ std::optional<ReviewerIdentity> readReviewerIdentity(const fs::path &keyFile, Pr
         problems.error(keyFile.string() + ".pub", error);
         return std::nullopt;
     }
-    ReviewerIdentity who;
+    ReviewerIdentity who = readIdentityFile(keyFile);
     who.publicKey = pub->toOpenSsh();
+    return who;
+}
+
+ReviewerIdentity readIdentityFile(const fs::path &keyFile)
+{
+    ReviewerIdentity who;
     if (const auto text = readText(identityFileOf(keyFile))) {
         const nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
         if (j.is_object()) {

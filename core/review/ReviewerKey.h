@@ -36,6 +36,10 @@ std::optional<SshPublicKey> createReviewerKey(const std::filesystem::path &keyFi
                                               std::string_view passphrase, Problems &problems,
                                               SshKeyType type = SshKeyType::Ed25519, int bits = 0);
 
+/// Name, email and role from FILE.identity.json beside `keyFile` (each empty when the file is
+/// absent or says nothing); no public key.
+[[nodiscard]] ReviewerIdentity readIdentityFile(const std::filesystem::path &keyFile);
+
 /// The identity kept beside `keyFile`: name, email, role from FILE.identity.json (empty when
 /// absent) and the public key from FILE.pub (without comment). nullopt when FILE.pub is
 /// missing or not a supported public key.

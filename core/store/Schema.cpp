@@ -313,19 +313,38 @@ constexpr std::string_view kPackedMetricColumns = R"sql(
 ALTER TABLE metric_series ADD COLUMN packing INTEGER NOT NULL DEFAULT 0 CHECK (packing IN (0, 1));
 )sql";
 
+// Version 8: the workbench's full-text search over a revision's evidence, cards and
+// requirements (ui/evidence/SearchIndex, SQLite FTS5), and which revisions are completely
+// indexed (an interrupted indexing run leaves no mark and is redone). Workbenches before
+// version 8 created both tables themselves on first use, hence IF NOT EXISTS: such a store
+// keeps its index.
+constexpr std::string_view kSearchIndex = R"sql(
+CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(
+    revision_id UNINDEXED, kind UNINDEXED, item_id UNINDEXED, title, body,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TABLE IF NOT EXISTS search_indexed (revision_id INTEGER PRIMARY KEY);
+)sql";
+
 } // namespace
 
 const std::vector<std::string_view> &migrations()
 {
     static const std::vector<std::string_view> steps{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
                                                      kRevisionAssets /* version 6 */,
-                                                     kPackedMetricColumns /* version 7 */};
+                                                     kPackedMetricColumns /* version 7 */,
+                                                     kSearchIndex /* version 8 */};
     return steps;
 }
 
 int currentVersion()
 {
     return static_cast<int>(migrations().size());
+}
+
+std::string_view searchStagingTable()
+{
+    return "CREATE TEMP TABLE IF NOT EXISTS search_staging (kind TEXT, item_id TEXT, title TEXT, body TEXT)";
 }
 
 } // namespace mltrl::schema

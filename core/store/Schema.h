@@ -12,4 +12,9 @@ const std::vector<std::string_view> &migrations();
 /// The version this build writes.
 int currentVersion();
 
+/// The search indexer's staging table: a TEMP table of one connection (never in the store's
+/// file), where extracted texts wait until a revision is indexed completely. Kept here so every
+/// table the application creates is written in this one file.
+std::string_view searchStagingTable();
+
 } // namespace mltrl::schema

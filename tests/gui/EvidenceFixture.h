@@ -1,50 +1,27 @@
 #pragma once
-/// Shared by the evidence GUI tests: the bundled example imported into a temporary store and
-/// loaded into a ProjectContext, as the workbench does after opening a project.
-#include "TempStore.h"
-#include "TestData.h"
-#include "import/Importer.h"
-#include "session/ProjectContext.h"
-#include "store/RevisionData.h"
+/// Shared by the evidence GUI tests: the project fixture and helpers for looking at viewers.
+#include "GuiFixture.h"
 
 #include <QDir>
+#include <QImage>
 #include <QTest>
-
-#include <memory>
+#include <QWidget>
 
 namespace mltrl::test {
 
-class EvidenceFixture {
-public:
-    EvidenceFixture()
-    {
-        const QString archive = QDir(dataPath()).filePath(QStringLiteral("../../examples/cxr-triage.mltrl"));
-        Problems problems;
-        const ImportResult result = importArchive(m_store.store(), archive.toStdString(), problems);
-        if (!result.ok())
-            qFatal("cannot import the example: %s",
-                   problems.items().empty() ? "?" : problems.items().front().toString().c_str());
-        auto revision = loadRevision(m_store.store(), result.projectId, std::nullopt, problems);
-        if (!revision)
-            qFatal("cannot load the example revision");
-        m_context = std::make_unique<ui::ProjectContext>(&m_store.store());
-        m_context->setRevision(std::make_shared<const RevisionData>(std::move(*revision)));
-    }
-    [[nodiscard]] ui::ProjectContext *context() { return m_context.get(); }
-    [[nodiscard]] Store &store() { return m_store.store(); }
-    [[nodiscard]] const RevisionData &revision() { return *m_context->revision(); }
+/// The evidence tests' fixture: the one GUI fixture (GuiFixture.h), holding the bundled
+/// example imported into a temporary store and loaded into a ProjectContext.
+using EvidenceFixture = LoadedProject;
 
-private:
-    TempStore m_store;
-    std::unique_ptr<ui::ProjectContext> m_context;
-};
-
-/// Saves a screenshot when MLTRL_GRAB_DIR is set (for looking at the views by eye).
+/// Saves a screenshot when MLTRL_GRAB_DIR is set (for looking at the views by eye), after
+/// letting PDF pages and images render; a test run without it never waits.
 inline void saveGrab(QWidget *widget, const QString &name)
 {
     const QString dir = qEnvironmentVariable("MLTRL_GRAB_DIR");
-    if (!dir.isEmpty())
-        widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+    if (dir.isEmpty())
+        return;
+    QTest::qWait(300);
+    widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
 }
 
 /// True when the image has a reasonable share of pixels that are not (near) white.

@@ -156,7 +156,7 @@ private slots:
 void TestAnnotations::pdfRegionDrawnListedResolvedUndone()
 {
     test::EvidenceFixture fx;
-    ProjectContext &ctx = *fx.context();
+    ProjectContext &ctx = *fx.context.get();
     EvidenceBesideList beside(ctx, QSize(1440, 860));
     QWidget &window = beside.window;
     auto *evidence = beside.evidence;
@@ -262,7 +262,7 @@ void TestAnnotations::pdfRegionDrawnListedResolvedUndone()
 void TestAnnotations::imageRegionInImagePixels()
 {
     test::EvidenceFixture fx;
-    EvidencePanel panel(fx.context());
+    EvidencePanel panel(fx.context.get());
     panel.resize(1200, 800);
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
@@ -301,7 +301,7 @@ void TestAnnotations::imageRegionInImagePixels()
     test::saveGrab(&panel, QStringLiteral("annotations-image"));
 
     // Undo removes the highlight and the row.
-    fx.context()->undoStack()->undo();
+    fx.context->undoStack()->undo();
     QVERIFY(layer->highlightItems().empty());
     QVERIFY(storedElsewhere(fx).empty());
 }
@@ -310,7 +310,7 @@ void TestAnnotations::metricRangeDrawnAsSpan()
 {
     test::EvidenceFixture fx;
     MetricPlot plot;
-    auto *layer = MetricAnnotationLayer::attach(plot, *fx.context());
+    auto *layer = MetricAnnotationLayer::attach(plot, *fx.context.get());
     plot.resize(900, 500);
     plot.setVisible(true);   // MetricPlot::show(prepared) hides QWidget::show()
     QVERIFY(QTest::qWaitForWindowExposed(&plot));
@@ -354,7 +354,7 @@ void TestAnnotations::metricRangeDrawnAsSpan()
 void TestAnnotations::textLineAnnotated()
 {
     test::EvidenceFixture fx;
-    EvidencePanel panel(fx.context());
+    EvidencePanel panel(fx.context.get());
     panel.resize(1000, 700);
     panel.show();
     panel.openEvidence(QStringLiteral("ev-test-log"));
@@ -377,16 +377,16 @@ void TestAnnotations::cancelledDialogAddsNothing()
 {
     test::EvidenceFixture fx;
     answerDialog(QStringLiteral("info"), QStringLiteral("never mind"), false);
-    const QString id = annotate(*fx.context(), {{"project", true}});
+    const QString id = annotate(*fx.context.get(), {{"project", true}});
     QVERIFY(id.isEmpty());
     QVERIFY(storedElsewhere(fx).empty());
-    QCOMPARE(fx.context()->undoStack()->count(), 0);
+    QCOMPARE(fx.context->undoStack()->count(), 0);
 }
 
 void TestAnnotations::listFiltersAndEdits()
 {
     test::EvidenceFixture fx;
-    ProjectContext &ctx = *fx.context();
+    ProjectContext &ctx = *fx.context.get();
     AnnotationsPanel panel(&ctx);
     QAbstractItemModelTester modelTester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester filterTester(panel.filter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -463,7 +463,7 @@ void TestAnnotations::navigationFollowsTargets()
     QFETCH(QString, signal);
     QFETCH(QStringList, args);
     test::EvidenceFixture fx;
-    ProjectContext *ctx = fx.context();
+    ProjectContext *ctx = fx.context.get();
     QSignalSpy evidence(ctx, &ProjectContext::showEvidence);
     QSignalSpy metric(ctx, &ProjectContext::showMetric);
     QSignalSpy criterion(ctx, &ProjectContext::showCriterion);
@@ -485,11 +485,11 @@ void TestAnnotations::navigationFollowsTargets()
 void TestAnnotations::refusedTargetIsNotPushed()
 {
     test::EvidenceFixture fx;
-    QSignalSpy notices(fx.context(), &ProjectContext::notice);
-    QVERIFY(addAnnotation(*fx.context(), {{"evidence", "no-such-file"}}, {QStringLiteral("info"), QStringLiteral("x")}).isEmpty());
-    QVERIFY(addAnnotation(*fx.context(), {{"metric", "loss"}, {"page", 1}}, {QStringLiteral("info"), QStringLiteral("x")}).isEmpty());
+    QSignalSpy notices(fx.context.get(), &ProjectContext::notice);
+    QVERIFY(addAnnotation(*fx.context.get(), {{"evidence", "no-such-file"}}, {QStringLiteral("info"), QStringLiteral("x")}).isEmpty());
+    QVERIFY(addAnnotation(*fx.context.get(), {{"metric", "loss"}, {"page", 1}}, {QStringLiteral("info"), QStringLiteral("x")}).isEmpty());
     QCOMPARE(notices.count(), 2);
-    QCOMPARE(fx.context()->undoStack()->count(), 0);
+    QCOMPARE(fx.context->undoStack()->count(), 0);
     QVERIFY(storedElsewhere(fx).empty());
 }
 
@@ -521,7 +521,7 @@ void TestAnnotations::bannerListsWhatIsNotDrawnInPlace()
     QFETCH(QString, viewer);
     QFETCH(QString, chip);
     test::EvidenceFixture fx;
-    ProjectContext &ctx = *fx.context();
+    ProjectContext &ctx = *fx.context.get();
     nlohmann::json target = nlohmann::json::parse(where.toStdString());
     target["evidence"] = evidence.toStdString();
     const QString id = addAnnotation(ctx, target, {QStringLiteral("major"), QStringLiteral("Needs a second look.")});
@@ -573,7 +573,7 @@ void TestAnnotations::bannerListsWhatIsNotDrawnInPlace()
 void TestAnnotations::pdfPageAnnotationMarksThePageEdge()
 {
     test::EvidenceFixture fx;
-    ProjectContext &ctx = *fx.context();
+    ProjectContext &ctx = *fx.context.get();
     const QString page = addAnnotation(ctx, {{"evidence", "ev-eval-report"}, {"page", 1}},
                                        {QStringLiteral("blocker"), QStringLiteral("Page 1 contradicts the card's intended use.")});
     addAnnotation(ctx, {{"evidence", "ev-eval-report"}, {"page", 1}}, {QStringLiteral("info"), QStringLiteral("Typo in the title.")});
@@ -617,7 +617,7 @@ void TestAnnotations::pdfPageAnnotationMarksThePageEdge()
 void TestAnnotations::goingToALineAnnotationScrollsToTheLine()
 {
     test::EvidenceFixture fx;
-    ProjectContext &ctx = *fx.context();
+    ProjectContext &ctx = *fx.context.get();
     EvidenceBesideList beside(ctx, QSize(1300, 330));   // low, so that the log's last lines are below the fold
     QWidget &window = beside.window;
     auto *panel = beside.evidence;
@@ -655,7 +655,7 @@ void TestAnnotations::goingToALineAnnotationScrollsToTheLine()
 void TestAnnotations::goingToAPdfRegionScrollsItIntoView()
 {
     test::EvidenceFixture fx;
-    ProjectContext &ctx = *fx.context();
+    ProjectContext &ctx = *fx.context.get();
     EvidenceBesideList beside(ctx, QSize(1300, 420));   // low: the foot of the last page is far below the fold
     QWidget &window = beside.window;
     auto *panel = beside.evidence;
@@ -699,7 +699,7 @@ void TestAnnotations::goingToAPdfRegionScrollsItIntoView()
 void TestAnnotations::panelsMarkAnnotatedItems()
 {
     test::EvidenceFixture fx;
-    ProjectContext &ctx = *fx.context();
+    ProjectContext &ctx = *fx.context.get();
     const Manifest &m = fx.revision().manifest;
     const Gate &gate = m.gates.back();
     const std::string criterion = gate.criteria.front().id;
@@ -785,7 +785,7 @@ void TestAnnotations::panelsMarkAnnotatedItems()
 void TestAnnotations::authorIsTheSigningIdentity()
 {
     test::EvidenceFixture fx;
-    ProjectContext &ctx = *fx.context();
+    ProjectContext &ctx = *fx.context.get();
     const std::filesystem::path ring = KeyRing().dir();
     std::filesystem::remove_all(ring);
     // The login name from the environment, else the passwd entry's (never empty).

@@ -78,7 +78,7 @@ void TestEvidenceBrowser::groupsByLevelThenKind()
 void TestEvidenceBrowser::filterKeepsMatchingItemsAndTheirGroups()
 {
     test::EvidenceFixture fx;
-    EvidencePanel panel(fx.context());
+    EvidencePanel panel(fx.context.get());
     panel.setFilter(QStringLiteral("radiograph"));
     const QAbstractItemModel *shown = panel.tree()->model();
     QCOMPARE(shown->rowCount(), 1); // only level 5 holds a match
@@ -95,7 +95,7 @@ void TestEvidenceBrowser::filterKeepsMatchingItemsAndTheirGroups()
 void TestEvidenceBrowser::selectingShowsViewerAndFacts()
 {
     test::EvidenceFixture fx;
-    EvidencePanel panel(fx.context());
+    EvidencePanel panel(fx.context.get());
     panel.resize(1280, 720);
     panel.show();
     const QAbstractItemModel *shown = panel.tree()->model();
@@ -110,8 +110,8 @@ void TestEvidenceBrowser::selectingShowsViewerAndFacts()
     QVERIFY(pdf.isValid());
     // The Inspector is where the facts go: wired as the window wires it.
     InspectorWidget inspector;
-    QObject::connect(fx.context(), &ProjectContext::inspect, &inspector, &InspectorWidget::showFacts);
-    QObject::connect(fx.context(), &ProjectContext::inspectLinks, &inspector, &InspectorWidget::showLinks);
+    QObject::connect(fx.context.get(), &ProjectContext::inspect, &inspector, &InspectorWidget::showFacts);
+    QObject::connect(fx.context.get(), &ProjectContext::inspectLinks, &inspector, &InspectorWidget::showLinks);
     QSignalSpy shownSpy(&panel, &EvidencePanel::evidenceShown);
     panel.tree()->setCurrentIndex(pdf);
     QCOMPARE(shownSpy.count(), 1);
@@ -133,7 +133,6 @@ void TestEvidenceBrowser::selectingShowsViewerAndFacts()
     QVERIFY(links.contains(QStringLiteral("requirement:R1.4.classifier")));
     QVERIFY(links.contains(QStringLiteral("card:5/")));
     QCOMPARE(links.size(), 3 + 4 + 1);
-    QTest::qWait(200);
     test::saveGrab(&panel, QStringLiteral("panel-pdf"));
 }
 
@@ -158,15 +157,15 @@ void TestEvidenceBrowser::linksEmitNavigation()
     QFETCH(QString, signal);
     QFETCH(QStringList, args);
     test::EvidenceFixture fx;
-    EvidencePanel panel(fx.context());
+    EvidencePanel panel(fx.context.get());
     InspectorWidget inspector;
-    QObject::connect(fx.context(), &ProjectContext::inspectLinks, &inspector, &InspectorWidget::showLinks);
-    QObject::connect(&inspector, &InspectorWidget::linkActivated, fx.context(), &ProjectContext::navigate);
+    QObject::connect(fx.context.get(), &ProjectContext::inspectLinks, &inspector, &InspectorWidget::showLinks);
+    QObject::connect(&inspector, &InspectorWidget::linkActivated, fx.context.get(), &ProjectContext::navigate);
     panel.openEvidence(evidence);
     QVERIFY2(panel.facts().hrefs().contains(link), qPrintable(panel.facts().hrefs().join(QLatin1Char(' '))));
-    QSignalSpy criterion(fx.context(), &ProjectContext::showCriterion);
-    QSignalSpy requirement(fx.context(), &ProjectContext::showRequirement);
-    QSignalSpy card(fx.context(), &ProjectContext::showCard);
+    QSignalSpy criterion(fx.context.get(), &ProjectContext::showCriterion);
+    QSignalSpy requirement(fx.context.get(), &ProjectContext::showRequirement);
+    QSignalSpy card(fx.context.get(), &ProjectContext::showCard);
     QVERIFY(inspector.links().contains(link));
     emit inspector.linkActivated(link);   // what a click on the link in the Inspector does
     QSignalSpy &spy = signal == QLatin1String("criterion") ? criterion : signal == QLatin1String("requirement") ? requirement : card;
@@ -181,11 +180,11 @@ void TestEvidenceBrowser::linksEmitNavigation()
 void TestEvidenceBrowser::showEvidenceSelectsIt()
 {
     test::EvidenceFixture fx;
-    EvidencePanel panel(fx.context());
+    EvidencePanel panel(fx.context.get());
     panel.resize(1280, 720);
     panel.show();
     panel.setFilter(QStringLiteral("notebook")); // hides the PDF: showEvidence must still reach it
-    emit fx.context()->showEvidence(QStringLiteral("ev-eval-report"), 2);
+    emit fx.context->showEvidence(QStringLiteral("ev-eval-report"), 2);
     QCOMPARE(panel.currentEvidenceId(), QStringLiteral("ev-eval-report"));
     QCOMPARE(panel.tree()->currentIndex().data(EvidenceTreeModel::EvidenceIdRole).toString(),
              QStringLiteral("ev-eval-report"));
@@ -193,12 +192,12 @@ void TestEvidenceBrowser::showEvidenceSelectsIt()
     QVERIFY(pdf);
     QTRY_COMPARE(pdf->currentPage(), 2);
 
-    emit fx.context()->showEvidence(QStringLiteral("ev-sample"));
+    emit fx.context->showEvidence(QStringLiteral("ev-sample"));
     QCOMPARE(panel.currentEvidenceId(), QStringLiteral("ev-sample"));
     QCOMPARE(panel.viewer()->objectName(), QStringLiteral("csvViewer"));
 
-    QSignalSpy notice(fx.context(), &ProjectContext::notice);
-    emit fx.context()->showEvidence(QStringLiteral("no-such-evidence"));
+    QSignalSpy notice(fx.context.get(), &ProjectContext::notice);
+    emit fx.context->showEvidence(QStringLiteral("no-such-evidence"));
     QCOMPARE(notice.count(), 1);
     QCOMPARE(panel.currentEvidenceId(), QStringLiteral("ev-sample"));
 }
@@ -206,10 +205,10 @@ void TestEvidenceBrowser::showEvidenceSelectsIt()
 void TestEvidenceBrowser::revisionClearedEmptiesBrowser()
 {
     test::EvidenceFixture fx;
-    EvidencePanel panel(fx.context());
+    EvidencePanel panel(fx.context.get());
     panel.openEvidence(QStringLiteral("ev-datasheet"));
     QVERIFY(panel.viewer());
-    fx.context()->setRevision(nullptr);
+    fx.context->setRevision(nullptr);
     QCOMPARE(panel.model()->rowCount(), 0);
     QVERIFY(!panel.viewer());
     QVERIFY(panel.currentEvidenceId().isEmpty());

@@ -26,7 +26,7 @@ bool hasHit(const std::vector<SearchIndex::Hit> &hits, const QString &kind, cons
 void buildIndex(test::EvidenceFixture &fx, SearchIndexer &indexer)
 {
     QSignalSpy finished(&indexer, &SearchIndexer::finished);
-    indexer.start(fx.store().dir(), fx.context()->revision());
+    indexer.start(fx.store().dir(), fx.context->revision());
     QVERIFY(finished.wait(30000));
     QCOMPARE(finished.front().at(1).toBool(), true);
 }
@@ -170,7 +170,7 @@ void TestEvidenceSearch::panelSearchOpensHits()
 {
     test::EvidenceFixture fx;
     const Requirement &req = fx.revision().manifest.requirements.front();
-    EvidencePanel panel(fx.context());
+    EvidencePanel panel(fx.context.get());
     panel.resize(1280, 720);
     panel.show();
     QTRY_VERIFY_WITH_TIMEOUT(panel.isSearchReady(), 30000);
@@ -183,7 +183,7 @@ void TestEvidenceSearch::panelSearchOpensHits()
     panel.hitList()->setCurrentRow(0);
     QCOMPARE(panel.currentEvidenceId(), QStringLiteral("ev-eval-report"));
 
-    QSignalSpy requirement(fx.context(), &ProjectContext::showRequirement);
+    QSignalSpy requirement(fx.context.get(), &ProjectContext::showRequirement);
     panel.search(QString::fromStdString(req.id));
     int row = -1;
     for (int i = 0; i < panel.hitList()->count(); ++i)
@@ -194,7 +194,7 @@ void TestEvidenceSearch::panelSearchOpensHits()
     QCOMPARE(requirement.count(), 1);
     QCOMPARE(requirement.front().at(0).toString(), QString::fromStdString(req.id));
 
-    QSignalSpy card(fx.context(), &ProjectContext::showCard);
+    QSignalSpy card(fx.context.get(), &ProjectContext::showCard);
     const Card &c = fx.revision().manifest.cards.front();
     panel.search(QString::fromStdString(c.tldr));
     row = -1;

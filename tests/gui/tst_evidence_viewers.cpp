@@ -133,7 +133,6 @@ void TestEvidenceViewers::picksViewerForEachEvidence()
     auto viewer = openViewer(*m_fx, id);
     QVERIFY(viewer);
     QCOMPARE(viewer->objectName(), objectName);
-    QTest::qWait(300); // let PDF pages render before the screenshot
     test::saveGrab(viewer.get(), QStringLiteral("viewer-") + objectName + QLatin1Char('-') + id);
 }
 

@@ -273,9 +273,8 @@ void TestFindBar::pdfMarksTheMatchOnThePage()
     pdf->findBar()->open();
     QTest::keyClicks(pdf->findBar()->field(), QStringLiteral("Intended use"));
     QTRY_COMPARE_WITH_TIMEOUT(pdf->findBar()->currentMatch(), 0, 10000);
-    QTest::qWait(200);
-    auto *mark = pdf->view()->viewport()->findChild<QWidget *>(QStringLiteral("findHighlight"));
-    QVERIFY(mark && mark->isVisible());
+    QWidget *mark = nullptr;
+    QTRY_VERIFY((mark = pdf->view()->viewport()->findChild<QWidget *>(QStringLiteral("findHighlight"))) && mark->isVisible());
     // The highlight is painted where the words are: amber pixels inside the viewport.
     const QImage shot = pdf->view()->viewport()->grab().toImage();
     int amber = 0;

@@ -46,14 +46,15 @@ QScrollArea *scrollOf(QWidget *panel)
 void verifyColumnOnScreen(QTableView *view, int column, const QString &what)
 {
     QHeaderView *header = view->horizontalHeader();
+    // Each check waits for the layout to settle (the panel was just shown) rather than sleeping.
     QVERIFY2(!header->isSectionHidden(column), qPrintable(what));
-    QCOMPARE(view->horizontalScrollBar()->value(), 0);
-    const int left = header->sectionViewportPosition(column);
-    const int right = left + header->sectionSize(column);
-    QVERIFY2(left >= 0 && right <= view->viewport()->width(),
-             qPrintable(QStringLiteral("%1: x %2–%3, viewport %4 wide").arg(what).arg(left).arg(right).arg(view->viewport()->width())));
-    QVERIFY2(header->sectionSize(column) >= header->sectionSizeHint(column) || header->sectionSize(column) >= 40,
-             qPrintable(what + QStringLiteral(" is squeezed")));
+    QTRY_COMPARE(view->horizontalScrollBar()->value(), 0);
+    const auto left = [&] { return header->sectionViewportPosition(column); };
+    const auto right = [&] { return left() + header->sectionSize(column); };
+    QTRY_VERIFY2(left() >= 0 && right() <= view->viewport()->width(),
+                 qPrintable(QStringLiteral("%1: x %2–%3, viewport %4 wide").arg(what).arg(left()).arg(right()).arg(view->viewport()->width())));
+    QTRY_VERIFY2(header->sectionSize(column) >= header->sectionSizeHint(column) || header->sectionSize(column) >= 40,
+                 qPrintable(what + QStringLiteral(" is squeezed")));
 }
 
 /// The panel fits the window: its scroll area scrolls neither way.
@@ -61,10 +62,10 @@ void verifyPanelFits(QWidget *panel, const QString &what)
 {
     QScrollArea *scroll = scrollOf(panel);
     QVERIFY2(scroll, qPrintable(what));
-    QVERIFY2(scroll->verticalScrollBar()->maximum() == 0,
-             qPrintable(QStringLiteral("%1 scrolls vertically by %2 px").arg(what).arg(scroll->verticalScrollBar()->maximum())));
-    QVERIFY2(scroll->horizontalScrollBar()->maximum() == 0,
-             qPrintable(QStringLiteral("%1 scrolls horizontally by %2 px").arg(what).arg(scroll->horizontalScrollBar()->maximum())));
+    QTRY_VERIFY2(scroll->verticalScrollBar()->maximum() == 0,
+                 qPrintable(QStringLiteral("%1 scrolls vertically by %2 px").arg(what).arg(scroll->verticalScrollBar()->maximum())));
+    QTRY_VERIFY2(scroll->horizontalScrollBar()->maximum() == 0,
+                 qPrintable(QStringLiteral("%1 scrolls horizontally by %2 px").arg(what).arg(scroll->horizontalScrollBar()->maximum())));
 }
 } // namespace
 
@@ -167,7 +168,6 @@ void TestLayout720::requirementsStatusOnScreen()
 {
     auto *requirements = panel<RequirementsPanel>();
     QVERIFY(requirements);
-    QTest::qWait(100);
     verifyPanelFits(requirements, QStringLiteral("Requirements"));
     QTableView *table = requirements->table();
     for (const auto &[column, name] : {std::pair{RequirementsPanel::Risk, "risk"}, std::pair{RequirementsPanel::Verification, "verification"},
@@ -186,7 +186,6 @@ void TestLayout720::gatesVerdictAndEvidenceOnScreen()
 {
     auto *gates = panel<GatesPanel>();
     QVERIFY(gates);
-    QTest::qWait(100);
     verifyPanelFits(gates, QStringLiteral("Gates"));
     QTableView *table = gates->findChild<QTableView *>();
     QVERIFY(table);
@@ -200,7 +199,6 @@ void TestLayout720::reviewVerdictAndStaleOnScreen()
 {
     auto *review = panel<ReviewForm>();
     QVERIFY(review);
-    QTest::qWait(100);
     verifyPanelFits(review, QStringLiteral("Review"));
     auto tables = review->findChildren<QTableWidget *>();
     QTableWidget *criteria = nullptr;
@@ -234,8 +232,8 @@ void TestLayout720::inspectorShowsHashesWhole()
 {
     m_window->inspectorDock()->show();
     m_window->showPanel(m_window->panels().value(1).widget);   // the overview: the revision's facts
-    QTest::qWait(100);
     InspectorWidget *inspector = m_window->inspector();
+    QTRY_COMPARE(inspector->fact(QStringLiteral("Manifest SHA-256")).size(), 64);
     auto *facts = inspector->findChild<QTreeWidget *>(QStringLiteral("inspectorFacts"));
     QVERIFY(facts);
     const QString hash = inspector->fact(QStringLiteral("Manifest SHA-256"));
@@ -264,8 +262,7 @@ void TestLayout720::changesDiffWraps()
     QVERIFY(detail->lineWrapMode() != QTextEdit::NoWrap);
     // The diff pane gets a readable share of the width and no horizontal scrolling.
     QVERIFY2(detail->width() >= 400, qPrintable(QString::number(detail->width())));
-    QTest::qWait(100);
-    QCOMPARE(detail->horizontalScrollBar()->maximum(), 0);
+    QTRY_COMPARE(detail->horizontalScrollBar()->maximum(), 0);
 }
 
 void TestLayout720::firstFrameIsLaidOut()

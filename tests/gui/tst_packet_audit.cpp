@@ -234,7 +234,7 @@ private slots:
     {
         // The export dialog with no allowed-signers file chosen: the workbench's trust (the keys
         // folder's allowed_signers and reviewer_roles, G4) is used and attached as it is.
-        const ui::KeyRing keys;
+        const mltrl::KeyRing keys;
         std::filesystem::create_directories(keys.dir());
         const std::string signers = "# nobody yet\n", roles = "rd@example.org R&D reviewer\n";
         std::ofstream(keys.allowedSignersFile()) << signers;

@@ -4,6 +4,7 @@
 #include "crypto/Ed25519Key.h"
 #include "import/Importer.h"
 #include "review/AnnotationStore.h"
+#include "review/OpenAnnotations.h"
 #include "review/ReviewBuilder.h"
 #include "review/ReviewDraft.h"
 #include "store/RevisionData.h"
@@ -57,6 +58,7 @@ private slots:
         QTest::newRow("version 2") << 2;
         QTest::newRow("version 3") << 3;
         QTest::newRow("version 4") << 4;
+        QTest::newRow("version 5") << 5;
     }
 
     void migratesFromEveryOlderVersion()
@@ -79,6 +81,34 @@ private slots:
         QCOMPARE(store->db().queryInt("SELECT COUNT(*) FROM review_drafts"), std::int64_t(0));
         QCOMPARE(store->db().queryInt("SELECT COUNT(*) FROM review_draft_verdicts"), std::int64_t(0));
         QCOMPARE(store->db().queryInt("SELECT COUNT(*) FROM review_draft_acks"), std::int64_t(0));
+        QCOMPARE(store->db().queryInt("SELECT COUNT(*) FROM search_index"), std::int64_t(0));
+        QCOMPARE(store->db().queryInt("SELECT COUNT(*) FROM search_indexed"), std::int64_t(0));
+    }
+
+    // Before version 6 the workbench made the search tables itself on first use: such a store
+    // keeps its index through the migration.
+    void migrationKeepsASearchIndexMadeBefore()
+    {
+        QTemporaryDir dir;
+        const std::filesystem::path storeDir = dir.path().toStdString();
+        {
+            sql::Database db((storeDir / "store.sqlite").string());
+            for (int v = 0; v < 5; ++v)
+                db.exec(schema::migrations()[static_cast<std::size_t>(v)]);
+            db.exec("PRAGMA user_version=5");
+            db.exec("CREATE VIRTUAL TABLE search_index USING fts5(revision_id UNINDEXED, kind UNINDEXED, "
+                    "item_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2')");
+            db.exec("CREATE TABLE search_indexed (revision_id INTEGER PRIMARY KEY)");
+            db.exec("INSERT INTO search_index VALUES (7, 'evidence', 'ev-1', 'Calibration report', 'reliability')");
+            db.exec("INSERT INTO search_indexed VALUES (7)");
+        }
+        Problems problems;
+        auto store = Store::open(storeDir, problems);
+        QVERIFY(store);
+        QCOMPARE(store->db().queryInt("PRAGMA user_version"), std::int64_t(schema::currentVersion()));
+        QCOMPARE(store->db().queryInt("SELECT COUNT(*) FROM search_index WHERE search_index MATCH 'reliability'"),
+                 std::int64_t(1));
+        QCOMPARE(store->db().queryInt("SELECT COUNT(*) FROM search_indexed"), std::int64_t(1));
     }
 
     void freshDraftIsEmpty()
@@ -388,6 +418,17 @@ private slots:
         QCOMPARE(check.hasErrors(), !passes);
         if (!passes)
             QVERIFY(containsError(check, QStringLiteral("must be acknowledged")));
+
+        // The step the CLI and the workbench share before signing: every open annotation is
+        // attached to the record, and the same blockers stand in the way.
+        ReviewInput input = toReviewInput(d);
+        const auto blockers = attachOpenAnnotations(input, all, [&d](const std::string &id) { return d.isAcknowledged(id); });
+        QCOMPARE(blockers.empty(), passes);
+        if (!passes)
+            QCOMPARE(blockers, std::vector<std::string>{block});
+        QCOMPARE(input.annotations.size(), std::size_t(resolve ? 1 : 2));   // the major note and the open blocker
+        ReviewInput cli = toReviewInput(d);   // --acknowledge-blockers
+        QVERIFY(attachOpenAnnotations(cli, all, [](const std::string &) { return true; }).empty());
     }
 };
 

@@ -1,5 +1,6 @@
 #include "cards/CardMarkdown.h"
 
+#include "common/QtText.h"
 #include "store/RevisionData.h"
 
 #include <QObject>
@@ -8,11 +9,6 @@
 namespace mltrl::ui {
 
 namespace {
-
-QString q(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 QString section(const QString &title, const QString &markdown)
 {
@@ -26,16 +22,16 @@ QString linkList(const std::vector<std::string> &ids, const QString &scheme, con
         return QObject::tr("*(none)*");
     QString out;
     for (const std::string &id : ids) {
-        QString label = q(id);
+        QString label = qs(id);
         if (r && scheme == QStringLiteral("evidence"))
             if (const Evidence *e = r->manifest.findEvidence(id); e && !e->title.empty())
-                label = QStringLiteral("%1 (%2)").arg(q(e->title), q(id));
+                label = QStringLiteral("%1 (%2)").arg(qs(e->title), qs(id));
         if (r && scheme == QStringLiteral("requirement"))
             if (const Requirement *req = r->manifest.findRequirement(id))
-                label = QStringLiteral("%1 — %2").arg(q(id), q(req->text));
+                label = QStringLiteral("%1 — %2").arg(qs(id), qs(req->text));
         QUrl url;
         url.setScheme(scheme);
-        url.setPath(q(id));
+        url.setPath(qs(id));
         out += QStringLiteral("- [%1](<%2>)\n").arg(escapeMarkdown(label), url.toString(QUrl::FullyEncoded));
     }
     return out;
@@ -58,19 +54,19 @@ QString escapeMarkdown(const QString &text)
 
 QString cardMarkdown(const Card &card, const RevisionData *r)
 {
-    const QString component = card.component.empty() ? QObject::tr("system") : q(card.component);
+    const QString component = card.component.empty() ? QObject::tr("system") : qs(card.component);
     QString md = QStringLiteral("## %1\n\n").arg(escapeMarkdown(QObject::tr("Level %1 — %2").arg(card.level).arg(component)));
     if (!card.updated.empty())
-        md += QObject::tr("*Updated %1*\n\n").arg(escapeMarkdown(q(card.updated)));
-    md += section(QObject::tr("TL;DR"), q(card.tldr));
-    md += section(QObject::tr("Model info"), q(card.modelInfo));
-    md += section(QObject::tr("Intended use"), q(card.intendedUse));
-    md += section(QObject::tr("Testing status"), q(card.testingStatus));
-    md += section(QObject::tr("Data considerations"), q(card.dataConsiderations));
-    md += section(QObject::tr("Caveats"), q(card.caveats));
+        md += QObject::tr("*Updated %1*\n\n").arg(escapeMarkdown(qs(card.updated)));
+    md += section(QObject::tr("TL;DR"), qs(card.tldr));
+    md += section(QObject::tr("Model info"), qs(card.modelInfo));
+    md += section(QObject::tr("Intended use"), qs(card.intendedUse));
+    md += section(QObject::tr("Testing status"), qs(card.testingStatus));
+    md += section(QObject::tr("Data considerations"), qs(card.dataConsiderations));
+    md += section(QObject::tr("Caveats"), qs(card.caveats));
     QString debrief;
     for (const DebriefItem &d : card.debrief)
-        debrief += QStringLiteral("**%1**\n\n%2\n\n").arg(escapeMarkdown(q(d.question)), q(d.answer).trimmed());
+        debrief += QStringLiteral("**%1**\n\n%2\n\n").arg(escapeMarkdown(qs(d.question)), qs(d.answer).trimmed());
     md += section(QObject::tr("Debrief"), debrief);
     md += QStringLiteral("### %1\n\n%2\n").arg(QObject::tr("Requirements"), linkList(card.requirements, QStringLiteral("requirement"), r));
     md += QStringLiteral("### %1\n\n%2\n").arg(QObject::tr("Evidence"), linkList(card.evidence, QStringLiteral("evidence"), r));

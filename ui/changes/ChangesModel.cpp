@@ -1,13 +1,12 @@
 #include "changes/ChangesModel.h"
 
+#include "common/QtText.h"
+#include "common/StatusColours.h"
+
 #include <QBrush>
 #include <QColor>
 
 namespace mltrl::ui {
-
-namespace {
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
-} // namespace
 
 ChangesModel::ChangesModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -45,7 +44,7 @@ QVariant ChangesModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case KindColumn: return q(toString(c->kind));
+        case KindColumn: return qs(toString(c->kind));
         case IdColumn: return QString::fromStdString(c->id);
         case WhatColumn: return QString::fromStdString(c->what);
         case OldColumn: return QString::fromStdString(displayValue(c->oldValue, c->what == "bytes" ? 12 : 50));
@@ -61,7 +60,7 @@ QVariant ChangesModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (index.column() == WhatColumn && (c->what == "added" || c->what == "removed"))
-            return QBrush(c->what == "added" ? QColor(0x00, 0x6B, 0x4E) : QColor(0xA0, 0x40, 0x00));
+            return QBrush(c->what == "added" ? status::passText() : status::failText());
         return {};
     case KindRole: return static_cast<int>(c->kind);
     case LevelRole: return c->level ? QVariant(*c->level) : QVariant();

@@ -1,6 +1,7 @@
 #include "changes/ChangesPanel.h"
 
 #include "common/Counted.h"
+#include "common/QtText.h"
 #include "common/SafeImage.h"
 
 #include "changes/PdfTextDiff.h"
@@ -37,8 +38,6 @@ struct ChangesPanel::Loaded {
 };
 
 namespace {
-
-QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
 
 /// A unified diff as coloured HTML lines.
 QString linesHtml(const LineDiff &d)
@@ -121,7 +120,7 @@ ChangesPanel::ChangesPanel(ProjectContext *context, QWidget *parent)
 
     m_kind->addItem(tr("All kinds"), -1);
     for (const ChangeKind k : allChangeKinds())
-        m_kind->addItem(q(toString(k)), static_cast<int>(k));
+        m_kind->addItem(qs(toString(k)), static_cast<int>(k));
     m_level->addItem(tr("All levels"), -1);
     for (int l = 0; l <= 9; ++l)
         m_level->addItem(tr("Level %1").arg(l), l);
@@ -363,7 +362,7 @@ void ChangesPanel::fillReviews()
         QStringList items;
         for (const std::size_t i : r.changes)
             items << QStringLiteral("%1 %2 (%3)")
-                         .arg(q(toString(d.changes[i].kind)), QString::fromStdString(d.changes[i].id),
+                         .arg(qs(toString(d.changes[i].kind)), QString::fromStdString(d.changes[i].id),
                               QString::fromStdString(d.changes[i].what));
         QString line = tr("%1 — %2 by %3%4: <b>%5</b>")
                            .arg(QString::fromStdString(r.gate), QString::fromStdString(r.signedAt),
@@ -389,7 +388,7 @@ void ChangesPanel::showDetail()
     const Change *c = m_model->changeAt(m_proxy->mapToSource(m_table->currentIndex()));
     if (!c || !m_loaded)
         return;
-    const QString title = QStringLiteral("%1 %2: %3").arg(q(toString(c->kind)), QString::fromStdString(c->id),
+    const QString title = QStringLiteral("%1 %2: %3").arg(qs(toString(c->kind)), QString::fromStdString(c->id),
                                                           QString::fromStdString(c->what));
     if (c->kind == ChangeKind::Evidence && c->what == "bytes") {
         showEvidenceBytes(*c);

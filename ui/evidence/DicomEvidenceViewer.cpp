@@ -75,18 +75,7 @@ DicomEvidenceViewer::DicomEvidenceViewer(const EvidenceSource &source, QWidget *
     m_table->setObjectName(QStringLiteral("dicomTags"));
 
     auto *bar = new QHBoxLayout;
-    const auto button = [this, bar](const QString &text, const QString &tip, auto slot) {
-        auto *b = new QToolButton(this);
-        b->setText(text);
-        b->setToolTip(tip);
-        b->setAutoRaise(true);
-        connect(b, &QToolButton::clicked, m_view, slot);
-        bar->addWidget(b);
-    };
-    button(QStringLiteral("−"), QStringLiteral("Zoom out"), &ZoomableImageView::zoomOut);
-    button(QStringLiteral("+"), QStringLiteral("Zoom in"), &ZoomableImageView::zoomIn);
-    button(QStringLiteral("Fit"), QStringLiteral("Fit the image to the window"), &ZoomableImageView::fitToWindow);
-    button(QStringLiteral("1:1"), QStringLiteral("Actual size"), [this] { m_view->setZoom(1.0); });
+    addZoomButtons(bar, m_view, this);
     bar->addWidget(m_frame);
     bar->addWidget(m_presets);
     bar->addWidget(m_windowText);

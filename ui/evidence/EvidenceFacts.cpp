@@ -1,5 +1,6 @@
 #include "evidence/EvidenceFacts.h"
 
+#include "common/QtText.h"
 #include "manifest/Manifest.h"
 
 #include <QLocale>
@@ -27,11 +28,6 @@ QString orDash(const QString &s)
     return s.isEmpty() ? QStringLiteral("—") : s;
 }
 
-QString q(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
 } // namespace
 
 EvidenceFacts EvidenceFacts::of(const EvidenceSource &s, const Manifest &manifest)
@@ -52,16 +48,16 @@ EvidenceFacts EvidenceFacts::of(const EvidenceSource &s, const Manifest &manifes
     for (const Gate &g : manifest.gates)
         for (const Criterion &c : g.criteria)
             if (cites(c.evidence, id))
-                out.links.append({QStringLiteral("Criterion %1 · %2").arg(q(g.id), q(c.id)),
-                                  QStringLiteral("criterion:%1/%2").arg(q(g.id), q(c.id))});
+                out.links.append({QStringLiteral("Criterion %1 · %2").arg(qs(g.id), qs(c.id)),
+                                  QStringLiteral("criterion:%1/%2").arg(qs(g.id), qs(c.id))});
     for (const Requirement &r : manifest.requirements)
         if (cites(r.evidence, id))
-            out.links.append({QStringLiteral("Requirement %1").arg(q(r.id)), QStringLiteral("requirement:%1").arg(q(r.id))});
+            out.links.append({QStringLiteral("Requirement %1").arg(qs(r.id)), QStringLiteral("requirement:%1").arg(qs(r.id))});
     for (const Card &c : manifest.cards)
         if (cites(c.evidence, id)) {
             const QString name = c.component.empty() ? QStringLiteral("Card, level %1").arg(c.level)
-                                                     : QStringLiteral("Card, level %1, %2").arg(c.level).arg(q(c.component));
-            out.links.append({name, QStringLiteral("card:%1/%2").arg(c.level).arg(q(c.component))});
+                                                     : QStringLiteral("Card, level %1, %2").arg(c.level).arg(qs(c.component));
+            out.links.append({name, QStringLiteral("card:%1/%2").arg(c.level).arg(qs(c.component))});
         }
     return out;
 }

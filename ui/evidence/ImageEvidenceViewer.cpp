@@ -35,19 +35,7 @@ ImageEvidenceViewer::ImageEvidenceViewer(const EvidenceSource &source, QWidget *
 {
     setObjectName(QStringLiteral("imageViewer"));
     auto *bar = new QHBoxLayout;
-    const auto button = [this, bar](const QString &text, const QString &tip, auto slot) {
-        auto *b = new QToolButton(this);
-        b->setText(text);
-        b->setToolTip(tip);
-        b->setAutoRaise(true);
-        connect(b, &QToolButton::clicked, m_view, slot);
-        bar->addWidget(b);
-        return b;
-    };
-    button(QStringLiteral("−"), QStringLiteral("Zoom out"), &ZoomableImageView::zoomOut);
-    button(QStringLiteral("+"), QStringLiteral("Zoom in"), &ZoomableImageView::zoomIn);
-    button(QStringLiteral("Fit"), QStringLiteral("Fit the image to the window"), &ZoomableImageView::fitToWindow);
-    button(QStringLiteral("1:1"), QStringLiteral("Actual size"), [this] { m_view->setZoom(1.0); });
+    addZoomButtons(bar, m_view, this);
     bar->addStretch();
     bar->addWidget(m_info);
     connect(m_view, &ZoomableImageView::zoomChanged, this, &ImageEvidenceViewer::updateZoomLabel);

@@ -1,5 +1,7 @@
 #include "evidence/SearchIndex.h"
 
+#include "store/Schema.h"
+
 #include "sqlite/Database.h"
 
 #include <QRegularExpression>
@@ -7,19 +9,7 @@
 
 namespace mltrl::ui {
 
-SearchIndex::SearchIndex(sql::Database &db) : m_db(db)
-{
-    ensureTables();
-}
-
-void SearchIndex::ensureTables()
-{
-    m_db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5("
-              "revision_id UNINDEXED, kind UNINDEXED, item_id UNINDEXED, title, body, "
-              "tokenize = 'unicode61 remove_diacritics 2')");
-    // Which revisions are complete: an interrupted indexing run leaves no mark and is redone.
-    m_db.exec("CREATE TABLE IF NOT EXISTS search_indexed (revision_id INTEGER PRIMARY KEY)");
-}
+SearchIndex::SearchIndex(sql::Database &db) : m_db(db) {}
 
 bool SearchIndex::isIndexed(std::int64_t revisionId)
 {
@@ -45,7 +35,7 @@ void SearchIndex::index(std::int64_t revisionId, const std::vector<Item> &items)
 
 SearchIndex::Staging::Staging(SearchIndex &index) : m_db(index.m_db)
 {
-    m_db.exec("CREATE TEMP TABLE IF NOT EXISTS search_staging (kind TEXT, item_id TEXT, title TEXT, body TEXT)");
+    m_db.exec(schema::searchStagingTable());
     m_db.exec("DELETE FROM temp.search_staging");
 }
 

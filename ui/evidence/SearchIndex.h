@@ -1,7 +1,7 @@
 #pragma once
 /// Full-text search over a revision's evidence, cards and requirements (SQLite FTS5), kept in
-/// the store's own database. The table belongs to the workbench, not to core's schema: it is
-/// created with IF NOT EXISTS on first use and never touches PRAGMA user_version.
+/// the store's own database. Its tables (`search_index`, `search_indexed`) are created and
+/// migrated by the store's schema (core/store/Schema.cpp, version 6) like every other table.
 /// One SearchIndex per connection; connections stay on the thread that opened them.
 #include <QString>
 
@@ -65,7 +65,6 @@ public:
     static QString toFtsQuery(const QString &text);
 
 private:
-    void ensureTables();
     sql::Database &m_db;
 };
 

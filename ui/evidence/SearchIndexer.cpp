@@ -1,6 +1,7 @@
 #include "evidence/SearchIndexer.h"
 
 #include "common/BackgroundJob.h"
+#include "common/QtText.h"
 #include "evidence/EvidenceSource.h"
 #include "evidence/EvidenceText.h"
 #include "store/RevisionData.h"
@@ -10,22 +11,17 @@ namespace mltrl::ui {
 
 namespace {
 
-QString q(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
 SearchIndex::Item cardItem(const Card &card)
 {
     SearchIndex::Item item;
     item.kind = QStringLiteral("card");
-    item.itemId = QStringLiteral("%1/%2").arg(card.level).arg(q(card.component));
+    item.itemId = QStringLiteral("%1/%2").arg(card.level).arg(qs(card.component));
     item.title = card.component.empty() ? QStringLiteral("Level %1 card").arg(card.level)
-                                        : QStringLiteral("Level %1 card: %2").arg(card.level).arg(q(card.component));
-    QStringList body{q(card.tldr), q(card.modelInfo), q(card.intendedUse), q(card.testingStatus),
-                     q(card.dataConsiderations), q(card.caveats)};
+                                        : QStringLiteral("Level %1 card: %2").arg(card.level).arg(qs(card.component));
+    QStringList body{qs(card.tldr), qs(card.modelInfo), qs(card.intendedUse), qs(card.testingStatus),
+                     qs(card.dataConsiderations), qs(card.caveats)};
     for (const DebriefItem &d : card.debrief)
-        body << q(d.question) << q(d.answer);
+        body << qs(d.question) << qs(d.answer);
     body.removeAll(QString());
     item.body = body.join(QLatin1Char('\n'));
     return item;
@@ -33,8 +29,8 @@ SearchIndex::Item cardItem(const Card &card)
 
 SearchIndex::Item requirementItem(const Requirement &r)
 {
-    return {QStringLiteral("requirement"), q(r.id), QStringLiteral("Requirement %1").arg(q(r.id)),
-            q(r.text) + QLatin1Char('\n') + q(r.kind)};
+    return {QStringLiteral("requirement"), qs(r.id), QStringLiteral("Requirement %1").arg(qs(r.id)),
+            qs(r.text) + QLatin1Char('\n') + qs(r.kind)};
 }
 
 } // namespace

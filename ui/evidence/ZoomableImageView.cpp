@@ -1,7 +1,9 @@
 #include "evidence/ZoomableImageView.h"
 
+#include <QBoxLayout>
 #include <QGraphicsPixmapItem>
 #include <QGraphicsScene>
+#include <QToolButton>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -125,6 +127,22 @@ void ZoomableImageView::resizeEvent(QResizeEvent *event)
     QGraphicsView::resizeEvent(event);
     if (m_fit)
         fit();
+}
+
+void addZoomButtons(QBoxLayout *bar, ZoomableImageView *view, QWidget *owner)
+{
+    const auto button = [view, bar, owner](const QString &text, const QString &tip, auto slot) {
+        auto *b = new QToolButton(owner);
+        b->setText(text);
+        b->setToolTip(tip);
+        b->setAutoRaise(true);
+        QObject::connect(b, &QToolButton::clicked, view, slot);
+        bar->addWidget(b);
+    };
+    button(QStringLiteral("−"), QStringLiteral("Zoom out"), &ZoomableImageView::zoomOut);
+    button(QStringLiteral("+"), QStringLiteral("Zoom in"), &ZoomableImageView::zoomIn);
+    button(QStringLiteral("Fit"), QStringLiteral("Fit the image to the window"), &ZoomableImageView::fitToWindow);
+    button(QStringLiteral("1:1"), QStringLiteral("Actual size"), [view] { view->setZoom(1.0); });
 }
 
 } // namespace mltrl::ui

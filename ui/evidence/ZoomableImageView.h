@@ -5,6 +5,7 @@
 
 #include <optional>
 
+class QBoxLayout;
 class QGraphicsPixmapItem;
 
 namespace mltrl::ui {
@@ -45,5 +46,9 @@ private:
     bool m_fit = true;
     std::optional<QRectF> m_region;
 };
+
+/// Adds the zoom buttons of an image viewer to `bar`: − (zoom out), + (zoom in), Fit and 1:1,
+/// children of `owner`, acting on `view`.
+void addZoomButtons(QBoxLayout *bar, ZoomableImageView *view, QWidget *owner);
 
 } // namespace mltrl::ui

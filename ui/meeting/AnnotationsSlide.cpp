@@ -49,7 +49,7 @@ void AnnotationsSlide::refresh()
     for (std::size_t i = 0; i < std::min(all.size(), kShown); ++i) {
         const Annotation &a = all[i];
         html += QStringLiteral("<tr><td style=\"white-space:nowrap\">%1</td><td><b>%2</b> — %3</td></tr>")
-                    .arg(meeting::severityCue(qs(a.severity)).html(), describeTarget(a.target).toHtmlEscaped(), esc(a.text));
+                    .arg(meeting::severityCue(qs(a.severity)).html(), describeTarget(a.target).toHtmlEscaped(), htmlEscaped(a.text));
     }
     html += QStringLiteral("</table>");
     if (all.size() > kShown)

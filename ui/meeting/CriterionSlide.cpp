@@ -35,9 +35,9 @@ CriterionSlide::CriterionSlide(MeetingSession *session, const meeting::Style &st
     position->setText(QStringLiteral("Criterion %1 of %2 · <b>%3</b>")
                           .arg(item.criterion + 1)
                           .arg(session->gate().criteria.size())
-                          .arg(esc(c.id)));
+                          .arg(htmlEscaped(c.id)));
     QLabel *text = label(Text::Heading, true, QStringLiteral("meetingCriterionText"));
-    text->setText(esc(c.text));
+    text->setText(htmlEscaped(c.text));
     m_facts = label(Text::Body, false, QStringLiteral("meetingCriterionFacts"));
     m_decision = label(Text::Heading, true, QStringLiteral("meetingVerdict"));
     m_remarks = label(Text::Body, false, QStringLiteral("meetingNote"));

@@ -2,6 +2,7 @@
 #include "meeting/MeetingSlides.h"
 
 #include "common/Levels.h"
+#include "common/StatusColours.h"
 #include "meeting/MeetingSession.h"
 #include "meeting/SlideText.h"
 #include "review/ReviewChecks.h"
@@ -100,18 +101,19 @@ void DecisionSlide::refresh()
             const CriterionOverview *o = r.criterion(gate.id, c.id);
             if (o && o->suggested)
                 shown = QStringLiteral("<span style=\"color:#505050\">suggested %1 — not accepted</span>")
-                            .arg(esc(*o->suggested));
+                            .arg(htmlEscaped(*o->suggested));
         } else if (row->fromSuggestion) {
             shown += QStringLiteral(" <span style=\"color:#505050\">(suggestion accepted)</span>");
         }
         const QString problem = problemOf(c.id);
         flagged += problem.isEmpty() ? 0 : 1;
         html += QStringLiteral("<tr><td style=\"white-space:nowrap\">%1</td><td style=\"white-space:nowrap\"><b>%2</b>%3</td></tr>")
-                    .arg(shown, esc(c.id),
+                    .arg(shown, htmlEscaped(c.id),
                          problem.isEmpty()
                              ? (row && !row->note.empty() ? QStringLiteral(" <i>(note)</i>") : QString())
-                             : QStringLiteral(" <span style=\"color:#A04000\">⚠ %1</span>")
-                                   .arg(problem.contains(QStringLiteral("note")) ? QStringLiteral("note needed")
+                             : QStringLiteral(" <span style=\"color:%1\">⚠ %2</span>")
+                                   .arg(status::css(status::failText()),
+                                        problem.contains(QStringLiteral("note")) ? QStringLiteral("note needed")
                                                                                  : QStringLiteral("verdict needed")));
     }
     html += QStringLiteral("</table>");
@@ -132,17 +134,18 @@ void DecisionSlide::refresh()
         } else {
             QString list = QStringLiteral("Conditions:");
             for (const std::string &c : draft.conditions)
-                list += QStringLiteral("<br>• %1").arg(esc(c));
+                list += QStringLiteral("<br>• %1").arg(htmlEscaped(c));
             details << list;
         }
     }
     details << (draft.rationale.empty() ? QStringLiteral("Rationale: — <span style=\"color:#505050\">(key N)</span>")
-                                        : QStringLiteral("Rationale: <i>%1</i>").arg(esc(draft.rationale).replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
+                                        : QStringLiteral("Rationale: <i>%1</i>").arg(htmlEscaped(draft.rationale).replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
     m_details->setText(details.join(QStringLiteral("<br>")));
 
     if (problems.isEmpty()) {
-        m_missing->setText(QStringLiteral("<span style=\"color:#006B4E\"><b>✓ Ready to sign</b></span> in the review form: "
-                                          "%1 of %2 verdicts entered.")
+        m_missing->setText(QStringLiteral("<span style=\"color:%1\"><b>✓ Ready to sign</b></span> in the review form: "
+                                          "%2 of %3 verdicts entered.")
+                               .arg(status::css(status::passText()))
                                .arg(decided)
                                .arg(gate.criteria.size()));
         return;
@@ -157,7 +160,8 @@ void DecisionSlide::refresh()
         if (!ofCriterion)
             items << p.toHtmlEscaped();
     }
-    m_missing->setText(QStringLiteral("<b style=\"color:#A04000\">⚠ Before signing:</b><br>• %1").arg(items.join(QStringLiteral("<br>• "))));
+    m_missing->setText(QStringLiteral("<b style=\"color:%1\">⚠ Before signing:</b><br>• %2")
+                           .arg(status::css(status::failText()), items.join(QStringLiteral("<br>• "))));
 }
 
 } // namespace mltrl::ui

@@ -17,16 +17,6 @@ using meeting::Text;
 
 namespace slides {
 
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
-QString esc(const std::string &s)
-{
-    return qs(s).toHtmlEscaped();
-}
-
 QString thresholdText(const Criterion &c)
 {
     QString text = QStringLiteral("%1 of %2").arg(QString::fromUtf8(toString(c.aggregate).data()), qs(c.metric));
@@ -40,7 +30,7 @@ QString thresholdText(const Criterion &c)
 
 QString noteHtml(const std::string &note)
 {
-    return note.empty() ? QString() : QStringLiteral("<i>Note: %1</i>").arg(esc(note).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    return note.empty() ? QString() : QStringLiteral("<i>Note: %1</i>").arg(htmlEscaped(note).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
 }
 
 void enlargePlot(MetricPlot *plot, const meeting::Style &style)

@@ -1,6 +1,7 @@
 #include "meeting/PresenterView.h"
 
 #include "common/Levels.h"
+#include "common/QtText.h"
 #include "meeting/MeetingSession.h"
 #include "meeting/MeetingStyle.h"
 #include "meeting/MeetingView.h"
@@ -13,13 +14,6 @@
 namespace mltrl::ui {
 
 using meeting::Text;
-
-namespace {
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-} // namespace
 
 PresenterView::PresenterView(MeetingSession *session, MeetingView *view, QWidget *parent)
     : QWidget(parent), m_session(session), m_view(view), m_now(new QLabel(this)), m_next(new QLabel(this)),

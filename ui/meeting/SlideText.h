@@ -1,5 +1,6 @@
 #pragma once
 // Internal to meeting mode: the small text and plot helpers every slide uses.
+#include "common/QtText.h"
 #include "meeting/MeetingStyle.h"
 
 #include <QString>
@@ -16,9 +17,6 @@ class MetricPlot;
 
 namespace slides {
 
-[[nodiscard]] QString qs(const std::string &s);
-/// `s` escaped for a rich-text label.
-[[nodiscard]] QString esc(const std::string &s);
 /// "min of sensitivity_by_site (series p95) ≥ 0.9".
 [[nodiscard]] QString thresholdText(const Criterion &c);
 /// The reviewer's note in italics ("" when there is none).

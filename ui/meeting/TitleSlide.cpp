@@ -27,15 +27,15 @@ TitleSlide::TitleSlide(MeetingSession *session, const meeting::Style &style, QWi
     const Gate &gate = session->gate();
 
     QLabel *project = label(Text::Title, true, QStringLiteral("meetingProject"));
-    project->setText(esc(r.manifest.project.name));
+    project->setText(htmlEscaped(r.manifest.project.name));
     QLabel *gateLabel = label(Text::Heading, true, QStringLiteral("meetingGateTitle"));
-    gateLabel->setText(esc(gate.title));
+    gateLabel->setText(htmlEscaped(gate.title));
     QLabel *where = label(Text::Body);
     where->setText(QStringLiteral("%1 · revision %2 of %3 · %4")
-                       .arg(esc(o.id))
+                       .arg(htmlEscaped(o.id))
                        .arg(o.revision)
                        .arg(o.revisions)
-                       .arg(esc(gate.id)));
+                       .arg(htmlEscaped(gate.id)));
 
     QList<TrackComponent> components;
     QStringList holders;
@@ -43,7 +43,7 @@ TitleSlide::TitleSlide(MeetingSession *session, const meeting::Style &style, QWi
         const bool held = std::find(o.heldBackBy.begin(), o.heldBackBy.end(), c.id) != o.heldBackBy.end();
         components.append({qs(c.id), qs(c.name), c.level, held});
         if (held)
-            holders << QStringLiteral("<b>◆ %1</b>").arg(esc(c.id));
+            holders << QStringLiteral("<b>◆ %1</b>").arg(htmlEscaped(c.id));
     }
     m_track->setObjectName(QStringLiteral("meetingTrack"));
     // The track across the slide at projector size: its distances × 1.5, its type the

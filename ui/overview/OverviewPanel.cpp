@@ -1,6 +1,7 @@
 #include "overview/OverviewPanel.h"
 
 #include "common/Levels.h"
+#include "common/QtText.h"
 #include "overview/ComponentsModel.h"
 #include "overview/HistoryPlot.h"
 #include "overview/MltrlTrackWidget.h"
@@ -27,11 +28,6 @@
 namespace mltrl::ui {
 
 namespace {
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
 QString peopleHtml(const QString &heading, const std::vector<Person> &people)
 {
     QStringList items;

@@ -16,14 +16,14 @@ constexpr std::size_t kMaxChangeRows = 600;   // a huge revision: the rest is co
 QString changeWords(const Change &c)
 {
     if (c.what == "added" || c.what == "removed")
-        return q(c.what);
+        return qs(c.what);
     if (c.kind == ChangeKind::Evidence || c.kind == ChangeKind::Metric) {
         if (c.what == "path")
             return QStringLiteral("moved");
         if (c.what == "bytes")
             return QStringLiteral("bytes changed");
     }
-    return q(c.what);
+    return qs(c.what);
 }
 
 /// One side of a change: numbers rounded for reading, file hashes by their first 16 digits
@@ -33,10 +33,10 @@ TableCell valueCell(const Change &c, const nlohmann::json &v, const PacketFonts 
     if (v.is_number())
         return {readableNumber(v.get<double>()), &fonts.monoSmall, Qt::transparent, 1, true};
     if (c.what == "bytes" && v.is_string() && v.get<std::string>().size() == 64)
-        return {q(v.get<std::string>().substr(0, 16)) + QStringLiteral("…"), &fonts.monoSmall, Qt::transparent, 1, true};
+        return {qs(v.get<std::string>().substr(0, 16)) + QStringLiteral("…"), &fonts.monoSmall, Qt::transparent, 1, true};
     if (c.what == "added" || c.what == "removed")
         return {QString(), &fonts.small};
-    return {q(displayValue(v, 60)), &fonts.small};
+    return {qs(displayValue(v, 60)), &fonts.small};
 }
 
 } // namespace
@@ -50,7 +50,7 @@ void changesSection(PageFlow &f, const PacketModel &m, const PacketFonts &fonts)
     f.heading(QStringLiteral("Changes since the last signed review"));
     f.paragraph(QStringLiteral("The last signed review of this packet's gates, %1 of %2 by %3, was made on revision %4. "
                                "This packet shows revision %5. What changed in between (%6 change%7):")
-                    .arg(reviewTag(*m.lastReview), q(m.lastReview->gateId), q(m.lastReview->reviewerEmail))
+                    .arg(reviewTag(*m.lastReview), qs(m.lastReview->gateId), qs(m.lastReview->reviewerEmail))
                     .arg(d.fromRevision).arg(d.toRevision).arg(d.changes.size())
                     .arg(d.changes.size() == 1 ? QString() : QStringLiteral("s")),
                 fonts.body);
@@ -60,7 +60,7 @@ void changesSection(PageFlow &f, const PacketModel &m, const PacketFonts &fonts)
         std::vector<TableRow> rows;
         for (std::size_t i = 0; i < d.changes.size() && i < kMaxChangeRows; ++i) {
             const Change &c = d.changes[i];
-            rows.push_back({{q(std::string(toString(c.kind))) + QStringLiteral(" ") + q(c.id), &fonts.monoSmall},
+            rows.push_back({{qs(std::string(toString(c.kind))) + QStringLiteral(" ") + qs(c.id), &fonts.monoSmall},
                             {changeWords(c), &fonts.small},
                             valueCell(c, c.oldValue, fonts),
                             valueCell(c, c.newValue, fonts)});
@@ -71,7 +71,7 @@ void changesSection(PageFlow &f, const PacketModel &m, const PacketFonts &fonts)
         if (d.changes.size() > kMaxChangeRows)
             f.paragraph(QStringLiteral("… and %1 more %2: mltrl diff %3 --from %4 --to %5 lists every one.")
                             .arg(d.changes.size() - kMaxChangeRows)
-                            .arg(d.changes.size() - kMaxChangeRows == 1 ? QStringLiteral("change") : QStringLiteral("changes")).arg(q(d.projectId)).arg(d.fromRevision).arg(d.toRevision),
+                            .arg(d.changes.size() - kMaxChangeRows == 1 ? QStringLiteral("change") : QStringLiteral("changes")).arg(qs(d.projectId)).arg(d.fromRevision).arg(d.toRevision),
                         fonts.small);
     }
     f.subheading(QStringLiteral("Reviews made stale"));
@@ -81,10 +81,10 @@ void changesSection(PageFlow &f, const PacketModel &m, const PacketFonts &fonts)
             continue;
         any = true;
         f.paragraph(QStringLiteral("Review %1 of %2 by %3 (%4): %5")
-                        .arg(q(r.reviewId.substr(0, 8)), q(r.gate), q(r.reviewerEmail), q(r.signedAt), q(r.status)),
+                        .arg(qs(r.reviewId.substr(0, 8)), qs(r.gate), qs(r.reviewerEmail), qs(r.signedAt), qs(r.status)),
                     fonts.bold);
         for (const std::string &why : r.reasons)
-            f.paragraph(q(why), fonts.small, Qt::black, 10);
+            f.paragraph(qs(why), fonts.small, Qt::black, 10);
     }
     if (!any)
         f.paragraph(QStringLiteral("(none: no review of revision %1 is made stale by these changes)").arg(d.fromRevision),

@@ -1,6 +1,7 @@
 #include "packet/PacketModel.h"
 
 #include "common/PdfProcess.h"
+#include "common/Rfc3339.h"
 #include "common/SafeImage.h"
 
 #include "metrics/Envelope.h"
@@ -9,7 +10,6 @@
 #include "review/ReviewBuilder.h"
 #include "store/Store.h"
 
-#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QPainter>
@@ -253,7 +253,7 @@ std::optional<PacketModel> collectPacket(Store &store, const PacketRequest &requ
         problems.error("packet", "project " + request.project + " has no gate \"" + *m.gate + "\"");
         return std::nullopt;
     }
-    m.generatedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+    m.generatedAt = utcNow();
 
     // Every review of the project is checked against this revision (like `mltrl reviews`);
     // gate status counts them all, the packet lists those of its gates.

@@ -10,7 +10,7 @@ namespace mltrl::packet {
 QString readableNumber(double value)
 {
     if (!std::isfinite(value))
-        return q(shortestDouble(value));
+        return qs(shortestDouble(value));
     if (value == std::trunc(value) && std::abs(value) < 1e15)
         return QString::number(value, 'f', 0);
     if (std::abs(value) >= 1e5)
@@ -20,12 +20,12 @@ QString readableNumber(double value)
 
 QString reviewTag(const StoredReview &r)
 {
-    return QStringLiteral("review %1 (%2, %3)").arg(q(r.id.substr(0, 8)), q(r.outcome), q(r.signedAt));
+    return QStringLiteral("review %1 (%2, %3)").arg(qs(r.id.substr(0, 8)), qs(r.outcome), qs(r.signedAt));
 }
 
 QString supersededWords(const StoredReview &by)
 {
-    return QStringLiteral("superseded by %1, %2, %3").arg(q(by.id), q(by.reviewerEmail), q(by.signedAt));
+    return QStringLiteral("superseded by %1, %2, %3").arg(qs(by.id), qs(by.reviewerEmail), qs(by.signedAt));
 }
 
 QString gateStatusLine(const PacketModel &m, const std::string &gateId)
@@ -33,7 +33,7 @@ QString gateStatusLine(const PacketModel &m, const std::string &gateId)
     const auto status = m.gateStatus.find(gateId);
     if (status == m.gateStatus.end())
         return {};
-    QString s = q(describe(status->second));
+    QString s = qs(describe(status->second));
     s += QStringLiteral(" (%1 review%2 counted)").arg(status->second.counted).arg(status->second.counted == 1 ? QString() : QStringLiteral("s"));
     if (const auto g7 = m.passedWithoutReview.find(gateId); g7 != m.passedWithoutReview.end() && g7->second)
         s += QStringLiteral(" — passed without a signed review in this store");
@@ -65,22 +65,22 @@ void reviewHistorySection(PageFlow &f, const PacketModel &m, const PacketFonts &
         const StoredReview &r = m.reviews[i];
         const ReviewCheck &c = m.checks[i];
         f.paragraph(QStringLiteral("%1 — %2 by %3 <%4>")
-                        .arg(reviewTag(r), q(r.gateId), c.record ? q(c.record->reviewer.name) : QString(),
-                             q(r.reviewerEmail)),
+                        .arg(reviewTag(r), qs(r.gateId), c.record ? qs(c.record->reviewer.name) : QString(),
+                             qs(r.reviewerEmail)),
                     fonts.bold);
         f.paragraph(supersededWords(*m.supersededBy[i]), fonts.monoSmall, QColor(0x8a, 0x1c, 0x1c), 10);
         if (c.record && c.record->decision.rationale)
-            f.paragraph(QStringLiteral("Rationale: ") + q(*c.record->decision.rationale), fonts.body, Qt::black, 10);
+            f.paragraph(QStringLiteral("Rationale: ") + qs(*c.record->decision.rationale), fonts.body, Qt::black, 10);
         if (c.record)
             for (const std::string &cond : c.record->decision.conditions)
-                f.paragraph(QStringLiteral("Condition: ") + q(cond), fonts.body, Qt::black, 10);
+                f.paragraph(QStringLiteral("Condition: ") + qs(cond), fonts.body, Qt::black, 10);
     }
     if (!any)
         f.paragraph(QStringLiteral("No review of this packet has been superseded."), fonts.body);
     // Supersessions that took no effect (G3: another key named the review) are warnings.
     for (std::size_t i = 0; i < m.reviews.size() && i < m.standings.size(); ++i)
         for (const std::string &w : m.standings[i].warnings)
-            f.paragraph(QStringLiteral("Warning on %1: %2").arg(reviewTag(m.reviews[i]), q(w)), fonts.body,
+            f.paragraph(QStringLiteral("Warning on %1: %2").arg(reviewTag(m.reviews[i]), qs(w)), fonts.body,
                         QColor(0x8a, 0x1c, 0x1c));
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 /// The packet's audit sections, each a function over the page flow, the collected model and
 /// the fonts (PacketWriter composes them), and the words they share with the main sections.
+#include "common/QtText.h"
 #include "packet/PacketModel.h"
 #include "packet/PageFlow.h"
 #include "packet/PdfAttachments.h"
@@ -10,11 +11,6 @@
 #include <vector>
 
 namespace mltrl::packet {
-
-[[nodiscard]] inline QString q(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 /// A number rounded for reading: five significant digits (0.9967873831775 → "0.99679"),
 /// integers and large values without a fraction; the exact value is in the criteria table.

@@ -16,7 +16,7 @@ QString joined(const std::vector<std::string> &items, const QString &empty = QSt
 {
     QStringList out;
     for (const std::string &s : items)
-        out << q(s);
+        out << qs(s);
     return out.isEmpty() ? empty : out.join(QStringLiteral(", "));
 }
 
@@ -45,7 +45,7 @@ QString verdictsOf(const PacketModel &m, const std::vector<std::size_t> &inEffec
             continue;
         for (const CriterionVerdict &v : c.record->verdicts)
             if (v.criterion == criterion)
-                out << QStringLiteral("%1 (%2%3)").arg(q(v.verdict), q(c.record->reviewer.name),
+                out << QStringLiteral("%1 (%2%3)").arg(qs(v.verdict), qs(c.record->reviewer.name),
                                                       c.isValid() ? QString() : QStringLiteral(", ") + statusWords(c.status));
     }
     return out.isEmpty() ? QStringLiteral("no verdict yet") : out.join(QStringLiteral(", "));
@@ -63,7 +63,7 @@ void traceabilitySection(PageFlow &f, const PacketModel &m, const PacketFonts &f
                                "when they cite the same evidence; verdicts are those of the reviews in effect."),
                 fonts.small);
     for (const Gate *g : m.gates()) {
-        f.subheading(QStringLiteral("Gate %1 (level %2)").arg(q(g->id)).arg(g->level));
+        f.subheading(QStringLiteral("Gate %1 (level %2)").arg(qs(g->id)).arg(g->level));
         std::vector<TableRow> rows;
         for (const Requirement &r : man.requirements) {
             if (r.level && *r.level > g->level)
@@ -71,12 +71,12 @@ void traceabilitySection(PageFlow &f, const PacketModel &m, const PacketFonts &f
             QStringList linked;
             for (const Criterion &c : g->criteria)
                 if (shares(r.evidence, c.evidence))
-                    linked << QStringLiteral("%1: %2").arg(q(c.id), verdictsOf(m, inEffect, g->id, c.id));
+                    linked << QStringLiteral("%1: %2").arg(qs(c.id), verdictsOf(m, inEffect, g->id, c.id));
             const bool open = pending(r.verification) || pending(r.validation);
             const QColor bg = open ? QColor(0xfd, 0xf0, 0xd5) : Qt::transparent;
-            rows.push_back({{q(r.id) + (r.level ? QStringLiteral(" L%1").arg(*r.level) : QString()), &fonts.monoSmall, bg},
+            rows.push_back({{qs(r.id) + (r.level ? QStringLiteral(" L%1").arg(*r.level) : QString()), &fonts.monoSmall, bg},
                             {QStringLiteral("%1 / %2%3")
-                                 .arg(q(std::string(toString(r.verification))), q(std::string(toString(r.validation))),
+                                 .arg(qs(std::string(toString(r.verification))), qs(std::string(toString(r.validation))),
                                       open ? QStringLiteral(" — PENDING") : QString()),
                              &fonts.small, bg},
                             {joined(r.evidence), &fonts.monoSmall, bg},
@@ -98,7 +98,7 @@ void traceabilitySection(PageFlow &f, const PacketModel &m, const PacketFonts &f
                 if (shares(r.evidence, c.evidence))
                     reqs.push_back(r.id);
             const QColor bg = c.evidence.empty() ? QColor(0xfd, 0xf0, 0xd5) : Qt::transparent;
-            crit.push_back({{q(c.id), &fonts.monoSmall, bg},
+            crit.push_back({{qs(c.id), &fonts.monoSmall, bg},
                             {joined(c.evidence, QStringLiteral("NO EVIDENCE")), &fonts.monoSmall, bg},
                             {joined(reqs), &fonts.monoSmall, bg},
                             {verdictsOf(m, inEffect, g->id, c.id), &fonts.small, bg}});
@@ -111,7 +111,7 @@ void traceabilitySection(PageFlow &f, const PacketModel &m, const PacketFonts &f
         QStringList stillPending;
         for (const Requirement &r : man.requirements)
             if (r.level && *r.level <= g->level && (pending(r.verification) || pending(r.validation)))
-                stillPending << q(r.id);
+                stillPending << qs(r.id);
         f.paragraph(QStringLiteral("Requirements at or below level %1 still pending: %2")
                         .arg(g->level)
                         .arg(stillPending.isEmpty() ? QStringLiteral("none") : stillPending.join(QStringLiteral(", "))),
@@ -119,7 +119,7 @@ void traceabilitySection(PageFlow &f, const PacketModel &m, const PacketFonts &f
         QStringList bare;
         for (const Criterion &c : g->criteria)
             if (c.evidence.empty())
-                bare << q(c.id) + (c.isQuantitative() ? QStringLiteral(" (metric %1 only)").arg(q(c.metric)) : QString());
+                bare << qs(c.id) + (c.isQuantitative() ? QStringLiteral(" (metric %1 only)").arg(qs(c.metric)) : QString());
         f.paragraph(QStringLiteral("Criteria with no evidence: %1")
                         .arg(bare.isEmpty() ? QStringLiteral("none") : bare.join(QStringLiteral(", "))),
                     bare.isEmpty() ? fonts.body : fonts.bold);
@@ -135,7 +135,7 @@ void traceabilitySection(PageFlow &f, const PacketModel &m, const PacketFonts &f
     QStringList uncited;
     for (const Evidence &e : man.evidence)
         if (!cited.contains(e.id))
-            uncited << q(e.id);
+            uncited << qs(e.id);
     f.subheading(QStringLiteral("Evidence cited by nothing"));
     f.paragraph(uncited.isEmpty() ? QStringLiteral("none: every evidence file is cited by a requirement, a criterion or a card")
                                   : uncited.join(QStringLiteral(", ")),

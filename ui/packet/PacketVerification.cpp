@@ -30,7 +30,7 @@ const QColor kNote(0x44, 0x44, 0x44);
 
 QString exportName(const PacketModel &m)
 {
-    return QStringLiteral("%1-r%2").arg(q(m.revision.overview.id)).arg(m.revision.overview.revision);
+    return QStringLiteral("%1-r%2").arg(qs(m.revision.overview.id)).arg(m.revision.overview.revision);
 }
 
 /// Prints `lines` as one here-document block kept on one page when it fits.
@@ -69,7 +69,7 @@ void verificationSection(PageFlow &f, const PacketModel &m, const PacketFonts &f
                                "the revision, in an empty folder:"),
                 fonts.body);
     codeBlock(f, fonts,
-              {QStringLiteral("mltrl export %1 --revision %2 -o %3.mltrl").arg(q(o.id)).arg(o.revision).arg(name),
+              {QStringLiteral("mltrl export %1 --revision %2 -o %3.mltrl").arg(qs(o.id)).arg(o.revision).arg(name),
                QStringLiteral("mkdir %1 && cd %1 && unzip -q ../%1.mltrl").arg(name)});
 
     f.subheading(QStringLiteral("1. The evidence check (sha256sum)"));
@@ -85,7 +85,7 @@ void verificationSection(PageFlow &f, const PacketModel &m, const PacketFonts &f
                     fonts.bold);
     QStringList block{QStringLiteral("sha256sum -c <<'EOF'")};
     for (const ListedFile &file : m.sums)
-        block << q(file.sha256 + "  " + file.path);
+        block << qs(file.sha256 + "  " + file.path);
     block << QStringLiteral("EOF");
     codeBlock(f, fonts, block);
     f.paragraph(QStringLiteral("Or, with the attached list: qpdf --show-attachment=SHA256SUMS PACKET.pdf > SHA256SUMS, "
@@ -101,9 +101,9 @@ void verificationSection(PageFlow &f, const PacketModel &m, const PacketFonts &f
     for (const StoredReview &r : m.reviews)
         if (r.revisionId != o.revisionId)
             for (const bool sig : {false, true})
-                others.push_back({{q("reviews/" + reviewAttachmentName(r.id, sig)), &fonts.monoSmall, Qt::transparent, 1, true},
+                others.push_back({{qs("reviews/" + reviewAttachmentName(r.id, sig)), &fonts.monoSmall, Qt::transparent, 1, true},
                                   {QString::number(r.revisionNumber), &fonts.small},
-                                  {q(sha256Hex(sig ? r.signature : r.record)), &fonts.monoSmall, Qt::transparent, 1, true}});
+                                  {qs(sha256Hex(sig ? r.signature : r.record)), &fonts.monoSmall, Qt::transparent, 1, true}});
     if (!others.empty()) {
         f.paragraph(QStringLiteral("Review records and signatures stored with other revisions (in the export of that "
                                    "revision):"),
@@ -123,21 +123,21 @@ void verificationSection(PageFlow &f, const PacketModel &m, const PacketFonts &f
     } else {
         QStringList keys{QStringLiteral("cat > allowed_signers <<'EOF'")};
         for (const auto &[email, key] : signers)
-            keys << q(allowedSignersLine(email, key));
+            keys << qs(allowedSignersLine(email, key));
         keys << QStringLiteral("EOF");
         codeBlock(f, fonts, keys);
         f.paragraph(QStringLiteral("Then, for each review, in the same folder (\"Good signature\" expected):"), fonts.body);
     }
     for (const StoredReview &r : m.reviews) {
         f.ensure(40);
-        f.paragraph(reviewTag(r) + QStringLiteral(" of ") + q(r.gateId) +
+        f.paragraph(reviewTag(r) + QStringLiteral(" of ") + qs(r.gateId) +
                         (r.revisionId == o.revisionId
                              ? QString()
                              : QStringLiteral(" — stored with revision %1: run it in the folder of mltrl export %2 "
                                               "--revision %1")
-                                   .arg(r.revisionNumber).arg(q(o.id))),
+                                   .arg(r.revisionNumber).arg(qs(o.id))),
                     fonts.small);
-        f.codeLine(q(verifyCommand(r.reviewerEmail, r.id)), fonts.monoSmall, kCode, 6);
+        f.codeLine(qs(verifyCommand(r.reviewerEmail, r.id)), fonts.monoSmall, kCode, 6);
         f.space(2);
     }
     f.paragraph(QStringLiteral("What it proves: the holder of that key signed exactly that review record — its verdicts, "
@@ -158,7 +158,7 @@ void verificationSection(PageFlow &f, const PacketModel &m, const PacketFonts &f
     f.subheading(QStringLiteral("Attached files"));
     std::vector<TableRow> rows;
     for (const PdfAttachment &a : packetAttachments(m))
-        rows.push_back({{q(a.name), &fonts.monoSmall, Qt::transparent, 1, true}, {q(a.description), &fonts.small}});
+        rows.push_back({{qs(a.name), &fonts.monoSmall, Qt::transparent, 1, true}, {qs(a.description), &fonts.small}});
     f.table({0.42, 0.58}, {{QStringLiteral("attachment")}, {QStringLiteral("what it is")}}, rows);
     f.paragraph(QStringLiteral("List them with qpdf --list-attachments PACKET.pdf or pdfdetach -list PACKET.pdf; save "
                                "them all with pdfdetach -saveall PACKET.pdf."),

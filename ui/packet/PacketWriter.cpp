@@ -56,7 +56,7 @@ QString sizeText(std::uint64_t bytes)
 QString targetText(const nlohmann::json &t)
 {
     if (t.contains("evidence")) {
-        QString s = QStringLiteral("evidence %1").arg(q(t["evidence"].get<std::string>()));
+        QString s = QStringLiteral("evidence %1").arg(qs(t["evidence"].get<std::string>()));
         if (t.contains("page"))
             s += QStringLiteral(", page %1").arg(t["page"].get<int>());
         if (t.contains("line"))
@@ -64,11 +64,11 @@ QString targetText(const nlohmann::json &t)
         return s;
     }
     if (t.contains("metric"))
-        return QStringLiteral("metric %1").arg(q(t["metric"].get<std::string>()));
+        return QStringLiteral("metric %1").arg(qs(t["metric"].get<std::string>()));
     if (t.contains("criterion"))
-        return QStringLiteral("criterion %1/%2").arg(q(t.value("gate", "")), q(t["criterion"].get<std::string>()));
+        return QStringLiteral("criterion %1/%2").arg(qs(t.value("gate", "")), qs(t["criterion"].get<std::string>()));
     if (t.contains("requirement"))
-        return QStringLiteral("requirement %1").arg(q(t["requirement"].get<std::string>()));
+        return QStringLiteral("requirement %1").arg(qs(t["requirement"].get<std::string>()));
     if (t.contains("card"))
         return QStringLiteral("card of level %1").arg(t["card"].get<int>());
     return QStringLiteral("the project");
@@ -122,7 +122,7 @@ private:
     {
         if (m.gate) {
             const Gate *g = m.revision.manifest.findGate(*m.gate);
-            return QStringLiteral("gate %1 (level %2): %3").arg(q(g->id)).arg(g->level).arg(q(g->title));
+            return QStringLiteral("gate %1 (level %2): %3").arg(qs(g->id)).arg(g->level).arg(qs(g->title));
         }
         const std::size_t gates = m.revision.manifest.gates.size();
         return gates == 1 ? QStringLiteral("whole project (1 gate)") : QStringLiteral("whole project (%1 gates)").arg(gates);
@@ -133,32 +133,32 @@ private:
         const RevisionOverview &o = m.revision.overview;
         f.space(40);
         f.paragraph(QStringLiteral("MLTRL review packet"), fonts.heading, QColor(0x55, 0x55, 0x55));
-        f.paragraph(q(project().name), fonts.title);
+        f.paragraph(qs(project().name), fonts.title);
         f.space(12);
         std::vector<std::pair<QString, QString>> rows{
-            {QStringLiteral("Project id"), q(project().id)},
-            {QStringLiteral("Domain"), q(project().domain)},
+            {QStringLiteral("Project id"), qs(project().id)},
+            {QStringLiteral("Domain"), qs(project().domain)},
             {QStringLiteral("Scope"), scope()},
-            {QStringLiteral("Revision"), QStringLiteral("%1 of %2 (imported %3)").arg(o.revision).arg(o.revisions).arg(q(o.importedAt))},
-            {QStringLiteral("Exported by the team"), q(o.exportedAt)},
+            {QStringLiteral("Revision"), QStringLiteral("%1 of %2 (imported %3)").arg(o.revision).arg(o.revisions).arg(qs(o.importedAt))},
+            {QStringLiteral("Exported by the team"), qs(o.exportedAt)},
             {QStringLiteral("Current level"), levelText(o.currentLevel)},
-            {QStringLiteral("Manifest SHA-256"), q(o.manifestSha256)},
-            {QStringLiteral("Packet made"), q(m.generatedAt)},
+            {QStringLiteral("Manifest SHA-256"), qs(o.manifestSha256)},
+            {QStringLiteral("Packet made"), qs(m.generatedAt)},
         };
         std::vector<const QFont *> fontsOf(rows.size(), nullptr);
         fontsOf[0] = &fonts.mono;
         fontsOf[6] = &fonts.mono;
         for (const auto &[gate, status] : m.gateStatus)
-            rows.emplace_back(QStringLiteral("Gate %1 status").arg(q(gate)), gateStatusLine(m, gate));
+            rows.emplace_back(QStringLiteral("Gate %1 status").arg(qs(gate)), gateStatusLine(m, gate));
         // Only the reviews in effect; superseded ones are in the review history (G3).
         QStringList signers;
         for (std::size_t i : reviewsInEffect(m)) {
             const ReviewCheck &c = m.checks[i];
-            const QString who = c.record ? q(c.record->reviewer.name) : QString();
+            const QString who = c.record ? qs(c.record->reviewer.name) : QString();
             signers << QStringLiteral("%1 <%2>%3 — %4, %5, %6")
-                           .arg(who, q(m.reviews[i].reviewerEmail),
-                                m.reviews[i].reviewerRole.empty() ? QString() : QStringLiteral(", ") + q(m.reviews[i].reviewerRole),
-                                q(m.reviews[i].gateId), q(m.reviews[i].outcome), statusWords(c.status));
+                           .arg(who, qs(m.reviews[i].reviewerEmail),
+                                m.reviews[i].reviewerRole.empty() ? QString() : QStringLiteral(", ") + qs(m.reviews[i].reviewerRole),
+                                qs(m.reviews[i].gateId), qs(m.reviews[i].outcome), statusWords(c.status));
         }
         rows.emplace_back(QStringLiteral("Signers"),
                           signers.isEmpty() ? QStringLiteral("no signed reviews yet") : signers.join(QStringLiteral("\n")));
@@ -185,7 +185,7 @@ private:
         const RevisionOverview &o = m.revision.overview;
         QString held;
         for (const std::string &id : o.heldBackBy)
-            held += (held.isEmpty() ? QString() : QStringLiteral(", ")) + q(id);
+            held += (held.isEmpty() ? QString() : QStringLiteral(", ")) + qs(id);
         f.keyValues({{QStringLiteral("Current level"), levelText(o.currentLevel)},
                      {QStringLiteral("System level"), o.systemLevel ? levelText(*o.systemLevel) : QStringLiteral("no components")},
                      {QStringLiteral("Target level"), o.targetLevel ? levelText(*o.targetLevel) : QStringLiteral("not stated")},
@@ -201,22 +201,22 @@ private:
             const Gate *gate = m.revision.manifest.findGate(m.reviews[i].gateId);
             const bool selfDeclared = gate && !gate->signoffs.empty() && c.isValid() && !m.standings[i].roleGranted;
             QString text = QStringLiteral("%1 — %2 by %3 (%4, %5)%6, %7")
-                               .arg(q(m.reviews[i].gateId), q(d.outcome), q(c.record->reviewer.name),
-                                    q(c.record->reviewer.role.empty() ? "no role" : c.record->reviewer.role), statusWords(c.status),
+                               .arg(qs(m.reviews[i].gateId), qs(d.outcome), qs(c.record->reviewer.name),
+                                    qs(c.record->reviewer.role.empty() ? "no role" : c.record->reviewer.role), statusWords(c.status),
                                     selfDeclared ? QStringLiteral(", role self-declared") : QString(),
                                     reviewTag(m.reviews[i]));
             if (d.toLevel)
                 text += QStringLiteral(", to level %1").arg(*d.toLevel);
             f.paragraph(text, fonts.body);
             for (const std::string &cond : d.conditions)
-                f.paragraph(QStringLiteral("Condition: ") + q(cond), fonts.body, Qt::black, 14);
+                f.paragraph(QStringLiteral("Condition: ") + qs(cond), fonts.body, Qt::black, 14);
             if (d.rationale)
-                f.paragraph(QStringLiteral("Rationale: ") + q(*d.rationale), fonts.body, Qt::black, 14);
+                f.paragraph(QStringLiteral("Rationale: ") + qs(*d.rationale), fonts.body, Qt::black, 14);
         }
         if (!any)
             f.paragraph(QStringLiteral("No signed review in effect."), fonts.body);
         for (const Gate *g : m.gates())
-            f.paragraph(QStringLiteral("Gate %1: %2").arg(q(g->id), gateStatusLine(m, g->id)), fonts.body);
+            f.paragraph(QStringLiteral("Gate %1: %2").arg(qs(g->id), gateStatusLine(m, g->id)), fonts.body);
         f.subheading(QStringLiteral("Open annotations by severity"));
         std::map<std::string, int> open;
         for (const Annotation &a : m.annotations)
@@ -237,14 +237,14 @@ private:
                 }
             f.paragraph(QStringLiteral("%1: %2 met, %3 not met, %4 without an observed value (suggested by the "
                                        "workbench; the reviewers decide)")
-                            .arg(q(g->id)).arg(met).arg(notMet).arg(unknown),
+                            .arg(qs(g->id)).arg(met).arg(notMet).arg(unknown),
                         fonts.body);
             if (const GateOverview *go = gateOverview(g->id))
                 for (const CriterionOverview &c : go->criteria)
                     if (!c.metric.empty())
                         f.paragraph(QStringLiteral("%1: observed %2, suggested %3")
-                                        .arg(q(c.id), c.observed ? readableNumber(*c.observed) : QStringLiteral("no value"),
-                                             c.suggested ? q(*c.suggested) : QStringLiteral("—")),
+                                        .arg(qs(c.id), c.observed ? readableNumber(*c.observed) : QStringLiteral("no value"),
+                                             c.suggested ? qs(*c.suggested) : QStringLiteral("—")),
                                     fonts.small, Qt::black, 12);
         }
     }
@@ -268,17 +268,17 @@ private:
         for (const MetricFigure &fig : m.figures) {
             check();
             f.ensure(250);
-            f.subheading(QStringLiteral("Metric %1 — %2").arg(q(fig.metric.id), q(fig.metric.title)));
+            f.subheading(QStringLiteral("Metric %1 — %2").arg(qs(fig.metric.id), qs(fig.metric.title)));
             f.box(190, [&](QPainter &p, const QRectF &r, double k) { drawMetric(p, r, k, fonts, fig); });
             QString crit;
             for (std::size_t i = 0; i < fig.criteria.size(); ++i) {
                 const Criterion &c = fig.criteria[i];
                 const CriterionOverview *co = m.revision.criterion(fig.gates[i], c.id);
                 crit += QStringLiteral("%1/%2: %3 of %4%5 %6 %7. ")
-                            .arg(q(fig.gates[i]), q(c.id), q(std::string(toString(c.aggregate))),
-                                 c.series.empty() ? QStringLiteral("all points") : QStringLiteral("series ") + q(c.series),
+                            .arg(qs(fig.gates[i]), qs(c.id), qs(std::string(toString(c.aggregate))),
+                                 c.series.empty() ? QStringLiteral("all points") : QStringLiteral("series ") + qs(c.series),
                                  co && co->observed ? QStringLiteral(" = ") + readableNumber(*co->observed) : QString(),
-                                 q(std::string(toString(c.op))),
+                                 qs(std::string(toString(c.op))),
                                  c.threshold ? readableNumber(*c.threshold) : QStringLiteral("(no threshold)"));
             }
             f.paragraph(metricCaption(fig) + QStringLiteral(" Shading: green passes, red fails the first threshold; "
@@ -300,7 +300,7 @@ private:
             f.paragraph(QStringLiteral("The project has no card for this level."), fonts.body);
             return;
         }
-        f.keyValues({{QStringLiteral("Updated"), q(c->updated)}});
+        f.keyValues({{QStringLiteral("Updated"), qs(c->updated)}});
         const std::array<std::pair<const char *, const std::string *>, 6> sections{{
             {"TL;DR", &c->tldr}, {"Model / algorithm", &c->modelInfo}, {"Intended use", &c->intendedUse},
             {"Testing status", &c->testingStatus}, {"Data considerations", &c->dataConsiderations},
@@ -309,21 +309,21 @@ private:
         const QString empty = QStringLiteral("(empty)");
         for (const auto &[title, text] : sections) {
             f.subheading(QString::fromUtf8(title));
-            f.paragraph(text->empty() ? empty : q(*text), fonts.body, text->empty() ? QColor(0x77, 0x77, 0x77) : Qt::black);
+            f.paragraph(text->empty() ? empty : qs(*text), fonts.body, text->empty() ? QColor(0x77, 0x77, 0x77) : Qt::black);
         }
         f.subheading(QStringLiteral("Stage debrief"));
         if (c->debrief.empty())
             f.paragraph(empty, fonts.body, QColor(0x77, 0x77, 0x77));
         for (const DebriefItem &d : c->debrief) {
-            f.paragraph(q(d.question), fonts.bold);
-            f.paragraph(d.answer.empty() ? empty : q(d.answer), fonts.body, Qt::black, 10);
+            f.paragraph(qs(d.question), fonts.bold);
+            f.paragraph(d.answer.empty() ? empty : qs(d.answer), fonts.body, Qt::black, 10);
         }
         for (const auto &[title, list] : {std::pair(QStringLiteral("Requirements of the card"), &c->requirements),
                                           std::pair(QStringLiteral("Evidence of the card"), &c->evidence)}) {
             f.subheading(title);
             QStringList items;
             for (const std::string &id : *list)
-                items << q(id);
+                items << qs(id);
             f.paragraph(items.isEmpty() ? empty : items.join(QStringLiteral(", ")), items.isEmpty() ? fonts.body : fonts.mono,
                         items.isEmpty() ? QColor(0x77, 0x77, 0x77) : Qt::black);
         }
@@ -340,11 +340,11 @@ private:
             const std::optional<double> risk = r.riskScore();
             const bool failed = r.verification == VvStatus::Failed || r.validation == VvStatus::Failed;
             const QColor bg = failed ? QColor(0xfb, 0xe3, 0xe1) : Qt::transparent;
-            rows.push_back({{q(r.id), &fonts.monoSmall, bg},
-                            {q(r.text), nullptr, bg},
-                            {q(r.kind) + (r.level ? QStringLiteral(" L%1").arg(*r.level) : QString()), &fonts.small, bg},
-                            {q(std::string(toString(r.verification))), &fonts.small, bg, 1, true},
-                            {q(std::string(toString(r.validation))), &fonts.small, bg, 1, true},
+            rows.push_back({{qs(r.id), &fonts.monoSmall, bg},
+                            {qs(r.text), nullptr, bg},
+                            {qs(r.kind) + (r.level ? QStringLiteral(" L%1").arg(*r.level) : QString()), &fonts.small, bg},
+                            {qs(std::string(toString(r.verification))), &fonts.small, bg, 1, true},
+                            {qs(std::string(toString(r.validation))), &fonts.small, bg, 1, true},
                             {risk ? QString::number(*risk, 'f', 3) : QStringLiteral("—"), &fonts.small, bg, 1, true}});
         }
         if (upTo)
@@ -364,7 +364,7 @@ private:
         for (const Gate *g : m.gates()) {
             check();
             f.pageBreak();
-            f.heading(QStringLiteral("Criteria of %1 (level %2): %3").arg(q(g->id)).arg(g->level).arg(q(g->title)));
+            f.heading(QStringLiteral("Criteria of %1 (level %2): %3").arg(qs(g->id)).arg(g->level).arg(qs(g->title)));
             const GateOverview *go = gateOverview(g->id);
             std::vector<TableRow> rows;
             for (const Criterion &c : g->criteria) {
@@ -373,21 +373,21 @@ private:
                     for (const CriterionOverview &x : go->criteria)
                         if (x.id == c.id)
                             co = &x;
-                const QString observed = co && co->observed ? q(shortestDouble(*co->observed))
+                const QString observed = co && co->observed ? qs(shortestDouble(*co->observed))
                                                             : (c.isQuantitative() ? QStringLiteral("no value") : QStringLiteral("qualitative"));
-                const QString threshold = c.threshold ? q(std::string(toString(c.op))) + QStringLiteral(" ") + q(shortestDouble(*c.threshold))
+                const QString threshold = c.threshold ? qs(std::string(toString(c.op))) + QStringLiteral(" ") + qs(shortestDouble(*c.threshold))
                                                       : QStringLiteral("—");
                 const std::string suggested = co && co->suggested ? *co->suggested : std::string();
-                QString measure = c.isQuantitative() ? q(std::string(toString(c.aggregate))) + QStringLiteral(" of ") + q(c.metric) +
-                                                           (c.series.empty() ? QString() : QStringLiteral(" [") + q(c.series) + QStringLiteral("]"))
+                QString measure = c.isQuantitative() ? qs(std::string(toString(c.aggregate))) + QStringLiteral(" of ") + qs(c.metric) +
+                                                           (c.series.empty() ? QString() : QStringLiteral(" [") + qs(c.series) + QStringLiteral("]"))
                                                      : QStringLiteral("reviewer judgement");
                 // Exact values, in a face and a cell that never break inside a number.
-                rows.push_back({{q(c.id), &fonts.mono, QColor(0xf2, 0xf2, 0xf2)},
+                rows.push_back({{qs(c.id), &fonts.mono, QColor(0xf2, 0xf2, 0xf2)},
                                 {measure, &fonts.small, QColor(0xf2, 0xf2, 0xf2)},
                                 {observed, &fonts.mono, QColor(0xf2, 0xf2, 0xf2), 1, true},
                                 {threshold, &fonts.mono, QColor(0xf2, 0xf2, 0xf2), 1, true},
-                                {suggested.empty() ? QStringLiteral("—") : q(suggested), &fonts.small, verdictColor(suggested)}});
-                rows.push_back({{q(c.text), nullptr, Qt::transparent, 5}});
+                                {suggested.empty() ? QStringLiteral("—") : qs(suggested), &fonts.small, verdictColor(suggested)}});
+                rows.push_back({{qs(c.text), nullptr, Qt::transparent, 5}});
                 // The verdicts of the reviews in effect, each naming its review (G3: superseded
                 // reviews are in the review history).
                 for (std::size_t i : reviewsInEffect(m)) {
@@ -396,14 +396,14 @@ private:
                         continue;
                     for (const CriterionVerdict &v : chk.record->verdicts)
                         if (v.criterion == c.id)
-                            rows.push_back({{QStringLiteral("%1 (%2, %3)\n%4").arg(q(chk.record->reviewer.name),
-                                                                                   q(chk.record->reviewer.role),
+                            rows.push_back({{QStringLiteral("%1 (%2, %3)\n%4").arg(qs(chk.record->reviewer.name),
+                                                                                   qs(chk.record->reviewer.role),
                                                                                    statusWords(chk.status),
                                                                                    reviewTag(m.reviews[i])),
                                              &fonts.small, Qt::transparent, 2},
-                                            {q(v.verdict) + (v.fromSuggestion ? QStringLiteral(" — suggestion accepted") : QString()),
+                                            {qs(v.verdict) + (v.fromSuggestion ? QStringLiteral(" — suggestion accepted") : QString()),
                                              &fonts.small, verdictColor(v.verdict)},
-                                            {v.note ? q(*v.note) : QString(), &fonts.small, Qt::transparent, 2}});
+                                            {v.note ? qs(*v.note) : QString(), &fonts.small, Qt::transparent, 2}});
                 }
             }
             f.table({0.16, 0.30, 0.17, 0.19, 0.18},
@@ -430,14 +430,14 @@ private:
             for (const Annotation *a : list) {
                 check();
                 f.paragraph(QStringLiteral("%1 — %2, %3, by %4")
-                                .arg(targetText(a->target), q(a->status), q(a->created),
-                                     a->author.empty() ? QStringLiteral("(author not recorded)") : q(a->author)),
+                                .arg(targetText(a->target), qs(a->status), qs(a->created),
+                                     a->author.empty() ? QStringLiteral("(author not recorded)") : qs(a->author)),
                             fonts.bold, Qt::black, 6);
                 if (const auto line = m.annotatedLines.find(a->id); line != m.annotatedLines.end())
-                    f.paragraph(QStringLiteral("Line %1: \u201c%2\u201d").arg(a->target.value("line", 0)).arg(q(line->second)),
+                    f.paragraph(QStringLiteral("Line %1: \u201c%2\u201d").arg(a->target.value("line", 0)).arg(qs(line->second)),
                                 fonts.mono, QColor(0x33, 0x33, 0x33), 12);
-                f.paragraph(q(a->text), fonts.body, Qt::black, 6);
-                f.paragraph(q(a->id), fonts.monoSmall, QColor(0x55, 0x55, 0x55), 6);
+                f.paragraph(qs(a->text), fonts.body, Qt::black, 6);
+                f.paragraph(qs(a->id), fonts.monoSmall, QColor(0x55, 0x55, 0x55), 6);
                 if (const auto crop = m.crops.find(a->id); crop != m.crops.end())
                     cropBox(crop->second);
                 f.space(4);
@@ -472,17 +472,17 @@ private:
         for (const Evidence &e : m.revision.manifest.evidence) {
             const StoredFile *file = m.revision.fileFor(e.path);
             const std::string hash = file ? file->sha256 : e.sha256;
-            rows.push_back({{q(e.id), &fonts.monoSmall}, {q(e.title.empty() ? e.path : e.title), &fonts.small},
-                            {q(e.kind), &fonts.small}, {e.level ? QString::number(*e.level) : QStringLiteral("—"), &fonts.small},
+            rows.push_back({{qs(e.id), &fonts.monoSmall}, {qs(e.title.empty() ? e.path : e.title), &fonts.small},
+                            {qs(e.kind), &fonts.small}, {e.level ? QString::number(*e.level) : QStringLiteral("—"), &fonts.small},
                             {file ? sizeText(file->size) : QStringLiteral("missing"), &fonts.small}});
             const QString declared = e.sha256.empty() ? QStringLiteral("  (not declared)")
                                                       : (e.sha256 == hash ? QStringLiteral("  declared") : QStringLiteral("  DECLARED DIFFERS"));
-            rows.push_back({{QStringLiteral("SHA-256 ") + q(hash) + declared, &fonts.monoSmall, Qt::transparent, 5}});
+            rows.push_back({{QStringLiteral("SHA-256 ") + qs(hash) + declared, &fonts.monoSmall, Qt::transparent, 5}});
             // DICOM: what the de-identification check found at import (docs/dicom.md).
             if (const dicom::DeidentificationCheck *check = m.revision.dicomCheck(e.id)) {
                 const std::optional<bool> id = check->identified();
-                const QString what = !id ? QStringLiteral("DICOM: not checked (%1)").arg(q(check->problem))
-                                   : *id ? QStringLiteral("DICOM: IDENTIFIES A PATIENT: %1").arg(q(check->summary()))
+                const QString what = !id ? QStringLiteral("DICOM: not checked (%1)").arg(qs(check->problem))
+                                   : *id ? QStringLiteral("DICOM: IDENTIFIES A PATIENT: %1").arg(qs(check->summary()))
                                          : QStringLiteral("DICOM: de-identified (no PS3.15 basic-profile attribute with a value)");
                 rows.push_back({{what, &fonts.small, id.value_or(true) ? QColor(0xfd, 0xe2, 0xe2) : Qt::transparent, 5}});
             }
@@ -502,7 +502,7 @@ private:
                                    "manifest changed since), invalid. To check a review with stock OpenSSH, export the "
                                    "revision (mltrl export %1 -o %1.mltrl), unpack it, and run the command shown in "
                                    "its folder; allowed_signers is your list of trusted reviewer keys.")
-                        .arg(q(project().id)),
+                        .arg(qs(project().id)),
                     fonts.small);
         if (m.reviews.empty())
             f.paragraph(QStringLiteral("No signed reviews."), fonts.body);
@@ -511,24 +511,24 @@ private:
             const StoredReview &r = m.reviews[i];
             const ReviewCheck &c = m.checks[i];
             f.ensure(150);
-            f.subheading(QStringLiteral("Review of %1 — %2").arg(q(r.gateId), statusWords(c.status)));
+            f.subheading(QStringLiteral("Review of %1 — %2").arg(qs(r.gateId), statusWords(c.status)));
             QString reasons;
             for (const std::string &why : c.reasons)
-                reasons += (reasons.isEmpty() ? QString() : QStringLiteral("\n")) + q(why);
+                reasons += (reasons.isEmpty() ? QString() : QStringLiteral("\n")) + qs(why);
             std::vector<std::pair<QString, QString>> rows{
-                {QStringLiteral("Reviewer"), c.record ? q(c.record->reviewer.name) : QStringLiteral("(unreadable record)")},
-                {QStringLiteral("Role"), q(r.reviewerRole)},
-                {QStringLiteral("Email"), q(r.reviewerEmail)},
-                {QStringLiteral("Key fingerprint"), q(c.fingerprint)},
-                {QStringLiteral("Signed at"), q(r.signedAt)},
+                {QStringLiteral("Reviewer"), c.record ? qs(c.record->reviewer.name) : QStringLiteral("(unreadable record)")},
+                {QStringLiteral("Role"), qs(r.reviewerRole)},
+                {QStringLiteral("Email"), qs(r.reviewerEmail)},
+                {QStringLiteral("Key fingerprint"), qs(c.fingerprint)},
+                {QStringLiteral("Signed at"), qs(r.signedAt)},
                 {QStringLiteral("Status"), statusWords(c.status) + (reasons.isEmpty() ? QString() : QStringLiteral("\n") + reasons)},
-                {QStringLiteral("Outcome"), q(r.outcome)},
-                {QStringLiteral("Review id"), q(r.id)},
+                {QStringLiteral("Outcome"), qs(r.outcome)},
+                {QStringLiteral("Review id"), qs(r.id)},
                 {QStringLiteral("Revision signed"), QString::number(r.revisionNumber)}};
             if (m.supersededBy[i])
                 rows.emplace_back(QStringLiteral("Superseded"), supersededWords(*m.supersededBy[i]));
             else if (m.standings[i].counted)
-                rows.emplace_back(QStringLiteral("Counted"), QStringLiteral("yes, towards the status of %1").arg(q(r.gateId)));
+                rows.emplace_back(QStringLiteral("Counted"), QStringLiteral("yes, towards the status of %1").arg(qs(r.gateId)));
             else
                 rows.emplace_back(QStringLiteral("Counted"), QStringLiteral("no"));
             std::vector<const QFont *> fontsOf(rows.size(), nullptr);
@@ -536,7 +536,7 @@ private:
             fontsOf[3] = &fonts.mono;
             fontsOf[7] = &fonts.mono;
             f.keyValues(rows, fontsOf, 110);
-            f.codeLine(q(verifyCommand(r.reviewerEmail, r.id)), fonts.monoSmall, QColor(0x1a, 0x2a, 0x44), 6);
+            f.codeLine(qs(verifyCommand(r.reviewerEmail, r.id)), fonts.monoSmall, QColor(0x1a, 0x2a, 0x44), 6);
         }
     }
 
@@ -551,7 +551,7 @@ void setUp(QPdfWriter &writer, const PacketModel &model, const RenderOptions &op
     writer.setResolution(720);   // 10 device units per point: exact positions, unhinted text
     writer.setPageSize(QPageSize(options.paper == PaperSize::A4 ? QPageSize::A4 : QPageSize::Letter));
     writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-    writer.setTitle(QStringLiteral("MLTRL review packet: %1").arg(q(model.revision.manifest.project.name)));
+    writer.setTitle(QStringLiteral("MLTRL review packet: %1").arg(qs(model.revision.manifest.project.name)));
     writer.setCreator(QStringLiteral("MLTRL Workbench " MLTRL_VERSION));
     if (options.pdfA1b && !options.attachments)
         writer.setPdfVersion(QPagedPaintDevice::PdfVersion_A1b);
@@ -561,9 +561,9 @@ PageFrame frameOf(const PacketModel &m)
 {
     const RevisionOverview &o = m.revision.overview;
     return {QStringLiteral("%1 · %2 · revision %3")
-                .arg(q(o.id), m.gate ? QStringLiteral("gate ") + q(*m.gate) : QStringLiteral("all gates"))
+                .arg(qs(o.id), m.gate ? QStringLiteral("gate ") + qs(*m.gate) : QStringLiteral("all gates"))
                 .arg(o.revision),
-            QStringLiteral("manifest %1").arg(q(o.manifestSha256.substr(0, 16)))};
+            QStringLiteral("manifest %1").arg(qs(o.manifestSha256.substr(0, 16)))};
 }
 
 } // namespace

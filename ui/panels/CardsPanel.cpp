@@ -4,6 +4,7 @@
 #include "cards/WordDiff.h"
 #include "changes/ChangeTracker.h"
 #include "common/BackgroundJob.h"
+#include "common/QtText.h"
 #include "session/ProjectContext.h"
 #include "session/StoreGuard.h"
 #include "store/RevisionData.h"
@@ -22,16 +23,11 @@ namespace mltrl::ui {
 
 namespace {
 
-QString q(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-
 QString joined(const std::vector<std::string> &ids)
 {
     QStringList out;
     for (const std::string &id : ids)
-        out << q(id);
+        out << qs(id);
     return out.join(QStringLiteral(", "));
 }
 
@@ -41,13 +37,13 @@ std::vector<std::pair<QString, QString>> cardSections(const Card &card)
 {
     QStringList debrief;
     for (const DebriefItem &d : card.debrief)
-        debrief << QStringLiteral("Q: %1\nA: %2").arg(q(d.question), q(d.answer));
-    return {{QObject::tr("TL;DR"), q(card.tldr)},
-            {QObject::tr("Model info"), q(card.modelInfo)},
-            {QObject::tr("Intended use"), q(card.intendedUse)},
-            {QObject::tr("Testing status"), q(card.testingStatus)},
-            {QObject::tr("Data considerations"), q(card.dataConsiderations)},
-            {QObject::tr("Caveats"), q(card.caveats)},
+        debrief << QStringLiteral("Q: %1\nA: %2").arg(qs(d.question), qs(d.answer));
+    return {{QObject::tr("TL;DR"), qs(card.tldr)},
+            {QObject::tr("Model info"), qs(card.modelInfo)},
+            {QObject::tr("Intended use"), qs(card.intendedUse)},
+            {QObject::tr("Testing status"), qs(card.testingStatus)},
+            {QObject::tr("Data considerations"), qs(card.dataConsiderations)},
+            {QObject::tr("Caveats"), qs(card.caveats)},
             {QObject::tr("Debrief"), debrief.join(QStringLiteral("\n\n"))},
             {QObject::tr("Requirements"), joined(card.requirements)},
             {QObject::tr("Evidence"), joined(card.evidence)}};
@@ -55,7 +51,7 @@ std::vector<std::pair<QString, QString>> cardSections(const Card &card)
 
 QString cardName(const Card &card)
 {
-    return QObject::tr("Level %1 — %2").arg(card.level).arg(card.component.empty() ? QObject::tr("system") : q(card.component));
+    return QObject::tr("Level %1 — %2").arg(card.level).arg(card.component.empty() ? QObject::tr("system") : qs(card.component));
 }
 
 CardsPanel::CardsPanel(ProjectContext *context, QWidget *parent)
@@ -133,7 +129,7 @@ void CardsPanel::reload()
         });
         for (const RevisionListEntry &e : revisions.value_or(std::vector<RevisionListEntry>{}))
             if (e.number != r->overview.revision)
-                m_rightRevision->addItem(tr("revision %1 (%2)").arg(e.number).arg(q(e.importedAt)), e.number);
+                m_rightRevision->addItem(tr("revision %1 (%2)").arg(e.number).arg(qs(e.importedAt)), e.number);
         m_rightRevision->setEnabled(m_rightRevision->count() > 1);
     }
     m_card->setCurrentIndex(m_card->count() - 1);
@@ -155,7 +151,7 @@ void CardsPanel::markChangedCards()
         return;
     for (int i = 0; i < m_card->count() && i < static_cast<int>(r->manifest.cards.size()); ++i) {
         const Card &c = r->manifest.cards[static_cast<std::size_t>(i)];
-        const QString id = c.component.empty() ? QString::number(c.level) : QStringLiteral("%1/%2").arg(c.level).arg(q(c.component));
+        const QString id = c.component.empty() ? QString::number(c.level) : QStringLiteral("%1/%2").arg(c.level).arg(qs(c.component));
         const bool changed = tracker->changed(ChangeKind::Card, id);
         m_card->setItemIcon(i, changed ? changedIcon() : QIcon());
         m_card->setItemData(i, changed ? changedToolTip(tracker->reviewedRevision()) : QVariant(), Qt::ToolTipRole);
@@ -169,7 +165,7 @@ bool CardsPanel::selectCard(int level, const QString &component)
         return false;
     for (std::size_t i = 0; i < r->manifest.cards.size(); ++i) {
         const Card &c = r->manifest.cards[i];
-        if (c.level == level && q(c.component) == component) {
+        if (c.level == level && qs(c.component) == component) {
             m_card->setCurrentIndex(static_cast<int>(i));
             return true;
         }

@@ -1,5 +1,6 @@
 #include "panels/GatesPanel.h"
 
+#include "common/StatusColours.h"
 #include "common/Theme.h"
 #include "panels/PanelUtil.h"
 #include "plots/MetricPlot.h"
@@ -91,15 +92,7 @@ GatesPanel::GatesPanel(ProjectContext *context, QWidget *parent)
 
 void GatesPanel::reload()
 {
-    const QSignalBlocker block(m_gates);
-    m_gates->clear();
-    if (const auto r = m_context->revision()) {
-        for (const Gate &g : r->manifest.gates)
-            m_gates->addItem(tr("%1 — level %2: %3").arg(QString::fromStdString(g.id)).arg(g.level).arg(QString::fromStdString(g.title)),
-                             QString::fromStdString(g.id));
-    }
-    // The gate of the level the project is at (or the last) is where the reviewer starts.
-    m_gates->setCurrentIndex(m_gates->count() - 1);
+    fillGateBox(m_gates, m_context->revision().get());
     fillCriteria();
 }
 
@@ -172,15 +165,15 @@ void GatesPanel::fillCriteria()
             verdict = textItem(tr("reviewer decides"));
         } else if (suggested == "met") {
             verdict = textItem(tr("✓ met"));
-            verdict->setIcon(verdictIcon(QColor(0x00, 0x9E, 0x73), QChar(0x2713)));
-            verdict->setForeground(readableOn(QColor(0x00, 0x6B, 0x4E), base, 4.5));
+            verdict->setIcon(verdictIcon(status::passMark(), QChar(0x2713)));
+            verdict->setForeground(readableOn(status::passText(), base, 4.5));
         } else if (suggested == "not_met") {
             verdict = textItem(tr("✗ not met"));
-            verdict->setIcon(verdictIcon(QColor(0xD5, 0x5E, 0x00), QChar(0x2717)));
-            verdict->setForeground(readableOn(QColor(0xA0, 0x40, 0x00), base, 4.5));
+            verdict->setIcon(verdictIcon(status::failMark(), QChar(0x2717)));
+            verdict->setForeground(readableOn(status::failText(), base, 4.5));
         } else {
             verdict = textItem(tr("? no observed value"));
-            verdict->setIcon(verdictIcon(QColor(0x88, 0x88, 0x88), QLatin1Char('?')));
+            verdict->setIcon(verdictIcon(status::neutralMark(), QLatin1Char('?')));
         }
         row << verdict;
         QStringList evidence;

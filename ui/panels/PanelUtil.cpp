@@ -1,7 +1,9 @@
 #include "panels/PanelUtil.h"
 
 #include "plots/MetricPlot.h"
+#include "store/RevisionData.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QHeaderView>
 #include <QPainter>
@@ -100,6 +102,18 @@ void orderColumns(QTableView *view, const QList<int> &visualOrder)
     QObject::connect(refit, &QTimer::timeout, view, [view] { view->resizeRowsToContents(); });
     QObject::connect(header, &QHeaderView::sectionResized, refit, qOverload<>(&QTimer::start));
     view->viewport()->installEventFilter(new ResizeWatcher(view->viewport(), refit));
+}
+
+void fillGateBox(QComboBox *box, const RevisionData *revision)
+{
+    const QSignalBlocker block(box);
+    box->clear();
+    if (revision) {
+        for (const Gate &g : revision->manifest.gates)
+            box->addItem(QObject::tr("%1 — level %2: %3").arg(QString::fromStdString(g.id)).arg(g.level).arg(QString::fromStdString(g.title)),
+                         QString::fromStdString(g.id));
+    }
+    box->setCurrentIndex(box->count() - 1);
 }
 
 } // namespace mltrl::ui

@@ -6,10 +6,15 @@
 #include <QStandardItem>
 #include <QString>
 
-class QTableView;
-
 #include <optional>
 #include <string>
+
+class QComboBox;
+class QTableView;
+
+namespace mltrl {
+struct RevisionData;
+}
 
 namespace mltrl::ui {
 
@@ -32,5 +37,10 @@ constexpr int kIdRole = Qt::UserRole + 2;
 /// screen at 1280 px; the long text last, stretched to the width left and wrapped (rows grow
 /// to fit whenever that column's width changes). Logical indices (models, tests) are unchanged.
 void orderColumns(QTableView *view, const QList<int> &visualOrder);
+
+/// Lists the gates of `revision` in `box` ("G3 — level 3: title", the gate id as item data)
+/// and selects the last, the gate of the level the project is at, where a reviewer starts.
+/// Emits no signal while filling; the caller refreshes what depends on the gate.
+void fillGateBox(QComboBox *box, const RevisionData *revision);
 
 } // namespace mltrl::ui

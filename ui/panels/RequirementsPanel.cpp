@@ -1,6 +1,7 @@
 #include "panels/RequirementsPanel.h"
 
 #include "changes/ChangeTracker.h"
+#include "common/StatusColours.h"
 #include "common/Theme.h"
 
 #include "panels/PanelUtil.h"
@@ -53,9 +54,9 @@ QStandardItem *vvItem(VvStatus s)
     QString text = vvText(s);
     QColor colour;
     switch (s) {
-    case VvStatus::Passed: text = QStringLiteral("✓ ") + text; colour = QColor(0x00, 0x6B, 0x4E); break;
-    case VvStatus::Failed: text = QStringLiteral("✗ ") + text; colour = QColor(0xA0, 0x40, 0x00); break;
-    case VvStatus::Pending: text = QStringLiteral("… ") + text; colour = QColor(0x55, 0x55, 0x55); break;
+    case VvStatus::Passed: text = QStringLiteral("✓ ") + text; colour = status::passText(); break;
+    case VvStatus::Failed: text = QStringLiteral("✗ ") + text; colour = status::failText(); break;
+    case VvStatus::Pending: text = QStringLiteral("… ") + text; colour = status::mutedText(); break;
     default: break;
     }
     auto *item = textItem(text);

@@ -4,6 +4,7 @@
 // on screen for tests.
 #include "plots/MetricPlot.h"
 
+#include "common/StatusColours.h"
 #include "plots/MetricPlotDrawn.h"
 
 #include "common/Theme.h"
@@ -30,9 +31,6 @@ QColor seriesColour(std::size_t i)
                                      QColor(0x33, 0x33, 0x33)};
     return colours[i % std::size(colours)];
 }
-
-const QColor kPassColour(0x00, 0x9E, 0x73);
-const QColor kFailColour(0xD5, 0x5E, 0x00);
 
 QString opText(CompareOp op)
 {
@@ -261,8 +259,8 @@ void MetricPlot::buildThreshold(double xFrom, double xTo)
     if (op == CompareOp::Eq)
         return;
     const bool passAbove = op == CompareOp::Ge || op == CompareOp::Gt;
-    shade(m_plot, t, passAbove, kPassColour);
-    shade(m_plot, t, !passAbove, kFailColour);
+    shade(m_plot, t, passAbove, status::passMark());
+    shade(m_plot, t, !passAbove, status::failMark());
     // A second cue beside the colour: the words on each side of the line.
     auto label = [&](bool above, const QString &text, const QColor &colour) {
         auto *item = new QCPItemText(m_plot);
@@ -276,11 +274,11 @@ void MetricPlot::buildThreshold(double xFrom, double xTo)
         item->setColor(onPlot(palette(), colour, 5.2));
         item->setClipToAxisRect(true);
     };
-    label(passAbove, tr("✓ pass side"), kPassColour);
-    label(!passAbove, tr("✗ fail side"), kFailColour);
-    QColor pass = kPassColour;
+    label(passAbove, tr("✓ pass side"), status::passMark());
+    label(!passAbove, tr("✗ fail side"), status::failMark());
+    QColor pass = status::passMark();
     pass.setAlpha(60);
-    QColor fail = kFailColour;
+    QColor fail = status::failMark();
     fail.setAlpha(60);
     legendEntry(m_plot, tr("pass side (✓)"), Qt::NoPen, pass);
     legendEntry(m_plot, tr("fail side (✗)"), Qt::NoPen, fail);

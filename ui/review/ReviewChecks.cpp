@@ -3,6 +3,7 @@
 #include "common/Counted.h"
 #include "review/AnnotationStore.h"
 #include "review/KeyRing.h"
+#include "review/OpenAnnotations.h"
 #include "review/ReviewBuilder.h"
 #include "review/ReviewDraft.h"
 #include "store/RevisionData.h"
@@ -18,20 +19,13 @@ namespace mltrl::ui {
 
 WorkbenchTrust workbenchTrust()
 {
-    const KeyRing keys;
-    WorkbenchTrust out;
     Problems problems;   // malformed lines never match; the trust dialog shows them
-    if (std::filesystem::exists(keys.allowedSignersFile()))
-        out.signers = AllowedSigners::load(keys.allowedSignersFile(), problems);
-    if (std::filesystem::exists(keys.reviewerRolesFile()))
-        out.roles = ReviewerRoles::load(keys.reviewerRolesFile(), problems);
-    return out;
+    return KeyRing().trust(problems);
 }
 
 VerifiedReviews verifyProjectReviews(Store &store, const RevisionData &revision, const WorkbenchTrust &trust)
 {
-    return mltrl::verifyProjectReviews(store, revision, trust.signers ? &*trust.signers : nullptr,
-                                       trust.roles ? &*trust.roles : nullptr);
+    return mltrl::verifyProjectReviews(store, revision, trust.signersPtr(), trust.rolesPtr());
 }
 
 QString gateStatusText(const GateStatus &status, bool passedWithoutReview)
@@ -112,14 +106,12 @@ std::optional<ReviewInput> signingInput(Store &store, const RevisionData &revisi
     ReviewInput input = toReviewInput(draft);
     for (const RuleProblem &p : checkDecision(*gate, decisionOf(input)))
         problems << ruleProblemText(p);
-    const auto annotations = AnnotationStore(store.db()).forRevision(revision.overview.revisionId);
-    Problems blockers;
-    if (!checkBlockersAcknowledged(draft, annotations, blockers))
+    const std::vector<std::string> blockers =
+        attachOpenAnnotations(input, AnnotationStore(store.db()).forRevision(revision.overview.revisionId),
+                              [&draft](const std::string &id) { return draft.isAcknowledged(id); });
+    if (!blockers.empty())
         problems << QObject::tr("Acknowledge the %1 before an advance.")
-                        .arg(counted(static_cast<qsizetype>(blockers.errorCount()), QObject::tr("open blocker annotation")));
-    for (const Annotation &a : annotations)
-        if (a.status == "open")
-            input.annotations.push_back(a.toRecord());
+                        .arg(counted(static_cast<qsizetype>(blockers.size()), QObject::tr("open blocker annotation")));
     if (!problems.isEmpty())
         return std::nullopt;
     return input;

@@ -4,6 +4,7 @@
 /// allowed_signers file), and the gate status derived from them. Verification is a few
 /// signature checks per review (any SSH key type): cheap enough to run when the reviews change.
 #include "crypto/AllowedSigners.h"
+#include "review/KeyRing.h"
 #include "review/GateStatus.h"
 #include "review/ProjectReviews.h"
 #include "review/ReviewRules.h"
@@ -30,10 +31,7 @@ using mltrl::VerifiedReviews;
 
 /// The verifier's trust of the workbench: KeyRing's allowed_signers (who may sign) and
 /// reviewer_roles (which roles they hold, G4), each when it exists and parses.
-struct WorkbenchTrust {
-    std::optional<AllowedSigners> signers;
-    std::optional<ReviewerRoles> roles;
-};
+using WorkbenchTrust = KeyRingTrust;
 [[nodiscard]] WorkbenchTrust workbenchTrust();
 
 /// core's verifyProjectReviews with the workbench's trust.

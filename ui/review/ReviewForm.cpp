@@ -1,6 +1,7 @@
 #include "review/ReviewForm.h"
 
 #include "common/BackgroundJob.h"
+#include "common/StatusColours.h"
 #include "panels/PanelUtil.h"
 #include "plots/MetricPlot.h"
 #include "review/AnnotationStore.h"
@@ -259,16 +260,7 @@ ReviewDraft ReviewForm::draft() const
 
 void ReviewForm::reload()
 {
-    {
-        const QSignalBlocker block(m_gates);
-        m_gates->clear();
-        if (const auto r = m_context->revision()) {
-            for (const Gate &g : r->manifest.gates)
-                m_gates->addItem(tr("%1 — level %2: %3").arg(QString::fromStdString(g.id)).arg(g.level).arg(QString::fromStdString(g.title)),
-                                 QString::fromStdString(g.id));
-        }
-        m_gates->setCurrentIndex(m_gates->count() - 1);
-    }
+    fillGateBox(m_gates, m_context->revision().get());
     fillCriteria();
 }
 
@@ -510,7 +502,7 @@ void ReviewForm::refreshProblems()
                                                                           : tr("⚠ verdict needed");
         item->setText(shortText);
         item->setToolTip(check);
-        item->setForeground(check.isEmpty() ? QColor(0x00, 0x6B, 0x4E) : QColor(0xA0, 0x40, 0x00));
+        item->setForeground(check.isEmpty() ? status::passText() : status::failText());
     }
     m_sign->setEnabled(list.isEmpty());
     showProblems(list);

@@ -1,5 +1,6 @@
 #include "review/SignDialog.h"
 
+#include "common/QtText.h"
 #include "crypto/SshPublicKey.h"
 #include "crypto/Ed25519Key.h"
 
@@ -11,47 +12,39 @@
 
 namespace mltrl::ui {
 
-namespace {
-
-QString esc(const std::string &s)
-{
-    return QString::fromStdString(s).toHtmlEscaped();
-}
-
-} // namespace
 
 QString SignDialog::summaryHtml(const ReviewRecord &r)
 {
     QString html;
     const auto pub = SshPublicKey::fromOpenSsh(r.reviewer.publicKey);
-    html += QObject::tr("<h3>Review of %1 (level %2) — %3</h3>").arg(esc(r.gate)).arg(r.level).arg(esc(r.decision.outcome));
+    html += QObject::tr("<h3>Review of %1 (level %2) — %3</h3>").arg(htmlEscaped(r.gate)).arg(r.level).arg(htmlEscaped(r.decision.outcome));
     html += QObject::tr("<p><b>Reviewer:</b> %1 &lt;%2&gt;%3<br><b>Key:</b> %4</p>")
-                .arg(esc(r.reviewer.name), esc(r.reviewer.email),
-                     r.reviewer.role.empty() ? QString() : QStringLiteral(", ") + esc(r.reviewer.role),
-                     pub ? esc(pub->fingerprint()) : QObject::tr("(unreadable)"));
+                .arg(htmlEscaped(r.reviewer.name), htmlEscaped(r.reviewer.email),
+                     r.reviewer.role.empty() ? QString() : QStringLiteral(", ") + htmlEscaped(r.reviewer.role),
+                     pub ? htmlEscaped(pub->fingerprint()) : QObject::tr("(unreadable)"));
     html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\" border=\"1\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
                 .arg(QObject::tr("Criterion"), QObject::tr("Verdict"), QObject::tr("Observed"), QObject::tr("Note"));
     for (const CriterionVerdict &v : r.verdicts)
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                    .arg(esc(v.criterion), esc(v.verdict),
+                    .arg(htmlEscaped(v.criterion), htmlEscaped(v.verdict),
                          v.observed ? QString::fromStdString(shortestDouble(*v.observed)) : QStringLiteral("—"),
-                         v.note ? esc(*v.note) : QString());
+                         v.note ? htmlEscaped(*v.note) : QString());
     html += QStringLiteral("</table>");
     if (r.decision.toLevel)
         html += QObject::tr("<p><b>Switch back to level:</b> %1</p>").arg(*r.decision.toLevel);
     if (!r.decision.conditions.empty()) {
         html += QObject::tr("<p><b>Conditions:</b></p><ul>");
         for (const std::string &c : r.decision.conditions)
-            html += QStringLiteral("<li>%1</li>").arg(esc(c));
+            html += QStringLiteral("<li>%1</li>").arg(htmlEscaped(c));
         html += QStringLiteral("</ul>");
     }
     if (r.decision.rationale)
-        html += QObject::tr("<p><b>Rationale:</b> %1</p>").arg(esc(*r.decision.rationale));
+        html += QObject::tr("<p><b>Rationale:</b> %1</p>").arg(htmlEscaped(*r.decision.rationale));
     if (!r.annotations.empty())
         html += QObject::tr("<p><b>Open annotations carried:</b> %1</p>").arg(r.annotations.size());
     html += QObject::tr("<p><b>Binds:</b> manifest %1…, %2 evidence files, %3 metric files. "
                         "Once signed the review cannot be changed; a correction supersedes it.</p>")
-                .arg(esc(r.manifestSha256.substr(0, 16)))
+                .arg(htmlEscaped(r.manifestSha256.substr(0, 16)))
                 .arg(r.evidence.size())
                 .arg(r.metrics.size());
     return html;

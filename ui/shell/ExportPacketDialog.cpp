@@ -174,7 +174,7 @@ void ExportPacketDialog::render()
                 return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
             };
             ui::WorkbenchTrust trust = ui::workbenchTrust();
-            const ui::KeyRing keys;
+            const KeyRing keys;
             std::optional<AllowedSigners> signers;
             if (!signersFile.isEmpty()) {
                 signers = AllowedSigners::load(signersFile.toStdString(), problems);

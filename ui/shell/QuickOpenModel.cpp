@@ -2,19 +2,13 @@
 
 #include "common/NaturalSort.h"
 
+#include "common/QtText.h"
 #include "session/ProjectContext.h"
 #include "store/RevisionData.h"
 
 #include <algorithm>
 
 namespace mltrl::ui {
-
-namespace {
-QString q(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
-} // namespace
 
 int quickOpenScore(const QString &query, const QString &text)
 {
@@ -66,24 +60,24 @@ void QuickOpenModel::setRevision(const RevisionData *revision)
     if (revision) {
         const Manifest &m = revision->manifest;
         for (const Evidence &e : m.evidence)
-            m_all.push_back({Kind::Evidence, q(e.id), {}, 0, q(e.id), q(e.title.empty() ? e.path : e.title)});
+            m_all.push_back({Kind::Evidence, qs(e.id), {}, 0, qs(e.id), qs(e.title.empty() ? e.path : e.title)});
         for (const Metric &x : m.metrics)
-            m_all.push_back({Kind::Metric, q(x.id), {}, 0, q(x.id), q(x.title)});
+            m_all.push_back({Kind::Metric, qs(x.id), {}, 0, qs(x.id), qs(x.title)});
         for (const Requirement &r : m.requirements)
-            m_all.push_back({Kind::Requirement, q(r.id), {}, 0, q(r.id), q(r.text)});
+            m_all.push_back({Kind::Requirement, qs(r.id), {}, 0, qs(r.id), qs(r.text)});
         // Ids in natural order (REQ-2 before REQ-10); gates and cards keep the manifest's
         // level order.
         std::stable_sort(m_all.begin(), m_all.end(), [](const Item &a, const Item &b) {
             return a.kind != b.kind ? a.kind < b.kind : naturalLess(a.label, b.label);
         });
         for (const Gate &g : m.gates) {
-            m_all.push_back({Kind::Gate, q(g.id), {}, g.level, q(g.id), q(g.title)});
+            m_all.push_back({Kind::Gate, qs(g.id), {}, g.level, qs(g.id), qs(g.title)});
             for (const Criterion &c : g.criteria)
-                m_all.push_back({Kind::Criterion, q(c.id), q(g.id), g.level, QStringLiteral("%1 / %2").arg(q(g.id), q(c.id)), q(c.text)});
+                m_all.push_back({Kind::Criterion, qs(c.id), qs(g.id), g.level, QStringLiteral("%1 / %2").arg(qs(g.id), qs(c.id)), qs(c.text)});
         }
         for (const Card &c : m.cards) {
-            const QString component = c.component.empty() ? tr("system") : q(c.component);
-            m_all.push_back({Kind::Card, {}, q(c.component), c.level, tr("Card L%1 — %2").arg(c.level).arg(component), q(c.tldr)});
+            const QString component = c.component.empty() ? tr("system") : qs(c.component);
+            m_all.push_back({Kind::Card, {}, qs(c.component), c.level, tr("Card L%1 — %2").arg(c.level).arg(component), qs(c.tldr)});
         }
     }
     endResetModel();

@@ -9,7 +9,7 @@
 
 namespace fs = std::filesystem;
 
-namespace mltrl::ui {
+namespace mltrl {
 
 KeyRing::KeyRing(fs::path dir) : m_dir(dir.empty() ? defaultReviewerKeyFile().parent_path() : std::move(dir)) {}
 
@@ -40,6 +40,16 @@ std::optional<SigningKeyChoice> KeyRing::current() const
     return std::nullopt;
 }
 
+KeyRingTrust KeyRing::trust(Problems &problems) const
+{
+    KeyRingTrust out;
+    if (std::error_code ec; fs::exists(allowedSignersFile(), ec))
+        out.signers = AllowedSigners::load(allowedSignersFile(), problems);
+    if (std::error_code ec; fs::exists(reviewerRolesFile(), ec))
+        out.roles = ReviewerRoles::load(reviewerRolesFile(), problems);
+    return out;
+}
+
 bool KeyRing::setCurrent(const SigningKeyChoice &choice, Problems &problems)
 {
     std::error_code ec;
@@ -64,4 +74,4 @@ bool KeyRing::setCurrent(const SigningKeyChoice &choice, Problems &problems)
     return true;
 }
 
-} // namespace mltrl::ui
+} // namespace mltrl

@@ -1,20 +1,32 @@
 #pragma once
-/// Where the workbench keeps the reviewer's signing setup: a folder (by default the one
-/// `mltrl keygen` writes to) holding the workbench key, `signing-key.json` (which key signs
-/// and the identity it signs as, also for an OpenSSH key kept elsewhere) and the
-/// `allowed_signers` file the reviews are checked against.
+/// Where a reviewer's signing setup is kept, for the workbench and the CLI alike: a folder (by
+/// default the one `mltrl keygen` writes to) holding the workbench key, `signing-key.json`
+/// (which key signs and the identity it signs as, also for an OpenSSH key kept elsewhere), the
+/// `allowed_signers` file the reviews are checked against and `reviewer_roles` (G4).
 #include "common/Problems.h"
+#include "crypto/AllowedSigners.h"
 #include "review/ReviewRecord.h"
+#include "review/ReviewerRoles.h"
 
 #include <filesystem>
 #include <optional>
 
-namespace mltrl::ui {
+namespace mltrl {
 
 struct SigningKeyChoice {
     std::filesystem::path keyFile;
     ReviewerIdentity identity;   ///< name, email, role and the public key
     bool openSsh = false;        ///< an OpenSSH private key: signed through ssh-keygen
+};
+
+/// The verifier's trust kept in a keys folder: who may sign (allowed_signers) and which roles
+/// they hold (reviewer_roles, G4); each absent when its file is.
+struct KeyRingTrust {
+    std::optional<AllowedSigners> signers;
+    std::optional<ReviewerRoles> roles;
+
+    [[nodiscard]] const AllowedSigners *signersPtr() const { return signers ? &*signers : nullptr; }
+    [[nodiscard]] const ReviewerRoles *rolesPtr() const { return roles ? &*roles : nullptr; }
 };
 
 class KeyRing {
@@ -33,8 +45,12 @@ public:
     [[nodiscard]] std::optional<SigningKeyChoice> current() const;
     bool setCurrent(const SigningKeyChoice &choice, Problems &problems);
 
+    /// allowed_signers and reviewer_roles of this folder, each when it exists; what does not
+    /// parse is reported in `problems` (a malformed line never matches).
+    [[nodiscard]] KeyRingTrust trust(Problems &problems) const;
+
 private:
     std::filesystem::path m_dir;
 };
 
-} // namespace mltrl::ui
+} // namespace mltrl
