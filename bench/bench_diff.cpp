@@ -7,9 +7,9 @@
 //   bench_diff [EVIDENCE] [RUNS]   (defaults 10000 and 15)
 //   bench_diff --write DIR EVIDENCE   only writes the two archive folders DIR/r1 and DIR/r2 (for
 //                                     `mltrl diff` under callgrind in scripts/bench)
-#include "diff/RevisionDiff.h"
-#include "import/Importer.h"
-#include "store/Store.h"
+#include "core/diff/RevisionDiff.h"
+#include "core/import/Importer.h"
+#include "core/store/Store.h"
 
 #include <QTemporaryDir>
 

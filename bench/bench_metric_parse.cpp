@@ -1,6 +1,6 @@
 // Parses a generated 5-million-row series CSV (in memory) and prints rows/s.
 // Usage: bench_metric_parse [rows]
-#include "metrics/MetricParser.h"
+#include "core/metrics/MetricParser.h"
 
 #include <charconv>
 #include <chrono>

@@ -11,10 +11,10 @@
 // The last two lines, for scripts/bench: "series-load MS REF-MS" and "envelope-build MS REF-MS".
 // The four timed steps are separate non-inlined functions so callgrind can count each one alone
 // (scripts/bench callgrind: --toggle-collect='*loadSeries*' and so on).
-#include "import/Importer.h"
-#include "metrics/Envelope.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "core/import/Importer.h"
+#include "core/metrics/Envelope.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 #include <QTemporaryDir>
 

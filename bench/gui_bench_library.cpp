@@ -7,11 +7,11 @@
 // and the Evidence panel's full-text search (SQLite FTS5) in one revision while every revision
 // of the store is indexed — the index is one table for the whole store, so its size grows with
 // the store. Revisions not yet indexed are indexed first (kept in the store for the next run).
-#include "evidence/SearchIndex.h"
-#include "evidence/SearchIndexer.h"
-#include "library/LibraryModel.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "ui/evidence/SearchIndex.h"
+#include "ui/evidence/SearchIndexer.h"
+#include "ui/library/LibraryModel.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

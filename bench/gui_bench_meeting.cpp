@@ -3,15 +3,15 @@
 // the same size. Cold: every slide built in the switch (no building ahead); warm: revisited.
 // The metric points load off the UI thread; the time until the plot is drawn is reported too.
 // Run: QT_QPA_PLATFORM=offscreen gui_bench_meeting ARCHIVE [STORE-DIR]
-#include "meeting/MeetingAgenda.h"
-#include "meeting/MeetingSession.h"
-#include "meeting/MeetingSlides.h"
-#include "meeting/MeetingView.h"
-#include "import/Importer.h"
-#include "plots/MetricPlot.h"
-#include "session/ProjectContext.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "ui/meeting/MeetingAgenda.h"
+#include "ui/meeting/MeetingSession.h"
+#include "ui/meeting/MeetingSlides.h"
+#include "ui/meeting/MeetingView.h"
+#include "core/import/Importer.h"
+#include "ui/plots/MetricPlot.h"
+#include "ui/session/ProjectContext.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -8,7 +8,7 @@
 //   replot POINTS MEDIAN P95 MAX ENVELOPE-STEPS STEPS
 //   reference POINTS MEDIAN P95 MAX ENVELOPE-STEPS STEPS
 // Exit status 1 when the big series' p95 misses the target.
-#include "plots/MetricPlot.h"
+#include "ui/plots/MetricPlot.h"
 
 #include "qcustomplot.h"
 

@@ -13,15 +13,15 @@
 // (EvidenceViewer::loaded, then a synchronous repaint of the window).
 // The settings the children read are the ones QSettings finds (the script points
 // XDG_CONFIG_HOME at a scratch folder); the parent writes session/lastProject there.
-#include "evidence/EvidencePanel.h"
-#include "evidence/EvidenceViewer.h"
-#include "session/ProjectContext.h"
-#include "shell/PanelSetup.h"
-#include "shell/Settings.h"
-#include "shell/WorkbenchWindow.h"
-#include "store/ProjectQueries.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "ui/evidence/EvidencePanel.h"
+#include "ui/evidence/EvidenceViewer.h"
+#include "ui/session/ProjectContext.h"
+#include "ui/shell/PanelSetup.h"
+#include "ui/shell/Settings.h"
+#include "ui/shell/WorkbenchWindow.h"
+#include "core/store/ProjectQueries.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 #include <QApplication>
 #include <QEventLoop>

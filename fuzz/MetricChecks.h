@@ -2,8 +2,8 @@
 /// Shared by the metric fuzz targets: the shape invariants of MetricData and every
 /// aggregate run over it (all points and each sub-series).
 #include "FuzzCheck.h"
-#include "metrics/Aggregate.h"
-#include "metrics/MetricData.h"
+#include "core/metrics/Aggregate.h"
+#include "core/metrics/MetricData.h"
 
 #include <cmath>
 

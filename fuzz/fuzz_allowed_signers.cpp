@@ -1,7 +1,7 @@
 // allowed_signers: parse arbitrary text, then ask check() and findPrincipals() about every
 // key it lists (any SSH key type) and about a fixed key, for a few namespaces and times.
 #include "FuzzCheck.h"
-#include "crypto/AllowedSigners.h"
+#include "core/crypto/AllowedSigners.h"
 
 #include <algorithm>
 #include <cstddef>

@@ -2,8 +2,8 @@
 // input is written to a memfd and read back through /proc/self/fd/N, so the reader takes
 // its real path (content sniffing, libarchive's file reader) without touching the disk.
 #include "FuzzCheck.h"
-#include "archive/ArchiveReader.h"
-#include "crypto/Sha256.h"
+#include "core/archive/ArchiveReader.h"
+#include "core/crypto/Sha256.h"
 
 #include <sys/mman.h>
 #include <unistd.h>

@@ -2,7 +2,7 @@
 // return (never crash or throw), its stored JSON form must read back as the same check, and
 // "identified" must agree with what it lists.
 #include "FuzzCheck.h"
-#include "dicom/DeidentificationCheck.h"
+#include "core/dicom/DeidentificationCheck.h"
 
 #include <cstddef>
 #include <cstdint>

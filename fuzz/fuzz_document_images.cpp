@@ -5,8 +5,8 @@
 // segment (it can never name anything outside the archive); a refused one says why; notebook
 // cells stay within their bounds.
 #include "FuzzCheck.h"
-#include "common/ArchiveReference.h"
-#include "import/ArchiveAssets.h"
+#include "core/common/ArchiveReference.h"
+#include "core/import/ArchiveAssets.h"
 
 #include <unistd.h>
 

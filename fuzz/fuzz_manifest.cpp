@@ -1,6 +1,6 @@
 // parseManifest and parseManifestForReport on arbitrary bytes.
 #include "FuzzCheck.h"
-#include "manifest/ManifestParser.h"
+#include "core/manifest/ManifestParser.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
 // parseMetricCsv for the three kinds; the first byte picks the kind, the rest is the file.
 #include "MetricChecks.h"
-#include "metrics/MetricParser.h"
+#include "core/metrics/MetricParser.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
 // parseMlflowMetric (MLflow file-store metric lines: "<timestamp> <value> <step>").
 #include "MetricChecks.h"
-#include "metrics/MetricParser.h"
+#include "core/metrics/MetricParser.h"
 
 #include <cstddef>
 #include <cstdint>

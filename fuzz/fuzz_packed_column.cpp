@@ -5,7 +5,7 @@
 //   odd:  the rest is raw doubles — pack() may decline, but what it packs must round-trip —
 //         and, read as packed bytes of any count, it must decode or be refused, never crash.
 #include "FuzzCheck.h"
-#include "metrics/PackedColumn.h"
+#include "core/metrics/PackedColumn.h"
 
 #include <bit>
 #include <cstddef>

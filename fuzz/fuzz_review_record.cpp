@@ -1,7 +1,7 @@
 // ReviewRecord::parse on arbitrary bytes. A record that parses must serialize to the
 // deterministic bytes of §4 and read back as the same record (what is signed is what is shown).
 #include "FuzzCheck.h"
-#include "review/ReviewRecord.h"
+#include "core/review/ReviewRecord.h"
 
 #include <cstddef>
 #include <cstdint>

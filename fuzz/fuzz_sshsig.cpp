@@ -1,7 +1,7 @@
 // SSHSIG: parseArmor, parseBlob and verify of a fixed message. The input is tried both as
 // armored text and as a raw blob.
 #include "FuzzCheck.h"
-#include "crypto/SshSig.h"
+#include "core/crypto/SshSig.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -21,9 +21,9 @@
 // itself is SafeImage's (declared type only, pixel budget, SVG without external references).
 // The result is a QDataStream: magic, note, error, blocked references, natural size, then the
 // image as width, height, QImage::Format, bytes per line and its raw bytes.
-#include "common/PdfEngine.h"
-#include "common/PdfProtocol.h"
-#include "common/SafeImage.h"
+#include "ui/common/PdfEngine.h"
+#include "ui/common/PdfProtocol.h"
+#include "ui/common/SafeImage.h"
 
 #include <QDataStream>
 #include <QFile>

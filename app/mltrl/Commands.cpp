@@ -2,11 +2,11 @@
 
 #include "Output.h"
 #include "ReviewTrust.h"
-#include "store/RevisionData.h"
-#include "import/Importer.h"
-#include "store/ProjectQueries.h"
-#include "sqlite/Database.h"
-#include "store/Store.h"
+#include "core/store/RevisionData.h"
+#include "core/import/Importer.h"
+#include "core/store/ProjectQueries.h"
+#include "core/sqlite/Database.h"
+#include "core/store/Store.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

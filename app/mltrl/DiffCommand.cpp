@@ -2,10 +2,10 @@
 // older one it makes stale.
 #include "Commands.h"
 #include "Output.h"
-#include "diff/RevisionDiff.h"
-#include "diff/WordDiff.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "core/diff/RevisionDiff.h"
+#include "core/diff/WordDiff.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 #include <fmt/format.h>
 

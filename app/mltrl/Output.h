@@ -8,8 +8,8 @@
 /// Diagnostics use the form compilers use: `FILE:LINE:COLUMN: error: message`, or
 /// `FILE:/json/pointer: error: message` where there is no line (`warning:` likewise), and
 /// `mltrl: error: message` when the problem has no file.
-#include "common/Problems.h"
-#include "common/TerminalText.h"
+#include "core/common/Problems.h"
+#include "core/common/TerminalText.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json_fwd.hpp>

@@ -6,13 +6,13 @@
 #include "Output.h"
 #include "PacketVerify.h"
 #include "ReviewTrust.h"
-#include "crypto/AllowedSigners.h"
-#include "review/ReviewerKey.h"
-#include "packet/PacketModel.h"
-#include "packet/PacketWriter.h"
-#include "store/Store.h"
+#include "core/crypto/AllowedSigners.h"
+#include "core/review/ReviewerKey.h"
+#include "ui/packet/PacketModel.h"
+#include "ui/packet/PacketWriter.h"
+#include "core/store/Store.h"
 
-#include "common/AtomicFile.h"
+#include "core/common/AtomicFile.h"
 
 #include <QGuiApplication>
 

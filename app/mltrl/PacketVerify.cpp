@@ -3,13 +3,13 @@
 #include "PacketVerify.h"
 
 #include "Output.h"
-#include "crypto/AllowedSigners.h"
-#include "crypto/Sha256.h"
-#include "manifest/ManifestParser.h"
-#include "packet/PdfAttachments.h"
-#include "review/GateStatus.h"
-#include "review/ReviewerRoles.h"
-#include "review/ReviewVerifier.h"
+#include "core/crypto/AllowedSigners.h"
+#include "core/crypto/Sha256.h"
+#include "core/manifest/ManifestParser.h"
+#include "ui/packet/PdfAttachments.h"
+#include "core/review/GateStatus.h"
+#include "core/review/ReviewerRoles.h"
+#include "core/review/ReviewVerifier.h"
 
 #include <QPdfDocument>
 #include <QPdfSelection>

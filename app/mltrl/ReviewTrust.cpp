@@ -1,10 +1,10 @@
 #include "ReviewTrust.h"
 
 #include "Output.h"
-#include "review/KeyRing.h"
-#include "review/ReviewBuilder.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "core/review/KeyRing.h"
+#include "core/review/ReviewBuilder.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 #include <fmt/format.h>
 

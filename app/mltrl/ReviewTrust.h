@@ -5,11 +5,11 @@
 /// sees them — checked, with their standing (G3, G4) and the gate statuses (G6, G7) — shared
 /// by `reviews`, `show` and `verify`.
 #include "CommandLine.h"
-#include "crypto/AllowedSigners.h"
-#include "review/GateStatus.h"
-#include "review/ProjectReviews.h"
-#include "review/ReviewStore.h"
-#include "review/ReviewerRoles.h"
+#include "core/crypto/AllowedSigners.h"
+#include "core/review/GateStatus.h"
+#include "core/review/ProjectReviews.h"
+#include "core/review/ReviewStore.h"
+#include "core/review/ReviewerRoles.h"
 
 #include <nlohmann/json.hpp>
 

@@ -6,9 +6,9 @@
 
 #include "Output.h"
 
-#include "common/Rfc3339.h"
-#include "crypto/AllowedSigners.h"
-#include "crypto/SshSig.h"
+#include "core/common/Rfc3339.h"
+#include "core/crypto/AllowedSigners.h"
+#include "core/crypto/SshSig.h"
 
 #include <fmt/format.h>
 

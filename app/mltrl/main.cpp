@@ -4,7 +4,7 @@
 #include "CommandLine.h"
 #include "Commands.h"
 #include "Output.h"
-#include "sqlite/Database.h"
+#include "core/sqlite/Database.h"
 
 #include <QCoreApplication>
 

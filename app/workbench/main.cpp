@@ -1,10 +1,10 @@
 // mltrl-workbench [--store DIR] [--screenshot-dir DIR [--screenshot-size WxH]
 //                  [--screenshot-evidence all|N]] [ARCHIVE | PROJECT-ID]
-#include "shell/PanelSetup.h"
-#include "shell/ScreenshotTour.h"
-#include "shell/Settings.h"
-#include "shell/WorkbenchWindow.h"
-#include "store/Store.h"
+#include "ui/shell/PanelSetup.h"
+#include "ui/shell/ScreenshotTour.h"
+#include "ui/shell/Settings.h"
+#include "ui/shell/WorkbenchWindow.h"
+#include "core/store/Store.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

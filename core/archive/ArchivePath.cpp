@@ -1,6 +1,6 @@
 // Path rules of the contract (§1) and the wrapping-folder rule.
-#include "archive/ArchiveReader.h"
-#include "common/PathRules.h"
+#include "core/archive/ArchiveReader.h"
+#include "core/common/PathRules.h"
 
 #include <fmt/format.h>
 

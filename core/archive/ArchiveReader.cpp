@@ -1,6 +1,6 @@
 // Format detection and the entry point that picks a source.
-#include "archive/ArchiveReader.h"
-#include "archive/ReadSession.h"
+#include "core/archive/ArchiveReader.h"
+#include "core/archive/ReadSession.h"
 
 #include <algorithm>
 #include <array>

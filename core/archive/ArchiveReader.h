@@ -3,8 +3,8 @@
 /// exactly once each, enforcing the container rules of the contract (§1) on the bytes actually
 /// produced: path rules, entry types, duplicates, entry count, total size, decompression bombs.
 /// Nothing is extracted; the consumer sees each entry's bytes in chunks.
-#include "common/Cancel.h"
-#include "common/Problems.h"
+#include "core/common/Cancel.h"
+#include "core/common/Problems.h"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,6 +1,6 @@
 // A plain directory as an archive: walked in sorted order, links are never followed, only
 // regular files carry bytes. Paths are relative to the directory and "/"-separated.
-#include "archive/ReadSession.h"
+#include "core/archive/ReadSession.h"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 // ZIP, tar and tar.gz through libarchive: only those formats and the gzip filter are enabled,
 // entries are streamed once with archive_read_data, nothing touches the disk.
-#include "archive/ReadSession.h"
+#include "core/archive/ReadSession.h"
 
 #include <archive.h>
 #include <archive_entry.h>

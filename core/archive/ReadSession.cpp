@@ -1,6 +1,6 @@
-#include "archive/ReadSession.h"
+#include "core/archive/ReadSession.h"
 
-#include "common/PathRules.h"
+#include "core/common/PathRules.h"
 
 #include <fmt/format.h>
 

@@ -2,7 +2,7 @@
 /// Internal to the archive reader: the bookkeeping shared by every source (libarchive,
 /// directory) — entry admission (path rules, types, duplicates, count), per-entry streaming
 /// checks (bomb ratio, total size, cancellation) and the problems they raise.
-#include "archive/ArchiveReader.h"
+#include "core/archive/ArchiveReader.h"
 
 #include <optional>
 #include <unordered_set>

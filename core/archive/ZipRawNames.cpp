@@ -1,7 +1,7 @@
 // libarchive's ZIP reader rewrites "\" to "/" in names without a "/" (for old Windows
 // archivers). The contract rejects such names instead, so the raw names are read from the
 // central directory to find them.
-#include "archive/ReadSession.h"
+#include "core/archive/ReadSession.h"
 
 #include <array>
 #include <fstream>

@@ -1,4 +1,4 @@
-#include "common/ArchiveReference.h"
+#include "core/common/ArchiveReference.h"
 
 #include <QDir>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "common/JsonText.h"
+#include "core/common/JsonText.h"
 
-#include "common/PathRules.h"
+#include "core/common/PathRules.h"
 
 #include <fmt/format.h>
 

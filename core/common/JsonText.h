@@ -2,7 +2,7 @@
 /// Reading untrusted JSON text: a cheap nesting pre-scan (so hostile depth never reaches a
 /// parser), strict parsing that rejects duplicate object keys, and syntax errors reported
 /// as `file:line:column`.
-#include "common/Problems.h"
+#include "core/common/Problems.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,5 +1,5 @@
 // RFC 3339 dates and date-times, shared by the manifest (validation) and metric files (timestamps).
-#include "common/Rfc3339.h"
+#include "core/common/Rfc3339.h"
 
 #include <charconv>
 #include <cstdint>

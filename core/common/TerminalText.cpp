@@ -1,6 +1,6 @@
-#include "common/TerminalText.h"
+#include "core/common/TerminalText.h"
 
-#include "common/PathRules.h"
+#include "core/common/PathRules.h"
 
 #include <fmt/format.h>
 

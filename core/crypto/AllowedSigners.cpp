@@ -1,8 +1,8 @@
-#include "crypto/AllowedSigners.h"
+#include "core/crypto/AllowedSigners.h"
 
-#include "common/Rfc3339.h"
-#include "crypto/Base64.h"
-#include "crypto/SshWire.h"
+#include "core/common/Rfc3339.h"
+#include "core/crypto/Base64.h"
+#include "core/crypto/SshWire.h"
 
 #include <cctype>
 #include <fstream>

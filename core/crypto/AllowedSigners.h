@@ -8,9 +8,9 @@
 ///  - every key type SshPublicKey reads can match (Ed25519, ECDSA, RSA, security keys); other
 ///    types are read but never match (warned about).
 /// valid-after/valid-before without "Z"/"UTC" are local time, as in OpenSSH.
-#include "common/Problems.h"
-#include "crypto/Ed25519Key.h"
-#include "crypto/SshPublicKey.h"
+#include "core/common/Problems.h"
+#include "core/crypto/Ed25519Key.h"
+#include "core/crypto/SshPublicKey.h"
 
 #include <cstdint>
 #include <filesystem>

@@ -1,4 +1,4 @@
-#include "crypto/Base64.h"
+#include "core/crypto/Base64.h"
 
 #include <array>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "crypto/BcryptPbkdf.h"
+#include "core/crypto/BcryptPbkdf.h"
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
@@ -9,7 +9,7 @@
 namespace mltrl {
 namespace {
 
-#include "crypto/BlowfishInit.inc"
+#include "core/crypto/BlowfishInit.inc"
 
 struct Blowfish {
     std::uint32_t P[18];

@@ -1,9 +1,9 @@
-#include "crypto/Ed25519Key.h"
+#include "core/crypto/Ed25519Key.h"
 
-#include "crypto/Base64.h"
-#include "crypto/Sha256.h"
-#include "crypto/SshPrivateKey.h"
-#include "crypto/SshWire.h"
+#include "core/crypto/Base64.h"
+#include "core/crypto/Sha256.h"
+#include "core/crypto/SshPrivateKey.h"
+#include "core/crypto/SshWire.h"
 
 #include <openssl/bio.h>
 #include <openssl/crypto.h>

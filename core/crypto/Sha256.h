@@ -2,7 +2,7 @@
 /// SHA-256 (incremental and one-shot) and SHA-512 (one-shot, for SSHSIG), backed by
 /// OpenSSL's EVP interface so the CPU's SHA extensions are used: the importer hashes
 /// archives of a gigabyte and more.
-#include "common/Cancel.h"
+#include "core/common/Cancel.h"
 
 #include <array>
 #include <cstdint>

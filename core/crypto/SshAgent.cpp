@@ -1,6 +1,6 @@
-#include "crypto/SshAgent.h"
+#include "core/crypto/SshAgent.h"
 
-#include "crypto/SshWire.h"
+#include "core/crypto/SshWire.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -6,7 +6,7 @@
 /// Blocking calls over the agent's Unix socket ($SSH_AUTH_SOCK); run them off the UI thread.
 /// A sign request may wait for the user (a touch, an ssh-askpass confirmation), so its
 /// timeout is long; cancel() from another thread ends a pending call.
-#include "crypto/SshPublicKey.h"
+#include "core/crypto/SshPublicKey.h"
 
 #include <atomic>
 #include <optional>

@@ -1,6 +1,6 @@
-#include "crypto/SshKeygen.h"
+#include "core/crypto/SshKeygen.h"
 
-#include "crypto/SshSig.h"
+#include "core/crypto/SshSig.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,9 +1,9 @@
-#include "crypto/SshPrivateKey.h"
+#include "core/crypto/SshPrivateKey.h"
 
-#include "crypto/Base64.h"
-#include "crypto/BcryptPbkdf.h"
-#include "crypto/OpenSslUtil.h"
-#include "crypto/SshWire.h"
+#include "core/crypto/Base64.h"
+#include "core/crypto/BcryptPbkdf.h"
+#include "core/crypto/OpenSslUtil.h"
+#include "core/crypto/SshWire.h"
 
 #include <openssl/ec.h>
 #include <openssl/pem.h>

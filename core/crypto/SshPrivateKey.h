@@ -8,7 +8,7 @@
 /// aes256-ctr; BcryptPbkdf.h); their public half is readable without the passphrase
 /// (inspectOpenSsh). Security-key (sk) private files hold only a handle; they sign through
 /// ssh-agent or ssh-keygen, which talk to the token.
-#include "crypto/SshPublicKey.h"
+#include "core/crypto/SshPublicKey.h"
 
 #include <filesystem>
 #include <memory>

@@ -1,10 +1,10 @@
-#include "crypto/SshPublicKey.h"
+#include "core/crypto/SshPublicKey.h"
 
-#include "crypto/Base64.h"
-#include "crypto/Ed25519Key.h"
-#include "crypto/OpenSslUtil.h"
-#include "crypto/Sha256.h"
-#include "crypto/SshWire.h"
+#include "core/crypto/Base64.h"
+#include "core/crypto/Ed25519Key.h"
+#include "core/crypto/OpenSslUtil.h"
+#include "core/crypto/Sha256.h"
+#include "core/crypto/SshWire.h"
 
 #include <openssl/ec.h>
 #include <openssl/objects.h>

@@ -1,8 +1,8 @@
-#include "crypto/SshSig.h"
+#include "core/crypto/SshSig.h"
 
-#include "crypto/Base64.h"
-#include "crypto/Sha256.h"
-#include "crypto/SshWire.h"
+#include "core/crypto/Base64.h"
+#include "core/crypto/Sha256.h"
+#include "core/crypto/SshWire.h"
 
 #include <cstring>
 

@@ -8,8 +8,8 @@
 /// Armor read rules: the text must start with the BEGIN line; CRLF line ends are accepted
 /// (as OpenSSH >= 9.5 does; a checkout with autocrlf must not break reviews) but only LF is
 /// written, because OpenSSH < 9.5 rejects CRLF. Only whitespace may follow the END line.
-#include "crypto/Ed25519Key.h"
-#include "crypto/SshPublicKey.h"
+#include "core/crypto/Ed25519Key.h"
+#include "core/crypto/SshPublicKey.h"
 
 #include <functional>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "crypto/SshWire.h"
+#include "core/crypto/SshWire.h"
 
 namespace mltrl::sshwire {
 

@@ -1,4 +1,4 @@
-#include "derive/Levels.h"
+#include "core/derive/Levels.h"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
 #pragma once
 /// Facts derived from a manifest's levels (MLTRL): the system level and invalid switchbacks.
-#include "manifest/Manifest.h"
+#include "core/manifest/Manifest.h"
 
 #include <cstddef>
 #include <optional>

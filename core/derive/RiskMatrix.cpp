@@ -1,4 +1,4 @@
-#include "derive/RiskMatrix.h"
+#include "core/derive/RiskMatrix.h"
 
 #include <algorithm>
 

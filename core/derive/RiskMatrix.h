@@ -3,7 +3,7 @@
 /// docs/archive-format.md) each cut into five bands, a cell per (probability band, impact
 /// band), and the cell's risk level from the product of the two band ranks. The workbench's
 /// Requirements panel draws it as a count heat-map and filters its table by cell.
-#include "manifest/Manifest.h"
+#include "core/manifest/Manifest.h"
 
 #include <array>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "derive/Verdicts.h"
+#include "core/derive/Verdicts.h"
 
 #include <cmath>
 

@@ -1,6 +1,6 @@
 #pragma once
 /// The workbench's suggestion for a quantitative criterion; the reviewer decides.
-#include "manifest/Manifest.h"
+#include "core/manifest/Manifest.h"
 
 #include <nlohmann/json.hpp>
 

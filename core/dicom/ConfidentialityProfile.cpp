@@ -1,4 +1,4 @@
-#include "dicom/ConfidentialityProfile.h"
+#include "core/dicom/ConfidentialityProfile.h"
 
 #include <unordered_map>
 

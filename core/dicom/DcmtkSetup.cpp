@@ -1,4 +1,4 @@
-#include "dicom/DcmtkSetup.h"
+#include "core/dicom/DcmtkSetup.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/oflog/oflog.h>

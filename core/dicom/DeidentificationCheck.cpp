@@ -1,7 +1,7 @@
-#include "dicom/DeidentificationCheck.h"
+#include "core/dicom/DeidentificationCheck.h"
 
-#include "dicom/ConfidentialityProfile.h"
-#include "dicom/DcmtkSetup.h"
+#include "core/dicom/ConfidentialityProfile.h"
+#include "core/dicom/DcmtkSetup.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>

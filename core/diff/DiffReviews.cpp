@@ -2,15 +2,15 @@
 // revisions, and which reviews of the older revision the changes make stale. Staleness itself
 // is the review verifier's (ReviewVerifier::verify against the newer revision); this file
 // only maps its verdict onto the changes.
-#include "diff/RevisionDiff.h"
+#include "core/diff/RevisionDiff.h"
 
-#include "crypto/Ed25519Key.h"
-#include "crypto/SshPublicKey.h"
-#include "review/ReviewBuilder.h"
-#include "review/ReviewStore.h"
-#include "review/ReviewVerifier.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "core/crypto/Ed25519Key.h"
+#include "core/crypto/SshPublicKey.h"
+#include "core/review/ReviewBuilder.h"
+#include "core/review/ReviewStore.h"
+#include "core/review/ReviewVerifier.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 #include <fmt/format.h>
 

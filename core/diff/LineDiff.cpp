@@ -1,6 +1,6 @@
-#include "diff/LineDiff.h"
+#include "core/diff/LineDiff.h"
 
-#include "manifest/Manifest.h"
+#include "core/manifest/Manifest.h"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
-#include "diff/RevisionDiff.h"
+#include "core/diff/RevisionDiff.h"
 
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 #include <fmt/format.h>
 

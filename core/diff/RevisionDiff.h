@@ -4,7 +4,7 @@
 /// metric, as a flat list of changes; and which signed reviews of the older revision the
 /// changes make stale. Hash maps throughout: two revisions with ten thousand evidence files
 /// each compare in milliseconds.
-#include "common/Problems.h"
+#include "core/common/Problems.h"
 
 #include <nlohmann/json.hpp>
 

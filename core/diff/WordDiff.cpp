@@ -1,4 +1,4 @@
-#include "diff/WordDiff.h"
+#include "core/diff/WordDiff.h"
 
 #include <algorithm>
 #include <cstdint>

@@ -1,6 +1,6 @@
-#include "import/ArchiveAssets.h"
+#include "core/import/ArchiveAssets.h"
 
-#include "common/ArchiveReference.h"
+#include "core/common/ArchiveReference.h"
 
 #include <QRegularExpression>
 #include <QString>

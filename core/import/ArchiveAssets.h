@@ -8,9 +8,9 @@
 /// same archive with an image extension are stored with the revision, byte for byte, within
 /// bounds. Nothing else of an archive is ever read for a document. See docs/archive-format.md
 /// ("Images of documents that the manifest does not name").
-#include "common/Problems.h"
-#include "import/StagedArchive.h"
-#include "manifest/Manifest.h"
+#include "core/common/Problems.h"
+#include "core/import/StagedArchive.h"
+#include "core/manifest/Manifest.h"
 
 #include <cstdint>
 #include <filesystem>

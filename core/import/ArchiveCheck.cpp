@@ -1,7 +1,7 @@
-#include "import/ArchiveCheck.h"
+#include "core/import/ArchiveCheck.h"
 
-#include "common/PathRules.h"
-#include "crypto/Sha256.h"
+#include "core/common/PathRules.h"
+#include "core/crypto/Sha256.h"
 
 #include <fmt/format.h>
 

@@ -1,10 +1,10 @@
 #pragma once
 /// Checks a staged archive against its manifest: the manifest is there and valid, every file
 /// it names is present with the declared hash, and what it does not name is reported.
-#include "dicom/DeidentificationCheck.h"
-#include "import/ArchiveAssets.h"
-#include "import/StagedArchive.h"
-#include "manifest/ManifestParser.h"
+#include "core/dicom/DeidentificationCheck.h"
+#include "core/import/ArchiveAssets.h"
+#include "core/import/StagedArchive.h"
+#include "core/manifest/ManifestParser.h"
 
 #include <map>
 #include <optional>

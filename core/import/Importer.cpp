@@ -1,14 +1,14 @@
-#include "import/Importer.h"
+#include "core/import/Importer.h"
 
-#include "import/ArchiveCheck.h"
-#include "import/MetricIngest.h"
-#include "import/RevisionWriter.h"
-#include "import/StagedArchive.h"
-#include "review/AuditLog.h"
-#include "review/ReviewMerge.h"
-#include "store/DicomChecks.h"
-#include "store/Store.h"
-#include "store/UnsettledBlobs.h"
+#include "core/import/ArchiveCheck.h"
+#include "core/import/MetricIngest.h"
+#include "core/import/RevisionWriter.h"
+#include "core/import/StagedArchive.h"
+#include "core/review/AuditLog.h"
+#include "core/review/ReviewMerge.h"
+#include "core/store/DicomChecks.h"
+#include "core/store/Store.h"
+#include "core/store/UnsettledBlobs.h"
 
 #include <QTemporaryDir>
 

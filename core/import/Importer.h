@@ -1,10 +1,10 @@
 #pragma once
 /// Imports a project archive into the store — whole or not at all — and validates archives
 /// without a store. All problems are reported, each naming where and what.
-#include "archive/ArchiveReader.h"
-#include "common/Cancel.h"
-#include "common/Problems.h"
-#include "manifest/ManifestParser.h"
+#include "core/archive/ArchiveReader.h"
+#include "core/common/Cancel.h"
+#include "core/common/Problems.h"
+#include "core/manifest/ManifestParser.h"
 
 #include <filesystem>
 #include <string>

@@ -1,8 +1,8 @@
-#include "import/MetricIngest.h"
+#include "core/import/MetricIngest.h"
 
-#include "derive/Verdicts.h"
-#include "metrics/Aggregate.h"
-#include "metrics/MetricParser.h"
+#include "core/derive/Verdicts.h"
+#include "core/metrics/Aggregate.h"
+#include "core/metrics/MetricParser.h"
 
 #include <fmt/format.h>
 

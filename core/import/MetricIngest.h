@@ -2,8 +2,8 @@
 /// Parses every metric file of a checked archive straight from its staged bytes (memory
 /// mapped), hands each parsed metric to a sink (the store writes it, validation drops it) and
 /// observes every quantitative criterion on the way, so no metric is held after its turn.
-#include "import/RevisionWriter.h"
-#include "import/StagedArchive.h"
+#include "core/import/RevisionWriter.h"
+#include "core/import/StagedArchive.h"
 
 #include <functional>
 #include <map>

@@ -1,8 +1,8 @@
-#include "import/RevisionWriter.h"
+#include "core/import/RevisionWriter.h"
 
-#include "common/Rfc3339.h"
-#include "derive/Levels.h"
-#include "metrics/PackedColumn.h"
+#include "core/common/Rfc3339.h"
+#include "core/derive/Levels.h"
+#include "core/metrics/PackedColumn.h"
 
 #include <fmt/format.h>
 

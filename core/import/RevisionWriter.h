@@ -1,9 +1,9 @@
 #pragma once
 /// Writes one revision's rows (project fields, components, history, cards, requirements,
 /// gates, criteria, evidence, metrics, files) inside the caller's transaction.
-#include "import/ArchiveCheck.h"
-#include "metrics/MetricData.h"
-#include "sqlite/Database.h"
+#include "core/import/ArchiveCheck.h"
+#include "core/metrics/MetricData.h"
+#include "core/sqlite/Database.h"
 
 #include <cstdint>
 #include <map>

@@ -1,4 +1,4 @@
-#include "import/StagedArchive.h"
+#include "core/import/StagedArchive.h"
 
 #include <fmt/format.h>
 

@@ -2,8 +2,8 @@
 /// Reads an archive once into a blob store's temporary area: each entry is streamed, hashed
 /// and written in one pass. What is staged can then be checked, parsed and published (import)
 /// or thrown away (validation, rejection).
-#include "archive/ArchiveReader.h"
-#include "store/BlobStore.h"
+#include "core/archive/ArchiveReader.h"
+#include "core/store/BlobStore.h"
 
 #include <cstdint>
 #include <map>

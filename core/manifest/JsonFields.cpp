@@ -1,7 +1,7 @@
-#include "manifest/JsonFields.h"
+#include "core/manifest/JsonFields.h"
 
-#include "common/JsonText.h"
-#include "manifest/ManifestParser.h"
+#include "core/common/JsonText.h"
+#include "core/manifest/ManifestParser.h"
 
 #include <fmt/format.h>
 

@@ -2,7 +2,7 @@
 /// Typed, validating access to the members of one JSON object. Every problem goes to a
 /// JsonReport with the member's JSON pointer; reading continues so that all problems of a
 /// document are found in one pass. Members never asked for are reported as unknown.
-#include "common/Problems.h"
+#include "core/common/Problems.h"
 
 #include <nlohmann/json.hpp>
 

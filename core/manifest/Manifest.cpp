@@ -1,4 +1,4 @@
-#include "manifest/Manifest.h"
+#include "core/manifest/Manifest.h"
 
 #include <algorithm>
 

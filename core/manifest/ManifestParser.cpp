@@ -1,9 +1,9 @@
-#include "manifest/ManifestParser.h"
+#include "core/manifest/ManifestParser.h"
 
-#include "common/JsonText.h"
-#include "common/PathRules.h"
-#include "derive/Levels.h"
-#include "manifest/JsonFields.h"
+#include "core/common/JsonText.h"
+#include "core/common/PathRules.h"
+#include "core/derive/Levels.h"
+#include "core/manifest/JsonFields.h"
 
 #include <fmt/format.h>
 

@@ -3,8 +3,8 @@
 /// types, required fields, id syntax and uniqueness, levels, enums, dates, references
 /// between lists. Checks that need the archive's entries (files present, hashes) are the
 /// importer's. Every problem is reported (not only the first), each with its JSON pointer.
-#include "common/Problems.h"
-#include "manifest/Manifest.h"
+#include "core/common/Problems.h"
+#include "core/manifest/Manifest.h"
 
 #include <optional>
 #include <string_view>

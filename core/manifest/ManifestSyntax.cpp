@@ -1,7 +1,7 @@
 // Syntax of the manifest's atoms: identifiers and RFC 3339 dates (declared in ManifestParser.h).
-#include "manifest/ManifestParser.h"
+#include "core/manifest/ManifestParser.h"
 
-#include "common/Rfc3339.h"
+#include "core/common/Rfc3339.h"
 
 namespace mltrl {
 

@@ -1,4 +1,4 @@
-#include "metrics/Aggregate.h"
+#include "core/metrics/Aggregate.h"
 
 #include <cmath>
 #include <vector>

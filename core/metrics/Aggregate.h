@@ -1,6 +1,6 @@
 #pragma once
 /// A criterion's observed value: its aggregate run over a metric's points (contract §2).
-#include "metrics/MetricData.h"
+#include "core/metrics/MetricData.h"
 
 #include <optional>
 #include <string_view>

@@ -1,4 +1,4 @@
-#include "metrics/CsvReader.h"
+#include "core/metrics/CsvReader.h"
 
 #include <algorithm>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "metrics/MetricData.h"
+#include "core/metrics/MetricData.h"
 
 #include <algorithm>
 

@@ -1,6 +1,6 @@
 #pragma once
 /// Metric points parsed from a metric file, column-wise (packed doubles, no per-point objects).
-#include "manifest/Manifest.h"
+#include "core/manifest/Manifest.h"
 
 #include <cstdint>
 #include <string>

@@ -1,7 +1,7 @@
-#include "metrics/MetricParser.h"
+#include "core/metrics/MetricParser.h"
 
-#include "metrics/CsvReader.h"
-#include "metrics/NumberText.h"
+#include "core/metrics/CsvReader.h"
+#include "core/metrics/NumberText.h"
 
 #include <fmt/format.h>
 

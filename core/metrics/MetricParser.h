@@ -2,8 +2,8 @@
 /// Fast parsers for the metric files of the contract (§3): CSV for `series`, `curve` and
 /// `groups`, and MLflow's file-store metric format. std::from_chars, no per-value allocation.
 /// A row that does not parse is an error naming `file:line:column`.
-#include "common/Problems.h"
-#include "metrics/MetricData.h"
+#include "core/common/Problems.h"
+#include "core/metrics/MetricData.h"
 
 #include <cstddef>
 #include <functional>

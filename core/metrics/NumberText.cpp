@@ -1,6 +1,6 @@
-#include "metrics/NumberText.h"
+#include "core/metrics/NumberText.h"
 
-#include "common/Rfc3339.h"
+#include "core/common/Rfc3339.h"
 
 #include <cmath>
 #include <cstdint>

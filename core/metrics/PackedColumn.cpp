@@ -1,4 +1,4 @@
-#include "metrics/PackedColumn.h"
+#include "core/metrics/PackedColumn.h"
 
 #include <algorithm>
 #include <bit>

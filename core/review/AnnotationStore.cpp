@@ -1,8 +1,8 @@
-#include "review/AnnotationStore.h"
+#include "core/review/AnnotationStore.h"
 
-#include "common/Rfc3339.h"
-#include "review/AnnotationTarget.h"
-#include "review/AuditLog.h"
+#include "core/common/Rfc3339.h"
+#include "core/review/AnnotationTarget.h"
+#include "core/review/AuditLog.h"
 
 #include <QUuid>
 #include <QtGlobal>

@@ -2,9 +2,9 @@
 /// The reviewer's annotations on a revision: added and resolved in the store, each action
 /// committed with its audit entry (durable when the call returns). Open annotations are
 /// carried into the records of the reviews signed on that revision.
-#include "common/Problems.h"
-#include "review/ReviewRecord.h"
-#include "sqlite/Database.h"
+#include "core/common/Problems.h"
+#include "core/review/ReviewRecord.h"
+#include "core/sqlite/Database.h"
 
 #include <nlohmann/json.hpp>
 

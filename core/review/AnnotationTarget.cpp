@@ -1,6 +1,6 @@
-#include "review/AnnotationTarget.h"
+#include "core/review/AnnotationTarget.h"
 
-#include "manifest/Manifest.h"
+#include "core/manifest/Manifest.h"
 
 #include <fmt/format.h>
 

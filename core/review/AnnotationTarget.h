@@ -2,7 +2,7 @@
 /// Annotation targets (§4): a JSON object naming exactly one thing — `evidence` (with
 /// optional `page`, `rect`, `line`), `metric` (optional `x_range`), `criterion` (with
 /// `gate`), `requirement`, `card` (a level) or `project` (true).
-#include "common/Problems.h"
+#include "core/common/Problems.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,11 +1,11 @@
-#include "review/ArchiveExporter.h"
+#include "core/review/ArchiveExporter.h"
 
-#include "review/AuditLog.h"
-#include "review/ReviewStore.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "core/review/AuditLog.h"
+#include "core/review/ReviewStore.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
-#include "common/AtomicFile.h"
+#include "core/common/AtomicFile.h"
 
 #include <archive.h>
 #include <archive_entry.h>

@@ -5,7 +5,7 @@
 /// `reviews/<id>.json` + `.json.sig` for each signed review stored with the revision. The
 /// file appears atomically (written beside it, then renamed), and the export is recorded in
 /// the audit log.
-#include "common/Problems.h"
+#include "core/common/Problems.h"
 
 #include <filesystem>
 #include <optional>

@@ -1,9 +1,9 @@
-#include "review/ArchiveVerifier.h"
+#include "core/review/ArchiveVerifier.h"
 
-#include "import/ArchiveCheck.h"
-#include "import/MetricIngest.h"
-#include "import/StagedArchive.h"
-#include "store/BlobStore.h"
+#include "core/import/ArchiveCheck.h"
+#include "core/import/MetricIngest.h"
+#include "core/import/StagedArchive.h"
+#include "core/store/BlobStore.h"
 
 #include <QTemporaryDir>
 

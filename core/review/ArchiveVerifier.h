@@ -3,11 +3,11 @@
 /// and metric file against its declared hash, metric files — and every review it carries
 /// (signature, namespace, key, project, gate, file name, binding to this archive's bytes),
 /// with the gate statuses those reviews give.
-#include "common/Problems.h"
-#include "crypto/AllowedSigners.h"
-#include "review/GateStatus.h"
-#include "review/ReviewerRoles.h"
-#include "review/ReviewMerge.h"
+#include "core/common/Problems.h"
+#include "core/crypto/AllowedSigners.h"
+#include "core/review/GateStatus.h"
+#include "core/review/ReviewerRoles.h"
+#include "core/review/ReviewMerge.h"
 
 #include <filesystem>
 #include <string>

@@ -1,7 +1,7 @@
-#include "review/AuditLog.h"
+#include "core/review/AuditLog.h"
 
-#include "common/Rfc3339.h"
-#include "crypto/Sha256.h"
+#include "core/common/Rfc3339.h"
+#include "core/crypto/Sha256.h"
 
 #include <fmt/format.h>
 

@@ -2,7 +2,7 @@
 /// The local audit log: every action (import, annotate, sign, export) appended as one entry
 /// of a hash chain. Each entry's SHA-256 covers its own fields and the previous entry's hash,
 /// so changing, removing or reordering any entry breaks every link after it.
-#include "sqlite/Database.h"
+#include "core/sqlite/Database.h"
 
 #include <nlohmann/json.hpp>
 

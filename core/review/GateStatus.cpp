@@ -1,7 +1,7 @@
-#include "review/GateStatus.h"
+#include "core/review/GateStatus.h"
 
-#include "crypto/SshPublicKey.h"
-#include "review/ReviewerRoles.h"
+#include "core/crypto/SshPublicKey.h"
+#include "core/review/ReviewerRoles.h"
 
 #include <fmt/format.h>
 

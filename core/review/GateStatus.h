@@ -5,8 +5,8 @@
 /// stale, in effect (G3: not superseded by a later review signed with the same key), signed by
 /// a trusted signer, and — on a gate with `signoffs` — whose role the verifier's
 /// reviewer_roles file grants to the principal (G4; a self-declared role does not count).
-#include "manifest/Manifest.h"
-#include "review/ReviewVerifier.h"
+#include "core/manifest/Manifest.h"
+#include "core/review/ReviewVerifier.h"
 
 #include <cstddef>
 #include <optional>

@@ -1,6 +1,6 @@
-#include "review/KeyRing.h"
+#include "core/review/KeyRing.h"
 
-#include "review/ReviewerKey.h"
+#include "core/review/ReviewerKey.h"
 
 #include <nlohmann/json.hpp>
 

@@ -3,10 +3,10 @@
 /// default the one `mltrl keygen` writes to) holding the workbench key, `signing-key.json`
 /// (which key signs and the identity it signs as, also for an OpenSSH key kept elsewhere), the
 /// `allowed_signers` file the reviews are checked against and `reviewer_roles` (G4).
-#include "common/Problems.h"
-#include "crypto/AllowedSigners.h"
-#include "review/ReviewRecord.h"
-#include "review/ReviewerRoles.h"
+#include "core/common/Problems.h"
+#include "core/crypto/AllowedSigners.h"
+#include "core/review/ReviewRecord.h"
+#include "core/review/ReviewerRoles.h"
 
 #include <filesystem>
 #include <optional>

@@ -1,6 +1,6 @@
-#include "review/OpenAnnotations.h"
+#include "core/review/OpenAnnotations.h"
 
-#include "review/ReviewRecord.h"
+#include "core/review/ReviewRecord.h"
 
 namespace mltrl {
 

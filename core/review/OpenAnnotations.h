@@ -2,8 +2,8 @@
 /// The step before signing that the CLI (`mltrl review`) and the workbench (the review form,
 /// meeting mode) share: the open annotations of the revision go into the record (§4), and a
 /// review that advances must first acknowledge every open blocker.
-#include "review/AnnotationStore.h"
-#include "review/ReviewBuilder.h"
+#include "core/review/AnnotationStore.h"
+#include "core/review/ReviewBuilder.h"
 
 #include <functional>
 #include <string>

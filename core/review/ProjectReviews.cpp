@@ -1,8 +1,8 @@
-#include "review/ProjectReviews.h"
+#include "core/review/ProjectReviews.h"
 
-#include "review/ReviewBuilder.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "core/review/ReviewBuilder.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 namespace mltrl {
 

@@ -4,10 +4,10 @@
 /// standing among the others (G3 supersession, G4 granted role, counted). The CLI (`mltrl
 /// reviews`, `show`), the workbench's review form and Gates panel, and the packet all start
 /// from this.
-#include "crypto/AllowedSigners.h"
-#include "review/GateStatus.h"
-#include "review/ReviewStore.h"
-#include "review/ReviewerRoles.h"
+#include "core/crypto/AllowedSigners.h"
+#include "core/review/GateStatus.h"
+#include "core/review/ReviewStore.h"
+#include "core/review/ReviewerRoles.h"
 
 #include <vector>
 

@@ -1,11 +1,11 @@
-#include "review/ReviewBuilder.h"
+#include "core/review/ReviewBuilder.h"
 
-#include "common/Rfc3339.h"
-#include "crypto/SshPublicKey.h"
-#include "crypto/Ed25519Key.h"
-#include "manifest/ManifestParser.h"
-#include "review/AuditLog.h"
-#include "store/RevisionData.h"
+#include "core/common/Rfc3339.h"
+#include "core/crypto/SshPublicKey.h"
+#include "core/crypto/Ed25519Key.h"
+#include "core/manifest/ManifestParser.h"
+#include "core/review/AuditLog.h"
+#include "core/store/RevisionData.h"
 
 #include <QUuid>
 

@@ -3,10 +3,10 @@
 /// every evidence and metric file of the revision is bound (sorted by id), with the
 /// manifest's SHA-256; observed values come from the stored criteria. Validation faults are
 /// returned as Problems; nothing is signed or stored here.
-#include "common/Problems.h"
-#include "review/ReviewRecord.h"
-#include "review/ReviewRules.h"
-#include "review/ReviewVerifier.h"
+#include "core/common/Problems.h"
+#include "core/review/ReviewRecord.h"
+#include "core/review/ReviewRules.h"
+#include "core/review/ReviewVerifier.h"
 
 #include <optional>
 #include <string>

@@ -1,9 +1,9 @@
-#include "review/ReviewDraft.h"
+#include "core/review/ReviewDraft.h"
 
-#include "common/Rfc3339.h"
-#include "review/AnnotationStore.h"
-#include "review/AuditLog.h"
-#include "store/RevisionData.h"
+#include "core/common/Rfc3339.h"
+#include "core/review/AnnotationStore.h"
+#include "core/review/AuditLog.h"
+#include "core/store/RevisionData.h"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>

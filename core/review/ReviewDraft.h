@@ -4,9 +4,9 @@
 /// durable when it returns. A draft is keyed by (revision, gate, reviewer): `reviewer` is a
 /// local label for who fills it in (the form's user, a participant of a review meeting),
 /// not a signing identity — the key is only chosen when the draft is signed.
-#include "common/Problems.h"
-#include "review/ReviewBuilder.h"
-#include "sqlite/Database.h"
+#include "core/common/Problems.h"
+#include "core/review/ReviewBuilder.h"
+#include "core/sqlite/Database.h"
 
 #include <cstdint>
 #include <optional>

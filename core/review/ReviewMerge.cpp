@@ -1,8 +1,8 @@
-#include "review/ReviewMerge.h"
+#include "core/review/ReviewMerge.h"
 
-#include "import/ArchiveCheck.h"
-#include "import/StagedArchive.h"
-#include "review/ReviewStore.h"
+#include "core/import/ArchiveCheck.h"
+#include "core/import/StagedArchive.h"
+#include "core/review/ReviewStore.h"
 
 #include <fmt/format.h>
 

@@ -5,9 +5,9 @@
 /// never rejects the archive). The others go to the revision whose manifest_sha256 they
 /// name, or — when no revision of the project has that manifest — to the imported revision,
 /// where they show as stale. Merging is idempotent. Reviews never create a revision.
-#include "common/Problems.h"
-#include "review/ReviewVerifier.h"
-#include "sqlite/Database.h"
+#include "core/common/Problems.h"
+#include "core/review/ReviewVerifier.h"
+#include "core/sqlite/Database.h"
 
 #include <cstdint>
 #include <string>

@@ -1,9 +1,9 @@
-#include "review/ReviewRecord.h"
+#include "core/review/ReviewRecord.h"
 
-#include "common/JsonText.h"
-#include "crypto/SshPublicKey.h"
-#include "manifest/ManifestParser.h"
-#include "review/AnnotationTarget.h"
+#include "core/common/JsonText.h"
+#include "core/crypto/SshPublicKey.h"
+#include "core/manifest/ManifestParser.h"
+#include "core/review/AnnotationTarget.h"
 
 #include <fmt/format.h>
 

@@ -2,7 +2,7 @@
 /// The review record of format 1 (docs/archive-format.md §4): what a reviewer decided about a
 /// gate, bound to the manifest and to every evidence and metric file by SHA-256. serialize()
 /// gives the deterministic bytes that are signed; parse() reads such bytes strictly.
-#include "common/Problems.h"
+#include "core/common/Problems.h"
 
 #include <nlohmann/json.hpp>
 

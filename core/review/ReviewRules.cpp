@@ -1,7 +1,7 @@
-#include "review/ReviewRules.h"
+#include "core/review/ReviewRules.h"
 
-#include "manifest/Manifest.h"
-#include "review/ReviewRecord.h"
+#include "core/manifest/Manifest.h"
+#include "core/review/ReviewRecord.h"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
-#include "review/ReviewSigner.h"
+#include "core/review/ReviewSigner.h"
 
-#include "crypto/SshPublicKey.h"
-#include "crypto/SshSig.h"
+#include "core/crypto/SshPublicKey.h"
+#include "core/crypto/SshSig.h"
 
 #include <fmt/format.h>
 

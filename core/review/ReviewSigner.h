@@ -2,10 +2,10 @@
 /// Signs a review record: serialises it deterministically and makes the SSHSIG signature
 /// (namespace `mltrl-gate-review`, sha512) with an Ed25519 key in process, any SSH key through
 /// a signing function (key file, ssh-agent: see SigningKey.h), or through `ssh-keygen -Y sign`.
-#include "crypto/Ed25519Key.h"
-#include "crypto/SshKeygen.h"
-#include "crypto/SshSig.h"
-#include "review/ReviewRecord.h"
+#include "core/crypto/Ed25519Key.h"
+#include "core/crypto/SshKeygen.h"
+#include "core/crypto/SshSig.h"
+#include "core/review/ReviewRecord.h"
 
 #include <filesystem>
 #include <optional>

@@ -1,8 +1,8 @@
-#include "review/ReviewStore.h"
+#include "core/review/ReviewStore.h"
 
-#include "common/Rfc3339.h"
-#include "crypto/Sha256.h"
-#include "review/AuditLog.h"
+#include "core/common/Rfc3339.h"
+#include "core/crypto/Sha256.h"
+#include "core/review/AuditLog.h"
 
 #include <fmt/format.h>
 

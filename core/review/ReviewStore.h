@@ -2,9 +2,9 @@
 /// Signed reviews in the store. Record bytes and the armored signature are kept verbatim;
 /// there is no update path (the schema's trigger refuses one too): a correction is a new
 /// review that supersedes the old one.
-#include "common/Problems.h"
-#include "review/ReviewSigner.h"
-#include "sqlite/Database.h"
+#include "core/common/Problems.h"
+#include "core/review/ReviewSigner.h"
+#include "core/sqlite/Database.h"
 
 #include <cstdint>
 #include <optional>

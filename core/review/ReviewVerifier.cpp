@@ -1,8 +1,8 @@
-#include "review/ReviewVerifier.h"
+#include "core/review/ReviewVerifier.h"
 
-#include "common/Rfc3339.h"
-#include "crypto/SshSig.h"
-#include "review/ReviewRules.h"
+#include "core/common/Rfc3339.h"
+#include "core/crypto/SshSig.h"
+#include "core/review/ReviewRules.h"
 
 #include <fmt/format.h>
 

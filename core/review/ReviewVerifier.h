@@ -4,8 +4,8 @@
 /// gate mismatch, file name ≠ id, unparseable), `stale` (the signature holds but the manifest
 /// or a bound file changed; what changed is named), else `valid` when the allowed-signers list
 /// trusts the signer for `mltrl-gate-review` and `valid_unknown_signer` otherwise.
-#include "crypto/AllowedSigners.h"
-#include "review/ReviewRecord.h"
+#include "core/crypto/AllowedSigners.h"
+#include "core/review/ReviewRecord.h"
 
 #include <map>
 #include <optional>
@@ -78,7 +78,7 @@ private:
 
 } // namespace mltrl
 
-#include "manifest/Manifest.h"
+#include "core/manifest/Manifest.h"
 
 namespace mltrl {
 

@@ -1,8 +1,8 @@
-#include "review/ReviewerKey.h"
+#include "core/review/ReviewerKey.h"
 
-#include "common/AtomicFile.h"
-#include "crypto/SshPrivateKey.h"
-#include "crypto/SshPublicKey.h"
+#include "core/common/AtomicFile.h"
+#include "core/crypto/SshPrivateKey.h"
+#include "core/crypto/SshPublicKey.h"
 
 #include <QStandardPaths>
 

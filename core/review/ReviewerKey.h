@@ -6,10 +6,10 @@
 /// `<type> AAAA… NAME <EMAIL>` in FILE.pub, and name, email and role in FILE.identity.json.
 /// Keys written before (PKCS#8 PEM) keep working. For a key kept elsewhere only FILE.pub is
 /// required.
-#include "common/Problems.h"
-#include "crypto/Ed25519Key.h"
-#include "crypto/SshPublicKey.h"
-#include "review/ReviewRecord.h"
+#include "core/common/Problems.h"
+#include "core/crypto/Ed25519Key.h"
+#include "core/crypto/SshPublicKey.h"
+#include "core/review/ReviewRecord.h"
 
 #include <filesystem>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "review/ReviewerRoles.h"
+#include "core/review/ReviewerRoles.h"
 
 #include <fmt/format.h>
 

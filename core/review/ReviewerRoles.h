@@ -5,7 +5,7 @@
 /// removed; `#` starts a comment line; blank lines are ignored; several lines grant several
 /// roles. The signer's own `reviewer.role` is only a claim: a review counts towards a gate's
 /// sign-off role only when this file grants that role to its principal.
-#include "common/Problems.h"
+#include "core/common/Problems.h"
 
 #include <filesystem>
 #include <optional>

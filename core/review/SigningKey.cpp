@@ -1,4 +1,4 @@
-#include "review/SigningKey.h"
+#include "core/review/SigningKey.h"
 
 #include <fmt/format.h>
 #include <openssl/crypto.h>

@@ -7,10 +7,10 @@
 /// key file (`.pub`) whose private half is in ssh-agent. Signing may wait for the user (agent
 /// confirmation, token touch, passphrase) or for the KDF: unless method() is InProcess, call
 /// sign() off the UI thread.
-#include "crypto/SshAgent.h"
-#include "crypto/SshKeygen.h"
-#include "crypto/SshPrivateKey.h"
-#include "review/ReviewSigner.h"
+#include "core/crypto/SshAgent.h"
+#include "core/crypto/SshKeygen.h"
+#include "core/crypto/SshPrivateKey.h"
+#include "core/review/ReviewSigner.h"
 
 #include <filesystem>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "sqlite/Database.h"
+#include "core/sqlite/Database.h"
 
 #include <sqlite3.h>
 

@@ -1,7 +1,7 @@
-#include "store/BlobStore.h"
+#include "core/store/BlobStore.h"
 
-#include "crypto/Sha256.h"
-#include "store/UnsettledBlobs.h"
+#include "core/crypto/Sha256.h"
+#include "core/store/UnsettledBlobs.h"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,6 @@
-#include "store/DicomChecks.h"
+#include "core/store/DicomChecks.h"
 
-#include "store/BlobStore.h"
+#include "core/store/BlobStore.h"
 
 #include <vector>
 

@@ -1,8 +1,8 @@
 #pragma once
 /// The stored de-identification checks of DICOM evidence (schema version 5): written at
 /// import, read by the workbench, the packet and `mltrl show --json` without re-parsing.
-#include "dicom/DeidentificationCheck.h"
-#include "sqlite/Database.h"
+#include "core/dicom/DeidentificationCheck.h"
+#include "core/sqlite/Database.h"
 
 #include <cstdint>
 #include <map>

@@ -1,4 +1,4 @@
-#include "store/ProjectQueries.h"
+#include "core/store/ProjectQueries.h"
 
 namespace mltrl {
 

@@ -2,7 +2,7 @@
 /// Read-side queries over the store for the CLI and the workbench: the project list and a
 /// revision's overview. Overviews read only summary tables (never metric points), so they
 /// stay fast with ten thousand evidence files and ten million metric points.
-#include "sqlite/Database.h"
+#include "core/sqlite/Database.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,9 +1,9 @@
-#include "store/RevisionData.h"
+#include "core/store/RevisionData.h"
 
-#include "manifest/ManifestParser.h"
-#include "metrics/PackedColumn.h"
-#include "store/DicomChecks.h"
-#include "store/Store.h"
+#include "core/manifest/ManifestParser.h"
+#include "core/metrics/PackedColumn.h"
+#include "core/store/DicomChecks.h"
+#include "core/store/Store.h"
 
 #include <fmt/format.h>
 #include <sqlite3.h>

@@ -3,11 +3,11 @@
 /// thread): the overview, the full typed manifest (re-read from the stored `mltrl.json` bytes,
 /// so nothing the team wrote is lost), stored files and derived facts. Metric points are
 /// loaded separately, one metric at a time, by loadMetricData().
-#include "common/Problems.h"
-#include "dicom/DeidentificationCheck.h"
-#include "manifest/Manifest.h"
-#include "metrics/MetricData.h"
-#include "store/ProjectQueries.h"
+#include "core/common/Problems.h"
+#include "core/dicom/DeidentificationCheck.h"
+#include "core/manifest/Manifest.h"
+#include "core/metrics/MetricData.h"
+#include "core/store/ProjectQueries.h"
 
 #include <map>
 #include <optional>

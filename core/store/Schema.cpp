@@ -1,4 +1,4 @@
-#include "store/Schema.h"
+#include "core/store/Schema.h"
 
 namespace mltrl::schema {
 

@@ -1,8 +1,8 @@
-#include "store/Store.h"
+#include "core/store/Store.h"
 
-#include "store/DicomChecks.h"
-#include "store/Schema.h"
-#include "store/UnsettledBlobs.h"
+#include "core/store/DicomChecks.h"
+#include "core/store/Schema.h"
+#include "core/store/UnsettledBlobs.h"
 
 #include <QStandardPaths>
 

@@ -4,9 +4,9 @@
 /// leftovers of imports that were killed (temporaries, blobs no revision references).
 /// Creation and migration happen under the store's write lock, so several processes may open
 /// a new store at once. A store this process may not write opens read-only (readOnly()).
-#include "common/Problems.h"
-#include "sqlite/Database.h"
-#include "store/BlobStore.h"
+#include "core/common/Problems.h"
+#include "core/sqlite/Database.h"
+#include "core/store/BlobStore.h"
 
 #include <filesystem>
 #include <memory>

@@ -1,4 +1,4 @@
-#include "store/UnsettledBlobs.h"
+#include "core/store/UnsettledBlobs.h"
 
 #include <fstream>
 

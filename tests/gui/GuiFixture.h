@@ -4,9 +4,9 @@
 #include "TempStore.h"
 #include "TestData.h"
 
-#include "import/Importer.h"
-#include "session/ProjectContext.h"
-#include "store/RevisionData.h"
+#include "core/import/Importer.h"
+#include "ui/session/ProjectContext.h"
+#include "core/store/RevisionData.h"
 
 #include <QtTest>
 

@@ -2,7 +2,7 @@
 /// Helpers shared by the GUI tests that fill in the gate review form (tst_review_form,
 /// tst_review_signing): choosing a combo entry as a user would, and completing a draft so that
 /// only the outcome decides.
-#include "review/ReviewForm.h"
+#include "ui/review/ReviewForm.h"
 
 #include <QComboBox>
 #include <QLineEdit>

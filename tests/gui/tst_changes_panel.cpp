@@ -3,18 +3,18 @@
 // by side), the stale review, and the "changed since your review" marks in the other panels.
 #include "GuiFixture.h"
 
-#include "changes/ChangeTracker.h"
-#include "changes/ChangesPanel.h"
-#include "changes/PdfTextDiff.h"
-#include "crypto/Ed25519Key.h"
-#include "crypto/Sha256.h"
-#include "evidence/EvidencePanel.h"
-#include "evidence/EvidenceTreeModel.h"
-#include "panels/CardsPanel.h"
-#include "panels/RequirementsPanel.h"
-#include "review/ReviewBuilder.h"
-#include "review/ReviewSigner.h"
-#include "review/ReviewStore.h"
+#include "ui/changes/ChangeTracker.h"
+#include "ui/changes/ChangesPanel.h"
+#include "ui/changes/PdfTextDiff.h"
+#include "core/crypto/Ed25519Key.h"
+#include "core/crypto/Sha256.h"
+#include "ui/evidence/EvidencePanel.h"
+#include "ui/evidence/EvidenceTreeModel.h"
+#include "ui/panels/CardsPanel.h"
+#include "ui/panels/RequirementsPanel.h"
+#include "core/review/ReviewBuilder.h"
+#include "core/review/ReviewSigner.h"
+#include "core/review/ReviewStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QBuffer>

@@ -4,15 +4,15 @@
 // Set MLTRL_GRAB_DIR to keep screenshots.
 #include "EvidenceFixture.h"
 #include "TestData.h"
-#include "dicom/DeidentificationCheck.h"
-#include "evidence/DicomEvidenceViewer.h"
-#include "evidence/EvidencePanel.h"
-#include "evidence/EvidenceTreeModel.h"
-#include "overview/OverviewPanel.h"
-#include "session/ProjectContext.h"
-#include "evidence/DicomFrame.h"
-#include "evidence/EvidenceViewer.h"
-#include "evidence/ZoomableImageView.h"
+#include "core/dicom/DeidentificationCheck.h"
+#include "ui/evidence/DicomEvidenceViewer.h"
+#include "ui/evidence/EvidencePanel.h"
+#include "ui/evidence/EvidenceTreeModel.h"
+#include "ui/overview/OverviewPanel.h"
+#include "ui/session/ProjectContext.h"
+#include "ui/evidence/DicomFrame.h"
+#include "ui/evidence/EvidenceViewer.h"
+#include "ui/evidence/ZoomableImageView.h"
 
 #include <QComboBox>
 #include <QDir>

@@ -1,12 +1,12 @@
 // The evidence browser: the tree model's contract and grouping, the filter, the facts pane and
 // its links, and navigation through ProjectContext::showEvidence.
 #include "EvidenceFixture.h"
-#include "evidence/EvidenceFacts.h"
-#include "shell/InspectorWidget.h"
-#include "evidence/EvidencePanel.h"
-#include "evidence/EvidenceTreeModel.h"
-#include "evidence/EvidenceViewer.h"
-#include "evidence/PdfEvidenceViewer.h"
+#include "ui/evidence/EvidenceFacts.h"
+#include "ui/shell/InspectorWidget.h"
+#include "ui/evidence/EvidencePanel.h"
+#include "ui/evidence/EvidenceTreeModel.h"
+#include "ui/evidence/EvidenceViewer.h"
+#include "ui/evidence/PdfEvidenceViewer.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineEdit>

@@ -5,12 +5,12 @@
 // or printed raw. The archives and notebooks are generated here; every assertion is on what
 // the reviewer sees (pixels, the document's tables, text and colours).
 #include "EvidenceFixture.h"
-#include "common/ArchiveTextBrowser.h"
-#include "evidence/EvidenceSource.h"
-#include "evidence/EvidenceViewer.h"
-#include "evidence/MarkdownEvidenceViewer.h"
-#include "evidence/NotebookEvidenceViewer.h"
-#include "evidence/NotebookOutputText.h"
+#include "ui/common/ArchiveTextBrowser.h"
+#include "ui/evidence/EvidenceSource.h"
+#include "ui/evidence/EvidenceViewer.h"
+#include "ui/evidence/MarkdownEvidenceViewer.h"
+#include "ui/evidence/NotebookEvidenceViewer.h"
+#include "ui/evidence/NotebookOutputText.h"
 
 #include <QBuffer>
 #include <QLabel>

@@ -1,11 +1,11 @@
 // Full-text search: the FTS5 index in the store's database, built by a worker thread with
 // progress, and the panel's search box and hit list.
 #include "EvidenceFixture.h"
-#include "evidence/EvidencePanel.h"
-#include "evidence/EvidenceText.h"
-#include "evidence/SearchIndex.h"
-#include "evidence/SearchIndexer.h"
-#include "store/Store.h"
+#include "ui/evidence/EvidencePanel.h"
+#include "ui/evidence/EvidenceText.h"
+#include "ui/evidence/SearchIndex.h"
+#include "ui/evidence/SearchIndexer.h"
+#include "core/store/Store.h"
 
 #include <QLabel>
 #include <QListWidget>

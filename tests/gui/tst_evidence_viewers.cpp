@@ -1,26 +1,26 @@
 // Each evidence file of the example opens in the viewer for its type and shows what the
 // reviewer would see. Set MLTRL_GRAB_DIR to keep screenshots of every viewer.
 #include "EvidenceFixture.h"
-#include "evidence/BinaryEvidenceViewer.h"
-#include "evidence/CsvEvidenceViewer.h"
-#include "evidence/CsvTableModel.h"
-#include "evidence/EvidenceSource.h"
-#include "evidence/EvidenceViewer.h"
-#include "evidence/ImageEvidenceViewer.h"
-#include "evidence/JsonEvidenceViewer.h"
-#include "evidence/JsonTreeModel.h"
-#include "evidence/MarkdownEvidenceViewer.h"
-#include "evidence/NotebookEvidenceViewer.h"
-#include "evidence/PdfEvidenceViewer.h"
-#include "evidence/SystemViewerLauncher.h"
-#include "evidence/TextEvidenceViewer.h"
-#include "evidence/ZoomableImageView.h"
+#include "ui/evidence/BinaryEvidenceViewer.h"
+#include "ui/evidence/CsvEvidenceViewer.h"
+#include "ui/evidence/CsvTableModel.h"
+#include "ui/evidence/EvidenceSource.h"
+#include "ui/evidence/EvidenceViewer.h"
+#include "ui/evidence/ImageEvidenceViewer.h"
+#include "ui/evidence/JsonEvidenceViewer.h"
+#include "ui/evidence/JsonTreeModel.h"
+#include "ui/evidence/MarkdownEvidenceViewer.h"
+#include "ui/evidence/NotebookEvidenceViewer.h"
+#include "ui/evidence/PdfEvidenceViewer.h"
+#include "ui/evidence/SystemViewerLauncher.h"
+#include "ui/evidence/TextEvidenceViewer.h"
+#include "ui/evidence/ZoomableImageView.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
 #include <QLabel>
-#include "common/PdfProcess.h"
-#include "evidence/PdfPageView.h"
+#include "ui/common/PdfProcess.h"
+#include "ui/evidence/PdfPageView.h"
 #include <QPlainTextEdit>
 #include <QTableView>
 #include <QTemporaryDir>

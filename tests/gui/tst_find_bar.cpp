@@ -2,19 +2,19 @@
 // the matches ("1 of 12"), steps with Enter / Shift+Enter, selects what it found, and Esc
 // closes it. A paged text file says that only the loaded part is searched.
 #include "EvidenceFixture.h"
-#include "evidence/CsvEvidenceViewer.h"
-#include "evidence/EvidencePanel.h"
-#include "evidence/EvidenceSource.h"
-#include "evidence/EvidenceViewer.h"
-#include "evidence/FindBar.h"
-#include "evidence/PdfEvidenceViewer.h"
-#include "evidence/TextEvidenceViewer.h"
+#include "ui/evidence/CsvEvidenceViewer.h"
+#include "ui/evidence/EvidencePanel.h"
+#include "ui/evidence/EvidenceSource.h"
+#include "ui/evidence/EvidenceViewer.h"
+#include "ui/evidence/FindBar.h"
+#include "ui/evidence/PdfEvidenceViewer.h"
+#include "ui/evidence/TextEvidenceViewer.h"
 
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
-#include "evidence/PdfPageView.h"
+#include "ui/evidence/PdfPageView.h"
 #include <QPlainTextEdit>
 #include <QTableView>
 #include <QTabWidget>

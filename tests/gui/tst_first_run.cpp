@@ -4,17 +4,17 @@
 // are there. Set MLTRL_GRAB_DIR to keep a picture of the first-run view (docs/screenshots).
 #include "GuiTestUtil.h"
 #include "TempStore.h"
-#include "library/LibraryModel.h"
-#include "library/LibraryView.h"
-#include "library/WelcomeView.h"
-#include "review/KeyDialog.h"
-#include "session/ProjectContext.h"
-#include "shell/ImportController.h"
-#include "shell/BundledExample.h"
-#include "shell/PanelSetup.h"
-#include "shell/Settings.h"
-#include "shell/UserGuide.h"
-#include "shell/WorkbenchWindow.h"
+#include "ui/library/LibraryModel.h"
+#include "ui/library/LibraryView.h"
+#include "ui/library/WelcomeView.h"
+#include "ui/review/KeyDialog.h"
+#include "ui/session/ProjectContext.h"
+#include "ui/shell/ImportController.h"
+#include "ui/shell/BundledExample.h"
+#include "ui/shell/PanelSetup.h"
+#include "ui/shell/Settings.h"
+#include "ui/shell/UserGuide.h"
+#include "ui/shell/WorkbenchWindow.h"
 
 #include <QFileDialog>
 #include <QLabel>

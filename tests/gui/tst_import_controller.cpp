@@ -2,9 +2,9 @@
 // lists every problem of a rejected archive as its own row.
 #include "GuiTestUtil.h"
 #include "TempStore.h"
-#include "shell/ImportController.h"
-#include "shell/ImportProblemsDialog.h"
-#include "shell/ProblemsModel.h"
+#include "ui/shell/ImportController.h"
+#include "ui/shell/ImportProblemsDialog.h"
+#include "ui/shell/ProblemsModel.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>

@@ -5,16 +5,16 @@
 // hash in the middle, the Changes diff wraps and the signed-reviews list is resizable.
 #include "GuiTestUtil.h"
 #include "TempStore.h"
-#include "changes/ChangesPanel.h"
-#include "panels/GatesPanel.h"
-#include "panels/RequirementsPanel.h"
-#include "review/ReviewForm.h"
-#include "session/ProjectContext.h"
-#include "shell/ImportController.h"
-#include "shell/InspectorWidget.h"
-#include "shell/PanelSetup.h"
-#include "shell/Settings.h"
-#include "shell/WorkbenchWindow.h"
+#include "ui/changes/ChangesPanel.h"
+#include "ui/panels/GatesPanel.h"
+#include "ui/panels/RequirementsPanel.h"
+#include "ui/review/ReviewForm.h"
+#include "ui/session/ProjectContext.h"
+#include "ui/shell/ImportController.h"
+#include "ui/shell/InspectorWidget.h"
+#include "ui/shell/PanelSetup.h"
+#include "ui/shell/Settings.h"
+#include "ui/shell/WorkbenchWindow.h"
 
 #include <QDockWidget>
 #include <QHeaderView>

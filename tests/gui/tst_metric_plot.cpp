@@ -2,8 +2,8 @@
 // for huge series, crosshair values and export.
 #include "GuiFixture.h"
 
-#include "plots/MetricPlot.h"
-#include "plots/PreparedMetricCache.h"
+#include "ui/plots/MetricPlot.h"
+#include "ui/plots/PreparedMetricCache.h"
 
 #include "qcustomplot.h"
 

@@ -1,9 +1,9 @@
 // Hugging Face model cards: the YAML front matter of a README.md shown as tables (license,
 // tags, datasets, model-index results) above the rendered Markdown, never as raw YAML.
-#include "evidence/EvidenceSource.h"
-#include "evidence/EvidenceViewer.h"
-#include "evidence/HfModelCard.h"
-#include "evidence/ModelCardHtml.h"
+#include "ui/evidence/EvidenceSource.h"
+#include "ui/evidence/EvidenceViewer.h"
+#include "ui/evidence/HfModelCard.h"
+#include "ui/evidence/ModelCardHtml.h"
 
 #include <QBuffer>
 

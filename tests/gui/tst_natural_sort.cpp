@@ -1,9 +1,9 @@
 // Natural order (1, 2, 10) wherever ids or titles are sorted: the shared comparator, the
 // evidence tree the reviewer browses, and a proxy-sorted table as the requirements and
 // metrics panels use it.
-#include "common/NaturalSort.h"
-#include "evidence/EvidenceTreeModel.h"
-#include "manifest/Manifest.h"
+#include "ui/common/NaturalSort.h"
+#include "ui/evidence/EvidenceTreeModel.h"
+#include "core/manifest/Manifest.h"
 
 #include <QStandardItemModel>
 #include <QTableView>

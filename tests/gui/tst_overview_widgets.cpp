@@ -1,8 +1,8 @@
 // The overview's custom widgets on their own: the MLTRL track and the history plot.
-#include "common/Levels.h"
-#include "derive/Levels.h"
-#include "overview/HistoryPlot.h"
-#include "overview/MltrlTrackWidget.h"
+#include "ui/common/Levels.h"
+#include "core/derive/Levels.h"
+#include "ui/overview/HistoryPlot.h"
+#include "ui/overview/MltrlTrackWidget.h"
 
 #include "qcustomplot.h"
 

@@ -3,10 +3,10 @@
 // dialog end to end (render off the UI thread, thumbnails, atomic save).
 #include "GuiFixture.h"
 
-#include "packet/PacketModel.h"
-#include "packet/PacketWriter.h"
-#include "packet/PageFlow.h"
-#include "shell/ExportPacketDialog.h"
+#include "ui/packet/PacketModel.h"
+#include "ui/packet/PacketWriter.h"
+#include "ui/packet/PageFlow.h"
+#include "ui/shell/ExportPacketDialog.h"
 
 #include <QBuffer>
 #include <QComboBox>

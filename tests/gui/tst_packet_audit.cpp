@@ -5,15 +5,15 @@
 // attaching the workbench's trust files.
 #include "GuiFixture.h"
 
-#include "packet/PacketCollect.h"
-#include "packet/PacketFigures.h"
-#include "packet/PacketModel.h"
-#include "packet/PacketSections.h"
-#include "packet/PacketWriter.h"
-#include "packet/PageFlow.h"
-#include "packet/PdfAttachments.h"
-#include "review/KeyRing.h"
-#include "shell/ExportPacketDialog.h"
+#include "ui/packet/PacketCollect.h"
+#include "ui/packet/PacketFigures.h"
+#include "ui/packet/PacketModel.h"
+#include "ui/packet/PacketSections.h"
+#include "ui/packet/PacketWriter.h"
+#include "ui/packet/PageFlow.h"
+#include "ui/packet/PdfAttachments.h"
+#include "core/review/KeyRing.h"
+#include "ui/shell/ExportPacketDialog.h"
 
 #include <QBuffer>
 #include <QComboBox>

@@ -4,12 +4,12 @@
 // change (what the system does when it switches between light and dark).
 #include "GuiFixture.h"
 
-#include "common/Theme.h"
-#include "overview/HistoryPlot.h"
-#include "overview/MltrlTrackWidget.h"
-#include "panels/RequirementsPanel.h"
-#include "panels/RiskHeatMap.h"
-#include "plots/MetricPlot.h"
+#include "ui/common/Theme.h"
+#include "ui/overview/HistoryPlot.h"
+#include "ui/overview/MltrlTrackWidget.h"
+#include "ui/panels/RequirementsPanel.h"
+#include "ui/panels/RiskHeatMap.h"
+#include "ui/plots/MetricPlot.h"
 
 #include "qcustomplot.h"
 

@@ -3,10 +3,10 @@
 // icon theme (as stock GNOME lacks most of the names), so the shipped icons are what it sees.
 #include "GuiTestUtil.h"
 #include "TempStore.h"
-#include "common/PanelIcons.h"
-#include "shell/PanelSetup.h"
-#include "shell/Settings.h"
-#include "shell/WorkbenchWindow.h"
+#include "ui/common/PanelIcons.h"
+#include "ui/shell/PanelSetup.h"
+#include "ui/shell/Settings.h"
+#include "ui/shell/WorkbenchWindow.h"
 
 #include <QIcon>
 #include <QImage>

@@ -2,11 +2,11 @@
 // contents, navigation both ways, filters, the risk matrix and card diffs.
 #include "GuiFixture.h"
 
-#include "panels/CardsPanel.h"
-#include "panels/GatesPanel.h"
-#include "panels/MetricsPanel.h"
-#include "panels/RequirementsPanel.h"
-#include "plots/MetricPlot.h"
+#include "ui/panels/CardsPanel.h"
+#include "ui/panels/GatesPanel.h"
+#include "ui/panels/MetricsPanel.h"
+#include "ui/panels/RequirementsPanel.h"
+#include "ui/plots/MetricPlot.h"
 
 #include "qcustomplot.h"
 

@@ -4,8 +4,8 @@
 // data, and n under each group when the metric has an `n` column.
 #include "GuiFixture.h"
 
-#include "panels/GatesPanel.h"
-#include "plots/MetricPlot.h"
+#include "ui/panels/GatesPanel.h"
+#include "ui/plots/MetricPlot.h"
 
 #include "qcustomplot.h"
 

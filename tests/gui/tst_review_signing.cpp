@@ -6,17 +6,17 @@
 #include "GuiFixture.h"
 #include "GuiTestUtil.h"
 
-#include "crypto/SshKeygen.h"
-#include "crypto/SshPrivateKey.h"
-#include "crypto/SshSig.h"
-#include "crypto/SshWire.h"
-#include "review/KeyDialog.h"
-#include "review/KeyRing.h"
-#include "review/Passphrase.h"
+#include "core/crypto/SshKeygen.h"
+#include "core/crypto/SshPrivateKey.h"
+#include "core/crypto/SshSig.h"
+#include "core/crypto/SshWire.h"
+#include "ui/review/KeyDialog.h"
+#include "core/review/KeyRing.h"
+#include "ui/review/Passphrase.h"
 #include "ReviewFormFixture.h"
-#include "review/ReviewForm.h"
-#include "review/ReviewStore.h"
-#include "review/SignDialog.h"
+#include "ui/review/ReviewForm.h"
+#include "core/review/ReviewStore.h"
+#include "ui/review/SignDialog.h"
 
 #include <QComboBox>
 #include <QDir>

@@ -5,10 +5,10 @@
 // requirement carries a label. The bundled example's twelve requirements stay points.
 #include "GuiFixture.h"
 
-#include "derive/RiskMatrix.h"
-#include "panels/PanelUtil.h"
-#include "panels/RequirementsPanel.h"
-#include "panels/RiskHeatMap.h"
+#include "core/derive/RiskMatrix.h"
+#include "ui/panels/PanelUtil.h"
+#include "ui/panels/RequirementsPanel.h"
+#include "ui/panels/RiskHeatMap.h"
 
 #include "qcustomplot.h"
 

@@ -1,6 +1,6 @@
 // Typed settings: defaults, round trips, the recent-files bound, and migration of old files.
 #include "GuiTestUtil.h"
-#include "shell/Settings.h"
+#include "ui/shell/Settings.h"
 
 #include <QSettings>
 #include <QTemporaryDir>

@@ -1,6 +1,6 @@
 #include "FailingVfs.h"
 
-#include "sqlite/Database.h"
+#include "core/sqlite/Database.h"
 
 #include <sqlite3.h>
 

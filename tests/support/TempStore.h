@@ -1,7 +1,7 @@
 #pragma once
 /// Test fixtures for the store: a fresh store in a temporary folder, a copy of the example
 /// archive (directory form) to edit, and a snapshot of everything an import may change.
-#include "store/Store.h"
+#include "core/store/Store.h"
 
 #include <QTemporaryDir>
 

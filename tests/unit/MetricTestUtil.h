@@ -1,7 +1,7 @@
 #pragma once
 // Shared by the metric tests: compact text dumps of parsed metrics.
-#include "common/Problems.h"
-#include "metrics/MetricData.h"
+#include "core/common/Problems.h"
+#include "core/metrics/MetricData.h"
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 #include "MetricTestUtil.h"
 #include "TestData.h"
-#include "metrics/Aggregate.h"
-#include "metrics/MetricParser.h"
+#include "core/metrics/Aggregate.h"
+#include "core/metrics/MetricParser.h"
 
 #include <QFile>
 #include <QtTest>

@@ -1,5 +1,5 @@
 #include "TestData.h"
-#include "crypto/AllowedSigners.h"
+#include "core/crypto/AllowedSigners.h"
 
 #include <QFile>
 #include <QtTest>

@@ -1,10 +1,10 @@
 // AnnotationStore editing API: edit, remove and restore (the store side of undo/redo), each
 // one transaction with its audit entry, durable on return (a second connection sees it); an
 // empty author refused, and the default author falling back to the passwd entry's name.
-#include "import/Importer.h"
-#include "review/AnnotationStore.h"
-#include "review/AuditLog.h"
-#include "store/RevisionData.h"
+#include "core/import/Importer.h"
+#include "core/review/AnnotationStore.h"
+#include "core/review/AuditLog.h"
+#include "core/store/RevisionData.h"
 #include "TempStore.h"
 #include "TestData.h"
 

@@ -3,13 +3,13 @@
 // reference resolves inside the archive, and what an import stores — byte for byte, bounded,
 // with warnings for what it refuses (docs/archive-format.md).
 #include "TempStore.h"
-#include "common/ArchiveReference.h"
-#include "import/ArchiveAssets.h"
-#include "import/Importer.h"
-#include "review/ArchiveExporter.h"
-#include "sqlite/Database.h"
-#include "store/RevisionData.h"
-#include "store/Schema.h"
+#include "core/common/ArchiveReference.h"
+#include "core/import/ArchiveAssets.h"
+#include "core/import/Importer.h"
+#include "core/review/ArchiveExporter.h"
+#include "core/sqlite/Database.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Schema.h"
 
 #include <QtTest>
 

@@ -1,6 +1,6 @@
 #include "ArchiveBuilder.h"
 #include "TestData.h"
-#include "archive/ArchiveReader.h"
+#include "core/archive/ArchiveReader.h"
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>

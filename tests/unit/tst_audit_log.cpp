@@ -1,6 +1,6 @@
 // The audit log's hash chain: appended entries link up; changing, removing or forging an
 // entry is found at the first broken link.
-#include "review/AuditLog.h"
+#include "core/review/AuditLog.h"
 #include "TempStore.h"
 
 #include <QTest>

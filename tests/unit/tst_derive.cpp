@@ -1,6 +1,6 @@
-#include "derive/Levels.h"
-#include "derive/Verdicts.h"
-#include "manifest/ManifestParser.h"
+#include "core/derive/Levels.h"
+#include "core/derive/Verdicts.h"
+#include "core/manifest/ManifestParser.h"
 
 #include "TestData.h"
 

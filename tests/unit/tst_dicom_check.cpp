@@ -3,13 +3,13 @@
 // truncated and not DICOM at all; then the check through import and the store.
 #include "TempStore.h"
 #include "TestData.h"
-#include "dicom/ConfidentialityProfile.h"
-#include "dicom/DeidentificationCheck.h"
-#include "import/Importer.h"
-#include "sqlite/Database.h"
-#include "store/DicomChecks.h"
-#include "store/ProjectQueries.h"
-#include "store/RevisionData.h"
+#include "core/dicom/ConfidentialityProfile.h"
+#include "core/dicom/DeidentificationCheck.h"
+#include "core/import/Importer.h"
+#include "core/sqlite/Database.h"
+#include "core/store/DicomChecks.h"
+#include "core/store/ProjectQueries.h"
+#include "core/store/RevisionData.h"
 
 #include <QProcess>
 #include <QtTest>

@@ -1,7 +1,7 @@
-#include "crypto/Base64.h"
-#include "crypto/Ed25519Key.h"
-#include "crypto/Sha256.h"
-#include "crypto/SshWire.h"
+#include "core/crypto/Base64.h"
+#include "core/crypto/Ed25519Key.h"
+#include "core/crypto/Sha256.h"
+#include "core/crypto/SshWire.h"
 
 #include <QDir>
 #include <QFile>

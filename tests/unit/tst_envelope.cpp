@@ -1,4 +1,4 @@
-#include "metrics/Envelope.h"
+#include "core/metrics/Envelope.h"
 
 #include <QtTest>
 

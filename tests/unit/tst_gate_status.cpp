@@ -1,7 +1,7 @@
 // Gate status (amendment 1.1: G3 supersession, G4 granted roles, G6 statuses, G7) from sets of
 // verified reviews.
-#include "review/GateStatus.h"
-#include "review/ReviewerRoles.h"
+#include "core/review/GateStatus.h"
+#include "core/review/ReviewerRoles.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 #include "TempStore.h"
-#include "import/Importer.h"
-#include "store/ProjectQueries.h"
-#include "store/UnsettledBlobs.h"
+#include "core/import/Importer.h"
+#include "core/store/ProjectQueries.h"
+#include "core/store/UnsettledBlobs.h"
 
 #include <QtTest>
 

@@ -1,5 +1,5 @@
-#include "common/PathRules.h"
-#include "manifest/ManifestParser.h"
+#include "core/common/PathRules.h"
+#include "core/manifest/ManifestParser.h"
 
 #include "TestData.h"
 

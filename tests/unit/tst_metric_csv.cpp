@@ -1,7 +1,7 @@
 #include "MetricTestUtil.h"
 #include "TestData.h"
-#include "metrics/MetricParser.h"
-#include "metrics/NumberText.h"
+#include "core/metrics/MetricParser.h"
+#include "core/metrics/NumberText.h"
 
 #include <QFile>
 #include <QtTest>

@@ -1,5 +1,5 @@
 #include "MetricTestUtil.h"
-#include "metrics/MetricParser.h"
+#include "core/metrics/MetricParser.h"
 
 #include <QtTest>
 

@@ -2,8 +2,8 @@
 // reports its progress (monotonic, bounded, in steps) and the result is the same as without
 // the hook; released pages of a mapping read back unchanged.
 #include "MetricTestUtil.h"
-#include "metrics/MetricParser.h"
-#include "store/BlobStore.h"
+#include "core/metrics/MetricParser.h"
+#include "core/store/BlobStore.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

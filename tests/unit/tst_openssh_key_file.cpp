@@ -1,9 +1,9 @@
 // Passphrase-protected OpenSSH private keys read and written in process: Blowfish against
 // Eric Young's vectors, bcrypt_pbkdf and aes-ctr against ssh-keygen itself (keys it encrypted
 // decrypt here, keys encrypted here decrypt with `ssh-keygen -y`), wrong passphrases refused.
-#include "crypto/BcryptPbkdf.h"
-#include "crypto/SshKeygen.h"
-#include "crypto/SshPrivateKey.h"
+#include "core/crypto/BcryptPbkdf.h"
+#include "core/crypto/SshKeygen.h"
+#include "core/crypto/SshPrivateKey.h"
 
 #include <QFile>
 #include <QProcess>

@@ -3,13 +3,13 @@
 // for rows written before and after the schema step that introduced them.
 #include "MetricTestUtil.h"
 #include "TempStore.h"
-#include "import/Importer.h"
-#include "metrics/MetricParser.h"
-#include "metrics/PackedColumn.h"
-#include "store/ProjectQueries.h"
-#include "store/RevisionData.h"
-#include "store/Schema.h"
-#include "store/Store.h"
+#include "core/import/Importer.h"
+#include "core/metrics/MetricParser.h"
+#include "core/metrics/PackedColumn.h"
+#include "core/store/ProjectQueries.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Schema.h"
+#include "core/store/Store.h"
 
 #include <QtTest>
 

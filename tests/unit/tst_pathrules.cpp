@@ -1,4 +1,4 @@
-#include "common/PathRules.h"
+#include "core/common/PathRules.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "common/Problems.h"
+#include "core/common/Problems.h"
 
 #include <QtTest>
 

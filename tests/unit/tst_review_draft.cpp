@@ -1,14 +1,14 @@
 // Review drafts (schema v3): migration, every edit durable across a reopen of the store,
 // validation, undo-style clearing, per-reviewer separation, mapping to ReviewInput (which
 // then builds a valid record) and the blocker-acknowledgement rule.
-#include "crypto/Ed25519Key.h"
-#include "import/Importer.h"
-#include "review/AnnotationStore.h"
-#include "review/OpenAnnotations.h"
-#include "review/ReviewBuilder.h"
-#include "review/ReviewDraft.h"
-#include "store/RevisionData.h"
-#include "store/Schema.h"
+#include "core/crypto/Ed25519Key.h"
+#include "core/import/Importer.h"
+#include "core/review/AnnotationStore.h"
+#include "core/review/OpenAnnotations.h"
+#include "core/review/ReviewBuilder.h"
+#include "core/review/ReviewDraft.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Schema.h"
 #include "TempStore.h"
 #include "TestData.h"
 

@@ -1,6 +1,6 @@
 // The review record: byte-exact round trip of the example, the serialisation rules of §4
 // (key order, no whitespace, raw UTF-8, shortest numbers) and strict parsing.
-#include "review/ReviewRecord.h"
+#include "core/review/ReviewRecord.h"
 #include "TestData.h"
 
 #include <QDir>

@@ -1,9 +1,9 @@
 // The rule book of review governance (amendment 1.1): G1 and G2 before signing, G2 and the
 // level on signed records, and the reviewer_roles file (G4).
-#include "review/ReviewRules.h"
-#include "review/ReviewerRoles.h"
-#include "review/ReviewRecord.h"
-#include "manifest/Manifest.h"
+#include "core/review/ReviewRules.h"
+#include "core/review/ReviewerRoles.h"
+#include "core/review/ReviewRecord.h"
+#include "core/manifest/Manifest.h"
 
 #include <QTest>
 

@@ -2,11 +2,11 @@
 // RSA) verify, are trusted through allowed_signers like Ed25519 ones, and a signature by a key
 // other than reviewer.public_key is invalid naming both keys; a record naming a key type we do
 // not support is rejected naming the type.
-#include "crypto/Sha256.h"
-#include "crypto/SshPrivateKey.h"
-#include "manifest/ManifestParser.h"
-#include "review/ReviewSigner.h"
-#include "review/ReviewVerifier.h"
+#include "core/crypto/Sha256.h"
+#include "core/crypto/SshPrivateKey.h"
+#include "core/manifest/ManifestParser.h"
+#include "core/review/ReviewSigner.h"
+#include "core/review/ReviewVerifier.h"
 #include "TestData.h"
 
 #include <QDir>

@@ -1,9 +1,9 @@
 // Verifying signed reviews (§4): the example review is valid (trusted with the example's
 // allowed_signers, unknown without); every kind of tampering is detected and named.
-#include "crypto/Sha256.h"
-#include "crypto/SshSig.h"
-#include "manifest/ManifestParser.h"
-#include "review/ReviewVerifier.h"
+#include "core/crypto/Sha256.h"
+#include "core/crypto/SshSig.h"
+#include "core/manifest/ManifestParser.h"
+#include "core/review/ReviewVerifier.h"
 #include "TestData.h"
 
 #include <QDir>

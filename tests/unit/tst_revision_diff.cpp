@@ -1,16 +1,16 @@
 // Revision diffs: golden pairs of revisions (the example archive, then a copy of it with one
 // kind of change) and the exact change list each must give; the line diff; the default pair
 // of revisions and which reviews of the older revision go stale, naming the bound items.
-#include "crypto/Ed25519Key.h"
-#include "crypto/Sha256.h"
-#include "diff/LineDiff.h"
-#include "diff/RevisionDiff.h"
-#include "import/Importer.h"
-#include "manifest/Manifest.h"
-#include "review/ReviewBuilder.h"
-#include "review/ReviewSigner.h"
-#include "review/ReviewStore.h"
-#include "store/RevisionData.h"
+#include "core/crypto/Ed25519Key.h"
+#include "core/crypto/Sha256.h"
+#include "core/diff/LineDiff.h"
+#include "core/diff/RevisionDiff.h"
+#include "core/import/Importer.h"
+#include "core/manifest/Manifest.h"
+#include "core/review/ReviewBuilder.h"
+#include "core/review/ReviewSigner.h"
+#include "core/review/ReviewStore.h"
+#include "core/store/RevisionData.h"
 #include "TempStore.h"
 #include "TestData.h"
 

@@ -1,7 +1,7 @@
 // The ISO 14971-style risk chart behind the Requirements panel's heat-map: band edges (a value
 // on an edge belongs to the band above it, 1.0 to the last band), the acceptability of every
 // cell, and the counts per cell.
-#include "derive/RiskMatrix.h"
+#include "core/derive/RiskMatrix.h"
 
 #include <QtTest>
 

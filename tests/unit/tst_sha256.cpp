@@ -1,5 +1,5 @@
-#include "crypto/Base64.h"
-#include "crypto/Sha256.h"
+#include "core/crypto/Base64.h"
+#include "core/crypto/Sha256.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,7 +1,7 @@
 #include "TestData.h"
-#include "crypto/Base64.h"
-#include "crypto/SshSig.h"
-#include "crypto/SshWire.h"
+#include "core/crypto/Base64.h"
+#include "core/crypto/SshSig.h"
+#include "core/crypto/SshWire.h"
 
 #include <QDir>
 #include <QFile>

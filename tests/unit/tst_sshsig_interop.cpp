@@ -1,9 +1,9 @@
 // Interoperability with the real OpenSSH ssh-keygen: what we sign, it verifies; what it
 // signs, we verify; our allowed_signers answers agree with its answers.
-#include "crypto/AllowedSigners.h"
-#include "crypto/SshKeygen.h"
-#include "crypto/SshSig.h"
-#include "crypto/SshWire.h"
+#include "core/crypto/AllowedSigners.h"
+#include "core/crypto/SshKeygen.h"
+#include "core/crypto/SshSig.h"
+#include "core/crypto/SshWire.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,12 +4,12 @@
 // post-quantum hybrid is refused naming its type. Plus keys of every type made here: they sign,
 // verify, and survive the OpenSSH private key format.
 #include "TestData.h"
-#include "crypto/AllowedSigners.h"
-#include "crypto/Base64.h"
-#include "crypto/SshPrivateKey.h"
-#include "crypto/SshPublicKey.h"
-#include "crypto/SshSig.h"
-#include "crypto/SshWire.h"
+#include "core/crypto/AllowedSigners.h"
+#include "core/crypto/Base64.h"
+#include "core/crypto/SshPrivateKey.h"
+#include "core/crypto/SshPublicKey.h"
+#include "core/crypto/SshSig.h"
+#include "core/crypto/SshWire.h"
 
 #include <QFile>
 #include <QtTest>

@@ -1,9 +1,9 @@
 // Opening the store: several openers of a new store at once (creation and migration under the
 // store lock), the immutable read-only mode a store this process may not write is read in, and
 // the light second connection of a worker (Store::connect).
-#include "sqlite/Database.h"
-#include "store/Schema.h"
-#include "store/Store.h"
+#include "core/sqlite/Database.h"
+#include "core/store/Schema.h"
+#include "core/store/Store.h"
 
 #include <QtTest>
 

@@ -1,4 +1,4 @@
-#include "common/TerminalText.h"
+#include "core/common/TerminalText.h"
 
 #include <QtTest>
 

@@ -1,16 +1,16 @@
-#include "annotations/AnnotateMenu.h"
+#include "ui/annotations/AnnotateMenu.h"
 
-#include "annotations/AnnotationBanner.h"
-#include "annotations/AnnotationEditor.h"
-#include "annotations/AnnotationMarks.h"
-#include "annotations/MetricAnnotationLayer.h"
-#include "overview/OverviewPanel.h"
-#include "panels/CardsPanel.h"
-#include "panels/GatesPanel.h"
-#include "panels/MetricsPanel.h"
-#include "panels/PanelUtil.h"
-#include "panels/RequirementsPanel.h"
-#include "session/ProjectContext.h"
+#include "ui/annotations/AnnotationBanner.h"
+#include "ui/annotations/AnnotationEditor.h"
+#include "ui/annotations/AnnotationMarks.h"
+#include "ui/annotations/MetricAnnotationLayer.h"
+#include "ui/overview/OverviewPanel.h"
+#include "ui/panels/CardsPanel.h"
+#include "ui/panels/GatesPanel.h"
+#include "ui/panels/MetricsPanel.h"
+#include "ui/panels/PanelUtil.h"
+#include "ui/panels/RequirementsPanel.h"
+#include "ui/session/ProjectContext.h"
 
 #include <QAbstractScrollArea>
 #include <QComboBox>

@@ -1,9 +1,9 @@
-#include "annotations/AnnotationBanner.h"
+#include "ui/annotations/AnnotationBanner.h"
 
-#include "annotations/AnnotationStyle.h"
-#include "session/ProjectContext.h"
-#include "store/Store.h"
-#include "session/StoreGuard.h"
+#include "ui/annotations/AnnotationStyle.h"
+#include "ui/session/ProjectContext.h"
+#include "core/store/Store.h"
+#include "ui/session/StoreGuard.h"
 
 #include <QBoxLayout>
 #include <QLabel>

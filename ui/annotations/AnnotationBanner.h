@@ -4,7 +4,7 @@
 /// on viewers that cannot draw those. Each chip is severity-coloured (a ring once resolved),
 /// shows the start of the text (all of it on hover); clicking one shows it in the Annotations
 /// list (ProjectContext::showAnnotation). Hidden while there is nothing to list.
-#include "review/AnnotationStore.h"
+#include "core/review/AnnotationStore.h"
 
 #include <QFrame>
 #include <QList>

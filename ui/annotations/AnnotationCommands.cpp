@@ -1,9 +1,9 @@
-#include "annotations/AnnotationCommands.h"
+#include "ui/annotations/AnnotationCommands.h"
 
-#include "review/KeyRing.h"
-#include "session/ProjectContext.h"
-#include "session/StoreGuard.h"
-#include "store/Store.h"
+#include "core/review/KeyRing.h"
+#include "ui/session/ProjectContext.h"
+#include "ui/session/StoreGuard.h"
+#include "core/store/Store.h"
 
 namespace mltrl::ui {
 

@@ -4,7 +4,7 @@
 /// ProjectContext::annotationsChanged() so every list and highlight re-reads the store.
 /// A write that fails is reported through ProjectContext::notice(); a command whose first
 /// redo() failed makes itself obsolete, so the undo stack drops it.
-#include "review/AnnotationStore.h"
+#include "core/review/AnnotationStore.h"
 
 #include <QString>
 #include <QUndoCommand>

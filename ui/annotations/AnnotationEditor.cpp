@@ -1,9 +1,9 @@
-#include "annotations/AnnotationEditor.h"
+#include "ui/annotations/AnnotationEditor.h"
 
-#include "annotations/AnnotationCommands.h"
-#include "annotations/AnnotationStyle.h"
-#include "review/AnnotationTarget.h"
-#include "session/ProjectContext.h"
+#include "ui/annotations/AnnotationCommands.h"
+#include "ui/annotations/AnnotationStyle.h"
+#include "core/review/AnnotationTarget.h"
+#include "ui/session/ProjectContext.h"
 
 #include <QAction>
 #include <QComboBox>

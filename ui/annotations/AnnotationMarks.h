@@ -4,7 +4,7 @@
 /// severe open annotation (faint once all are resolved), with the annotations on hover.
 /// Installed from outside as the id column's delegate, so the panels stay unaware of
 /// annotations.
-#include "review/AnnotationStore.h"
+#include "core/review/AnnotationStore.h"
 
 #include <QHash>
 #include <QStringList>

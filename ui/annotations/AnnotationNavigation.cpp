@@ -1,6 +1,6 @@
-#include "annotations/AnnotationNavigation.h"
+#include "ui/annotations/AnnotationNavigation.h"
 
-#include "session/ProjectContext.h"
+#include "ui/session/ProjectContext.h"
 
 namespace mltrl::ui {
 

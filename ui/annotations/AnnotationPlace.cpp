@@ -1,4 +1,4 @@
-#include "annotations/AnnotationPlace.h"
+#include "ui/annotations/AnnotationPlace.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
 /// Where an annotation points inside its evidence file, read from its target (archive
 /// contract §4): a page and/or a region. Shared by the viewers' reveal and meeting mode.
-#include "review/AnnotationStore.h"
+#include "core/review/AnnotationStore.h"
 
 #include <QRectF>
 

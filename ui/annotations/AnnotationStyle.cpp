@@ -1,4 +1,4 @@
-#include "annotations/AnnotationStyle.h"
+#include "ui/annotations/AnnotationStyle.h"
 
 #include <QPainter>
 #include <QPixmap>

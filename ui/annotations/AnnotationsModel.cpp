@@ -1,10 +1,10 @@
-#include "annotations/AnnotationsModel.h"
+#include "ui/annotations/AnnotationsModel.h"
 
-#include "annotations/AnnotationEditor.h"
-#include "annotations/AnnotationStyle.h"
-#include "session/ProjectContext.h"
-#include "store/Store.h"
-#include "session/StoreGuard.h"
+#include "ui/annotations/AnnotationEditor.h"
+#include "ui/annotations/AnnotationStyle.h"
+#include "ui/session/ProjectContext.h"
+#include "core/store/Store.h"
+#include "ui/session/StoreGuard.h"
 
 #include <QBrush>
 #include <QFont>

@@ -3,10 +3,10 @@
 /// author, created). Re-reads the store when ProjectContext says annotations or the
 /// revision changed; a revision holds a reviewer's handful of notes, so reading them on the
 /// UI thread costs less than a frame.
-#include "review/AnnotationStore.h"
+#include "core/review/AnnotationStore.h"
 
 #include <QAbstractTableModel>
-#include "common/NaturalSort.h"
+#include "ui/common/NaturalSort.h"
 
 #include <QSortFilterProxyModel>
 

@@ -1,11 +1,11 @@
-#include "annotations/AnnotationsPanel.h"
+#include "ui/annotations/AnnotationsPanel.h"
 
-#include "annotations/AnnotationCommands.h"
-#include "annotations/AnnotationEditor.h"
-#include "annotations/AnnotationNavigation.h"
-#include "annotations/AnnotationStyle.h"
-#include "annotations/AnnotationsModel.h"
-#include "session/ProjectContext.h"
+#include "ui/annotations/AnnotationCommands.h"
+#include "ui/annotations/AnnotationEditor.h"
+#include "ui/annotations/AnnotationNavigation.h"
+#include "ui/annotations/AnnotationStyle.h"
+#include "ui/annotations/AnnotationsModel.h"
+#include "ui/session/ProjectContext.h"
 
 #include <QAction>
 #include <QComboBox>

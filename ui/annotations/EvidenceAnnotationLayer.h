@@ -15,7 +15,7 @@
 /// "rect": [x, y, width, height]} in PDF points from the page's top-left corner; an image
 /// region is {"evidence", "rect"} in image pixels from the top-left; a text line is
 /// {"evidence", "line" (from 1)}.
-#include "review/AnnotationStore.h"
+#include "core/review/AnnotationStore.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,8 +1,8 @@
-#include "annotations/ImageAnnotationLayer.h"
+#include "ui/annotations/ImageAnnotationLayer.h"
 
-#include "annotations/AnnotationStyle.h"
-#include "evidence/ImageEvidenceViewer.h"
-#include "evidence/ZoomableImageView.h"
+#include "ui/annotations/AnnotationStyle.h"
+#include "ui/evidence/ImageEvidenceViewer.h"
+#include "ui/evidence/ZoomableImageView.h"
 
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>

@@ -2,7 +2,7 @@
 /// Annotations on images: highlights are rectangle items in the image view's scene (image
 /// pixel coordinates, so they follow zoom and pan), regions are drawn by dragging in
 /// annotate mode (which suspends panning).
-#include "annotations/EvidenceAnnotationLayer.h"
+#include "ui/annotations/EvidenceAnnotationLayer.h"
 
 #include <QPointF>
 #include <QRectF>

@@ -1,13 +1,13 @@
-#include "annotations/MetricAnnotationLayer.h"
+#include "ui/annotations/MetricAnnotationLayer.h"
 
-#include "annotations/AnnotationEditor.h"
-#include "annotations/AnnotationStyle.h"
-#include "plots/MetricPlot.h"
-#include "session/ProjectContext.h"
-#include "store/Store.h"
+#include "ui/annotations/AnnotationEditor.h"
+#include "ui/annotations/AnnotationStyle.h"
+#include "ui/plots/MetricPlot.h"
+#include "ui/session/ProjectContext.h"
+#include "core/store/Store.h"
 
 #include "qcustomplot.h"
-#include "session/StoreGuard.h"
+#include "ui/session/StoreGuard.h"
 
 #include <QAction>
 #include <QBoxLayout>

@@ -3,7 +3,7 @@
 /// spans (colour by severity, text on hover), and a mode (tool button, Ctrl+Shift+A) where
 /// dragging across the plot selects an x-range to annotate ({"metric", "x_range": [from, to]}).
 /// MetricPlot knows nothing of it; the spans are re-added whenever the plot rebuilt its items.
-#include "review/AnnotationStore.h"
+#include "core/review/AnnotationStore.h"
 
 #include <QList>
 #include <QObject>

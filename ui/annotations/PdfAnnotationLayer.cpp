@@ -1,9 +1,9 @@
-#include "annotations/PdfAnnotationLayer.h"
+#include "ui/annotations/PdfAnnotationLayer.h"
 
-#include "annotations/AnnotationStyle.h"
-#include "common/PdfProcess.h"
-#include "evidence/PdfEvidenceViewer.h"
-#include "evidence/PdfPageView.h"
+#include "ui/annotations/AnnotationStyle.h"
+#include "ui/common/PdfProcess.h"
+#include "ui/evidence/PdfEvidenceViewer.h"
+#include "ui/evidence/PdfPageView.h"
 
 #include <QHelpEvent>
 #include <QMouseEvent>

@@ -3,7 +3,7 @@
 /// page view's viewport, regions drawn by dragging in annotate mode. Page geometry is the
 /// view's (PdfPageView: pages stacked with pageSpacing inside documentMargins, each centred
 /// horizontally, sized points × zoom × logical DPI / 72).
-#include "annotations/EvidenceAnnotationLayer.h"
+#include "ui/annotations/EvidenceAnnotationLayer.h"
 
 #include <QPoint>
 #include <QRectF>

@@ -1,7 +1,7 @@
-#include "annotations/TextAnnotationLayer.h"
+#include "ui/annotations/TextAnnotationLayer.h"
 
-#include "annotations/AnnotationStyle.h"
-#include "evidence/TextEvidenceViewer.h"
+#include "ui/annotations/AnnotationStyle.h"
+#include "ui/evidence/TextEvidenceViewer.h"
 
 #include <QContextMenuEvent>
 #include <QHelpEvent>

@@ -2,7 +2,7 @@
 /// Annotations on plain-text evidence: annotated lines get a severity-coloured background
 /// (text on hover); "Annotate line" (tool button, Ctrl+Shift+A, or the context menu)
 /// annotates the line under the cursor.
-#include "annotations/EvidenceAnnotationLayer.h"
+#include "ui/annotations/EvidenceAnnotationLayer.h"
 
 namespace mltrl::ui {
 

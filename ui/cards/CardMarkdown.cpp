@@ -1,7 +1,7 @@
-#include "cards/CardMarkdown.h"
+#include "ui/cards/CardMarkdown.h"
 
-#include "common/QtText.h"
-#include "store/RevisionData.h"
+#include "core/common/QtText.h"
+#include "core/store/RevisionData.h"
 
 #include <QObject>
 #include <QUrl>

@@ -1,4 +1,4 @@
-#include "cards/WordDiff.h"
+#include "ui/cards/WordDiff.h"
 
 #include <QRegularExpression>
 #include <QStringList>

@@ -1,9 +1,9 @@
-#include "changes/ChangeTracker.h"
+#include "ui/changes/ChangeTracker.h"
 
-#include "common/BackgroundJob.h"
-#include "session/ProjectContext.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "ui/common/BackgroundJob.h"
+#include "ui/session/ProjectContext.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 #include <QPainter>
 #include <QStandardItemModel>

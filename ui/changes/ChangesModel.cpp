@@ -1,7 +1,7 @@
-#include "changes/ChangesModel.h"
+#include "ui/changes/ChangesModel.h"
 
-#include "common/QtText.h"
-#include "common/StatusColours.h"
+#include "core/common/QtText.h"
+#include "ui/common/StatusColours.h"
 
 #include <QBrush>
 #include <QColor>

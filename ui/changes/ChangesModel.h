@@ -1,11 +1,11 @@
 #pragma once
 /// The changes between two revisions as a table (kind, id, what, old, new, level), and the
 /// filter the Changes panel puts in front of it (kind, level, only what the user's reviews bound).
-#include "diff/RevisionDiff.h"
+#include "core/diff/RevisionDiff.h"
 
 #include <QAbstractTableModel>
 #include <QSet>
-#include "common/NaturalSort.h"
+#include "ui/common/NaturalSort.h"
 
 #include <QSortFilterProxyModel>
 

@@ -1,16 +1,16 @@
-#include "changes/ChangesPanel.h"
+#include "ui/changes/ChangesPanel.h"
 
-#include "common/Counted.h"
-#include "common/QtText.h"
-#include "common/SafeImage.h"
+#include "ui/common/Counted.h"
+#include "core/common/QtText.h"
+#include "ui/common/SafeImage.h"
 
-#include "changes/PdfTextDiff.h"
-#include "common/BackgroundJob.h"
-#include "diff/LineDiff.h"
-#include "session/ProjectContext.h"
-#include "session/StoreGuard.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "ui/changes/PdfTextDiff.h"
+#include "ui/common/BackgroundJob.h"
+#include "core/diff/LineDiff.h"
+#include "ui/session/ProjectContext.h"
+#include "ui/session/StoreGuard.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 #include <QCheckBox>
 #include <QComboBox>

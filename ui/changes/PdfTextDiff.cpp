@@ -1,6 +1,6 @@
-#include "changes/PdfTextDiff.h"
+#include "ui/changes/PdfTextDiff.h"
 
-#include "common/PdfProcess.h"
+#include "ui/common/PdfProcess.h"
 
 #include <memory>
 

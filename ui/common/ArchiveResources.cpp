@@ -1,9 +1,9 @@
-#include "common/ArchiveResources.h"
+#include "ui/common/ArchiveResources.h"
 
-#include "common/ArchiveReference.h"
-#include "common/SafeImage.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "core/common/ArchiveReference.h"
+#include "ui/common/SafeImage.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 #include <QColor>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "common/ArchiveTextBrowser.h"
+#include "ui/common/ArchiveTextBrowser.h"
 
-#include "common/SafeToolTips.h"
+#include "ui/common/SafeToolTips.h"
 
 #include <QDesktopServices>
 #include <QImage>

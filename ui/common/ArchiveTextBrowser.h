@@ -4,7 +4,7 @@
 /// never loads anything by itself (loadResource answers with nothing, links never navigate
 /// inside it), and web or mail links open in the system browser only when clicked.
 /// Other links (evidence:, requirement:) are left to anchorClicked() handlers.
-#include "common/ArchiveResources.h"
+#include "ui/common/ArchiveResources.h"
 
 #include <QTextBrowser>
 

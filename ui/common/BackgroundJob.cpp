@@ -1,6 +1,6 @@
-#include "common/BackgroundJob.h"
+#include "ui/common/BackgroundJob.h"
 
-#include "sqlite/Database.h"
+#include "core/sqlite/Database.h"
 
 #include <QCoreApplication>
 #include <QThread>

@@ -5,8 +5,8 @@
 /// cancel token and a progress channel, and hands the result to `done` on the UI thread.
 /// Whatever the work throws (sql::SqliteError, std::exception, anything) is caught on the
 /// worker and arrives in `done` as JobResult::error: no exception ever leaves a worker.
-#include "common/Cancel.h"
-#include "store/Store.h"
+#include "core/common/Cancel.h"
+#include "core/store/Store.h"
 
 #include <QObject>
 #include <QPointer>

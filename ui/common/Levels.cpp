@@ -1,4 +1,4 @@
-#include "common/Levels.h"
+#include "ui/common/Levels.h"
 
 #include <array>
 

@@ -1,4 +1,4 @@
-#include "common/NaturalSort.h"
+#include "ui/common/NaturalSort.h"
 
 namespace mltrl::ui {
 

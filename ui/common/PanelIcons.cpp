@@ -1,4 +1,4 @@
-#include "common/PanelIcons.h"
+#include "ui/common/PanelIcons.h"
 
 #include <QFile>
 

@@ -1,4 +1,4 @@
-#include "common/PdfEngine.h"
+#include "ui/common/PdfEngine.h"
 
 #include <QPdfDocument>
 #include <QPdfDocumentRenderOptions>

@@ -4,7 +4,7 @@
 /// address-space and CPU-time limit, so a pdfium crash, hang or runaway allocation ends that
 /// process, not the workbench), and in the workbench itself only when no decoder is installed
 /// (PdfProcess's blocking calls). Every render is within pdf::kRenderPixelBudget.
-#include "common/PdfProtocol.h"
+#include "ui/common/PdfProtocol.h"
 
 #include <QStringList>
 

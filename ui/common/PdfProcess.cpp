@@ -1,6 +1,6 @@
-#include "common/PdfProcess.h"
+#include "ui/common/PdfProcess.h"
 
-#include "common/PdfEngine.h"
+#include "ui/common/PdfEngine.h"
 
 #include <QCoreApplication>
 #include <QDir>

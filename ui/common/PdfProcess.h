@@ -11,7 +11,7 @@
 /// Blocking use (worker threads: the packet's crops, the Changes panel's diff): call() waits
 /// for a reply. When no decoder is installed (a build without it) call() runs the same
 /// PdfEngine in this process; send() fails instead, saying so.
-#include "common/PdfProtocol.h"
+#include "ui/common/PdfProtocol.h"
 
 #include <QObject>
 #include <QPointer>

@@ -1,4 +1,4 @@
-#include "common/PdfProtocol.h"
+#include "ui/common/PdfProtocol.h"
 
 #include <QDataStream>
 #include <QIODevice>

@@ -1,6 +1,6 @@
-#include "common/SafeImage.h"
+#include "ui/common/SafeImage.h"
 
-#include "common/Counted.h"
+#include "ui/common/Counted.h"
 
 #include <QBuffer>
 #include <QImageReader>

@@ -1,4 +1,4 @@
-#include "common/SafeToolTips.h"
+#include "ui/common/SafeToolTips.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

@@ -1,4 +1,4 @@
-#include "evidence/BinaryEvidenceViewer.h"
+#include "ui/evidence/BinaryEvidenceViewer.h"
 
 #include <QFontDatabase>
 #include <QLabel>

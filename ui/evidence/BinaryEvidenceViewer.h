@@ -1,7 +1,7 @@
 #pragma once
 /// Evidence of a type the workbench cannot show: its facts plus a hex and text dump of the
 /// first 4 KiB, so the reviewer can at least see what the file is.
-#include "evidence/EvidenceViewer.h"
+#include "ui/evidence/EvidenceViewer.h"
 
 class QPlainTextEdit;
 

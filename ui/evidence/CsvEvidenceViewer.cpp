@@ -1,7 +1,7 @@
-#include "evidence/CsvEvidenceViewer.h"
+#include "ui/evidence/CsvEvidenceViewer.h"
 
-#include "evidence/CsvTableModel.h"
-#include "evidence/FindBar.h"
+#include "ui/evidence/CsvTableModel.h"
+#include "ui/evidence/FindBar.h"
 
 #include <QHeaderView>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 /// CSV evidence as a table with its header row (rows load lazily while scrolling).
-#include "evidence/EvidenceViewer.h"
+#include "ui/evidence/EvidenceViewer.h"
 
 class QTableView;
 class QLabel;

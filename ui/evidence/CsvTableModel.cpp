@@ -1,4 +1,4 @@
-#include "evidence/CsvTableModel.h"
+#include "ui/evidence/CsvTableModel.h"
 
 #include <algorithm>
 

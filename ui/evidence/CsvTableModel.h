@@ -2,7 +2,7 @@
 /// A CSV file as a table: the first record is the header, the rest are rows. Records are
 /// split by core's RFC 4180 reader and parsed lazily, a chunk at a time, as the view scrolls
 /// (canFetchMore/fetchMore), so a million-row file opens at once.
-#include "metrics/CsvReader.h"
+#include "core/metrics/CsvReader.h"
 
 #include <QAbstractTableModel>
 #include <QByteArray>

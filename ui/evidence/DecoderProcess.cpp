@@ -1,6 +1,6 @@
-#include "evidence/DecoderProcess.h"
+#include "ui/evidence/DecoderProcess.h"
 
-#include "common/PdfProcess.h"
+#include "ui/common/PdfProcess.h"
 
 #include <QDataStream>
 #include <QPdfDocument>

@@ -6,7 +6,7 @@
 /// The decoder is `$MLTRL_DECODER`, else `mltrl-decode` beside the application or in
 /// `../libexec/mltrl/`; when none exists (a build without it) the image is decoded in this
 /// process by the same SafeImage code, within the same budgets.
-#include "common/SafeImage.h"
+#include "ui/common/SafeImage.h"
 
 namespace mltrl::ui {
 

@@ -1,7 +1,7 @@
-#include "evidence/DicomEvidenceViewer.h"
+#include "ui/evidence/DicomEvidenceViewer.h"
 
-#include "common/BackgroundJob.h"
-#include "evidence/ZoomableImageView.h"
+#include "ui/common/BackgroundJob.h"
+#include "ui/evidence/ZoomableImageView.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -4,8 +4,8 @@
 /// object, zoom and pan as the image viewer has, and the header as a searchable table
 /// (keyword, tag, VR, value). Decoding (DicomFrame.h) runs off the UI thread; a file that
 /// cannot be decoded says "cannot be shown: …". Identified files say so above the image.
-#include "evidence/DicomFrame.h"
-#include "evidence/EvidenceViewer.h"
+#include "ui/evidence/DicomFrame.h"
+#include "ui/evidence/EvidenceViewer.h"
 
 #include <memory>
 

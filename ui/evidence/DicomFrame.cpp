@@ -1,7 +1,7 @@
-#include "evidence/DicomFrame.h"
+#include "ui/evidence/DicomFrame.h"
 
-#include "dicom/DcmtkSetup.h"
-#include "evidence/DicomJpeg2000.h"
+#include "core/dicom/DcmtkSetup.h"
+#include "ui/evidence/DicomJpeg2000.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dccodec.h>

@@ -1,4 +1,4 @@
-#include "evidence/DicomJpeg2000.h"
+#include "ui/evidence/DicomJpeg2000.h"
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dccodec.h>

@@ -1,7 +1,7 @@
-#include "evidence/EvidenceFacts.h"
+#include "ui/evidence/EvidenceFacts.h"
 
-#include "common/QtText.h"
-#include "manifest/Manifest.h"
+#include "core/common/QtText.h"
+#include "core/manifest/Manifest.h"
 
 #include <QLocale>
 

@@ -2,7 +2,7 @@
 /// The facts of one evidence file as the Inspector shows them: id, title, kind, level, media
 /// type, file, size, full SHA-256, created — and links to the criteria, requirements and cards
 /// that cite it (hrefs for ProjectContext::navigate).
-#include "evidence/EvidenceSource.h"
+#include "ui/evidence/EvidenceSource.h"
 
 #include <QList>
 #include <QPair>

@@ -1,6 +1,6 @@
-#include "evidence/EvidenceJson.h"
+#include "ui/evidence/EvidenceJson.h"
 
-#include "common/JsonText.h"
+#include "core/common/JsonText.h"
 
 #include <string_view>
 

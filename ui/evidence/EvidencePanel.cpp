@@ -1,16 +1,16 @@
-#include "evidence/EvidencePanel.h"
+#include "ui/evidence/EvidencePanel.h"
 
-#include "annotations/EvidenceAnnotationLayer.h"
-#include "changes/ChangeTracker.h"
-#include "evidence/EvidenceSource.h"
-#include "evidence/EvidenceTreeModel.h"
-#include "evidence/EvidenceViewer.h"
-#include "evidence/FindBar.h"
-#include "evidence/SearchIndex.h"
-#include "evidence/SearchIndexer.h"
-#include "evidence/SystemViewerLauncher.h"
-#include "session/ProjectContext.h"
-#include "store/Store.h"
+#include "ui/annotations/EvidenceAnnotationLayer.h"
+#include "ui/changes/ChangeTracker.h"
+#include "ui/evidence/EvidenceSource.h"
+#include "ui/evidence/EvidenceTreeModel.h"
+#include "ui/evidence/EvidenceViewer.h"
+#include "ui/evidence/FindBar.h"
+#include "ui/evidence/SearchIndex.h"
+#include "ui/evidence/SearchIndexer.h"
+#include "ui/evidence/SystemViewerLauncher.h"
+#include "ui/session/ProjectContext.h"
+#include "core/store/Store.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

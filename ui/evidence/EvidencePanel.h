@@ -4,7 +4,7 @@
 /// Reacts to ProjectContext::revisionChanged and ProjectContext::showEvidence. The facts of the
 /// evidence shown and what cites it go to the Inspector (ProjectContext::inspect/inspectLinks),
 /// the one place where the workbench shows facts.
-#include "evidence/EvidenceFacts.h"
+#include "ui/evidence/EvidenceFacts.h"
 
 #include <QString>
 #include <QWidget>

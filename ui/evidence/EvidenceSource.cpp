@@ -1,7 +1,7 @@
-#include "evidence/EvidenceSource.h"
+#include "ui/evidence/EvidenceSource.h"
 
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 #include <QFileInfo>
 

@@ -1,8 +1,8 @@
 #pragma once
 /// One evidence item of the revision on screen, resolved against the store: its manifest facts
 /// plus where its bytes are. Viewers, the facts pane and the search indexer all start from it.
-#include "common/ArchiveResources.h"
-#include "dicom/DeidentificationCheck.h"
+#include "ui/common/ArchiveResources.h"
+#include "core/dicom/DeidentificationCheck.h"
 
 #include <QString>
 

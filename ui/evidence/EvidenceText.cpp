@@ -1,9 +1,9 @@
-#include "evidence/EvidenceText.h"
+#include "ui/evidence/EvidenceText.h"
 
-#include "evidence/DecoderProcess.h"
-#include "evidence/EvidenceJson.h"
-#include "evidence/EvidenceViewer.h"
-#include "evidence/Notebook.h"
+#include "ui/evidence/DecoderProcess.h"
+#include "ui/evidence/EvidenceJson.h"
+#include "ui/evidence/EvidenceViewer.h"
+#include "ui/evidence/Notebook.h"
 
 
 #include <nlohmann/json.hpp>

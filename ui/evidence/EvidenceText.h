@@ -3,7 +3,7 @@
 /// and string values; a notebook's cells and text outputs; a PDF's text layer (QtPdf, hence
 /// here in ui). Images and unknown types have no text (their title is still indexed).
 /// Safe to call on a worker thread.
-#include "evidence/EvidenceSource.h"
+#include "ui/evidence/EvidenceSource.h"
 
 #include <QString>
 

@@ -1,8 +1,8 @@
-#include "evidence/EvidenceTreeModel.h"
+#include "ui/evidence/EvidenceTreeModel.h"
 
-#include "common/NaturalSort.h"
+#include "ui/common/NaturalSort.h"
 
-#include "manifest/Manifest.h"
+#include "core/manifest/Manifest.h"
 
 #include <QColor>
 #include <QFont>

@@ -1,17 +1,17 @@
-#include "evidence/EvidenceViewer.h"
+#include "ui/evidence/EvidenceViewer.h"
 
-#include "common/SafeToolTips.h"
+#include "ui/common/SafeToolTips.h"
 
-#include "common/BackgroundJob.h"
-#include "evidence/BinaryEvidenceViewer.h"
-#include "evidence/CsvEvidenceViewer.h"
-#include "evidence/DicomEvidenceViewer.h"
-#include "evidence/ImageEvidenceViewer.h"
-#include "evidence/JsonEvidenceViewer.h"
-#include "evidence/MarkdownEvidenceViewer.h"
-#include "evidence/NotebookEvidenceViewer.h"
-#include "evidence/PdfEvidenceViewer.h"
-#include "evidence/TextEvidenceViewer.h"
+#include "ui/common/BackgroundJob.h"
+#include "ui/evidence/BinaryEvidenceViewer.h"
+#include "ui/evidence/CsvEvidenceViewer.h"
+#include "ui/evidence/DicomEvidenceViewer.h"
+#include "ui/evidence/ImageEvidenceViewer.h"
+#include "ui/evidence/JsonEvidenceViewer.h"
+#include "ui/evidence/MarkdownEvidenceViewer.h"
+#include "ui/evidence/NotebookEvidenceViewer.h"
+#include "ui/evidence/PdfEvidenceViewer.h"
+#include "ui/evidence/TextEvidenceViewer.h"
 
 #include <QFile>
 

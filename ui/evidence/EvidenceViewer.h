@@ -2,8 +2,8 @@
 /// Base of the evidence viewers and the factory that picks one by media type and extension.
 /// A viewer shows one evidence file; `loaded()` fires once its content is on screen (files
 /// larger than asyncThreshold() are read off the UI thread, so this may be later).
-#include "common/WidgetHelpers.h"
-#include "evidence/EvidenceSource.h"
+#include "ui/common/WidgetHelpers.h"
+#include "ui/evidence/EvidenceSource.h"
 
 #include <QByteArray>
 #include <QRectF>

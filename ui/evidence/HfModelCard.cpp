@@ -1,4 +1,4 @@
-#include "evidence/HfModelCard.h"
+#include "ui/evidence/HfModelCard.h"
 
 #include <QStringList>
 

@@ -1,9 +1,9 @@
-#include "evidence/ImageEvidenceViewer.h"
+#include "ui/evidence/ImageEvidenceViewer.h"
 
-#include "common/SafeImage.h"
-#include "evidence/DecoderProcess.h"
-#include "common/BackgroundJob.h"
-#include "evidence/ZoomableImageView.h"
+#include "ui/common/SafeImage.h"
+#include "ui/evidence/DecoderProcess.h"
+#include "ui/common/BackgroundJob.h"
+#include "ui/evidence/ZoomableImageView.h"
 
 #include <QBuffer>
 #include <QHBoxLayout>

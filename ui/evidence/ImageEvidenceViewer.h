@@ -1,6 +1,6 @@
 #pragma once
 /// PNG, JPEG, SVG (rendered through QtSvg) and other raster images: zoom, pan, fit.
-#include "evidence/EvidenceViewer.h"
+#include "ui/evidence/EvidenceViewer.h"
 
 class QLabel;
 

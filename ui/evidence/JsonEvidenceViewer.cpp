@@ -1,9 +1,9 @@
-#include "evidence/JsonEvidenceViewer.h"
+#include "ui/evidence/JsonEvidenceViewer.h"
 
-#include "evidence/EvidenceJson.h"
-#include "evidence/FindBar.h"
-#include "evidence/JsonTreeModel.h"
-#include "evidence/ModelCardHtml.h"
+#include "ui/evidence/EvidenceJson.h"
+#include "ui/evidence/FindBar.h"
+#include "ui/evidence/JsonTreeModel.h"
+#include "ui/evidence/ModelCardHtml.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

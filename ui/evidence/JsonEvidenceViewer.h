@@ -1,8 +1,8 @@
 #pragma once
 /// JSON evidence as a tree. A Model Card Toolkit card is first shown as a readable card, with
 /// a toggle to the raw tree.
-#include "common/ArchiveTextBrowser.h"
-#include "evidence/EvidenceViewer.h"
+#include "ui/common/ArchiveTextBrowser.h"
+#include "ui/evidence/EvidenceViewer.h"
 
 class QTreeView;
 class QTextBrowser;

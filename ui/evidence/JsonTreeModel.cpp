@@ -1,4 +1,4 @@
-#include "evidence/JsonTreeModel.h"
+#include "ui/evidence/JsonTreeModel.h"
 
 namespace mltrl::ui {
 

@@ -1,8 +1,8 @@
-#include "evidence/MarkdownEvidenceViewer.h"
+#include "ui/evidence/MarkdownEvidenceViewer.h"
 
-#include "common/ArchiveTextBrowser.h"
-#include "evidence/HfModelCard.h"
-#include "evidence/FindBar.h"
+#include "ui/common/ArchiveTextBrowser.h"
+#include "ui/evidence/HfModelCard.h"
+#include "ui/evidence/FindBar.h"
 
 #include <QTextBrowser>
 #include <QTextCursor>

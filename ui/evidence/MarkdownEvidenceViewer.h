@@ -1,8 +1,8 @@
 #pragma once
 /// Markdown evidence, rendered (GitHub dialect); images only from the same archive revision,
 /// relative to the file (ArchiveTextBrowser).
-#include "common/ArchiveTextBrowser.h"
-#include "evidence/EvidenceViewer.h"
+#include "ui/common/ArchiveTextBrowser.h"
+#include "ui/evidence/EvidenceViewer.h"
 
 namespace mltrl::ui {
 

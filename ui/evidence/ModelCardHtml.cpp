@@ -1,4 +1,4 @@
-#include "evidence/ModelCardHtml.h"
+#include "ui/evidence/ModelCardHtml.h"
 
 #include <QBuffer>
 #include <QImageReader>

@@ -1,7 +1,7 @@
-#include "evidence/Notebook.h"
+#include "ui/evidence/Notebook.h"
 
-#include "evidence/EvidenceJson.h"
-#include "evidence/NotebookOutputText.h"
+#include "ui/evidence/EvidenceJson.h"
+#include "ui/evidence/NotebookOutputText.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,14 +1,14 @@
-#include "evidence/NotebookEvidenceViewer.h"
+#include "ui/evidence/NotebookEvidenceViewer.h"
 
-#include "common/Theme.h"
+#include "ui/common/Theme.h"
 
-#include "common/ArchiveTextBrowser.h"
-#include "evidence/FindBar.h"
-#include "common/SafeImage.h"
-#include "common/BackgroundJob.h"
-#include "evidence/DecoderProcess.h"
-#include "evidence/Notebook.h"
-#include "evidence/NotebookOutputText.h"
+#include "ui/common/ArchiveTextBrowser.h"
+#include "ui/evidence/FindBar.h"
+#include "ui/common/SafeImage.h"
+#include "ui/common/BackgroundJob.h"
+#include "ui/evidence/DecoderProcess.h"
+#include "ui/evidence/Notebook.h"
+#include "ui/evidence/NotebookOutputText.h"
 
 #include <QFontDatabase>
 #include <QFrame>

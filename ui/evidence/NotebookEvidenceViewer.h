@@ -2,9 +2,9 @@
 /// A Jupyter notebook as a reader sees it in Jupyter: Markdown cells rendered, code cells in a
 /// monospace font with their execution count, then their outputs: text (terminal colours
 /// rendered), images (PNG, JPEG, SVG), HTML tables and text (sanitized) and error tracebacks.
-#include "common/SafeImage.h"
-#include "evidence/EvidenceViewer.h"
-#include "evidence/Notebook.h"
+#include "ui/common/SafeImage.h"
+#include "ui/evidence/EvidenceViewer.h"
+#include "ui/evidence/Notebook.h"
 
 #include <QHash>
 #include <QImage>

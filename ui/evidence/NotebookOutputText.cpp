@@ -1,6 +1,6 @@
-#include "evidence/NotebookOutputText.h"
+#include "ui/evidence/NotebookOutputText.h"
 
-#include "common/Theme.h"
+#include "ui/common/Theme.h"
 
 #include <QRegularExpression>
 #include <QSet>

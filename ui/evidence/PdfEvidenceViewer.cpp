@@ -1,8 +1,8 @@
-#include "evidence/PdfEvidenceViewer.h"
+#include "ui/evidence/PdfEvidenceViewer.h"
 
-#include "common/PdfProcess.h"
-#include "evidence/FindBar.h"
-#include "evidence/PdfPageView.h"
+#include "ui/common/PdfProcess.h"
+#include "ui/evidence/FindBar.h"
+#include "ui/evidence/PdfPageView.h"
 
 #include <QEvent>
 #include <QGuiApplication>

@@ -6,7 +6,7 @@
 /// hangs or passes its memory or time limit, the viewer says "This PDF could not be shown: …"
 /// with a "Try again" button, and the workbench lives on. loaded() fires when the first page
 /// is on screen (or at once for a viewer not shown, or when the PDF cannot be shown).
-#include "evidence/EvidenceViewer.h"
+#include "ui/evidence/EvidenceViewer.h"
 
 #include <optional>
 

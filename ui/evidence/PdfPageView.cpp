@@ -1,6 +1,6 @@
-#include "evidence/PdfPageView.h"
+#include "ui/evidence/PdfPageView.h"
 
-#include "common/PdfProcess.h"
+#include "ui/common/PdfProcess.h"
 
 #include <QGuiApplication>
 #include <QPainter>

@@ -1,8 +1,8 @@
-#include "evidence/SearchIndex.h"
+#include "ui/evidence/SearchIndex.h"
 
-#include "store/Schema.h"
+#include "core/store/Schema.h"
 
-#include "sqlite/Database.h"
+#include "core/sqlite/Database.h"
 
 #include <QRegularExpression>
 #include <QStringList>

@@ -1,11 +1,11 @@
-#include "evidence/SearchIndexer.h"
+#include "ui/evidence/SearchIndexer.h"
 
-#include "common/BackgroundJob.h"
-#include "common/QtText.h"
-#include "evidence/EvidenceSource.h"
-#include "evidence/EvidenceText.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "ui/common/BackgroundJob.h"
+#include "core/common/QtText.h"
+#include "ui/evidence/EvidenceSource.h"
+#include "ui/evidence/EvidenceText.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 namespace mltrl::ui {
 

@@ -3,9 +3,9 @@
 /// evidence file (PDF text layers included), cards and requirements and writes them to
 /// SearchIndex. The worker opens its own store connection: SQLite connections must not
 /// cross threads. Progress and the end are reported by queued signals.
-#include "common/BackgroundJob.h"
-#include "common/Cancel.h"
-#include "evidence/SearchIndex.h"
+#include "ui/common/BackgroundJob.h"
+#include "core/common/Cancel.h"
+#include "ui/evidence/SearchIndex.h"
 
 #include <QObject>
 #include <QPointer>

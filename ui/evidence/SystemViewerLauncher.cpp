@@ -1,4 +1,4 @@
-#include "evidence/SystemViewerLauncher.h"
+#include "ui/evidence/SystemViewerLauncher.h"
 
 #include <QCoreApplication>
 #include <QDesktopServices>

@@ -10,7 +10,7 @@
 ///   `report.desktop` or `report.pdf.exe` declared as PDF opens as `<id>.pdf`.
 /// - Copies are read-only (0400) in a private folder (0700, fresh name) under $XDG_RUNTIME_DIR,
 ///   else the user's cache folder, removed when the workbench quits.
-#include "evidence/EvidenceSource.h"
+#include "ui/evidence/EvidenceSource.h"
 
 #include <optional>
 

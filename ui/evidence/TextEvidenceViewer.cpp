@@ -1,7 +1,7 @@
-#include "evidence/TextEvidenceViewer.h"
+#include "ui/evidence/TextEvidenceViewer.h"
 
-#include "common/BackgroundJob.h"
-#include "evidence/FindBar.h"
+#include "ui/common/BackgroundJob.h"
+#include "ui/evidence/FindBar.h"
 
 #include <QFile>
 #include <QFontDatabase>

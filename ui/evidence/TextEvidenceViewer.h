@@ -4,7 +4,7 @@
 /// "Load more" appends the next page, read on a worker thread, up to maxBytes(); past that
 /// the rest is for the system viewer. Markdown and JSON files too large for their own viewers
 /// are shown here as well, with a note saying so.
-#include "evidence/EvidenceViewer.h"
+#include "ui/evidence/EvidenceViewer.h"
 
 class QLabel;
 class QPlainTextEdit;

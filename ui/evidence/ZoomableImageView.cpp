@@ -1,4 +1,4 @@
-#include "evidence/ZoomableImageView.h"
+#include "ui/evidence/ZoomableImageView.h"
 
 #include <QBoxLayout>
 #include <QGraphicsPixmapItem>

@@ -1,7 +1,7 @@
-#include "library/LibraryModel.h"
+#include "ui/library/LibraryModel.h"
 
-#include "common/Levels.h"
-#include "store/Store.h"
+#include "ui/common/Levels.h"
+#include "core/store/Store.h"
 
 #include <QColor>
 

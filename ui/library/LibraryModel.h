@@ -1,8 +1,8 @@
 #pragma once
 /// The library's two tables: every project in the store (latest revision, levels, revision
 /// count) and the revisions of one project.
-#include "store/ProjectQueries.h"
-#include "store/RevisionData.h"
+#include "core/store/ProjectQueries.h"
+#include "core/store/RevisionData.h"
 
 #include <QAbstractTableModel>
 

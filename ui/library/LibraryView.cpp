@@ -1,8 +1,8 @@
-#include "library/LibraryView.h"
+#include "ui/library/LibraryView.h"
 
-#include "library/LibraryModel.h"
-#include "library/WelcomeView.h"
-#include "session/StoreGuard.h"
+#include "ui/library/LibraryModel.h"
+#include "ui/library/WelcomeView.h"
+#include "ui/session/StoreGuard.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>

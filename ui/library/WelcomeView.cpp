@@ -1,4 +1,4 @@
-#include "library/WelcomeView.h"
+#include "ui/library/WelcomeView.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>

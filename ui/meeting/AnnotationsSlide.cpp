@@ -1,9 +1,9 @@
 // The slide of open blocker and major annotations.
-#include "meeting/MeetingSlides.h"
+#include "ui/meeting/MeetingSlides.h"
 
-#include "annotations/AnnotationEditor.h"
-#include "meeting/MeetingSession.h"
-#include "meeting/SlideText.h"
+#include "ui/annotations/AnnotationEditor.h"
+#include "ui/meeting/MeetingSession.h"
+#include "ui/meeting/SlideText.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

@@ -1,16 +1,16 @@
 // A criterion's slide: facts, decision, the metric plot and the first linked evidence.
-#include "meeting/MeetingSlides.h"
+#include "ui/meeting/MeetingSlides.h"
 
-#include "annotations/AnnotationPlace.h"
-#include "annotations/EvidenceAnnotationLayer.h"
-#include "common/Counted.h"
-#include "evidence/EvidenceSource.h"
-#include "evidence/EvidenceViewer.h"
-#include "meeting/MeetingSession.h"
-#include "meeting/SlideText.h"
-#include "plots/MetricPlot.h"
-#include "review/ReviewDraft.h"
-#include "session/ProjectContext.h"
+#include "ui/annotations/AnnotationPlace.h"
+#include "ui/annotations/EvidenceAnnotationLayer.h"
+#include "ui/common/Counted.h"
+#include "ui/evidence/EvidenceSource.h"
+#include "ui/evidence/EvidenceViewer.h"
+#include "ui/meeting/MeetingSession.h"
+#include "ui/meeting/SlideText.h"
+#include "ui/plots/MetricPlot.h"
+#include "core/review/ReviewDraft.h"
+#include "ui/session/ProjectContext.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,12 +1,12 @@
 // The decision slide: verdicts so far, outcome, details and what is missing before signing.
-#include "meeting/MeetingSlides.h"
+#include "ui/meeting/MeetingSlides.h"
 
-#include "common/Levels.h"
-#include "common/StatusColours.h"
-#include "meeting/MeetingSession.h"
-#include "meeting/SlideText.h"
-#include "review/ReviewChecks.h"
-#include "review/ReviewDraft.h"
+#include "ui/common/Levels.h"
+#include "ui/common/StatusColours.h"
+#include "ui/meeting/MeetingSession.h"
+#include "ui/meeting/SlideText.h"
+#include "ui/review/ReviewChecks.h"
+#include "core/review/ReviewDraft.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

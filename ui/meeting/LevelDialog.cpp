@@ -1,6 +1,6 @@
-#include "meeting/LevelDialog.h"
+#include "ui/meeting/LevelDialog.h"
 
-#include "common/Levels.h"
+#include "ui/common/Levels.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,6 +1,6 @@
-#include "meeting/MeetingAgenda.h"
+#include "ui/meeting/MeetingAgenda.h"
 
-#include "store/RevisionData.h"
+#include "core/store/RevisionData.h"
 
 namespace mltrl::ui {
 

@@ -1,14 +1,14 @@
-#include "meeting/MeetingMode.h"
+#include "ui/meeting/MeetingMode.h"
 
-#include "annotations/AnnotationEditor.h"
-#include "evidence/EvidenceViewer.h"
-#include "meeting/MeetingSession.h"
-#include "meeting/MeetingSlides.h"
-#include "meeting/MeetingView.h"
-#include "meeting/PresenterView.h"
-#include "meeting/ScreenInhibitor.h"
-#include "plots/MetricPlot.h"
-#include "session/ProjectContext.h"
+#include "ui/annotations/AnnotationEditor.h"
+#include "ui/evidence/EvidenceViewer.h"
+#include "ui/meeting/MeetingSession.h"
+#include "ui/meeting/MeetingSlides.h"
+#include "ui/meeting/MeetingView.h"
+#include "ui/meeting/PresenterView.h"
+#include "ui/meeting/ScreenInhibitor.h"
+#include "ui/plots/MetricPlot.h"
+#include "ui/session/ProjectContext.h"
 
 #include <QAction>
 #include <QCoreApplication>

@@ -1,11 +1,11 @@
-#include "meeting/MeetingSession.h"
+#include "ui/meeting/MeetingSession.h"
 
-#include "review/DraftCommands.h"
-#include "review/ReviewBuilder.h"
-#include "review/ReviewChecks.h"
-#include "session/ProjectContext.h"
-#include "store/Store.h"
-#include "session/StoreGuard.h"
+#include "ui/review/DraftCommands.h"
+#include "core/review/ReviewBuilder.h"
+#include "ui/review/ReviewChecks.h"
+#include "ui/session/ProjectContext.h"
+#include "core/store/Store.h"
+#include "ui/session/StoreGuard.h"
 
 #include <algorithm>
 

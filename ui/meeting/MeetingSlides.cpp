@@ -1,11 +1,11 @@
 // The meeting's slides: the base class, the helpers they share (meeting/SlideText.h) and
 // createSlide(). Each slide type has a source file of its own (TitleSlide.cpp,
 // CriterionSlide.cpp, AnnotationsSlide.cpp, DecisionSlide.cpp).
-#include "meeting/MeetingSlides.h"
+#include "ui/meeting/MeetingSlides.h"
 
-#include "meeting/MeetingSession.h"
-#include "meeting/SlideText.h"
-#include "plots/MetricPlot.h"
+#include "ui/meeting/MeetingSession.h"
+#include "ui/meeting/SlideText.h"
+#include "ui/plots/MetricPlot.h"
 
 #include "qcustomplot.h"
 

@@ -1,8 +1,8 @@
 #pragma once
 /// The slides of a review meeting. Each is built once, on its first visit (or just ahead of
 /// it), and refreshes its own parts when the review draft or the annotations change.
-#include "meeting/MeetingAgenda.h"
-#include "meeting/MeetingStyle.h"
+#include "ui/meeting/MeetingAgenda.h"
+#include "ui/meeting/MeetingStyle.h"
 
 #include <QRectF>
 #include <QWidget>

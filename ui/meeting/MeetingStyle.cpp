@@ -1,4 +1,4 @@
-#include "meeting/MeetingStyle.h"
+#include "ui/meeting/MeetingStyle.h"
 
 #include <algorithm>
 #include <cmath>

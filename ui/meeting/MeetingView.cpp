@@ -1,11 +1,11 @@
-#include "meeting/MeetingView.h"
+#include "ui/meeting/MeetingView.h"
 
-#include "meeting/LevelDialog.h"
-#include "meeting/MeetingSession.h"
-#include "meeting/MeetingSlides.h"
-#include "meeting/NoteDialog.h"
-#include "review/ReviewChecks.h"
-#include "session/ProjectContext.h"
+#include "ui/meeting/LevelDialog.h"
+#include "ui/meeting/MeetingSession.h"
+#include "ui/meeting/MeetingSlides.h"
+#include "ui/meeting/NoteDialog.h"
+#include "ui/review/ReviewChecks.h"
+#include "ui/session/ProjectContext.h"
 
 #include <QCursor>
 #include <QHBoxLayout>

@@ -7,7 +7,7 @@
 /// for at once when 4 or 2 chooses an outcome that needs them), A annotates what is shown,
 /// D jumps to the decision, Ctrl+Z / Ctrl+Shift+Z undo
 /// and redo, Esc leaves. Slides are built on their first visit and the next one just after.
-#include "meeting/MeetingStyle.h"
+#include "ui/meeting/MeetingStyle.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "meeting/NoteDialog.h"
+#include "ui/meeting/NoteDialog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,10 +1,10 @@
-#include "meeting/PresenterView.h"
+#include "ui/meeting/PresenterView.h"
 
-#include "common/Levels.h"
-#include "common/QtText.h"
-#include "meeting/MeetingSession.h"
-#include "meeting/MeetingStyle.h"
-#include "meeting/MeetingView.h"
+#include "ui/common/Levels.h"
+#include "core/common/QtText.h"
+#include "ui/meeting/MeetingSession.h"
+#include "ui/meeting/MeetingStyle.h"
+#include "ui/meeting/MeetingView.h"
 
 #include <QApplication>
 #include <QGridLayout>

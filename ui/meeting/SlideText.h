@@ -1,7 +1,7 @@
 #pragma once
 // Internal to meeting mode: the small text and plot helpers every slide uses.
-#include "common/QtText.h"
-#include "meeting/MeetingStyle.h"
+#include "core/common/QtText.h"
+#include "ui/meeting/MeetingStyle.h"
 
 #include <QString>
 

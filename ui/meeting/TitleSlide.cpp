@@ -1,11 +1,11 @@
 // The meeting's title slide: project, level, gate, the MLTRL track and what holds it back.
-#include "meeting/MeetingSlides.h"
+#include "ui/meeting/MeetingSlides.h"
 
-#include "meeting/MeetingSession.h"
-#include "meeting/SlideText.h"
-#include "overview/MltrlTrackWidget.h"
-#include "review/ReviewDraft.h"
-#include "session/ProjectContext.h"
+#include "ui/meeting/MeetingSession.h"
+#include "ui/meeting/SlideText.h"
+#include "ui/overview/MltrlTrackWidget.h"
+#include "core/review/ReviewDraft.h"
+#include "ui/session/ProjectContext.h"
 
 #include <QLabel>
 #include <QVBoxLayout>

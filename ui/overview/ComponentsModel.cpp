@@ -1,6 +1,6 @@
-#include "overview/ComponentsModel.h"
+#include "ui/overview/ComponentsModel.h"
 
-#include "common/Levels.h"
+#include "ui/common/Levels.h"
 
 #include <QFont>
 

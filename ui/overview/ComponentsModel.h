@@ -1,6 +1,6 @@
 #pragma once
 /// The components of a revision: id, name, level, code, and whether it holds the system back.
-#include "manifest/Manifest.h"
+#include "core/manifest/Manifest.h"
 
 #include <QAbstractTableModel>
 

@@ -1,7 +1,7 @@
-#include "overview/HistoryPlot.h"
+#include "ui/overview/HistoryPlot.h"
 
-#include "common/Levels.h"
-#include "common/Theme.h"
+#include "ui/common/Levels.h"
+#include "ui/common/Theme.h"
 
 #include "qcustomplot.h"
 

@@ -3,7 +3,7 @@
 /// its kind (start, advance, hold, and switchbacks by discovery / embedded / review with
 /// distinct shapes and a legend); invalid switchbacks ringed in red and labelled. Hovering a
 /// point shows its date, kind, levels, gate and reason.
-#include "manifest/Manifest.h"
+#include "core/manifest/Manifest.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "overview/MltrlTrackWidget.h"
+#include "ui/overview/MltrlTrackWidget.h"
 
-#include "common/Levels.h"
-#include "common/Theme.h"
+#include "ui/common/Levels.h"
+#include "ui/common/Theme.h"
 
 #include <QEvent>
 #include <QHelpEvent>

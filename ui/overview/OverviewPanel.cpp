@@ -1,11 +1,11 @@
-#include "overview/OverviewPanel.h"
+#include "ui/overview/OverviewPanel.h"
 
-#include "common/Levels.h"
-#include "common/QtText.h"
-#include "overview/ComponentsModel.h"
-#include "overview/HistoryPlot.h"
-#include "overview/MltrlTrackWidget.h"
-#include "session/ProjectContext.h"
+#include "ui/common/Levels.h"
+#include "core/common/QtText.h"
+#include "ui/overview/ComponentsModel.h"
+#include "ui/overview/HistoryPlot.h"
+#include "ui/overview/MltrlTrackWidget.h"
+#include "ui/session/ProjectContext.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QLayout>
@@ -13,7 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
-#include "common/NaturalSort.h"
+#include "ui/common/NaturalSort.h"
 
 #include <QSortFilterProxyModel>
 #include <QTableView>

@@ -1,7 +1,7 @@
 #pragma once
 /// Where the project stands: name, domain, summary (Markdown), people and links, the MLTRL
 /// track, the level history and the components.
-#include "common/ArchiveTextBrowser.h"
+#include "ui/common/ArchiveTextBrowser.h"
 
 #include <QWidget>
 

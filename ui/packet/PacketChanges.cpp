@@ -2,7 +2,7 @@
 // the last signed review of its gates was made on. From core's revision diff (collected in
 // collectPacket): criteria observed / suggested old → new, thresholds, evidence added, changed
 // or moved, and every review the changes made stale, with the verifier's reasons.
-#include "packet/PacketSections.h"
+#include "ui/packet/PacketSections.h"
 
 #include <map>
 

@@ -1,7 +1,7 @@
-#include "packet/PacketCollect.h"
+#include "ui/packet/PacketCollect.h"
 
-#include "crypto/Sha256.h"
-#include "store/Store.h"
+#include "core/crypto/Sha256.h"
+#include "core/store/Store.h"
 
 #include <algorithm>
 #include <fstream>

@@ -3,7 +3,7 @@
 /// manifest bytes (verification appendix, attachments), the changes since the last signed
 /// review, and the text lines that annotations point at. Store access happens here, never
 /// while rendering.
-#include "packet/PacketModel.h"
+#include "ui/packet/PacketModel.h"
 
 namespace mltrl::packet {
 

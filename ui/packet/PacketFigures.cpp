@@ -1,7 +1,7 @@
-#include "packet/PacketFigures.h"
+#include "ui/packet/PacketFigures.h"
 
-#include "common/Levels.h"
-#include "review/ReviewRecord.h"
+#include "ui/common/Levels.h"
+#include "core/review/ReviewRecord.h"
 
 #include <QPainter>
 #include <QPainterPath>

@@ -1,9 +1,9 @@
 #pragma once
 /// The packet's figures, drawn with QPainter as vector paths (no images) into a box given in
 /// device units; `k` is device units per point, so line widths and text are set in points.
-#include "manifest/Manifest.h"
-#include "packet/PacketModel.h"
-#include "packet/PageFlow.h"
+#include "core/manifest/Manifest.h"
+#include "ui/packet/PacketModel.h"
+#include "ui/packet/PageFlow.h"
 
 #include <QRectF>
 

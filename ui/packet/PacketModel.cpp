@@ -1,14 +1,14 @@
-#include "packet/PacketModel.h"
+#include "ui/packet/PacketModel.h"
 
-#include "common/PdfProcess.h"
-#include "common/Rfc3339.h"
-#include "common/SafeImage.h"
+#include "ui/common/PdfProcess.h"
+#include "core/common/Rfc3339.h"
+#include "ui/common/SafeImage.h"
 
-#include "metrics/Envelope.h"
-#include "packet/PacketCollect.h"
-#include "review/ProjectReviews.h"
-#include "review/ReviewBuilder.h"
-#include "store/Store.h"
+#include "core/metrics/Envelope.h"
+#include "ui/packet/PacketCollect.h"
+#include "core/review/ProjectReviews.h"
+#include "core/review/ReviewBuilder.h"
+#include "core/store/Store.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -2,14 +2,14 @@
 /// Everything a review packet shows, collected from the store in one go (on the thread that
 /// renders it): the revision, its verified reviews, annotations, the metric figures reduced to
 /// drawable size, and crops of annotated PDF/image regions. Rendering never touches the store.
-#include "common/Cancel.h"
-#include "common/Problems.h"
-#include "diff/RevisionDiff.h"
-#include "review/AnnotationStore.h"
-#include "review/GateStatus.h"
-#include "review/ReviewStore.h"
-#include "review/ReviewVerifier.h"
-#include "store/RevisionData.h"
+#include "core/common/Cancel.h"
+#include "core/common/Problems.h"
+#include "core/diff/RevisionDiff.h"
+#include "core/review/AnnotationStore.h"
+#include "core/review/GateStatus.h"
+#include "core/review/ReviewStore.h"
+#include "core/review/ReviewVerifier.h"
+#include "core/store/RevisionData.h"
 
 #include <QImage>
 #include <QPointF>

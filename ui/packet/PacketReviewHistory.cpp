@@ -1,7 +1,7 @@
 // Shared words of the packet (reviews named by id, outcome and time; numbers for reading; the
 // gate status line) and the "Review history" section: superseded reviews, out of the cover
 // and summary, each marked with the review that replaced it (G3).
-#include "packet/PacketSections.h"
+#include "ui/packet/PacketSections.h"
 
 #include <cmath>
 

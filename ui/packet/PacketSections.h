@@ -1,10 +1,10 @@
 #pragma once
 /// The packet's audit sections, each a function over the page flow, the collected model and
 /// the fonts (PacketWriter composes them), and the words they share with the main sections.
-#include "common/QtText.h"
-#include "packet/PacketModel.h"
-#include "packet/PageFlow.h"
-#include "packet/PdfAttachments.h"
+#include "core/common/QtText.h"
+#include "ui/packet/PacketModel.h"
+#include "ui/packet/PageFlow.h"
+#include "ui/packet/PdfAttachments.h"
 
 #include <QString>
 

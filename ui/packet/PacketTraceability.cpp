@@ -3,8 +3,8 @@
 // Flagged: requirements at or below a gate's level whose verification or validation is still
 // pending, evidence that nothing cites (requirements, criteria, cards), criteria without
 // evidence.
-#include "packet/PacketSections.h"
-#include "packet/PacketWriter.h"
+#include "ui/packet/PacketSections.h"
+#include "ui/packet/PacketWriter.h"
 
 #include <set>
 

@@ -2,10 +2,10 @@
 // set with PageFlow::codeLine — one line, never wrapped, shrunk to fit — so copying a command
 // out of the PDF gives a working command. The SHA256SUMS list is printed in sha256sum's own
 // format inside a here-document, so the whole block pastes into a shell as one command.
-#include "packet/PacketSections.h"
+#include "ui/packet/PacketSections.h"
 
-#include "crypto/Sha256.h"
-#include "review/ReviewRecord.h"
+#include "core/crypto/Sha256.h"
+#include "core/review/ReviewRecord.h"
 
 #include <map>
 #include <set>

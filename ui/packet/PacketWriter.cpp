@@ -1,10 +1,10 @@
-#include "packet/PacketWriter.h"
+#include "ui/packet/PacketWriter.h"
 
-#include "common/Levels.h"
-#include "packet/PacketFigures.h"
-#include "packet/PacketSections.h"
-#include "packet/PageFlow.h"
-#include "review/ReviewRecord.h"
+#include "ui/common/Levels.h"
+#include "ui/packet/PacketFigures.h"
+#include "ui/packet/PacketSections.h"
+#include "ui/packet/PageFlow.h"
+#include "core/review/ReviewRecord.h"
 
 #include <QBuffer>
 #include <QLocale>

@@ -3,9 +3,9 @@
 /// signed review, figures, the MLTRL card, requirements, criteria with the verdict of every
 /// review in effect, traceability, annotations with evidence crops, the review history, the
 /// evidence index, the signatures and the verification appendix; with attachments. Safe to call off the GUI thread (QPdfWriter on a buffer).
-#include "common/Cancel.h"
-#include "common/Problems.h"
-#include "packet/PacketModel.h"
+#include "core/common/Cancel.h"
+#include "core/common/Problems.h"
+#include "ui/packet/PacketModel.h"
 
 #include <QByteArray>
 

@@ -1,4 +1,4 @@
-#include "packet/PageFlow.h"
+#include "ui/packet/PageFlow.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

@@ -1,4 +1,4 @@
-#include "packet/PdfAttachments.h"
+#include "ui/packet/PdfAttachments.h"
 
 // qpdf 11: no PointerHolder compatibility (std::shared_ptr throughout).
 #define POINTERHOLDER_TRANSITION 4

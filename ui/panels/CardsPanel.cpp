@@ -1,14 +1,14 @@
-#include "panels/CardsPanel.h"
+#include "ui/panels/CardsPanel.h"
 
-#include "cards/CardMarkdown.h"
-#include "cards/WordDiff.h"
-#include "changes/ChangeTracker.h"
-#include "common/BackgroundJob.h"
-#include "common/QtText.h"
-#include "session/ProjectContext.h"
-#include "session/StoreGuard.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "ui/cards/CardMarkdown.h"
+#include "ui/cards/WordDiff.h"
+#include "ui/changes/ChangeTracker.h"
+#include "ui/common/BackgroundJob.h"
+#include "core/common/QtText.h"
+#include "ui/session/ProjectContext.h"
+#include "ui/session/StoreGuard.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 #include <QComboBox>
 #include <QFormLayout>

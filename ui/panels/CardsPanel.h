@@ -2,12 +2,12 @@
 /// MLTRL cards: the card of each level (and component) rendered with its sections and links to
 /// requirements and evidence, and a side-by-side, section-by-section word diff of two cards —
 /// of two levels, or of the same card in two revisions of the project.
-#include "common/BackgroundJob.h"
-#include "manifest/Manifest.h"
+#include "ui/common/BackgroundJob.h"
+#include "core/manifest/Manifest.h"
 
 #include <QPointer>
 #include <QStringList>
-#include "common/ArchiveTextBrowser.h"
+#include "ui/common/ArchiveTextBrowser.h"
 
 #include <QWidget>
 

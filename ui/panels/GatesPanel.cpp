@@ -1,12 +1,12 @@
-#include "panels/GatesPanel.h"
+#include "ui/panels/GatesPanel.h"
 
-#include "common/StatusColours.h"
-#include "common/Theme.h"
-#include "panels/PanelUtil.h"
-#include "plots/MetricPlot.h"
-#include "review/ReviewChecks.h"
-#include "session/ProjectContext.h"
-#include "session/StoreGuard.h"
+#include "ui/common/StatusColours.h"
+#include "ui/common/Theme.h"
+#include "ui/panels/PanelUtil.h"
+#include "ui/plots/MetricPlot.h"
+#include "ui/review/ReviewChecks.h"
+#include "ui/session/ProjectContext.h"
+#include "ui/session/StoreGuard.h"
 
 #include <QComboBox>
 #include <QGuiApplication>

@@ -1,11 +1,11 @@
-#include "panels/MetricsPanel.h"
+#include "ui/panels/MetricsPanel.h"
 
-#include "panels/PanelUtil.h"
-#include "plots/MetricPlot.h"
-#include "session/ProjectContext.h"
+#include "ui/panels/PanelUtil.h"
+#include "ui/plots/MetricPlot.h"
+#include "ui/session/ProjectContext.h"
 
 #include <QHeaderView>
-#include "common/NaturalSort.h"
+#include "ui/common/NaturalSort.h"
 
 #include <QSortFilterProxyModel>
 #include <QSplitter>

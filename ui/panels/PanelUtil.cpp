@@ -1,7 +1,7 @@
-#include "panels/PanelUtil.h"
+#include "ui/panels/PanelUtil.h"
 
-#include "plots/MetricPlot.h"
-#include "store/RevisionData.h"
+#include "ui/plots/MetricPlot.h"
+#include "core/store/RevisionData.h"
 
 #include <QComboBox>
 #include <QEvent>

@@ -1,13 +1,13 @@
-#include "panels/RequirementsPanel.h"
+#include "ui/panels/RequirementsPanel.h"
 
-#include "changes/ChangeTracker.h"
-#include "common/StatusColours.h"
-#include "common/Theme.h"
+#include "ui/changes/ChangeTracker.h"
+#include "ui/common/StatusColours.h"
+#include "ui/common/Theme.h"
 
-#include "panels/PanelUtil.h"
-#include "panels/RiskHeatMap.h"
-#include "plots/MetricPlot.h"
-#include "session/ProjectContext.h"
+#include "ui/panels/PanelUtil.h"
+#include "ui/panels/RiskHeatMap.h"
+#include "ui/plots/MetricPlot.h"
+#include "ui/session/ProjectContext.h"
 
 #include "qcustomplot.h"
 

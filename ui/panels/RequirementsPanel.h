@@ -3,8 +3,8 @@
 /// cell) and a risk chart (p(failure) × impact, ISO 14971-style bands): a point per requirement
 /// with its id while the ids fit, a count heat-map (RiskHeatMap) when they would overlap (or when
 /// the user picks it). Points and rows select each other; a heat-map cell filters the table.
-#include "common/NaturalSort.h"
-#include "derive/RiskMatrix.h"
+#include "ui/common/NaturalSort.h"
+#include "core/derive/RiskMatrix.h"
 
 #include <QSortFilterProxyModel>
 #include <QWidget>

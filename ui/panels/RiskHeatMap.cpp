@@ -1,6 +1,6 @@
-#include "panels/RiskHeatMap.h"
+#include "ui/panels/RiskHeatMap.h"
 
-#include "common/Theme.h"
+#include "ui/common/Theme.h"
 
 #include <QFocusEvent>
 #include <QFontMetricsF>

@@ -6,7 +6,7 @@
 /// asks to filter by it; the arrow keys move between cells; Escape asks to clear the filter.
 /// Only the selected requirements are drawn individually: a ring at their exact place and
 /// their id, so 500 requirements never become a cloud of labels.
-#include "derive/RiskMatrix.h"
+#include "core/derive/RiskMatrix.h"
 
 #include <QString>
 #include <QWidget>

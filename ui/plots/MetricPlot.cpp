@@ -1,15 +1,15 @@
 // The metric plot widget: its parts, loading off the UI thread, the view (reset, ranges, keys).
 // Drawing is in MetricPlotDraw.cpp, the hover search in MetricPlotHover.cpp, export in
 // MetricPlotExport.cpp.
-#include "plots/MetricPlot.h"
+#include "ui/plots/MetricPlot.h"
 
-#include "plots/MetricPlotDrawn.h"
+#include "ui/plots/MetricPlotDrawn.h"
 
-#include "common/BackgroundJob.h"
-#include "common/Theme.h"
-#include "plots/PreparedMetricCache.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "ui/common/BackgroundJob.h"
+#include "ui/common/Theme.h"
+#include "ui/plots/PreparedMetricCache.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 #include "qcustomplot.h"
 

@@ -4,11 +4,11 @@
 /// each column (and the legend says so), otherwise every point is drawn. Points are loaded and
 /// the envelopes built off the UI thread; zoom (wheel), pan (drag), reset (button, R or Home)
 /// and export (PNG, PDF, SVG) work on the plot.
-#include "common/BackgroundJob.h"
-#include "common/WidgetHelpers.h"
-#include "manifest/Manifest.h"
-#include "metrics/Envelope.h"
-#include "metrics/MetricData.h"
+#include "ui/common/BackgroundJob.h"
+#include "ui/common/WidgetHelpers.h"
+#include "core/manifest/Manifest.h"
+#include "core/metrics/Envelope.h"
+#include "core/metrics/MetricData.h"
 
 #include <QPointer>
 #include <QPointF>

@@ -2,12 +2,12 @@
 // points outnumber the columns), curves (with the chance / perfect-calibration diagonal),
 // groups (bars with intervals), the gate threshold with its pass and fail sides, and what is
 // on screen for tests.
-#include "plots/MetricPlot.h"
+#include "ui/plots/MetricPlot.h"
 
-#include "common/StatusColours.h"
-#include "plots/MetricPlotDrawn.h"
+#include "ui/common/StatusColours.h"
+#include "ui/plots/MetricPlotDrawn.h"
 
-#include "common/Theme.h"
+#include "ui/common/Theme.h"
 
 #include "qcustomplot.h"
 

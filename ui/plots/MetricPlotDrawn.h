@@ -1,9 +1,9 @@
 #pragma once
 // Internal to ui/plots: what MetricPlot drew for one sub-series, shared by its source files
 // (drawing, hover search, the widget). Not part of the plot's interface.
-#include "plots/MetricPlot.h"
+#include "ui/plots/MetricPlot.h"
 
-#include "metrics/Envelope.h"
+#include "core/metrics/Envelope.h"
 
 #include <QString>
 

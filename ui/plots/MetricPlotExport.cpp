@@ -1,5 +1,5 @@
 // MetricPlot's export: PNG, PDF or SVG, by the file name's suffix.
-#include "plots/MetricPlot.h"
+#include "ui/plots/MetricPlot.h"
 
 #include "qcustomplot.h"
 

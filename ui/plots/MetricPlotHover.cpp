@@ -1,8 +1,8 @@
 // MetricPlot's hover search: the nearest point on screen over every sub-series, its values in
 // words under the plot and a crosshair on it.
-#include "plots/MetricPlot.h"
+#include "ui/plots/MetricPlot.h"
 
-#include "plots/MetricPlotDrawn.h"
+#include "ui/plots/MetricPlotDrawn.h"
 
 #include "qcustomplot.h"
 

@@ -1,6 +1,6 @@
 // How a metric plot reads: whole-number step axes, markers on few points, n per group, and
 // the sentence shown instead of an empty frame (see MetricPlot.h).
-#include "plots/MetricPlot.h"
+#include "ui/plots/MetricPlot.h"
 
 #include "qcustomplot.h"
 

@@ -1,4 +1,4 @@
-#include "plots/PreparedMetricCache.h"
+#include "ui/plots/PreparedMetricCache.h"
 
 #include <fmt/format.h>
 

@@ -4,7 +4,7 @@
 /// envelopes (a 10-million-point series takes about 200 MB; a copy per plot was 600 MB and
 /// more). Entries are held weakly: when the last plot lets go, the memory goes. Thread-safe; a
 /// load of the same metric already running on another thread is waited for, not repeated.
-#include "plots/MetricPlot.h"
+#include "ui/plots/MetricPlot.h"
 
 #include <condition_variable>
 #include <cstdint>

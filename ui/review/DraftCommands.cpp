@@ -1,8 +1,8 @@
-#include "review/DraftCommands.h"
+#include "ui/review/DraftCommands.h"
 
-#include "session/ProjectContext.h"
-#include "session/StoreGuard.h"
-#include "store/Store.h"
+#include "ui/session/ProjectContext.h"
+#include "ui/session/StoreGuard.h"
+#include "core/store/Store.h"
 
 #include <QUndoStack>
 

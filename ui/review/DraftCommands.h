@@ -4,7 +4,7 @@
 /// ProjectContext::reviewsChanged(), so every view re-reads the draft. Push them with
 /// pushDraftEdit() (or ProjectContext::undoStack()->push()); the push performs the edit.
 /// Consecutive typing in one note, the rationale or the conditions merges into one undo step.
-#include "review/ReviewDraft.h"
+#include "core/review/ReviewDraft.h"
 
 #include <QUndoCommand>
 

@@ -1,9 +1,9 @@
-#include "review/KeyDialog.h"
+#include "ui/review/KeyDialog.h"
 
-#include "crypto/SshAgent.h"
-#include "crypto/SshPublicKey.h"
-#include "review/Passphrase.h"
-#include "review/ReviewerKey.h"
+#include "core/crypto/SshAgent.h"
+#include "core/crypto/SshPublicKey.h"
+#include "ui/review/Passphrase.h"
+#include "core/review/ReviewerKey.h"
 
 #include <QComboBox>
 #include <QDir>

@@ -4,7 +4,7 @@
 /// choose an OpenSSH key file, or one of the keys ssh-agent holds (listed). Shows the public key as an OpenSSH line and
 /// its SHA256 fingerprint. Never opened at startup: the review form opens it on the first
 /// "Sign…".
-#include "review/KeyRing.h"
+#include "core/review/KeyRing.h"
 
 #include <QDialog>
 

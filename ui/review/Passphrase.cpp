@@ -1,4 +1,4 @@
-#include "review/Passphrase.h"
+#include "ui/review/Passphrase.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>

@@ -1,13 +1,13 @@
-#include "review/ReviewChecks.h"
+#include "ui/review/ReviewChecks.h"
 
-#include "common/Counted.h"
-#include "review/AnnotationStore.h"
-#include "review/KeyRing.h"
-#include "review/OpenAnnotations.h"
-#include "review/ReviewBuilder.h"
-#include "review/ReviewDraft.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "ui/common/Counted.h"
+#include "core/review/AnnotationStore.h"
+#include "core/review/KeyRing.h"
+#include "core/review/OpenAnnotations.h"
+#include "core/review/ReviewBuilder.h"
+#include "core/review/ReviewDraft.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 #include <QObject>
 #include <QStringList>

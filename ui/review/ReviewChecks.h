@@ -3,13 +3,13 @@
 /// (signature, binding — stale with what changed —, signer trust from the workbench's
 /// allowed_signers file), and the gate status derived from them. Verification is a few
 /// signature checks per review (any SSH key type): cheap enough to run when the reviews change.
-#include "crypto/AllowedSigners.h"
-#include "review/KeyRing.h"
-#include "review/GateStatus.h"
-#include "review/ProjectReviews.h"
-#include "review/ReviewRules.h"
-#include "review/ReviewerRoles.h"
-#include "review/ReviewStore.h"
+#include "core/crypto/AllowedSigners.h"
+#include "core/review/KeyRing.h"
+#include "core/review/GateStatus.h"
+#include "core/review/ProjectReviews.h"
+#include "core/review/ReviewRules.h"
+#include "core/review/ReviewerRoles.h"
+#include "core/review/ReviewStore.h"
 
 #include <QString>
 #include <QStringList>

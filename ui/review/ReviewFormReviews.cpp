@@ -1,14 +1,14 @@
 // The review form's lower part: the project's signed reviews (signature, signer, staleness,
 // supersession, whether reviewer_roles grants the role) and the gate's status above the form.
-#include "review/ReviewForm.h"
+#include "ui/review/ReviewForm.h"
 
-#include "panels/PanelUtil.h"
-#include "review/GateStatus.h"
-#include "review/ReviewChecks.h"
-#include "session/ProjectContext.h"
-#include "session/StoreGuard.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "ui/panels/PanelUtil.h"
+#include "core/review/GateStatus.h"
+#include "ui/review/ReviewChecks.h"
+#include "ui/session/ProjectContext.h"
+#include "ui/session/StoreGuard.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 #include <QComboBox>
 #include <QLabel>

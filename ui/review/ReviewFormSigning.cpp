@@ -1,20 +1,20 @@
 // The review form's signing workflow: the key (made on first use), the summary to confirm,
 // the passphrase, the signature (on a worker thread when ssh-agent or ssh-keygen may wait,
 // with Cancel), and storing the signed review.
-#include "review/ReviewForm.h"
+#include "ui/review/ReviewForm.h"
 
-#include "common/BackgroundJob.h"
+#include "ui/common/BackgroundJob.h"
 
-#include "review/KeyDialog.h"
-#include "review/Passphrase.h"
-#include "review/ReviewBuilder.h"
-#include "review/ReviewStore.h"
-#include "review/SignDialog.h"
-#include "review/SigningKey.h"
-#include "review/TrustDialog.h"
-#include "session/ProjectContext.h"
-#include "store/RevisionData.h"
-#include "store/Store.h"
+#include "ui/review/KeyDialog.h"
+#include "ui/review/Passphrase.h"
+#include "core/review/ReviewBuilder.h"
+#include "core/review/ReviewStore.h"
+#include "ui/review/SignDialog.h"
+#include "core/review/SigningKey.h"
+#include "ui/review/TrustDialog.h"
+#include "ui/session/ProjectContext.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 
 #include <QLabel>
 #include <QPushButton>

@@ -1,8 +1,8 @@
-#include "review/SignDialog.h"
+#include "ui/review/SignDialog.h"
 
-#include "common/QtText.h"
-#include "crypto/SshPublicKey.h"
-#include "crypto/Ed25519Key.h"
+#include "core/common/QtText.h"
+#include "core/crypto/SshPublicKey.h"
+#include "core/crypto/Ed25519Key.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -2,7 +2,7 @@
 /// The last look before signing: what the record says (gate, outcome, verdicts, conditions,
 /// rationale, carried annotations), what it binds (manifest hash, file counts) and who signs
 /// (name, email, role, key fingerprint). "Sign" accepts.
-#include "review/ReviewRecord.h"
+#include "core/review/ReviewRecord.h"
 
 #include <QDialog>
 

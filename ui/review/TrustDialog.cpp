@@ -1,9 +1,9 @@
-#include "review/TrustDialog.h"
+#include "ui/review/TrustDialog.h"
 
-#include "crypto/AllowedSigners.h"
-#include "review/ReviewerRoles.h"
-#include "review/KeyRing.h"
-#include "review/ReviewRecord.h"
+#include "core/crypto/AllowedSigners.h"
+#include "core/review/ReviewerRoles.h"
+#include "core/review/KeyRing.h"
+#include "core/review/ReviewRecord.h"
 
 #include <QDialogButtonBox>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "session/ProjectContext.h"
+#include "ui/session/ProjectContext.h"
 
 #include <QUndoStack>
 

@@ -2,7 +2,7 @@
 /// The project a workbench window shows: the store, the loaded revision, and navigation
 /// requests between panels ("show evidence X", "show criterion G/C"). Panels read from it and
 /// talk to each other only through it, so none of them knows another's class.
-#include "store/RevisionData.h"
+#include "core/store/RevisionData.h"
 
 #include <QList>
 #include <QObject>

@@ -5,10 +5,10 @@
 /// the process. So UI-thread code that reads the store outside a BackgroundJob runs inside
 /// guardStore(): the error is reported through the context (status line and the window's
 /// store-error banner) and the caller gets "no value" back, and the window lives on.
-#include "review/AnnotationStore.h"
-#include "session/ProjectContext.h"
-#include "sqlite/Database.h"
-#include "store/Store.h"
+#include "core/review/AnnotationStore.h"
+#include "ui/session/ProjectContext.h"
+#include "core/sqlite/Database.h"
+#include "core/store/Store.h"
 
 #include <exception>
 #include <optional>

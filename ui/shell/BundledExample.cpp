@@ -1,4 +1,4 @@
-#include "shell/BundledExample.h"
+#include "ui/shell/BundledExample.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,8 +1,8 @@
-#include "shell/ContextBar.h"
+#include "ui/shell/ContextBar.h"
 
-#include "common/Levels.h"
-#include "session/StoreGuard.h"
-#include "store/Store.h"
+#include "ui/common/Levels.h"
+#include "ui/session/StoreGuard.h"
+#include "core/store/Store.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #pragma once
 /// The bar above the panels: project ▾ · rev N ▾ · level X (system Y, held back by: …) · target Z.
 /// The menus switch project (or open the library) and revision.
-#include "store/RevisionData.h"
+#include "core/store/RevisionData.h"
 
 #include <QWidget>
 

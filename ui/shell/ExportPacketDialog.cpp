@@ -1,14 +1,14 @@
-#include "shell/ExportPacketDialog.h"
-#include "common/AtomicFile.h"
+#include "ui/shell/ExportPacketDialog.h"
+#include "core/common/AtomicFile.h"
 
-#include "common/BackgroundJob.h"
-#include "crypto/AllowedSigners.h"
-#include "packet/PacketModel.h"
-#include "packet/PacketWriter.h"
-#include "review/KeyRing.h"
-#include "review/ReviewChecks.h"
-#include "session/ProjectContext.h"
-#include "store/Store.h"
+#include "ui/common/BackgroundJob.h"
+#include "core/crypto/AllowedSigners.h"
+#include "ui/packet/PacketModel.h"
+#include "ui/packet/PacketWriter.h"
+#include "core/review/KeyRing.h"
+#include "ui/review/ReviewChecks.h"
+#include "ui/session/ProjectContext.h"
+#include "core/store/Store.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

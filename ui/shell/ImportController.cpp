@@ -1,8 +1,8 @@
-#include "shell/ImportController.h"
+#include "ui/shell/ImportController.h"
 
-#include "common/BackgroundJob.h"
-#include "shell/ImportProblemsDialog.h"
-#include "store/Store.h"
+#include "ui/common/BackgroundJob.h"
+#include "ui/shell/ImportProblemsDialog.h"
+#include "core/store/Store.h"
 
 #include <QFileInfo>
 #include <QProgressDialog>

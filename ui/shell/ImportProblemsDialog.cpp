@@ -1,7 +1,7 @@
-#include "shell/ImportProblemsDialog.h"
+#include "ui/shell/ImportProblemsDialog.h"
 
-#include "common/Counted.h"
-#include "shell/ProblemsModel.h"
+#include "ui/common/Counted.h"
+#include "ui/shell/ProblemsModel.h"
 
 #include <QAction>
 #include <QClipboard>

@@ -1,7 +1,7 @@
 #pragma once
 /// The problems of an import, all at once: a sortable table (severity icon, where, what) with
 /// a summary line; rows can be selected and copied (Ctrl+C or the Copy button).
-#include "common/Problems.h"
+#include "core/common/Problems.h"
 
 #include <QDialog>
 

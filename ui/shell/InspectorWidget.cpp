@@ -1,4 +1,4 @@
-#include "shell/InspectorWidget.h"
+#include "ui/shell/InspectorWidget.h"
 
 #include <QAction>
 #include <QApplication>

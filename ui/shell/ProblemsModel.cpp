@@ -1,4 +1,4 @@
-#include "shell/ProblemsModel.h"
+#include "ui/shell/ProblemsModel.h"
 
 #include <QApplication>
 #include <QStyle>

@@ -1,6 +1,6 @@
 #pragma once
 /// Import problems as a table: severity, where, what — one row per problem.
-#include "common/Problems.h"
+#include "core/common/Problems.h"
 
 #include <QAbstractTableModel>
 

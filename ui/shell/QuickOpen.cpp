@@ -1,7 +1,7 @@
-#include "shell/QuickOpen.h"
+#include "ui/shell/QuickOpen.h"
 
-#include "session/ProjectContext.h"
-#include "shell/QuickOpenModel.h"
+#include "ui/session/ProjectContext.h"
+#include "ui/shell/QuickOpenModel.h"
 
 #include <QKeyEvent>
 #include <QLineEdit>

@@ -1,10 +1,10 @@
-#include "shell/QuickOpenModel.h"
+#include "ui/shell/QuickOpenModel.h"
 
-#include "common/NaturalSort.h"
+#include "ui/common/NaturalSort.h"
 
-#include "common/QtText.h"
-#include "session/ProjectContext.h"
-#include "store/RevisionData.h"
+#include "core/common/QtText.h"
+#include "ui/session/ProjectContext.h"
+#include "core/store/RevisionData.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
-#include "shell/RevisionLoader.h"
+#include "ui/shell/RevisionLoader.h"
 
-#include "common/BackgroundJob.h"
-#include "store/Store.h"
+#include "ui/common/BackgroundJob.h"
+#include "core/store/Store.h"
 
 #include <QStringList>
 

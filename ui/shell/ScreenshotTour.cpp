@@ -1,11 +1,11 @@
-#include "shell/ScreenshotTour.h"
+#include "ui/shell/ScreenshotTour.h"
 
-#include "evidence/EvidencePanel.h"
-#include "evidence/EvidenceTreeModel.h"
-#include "evidence/EvidenceViewer.h"
-#include "meeting/MeetingMode.h"
-#include "session/ProjectContext.h"
-#include "shell/WorkbenchWindow.h"
+#include "ui/evidence/EvidencePanel.h"
+#include "ui/evidence/EvidenceTreeModel.h"
+#include "ui/evidence/EvidenceViewer.h"
+#include "ui/meeting/MeetingMode.h"
+#include "ui/session/ProjectContext.h"
+#include "ui/shell/WorkbenchWindow.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "shell/Settings.h"
+#include "ui/shell/Settings.h"
 
 #include <QDir>
 #include <QFileInfo>

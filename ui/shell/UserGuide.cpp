@@ -1,4 +1,4 @@
-#include "shell/UserGuide.h"
+#include "ui/shell/UserGuide.h"
 
 #include <QDialogButtonBox>
 #include <QPushButton>

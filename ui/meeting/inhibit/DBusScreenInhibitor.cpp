@@ -1,6 +1,6 @@
 // org.freedesktop.ScreenSaver over the session bus. Built as its own small library
 // (ui/CMakeLists.txt) so that only this file sees QtDBus.
-#include "meeting/ScreenInhibitor.h"
+#include "ui/meeting/ScreenInhibitor.h"
 
 #include <QCoreApplication>
 #include <QDBusConnection>
