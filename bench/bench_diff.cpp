@@ -29,7 +29,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-double msSince(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+double msSince(Clock::time_point t)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
 
 double median(std::vector<double> v)
 {
@@ -49,14 +52,18 @@ void writeArchive(const fs::path &dir, int evidence, int revision)
         const bool changed = revision == 2 && i % 100 == 0;
         const bool renamed = revision == 2 && i % 100 == 2;
         const std::string path = fmt::format("evidence/{}{:05}.md", renamed ? "moved-" : "file-", i);
-        std::ofstream(dir / path) << "# Evidence " << i << "\n\nBody of file " << i << (changed ? " (revised)\n" : "\n");
-        list.push_back({{"id", fmt::format("ev-{:05}", i)}, {"path", path}, {"title", fmt::format("Evidence {}", i)},
-                        {"kind", "report"}, {"level", 1 + i % 8}, {"media_type", "text/markdown"}});
+        std::ofstream(dir / path) << "# Evidence " << i << "\n\nBody of file " << i
+                                  << (changed ? " (revised)\n" : "\n");
+        list.push_back({{"id", fmt::format("ev-{:05}", i)},
+                        {"path", path},
+                        {"title", fmt::format("Evidence {}", i)},
+                        {"kind", "report"},
+                        {"level", 1 + i % 8},
+                        {"media_type", "text/markdown"}});
     }
-    const nlohmann::json manifest{
-        {"mltrl_archive", 1},
-        {"project", {{"id", "bench-diff"}, {"name", "Diff benchmark"}, {"current_level", 4}}},
-        {"evidence", list}};
+    const nlohmann::json manifest{{"mltrl_archive", 1},
+                                  {"project", {{"id", "bench-diff"}, {"name", "Diff benchmark"}, {"current_level", 4}}},
+                                  {"evidence", list}};
     std::ofstream(dir / "mltrl.json") << manifest.dump();
 }
 

@@ -6,8 +6,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <random>
 #include <ctime>
+#include <random>
 #include <string>
 
 namespace {
@@ -62,10 +62,11 @@ int run(std::size_t rows, bool band)
         best = std::min(best, std::chrono::duration<double, std::milli>(t1 - t0).count());
         bestCpu = std::min(bestCpu, (c1.tv_sec - c0.tv_sec) * 1e3 + (c1.tv_nsec - c0.tv_nsec) / 1e6);
     }
-    std::printf("%-22s %zu rows, %.1f MB: best of 5 wall %.1f ms (%.2f M rows/s), cpu %.1f ms (%.2f M rows/s, %.0f MB/s)\n",
-                band ? "step,value,lower,upper" : "step,value", rows, static_cast<double>(csv.size()) / 1e6, best,
-                static_cast<double>(rows) / best / 1e3, bestCpu, static_cast<double>(rows) / bestCpu / 1e3,
-                static_cast<double>(csv.size()) / bestCpu / 1e3);
+    std::printf(
+        "%-22s %zu rows, %.1f MB: best of 5 wall %.1f ms (%.2f M rows/s), cpu %.1f ms (%.2f M rows/s, %.0f MB/s)\n",
+        band ? "step,value,lower,upper" : "step,value", rows, static_cast<double>(csv.size()) / 1e6, best,
+        static_cast<double>(rows) / best / 1e3, bestCpu, static_cast<double>(rows) / bestCpu / 1e3,
+        static_cast<double>(csv.size()) / bestCpu / 1e3);
     return 0;
 }
 

@@ -140,8 +140,10 @@ int main(int argc, char **argv)
         raw.write(reinterpret_cast<const char *>(col.data()), static_cast<std::streamsize>(col.size() * 8));
     }
     std::size_t read = 0, copied = 0;
-    const double loadRef = bestOf(runs, [&] { read = readReference(root / "raw.bin", static_cast<std::size_t>(points)); });
-    const double copyRef = bestOf(runs, [&] { copied = copyReference(root / "raw.bin", static_cast<std::size_t>(points)); });
+    const double loadRef =
+        bestOf(runs, [&] { read = readReference(root / "raw.bin", static_cast<std::size_t>(points)); });
+    const double copyRef =
+        bestOf(runs, [&] { copied = copyReference(root / "raw.bin", static_cast<std::size_t>(points)); });
 
     if (!data || data->series.empty()) {
         fmt::print(stderr, "the series did not load back\n");
@@ -153,9 +155,10 @@ int main(int argc, char **argv)
     const double pyramid = bestOf(runs, [&] { sorted = buildPyramid(series); });
     const double pyramidRef = bestOf(runs, [&] { spread = minMaxPass(series); });
 
-    fmt::print("series-load: {} points imported in {:.0f} ms; loaded back in {:.1f} ms (best of {}); "
-               "reading the same bytes from a file: {:.1f} ms (copying them out of a mapping: {:.1f} ms); ratio {:.2f}\n",
-               loaded, importMs, load, runs, loadRef, copyRef, load / loadRef);
+    fmt::print(
+        "series-load: {} points imported in {:.0f} ms; loaded back in {:.1f} ms (best of {}); "
+        "reading the same bytes from a file: {:.1f} ms (copying them out of a mapping: {:.1f} ms); ratio {:.2f}\n",
+        loaded, importMs, load, runs, loadRef, copyRef, load / loadRef);
     fmt::print("envelope: min/max pyramid of {} points built in {:.1f} ms (best of {}); one min/max pass "
                "over the values (spread {:.3g}): {:.1f} ms; ratio {:.2f}\n",
                sorted, pyramid, runs, spread, pyramidRef, pyramid / pyramidRef);

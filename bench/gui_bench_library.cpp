@@ -7,11 +7,11 @@
 // and the Evidence panel's full-text search (SQLite FTS5) in one revision while every revision
 // of the store is indexed — the index is one table for the whole store, so its size grows with
 // the store. Revisions not yet indexed are indexed first (kept in the store for the next run).
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 #include "ui/evidence/SearchIndex.h"
 #include "ui/evidence/SearchIndexer.h"
 #include "ui/library/LibraryModel.h"
-#include "core/store/RevisionData.h"
-#include "core/store/Store.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -87,9 +87,7 @@ int main(int argc, char **argv)
     const QString words[] = {QStringLiteral("requirement"), QStringLiteral("shall"), QStringLiteral("hold"),
                              QStringLiteral("card"), QStringLiteral("evidence")};
     std::size_t textHits = 0;
-    const double fts = medianMs([&] {
-        textHits = index.search(lastRevision, words[++n % std::size(words)]).size();
-    });
+    const double fts = medianMs([&] { textHits = index.search(lastRevision, words[++n % std::size(words)]).size(); });
     std::printf("projects %d revisions-of-last %d hits %d; newly indexed revisions %d, text hits %zu\n", projects,
                 revisions.rowCount(), hits, indexed, textHits);
     std::printf("library-load %.2f\nrevision-list %.2f\nlibrary-search %.2f\nevidence-search %.2f\n", load, revs, find,

@@ -3,15 +3,15 @@
 // the same size. Cold: every slide built in the switch (no building ahead); warm: revisited.
 // The metric points load off the UI thread; the time until the plot is drawn is reported too.
 // Run: QT_QPA_PLATFORM=offscreen gui_bench_meeting ARCHIVE [STORE-DIR]
+#include "core/import/Importer.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 #include "ui/meeting/MeetingAgenda.h"
 #include "ui/meeting/MeetingSession.h"
 #include "ui/meeting/MeetingSlides.h"
 #include "ui/meeting/MeetingView.h"
-#include "core/import/Importer.h"
 #include "ui/plots/MetricPlot.h"
 #include "ui/session/ProjectContext.h"
-#include "core/store/RevisionData.h"
-#include "core/store/Store.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -61,7 +61,8 @@ int main(int argc, char **argv)
         return 2;
     }
     QTemporaryDir scratch;
-    const std::filesystem::path storeDir = argc > 2 ? std::filesystem::path(argv[2]) : std::filesystem::path(scratch.path().toStdString());
+    const std::filesystem::path storeDir =
+        argc > 2 ? std::filesystem::path(argv[2]) : std::filesystem::path(scratch.path().toStdString());
     Problems problems;
     auto store = Store::open(storeDir, problems);
     if (!store) {
@@ -71,7 +72,8 @@ int main(int argc, char **argv)
     QElapsedTimer importTimer;
     importTimer.start();
     const ImportResult imported = importArchive(*store, argv[1], problems);
-    if (imported.outcome != ImportResult::Outcome::Imported && imported.outcome != ImportResult::Outcome::AlreadyPresent) {
+    if (imported.outcome != ImportResult::Outcome::Imported &&
+        imported.outcome != ImportResult::Outcome::AlreadyPresent) {
         std::fprintf(stderr, "import failed\n");
         return 1;
     }

@@ -91,7 +91,10 @@ double percentile(std::vector<double> v, double p)
 void report(const char *label, const Walker &w)
 {
     for (int p = 0; p < 3; ++p)
-        std::printf("  %-9s %-9s median %.2f ms, max %.2f ms\n", label, p == 0 ? "zoom in" : p == 1 ? "pan" : "zoom out",
+        std::printf("  %-9s %-9s median %.2f ms, max %.2f ms\n", label,
+                    p == 0   ? "zoom in"
+                    : p == 1 ? "pan"
+                             : "zoom out",
                     percentile(w.phase[static_cast<std::size_t>(p)], 0.5),
                     percentile(w.phase[static_cast<std::size_t>(p)], 1.0));
 }
@@ -133,8 +136,8 @@ int main(int argc, char **argv)
     }
     report("10M", big);
     report("reference", ref);
-    std::printf("points: %zu (envelope build %.0f ms), reference points: %zu (%.1f ms); plot columns: %d\n", n,
-                buildMs, refN, refBuildMs, big.plot.pixelColumns());
+    std::printf("points: %zu (envelope build %.0f ms), reference points: %zu (%.1f ms); plot columns: %d\n", n, buildMs,
+                refN, refBuildMs, big.plot.pixelColumns());
     std::printf("replot after zoom/pan over %d steps: median %.2f ms, p95 %.2f ms, max %.2f ms (target < %.0f ms); "
                 "reference median %.2f ms, p95 %.2f ms\n",
                 kSteps, percentile(big.times, 0.5), percentile(big.times, 0.95), percentile(big.times, 1.0), kTargetMs,

@@ -13,15 +13,15 @@
 // (EvidenceViewer::loaded, then a synchronous repaint of the window).
 // The settings the children read are the ones QSettings finds (the script points
 // XDG_CONFIG_HOME at a scratch folder); the parent writes session/lastProject there.
+#include "core/store/ProjectQueries.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 #include "ui/evidence/EvidencePanel.h"
 #include "ui/evidence/EvidenceViewer.h"
 #include "ui/session/ProjectContext.h"
 #include "ui/shell/PanelSetup.h"
 #include "ui/shell/Settings.h"
 #include "ui/shell/WorkbenchWindow.h"
-#include "core/store/ProjectQueries.h"
-#include "core/store/RevisionData.h"
-#include "core/store/Store.h"
 
 #include <QApplication>
 #include <QEventLoop>
@@ -136,14 +136,17 @@ int child(int argc, char **argv, std::int64_t t0, const std::string &storeDir, b
             const QString id = QString::fromStdString(e.id);
             const std::int64_t s0 = monotonicNs();
             emit window.context().showEvidence(id);
-            if (!waitFor([&] { return panel->viewer() && panel->currentEvidenceId() == id && panel->viewer()->isLoaded(); }, 20000))
+            if (!waitFor(
+                    [&] { return panel->viewer() && panel->currentEvidenceId() == id && panel->viewer()->isLoaded(); },
+                    20000))
                 return 5;
             window.repaint();
             byType[e.mediaType.empty() ? std::string("(none)") : e.mediaType].push_back(msSince(s0));
         }
     }
     for (const auto &[type, times] : byType)
-        std::printf("switch %s %.1f %.1f\n", type.c_str(), median(times), *std::max_element(times.begin(), times.end()));
+        std::printf("switch %s %.1f %.1f\n", type.c_str(), median(times),
+                    *std::max_element(times.begin(), times.end()));
     return 0;
 }
 
@@ -218,7 +221,9 @@ int main(int argc, char **argv)
                 std::fputs(out.c_str() + nl + 1, stdout);
         }
     }
-    std::printf("startup-expose median %.1f ms max %.1f ms\n", median(exposes), *std::max_element(exposes.begin(), exposes.end()));
-    std::printf("startup-project median %.1f ms max %.1f ms\n", median(projects), *std::max_element(projects.begin(), projects.end()));
+    std::printf("startup-expose median %.1f ms max %.1f ms\n", median(exposes),
+                *std::max_element(exposes.begin(), exposes.end()));
+    std::printf("startup-project median %.1f ms max %.1f ms\n", median(projects),
+                *std::max_element(projects.begin(), projects.end()));
     return 0;
 }

@@ -58,9 +58,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         check(signers, patterns.substr(0, patterns.find(',')), *e.key);
         // find-principals answers with the principals of a line that lists the key.
         if (const auto found = signers.findPrincipals(*e.key, 1'700'000'000))
-            FUZZ_CHECK(std::any_of(signers.entries().begin(), signers.entries().end(), [&](const mltrl::AllowedSigner &s) {
-                return !s.malformed && s.key && *s.key == *e.key && s.principals == *found;
-            }));
+            FUZZ_CHECK(
+                std::any_of(signers.entries().begin(), signers.entries().end(), [&](const mltrl::AllowedSigner &s) {
+                    return !s.malformed && s.key && *s.key == *e.key && s.principals == *found;
+                }));
     }
 
     // The pattern matcher on its own: first line is the text, the rest the patterns.

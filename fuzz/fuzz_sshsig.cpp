@@ -10,7 +10,7 @@
 
 namespace {
 
-constexpr std::string_view kMessage = "gate-review payload\n";   // tests/data/sshsig/tv_msg.txt
+constexpr std::string_view kMessage = "gate-review payload\n"; // tests/data/sshsig/tv_msg.txt
 constexpr std::string_view kNamespace = "mltrl-review@example.org";
 
 void checkBlob(std::string_view blob)

@@ -99,10 +99,10 @@ int servePdf(const char *path)
     for (;;) {
         char header[4];
         if (!readFully(header, 4))
-            return 0;   // the workbench closed the document
+            return 0; // the workbench closed the document
         const quint32 length = qFromBigEndian<quint32>(header);
         if (length > 1024 * 1024)
-            return 2;   // requests are small
+            return 2; // requests are small
         QByteArray payload(qsizetype(length), Qt::Uninitialized);
         if (!readFully(payload.data(), length))
             return 0;
@@ -111,7 +111,8 @@ int servePdf(const char *path)
             return 2;
         rusage used{};
         getrusage(RUSAGE_SELF, &used);
-        limit(RLIMIT_CPU, std::min<rlim_t>(rlim_t(used.ru_utime.tv_sec + used.ru_stime.tv_sec) + kCpuSeconds, kServeCpuSeconds),
+        limit(RLIMIT_CPU,
+              std::min<rlim_t>(rlim_t(used.ru_utime.tv_sec + used.ru_stime.tv_sec) + kCpuSeconds, kServeCpuSeconds),
               kServeCpuSeconds);
         if (!writeFully(mltrl::ui::pdf::frame(mltrl::ui::pdf::encode(engine.handle(*request)))))
             return 3;
@@ -164,7 +165,7 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     int qtArgc = 1;
-    QGuiApplication app(qtArgc, argv);   // fonts for SVG text
+    QGuiApplication app(qtArgc, argv); // fonts for SVG text
 
     // "-" stands for none.
     const QString mediaType = std::strcmp(argv[1], "-") == 0 ? QString() : QString::fromLocal8Bit(argv[1]);
@@ -187,8 +188,10 @@ int main(int argc, char **argv)
 
     const mltrl::ui::SafeImage::Result r = mltrl::ui::SafeImage::decode(bytes, mediaType, suffix, budget);
     QImage image = r.image;
-    if (!image.isNull() && image.format() != QImage::Format_ARGB32_Premultiplied && image.format() != QImage::Format_RGB32)
-        image = image.convertToFormat(image.hasAlphaChannel() ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
+    if (!image.isNull() && image.format() != QImage::Format_ARGB32_Premultiplied &&
+        image.format() != QImage::Format_RGB32)
+        image =
+            image.convertToFormat(image.hasAlphaChannel() ? QImage::Format_ARGB32_Premultiplied : QImage::Format_RGB32);
 
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly))

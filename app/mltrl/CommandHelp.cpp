@@ -29,22 +29,23 @@ const std::vector<CommandHelp> &commandHelp()
 {
     static const std::vector<CommandHelp> table = [] {
         std::vector<CommandHelp> t{
-        {"validate", "Projects", "validate ARCHIVE [--json]", "check an archive fully without touching any store",
-         R"(  --json   the result as JSON: {"archive", "valid", "errors", "warnings",
+            {"validate", "Projects", "validate ARCHIVE [--json]", "check an archive fully without touching any store",
+             R"(  --json   the result as JSON: {"archive", "valid", "errors", "warnings",
            "problems": [{"severity", "location", "message"}]}
 ARCHIVE is a .mltrl/.zip, .tar, .tar.gz/.tgz file or a directory.
 Exit status 1 when the archive is rejected.
 )"},
-        {"import", "Projects", "import ARCHIVE", "import an archive (a new revision, or the identical one)",
-         R"(ARCHIVE is a .mltrl/.zip, .tar, .tar.gz/.tgz file or a directory. Importing the same content
+            {"import", "Projects", "import ARCHIVE", "import an archive (a new revision, or the identical one)",
+             R"(ARCHIVE is a .mltrl/.zip, .tar, .tar.gz/.tgz file or a directory. Importing the same content
 again adds nothing; a changed archive of the same project becomes its next revision.
 )"},
-        {"list", "Projects", "list [--json]", "projects with their latest revision and levels",
-         R"(  --json   the projects as a JSON array
+            {"list", "Projects", "list [--json]", "projects with their latest revision and levels",
+             R"(  --json   the projects as a JSON array
 )"},
-        {"show", "Projects", "show PROJECT [--revision N] [--allowed-signers FILE] [--reviewer-roles FILE] [--json]",
-         "a project revision: levels, counts, gates and their status, criteria",
-         R"(  --revision N             that revision (default: the latest)
+            {"show", "Projects",
+             "show PROJECT [--revision N] [--allowed-signers FILE] [--reviewer-roles FILE] [--json]",
+             "a project revision: levels, counts, gates and their status, criteria",
+             R"(  --revision N             that revision (default: the latest)
   --allowed-signers FILE   who may sign (default: allowed_signers in the keys folder)
   --reviewer-roles FILE    which roles they hold (default: reviewer_roles in the keys folder)
   --json                   the overview as JSON; each gate with "status", "roles", "missing"
@@ -52,19 +53,20 @@ again adds nothing; a changed archive of the same project becomes its next revis
 Criterion suggestions: met, not_met (from the metric); qualitative criteria have none.
 Gate statuses: approved, approved with conditions, held, switched back, disputed, open.
 )"},
-        {"diff", "Projects", "diff PROJECT [--from N] [--to M] [--json]",
-         "what changed between two revisions and which reviews it stales",
-         R"(  --from N   the older revision (default: the revision of your last signed review,
+            {"diff", "Projects", "diff PROJECT [--from N] [--to M] [--json]",
+             "what changed between two revisions and which reviews it stales",
+             R"(  --from N   the older revision (default: the revision of your last signed review,
              else the one before --to)
   --to M     the newer revision (default: the latest)
   --json     the changes and review impacts as JSON
 Changed text shows the words that differ: [-removed-]{+added+}.
 Change kinds: project, component, requirement, card, gate, criterion, evidence, metric.
 )"},
-        {"keygen", "Reviews",
-         "keygen --name NAME --email EMAIL [--role ROLE] [--type TYPE] [--bits N] [--out FILE] (--passphrase-file F | --no-passphrase)",
-         "create an OpenSSH signing key",
-         R"(  --name NAME            the reviewer's name
+            {"keygen", "Reviews",
+             "keygen --name NAME --email EMAIL [--role ROLE] [--type TYPE] [--bits N] [--out FILE] (--passphrase-file "
+             "F | --no-passphrase)",
+             "create an OpenSSH signing key",
+             R"(  --name NAME            the reviewer's name
   --type TYPE            ed25519 (default), ecdsa (P-256), ecdsa-p384, ecdsa-p521 or rsa
   --bits N               with --type rsa: the key size (default 3072, at least 2048)
   --email EMAIL          the reviewer's e-mail address
@@ -76,10 +78,11 @@ Change kinds: project, component, requirement, card, gate, criterion, evidence, 
 Writes FILE (0600), FILE.pub and FILE.identity.json and prints the public key. Refuses when any
 of the three exists already (also as a symbolic link): nothing is overwritten.
 )"},
-        {"annotate", "Reviews",
-         "annotate PROJECT --target TARGET --severity SEVERITY --text TEXT [--revision N] [--rect X,Y,W,H | --line N] [--author NAME]",
-         "add a review note to evidence, a metric, a criterion, a requirement or a card",
-         R"(  --target TARGET        evidence:ID[:PAGE] | metric:ID | criterion:GATE/ID |
+            {"annotate", "Reviews",
+             "annotate PROJECT --target TARGET --severity SEVERITY --text TEXT [--revision N] [--rect X,Y,W,H | --line "
+             "N] [--author NAME]",
+             "add a review note to evidence, a metric, a criterion, a requirement or a card",
+             R"(  --target TARGET        evidence:ID[:PAGE] | metric:ID | criterion:GATE/ID |
                          requirement:ID | card:LEVEL | project
   --severity info|minor|major|blocker
   --text TEXT            the note
@@ -92,10 +95,11 @@ of the three exists already (also as a symbolic link): nothing is overwritten.
                          carry no author
 Prints the new annotation's id.
 )"},
-        {"review", "Reviews",
-         "review PROJECT --gate GATE --outcome OUTCOME --key FILE [--verdict CRITERION=VERDICT[:NOTE]]... [options]",
-         "sign and store a gate review; prints its id",
-         R"(  --gate GATE                 the gate reviewed
+            {"review", "Reviews",
+             "review PROJECT --gate GATE --outcome OUTCOME --key FILE [--verdict CRITERION=VERDICT[:NOTE]]... "
+             "[options]",
+             "sign and store a gate review; prints its id",
+             R"(  --gate GATE                 the gate reviewed
   --outcome advance|advance_with_conditions|hold|switchback
   --to-level N                with switchback: the level to return to (below the gate's)
   --condition TEXT            a condition of advance_with_conditions (repeatable)
@@ -119,9 +123,10 @@ Every criterion needs a verdict you give or accept; every outcome needs a ration
 unconditional advance allows no not_met verdict. A refusal names the rule and the field
 (e.g. "decision/rationale: error: G2: every outcome needs a rationale").
 )"},
-        {"reviews", "Reviews", "reviews PROJECT [--allowed-signers FILE] [--reviewer-roles FILE] [--revision N] [--json]",
-         "reviews with their status, what superseded them, and gate statuses",
-         R"(  --allowed-signers FILE   who may sign (OpenSSH allowed_signers format; default: the keys
+            {"reviews", "Reviews",
+             "reviews PROJECT [--allowed-signers FILE] [--reviewer-roles FILE] [--revision N] [--json]",
+             "reviews with their status, what superseded them, and gate statuses",
+             R"(  --allowed-signers FILE   who may sign (OpenSSH allowed_signers format; default: the keys
                            folder's allowed_signers)
   --reviewer-roles FILE    which roles they hold, one "EMAIL ROLE" a line (default: the keys
                            folder's reviewer_roles); a role a review only claims does not count
@@ -130,30 +135,30 @@ unconditional advance allows no not_met verdict. A refusal names the rule and th
 Review statuses: valid, valid_unknown_signer, invalid, stale.
 Gate statuses: approved, approved with conditions, held, switched back, disputed, open.
 )"},
-        {"export", "Reviews", "export PROJECT [--revision N] -o FILE.mltrl",
-         "the revision as a ZIP with its signed reviews",
-         R"(  --revision N            the revision (default: the latest)
+            {"export", "Reviews", "export PROJECT [--revision N] -o FILE.mltrl",
+             "the revision as a ZIP with its signed reviews",
+             R"(  --revision N            the revision (default: the latest)
   -o FILE, --output FILE  where to write; written to a temporary file and renamed over FILE
                           (a symbolic link there is replaced, never followed)
 )"},
-        {"verify", "Reviews", "verify ARCHIVE [--allowed-signers FILE] [--reviewer-roles FILE] [--json]",
-         "check every file hash and every review of an archive",
-         R"(  --allowed-signers FILE   who may sign; without it every valid signer is unknown
+            {"verify", "Reviews", "verify ARCHIVE [--allowed-signers FILE] [--reviewer-roles FILE] [--json]",
+             "check every file hash and every review of an archive",
+             R"(  --allowed-signers FILE   who may sign; without it every valid signer is unknown
   --reviewer-roles FILE    which roles they hold (for the gate statuses)
   --json                   the result as JSON: {"archive", "files_ok", "problems", "reviews",
                            "gates", "signers_checked", "passed"}
 Exit status 1 on a hash failure, an invalid or stale review, or (with --allowed-signers) a
 signer that is not allowed.
 )"},
-        {"audit", "Reviews", "audit PROJECT [--json]", "the project's audit log, with a check of the whole chain",
-         R"(  --json   the entries and the check as JSON: {"project", "entries", "intact", "broken_at",
+            {"audit", "Reviews", "audit PROJECT [--json]", "the project's audit log, with a check of the whole chain",
+             R"(  --json   the entries and the check as JSON: {"project", "entries", "intact", "broken_at",
            "broken_reason", "store_entries"}
 Actions: import, annotate, sign, export. Exit status 1 when the chain is broken.
 )"},
-        {"packet", "Reviews",
-         "packet PROJECT [--gate GATE] [--revision N] [--page-size A4|Letter] [--allowed-signers FILE] -o FILE.pdf",
-         "a PDF review packet of the project or one gate",
-         R"(  --gate GATE               only this gate (default: the whole project)
+            {"packet", "Reviews",
+             "packet PROJECT [--gate GATE] [--revision N] [--page-size A4|Letter] [--allowed-signers FILE] -o FILE.pdf",
+             "a PDF review packet of the project or one gate",
+             R"(  --gate GATE               only this gate (default: the whole project)
   --revision N              the revision (default: the latest)
   --page-size A4|Letter     the paper size (default: A4)
   --allowed-signers FILE    who may sign, for the signatures section
@@ -162,17 +167,18 @@ Actions: import, annotate, sign, export. Exit status 1 when the chain is broken.
 The packet holds figures, criteria, annotations, the evidence index with SHA-256 and the
 signatures with their ssh-keygen verify commands. Reads a read-only store.
 )"},
-        {"signature", "Reviews",
-         "signature verify|check-novalidate|find-principals -f ALLOWED_SIGNERS -I PRINCIPAL -n NAMESPACE -s FILE.sig < DATA",
-         "SSHSIG checks with the flags, output and exit codes of ssh-keygen -Y",
-         R"(  verify              -f ALLOWED_SIGNERS -I PRINCIPAL -n NAMESPACE -s FILE.sig [-O verify-time=T] < DATA
+            {"signature", "Reviews",
+             "signature verify|check-novalidate|find-principals -f ALLOWED_SIGNERS -I PRINCIPAL -n NAMESPACE -s "
+             "FILE.sig < DATA",
+             "SSHSIG checks with the flags, output and exit codes of ssh-keygen -Y",
+             R"(  verify              -f ALLOWED_SIGNERS -I PRINCIPAL -n NAMESPACE -s FILE.sig [-O verify-time=T] < DATA
   check-novalidate    -n NAMESPACE -s FILE.sig < DATA
   find-principals     -f ALLOWED_SIGNERS -s FILE.sig
 Key types: ssh-ed25519, sk-ssh-ed25519@openssh.com, ecdsa-sha2-nistp256/384/521,
 sk-ecdsa-sha2-nistp256@openssh.com (also WebAuthn signatures), ssh-rsa with rsa-sha2-256/512.
 Exit status 0 good, 255 not (as ssh-keygen).
 )"},
-        {"help", "Help", "help [COMMAND]", "this overview, or one command's options and words", {}},
+            {"help", "Help", "help [COMMAND]", "this overview, or one command's options and words", {}},
         };
 #ifndef MLTRL_HAVE_PACKET
         // Built without the packet renderer: `packet` is no command of this mltrl.
@@ -233,7 +239,7 @@ std::string bashCompletionScript()
     const std::regex optionRe(R"((^|[\s\[(,])(--[a-z][a-z0-9-]*|-o\b)(\s+([A-Za-z0-9_]+(\|[A-Za-z0-9_]+)+))?)");
     std::string commands;
     std::string cases;
-    std::map<std::string, std::set<std::string>> valueWords;   // option → words, over all commands
+    std::map<std::string, std::set<std::string>> valueWords; // option → words, over all commands
     for (const CommandHelp &h : commandHelp()) {
         commands += (commands.empty() ? "" : " ") + std::string(h.name);
         std::set<std::string> options{"--help", "--store"};
@@ -275,28 +281,26 @@ std::string bashCompletionScript()
            "    done\n"
            "    case \"$prev\" in\n"
            "        --store) COMPREPLY=($(compgen -d -- \"$cur\")); return ;;\n" +
-        valueCases +
-        "    esac\n"
-        "    if [ -z \"$cmd\" ]; then\n"
-        "        COMPREPLY=($(compgen -W \"" +
-        commands +
-        " --store --help --version\" -- \"$cur\"))\n"
-        "        return\n"
-        "    fi\n"
-        "    case \"$cmd\" in\n"
-        "        help) COMPREPLY=($(compgen -W \"" +
-        commands +
-        "\" -- \"$cur\")); return ;;\n" +
-        cases +
-        "        *) opts=\"--help --store\" ;;\n"
-        "    esac\n"
-        "    if [[ \"$cur\" == -* ]]; then\n"
-        "        COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
-        "    else\n"
-        "        COMPREPLY=($(compgen -f -- \"$cur\"))\n"
-        "    fi\n"
-        "}\n"
-        "complete -o filenames -F _mltrl mltrl\n";
+           valueCases +
+           "    esac\n"
+           "    if [ -z \"$cmd\" ]; then\n"
+           "        COMPREPLY=($(compgen -W \"" +
+           commands +
+           " --store --help --version\" -- \"$cur\"))\n"
+           "        return\n"
+           "    fi\n"
+           "    case \"$cmd\" in\n"
+           "        help) COMPREPLY=($(compgen -W \"" +
+           commands + "\" -- \"$cur\")); return ;;\n" + cases +
+           "        *) opts=\"--help --store\" ;;\n"
+           "    esac\n"
+           "    if [[ \"$cur\" == -* ]]; then\n"
+           "        COMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
+           "    else\n"
+           "        COMPREPLY=($(compgen -f -- \"$cur\"))\n"
+           "    fi\n"
+           "}\n"
+           "complete -o filenames -F _mltrl mltrl\n";
 }
 
 } // namespace mltrl::cli

@@ -10,9 +10,9 @@ namespace mltrl::cli {
 
 struct CommandHelp {
     std::string_view name;
-    std::string_view group;      ///< heading in the overview: "Projects" or "Reviews"
-    std::string_view synopsis;   ///< "show PROJECT [--revision N] [--json]"
-    std::string_view summary;    ///< one line for the overview
+    std::string_view group;    ///< heading in the overview: "Projects" or "Reviews"
+    std::string_view synopsis; ///< "show PROJECT [--revision N] [--json]"
+    std::string_view summary;  ///< one line for the overview
     /// Options one per line as "  --option VALUE   what it does" (continuation lines indented
     /// further), then vocabularies and notes. Every `--word` here is offered by the completion;
     /// `--option a|b|c` also offers a, b and c as its values.

@@ -2,10 +2,10 @@
 
 #include "Output.h"
 #include "ReviewTrust.h"
-#include "core/store/RevisionData.h"
 #include "core/import/Importer.h"
-#include "core/store/ProjectQueries.h"
 #include "core/sqlite/Database.h"
+#include "core/store/ProjectQueries.h"
+#include "core/store/RevisionData.h"
 #include "core/store/Store.h"
 
 #include <fmt/format.h>
@@ -33,7 +33,8 @@ std::unique_ptr<Store> openStoreForWriting(const CommandLine &cl)
 {
     auto store = openStore(cl);
     if (store && store->readOnly()) {
-        printError(store->dir().string(), fmt::format("the store is read-only: {}; {}", store->readOnlyReason(), kReadOnlyHint));
+        printError(store->dir().string(),
+                   fmt::format("the store is read-only: {}; {}", store->readOnlyReason(), kReadOnlyHint));
         return nullptr;
     }
     return store;
@@ -101,8 +102,7 @@ int runImport(const CommandLine &cl)
         out("imported {} revision {}\n", result.projectId, result.revision);
         return 0;
     case ImportResult::Outcome::AlreadyPresent:
-        out("{} revision {} already holds this content; nothing new was imported\n", result.projectId,
-            result.revision);
+        out("{} revision {} already holds this content; nothing new was imported\n", result.projectId, result.revision);
         return 0;
     case ImportResult::Outcome::Cancelled:
         printError(archive, "import cancelled; the store is unchanged");

@@ -24,7 +24,8 @@ std::string changeLine(const Change &c)
         const auto &before = c.oldValue.get_ref<const std::string &>();
         const auto &after = c.newValue.get_ref<const std::string &>();
         const auto multiLine = [](const std::string &s) { return s.find('\n') != std::string::npos; };
-        if (c.what != "bytes" && (before.size() > width || after.size() > width || multiLine(before) || multiLine(after)))
+        if (c.what != "bytes" &&
+            (before.size() > width || after.size() > width || multiLine(before) || multiLine(after)))
             return fmt::format("  {}  {}: {}", c.id, c.what, wordDiffLine(before, after));
     }
     if (c.what == "added")

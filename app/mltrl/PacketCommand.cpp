@@ -8,9 +8,9 @@
 #include "ReviewTrust.h"
 #include "core/crypto/AllowedSigners.h"
 #include "core/review/ReviewerKey.h"
+#include "core/store/Store.h"
 #include "ui/packet/PacketModel.h"
 #include "ui/packet/PacketWriter.h"
-#include "core/store/Store.h"
 
 #include "core/common/AtomicFile.h"
 
@@ -99,7 +99,8 @@ int runPacket(const CommandLine &cl)
     packet::PacketRequest request{cl.positional()[0], cl.value("--gate"), cl.intValue("--revision"),
                                   trust->signersPtr(), trust->rolesPtr()};
     if (trust->signers)
-        std::tie(request.signersText, request.signersSource) = trustFileText(cl, "--allowed-signers", "allowed_signers");
+        std::tie(request.signersText, request.signersSource) =
+            trustFileText(cl, "--allowed-signers", "allowed_signers");
     if (trust->roles)
         std::tie(request.rolesText, request.rolesSource) = trustFileText(cl, "--reviewer-roles", "reviewer_roles");
     const auto model = packet::collectPacket(*store, request, problems);
@@ -115,8 +116,9 @@ int runPacket(const CommandLine &cl)
     // Written atomically: an interrupted run never leaves a truncated packet behind, and a
     // symbolic link planted at the output path is replaced, never written through.
     std::string error;
-    if (!writeFileAtomically(*output, std::string_view(rendered->pdf.constData(), static_cast<std::size_t>(rendered->pdf.size())),
-                             error)) {
+    if (!writeFileAtomically(
+            *output, std::string_view(rendered->pdf.constData(), static_cast<std::size_t>(rendered->pdf.size())),
+            error)) {
         printError(*output, error);
         return 1;
     }

@@ -6,10 +6,10 @@
 #include "core/crypto/AllowedSigners.h"
 #include "core/crypto/Sha256.h"
 #include "core/manifest/ManifestParser.h"
-#include "ui/packet/PdfAttachments.h"
 #include "core/review/GateStatus.h"
-#include "core/review/ReviewerRoles.h"
 #include "core/review/ReviewVerifier.h"
+#include "core/review/ReviewerRoles.h"
+#include "ui/packet/PdfAttachments.h"
 
 #include <QPdfDocument>
 #include <QPdfSelection>
@@ -158,7 +158,8 @@ int runVerifyPacket(const CommandLine &cl, const fs::path &pdf)
             filesOk += attachedMatches(sig->first, "reviews/" + sig->first, sig->second->bytes) ? 1 : 0;
         }
         ids.push_back(id);
-        checks.push_back(verifier.verify(a->bytes, sig == byName.end() ? std::string() : sig->second->bytes, id, context));
+        checks.push_back(
+            verifier.verify(a->bytes, sig == byName.end() ? std::string() : sig->second->bytes, id, context));
     }
     printProblems(problems);
     ok = ok && !problems.hasErrors();

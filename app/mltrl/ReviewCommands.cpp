@@ -23,7 +23,6 @@
 #include "core/store/RevisionData.h"
 #include "core/store/Store.h"
 
-
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -40,7 +39,6 @@ using nlohmann::json;
 namespace mltrl::cli {
 
 namespace {
-
 
 std::optional<std::string> readText(const fs::path &path)
 {
@@ -68,11 +66,13 @@ std::optional<std::string> readPassphrase(const std::string &file)
 
 int runKeygen(const CommandLine &cl)
 {
-    cl.expect({"--no-passphrase"}, {"--name", "--email", "--role", "--out", "--passphrase-file", "--type", "--bits"}, 0, 0);
+    cl.expect({"--no-passphrase"}, {"--name", "--email", "--role", "--out", "--passphrase-file", "--type", "--bits"}, 0,
+              0);
     const std::string typeName = cl.value("--type").value_or("ed25519");
-    const std::map<std::string, SshKeyType> types{{"ed25519", SshKeyType::Ed25519},     {"ecdsa", SshKeyType::EcdsaP256},
-                                                  {"ecdsa-p256", SshKeyType::EcdsaP256}, {"ecdsa-p384", SshKeyType::EcdsaP384},
-                                                  {"ecdsa-p521", SshKeyType::EcdsaP521}, {"rsa", SshKeyType::Rsa}};
+    const std::map<std::string, SshKeyType> types{
+        {"ed25519", SshKeyType::Ed25519},      {"ecdsa", SshKeyType::EcdsaP256},
+        {"ecdsa-p256", SshKeyType::EcdsaP256}, {"ecdsa-p384", SshKeyType::EcdsaP384},
+        {"ecdsa-p521", SshKeyType::EcdsaP521}, {"rsa", SshKeyType::Rsa}};
     if (!types.count(typeName))
         throw UsageError{"--type must be ed25519, ecdsa-p256, ecdsa-p384, ecdsa-p521 or rsa"};
     const int bits = cl.intValue("--bits").value_or(0);
@@ -98,15 +98,14 @@ int runKeygen(const CommandLine &cl)
     }
     const fs::path keyFile = cl.value("--out") ? fs::path(*cl.value("--out")) : defaultReviewerKeyFile();
     Problems problems;
-    const auto pub = createReviewerKey(keyFile, {*name, *email, cl.value("--role").value_or(""), {}}, passphrase, problems,
-                                       types.at(typeName), bits);
+    const auto pub = createReviewerKey(keyFile, {*name, *email, cl.value("--role").value_or(""), {}}, passphrase,
+                                       problems, types.at(typeName), bits);
     std::fill(passphrase.begin(), passphrase.end(), '\0');
     printProblems(problems);
     if (!pub)
         return 1;
     out("{}\n", pub->toOpenSsh(fmt::format("{} <{}>", *name, *email)));
-    err("mltrl: key {} written to {} (public key in {}.pub)\n", pub->fingerprint(), keyFile.string(),
-        keyFile.string());
+    err("mltrl: key {} written to {} (public key in {}.pub)\n", pub->fingerprint(), keyFile.string(), keyFile.string());
     return 0;
 }
 
@@ -172,8 +171,8 @@ int runAnnotate(const CommandLine &cl)
         const auto key = KeyRing().current();
         author = annotationAuthor(key ? &key->identity : nullptr);
     }
-    const auto added = AnnotationStore(store->db()).add(project, rev->overview.revisionId, *target, *severity, *text,
-                                                        author, problems);
+    const auto added = AnnotationStore(store->db())
+                           .add(project, rev->overview.revisionId, *target, *severity, *text, author, problems);
     printProblems(problems);
     if (!added)
         return 1;
@@ -305,14 +304,16 @@ int runReviews(const CommandLine &cl)
     }
     const ProjectReviews reviews = projectReviews(*store, *rev, *trust);
 
-    json doc{{"project", project}, {"revision", rev->overview.revision}, {"reviews", json::array()},
+    json doc{{"project", project},
+             {"revision", rev->overview.revision},
+             {"reviews", json::array()},
              {"gates", json::array()}};
     for (std::size_t i = 0; i < reviews.stored.size(); ++i) {
         const StoredReview &r = reviews.stored[i];
         const ReviewCheck &c = reviews.checks[i];
         const ReviewStanding &st = reviews.standings[i];
-        json who{{"email", r.reviewerEmail}, {"role", r.reviewerRole}, {"name", nullptr},
-                 {"role_granted", st.roleGranted}};
+        json who{
+            {"email", r.reviewerEmail}, {"role", r.reviewerRole}, {"name", nullptr}, {"role_granted", st.roleGranted}};
         if (c.record)
             who["name"] = c.record->reviewer.name;
         json supersededBy = nullptr;
@@ -357,8 +358,8 @@ int runReviews(const CommandLine &cl)
         const Gate *gate = rev->manifest.findGate(r.gateId);
         if (gate && !gate->signoffs.empty() && !st.roleGranted && reviews.checks[i].isValid())
             out("    role self-declared: reviewer_roles does not grant \"{}\" to {}; counts towards no "
-                       "sign-off\n",
-                       r.reviewerRole, r.reviewerEmail);
+                "sign-off\n",
+                r.reviewerRole, r.reviewerEmail);
         for (const std::string &w : st.warnings)
             out("    warning: {}\n", w);
         for (const std::string &why : reviews.checks[i].reasons)
@@ -386,9 +387,11 @@ int runExport(const CommandLine &cl)
     printProblems(problems);
     if (!result)
         return 1;
-    out("exported {} revision {} to {} ({}, {}{})\n", project, result->revision, *output, counted(result->files, "file"),
-        counted(result->reviews, "signed review"),
-        result->assets ? ", " + counted(static_cast<std::size_t>(result->assets), "image of its documents", "images of its documents") : std::string());
+    out("exported {} revision {} to {} ({}, {}{})\n", project, result->revision, *output,
+        counted(result->files, "file"), counted(result->reviews, "signed review"),
+        result->assets ? ", " + counted(static_cast<std::size_t>(result->assets), "image of its documents",
+                                        "images of its documents")
+                       : std::string());
     return 0;
 }
 
@@ -396,7 +399,7 @@ int runVerify(const CommandLine &cl)
 {
     cl.expect({"--json"}, {"--allowed-signers", "--reviewer-roles"}, 1, 1);
     const std::string &archive = cl.positional()[0];
-    if (isPdfFile(archive)) {   // a review packet: its attachments are checked (docs/packet.md)
+    if (isPdfFile(archive)) { // a review packet: its attachments are checked (docs/packet.md)
 #ifdef MLTRL_HAVE_PACKET
         return runVerifyPacket(cl, archive);
 #else
@@ -413,8 +416,12 @@ int runVerify(const CommandLine &cl)
     v.signersChecked = trust->signersGiven;
     const bool ok = v.passed();
     if (cl.flag("--json")) {
-        json result{{"archive", archive},         {"files_ok", v.archiveOk}, {"problems", problemsJson(v.problems)},
-                    {"reviews", json::array()}, {"gates", json::array()},  {"signers_checked", v.signersChecked},
+        json result{{"archive", archive},
+                    {"files_ok", v.archiveOk},
+                    {"problems", problemsJson(v.problems)},
+                    {"reviews", json::array()},
+                    {"gates", json::array()},
+                    {"signers_checked", v.signersChecked},
                     {"passed", ok}};
         for (std::size_t i = 0; i < v.reviews.size(); ++i) {
             const ArchiveReview &r = v.reviews[i];
@@ -423,21 +430,22 @@ int runVerify(const CommandLine &cl)
                 const ReviewRecord &rec = *v.reviews[*by].check.record;
                 supersededBy = {{"id", rec.id}, {"signer", rec.reviewer.email}, {"signed_at", rec.signedAt}};
             }
-            result["reviews"].push_back({{"path", r.path},
-                                         {"status", std::string(toString(r.check.status))},
-                                         {"trusted", r.check.trusted()},
-                                         {"trust_reason", r.check.trustReason},
-                                         {"fingerprint", r.check.fingerprint},
-                                         {"user_presence", r.check.userPresent ? json(*r.check.userPresent) : json(nullptr)},
-                                         {"reasons", r.check.reasons},
-                                         {"superseded_by", supersededBy},
-                                         {"role_granted", v.standings[i].roleGranted},
-                                         {"counted", v.standings[i].counted},
-                                         {"warnings", v.standings[i].warnings}});
+            result["reviews"].push_back(
+                {{"path", r.path},
+                 {"status", std::string(toString(r.check.status))},
+                 {"trusted", r.check.trusted()},
+                 {"trust_reason", r.check.trustReason},
+                 {"fingerprint", r.check.fingerprint},
+                 {"user_presence", r.check.userPresent ? json(*r.check.userPresent) : json(nullptr)},
+                 {"reasons", r.check.reasons},
+                 {"superseded_by", supersededBy},
+                 {"role_granted", v.standings[i].roleGranted},
+                 {"counted", v.standings[i].counted},
+                 {"warnings", v.standings[i].warnings}});
         }
         for (const auto &[gate, status] : v.gates) {
-            const bool unreviewed = std::find(v.unreviewedPassages.begin(), v.unreviewedPassages.end(), gate)
-                                    != v.unreviewedPassages.end();
+            const bool unreviewed =
+                std::find(v.unreviewedPassages.begin(), v.unreviewedPassages.end(), gate) != v.unreviewedPassages.end();
             json roles = json::array();
             for (const RoleTally &t : status.roles)
                 roles.push_back({{"role", t.role}, {"min", t.required}, {"counted", t.have}});
@@ -456,11 +464,12 @@ int runVerify(const CommandLine &cl)
     for (const ArchiveReview &r : v.reviews) {
         std::string trustText;
         if (r.check.isValid())
-            trustText = r.check.trusted() ? ", signer trusted"
-                                      : (signers ? fmt::format(", signer NOT ALLOWED: {}",
-                                                               r.check.trustReason.empty() ? "not in the allowed signers"
-                                                                                           : r.check.trustReason)
-                                                 : ", signer unknown (no --allowed-signers)");
+            trustText = r.check.trusted()
+                            ? ", signer trusted"
+                            : (signers ? fmt::format(", signer NOT ALLOWED: {}", r.check.trustReason.empty()
+                                                                                     ? "not in the allowed signers"
+                                                                                     : r.check.trustReason)
+                                       : ", signer unknown (no --allowed-signers)");
         out("{}: {}{}{}\n", r.path, toString(r.check.status), trustText,
             r.check.userPresent ? (*r.check.userPresent ? ", security key touched (user presence)"
                                                         : ", security key NOT touched (no user presence)")
@@ -476,10 +485,10 @@ int runVerify(const CommandLine &cl)
             out("    {}\n", why);
     }
     for (const auto &[gate, status] : v.gates) {
-        const bool unreviewed = std::find(v.unreviewedPassages.begin(), v.unreviewedPassages.end(), gate)
-                                != v.unreviewedPassages.end();
+        const bool unreviewed =
+            std::find(v.unreviewedPassages.begin(), v.unreviewedPassages.end(), gate) != v.unreviewedPassages.end();
         out("gate {}: {}{}\n", gate, describe(status),
-                   unreviewed ? " — passed without a signed review in this archive" : "");
+            unreviewed ? " — passed without a signed review in this archive" : "");
     }
     out("{}\n", ok ? "verification passed" : "verification FAILED");
     return ok ? 0 : 1;
@@ -497,11 +506,11 @@ int runAudit(const CommandLine &cl)
     const auto broken = log.check();
     if (cl.flag("--json")) {
         json result{{"project", project},
-                     {"entries", json::array()},
-                     {"intact", !broken},
-                     {"broken_at", broken ? json(broken->seq) : json(nullptr)},
-                     {"broken_reason", broken ? json(broken->what) : json(nullptr)},
-                     {"store_entries", log.entries().size()}};
+                    {"entries", json::array()},
+                    {"intact", !broken},
+                    {"broken_at", broken ? json(broken->seq) : json(nullptr)},
+                    {"broken_reason", broken ? json(broken->what) : json(nullptr)},
+                    {"store_entries", log.entries().size()}};
         for (const AuditEntry &e : entries)
             result["entries"].push_back({{"seq", e.seq},
                                          {"at", e.at},

@@ -18,7 +18,7 @@ namespace mltrl::cli {
 std::optional<CliTrust> loadTrust(const CommandLine &cl)
 {
     CliTrust out;
-    const KeyRing keys;   // the defaults: the keys folder's files, as the workbench reads them
+    const KeyRing keys; // the defaults: the keys folder's files, as the workbench reads them
     Problems problems;
     bool failed = false;
     if (const auto file = cl.value("--allowed-signers")) {
@@ -43,8 +43,7 @@ std::optional<CliTrust> loadTrust(const CommandLine &cl)
 ProjectReviews projectReviews(Store &store, const RevisionData &revision, const CliTrust &trust)
 {
     ProjectReviews out;
-    static_cast<VerifiedReviews &>(out) =
-        verifyProjectReviews(store, revision, trust.signersPtr(), trust.rolesPtr());
+    static_cast<VerifiedReviews &>(out) = verifyProjectReviews(store, revision, trust.signersPtr(), trust.rolesPtr());
     for (const Gate &g : revision.manifest.gates) {
         GateReport report{&g, gateStatus(g, out.checks, out.standings), false};
         report.unreviewedPassage = passedWithoutReview(revision.manifest, g, report.status);

@@ -20,14 +20,14 @@
 namespace mltrl {
 struct RevisionData;
 class Store;
-}
+} // namespace mltrl
 
 namespace mltrl::cli {
 
 struct CliTrust {
     std::optional<AllowedSigners> signers;
     std::optional<ReviewerRoles> roles;
-    bool signersGiven = false;   ///< --allowed-signers was on the command line (not a default)
+    bool signersGiven = false; ///< --allowed-signers was on the command line (not a default)
 
     [[nodiscard]] const AllowedSigners *signersPtr() const { return signers ? &*signers : nullptr; }
     [[nodiscard]] const ReviewerRoles *rolesPtr() const { return roles ? &*roles : nullptr; }
@@ -39,11 +39,11 @@ struct CliTrust {
 struct GateReport {
     const Gate *gate = nullptr;
     GateStatus status;
-    bool unreviewedPassage = false;   ///< G7
+    bool unreviewedPassage = false; ///< G7
 };
 
 struct ProjectReviews : VerifiedReviews {
-    std::vector<GateReport> gates;          ///< manifest order
+    std::vector<GateReport> gates; ///< manifest order
 };
 
 /// Every review of the project checked against `revision`, with standings and gate statuses.

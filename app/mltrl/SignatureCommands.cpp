@@ -21,8 +21,8 @@ namespace mltrl::cli {
 
 namespace {
 
-constexpr int kFailed = 255;   // ssh-keygen's exit(-1)
-constexpr int kUsage = 1;      // ssh-keygen's usage exit
+constexpr int kFailed = 255; // ssh-keygen's exit(-1)
+constexpr int kUsage = 1;    // ssh-keygen's usage exit
 
 struct SignatureArgs {
     std::string op;
@@ -145,8 +145,8 @@ int verify(const SignatureArgs &a, bool validate)
             say(check.reason);
             return fail();
         }
-        out("Good \"{}\" signature for {} with {} key {}\n", *a.nameSpace, *a.principal,
-                   v.publicKey->shortName(), v.fingerprint);
+        out("Good \"{}\" signature for {} with {} key {}\n", *a.nameSpace, *a.principal, v.publicKey->shortName(),
+            v.fingerprint);
     } else {
         out("Good \"{}\" signature with {} key {}\n", *a.nameSpace, v.publicKey->shortName(), v.fingerprint);
     }
@@ -183,7 +183,7 @@ int findPrincipals(const SignatureArgs &a)
     while (!rest.empty()) {
         const std::size_t comma = std::min(rest.find(','), rest.size());
         if (comma == 0)
-            break;   // ssh-keygen stops at an empty entry
+            break; // ssh-keygen stops at an empty entry
         out("{}\n", rest.substr(0, comma));
         rest.remove_prefix(std::min(comma + 1, rest.size()));
     }
@@ -198,11 +198,12 @@ int runSignature(const CommandLine &cl)
     try {
         cl.expect({}, {"-f", "-I", "-n", "-s", "-O"}, 1, 1);
     } catch (const UsageError &e) {
-        say(fmt::format("mltrl signature: {}\nusage: mltrl signature verify -f allowed_signers -I principal -n namespace "
-                        "-s file.sig [-O verify-time=TIME] [-O print-pubkey] < data\n"
-                        "       mltrl signature check-novalidate -n namespace -s file.sig < data\n"
-                        "       mltrl signature find-principals -f allowed_signers -s file.sig",
-                        e.message));
+        say(fmt::format(
+            "mltrl signature: {}\nusage: mltrl signature verify -f allowed_signers -I principal -n namespace "
+            "-s file.sig [-O verify-time=TIME] [-O print-pubkey] < data\n"
+            "       mltrl signature check-novalidate -n namespace -s file.sig < data\n"
+            "       mltrl signature find-principals -f allowed_signers -s file.sig",
+            e.message));
         return kUsage;
     }
     a.op = cl.positional()[0];
@@ -221,7 +222,7 @@ int runSignature(const CommandLine &cl)
         } else if (opt == "print-pubkey") {
             a.printPubkey = true;
         } else if (opt.starts_with("hashalg=")) {
-            continue;   // a signing option ssh-keygen also ignores when verifying
+            continue; // a signing option ssh-keygen also ignores when verifying
         } else {
             say(fmt::format("Invalid option \"{}\"", opt));
             return kUsage;

@@ -17,7 +17,6 @@
 #include <map>
 #include <memory>
 
-
 int main(int argc, char **argv)
 {
     using namespace mltrl::cli;
@@ -25,18 +24,19 @@ int main(int argc, char **argv)
     // report it and roll back; the default action of SIGXFSZ would kill us mid-import instead.
     std::signal(SIGXFSZ, SIG_IGN);
 #ifdef MLTRL_HAVE_PACKET
-    const std::unique_ptr<QCoreApplication> app =
-        wantsGuiApplication(argc, argv) ? makeGuiApplication(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = wantsGuiApplication(argc, argv)
+                                                      ? makeGuiApplication(argc, argv)
+                                                      : std::make_unique<QCoreApplication>(argc, argv);
 #else
     const auto app = std::make_unique<QCoreApplication>(argc, argv);
 #endif
     QCoreApplication::setApplicationName(QStringLiteral("mltrl-workbench"));
     QCoreApplication::setApplicationVersion(QStringLiteral(MLTRL_VERSION));
     std::map<std::string, std::function<int(const CommandLine &)>> commands{
-        {"validate", runValidate}, {"import", runImport}, {"list", runList},   {"show", runShow},
-        {"keygen", runKeygen},     {"annotate", runAnnotate}, {"review", runReview}, {"reviews", runReviews},
-        {"export", runExport},     {"verify", runVerify},   {"audit", runAudit},
-        {"diff", runDiff},         {"signature", runSignature}};
+        {"validate", runValidate},  {"import", runImport},     {"list", runList},     {"show", runShow},
+        {"keygen", runKeygen},      {"annotate", runAnnotate}, {"review", runReview}, {"reviews", runReviews},
+        {"export", runExport},      {"verify", runVerify},     {"audit", runAudit},   {"diff", runDiff},
+        {"signature", runSignature}};
 #ifdef MLTRL_HAVE_PACKET
     commands.emplace("packet", runPacket);
 #endif
@@ -54,8 +54,8 @@ int main(int argc, char **argv)
         }
         // `mltrl help [COMMAND]` and `mltrl [COMMAND] --help`.
         if (cl.help() || cl.command() == "help") {
-            const std::string topic = cl.command() == "help" ? (cl.positional().empty() ? "" : cl.positional()[0])
-                                                               : cl.command();
+            const std::string topic =
+                cl.command() == "help" ? (cl.positional().empty() ? "" : cl.positional()[0]) : cl.command();
             if (topic.empty()) {
                 printTrusted(stdout, usageText());
                 return 0;

@@ -1,10 +1,10 @@
 // mltrl-workbench [--store DIR] [--screenshot-dir DIR [--screenshot-size WxH]
 //                  [--screenshot-evidence all|N]] [ARCHIVE | PROJECT-ID]
+#include "core/store/Store.h"
 #include "ui/shell/PanelSetup.h"
 #include "ui/shell/ScreenshotTour.h"
 #include "ui/shell/Settings.h"
 #include "ui/shell/WorkbenchWindow.h"
-#include "core/store/Store.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -53,7 +53,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(shotSizeOption)) {
         const auto size = mltrl::ui::ScreenshotTour::parseSize(parser.value(shotSizeOption));
         if (!size) {
-            std::fprintf(stderr, "mltrl-workbench: error: --screenshot-size wants WIDTHxHEIGHT (e.g. 1280x720), not \"%s\"\n",
+            std::fprintf(stderr,
+                         "mltrl-workbench: error: --screenshot-size wants WIDTHxHEIGHT (e.g. 1280x720), not \"%s\"\n",
                          qPrintable(parser.value(shotSizeOption)));
             return 2;
         }
@@ -62,7 +63,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(shotEvidenceOption)) {
         const auto limit = mltrl::ui::ScreenshotTour::parseEvidenceLimit(parser.value(shotEvidenceOption));
         if (!limit) {
-            std::fprintf(stderr, "mltrl-workbench: error: --screenshot-evidence wants \"all\" or a number, not \"%s\"\n",
+            std::fprintf(stderr,
+                         "mltrl-workbench: error: --screenshot-evidence wants \"all\" or a number, not \"%s\"\n",
                          qPrintable(parser.value(shotEvidenceOption)));
             return 2;
         }
@@ -91,8 +93,9 @@ int main(int argc, char *argv[])
     mltrl::ui::ScreenshotTour *tour = nullptr;
     if (parser.isSet(shotsOption)) {
         tour = new mltrl::ui::ScreenshotTour(window, parser.value(shotsOption), tourOptions, &window);
-        QObject::connect(tour, &mltrl::ui::ScreenshotTour::finished, &app, [](bool ok) { QApplication::exit(ok ? 0 : 1); });
-        tour->sizeWindow();   // before show(): the first frame already has the tour's size
+        QObject::connect(tour, &mltrl::ui::ScreenshotTour::finished, &app,
+                         [](bool ok) { QApplication::exit(ok ? 0 : 1); });
+        tour->sizeWindow(); // before show(): the first frame already has the tour's size
     }
     // Lay the window out before it is mapped, so its first frame is the settled one.
     window.ensurePolished();

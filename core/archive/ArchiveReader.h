@@ -17,9 +17,9 @@ namespace mltrl {
 
 struct ArchiveLimits {
     std::uint64_t maxEntries = 100'000;
-    std::uint64_t maxTotalBytes = 64ull << 30;    ///< uncompressed, all entries
-    std::uint64_t bombMinBytes = 1ull << 20;      ///< an entry over this size …
-    double bombRatio = 200.0;                     ///< … and over this × its compressed size is a bomb
+    std::uint64_t maxTotalBytes = 64ull << 30; ///< uncompressed, all entries
+    std::uint64_t bombMinBytes = 1ull << 20;   ///< an entry over this size …
+    double bombRatio = 200.0;                  ///< … and over this × its compressed size is a bomb
     std::size_t maxPathBytes = 1024;
 };
 
@@ -45,9 +45,9 @@ public:
 };
 
 struct ArchiveSummary {
-    std::vector<std::string> paths;       ///< every regular-file entry, in archive order
-    std::uint64_t totalBytes = 0;         ///< uncompressed bytes produced
-    std::string rootPrefix;               ///< "folder/" when the archive wraps everything in one folder holding mltrl.json, else ""
+    std::vector<std::string> paths; ///< every regular-file entry, in archive order
+    std::uint64_t totalBytes = 0;   ///< uncompressed bytes produced
+    std::string rootPrefix; ///< "folder/" when the archive wraps everything in one folder holding mltrl.json, else ""
 };
 
 enum class ArchiveFormat { Zip, Tar, TarGz, Directory, Unknown };
@@ -62,10 +62,9 @@ enum class ArchiveFormat { Zip, Tar, TarGz, Directory, Unknown };
 /// archive, cancellation or a handler/sink asking to stop end the read at once. Only accepted
 /// regular files reach the handler; rejected ones are still read and checked.
 /// Returns false when any error was found or the handler stopped the read (reject the archive).
-[[nodiscard]] bool readArchive(const std::filesystem::path &source, EntryHandler &handler,
-                               ArchiveSummary &summary, Problems &problems,
-                               const ArchiveLimits &limits = {}, const CancelToken *cancel = nullptr,
-                               const ProgressFn &progress = {});
+[[nodiscard]] bool readArchive(const std::filesystem::path &source, EntryHandler &handler, ArchiveSummary &summary,
+                               Problems &problems, const ArchiveLimits &limits = {},
+                               const CancelToken *cancel = nullptr, const ProgressFn &progress = {});
 
 /// Checks one archive path against the contract's rules; returns an empty string when it
 /// is fine, else what is wrong in plain words.

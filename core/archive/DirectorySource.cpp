@@ -19,7 +19,7 @@ namespace {
 constexpr std::size_t kChunkSize = 64 * 1024;
 
 struct Found {
-    std::string path;   ///< relative, "/"-separated, raw bytes of the names
+    std::string path; ///< relative, "/"-separated, raw bytes of the names
     fs::path full;
     EntryKind kind = EntryKind::Other;
     std::uint64_t size = 0;
@@ -28,14 +28,21 @@ struct Found {
 EntryKind kindOf(fs::file_type type)
 {
     switch (type) {
-    case fs::file_type::regular: return EntryKind::File;
-    case fs::file_type::directory: return EntryKind::Directory;
-    case fs::file_type::symlink: return EntryKind::Symlink;
+    case fs::file_type::regular:
+        return EntryKind::File;
+    case fs::file_type::directory:
+        return EntryKind::Directory;
+    case fs::file_type::symlink:
+        return EntryKind::Symlink;
     case fs::file_type::block:
-    case fs::file_type::character: return EntryKind::Device;
-    case fs::file_type::fifo: return EntryKind::Fifo;
-    case fs::file_type::socket: return EntryKind::Socket;
-    default: return EntryKind::Other;
+    case fs::file_type::character:
+        return EntryKind::Device;
+    case fs::file_type::fifo:
+        return EntryKind::Fifo;
+    case fs::file_type::socket:
+        return EntryKind::Socket;
+    default:
+        return EntryKind::Other;
     }
 }
 

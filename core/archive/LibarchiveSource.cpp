@@ -34,14 +34,21 @@ EntryKind kindOf(archive_entry *entry)
     if (archive_entry_hardlink(entry) != nullptr)
         return EntryKind::Hardlink;
     switch (archive_entry_filetype(entry)) {
-    case AE_IFREG: return EntryKind::File;
-    case AE_IFDIR: return EntryKind::Directory;
-    case AE_IFLNK: return EntryKind::Symlink;
+    case AE_IFREG:
+        return EntryKind::File;
+    case AE_IFDIR:
+        return EntryKind::Directory;
+    case AE_IFLNK:
+        return EntryKind::Symlink;
     case AE_IFCHR:
-    case AE_IFBLK: return EntryKind::Device;
-    case AE_IFIFO: return EntryKind::Fifo;
-    case AE_IFSOCK: return EntryKind::Socket;
-    default: return EntryKind::Other;
+    case AE_IFBLK:
+        return EntryKind::Device;
+    case AE_IFIFO:
+        return EntryKind::Fifo;
+    case AE_IFSOCK:
+        return EntryKind::Socket;
+    default:
+        return EntryKind::Other;
     }
 }
 
@@ -107,8 +114,9 @@ private:
         const char *name = archive_entry_pathname_utf8(entry);
         if (!name)
             name = archive_entry_pathname(entry);
-        const auto admission = name ? m_session.admit(name, kindOf(entry))
-                                    : m_session.admitUnnamed(fmt::format("the entry name cannot be read as UTF-8 ({})", errorText(a)));
+        const auto admission =
+            name ? m_session.admit(name, kindOf(entry))
+                 : m_session.admitUnnamed(fmt::format("the entry name cannot be read as UTF-8 ({})", errorText(a)));
         if (!admission)
             return false;
         m_lastEntry = m_session.currentEntry();

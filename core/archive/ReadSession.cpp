@@ -38,11 +38,10 @@ std::string describeBytes(std::uint64_t bytes)
     return fmt::format("{:.1f} {} ({} bytes)", value, units[unit], bytes);
 }
 
-ReadSession::ReadSession(std::string archiveName, EntryHandler &handler, ArchiveSummary &summary,
-                         Problems &problems, const ArchiveLimits &limits, const CancelToken *cancel,
-                         const ProgressFn &progress)
-    : m_archiveName(std::move(archiveName)), m_handler(handler), m_summary(summary), m_problems(problems),
-      m_limits(limits), m_cancel(cancel), m_progress(progress), m_initialErrors(problems.errorCount())
+ReadSession::ReadSession(std::string archiveName, EntryHandler &handler, ArchiveSummary &summary, Problems &problems,
+                         const ArchiveLimits &limits, const CancelToken *cancel, const ProgressFn &progress)
+      : m_archiveName(std::move(archiveName)), m_handler(handler), m_summary(summary), m_problems(problems),
+        m_limits(limits), m_cancel(cancel), m_progress(progress), m_initialErrors(problems.errorCount())
 {
 }
 
@@ -135,12 +134,11 @@ bool ReadSession::chunk(std::span<const char> data, std::uint64_t compressedSoFa
     }
     // Checked on every chunk so a bomb is stopped soon after it passes the minimum size,
     // long before it is fully inflated.
-    if (m_produced > m_limits.bombMinBytes
-        && static_cast<double>(m_produced) > m_limits.bombRatio * static_cast<double>(compressedSoFar)) {
-        fail(m_entryLabel,
-             fmt::format("decompression bomb: {} produced from only {} of compressed data "
-                         "(more than {:g} times; reading stopped)",
-                         describeBytes(m_produced), describeBytes(compressedSoFar), m_limits.bombRatio));
+    if (m_produced > m_limits.bombMinBytes &&
+        static_cast<double>(m_produced) > m_limits.bombRatio * static_cast<double>(compressedSoFar)) {
+        fail(m_entryLabel, fmt::format("decompression bomb: {} produced from only {} of compressed data "
+                                       "(more than {:g} times; reading stopped)",
+                                       describeBytes(m_produced), describeBytes(compressedSoFar), m_limits.bombRatio));
         return false;
     }
     if (m_sink && !m_sink->write(data)) {
@@ -169,14 +167,20 @@ void ReadSession::fail(std::string_view entry, std::string what)
     m_problems.error(entry.empty() ? m_archiveName : std::string(entry), std::move(what));
 }
 
-void ReadSession::entryError(std::string what) { m_problems.error(m_entryLabel, std::move(what)); }
+void ReadSession::entryError(std::string what)
+{
+    m_problems.error(m_entryLabel, std::move(what));
+}
 
 void ReadSession::rawNameError(std::string_view rawName, std::string what)
 {
     m_problems.error(printableName(rawName), std::move(what));
 }
 
-void ReadSession::entryWarning(std::string what) { m_problems.warning(m_entryLabel, std::move(what)); }
+void ReadSession::entryWarning(std::string what)
+{
+    m_problems.warning(m_entryLabel, std::move(what));
+}
 
 bool ReadSession::cancelled()
 {

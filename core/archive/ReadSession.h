@@ -24,9 +24,9 @@ public:
 
     /// What to do with an entry's bytes after admission.
     enum class Admission {
-        Accept,   ///< regular file with a good, new path: bytes go to the handler
-        Check,    ///< rejected (problem recorded) but its bytes are still read and checked
-        Skip,     ///< nothing to read (directory, or a rejected non-file)
+        Accept, ///< regular file with a good, new path: bytes go to the handler
+        Check,  ///< rejected (problem recorded) but its bytes are still read and checked
+        Skip,   ///< nothing to read (directory, or a rejected non-file)
     };
 
     /// Counts the entry and applies the name, type and duplicate rules. Returns nullopt when
@@ -77,11 +77,11 @@ private:
     std::uint64_t m_entryCount = 0;
     std::unordered_set<std::string> m_seen;
     bool m_cancelReported = false;
-    bool m_aborted = false;        ///< the handler or a sink asked to stop
+    bool m_aborted = false; ///< the handler or a sink asked to stop
 
     // Current entry.
-    std::string m_entryLabel;      ///< printable raw name, for messages
-    std::string m_entryPath;       ///< normalised path (accepted entries)
+    std::string m_entryLabel; ///< printable raw name, for messages
+    std::string m_entryPath;  ///< normalised path (accepted entries)
     Admission m_admission = Admission::Skip;
     EntrySink *m_sink = nullptr;
     std::uint64_t m_produced = 0;

@@ -38,8 +38,8 @@ std::vector<std::string> zipNamesWithBackslashRewritten(const fs::path &source)
         return {};
     std::uint64_t cdSize = le(tail.data() + eocd + 12, 4);
     std::uint64_t cdOffset = le(tail.data() + eocd + 16, 4);
-    if ((cdSize == 0xFFFFFFFF || cdOffset == 0xFFFFFFFF) && eocd >= 20
-        && tail.compare(eocd - 20, 4, "PK\x06\x07") == 0) {
+    if ((cdSize == 0xFFFFFFFF || cdOffset == 0xFFFFFFFF) && eocd >= 20 &&
+        tail.compare(eocd - 20, 4, "PK\x06\x07") == 0) {
         std::array<char, 56> z64{};
         in.seekg(static_cast<std::streamoff>(le(tail.data() + eocd - 20 + 8, 8)));
         in.read(z64.data(), z64.size());

@@ -10,8 +10,8 @@
 namespace mltrl {
 
 struct ArchiveReference {
-    std::string archivePath;   ///< the normalised path inside the archive; empty when refused
-    std::string refused;       ///< why not, for the user ("an absolute path on this computer, …")
+    std::string archivePath; ///< the normalised path inside the archive; empty when refused
+    std::string refused;     ///< why not, for the user ("an absolute path on this computer, …")
     /// True when the reference is not an archive path at all because it is a network address
     /// or path (refused, but a common and harmless sight in model cards: badges).
     bool network = false;

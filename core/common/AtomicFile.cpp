@@ -48,7 +48,7 @@ void syncFolder(const fs::path &target)
 } // namespace
 
 AtomicFile::AtomicFile(fs::path target, Existing existing, unsigned mode)
-    : m_target(std::move(target)), m_existing(existing), m_mode(mode)
+      : m_target(std::move(target)), m_existing(existing), m_mode(mode)
 {
 }
 
@@ -76,7 +76,7 @@ bool AtomicFile::open()
     // Beside the target, so the rename stays within one file system; hidden, and unique.
     const fs::path dir = m_target.has_parent_path() ? m_target.parent_path() : fs::path(".");
     m_temp = (dir / ("." + m_target.filename().string() + ".tmp-XXXXXX")).string();
-    m_fd = ::mkostemp(m_temp.data(), O_CLOEXEC);   // O_EXCL, mode 0600: never an existing file or link
+    m_fd = ::mkostemp(m_temp.data(), O_CLOEXEC); // O_EXCL, mode 0600: never an existing file or link
     if (m_fd < 0) {
         const int err = errno;
         m_temp.clear();

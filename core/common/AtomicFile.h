@@ -16,13 +16,13 @@ class AtomicFile {
 public:
     /// What commit() does when something exists at the target already.
     enum class Existing {
-        Replace,   ///< replace it (a file or a symbolic link; a folder is an error)
-        Refuse,    ///< fail with "already exists" and leave it alone (also a dangling link)
+        Replace, ///< replace it (a file or a symbolic link; a folder is an error)
+        Refuse,  ///< fail with "already exists" and leave it alone (also a dangling link)
     };
 
     /// `mode`: the new file's permissions (before the umask, as open() does; 0600 stays 0600).
     explicit AtomicFile(std::filesystem::path target, Existing existing = Existing::Replace, unsigned mode = 0666);
-    ~AtomicFile();   ///< removes the temporary file unless committed
+    ~AtomicFile(); ///< removes the temporary file unless committed
     AtomicFile(const AtomicFile &) = delete;
     AtomicFile &operator=(const AtomicFile &) = delete;
 

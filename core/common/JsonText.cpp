@@ -85,11 +85,14 @@ std::string pointerLocation(std::string_view file, std::string_view pointer)
 std::string describeJsonValue(const json &value)
 {
     switch (value.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return value.get<bool>() ? "boolean true" : "boolean false";
+    case json::value_t::null:
+        return "null";
+    case json::value_t::boolean:
+        return value.get<bool>() ? "boolean true" : "boolean false";
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "number " + value.dump();
+    case json::value_t::number_float:
+        return "number " + value.dump();
     case json::value_t::string: {
         const auto &s = value.get_ref<const std::string &>();
         constexpr std::size_t maxShown = 60;
@@ -101,10 +104,13 @@ std::string describeJsonValue(const json &value)
             --cut;
         return "string " + json(s.substr(0, cut)).dump(-1, ' ', false, json::error_handler_t::replace) + "…";
     }
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
+    case json::value_t::array:
+        return "an array";
+    case json::value_t::object:
+        return "an object";
     case json::value_t::binary:
-    case json::value_t::discarded: break;
+    case json::value_t::discarded:
+        break;
     }
     return "an unexpected value";
 }
@@ -142,7 +148,9 @@ public:
     using binary_t = json::binary_t;
 
     StrictDomBuilder(std::string_view text, std::string_view file, Problems &problems)
-        : m_text(text), m_file(file), m_problems(problems) {}
+          : m_text(text), m_file(file), m_problems(problems)
+    {
+    }
 
     json takeRoot() { return std::move(m_root); }
     [[nodiscard]] bool failed() const { return m_failed; }
@@ -249,8 +257,7 @@ private:
 
 } // namespace
 
-std::optional<json> parseJsonDocument(std::string_view text, std::string_view file, int maxDepth,
-                                      Problems &problems)
+std::optional<json> parseJsonDocument(std::string_view text, std::string_view file, int maxDepth, Problems &problems)
 {
     if (const auto tooDeep = findExcessiveNesting(text, maxDepth)) {
         const TextPosition pos = textPosition(text, *tooDeep);

@@ -57,8 +57,8 @@ std::string checkCharacters(std::string_view path)
         if (len == 0)
             return fmt::format("is not valid UTF-8 (at byte {})", pos + 1);
         if (isPathControlCharacter(cp))
-            return fmt::format("contains a control character (U+{:04X} at byte {})",
-                               static_cast<unsigned>(cp), pos + 1);
+            return fmt::format("contains a control character (U+{:04X} at byte {})", static_cast<unsigned>(cp),
+                               pos + 1);
         if (cp == '\\')
             return "contains a backslash (paths use '/')";
         pos += len;
@@ -79,7 +79,8 @@ std::string checkSegments(std::string_view path)
     std::size_t start = 0;
     while (true) {
         const std::size_t slash = path.find('/', start);
-        const std::string_view segment = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+        const std::string_view segment =
+            path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
         if (segment.empty())
             return "has an empty segment ('//' or a trailing '/')";
         if (segment == ".")

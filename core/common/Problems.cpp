@@ -55,8 +55,8 @@ bool Problems::hasErrors() const
 
 std::size_t Problems::errorCount() const
 {
-    return static_cast<std::size_t>(std::count_if(m_items.begin(), m_items.end(),
-        [](const Problem &p) { return p.severity == Severity::Error; }));
+    return static_cast<std::size_t>(
+        std::count_if(m_items.begin(), m_items.end(), [](const Problem &p) { return p.severity == Severity::Error; }));
 }
 
 std::size_t Problems::warningCount() const
@@ -68,7 +68,7 @@ std::vector<Problem> Problems::errors() const
 {
     std::vector<Problem> out;
     std::copy_if(m_items.begin(), m_items.end(), std::back_inserter(out),
-        [](const Problem &p) { return p.severity == Severity::Error; });
+                 [](const Problem &p) { return p.severity == Severity::Error; });
     return out;
 }
 
@@ -76,7 +76,7 @@ std::vector<Problem> Problems::warnings() const
 {
     std::vector<Problem> out;
     std::copy_if(m_items.begin(), m_items.end(), std::back_inserter(out),
-        [](const Problem &p) { return p.severity == Severity::Warning; });
+                 [](const Problem &p) { return p.severity == Severity::Warning; });
     return out;
 }
 

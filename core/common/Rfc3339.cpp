@@ -32,7 +32,10 @@ bool expect(std::string_view s, std::size_t &pos, char c)
     return true;
 }
 
-bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool isLeap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int daysInMonth(int y, int m)
 {
@@ -76,20 +79,21 @@ std::optional<double> parseRfc3339(std::string_view s, Rfc3339Separator separato
 {
     std::size_t pos = 0;
     int year = 0, month = 0, day = 0;
-    if (!digits(s, pos, 4, year) || !expect(s, pos, '-') || !digits(s, pos, 2, month) || !expect(s, pos, '-')
-        || !digits(s, pos, 2, day))
+    if (!digits(s, pos, 4, year) || !expect(s, pos, '-') || !digits(s, pos, 2, month) || !expect(s, pos, '-') ||
+        !digits(s, pos, 2, day))
         return std::nullopt;
     if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
         return std::nullopt;
-    double seconds = static_cast<double>(daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day))) * 86400.0;
+    double seconds =
+        static_cast<double>(daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day))) * 86400.0;
     if (pos == s.size())
         return seconds;
     if (s[pos] != 'T' && s[pos] != 't' && !(separator == Rfc3339Separator::TOrSpace && s[pos] == ' '))
         return std::nullopt;
     ++pos;
     int hour = 0, minute = 0, second = 0;
-    if (!digits(s, pos, 2, hour) || !expect(s, pos, ':') || !digits(s, pos, 2, minute) || !expect(s, pos, ':')
-        || !digits(s, pos, 2, second))
+    if (!digits(s, pos, 2, hour) || !expect(s, pos, ':') || !digits(s, pos, 2, minute) || !expect(s, pos, ':') ||
+        !digits(s, pos, 2, second))
         return std::nullopt;
     if (hour > 23 || minute > 59 || second > 60) // 60: a leap second
         return std::nullopt;
@@ -121,6 +125,5 @@ std::optional<double> parseRfc3339(std::string_view s, Rfc3339Separator separato
     seconds += hour * 3600 + minute * 60 + second - offset;
     return seconds + fraction;
 }
-
 
 } // namespace mltrl

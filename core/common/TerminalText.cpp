@@ -9,10 +9,10 @@ namespace mltrl {
 bool isTerminalUnsafeCodePoint(char32_t c)
 {
     return c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) // C0, DEL, C1
-        || c == 0x061C                                       // ARABIC LETTER MARK
-        || c == 0x200E || c == 0x200F                        // LRM, RLM
-        || (c >= 0x2028 && c <= 0x202E)                      // LS, PS, LRE, RLE, PDF, LRO, RLO
-        || (c >= 0x2066 && c <= 0x2069);                     // LRI, RLI, FSI, PDI
+           || c == 0x061C                                    // ARABIC LETTER MARK
+           || c == 0x200E || c == 0x200F                     // LRM, RLM
+           || (c >= 0x2028 && c <= 0x202E)                   // LS, PS, LRE, RLE, PDF, LRO, RLO
+           || (c >= 0x2066 && c <= 0x2069);                  // LRI, RLI, FSI, PDI
 }
 
 bool isTerminalSafe(std::string_view text)

@@ -301,14 +301,14 @@ std::optional<std::int64_t> parseSshTime(std::string_view text)
     const int second = text.size() == 14 ? num(12, 2) : 0;
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1] + (month == 2 && leap ? 1 : 0) || hour > 23
-        || minute > 59 || second > 59)
+    if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1] + (month == 2 && leap ? 1 : 0) || hour > 23 ||
+        minute > 59 || second > 59)
         return std::nullopt;
 
     std::int64_t t = 0;
     if (utc) {
-        t = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 + hour * 3600
-            + minute * 60 + second;
+        t = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 + hour * 3600 +
+            minute * 60 + second;
     } else {
         std::tm tm{};
         tm.tm_year = year - 1900;
@@ -351,7 +351,8 @@ AllowedSigners AllowedSigners::parse(std::string_view text, Problems &problems, 
         } else if (!entry.key) {
             problems.warning(where, "key type " + entry.keyType + " is not supported; this line never matches");
         } else if (entry.certAuthority) {
-            problems.warning(where, "cert-authority lines are not supported (no certificates); this line never matches");
+            problems.warning(where,
+                             "cert-authority lines are not supported (no certificates); this line never matches");
         }
         result.m_entries.push_back(std::move(entry));
     }
@@ -393,14 +394,14 @@ std::optional<std::string> AllowedSigners::findPrincipals(const SshPublicKey &ke
     return std::nullopt;
 }
 
-SignerCheck AllowedSigners::check(std::string_view principal, const SshPublicKey &key,
-                                  std::string_view nameSpace, std::int64_t unixTime) const
+SignerCheck AllowedSigners::check(std::string_view principal, const SshPublicKey &key, std::string_view nameSpace,
+                                  std::int64_t unixTime) const
 {
     SignerCheck found;
     found.reason = "no line of " + m_fileName + " lists this principal with this key";
     auto note = [&](SignerTrust trust, const AllowedSigner &e, const std::string &why) {
         if (found.trust != SignerTrust::Unknown)
-            return;   // the first near miss explains best
+            return; // the first near miss explains best
         found.trust = trust;
         found.line = e.line;
         found.reason = m_fileName + ":" + std::to_string(e.line) + ": " + why;

@@ -23,29 +23,29 @@ namespace mltrl {
 
 /// One line of the file.
 struct AllowedSigner {
-    int line = 0;                                 ///< 1-based
-    std::optional<std::string> principals;        ///< the comma-separated pattern list; nullopt when unreadable
-    std::optional<std::string> namespaces;        ///< the `namespaces="…"` pattern list; nullopt = any namespace
-    std::optional<std::int64_t> validAfter;       ///< seconds since the epoch
+    int line = 0;                           ///< 1-based
+    std::optional<std::string> principals;  ///< the comma-separated pattern list; nullopt when unreadable
+    std::optional<std::string> namespaces;  ///< the `namespaces="…"` pattern list; nullopt = any namespace
+    std::optional<std::int64_t> validAfter; ///< seconds since the epoch
     std::optional<std::int64_t> validBefore;
     bool certAuthority = false;
-    std::string keyType;                          ///< e.g. "ssh-ed25519"
-    std::optional<SshPublicKey> key;              ///< set for every supported key type
+    std::string keyType;             ///< e.g. "ssh-ed25519"
+    std::optional<SshPublicKey> key; ///< set for every supported key type
     std::string comment;
-    bool malformed = false;                       ///< the line has an error (reported in Problems); never matches
+    bool malformed = false; ///< the line has an error (reported in Problems); never matches
 };
 
 enum class SignerTrust {
-    Trusted,                  ///< a line allows this principal + key for this namespace now
-    NotAllowedForNamespace,   ///< principal + key listed, but not for this namespace
-    NotValidAtTime,           ///< principal + key listed, but outside valid-after/valid-before
-    Unknown,                  ///< not listed
+    Trusted,                ///< a line allows this principal + key for this namespace now
+    NotAllowedForNamespace, ///< principal + key listed, but not for this namespace
+    NotValidAtTime,         ///< principal + key listed, but outside valid-after/valid-before
+    Unknown,                ///< not listed
 };
 
 struct SignerCheck {
     SignerTrust trust = SignerTrust::Unknown;
-    int line = 0;          ///< the deciding line, 0 when none
-    std::string reason;    ///< plain words, e.g. "allowed_signers:4: key is not valid for namespace …"
+    int line = 0;       ///< the deciding line, 0 when none
+    std::string reason; ///< plain words, e.g. "allowed_signers:4: key is not valid for namespace …"
 };
 
 class AllowedSigners {
@@ -58,10 +58,10 @@ public:
     [[nodiscard]] static std::optional<AllowedSigners> load(const std::filesystem::path &path, Problems &problems);
 
     /// Whether `principal` may sign with `key` under `nameSpace` at `unixTime` (seconds).
-    [[nodiscard]] SignerCheck check(std::string_view principal, const SshPublicKey &key,
-                                    std::string_view nameSpace, std::int64_t unixTime) const;
-    [[nodiscard]] SignerCheck check(std::string_view principal, const Ed25519PublicKey &key,
-                                    std::string_view nameSpace, std::int64_t unixTime) const
+    [[nodiscard]] SignerCheck check(std::string_view principal, const SshPublicKey &key, std::string_view nameSpace,
+                                    std::int64_t unixTime) const;
+    [[nodiscard]] SignerCheck check(std::string_view principal, const Ed25519PublicKey &key, std::string_view nameSpace,
+                                    std::int64_t unixTime) const
     {
         return check(principal, SshPublicKey::fromEd25519(key), nameSpace, unixTime);
     }

@@ -59,7 +59,7 @@ std::optional<std::string> base64Decode(std::string_view text, Base64Padding pad
         while (pad < 2 && pad < text.size() && text[text.size() - 1 - pad] == '=')
             ++pad;
     } else if (text.size() % 4 == 1) {
-        return std::nullopt;   // one leftover character cannot carry a whole byte
+        return std::nullopt; // one leftover character cannot carry a whole byte
     }
     const std::string_view body = text.substr(0, text.size() - pad);
     // With padding, the characters left in the last group are 4 - pad.
@@ -73,7 +73,7 @@ std::optional<std::string> base64Decode(std::string_view text, Base64Padding pad
     for (char c : body) {
         const int v = kDecode[static_cast<unsigned char>(c)];
         if (v < 0)
-            return std::nullopt;   // also rejects '=' inside the text and any whitespace
+            return std::nullopt; // also rejects '=' inside the text and any whitespace
         acc = (acc << 6) | static_cast<std::uint32_t>(v);
         bits += 6;
         if (bits >= 8) {

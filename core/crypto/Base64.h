@@ -10,8 +10,8 @@
 namespace mltrl {
 
 enum class Base64Padding {
-    Padded,     ///< "=" pads to a multiple of 4 characters (the standard form)
-    Unpadded,   ///< no "=" (OpenSSH's SHA256 fingerprints)
+    Padded,   ///< "=" pads to a multiple of 4 characters (the standard form)
+    Unpadded, ///< no "=" (OpenSSH's SHA256 fingerprints)
 };
 
 [[nodiscard]] std::string base64Encode(std::string_view bytes, Base64Padding padding = Base64Padding::Padded);

@@ -124,7 +124,7 @@ std::array<unsigned char, 32> bcryptHash(const Sha512 &sha2pass, const Sha512 &s
         for (int b = 0; b < 8; b += 2)
             state.encipher(cdata[b], cdata[b + 1]);
     std::array<unsigned char, 32> out{};
-    for (int i = 0; i < 8; ++i) {   // little-endian words, as OpenBSD copies them out
+    for (int i = 0; i < 8; ++i) { // little-endian words, as OpenBSD copies them out
         out[4 * i + 3] = static_cast<unsigned char>(cdata[i] >> 24);
         out[4 * i + 2] = static_cast<unsigned char>(cdata[i] >> 16);
         out[4 * i + 1] = static_cast<unsigned char>(cdata[i] >> 8);
@@ -140,8 +140,8 @@ std::optional<std::string> bcryptPbkdf(std::string_view passphrase, std::string_
                                        unsigned rounds)
 {
     constexpr std::size_t kHash = 32;
-    if (rounds < 1 || passphrase.empty() || salt.empty() || keyLength == 0 || keyLength > kHash * kHash
-        || salt.size() > (1u << 20))
+    if (rounds < 1 || passphrase.empty() || salt.empty() || keyLength == 0 || keyLength > kHash * kHash ||
+        salt.size() > (1u << 20))
         return std::nullopt;
     const std::size_t stride = (keyLength + kHash - 1) / kHash;
     std::size_t amt = (keyLength + stride - 1) / stride;
@@ -154,7 +154,8 @@ std::optional<std::string> bcryptPbkdf(std::string_view passphrase, std::string_
         auto tmp = bcryptHash(sha2pass, sha512Of(salt, std::string_view(countSalt, 4)));
         auto out = tmp;
         for (unsigned i = 1; i < rounds; ++i) {
-            tmp = bcryptHash(sha2pass, sha512Of(std::string_view(reinterpret_cast<const char *>(tmp.data()), tmp.size())));
+            tmp = bcryptHash(sha2pass,
+                             sha512Of(std::string_view(reinterpret_cast<const char *>(tmp.data()), tmp.size())));
             for (std::size_t j = 0; j < kHash; ++j)
                 out[j] ^= tmp[j];
         }

@@ -23,7 +23,7 @@ namespace mltrl {
 namespace {
 
 constexpr std::string_view kKeyType = "ssh-ed25519";
-constexpr std::size_t kMaxKeyFileBytes = 64 * 1024;   // a PEM Ed25519 key is ~300 bytes
+constexpr std::size_t kMaxKeyFileBytes = 64 * 1024; // a PEM Ed25519 key is ~300 bytes
 
 bool fail(std::string *error, std::string what)
 {
@@ -105,9 +105,9 @@ bool encodePrivateKey(EVP_PKEY *pkey, std::string_view passphrase, std::string &
         return fail(error, opensslError("cannot set up key encryption"));
     }
     X509_SIG *encrypted = PKCS8_set0_pbe(passphrase.data(), static_cast<int>(passphrase.size()), p8inf, pbe);
-    PKCS8_PRIV_KEY_INFO_free(p8inf);   // the encrypted form holds its own copy
+    PKCS8_PRIV_KEY_INFO_free(p8inf); // the encrypted form holds its own copy
     if (encrypted == nullptr) {
-        X509_ALGOR_free(pbe);   // ownership passes only on success
+        X509_ALGOR_free(pbe); // ownership passes only on success
         return fail(error, opensslError("cannot encrypt the private key"));
     }
     const int ok = PEM_write_bio_PKCS8(bio.get(), encrypted);
@@ -157,7 +157,7 @@ bool writeSecretFile(const std::filesystem::path &path, std::string_view data, b
         if (rc == 0) {
             ::unlink(tmp.c_str());
         } else if (errno != EEXIST && !std::filesystem::exists(path)) {
-            rc = ::rename(tmp.c_str(), target.c_str());   // a file system without hard links
+            rc = ::rename(tmp.c_str(), target.c_str()); // a file system without hard links
         } else {
             errno = EEXIST;
         }
@@ -165,7 +165,8 @@ bool writeSecretFile(const std::filesystem::path &path, std::string_view data, b
     if (rc != 0) {
         const int e = errno;
         ::unlink(tmp.c_str());
-        return fail(error, target + (e == EEXIST ? ": already exists" : ": cannot create: " + std::string(std::strerror(e))));
+        return fail(error,
+                    target + (e == EEXIST ? ": already exists" : ": cannot create: " + std::string(std::strerror(e))));
     }
     // Make the new directory entry durable too.
     const std::string dir = path.has_parent_path() ? path.parent_path().string() : std::string(".");
@@ -261,11 +262,11 @@ bool Ed25519PublicKey::verify(std::string_view message, std::span<const std::uin
         return false;
     PkeyPtr pkey = rawPublicKey(*this);
     std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
-    bool ok = pkey && ctx && EVP_DigestVerifyInit_ex(ctx.get(), nullptr, nullptr, nullptr, nullptr, pkey.get(), nullptr) == 1
-              && EVP_DigestVerify(ctx.get(), signature.data(), signature.size(),
-                                  reinterpret_cast<const unsigned char *>(message.data()), message.size())
-                     == 1;
-    ERR_clear_error();   // a bad signature queues an error; it is answered by the return value
+    bool ok = pkey && ctx &&
+              EVP_DigestVerifyInit_ex(ctx.get(), nullptr, nullptr, nullptr, nullptr, pkey.get(), nullptr) == 1 &&
+              EVP_DigestVerify(ctx.get(), signature.data(), signature.size(),
+                               reinterpret_cast<const unsigned char *>(message.data()), message.size()) == 1;
+    ERR_clear_error(); // a bad signature queues an error; it is answered by the return value
     return ok;
 }
 
@@ -326,7 +327,7 @@ struct Ed25519Key::Impl {
 };
 
 Ed25519Key::Ed25519Key(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
-Ed25519Key::~Ed25519Key() = default;   // EVP_PKEY_free wipes the key material
+Ed25519Key::~Ed25519Key() = default; // EVP_PKEY_free wipes the key material
 Ed25519Key::Ed25519Key(Ed25519Key &&) noexcept = default;
 Ed25519Key &Ed25519Key::operator=(Ed25519Key &&) noexcept = default;
 
@@ -368,19 +369,19 @@ std::optional<Ed25519Signature> Ed25519Key::sign(std::string_view message, std::
     std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
     Ed25519Signature sig{};
     std::size_t len = sig.size();
-    if (!ctx || EVP_DigestSignInit_ex(ctx.get(), nullptr, nullptr, nullptr, nullptr, m_impl->pkey.get(), nullptr) != 1
-        || EVP_DigestSign(ctx.get(), sig.data(), &len, reinterpret_cast<const unsigned char *>(message.data()),
-                          message.size())
-               != 1
-        || len != sig.size()) {
+    if (!ctx ||
+        EVP_DigestSignInit_ex(ctx.get(), nullptr, nullptr, nullptr, nullptr, m_impl->pkey.get(), nullptr) != 1 ||
+        EVP_DigestSign(ctx.get(), sig.data(), &len, reinterpret_cast<const unsigned char *>(message.data()),
+                       message.size()) != 1 ||
+        len != sig.size()) {
         fail(error, opensslError("Ed25519 signing failed"));
         return std::nullopt;
     }
     return sig;
 }
 
-bool Ed25519Key::writePrivateKeyFile(const std::filesystem::path &path, std::string_view passphrase,
-                                     std::string *error, bool overwrite) const
+bool Ed25519Key::writePrivateKeyFile(const std::filesystem::path &path, std::string_view passphrase, std::string *error,
+                                     bool overwrite) const
 {
     WipedString pem;
     if (!encodePrivateKey(m_impl->pkey.get(), passphrase, pem.s, error))
@@ -388,8 +389,8 @@ bool Ed25519Key::writePrivateKeyFile(const std::filesystem::path &path, std::str
     return writeSecretFile(path, pem.s, overwrite, error);
 }
 
-std::optional<Ed25519Key> Ed25519Key::readPrivateKeyFile(const std::filesystem::path &path,
-                                                         std::string_view passphrase, std::string *error)
+std::optional<Ed25519Key> Ed25519Key::readPrivateKeyFile(const std::filesystem::path &path, std::string_view passphrase,
+                                                         std::string *error)
 {
     WipedString pem;
     if (!readSmallFile(path, pem.s, error))

@@ -31,9 +31,8 @@ struct Ed25519PublicKey {
     /// Parses `ssh-ed25519 <base64> [comment]` (surrounding whitespace allowed). The blob
     /// must be well formed and name the same key type as the text. Other key types are
     /// refused with "unsupported key type".
-    [[nodiscard]] static std::optional<Ed25519PublicKey> fromOpenSsh(std::string_view line,
-                                                                     std::string *error = nullptr,
-                                                                     std::string *comment = nullptr);
+    [[nodiscard]] static std::optional<Ed25519PublicKey>
+    fromOpenSsh(std::string_view line, std::string *error = nullptr, std::string *comment = nullptr);
     /// Parses a wire blob; no trailing bytes allowed.
     [[nodiscard]] static std::optional<Ed25519PublicKey> fromWireBlob(std::string_view blob,
                                                                       std::string *error = nullptr);
@@ -69,9 +68,8 @@ public:
                                            std::string *error = nullptr, bool overwrite = false) const;
     /// Reads a file written by writePrivateKeyFile (or any PKCS#8/traditional PEM Ed25519 key
     /// OpenSSL reads). Fails cleanly on a wrong or missing passphrase or another key type.
-    [[nodiscard]] static std::optional<Ed25519Key> readPrivateKeyFile(const std::filesystem::path &path,
-                                                                      std::string_view passphrase,
-                                                                      std::string *error = nullptr);
+    [[nodiscard]] static std::optional<Ed25519Key>
+    readPrivateKeyFile(const std::filesystem::path &path, std::string_view passphrase, std::string *error = nullptr);
 
 private:
     struct Impl;

@@ -53,7 +53,8 @@ inline std::string error(std::string_view what)
 /// A BIGNUM from unsigned big-endian bytes.
 inline Bn bn(std::string_view bytes)
 {
-    return Bn(BN_bin2bn(reinterpret_cast<const unsigned char *>(bytes.data()), static_cast<int>(bytes.size()), nullptr));
+    return Bn(
+        BN_bin2bn(reinterpret_cast<const unsigned char *>(bytes.data()), static_cast<int>(bytes.size()), nullptr));
 }
 
 /// Unsigned big-endian bytes of a BIGNUM (empty for zero).

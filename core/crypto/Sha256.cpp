@@ -18,7 +18,7 @@ const EVP_MD *fetchedMd(const char *name)
     // Never freed: lives as long as the process, like OpenSSL's own default provider.
     EVP_MD *md = EVP_MD_fetch(nullptr, name, nullptr);
     if (md == nullptr)
-        throw std::runtime_error(std::string("OpenSSL has no ") + name);   // broken installation
+        throw std::runtime_error(std::string("OpenSSL has no ") + name); // broken installation
     return md;
 }
 
@@ -114,8 +114,8 @@ Sha512Digest sha512(std::string_view bytes)
     return out;
 }
 
-std::optional<Sha256Digest> sha256File(const std::filesystem::path &path, std::string *error,
-                                       const CancelToken *cancel, const ProgressFn &progress)
+std::optional<Sha256Digest> sha256File(const std::filesystem::path &path, std::string *error, const CancelToken *cancel,
+                                       const ProgressFn &progress)
 {
     auto fail = [&](std::string what) -> std::optional<Sha256Digest> {
         if (error)

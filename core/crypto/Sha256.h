@@ -51,8 +51,7 @@ private:
 
 /// Hashes a file in 1 MiB reads. Returns nullopt (and says why in `error`) when the file
 /// cannot be opened or read, or when `cancel` is set.
-[[nodiscard]] std::optional<Sha256Digest> sha256File(const std::filesystem::path &path,
-                                                     std::string *error = nullptr,
+[[nodiscard]] std::optional<Sha256Digest> sha256File(const std::filesystem::path &path, std::string *error = nullptr,
                                                      const CancelToken *cancel = nullptr,
                                                      const ProgressFn &progress = {});
 

@@ -22,7 +22,7 @@ constexpr std::uint8_t kIdentitiesAnswer = 12;
 constexpr std::uint8_t kSignRequest = 13;
 constexpr std::uint8_t kSignResponse = 14;
 constexpr std::uint32_t kRsaSha2_512 = 0x04;
-constexpr std::uint32_t kMaxReply = 256 * 1024;   // OpenSSH's AGENT_MAX_LEN
+constexpr std::uint32_t kMaxReply = 256 * 1024; // OpenSSH's AGENT_MAX_LEN
 
 template <typename T>
 std::optional<T> failed(std::string *error, std::string what)

@@ -43,8 +43,7 @@ bool prepareAskpass(QProcess &process, const SshKeygenOptions &options, std::uni
         }
         const QString script = dir->filePath(QStringLiteral("askpass"));
         QFile f(script);
-        if (!f.open(QIODevice::WriteOnly)
-            || f.write("#!/bin/sh\nprintf '%s\\n' \"$MLTRL_ASKPASS_PASSPHRASE\"\n") < 0) {
+        if (!f.open(QIODevice::WriteOnly) || f.write("#!/bin/sh\nprintf '%s\\n' \"$MLTRL_ASKPASS_PASSPHRASE\"\n") < 0) {
             failed(error, "cannot write the passphrase helper");
             return false;
         }
@@ -91,7 +90,8 @@ bool runSshKeygen(QProcess &process, std::string_view input, const SshKeygenOpti
     }
     if (process.exitCode() != 0) {
         const std::string why = stderrText(process);
-        failed(error, "(exit code " + std::to_string(process.exitCode()) + ")" + (why.empty() ? std::string() : ": " + why));
+        failed(error,
+               "(exit code " + std::to_string(process.exitCode()) + ")" + (why.empty() ? std::string() : ": " + why));
         return false;
     }
     return true;

@@ -23,10 +23,10 @@ namespace mltrl {
 [[nodiscard]] QString findSshKeygen();
 
 struct SshKeygenOptions {
-    QString program;                ///< ssh-keygen to run; empty = findSshKeygen()
-    int timeoutMs = 5 * 60 * 1000;  ///< generous: the user may be typing a passphrase
-    std::string passphrase;         ///< when set, given to ssh-keygen through SSH_ASKPASS
-    QString askpass;                ///< else, when set: the SSH_ASKPASS program (forced)
+    QString program;               ///< ssh-keygen to run; empty = findSshKeygen()
+    int timeoutMs = 5 * 60 * 1000; ///< generous: the user may be typing a passphrase
+    std::string passphrase;        ///< when set, given to ssh-keygen through SSH_ASKPASS
+    QString askpass;               ///< else, when set: the SSH_ASKPASS program (forced)
     /// Set from another thread to end a running ssh-keygen ("cancelled").
     std::shared_ptr<std::atomic<bool>> cancel;
 };

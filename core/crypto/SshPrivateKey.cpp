@@ -121,7 +121,8 @@ std::optional<SshPublicKey> publicOf(EVP_PKEY *key, std::string *error)
         else if (g == "secp521r1" || g == "P-521")
             type = SshKeyType::EcdsaP521;
         else
-            return failed<SshPublicKey>(error, "EC curve \"" + std::string(g) + "\" is not one SSH uses (P-256, P-384, P-521)");
+            return failed<SshPublicKey>(error, "EC curve \"" + std::string(g) +
+                                                   "\" is not one SSH uses (P-256, P-384, P-521)");
         const auto x = bnParam(key, OSSL_PKEY_PARAM_EC_PUB_X), y = bnParam(key, OSSL_PKEY_PARAM_EC_PUB_Y);
         if (!x || !y)
             return failed<SshPublicKey>(error, ossl::error("cannot read the EC public point"));
@@ -180,12 +181,13 @@ std::optional<OpenSshHeader> parseHeader(std::string_view blob, std::string *err
     if (!r.readString(h.cipher) || !r.readString(h.kdf) || !r.readString(h.kdfOptions) || !r.readU32(count))
         return failed<OpenSshHeader>(error, "truncated OpenSSH private key header");
     if (count != 1)
-        return failed<OpenSshHeader>(error, "an OpenSSH private key file with " + std::to_string(count) + " keys (one expected)");
+        return failed<OpenSshHeader>(error, "an OpenSSH private key file with " + std::to_string(count) +
+                                                " keys (one expected)");
     if (!r.readString(h.publicKey) || !r.readString(h.privateSection))
         return failed<OpenSshHeader>(error, "malformed OpenSSH private key");
     // AEAD ciphers (aes256-gcm@openssh.com, chacha20-poly1305@openssh.com) append their tag.
-    const bool aead = h.cipher.find("gcm@openssh.com") != std::string_view::npos
-                      || h.cipher == "chacha20-poly1305@openssh.com";
+    const bool aead =
+        h.cipher.find("gcm@openssh.com") != std::string_view::npos || h.cipher == "chacha20-poly1305@openssh.com";
     if (r.remaining() != (aead ? 16u : 0u))
         return failed<OpenSshHeader>(error, "malformed OpenSSH private key (trailing bytes)");
     return h;
@@ -217,13 +219,13 @@ bool runCipher(const CipherSpec &spec, std::string_view keyIv, std::string &data
     EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
     int outLen = 0, finalLen = 0;
     std::string out(data.size() + spec.blockSize, '\0');
-    const bool ok = cipher && ctx
-                    && EVP_CipherInit_ex2(ctx, cipher, ossl::u8(keyIv), ossl::u8(keyIv.substr(spec.keyLen)), encrypt ? 1 : 0,
-                                          nullptr) == 1
-                    && EVP_CIPHER_CTX_set_padding(ctx, 0) == 1
-                    && EVP_CipherUpdate(ctx, reinterpret_cast<unsigned char *>(out.data()), &outLen, ossl::u8(data),
-                                        static_cast<int>(data.size())) == 1
-                    && EVP_CipherFinal_ex(ctx, reinterpret_cast<unsigned char *>(out.data()) + outLen, &finalLen) == 1;
+    const bool ok = cipher && ctx &&
+                    EVP_CipherInit_ex2(ctx, cipher, ossl::u8(keyIv), ossl::u8(keyIv.substr(spec.keyLen)),
+                                       encrypt ? 1 : 0, nullptr) == 1 &&
+                    EVP_CIPHER_CTX_set_padding(ctx, 0) == 1 &&
+                    EVP_CipherUpdate(ctx, reinterpret_cast<unsigned char *>(out.data()), &outLen, ossl::u8(data),
+                                     static_cast<int>(data.size())) == 1 &&
+                    EVP_CipherFinal_ex(ctx, reinterpret_cast<unsigned char *>(out.data()) + outLen, &finalLen) == 1;
     EVP_CIPHER_CTX_free(ctx);
     EVP_CIPHER_free(cipher);
     if (ok) {
@@ -242,8 +244,8 @@ ossl::Pkey fromParams(const char *type, OSSL_PARAM_BLD *bld, int selection)
     ossl::PkeyCtx ctx(EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr));
     ossl::Params params(OSSL_PARAM_BLD_to_param(bld));
     EVP_PKEY *raw = nullptr;
-    if (!ctx || !params || EVP_PKEY_fromdata_init(ctx.get()) != 1
-        || EVP_PKEY_fromdata(ctx.get(), &raw, selection, params.get()) != 1)
+    if (!ctx || !params || EVP_PKEY_fromdata_init(ctx.get()) != 1 ||
+        EVP_PKEY_fromdata(ctx.get(), &raw, selection, params.get()) != 1)
         return nullptr;
     return ossl::Pkey(raw);
 }
@@ -252,22 +254,23 @@ ossl::Pkey fromParams(const char *type, OSSL_PARAM_BLD *bld, int selection)
 ossl::Pkey rsaPrivate(std::string_view n, std::string_view e, std::string_view d, std::string_view iqmp,
                       std::string_view p, std::string_view q)
 {
-    ossl::Bn bn = ossl::bn(n), be = ossl::bn(e), bd = ossl::bn(d), bi = ossl::bn(iqmp), bp = ossl::bn(p), bq = ossl::bn(q);
+    ossl::Bn bn = ossl::bn(n), be = ossl::bn(e), bd = ossl::bn(d), bi = ossl::bn(iqmp), bp = ossl::bn(p),
+             bq = ossl::bn(q);
     ossl::Bn dmp1(BN_new()), dmq1(BN_new()), p1(BN_new()), q1(BN_new());
     std::unique_ptr<BN_CTX, decltype(&BN_CTX_free)> bctx(BN_CTX_new(), BN_CTX_free);
-    if (!bn || !be || !bd || !bi || !bp || !bq || !dmp1 || !dmq1 || !p1 || !q1 || !bctx || !BN_sub(p1.get(), bp.get(), BN_value_one())
-        || !BN_sub(q1.get(), bq.get(), BN_value_one()) || !BN_mod(dmp1.get(), bd.get(), p1.get(), bctx.get())
-        || !BN_mod(dmq1.get(), bd.get(), q1.get(), bctx.get()))
+    if (!bn || !be || !bd || !bi || !bp || !bq || !dmp1 || !dmq1 || !p1 || !q1 || !bctx ||
+        !BN_sub(p1.get(), bp.get(), BN_value_one()) || !BN_sub(q1.get(), bq.get(), BN_value_one()) ||
+        !BN_mod(dmp1.get(), bd.get(), p1.get(), bctx.get()) || !BN_mod(dmq1.get(), bd.get(), q1.get(), bctx.get()))
         return nullptr;
     ossl::ParamBld bld(OSSL_PARAM_BLD_new());
-    if (!bld || !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_N, bn.get())
-        || !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_E, be.get())
-        || !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_D, bd.get())
-        || !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_FACTOR1, bp.get())
-        || !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_FACTOR2, bq.get())
-        || !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_EXPONENT1, dmp1.get())
-        || !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_EXPONENT2, dmq1.get())
-        || !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_COEFFICIENT1, bi.get()))
+    if (!bld || !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_N, bn.get()) ||
+        !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_E, be.get()) ||
+        !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_D, bd.get()) ||
+        !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_FACTOR1, bp.get()) ||
+        !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_FACTOR2, bq.get()) ||
+        !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_EXPONENT1, dmp1.get()) ||
+        !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_EXPONENT2, dmq1.get()) ||
+        !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_COEFFICIENT1, bi.get()))
         return nullptr;
     return fromParams("RSA", bld.get(), EVP_PKEY_KEYPAIR);
 }
@@ -276,9 +279,9 @@ ossl::Pkey ecPrivate(SshKeyType type, std::string_view point, std::string_view d
 {
     ossl::Bn bd = ossl::bn(d);
     ossl::ParamBld bld(OSSL_PARAM_BLD_new());
-    if (!bd || !bld || !OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, groupOf(type), 0)
-        || !OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size())
-        || !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_PRIV_KEY, bd.get()))
+    if (!bd || !bld || !OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, groupOf(type), 0) ||
+        !OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size()) ||
+        !OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_PRIV_KEY, bd.get()))
         return nullptr;
     return fromParams("EC", bld.get(), EVP_PKEY_KEYPAIR);
 }
@@ -296,9 +299,18 @@ SshPrivateKey::~SshPrivateKey() = default;
 SshPrivateKey::SshPrivateKey(SshPrivateKey &&) noexcept = default;
 SshPrivateKey &SshPrivateKey::operator=(SshPrivateKey &&) noexcept = default;
 
-const SshPublicKey &SshPrivateKey::publicKey() const { return m_impl->publicKey; }
-const std::string &SshPrivateKey::comment() const { return m_impl->comment; }
-void SshPrivateKey::setComment(std::string comment) { m_impl->comment = std::move(comment); }
+const SshPublicKey &SshPrivateKey::publicKey() const
+{
+    return m_impl->publicKey;
+}
+const std::string &SshPrivateKey::comment() const
+{
+    return m_impl->comment;
+}
+void SshPrivateKey::setComment(std::string comment)
+{
+    m_impl->comment = std::move(comment);
+}
 
 std::optional<SshPrivateKey> SshPrivateKey::generate(SshKeyType type, int rsaBits, std::string *error)
 {
@@ -320,7 +332,8 @@ std::optional<SshPrivateKey> SshPrivateKey::generate(SshKeyType type, int rsaBit
         break;
     case SshKeyType::SkEd25519:
     case SshKeyType::SkEcdsaP256:
-        return failed<R>(error, "security-key keys are made on the token (ssh-keygen -t " + std::string(toString(type)) + ")");
+        return failed<R>(error,
+                         "security-key keys are made on the token (ssh-keygen -t " + std::string(toString(type)) + ")");
     }
     ossl::Pkey key(raw);
     if (!key)
@@ -333,7 +346,8 @@ std::optional<SshPrivateKey> SshPrivateKey::generate(SshKeyType type, int rsaBit
 
 bool SshPrivateKey::isOpenSshText(std::string_view text)
 {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\r' || text.front() == '\t'))
+    while (!text.empty() &&
+           (text.front() == ' ' || text.front() == '\n' || text.front() == '\r' || text.front() == '\t'))
         text.remove_prefix(1);
     return text.starts_with(kBegin);
 }
@@ -369,13 +383,15 @@ std::optional<SshPrivateKey> SshPrivateKey::fromOpenSsh(std::string_view text, s
     if (!pub)
         return failed<R>(error, "the key's public half cannot be used: " + problem);
     if (pub->isSecurityKey())
-        return failed<R>(error, "a " + std::string(pub->typeName()) + " key signs on its token: use ssh-agent or ssh-keygen");
+        return failed<R>(error,
+                         "a " + std::string(pub->typeName()) + " key signs on its token: use ssh-agent or ssh-keygen");
     Wiped section(std::string(h->privateSection));
     if (h->cipher != "none") {
         const CipherSpec *spec = cipherOf(h->cipher);
         if (!spec || h->kdf != "bcrypt")
-            return failed<R>(error, "the key is encrypted with " + std::string(h->cipher.substr(0, 32)) + " / "
-                                        + std::string(h->kdf.substr(0, 32)) + ", which is not read here; it signs through "
+            return failed<R>(error, "the key is encrypted with " + std::string(h->cipher.substr(0, 32)) + " / " +
+                                        std::string(h->kdf.substr(0, 32)) +
+                                        ", which is not read here; it signs through "
                                         "ssh-agent or ssh-keygen");
         if (passphrase.empty())
             return failed<R>(error, "the key is passphrase-protected; a passphrase is needed");
@@ -402,12 +418,13 @@ std::optional<SshPrivateKey> SshPrivateKey::fromOpenSsh(std::string_view text, s
     if (!r.readU32(check1) || !r.readU32(check2))
         return failed<R>(error, "malformed private section of the OpenSSH key");
     if (check1 != check2)
-        return failed<R>(error, h->cipher != "none" ? "wrong passphrase" : "malformed private section of the OpenSSH key");
+        return failed<R>(error,
+                         h->cipher != "none" ? "wrong passphrase" : "malformed private section of the OpenSSH key");
     if (!r.readString(type))
         return failed<R>(error, "malformed private section of the OpenSSH key");
     if (type != pub->typeName())
-        return failed<R>(error, "the private key is \"" + std::string(type.substr(0, 64)) + "\" but its public half is "
-                                    + std::string(pub->typeName()));
+        return failed<R>(error, "the private key is \"" + std::string(type.substr(0, 64)) +
+                                    "\" but its public half is " + std::string(pub->typeName()));
     ossl::Pkey key;
     bool fieldsOk = true;
     switch (pub->type()) {
@@ -429,7 +446,8 @@ std::optional<SshPrivateKey> SshPrivateKey::fromOpenSsh(std::string_view text, s
     }
     case SshKeyType::Rsa: {
         std::string_view n, e, d, iqmp, p, q;
-        fieldsOk = r.readMpint(n) && r.readMpint(e) && r.readMpint(d) && r.readMpint(iqmp) && r.readMpint(p) && r.readMpint(q);
+        fieldsOk =
+            r.readMpint(n) && r.readMpint(e) && r.readMpint(d) && r.readMpint(iqmp) && r.readMpint(p) && r.readMpint(q);
         if (fieldsOk)
             key = rsaPrivate(n, e, d, iqmp, p, q);
         break;
@@ -456,7 +474,8 @@ std::optional<SshPrivateKey> SshPrivateKey::fromOpenSsh(std::string_view text, s
     return SshPrivateKey(std::make_unique<Impl>(Impl{std::move(key), std::move(*pub), std::string(comment)}));
 }
 
-std::optional<SshPrivateKey> SshPrivateKey::fromPem(std::string_view text, std::string_view passphrase, std::string *error)
+std::optional<SshPrivateKey> SshPrivateKey::fromPem(std::string_view text, std::string_view passphrase,
+                                                    std::string *error)
 {
     using R = SshPrivateKey;
     if (text.size() > kMaxKeyText)
@@ -473,7 +492,8 @@ std::optional<SshPrivateKey> SshPrivateKey::fromPem(std::string_view text, std::
         std::memcpy(buf, req->passphrase.data(), req->passphrase.size());
         return static_cast<int>(req->passphrase.size());
     };
-    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(text.data(), static_cast<int>(text.size())), BIO_free);
+    std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(text.data(), static_cast<int>(text.size())),
+                                                  BIO_free);
     if (!bio)
         return failed<R>(error, ossl::error("cannot allocate a buffer"));
     ossl::Pkey key(PEM_read_bio_PrivateKey_ex(bio.get(), nullptr, callback, &request, nullptr, nullptr));
@@ -504,12 +524,14 @@ std::optional<std::string> SshPrivateKey::sign(std::string_view data, std::strin
     }
     ossl::MdCtx ctx(EVP_MD_CTX_new());
     std::size_t len = 0;
-    if (!ctx || EVP_DigestSignInit_ex(ctx.get(), nullptr, md ? EVP_MD_get0_name(md) : nullptr, nullptr, nullptr,
-                                      m_impl->pkey.get(), nullptr) != 1
-        || EVP_DigestSign(ctx.get(), nullptr, &len, ossl::u8(data), data.size()) != 1)
+    if (!ctx ||
+        EVP_DigestSignInit_ex(ctx.get(), nullptr, md ? EVP_MD_get0_name(md) : nullptr, nullptr, nullptr,
+                              m_impl->pkey.get(), nullptr) != 1 ||
+        EVP_DigestSign(ctx.get(), nullptr, &len, ossl::u8(data), data.size()) != 1)
         return failed<std::string>(error, ossl::error("signing failed"));
     std::string sig(len, '\0');
-    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len, ossl::u8(data), data.size()) != 1)
+    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len, ossl::u8(data), data.size()) !=
+        1)
         return failed<std::string>(error, ossl::error("signing failed"));
     sig.resize(len);
 
@@ -570,8 +592,9 @@ std::string SshPrivateKey::toOpenSsh(std::string_view passphrase) const
         break;
     }
     case SshKeyType::Rsa: {
-        const char *names[] = {OSSL_PKEY_PARAM_RSA_N, OSSL_PKEY_PARAM_RSA_E, OSSL_PKEY_PARAM_RSA_D,
-                               OSSL_PKEY_PARAM_RSA_COEFFICIENT1, OSSL_PKEY_PARAM_RSA_FACTOR1, OSSL_PKEY_PARAM_RSA_FACTOR2};
+        const char *names[] = {OSSL_PKEY_PARAM_RSA_N,       OSSL_PKEY_PARAM_RSA_E,
+                               OSSL_PKEY_PARAM_RSA_D,       OSSL_PKEY_PARAM_RSA_COEFFICIENT1,
+                               OSSL_PKEY_PARAM_RSA_FACTOR1, OSSL_PKEY_PARAM_RSA_FACTOR2};
         for (const char *name : names) {
             Wiped v(bnParam(key, name).value_or(""));
             sshwire::putMpint(priv.s, v.s);

@@ -21,8 +21,8 @@ namespace mltrl {
 /// What the header of an OpenSSH private key file says, without decrypting anything.
 struct OpenSshKeyFileInfo {
     SshPublicKey publicKey;
-    std::string cipher;   ///< "none" for an unencrypted key, e.g. "aes256-ctr"
-    std::string kdf;      ///< "none" or "bcrypt"
+    std::string cipher; ///< "none" for an unencrypted key, e.g. "aes256-ctr"
+    std::string kdf;    ///< "none" or "bcrypt"
     [[nodiscard]] bool encrypted() const { return cipher != "none"; }
 };
 

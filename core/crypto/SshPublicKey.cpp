@@ -22,8 +22,8 @@ constexpr std::string_view kEcdsa521 = "ecdsa-sha2-nistp521";
 constexpr std::string_view kSkEcdsa = "sk-ecdsa-sha2-nistp256@openssh.com";
 constexpr std::string_view kWebauthnSkEcdsa = "webauthn-sk-ecdsa-sha2-nistp256@openssh.com";
 constexpr std::string_view kRsa = "ssh-rsa";
-constexpr int kMinRsaParseBits = 1024;   // OpenSSH's SSH_RSA_MINIMUM_MODULUS_SIZE
-constexpr int kMaxRsaBits = 16384;       // OpenSSH's SSH_RSA_MAXIMUM_MODULUS_SIZE
+constexpr int kMinRsaParseBits = 1024; // OpenSSH's SSH_RSA_MINIMUM_MODULUS_SIZE
+constexpr int kMaxRsaBits = 16384;     // OpenSSH's SSH_RSA_MAXIMUM_MODULUS_SIZE
 
 template <typename T>
 std::optional<T> failed(std::string *error, std::string what)
@@ -39,8 +39,8 @@ std::string clip(std::string_view s)
 }
 
 struct Curve {
-    const char *sshName;   ///< "nistp256"
-    const char *group;     ///< OpenSSL group name
+    const char *sshName; ///< "nistp256"
+    const char *group;   ///< OpenSSL group name
     std::size_t fieldBytes;
     const EVP_MD *(*md)();
 };
@@ -101,9 +101,9 @@ ossl::Pkey ecKey(const Curve &curve, std::string_view point)
 {
     ossl::PkeyCtx ctx(EVP_PKEY_CTX_new_from_name(nullptr, "EC", nullptr));
     ossl::ParamBld bld(OSSL_PARAM_BLD_new());
-    if (!ctx || !bld || EVP_PKEY_fromdata_init(ctx.get()) != 1
-        || OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, curve.group, 0) != 1
-        || OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size()) != 1)
+    if (!ctx || !bld || EVP_PKEY_fromdata_init(ctx.get()) != 1 ||
+        OSSL_PARAM_BLD_push_utf8_string(bld.get(), OSSL_PKEY_PARAM_GROUP_NAME, curve.group, 0) != 1 ||
+        OSSL_PARAM_BLD_push_octet_string(bld.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size()) != 1)
         return nullptr;
     ossl::Params params(OSSL_PARAM_BLD_to_param(bld.get()));
     EVP_PKEY *raw = nullptr;
@@ -121,9 +121,9 @@ ossl::Pkey rsaKey(std::string_view n, std::string_view e)
     ossl::PkeyCtx ctx(EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
     ossl::ParamBld bld(OSSL_PARAM_BLD_new());
     ossl::Bn bn = ossl::bn(n), be = ossl::bn(e);
-    if (!ctx || !bld || !bn || !be || EVP_PKEY_fromdata_init(ctx.get()) != 1
-        || OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_N, bn.get()) != 1
-        || OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_E, be.get()) != 1)
+    if (!ctx || !bld || !bn || !be || EVP_PKEY_fromdata_init(ctx.get()) != 1 ||
+        OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_N, bn.get()) != 1 ||
+        OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_E, be.get()) != 1)
         return nullptr;
     ossl::Params params(OSSL_PARAM_BLD_to_param(bld.get()));
     EVP_PKEY *raw = nullptr;
@@ -143,8 +143,9 @@ bool ed25519Verify(std::string_view pk, std::string_view message, std::string_vi
         return false;
     ossl::Pkey key = ed25519Key(pk);
     ossl::MdCtx ctx(EVP_MD_CTX_new());
-    const bool ok = key && ctx && EVP_DigestVerifyInit_ex(ctx.get(), nullptr, nullptr, nullptr, nullptr, key.get(), nullptr) == 1
-                    && EVP_DigestVerify(ctx.get(), ossl::u8(sig), sig.size(), ossl::u8(message), message.size()) == 1;
+    const bool ok = key && ctx &&
+                    EVP_DigestVerifyInit_ex(ctx.get(), nullptr, nullptr, nullptr, nullptr, key.get(), nullptr) == 1 &&
+                    EVP_DigestVerify(ctx.get(), ossl::u8(sig), sig.size(), ossl::u8(message), message.size()) == 1;
     ERR_clear_error();
     return ok;
 }
@@ -163,8 +164,8 @@ bool ecdsaVerifyDigest(const Curve &curve, std::string_view point, std::string_v
         unsigned char *der = nullptr;
         const int derLen = i2d_ECDSA_SIG(sig, &der);
         ossl::PkeyCtx ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key.get(), nullptr));
-        ok = derLen > 0 && ctx && EVP_PKEY_verify_init(ctx.get()) == 1
-             && EVP_PKEY_verify(ctx.get(), der, static_cast<std::size_t>(derLen), ossl::u8(hash), hash.size()) == 1;
+        ok = derLen > 0 && ctx && EVP_PKEY_verify_init(ctx.get()) == 1 &&
+             EVP_PKEY_verify(ctx.get(), der, static_cast<std::size_t>(derLen), ossl::u8(hash), hash.size()) == 1;
         OPENSSL_free(der);
     }
     ECDSA_SIG_free(sig);
@@ -237,7 +238,8 @@ std::optional<SshPublicKey> SshPublicKey::fromWireBlob(std::string_view blob, st
     const auto type = typeOfName(typeName);
     if (!type) {
         if (typeName.find("-cert-v01@openssh.com") != std::string_view::npos)
-            return failed<R>(error, "key type \"" + clip(typeName) + "\" is an OpenSSH certificate; certificates are not supported");
+            return failed<R>(error, "key type \"" + clip(typeName) +
+                                        "\" is an OpenSSH certificate; certificates are not supported");
         return failed<R>(error, "unsupported key type \"" + clip(typeName) + "\" (supported: " + supportedList() + ")");
     }
     SshPublicKey key;
@@ -405,8 +407,8 @@ std::string SshPublicKey::toOpenSsh(std::string_view comment) const
 std::string SshPublicKey::fingerprint() const
 {
     const Sha256Digest d = sha256(m_blob);
-    return "SHA256:" + base64Encode(std::string_view(reinterpret_cast<const char *>(d.data()), d.size()),
-                                    Base64Padding::Unpadded);
+    return "SHA256:" +
+           base64Encode(std::string_view(reinterpret_cast<const char *>(d.data()), d.size()), Base64Padding::Unpadded);
 }
 
 SshSignatureCheck SshPublicKey::verify(std::string_view data, std::string_view signatureBlob) const
@@ -485,11 +487,11 @@ SshSignatureCheck SshPublicKey::verify(std::string_view data, std::string_view s
         if (sk.webauthn) {
             // The authenticator signed clientData, which must start with the canonical preamble
             // carrying base64url(data) as the challenge (OpenSSH's webauthn_check_prepare_hash).
-            if (origin.find('"') != std::string_view::npos || (sk.flags & 0x40) != 0
-                || ((sk.flags & 0x80) == 0) != extensions.empty())
+            if (origin.find('"') != std::string_view::npos || (sk.flags & 0x40) != 0 ||
+                ((sk.flags & 0x80) == 0) != extensions.empty())
                 return bad("malformed WebAuthn signature (origin or flags)");
-            const std::string preamble = "{\"type\":\"webauthn.get\",\"challenge\":\"" + base64Url(data)
-                                         + "\",\"origin\":\"" + std::string(origin) + "\"";
+            const std::string preamble = "{\"type\":\"webauthn.get\",\"challenge\":\"" + base64Url(data) +
+                                         "\",\"origin\":\"" + std::string(origin) + "\"";
             if (!clientData.starts_with(preamble))
                 return bad("the WebAuthn clientData does not carry this data as its challenge");
             messageHash = digest(EVP_sha256(), clientData);
@@ -516,8 +518,8 @@ SshSignatureCheck SshPublicKey::verify(std::string_view data, std::string_view s
         else
             return bad("unsupported RSA signature algorithm \"" + clip(alg) + "\"");
         if (bits() < kMinRsaBits)
-            return bad("RSA key of " + std::to_string(bits()) + " bits is too small (at least "
-                       + std::to_string(kMinRsaBits) + ")");
+            return bad("RSA key of " + std::to_string(bits()) + " bits is too small (at least " +
+                       std::to_string(kMinRsaBits) + ")");
         std::string_view sig;
         if (!r.readString(sig) || !r.atEnd() || sig.empty())
             return bad("malformed " + std::string(alg) + " signature");
@@ -528,8 +530,10 @@ SshSignatureCheck SshPublicKey::verify(std::string_view data, std::string_view s
         padded += sig;
         ossl::Pkey key = rsaKey(m_rsaN, m_rsaE);
         ossl::MdCtx ctx(EVP_MD_CTX_new());
-        const bool ok = key && ctx && EVP_DigestVerifyInit_ex(ctx.get(), nullptr, EVP_MD_get0_name(md), nullptr, nullptr, key.get(), nullptr) == 1
-                        && EVP_DigestVerify(ctx.get(), ossl::u8(padded), padded.size(), ossl::u8(data), data.size()) == 1;
+        const bool ok = key && ctx &&
+                        EVP_DigestVerifyInit_ex(ctx.get(), nullptr, EVP_MD_get0_name(md), nullptr, nullptr, key.get(),
+                                                nullptr) == 1 &&
+                        EVP_DigestVerify(ctx.get(), ossl::u8(padded), padded.size(), ossl::u8(data), data.size()) == 1;
         ERR_clear_error();
         if (!ok)
             return bad("the " + std::string(alg) + " signature does not match");
@@ -544,7 +548,8 @@ std::string canonicalPublicKey(std::string_view line)
 {
     if (const auto key = SshPublicKey::fromOpenSsh(line))
         return key->toOpenSsh();
-    while (!line.empty() && (line.front() == ' ' || line.front() == '\t' || line.front() == '\n' || line.front() == '\r'))
+    while (!line.empty() &&
+           (line.front() == ' ' || line.front() == '\t' || line.front() == '\n' || line.front() == '\r'))
         line.remove_prefix(1);
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\n' || line.back() == '\r'))
         line.remove_suffix(1);

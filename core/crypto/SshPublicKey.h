@@ -24,8 +24,8 @@ enum class SshKeyType { Ed25519, SkEd25519, EcdsaP256, EcdsaP384, EcdsaP521, SkE
 struct SkSignatureInfo {
     std::uint8_t flags = 0;
     std::uint32_t counter = 0;
-    bool webauthn = false;      ///< a webauthn-sk-ecdsa-sha2-nistp256@openssh.com signature
-    std::string origin;         ///< the WebAuthn origin, when webauthn
+    bool webauthn = false; ///< a webauthn-sk-ecdsa-sha2-nistp256@openssh.com signature
+    std::string origin;    ///< the WebAuthn origin, when webauthn
 
     [[nodiscard]] bool userPresent() const { return (flags & 0x01) != 0; }
     [[nodiscard]] bool userVerified() const { return (flags & 0x04) != 0; }
@@ -34,9 +34,9 @@ struct SkSignatureInfo {
 /// The outcome of SshPublicKey::verify().
 struct SshSignatureCheck {
     bool ok = false;
-    std::string error;                  ///< plain words when !ok
-    std::string algorithm;              ///< the signature's algorithm name, e.g. "rsa-sha2-512"
-    std::optional<SkSignatureInfo> sk;  ///< for security-key signatures that parsed
+    std::string error;                 ///< plain words when !ok
+    std::string algorithm;             ///< the signature's algorithm name, e.g. "rsa-sha2-512"
+    std::optional<SkSignatureInfo> sk; ///< for security-key signatures that parsed
 };
 
 class SshPublicKey {
@@ -59,7 +59,10 @@ public:
     [[nodiscard]] std::string_view shortName() const;
     /// Key size in bits as `ssh-keygen -l` prints it.
     [[nodiscard]] int bits() const;
-    [[nodiscard]] bool isSecurityKey() const { return m_type == SshKeyType::SkEd25519 || m_type == SshKeyType::SkEcdsaP256; }
+    [[nodiscard]] bool isSecurityKey() const
+    {
+        return m_type == SshKeyType::SkEd25519 || m_type == SshKeyType::SkEcdsaP256;
+    }
     /// The FIDO application string of a security key (e.g. "ssh:"), else empty.
     [[nodiscard]] const std::string &application() const { return m_application; }
 

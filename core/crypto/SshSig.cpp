@@ -79,8 +79,8 @@ std::optional<std::string> signWith(std::string_view message, const SshPublicKey
     if (nameSpace.empty())
         return failed<std::string>(error, "the signature namespace must not be empty");
     if (!isSupportedHash(hashAlgorithm))
-        return failed<std::string>(error, "unsupported hash algorithm \"" + std::string(hashAlgorithm)
-                                              + "\" (use sha512 or sha256)");
+        return failed<std::string>(error, "unsupported hash algorithm \"" + std::string(hashAlgorithm) +
+                                              "\" (use sha512 or sha256)");
     const std::string toSign = signedData(message, nameSpace, hashAlgorithm);
     const auto sigField = signer(toSign, error);
     if (!sigField)
@@ -191,7 +191,7 @@ std::optional<SshSignature> parseBlob(std::string_view blob, std::string *error)
         return failed<R>(error, problem);
     if (nameSpace.empty())
         return failed<R>(error, "empty signature namespace");
-    if (nameSpace.find('\0') != std::string_view::npos)   // OpenSSH reads it as a C string
+    if (nameSpace.find('\0') != std::string_view::npos) // OpenSSH reads it as a C string
         return failed<R>(error, "NUL byte in the signature namespace");
     if (!isSupportedHash(hashAlgorithm))
         return failed<R>(error, "unsupported hash algorithm \"" + std::string(hashAlgorithm.substr(0, 64)) + "\"");
@@ -220,12 +220,12 @@ SshSigVerification verify(std::string_view message, std::string_view armored, st
     result.hashAlgorithm = sig->hashAlgorithm;
 
     if (sig->nameSpace != expectedNamespace) {
-        result.error = "signature namespace \"" + sig->nameSpace.substr(0, 128) + "\" is not the expected \""
-                       + std::string(expectedNamespace) + "\"";
+        result.error = "signature namespace \"" + sig->nameSpace.substr(0, 128) + "\" is not the expected \"" +
+                       std::string(expectedNamespace) + "\"";
         return result;
     }
-    const SshSignatureCheck check = sig->publicKey.verify(signedData(message, sig->nameSpace, sig->hashAlgorithm),
-                                                          sig->signature);
+    const SshSignatureCheck check =
+        sig->publicKey.verify(signedData(message, sig->nameSpace, sig->hashAlgorithm), sig->signature);
     result.signatureAlgorithm = check.algorithm;
     result.sk = check.sk;
     if (!check.ok) {

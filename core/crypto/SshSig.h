@@ -21,23 +21,23 @@ namespace mltrl {
 /// The fields of a parsed signature blob.
 struct SshSignature {
     SshPublicKey publicKey;
-    std::string nameSpace;        ///< e.g. "mltrl-gate-review"
-    std::string reserved;         ///< empty in every signature OpenSSH makes
-    std::string hashAlgorithm;    ///< "sha512" or "sha256"
-    std::string signature;        ///< the SSH signature blob: string(algorithm) || fields
+    std::string nameSpace;     ///< e.g. "mltrl-gate-review"
+    std::string reserved;      ///< empty in every signature OpenSSH makes
+    std::string hashAlgorithm; ///< "sha512" or "sha256"
+    std::string signature;     ///< the SSH signature blob: string(algorithm) || fields
 };
 
 /// What verify() found. The key and fingerprint are filled whenever the blob parsed, even
 /// when the signature then fails, so a UI can say whose key it claims to be.
 struct SshSigVerification {
     bool ok = false;
-    std::string error;                         ///< plain words when !ok
+    std::string error; ///< plain words when !ok
     std::optional<SshPublicKey> publicKey;
-    std::string fingerprint;                   ///< "SHA256:…" as ssh-keygen prints it
+    std::string fingerprint; ///< "SHA256:…" as ssh-keygen prints it
     std::string nameSpace;
     std::string hashAlgorithm;
-    std::string signatureAlgorithm;            ///< e.g. "rsa-sha2-512", when the blob parsed
-    std::optional<SkSignatureInfo> sk;         ///< flags and counter of a security-key signature
+    std::string signatureAlgorithm;    ///< e.g. "rsa-sha2-512", when the blob parsed
+    std::optional<SkSignatureInfo> sk; ///< flags and counter of a security-key signature
 };
 
 /// Makes the SSH signature blob of `data` (string(algorithm) || fields) with some private
@@ -82,8 +82,8 @@ inline constexpr std::size_t kMaxBlobBytes = 16 * 1024;
 [[nodiscard]] std::optional<SshSignature> parseBlob(std::string_view blob, std::string *error = nullptr);
 
 /// Checks the armored signature of `message`: parse, namespace equals `expectedNamespace`,
-/// signature valid for the key it carries (RSA keys: rsa-sha2-256/512 only). Says nothing about whether the key is trusted: that is the
-/// allowed-signers check.
+/// signature valid for the key it carries (RSA keys: rsa-sha2-256/512 only). Says nothing about whether the key is
+/// trusted: that is the allowed-signers check.
 [[nodiscard]] SshSigVerification verify(std::string_view message, std::string_view armored,
                                         std::string_view expectedNamespace);
 

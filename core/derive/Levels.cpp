@@ -25,14 +25,15 @@ SystemLevel systemLevel(const std::vector<Component> &components)
 std::vector<InvalidSwitchback> invalidSwitchbacks(const std::vector<HistoryEntry> &history)
 {
     std::vector<InvalidSwitchback> invalid;
-    std::set<int> advancedFrom;           // levels the project has completed so far
+    std::set<int> advancedFrom; // levels the project has completed so far
     std::optional<int> previousTo;
     for (std::size_t i = 0; i < history.size(); ++i) {
         const HistoryEntry &h = history[i];
-        if (h.kind == HistoryKind::Switchback && h.to >= 0 && h.to <= kHighestResearchLevel
-            && !advancedFrom.contains(h.to)) {
+        if (h.kind == HistoryKind::Switchback && h.to >= 0 && h.to <= kHighestResearchLevel &&
+            !advancedFrom.contains(h.to)) {
             invalid.push_back({i, fmt::format("switchback to research level {}, but the project never advanced from "
-                                              "level {} (it never completed it)", h.to, h.to)});
+                                              "level {} (it never completed it)",
+                                              h.to, h.to)});
         }
         if (h.kind == HistoryKind::Advance) {
             if (const auto from = h.from ? h.from : previousTo)

@@ -11,16 +11,16 @@ namespace mltrl {
 
 /// The system level is the lowest component level; the components at it hold the system back.
 struct SystemLevel {
-    std::optional<int> level;              ///< nullopt when there are no components
-    std::vector<std::string> heldBackBy;   ///< ids of the components at `level`, in manifest order
+    std::optional<int> level;            ///< nullopt when there are no components
+    std::vector<std::string> heldBackBy; ///< ids of the components at `level`, in manifest order
 };
 
 [[nodiscard]] SystemLevel systemLevel(const std::vector<Component> &components);
 
 /// A history entry flagged as an invalid switchback (kept in the history, shown as flagged).
 struct InvalidSwitchback {
-    std::size_t index = 0;   ///< position in Manifest::history
-    std::string reason;      ///< plain words, e.g. why level 1 was never completed
+    std::size_t index = 0; ///< position in Manifest::history
+    std::string reason;    ///< plain words, e.g. why level 1 was never completed
     bool operator==(const InvalidSwitchback &) const = default;
 };
 

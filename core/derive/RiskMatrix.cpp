@@ -9,7 +9,10 @@ namespace {
 // requirement at exactly 0.6 belongs to the band starting at 0.6.
 constexpr std::array<double, kRiskBands + 1> kBounds{0.0, 0.2, 0.4, 0.6, 0.8, 1.0};
 
-int clampBand(int band) { return std::clamp(band, 0, kRiskBands - 1); }
+int clampBand(int band)
+{
+    return std::clamp(band, 0, kRiskBands - 1);
+}
 } // namespace
 
 int riskBand(double value)
@@ -21,27 +24,38 @@ int riskBand(double value)
     return band;
 }
 
-double riskBandLow(int band) { return kBounds[static_cast<std::size_t>(clampBand(band))]; }
-double riskBandHigh(int band) { return kBounds[static_cast<std::size_t>(clampBand(band) + 1)]; }
+double riskBandLow(int band)
+{
+    return kBounds[static_cast<std::size_t>(clampBand(band))];
+}
+double riskBandHigh(int band)
+{
+    return kBounds[static_cast<std::size_t>(clampBand(band) + 1)];
+}
 
 std::string_view probabilityBandName(int band)
 {
-    static constexpr std::array<std::string_view, kRiskBands> names{"improbable", "remote", "occasional", "probable", "frequent"};
+    static constexpr std::array<std::string_view, kRiskBands> names{"improbable", "remote", "occasional", "probable",
+                                                                    "frequent"};
     return names[static_cast<std::size_t>(clampBand(band))];
 }
 
 std::string_view impactBandName(int band)
 {
-    static constexpr std::array<std::string_view, kRiskBands> names{"negligible", "minor", "serious", "critical", "catastrophic"};
+    static constexpr std::array<std::string_view, kRiskBands> names{"negligible", "minor", "serious", "critical",
+                                                                    "catastrophic"};
     return names[static_cast<std::size_t>(clampBand(band))];
 }
 
 std::string_view toString(RiskLevel level)
 {
     switch (level) {
-    case RiskLevel::Acceptable: return "acceptable";
-    case RiskLevel::Alarp: return "ALARP";
-    case RiskLevel::Unacceptable: return "unacceptable";
+    case RiskLevel::Acceptable:
+        return "acceptable";
+    case RiskLevel::Alarp:
+        return "ALARP";
+    case RiskLevel::Unacceptable:
+        return "unacceptable";
     }
     return "acceptable";
 }

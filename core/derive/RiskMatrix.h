@@ -35,8 +35,8 @@ enum class RiskLevel { Acceptable, Alarp, Unacceptable };
 [[nodiscard]] std::string_view toString(RiskLevel level);
 
 struct RiskCell {
-    int probability = 0;   ///< band of p_failure, 0 … 4
-    int impact = 0;        ///< band of impact, 0 … 4
+    int probability = 0; ///< band of p_failure, 0 … 4
+    int impact = 0;      ///< band of impact, 0 … 4
     friend bool operator==(const RiskCell &, const RiskCell &) = default;
 };
 
@@ -49,7 +49,10 @@ struct RiskCell {
 struct RiskCounts {
     std::array<std::array<int, kRiskBands>, kRiskBands> count{};
     int notAssessed = 0;
-    [[nodiscard]] int at(RiskCell c) const { return count[static_cast<std::size_t>(c.probability)][static_cast<std::size_t>(c.impact)]; }
+    [[nodiscard]] int at(RiskCell c) const
+    {
+        return count[static_cast<std::size_t>(c.probability)][static_cast<std::size_t>(c.impact)];
+    }
     [[nodiscard]] int assessed() const;
     [[nodiscard]] int atLevel(RiskLevel level) const;
 };

@@ -9,11 +9,16 @@ std::optional<bool> compare(double observed, CompareOp op, double threshold)
     if (std::isnan(observed) || std::isnan(threshold))
         return std::nullopt;
     switch (op) {
-    case CompareOp::Ge: return observed >= threshold;
-    case CompareOp::Gt: return observed > threshold;
-    case CompareOp::Le: return observed <= threshold;
-    case CompareOp::Lt: return observed < threshold;
-    case CompareOp::Eq: return observed == threshold;
+    case CompareOp::Ge:
+        return observed >= threshold;
+    case CompareOp::Gt:
+        return observed > threshold;
+    case CompareOp::Le:
+        return observed <= threshold;
+    case CompareOp::Lt:
+        return observed < threshold;
+    case CompareOp::Eq:
+        return observed == threshold;
     }
     return std::nullopt;
 }
@@ -31,9 +36,12 @@ Suggestion suggestVerdict(std::optional<double> observed, CompareOp op, double t
 std::string_view toString(Suggestion s)
 {
     switch (s) {
-    case Suggestion::Met: return "met";
-    case Suggestion::NotMet: return "not_met";
-    case Suggestion::None: return "";
+    case Suggestion::Met:
+        return "met";
+    case Suggestion::NotMet:
+        return "not_met";
+    case Suggestion::None:
+        return "";
     }
     return "";
 }

@@ -14,10 +14,10 @@ inline constexpr std::string_view kProfileEdition = "DICOM PS3.15 2026d, Annex E
 struct ProfileAttribute {
     std::uint16_t group = 0;
     std::uint16_t element = 0;
-    std::uint16_t groupMask = 0xFFFF;    ///< 0xFF00 for the repeating groups 50xx and 60xx
-    std::uint16_t elementMask = 0xFFFF;  ///< 0x0000 for "every element" (Curve Data 50xx,xxxx)
-    const char *keyword = "";            ///< the DICOM keyword (PS3.6), e.g. "PatientName"
-    const char *action = "";             ///< Basic Profile action: "X", "Z", "D", "U", "X/Z", "Z/D", …
+    std::uint16_t groupMask = 0xFFFF;   ///< 0xFF00 for the repeating groups 50xx and 60xx
+    std::uint16_t elementMask = 0xFFFF; ///< 0x0000 for "every element" (Curve Data 50xx,xxxx)
+    const char *keyword = "";           ///< the DICOM keyword (PS3.6), e.g. "PatientName"
+    const char *action = "";            ///< Basic Profile action: "X", "Z", "D", "U", "X/Z", "Z/D", …
 
     [[nodiscard]] bool matches(std::uint16_t g, std::uint16_t e) const
     {

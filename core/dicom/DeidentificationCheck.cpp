@@ -79,7 +79,8 @@ public:
     {
         if (depth > kMaxDepth) {
             if (m_out.problem.empty())
-                m_out.problem = fmt::format("sequences nest deeper than {} levels; the rest was not checked", kMaxDepth);
+                m_out.problem =
+                    fmt::format("sequences nest deeper than {} levels; the rest was not checked", kMaxDepth);
             return;
         }
         for (unsigned long i = 0; i < item.card(); ++i) {

@@ -15,8 +15,8 @@
 namespace mltrl::dicom {
 
 struct IdentifyingAttribute {
-    std::string keyword;   ///< "PatientName"
-    std::string tag;       ///< "(0010,0010)"
+    std::string keyword; ///< "PatientName"
+    std::string tag;     ///< "(0010,0010)"
     bool operator==(const IdentifyingAttribute &) const = default;
 };
 

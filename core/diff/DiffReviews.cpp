@@ -118,7 +118,7 @@ std::optional<RevisionDiff> diffRevisions(Store &store, const std::string &proje
     const std::optional<RevisionData> a = loadRevision(store, projectId, from, problems);
     if (!a)
         return std::nullopt;
-    if (from == to)   // one revision in memory, not two equal copies
+    if (from == to) // one revision in memory, not two equal copies
         return diffRevisions(store, *a, *a, problems, userFingerprint);
     const std::optional<RevisionData> b = loadRevision(store, projectId, to, problems);
     if (!b)
@@ -163,9 +163,8 @@ json toJson(const RevisionDiff &diff)
     for (const ReviewImpact &r : diff.reviews) {
         json bound = json::array();
         for (const std::size_t i : r.changes)
-            bound.push_back(json{{"kind", toString(diff.changes[i].kind)},
-                                 {"id", diff.changes[i].id},
-                                 {"what", diff.changes[i].what}});
+            bound.push_back(json{
+                {"kind", toString(diff.changes[i].kind)}, {"id", diff.changes[i].id}, {"what", diff.changes[i].what}});
         reviews.push_back(json{{"id", r.reviewId},
                                {"gate", r.gate},
                                {"reviewer", r.reviewerEmail},

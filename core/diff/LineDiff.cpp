@@ -193,8 +193,8 @@ std::string unifiedText(const LineDiff &diff, std::size_t context)
 bool isLineDiffable(const Evidence &evidence)
 {
     const std::string &t = evidence.mediaType;
-    if (t.rfind("text/", 0) == 0 || t == "application/json" || t == "application/x-ndjson" ||
-        t == "application/yaml" || (t.size() > 5 && t.compare(t.size() - 5, 5, "+json") == 0))
+    if (t.rfind("text/", 0) == 0 || t == "application/json" || t == "application/x-ndjson" || t == "application/yaml" ||
+        (t.size() > 5 && t.compare(t.size() - 5, 5, "+json") == 0))
         return true;
     if (!t.empty() && t != "application/octet-stream")
         return false;
@@ -202,7 +202,8 @@ bool isLineDiffable(const Evidence &evidence)
     if (dot == std::string::npos || evidence.path.find('/', dot) != std::string::npos)
         return false;
     std::string ext = evidence.path.substr(dot + 1);
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     for (const char *known : {"txt", "md", "markdown", "csv", "tsv", "json", "jsonl", "yaml", "yml", "log"})
         if (ext == known)
             return true;

@@ -14,22 +14,22 @@ struct Evidence;
 struct DiffLine {
     enum class Op { Same, Removed, Added };
     Op op = Op::Same;
-    std::size_t oldLine = 0;   ///< 1-based line in the old text (0 for an added line)
-    std::size_t newLine = 0;   ///< 1-based line in the new text (0 for a removed line)
-    std::string text;          ///< without its line break
+    std::size_t oldLine = 0; ///< 1-based line in the old text (0 for an added line)
+    std::size_t newLine = 0; ///< 1-based line in the new text (0 for a removed line)
+    std::string text;        ///< without its line break
     bool operator==(const DiffLine &) const = default;
 };
 
 struct LineDiffLimits {
-    std::size_t maxBytes = 16u << 20;   ///< per side
-    std::size_t maxEdits = 2000;        ///< removed + added lines
+    std::size_t maxBytes = 16u << 20; ///< per side
+    std::size_t maxEdits = 2000;      ///< removed + added lines
 };
 
 struct LineDiff {
-    std::vector<DiffLine> lines;   ///< every line of both texts in order (same, removed, added)
+    std::vector<DiffLine> lines; ///< every line of both texts in order (same, removed, added)
     std::size_t removed = 0;
     std::size_t added = 0;
-    bool tooLarge = false;         ///< over the limits: `lines` is empty
+    bool tooLarge = false; ///< over the limits: `lines` is empty
 
     [[nodiscard]] bool identical() const { return !tooLarge && removed == 0 && added == 0; }
 };

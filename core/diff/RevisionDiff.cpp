@@ -19,16 +19,28 @@ using json = nlohmann::json;
 constexpr std::array<std::string_view, 10> kKindNames{"project",     "level", "history",   "component", "card",
                                                       "requirement", "gate",  "criterion", "evidence",  "metric"};
 
-json opt(const std::optional<int> &v) { return v ? json(*v) : json(); }
-json opt(const std::optional<double> &v) { return v ? json(*v) : json(); }
-json text(const std::string &s) { return s.empty() ? json() : json(s); }
-json list(const std::vector<std::string> &items) { return items.empty() ? json() : json(items); }
+json opt(const std::optional<int> &v)
+{
+    return v ? json(*v) : json();
+}
+json opt(const std::optional<double> &v)
+{
+    return v ? json(*v) : json();
+}
+json text(const std::string &s)
+{
+    return s.empty() ? json() : json(s);
+}
+json list(const std::vector<std::string> &items)
+{
+    return items.empty() ? json() : json(items);
+}
 
 /// Appends changes of one item; a field is listed only when its value differs.
 class Emitter {
 public:
     Emitter(std::vector<Change> &out, ChangeKind kind, std::string id, std::optional<int> level)
-        : m_out(out), m_kind(kind), m_id(std::move(id)), m_level(level)
+          : m_out(out), m_kind(kind), m_id(std::move(id)), m_level(level)
     {
     }
     void field(std::string what, json oldValue, json newValue) const
@@ -186,7 +198,10 @@ void compareCards(const Manifest &a, const Manifest &b, std::vector<Change> &out
         [&](const Card &o) { Emitter(out, ChangeKind::Card, cardId(o), o.level).removed(text(o.tldr)); });
 }
 
-json vv(VvStatus s) { return s == VvStatus::Unset ? json() : json(std::string(toString(s))); }
+json vv(VvStatus s)
+{
+    return s == VvStatus::Unset ? json() : json(std::string(toString(s)));
+}
 
 void compareRequirements(const Manifest &a, const Manifest &b, std::vector<Change> &out)
 {
@@ -348,7 +363,10 @@ void compareMetrics(const RevisionData &a, const RevisionData &b, Store *store, 
 
 } // namespace
 
-std::string_view toString(ChangeKind kind) { return kKindNames[static_cast<std::size_t>(kind)]; }
+std::string_view toString(ChangeKind kind)
+{
+    return kKindNames[static_cast<std::size_t>(kind)];
+}
 
 std::optional<ChangeKind> changeKindFromString(std::string_view text)
 {

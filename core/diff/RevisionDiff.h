@@ -39,7 +39,7 @@ struct Change {
     std::string what;
     nlohmann::json oldValue;
     nlohmann::json newValue;
-    std::optional<int> level;   ///< the item's MLTRL level (new side, else old), when it has one
+    std::optional<int> level; ///< the item's MLTRL level (new side, else old), when it has one
 
     bool operator==(const Change &) const = default;
 };
@@ -49,7 +49,7 @@ struct ReviewImpact {
     std::string reviewId;
     std::string gate;
     std::string reviewerEmail;
-    std::string fingerprint;          ///< of the signing key ("SHA256:…"), when it parsed
+    std::string fingerprint; ///< of the signing key ("SHA256:…"), when it parsed
     std::string signedAt;
     bool mine = false;                ///< signed by the user (see userReviews)
     std::string status;               ///< ReviewStatus text against the newer revision
@@ -75,9 +75,8 @@ struct RevisionDiff {
 /// Loads revisions `from` and `to` of `projectId`, compares them and checks the reviews of
 /// `from` against `to`. `userFingerprint` picks the user's reviews (see userReviews).
 /// nullopt with problems when a revision is missing.
-[[nodiscard]] std::optional<RevisionDiff> diffRevisions(Store &store, const std::string &projectId, int from,
-                                                        int to, Problems &problems,
-                                                        const std::string &userFingerprint = {});
+[[nodiscard]] std::optional<RevisionDiff> diffRevisions(Store &store, const std::string &projectId, int from, int to,
+                                                        Problems &problems, const std::string &userFingerprint = {});
 /// The same for two revisions already loaded (of one project, from `store`): nothing is read
 /// again but the reviews of `from`.
 [[nodiscard]] std::optional<RevisionDiff> diffRevisions(Store &store, const RevisionData &from, const RevisionData &to,
@@ -87,7 +86,7 @@ struct RevisionDiff {
 struct DiffPair {
     int from = 0;
     int to = 0;
-    std::string basis;                  ///< "last signed review", "previous revision", "only revision"
+    std::string basis;                   ///< "last signed review", "previous revision", "only revision"
     std::optional<std::string> reviewId; ///< the review that chose `from`
 };
 

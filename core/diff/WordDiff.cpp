@@ -58,7 +58,8 @@ std::vector<WordDiffPart> wordDiff(std::string_view oldText, std::string_view ne
     while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix])
         ++prefix;
     std::size_t suffix = 0;
-    while (suffix < a.size() - prefix && suffix < b.size() - prefix && a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix])
+    while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
+           a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix])
         ++suffix;
 
     std::vector<WordDiffPart> parts;
@@ -91,8 +92,10 @@ std::vector<WordDiffPart> wordDiff(std::string_view oldText, std::string_view ne
             }
         }
     } else {
-        removed.assign(a.begin() + static_cast<std::ptrdiff_t>(prefix), a.begin() + static_cast<std::ptrdiff_t>(prefix + n));
-        added.assign(b.begin() + static_cast<std::ptrdiff_t>(prefix), b.begin() + static_cast<std::ptrdiff_t>(prefix + m));
+        removed.assign(a.begin() + static_cast<std::ptrdiff_t>(prefix),
+                       a.begin() + static_cast<std::ptrdiff_t>(prefix + n));
+        added.assign(b.begin() + static_cast<std::ptrdiff_t>(prefix),
+                     b.begin() + static_cast<std::ptrdiff_t>(prefix + m));
     }
     appendChange(parts, removed, added);
 
@@ -104,7 +107,8 @@ std::vector<WordDiffPart> wordDiff(std::string_view oldText, std::string_view ne
 std::string wordDiffLine(std::string_view oldText, std::string_view newText, std::size_t context)
 {
     const auto parts = wordDiff(oldText, newText);
-    if (std::all_of(parts.begin(), parts.end(), [](const WordDiffPart &p) { return p.kind == WordDiffPart::Kind::Same; }))
+    if (std::all_of(parts.begin(), parts.end(),
+                    [](const WordDiffPart &p) { return p.kind == WordDiffPart::Kind::Same; }))
         return "(only white space changed)";
     std::string out;
     const auto add = [&](std::string_view piece) {
@@ -129,8 +133,8 @@ std::string wordDiffLine(std::string_view oldText, std::string_view newText, std
         const auto w = words(p.text);
         const bool first = k == 0;
         const bool last = k + 1 == parts.size();
-        const std::size_t keepBefore = first ? 0 : context;   // after the previous change
-        const std::size_t keepAfter = last ? 0 : context;     // before the next change
+        const std::size_t keepBefore = first ? 0 : context; // after the previous change
+        const std::size_t keepAfter = last ? 0 : context;   // before the next change
         if (w.size() <= keepBefore + keepAfter) {
             add(p.text);
             continue;

@@ -12,7 +12,7 @@ namespace mltrl {
 struct WordDiffPart {
     enum class Kind { Same, Removed, Added };
     Kind kind = Kind::Same;
-    std::string text;   ///< the words, separated by single spaces
+    std::string text; ///< the words, separated by single spaces
     bool operator==(const WordDiffPart &) const = default;
 };
 

@@ -333,8 +333,8 @@ public:
                 // addresses are not files of the archive; none is a finding (network images
                 // are never loaded).
                 const QString written = QString::fromStdString(ref).trimmed();
-                if (r.network || written.startsWith(QLatin1String("data:"), Qt::CaseInsensitive)
-                    || written.startsWith(QLatin1String("attachment:"), Qt::CaseInsensitive))
+                if (r.network || written.startsWith(QLatin1String("data:"), Qt::CaseInsensitive) ||
+                    written.startsWith(QLatin1String("attachment:"), Qt::CaseInsensitive))
                     continue;
                 warn(fmt::format("the image \"{}\" will not be shown: it is {}", shown, r.refused));
                 continue;

@@ -28,8 +28,8 @@ std::optional<std::string> readStaged(const StagedFile &file, std::uint64_t maxB
 
 bool isReviewFile(const std::string &path)
 {
-    return path.starts_with("reviews/") && path.find('/', 8) == std::string::npos
-        && (path.ends_with(".json") || path.ends_with(".json.sig"));
+    return path.starts_with("reviews/") && path.find('/', 8) == std::string::npos &&
+           (path.ends_with(".json") || path.ends_with(".json.sig"));
 }
 
 /// Every file the manifest names must be a regular file of the archive.
@@ -44,8 +44,7 @@ void checkNamedFile(const StagedArchive &staged, const std::string &path, const 
                        fmt::format("\"{}\" is named in the manifest but is not in {}", path, archiveName));
 }
 
-std::string fingerprintOf(const std::string &manifestSha, const StagedArchive &staged,
-                          std::vector<std::string> paths)
+std::string fingerprintOf(const std::string &manifestSha, const StagedArchive &staged, std::vector<std::string> paths)
 {
     std::sort(paths.begin(), paths.end());
     paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
@@ -68,8 +67,8 @@ std::optional<CheckedArchive> checkStagedArchive(const StagedArchive &staged, co
         return std::nullopt;
     }
     if (manifestFile->size > limits.maxBytes) {
-        problems.error(std::string(kManifestName),
-                       fmt::format("the manifest is {} bytes; the limit is {} bytes", manifestFile->size, limits.maxBytes));
+        problems.error(std::string(kManifestName), fmt::format("the manifest is {} bytes; the limit is {} bytes",
+                                                               manifestFile->size, limits.maxBytes));
         return std::nullopt;
     }
     const std::optional<std::string> bytes = readStaged(*manifestFile, limits.maxBytes);
@@ -92,8 +91,8 @@ std::optional<CheckedArchive> checkStagedArchive(const StagedArchive &staged, co
         const StagedFile *f = staged.find(ev.path);
         if (f && !ev.sha256.empty() && f->sha256 != ev.sha256)
             problems.error(fmt::format("{}#/evidence/{}/sha256", kManifestName, i),
-                           fmt::format("evidence \"{}\" ({}): declared SHA-256 {} but the file's is {}", ev.id,
-                                       ev.path, ev.sha256, f->sha256));
+                           fmt::format("evidence \"{}\" ({}): declared SHA-256 {} but the file's is {}", ev.id, ev.path,
+                                       ev.sha256, f->sha256));
         if (f && dicom::isDicomEvidence(ev.mediaType, f->temp)) {
             dicom::DeidentificationCheck check = dicom::checkDicomFile(f->temp);
             for (std::string &w : dicom::deidentificationWarnings(check))

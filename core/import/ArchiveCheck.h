@@ -19,8 +19,8 @@ struct CheckedArchive {
     /// Identity of the revision's content: SHA-256 over the manifest hash and every named
     /// file's path and hash. Equal fingerprints mean a byte-identical revision.
     std::string fingerprint;
-    std::vector<std::string> namedPaths;   ///< mltrl.json, evidence and metric files
-    std::vector<std::string> reviewPaths;  ///< reviews/<id>.json (each with its .json.sig)
+    std::vector<std::string> namedPaths;  ///< mltrl.json, evidence and metric files
+    std::vector<std::string> reviewPaths; ///< reviews/<id>.json (each with its .json.sig)
     /// Unlisted images the revision's Markdown shows (ArchiveAssets), stored with it. Not part
     /// of the fingerprint: the contract's identity of a revision is the manifest and the files
     /// it names (§5).
@@ -34,8 +34,7 @@ struct CheckedArchive {
 /// acceptable only when `problems` holds no errors. DICOM evidence is checked for identifying
 /// attributes: one warning per identified file, where = its path.
 [[nodiscard]] std::optional<CheckedArchive> checkStagedArchive(const StagedArchive &staged,
-                                                               const std::string &archiveName,
-                                                               Problems &problems,
+                                                               const std::string &archiveName, Problems &problems,
                                                                const ManifestLimits &limits = {});
 
 } // namespace mltrl

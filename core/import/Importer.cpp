@@ -122,8 +122,8 @@ std::vector<std::string> assetPaths(const CheckedArchive &checked)
 
 /// Writes the revision inside one transaction and publishes its blobs just before commit.
 /// Any failure rolls back and removes exactly the blobs this import created.
-ImportResult writeRevision(Store &store, const StagedArchive &staged, const CheckedArchive &checked,
-                           Problems &problems, const CancelToken *cancel)
+ImportResult writeRevision(Store &store, const StagedArchive &staged, const CheckedArchive &checked, Problems &problems,
+                           const CancelToken *cancel)
 {
     const std::string &projectId = checked.manifest.project.id;
     sql::Database &db = store.db();
@@ -173,7 +173,8 @@ ImportResult writeRevision(Store &store, const StagedArchive &staged, const Chec
         writer.insertStructure(rev);
 
         MetricIngest metrics;
-        const bool metricsOk = metrics.run(staged, checked.manifest, problems,
+        const bool metricsOk = metrics.run(
+            staged, checked.manifest, problems,
             [&](const Metric &m, MetricData &d) { writer.insertMetricSeries(rev, m, d); }, cancel);
         if (cancelled(cancel))
             return rejected(Outcome::Cancelled);

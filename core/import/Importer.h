@@ -20,15 +20,15 @@ struct ImportOptions {
 
 struct ImportResult {
     enum class Outcome {
-        Imported,        ///< a new revision was added
-        AlreadyPresent,  ///< byte-identical to an existing revision: nothing new
-        Rejected,        ///< the archive has errors: the store is unchanged
-        Cancelled,       ///< stopped by the user: the store is unchanged
-        Failed,          ///< the store could not be written (disk full …): unchanged
+        Imported,       ///< a new revision was added
+        AlreadyPresent, ///< byte-identical to an existing revision: nothing new
+        Rejected,       ///< the archive has errors: the store is unchanged
+        Cancelled,      ///< stopped by the user: the store is unchanged
+        Failed,         ///< the store could not be written (disk full …): unchanged
     };
     Outcome outcome = Outcome::Rejected;
     std::string projectId;
-    int revision = 0;        ///< the revision imported, or the identical one already present
+    int revision = 0; ///< the revision imported, or the identical one already present
 
     [[nodiscard]] bool ok() const { return outcome == Outcome::Imported || outcome == Outcome::AlreadyPresent; }
 };

@@ -40,8 +40,7 @@ bool MetricIngest::run(const StagedArchive &staged, const Manifest &manifest, Pr
     return ok && !problems.hasErrors();
 }
 
-void MetricIngest::observe(const Manifest &manifest, const Metric &metric, const MetricData &data,
-                           Problems &problems)
+void MetricIngest::observe(const Manifest &manifest, const Metric &metric, const MetricData &data, Problems &problems)
 {
     // Gates often ask the same of a metric (its last value, at every level): one pass each.
     std::map<std::pair<Aggregate, std::string_view>, Observation> seenBefore;
@@ -56,9 +55,9 @@ void MetricIngest::observe(const Manifest &manifest, const Metric &metric, const
                 it->second = observedValue(data, c.aggregate, c.series);
             const Observation &seen = it->second;
             if (!seen.seriesFound) {
-                problems.error(fmt::format("mltrl.json#/gates/{}/criteria/{}/series", g, i),
-                               fmt::format("sub-series \"{}\" is not in metric \"{}\" ({})", c.series, metric.id,
-                                           metric.path));
+                problems.error(
+                    fmt::format("mltrl.json#/gates/{}/criteria/{}/series", g, i),
+                    fmt::format("sub-series \"{}\" is not in metric \"{}\" ({})", c.series, metric.id, metric.path));
                 continue;
             }
             CriterionObservation obs;

@@ -10,7 +10,7 @@
 
 namespace mltrl {
 
-using CriterionKey = std::pair<std::string, std::string>;   ///< (gate id, criterion id)
+using CriterionKey = std::pair<std::string, std::string>; ///< (gate id, criterion id)
 /// Receives each parsed metric after its criteria are observed; may consume the data.
 using MetricSink = std::function<void(const Metric &, MetricData &)>;
 

@@ -98,7 +98,8 @@ void RevisionWriter::insertStructure(std::int64_t rev)
     auto card = m_db.prepare("INSERT INTO cards VALUES (?,?,?,?,?)");
     for (std::size_t i = 0; i < m.cards.size(); ++i) {
         card.bindAll(rev, static_cast<std::int64_t>(i), m.cards[i].level, m.cards[i].component,
-                     rawItem(raw, "cards", i).dump()).run();
+                     rawItem(raw, "cards", i).dump())
+            .run();
         card.reset();
     }
 
@@ -169,9 +170,12 @@ void RevisionWriter::insertMetricSeries(std::int64_t rev, const Metric &metric, 
     for (std::size_t i = 0; i < data.series.size(); ++i) {
         SeriesData &s = data.series[i];
         const auto points = static_cast<std::int64_t>(s.size());
-        Column columns[kColumns] = {{"x", &s.x, true, {}},         {"y", &s.y, true, {}},
-                                    {"lower", &s.lower, false, {}}, {"upper", &s.upper, false, {}},
-                                    {"timestamp", &s.timestamp, false, {}}, {"count", &s.count, false, {}}};
+        Column columns[kColumns] = {{"x", &s.x, true, {}},
+                                    {"y", &s.y, true, {}},
+                                    {"lower", &s.lower, false, {}},
+                                    {"upper", &s.upper, false, {}},
+                                    {"timestamp", &s.timestamp, false, {}},
+                                    {"count", &s.count, false, {}}};
         std::size_t total = 0;
         bool present[kColumns] = {};
         for (Column &c : columns) {
@@ -235,10 +239,10 @@ void RevisionWriter::insertCriteria(std::int64_t rev,
             } else {
                 st.bindNull(11).bindNull(12);
             }
-            const nlohmann::json rawCriterion = rawGate.contains("criteria") && rawGate["criteria"].is_array()
-                    && i < rawGate["criteria"].size()
-                ? rawGate["criteria"][i]
-                : nlohmann::json::object();
+            const nlohmann::json rawCriterion =
+                rawGate.contains("criteria") && rawGate["criteria"].is_array() && i < rawGate["criteria"].size()
+                    ? rawGate["criteria"][i]
+                    : nlohmann::json::object();
             st.bind(13, rawCriterion.dump());
             st.run();
             st.reset();
@@ -263,7 +267,8 @@ void RevisionWriter::insertFiles(std::int64_t rev)
 void RevisionWriter::insertAssets(std::int64_t rev)
 {
     auto blob = m_db.prepare("INSERT OR IGNORE INTO blobs(sha256, size) VALUES (?, ?)");
-    auto asset = m_db.prepare("INSERT INTO revision_assets(revision_id, path, sha256, size, document) VALUES (?,?,?,?,?)");
+    auto asset =
+        m_db.prepare("INSERT INTO revision_assets(revision_id, path, sha256, size, document) VALUES (?,?,?,?,?)");
     for (const Asset &a : m_checked.assets) {
         blob.bindAll(a.sha256, static_cast<std::int64_t>(a.size)).run();
         blob.reset();

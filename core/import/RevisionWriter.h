@@ -21,7 +21,7 @@ struct CriterionObservation {
 class RevisionWriter {
 public:
     RevisionWriter(sql::Database &db, const StagedArchive &staged, const CheckedArchive &checked)
-        : m_db(db), m_staged(staged), m_checked(checked)
+          : m_db(db), m_staged(staged), m_checked(checked)
     {
     }
 

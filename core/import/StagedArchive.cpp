@@ -16,7 +16,7 @@ namespace {
 class StagingHandler final : public EntryHandler, public EntrySink {
 public:
     StagingHandler(BlobStore &blobs, Problems &problems, std::string archiveName)
-        : m_blobs(blobs), m_problems(problems), m_archive(std::move(archiveName))
+          : m_blobs(blobs), m_problems(problems), m_archive(std::move(archiveName))
     {
     }
 

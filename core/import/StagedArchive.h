@@ -14,13 +14,13 @@ namespace mltrl {
 struct StagedFile {
     std::string sha256;
     std::uint64_t size = 0;
-    std::filesystem::path temp;   ///< the staged bytes (a temporary of the blob store)
+    std::filesystem::path temp; ///< the staged bytes (a temporary of the blob store)
 };
 
 class StagedArchive {
 public:
     explicit StagedArchive(BlobStore &blobs) : m_blobs(blobs) {}
-    ~StagedArchive();   ///< removes every temporary not published (published ones were moved)
+    ~StagedArchive(); ///< removes every temporary not published (published ones were moved)
     StagedArchive(const StagedArchive &) = delete;
     StagedArchive &operator=(const StagedArchive &) = delete;
 

@@ -37,7 +37,7 @@ std::string childPointer(std::string_view parent, std::size_t index)
 }
 
 JsonFields::JsonFields(JsonReport &report, const json &object, std::string pointer)
-    : m_report(report), m_object(object), m_pointer(std::move(pointer))
+      : m_report(report), m_object(object), m_pointer(std::move(pointer))
 {
 }
 

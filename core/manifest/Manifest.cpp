@@ -20,19 +20,38 @@ const T *findById(const std::vector<T> &items, std::string_view id)
 }
 } // namespace
 
-const Evidence *Manifest::findEvidence(std::string_view id) const { return findById(evidence, id); }
-const Metric *Manifest::findMetric(std::string_view id) const { return findById(metrics, id); }
-const Gate *Manifest::findGate(std::string_view id) const { return findById(gates, id); }
-const Requirement *Manifest::findRequirement(std::string_view id) const { return findById(requirements, id); }
-const Component *Manifest::findComponent(std::string_view id) const { return findById(components, id); }
+const Evidence *Manifest::findEvidence(std::string_view id) const
+{
+    return findById(evidence, id);
+}
+const Metric *Manifest::findMetric(std::string_view id) const
+{
+    return findById(metrics, id);
+}
+const Gate *Manifest::findGate(std::string_view id) const
+{
+    return findById(gates, id);
+}
+const Requirement *Manifest::findRequirement(std::string_view id) const
+{
+    return findById(requirements, id);
+}
+const Component *Manifest::findComponent(std::string_view id) const
+{
+    return findById(components, id);
+}
 
 std::string_view toString(HistoryKind k)
 {
     switch (k) {
-    case HistoryKind::Start: return "start";
-    case HistoryKind::Advance: return "advance";
-    case HistoryKind::Switchback: return "switchback";
-    case HistoryKind::Hold: return "hold";
+    case HistoryKind::Start:
+        return "start";
+    case HistoryKind::Advance:
+        return "advance";
+    case HistoryKind::Switchback:
+        return "switchback";
+    case HistoryKind::Hold:
+        return "hold";
     }
     return "advance";
 }
@@ -40,10 +59,14 @@ std::string_view toString(HistoryKind k)
 std::string_view toString(SwitchbackKind k)
 {
     switch (k) {
-    case SwitchbackKind::None: return "";
-    case SwitchbackKind::Discovery: return "discovery";
-    case SwitchbackKind::Embedded: return "embedded";
-    case SwitchbackKind::Review: return "review";
+    case SwitchbackKind::None:
+        return "";
+    case SwitchbackKind::Discovery:
+        return "discovery";
+    case SwitchbackKind::Embedded:
+        return "embedded";
+    case SwitchbackKind::Review:
+        return "review";
     }
     return "";
 }
@@ -51,11 +74,16 @@ std::string_view toString(SwitchbackKind k)
 std::string_view toString(VvStatus s)
 {
     switch (s) {
-    case VvStatus::Unset: return "";
-    case VvStatus::Passed: return "passed";
-    case VvStatus::Failed: return "failed";
-    case VvStatus::Pending: return "pending";
-    case VvStatus::NotApplicable: return "not_applicable";
+    case VvStatus::Unset:
+        return "";
+    case VvStatus::Passed:
+        return "passed";
+    case VvStatus::Failed:
+        return "failed";
+    case VvStatus::Pending:
+        return "pending";
+    case VvStatus::NotApplicable:
+        return "not_applicable";
     }
     return "";
 }
@@ -63,10 +91,14 @@ std::string_view toString(VvStatus s)
 std::string_view toString(Aggregate a)
 {
     switch (a) {
-    case Aggregate::Last: return "last";
-    case Aggregate::Min: return "min";
-    case Aggregate::Max: return "max";
-    case Aggregate::Mean: return "mean";
+    case Aggregate::Last:
+        return "last";
+    case Aggregate::Min:
+        return "min";
+    case Aggregate::Max:
+        return "max";
+    case Aggregate::Mean:
+        return "mean";
     }
     return "last";
 }
@@ -74,11 +106,16 @@ std::string_view toString(Aggregate a)
 std::string_view toString(CompareOp op)
 {
     switch (op) {
-    case CompareOp::Ge: return ">=";
-    case CompareOp::Gt: return ">";
-    case CompareOp::Le: return "<=";
-    case CompareOp::Lt: return "<";
-    case CompareOp::Eq: return "==";
+    case CompareOp::Ge:
+        return ">=";
+    case CompareOp::Gt:
+        return ">";
+    case CompareOp::Le:
+        return "<=";
+    case CompareOp::Lt:
+        return "<";
+    case CompareOp::Eq:
+        return "==";
     }
     return ">=";
 }
@@ -86,9 +123,12 @@ std::string_view toString(CompareOp op)
 std::string_view toString(MetricKind k)
 {
     switch (k) {
-    case MetricKind::Series: return "series";
-    case MetricKind::Curve: return "curve";
-    case MetricKind::Groups: return "groups";
+    case MetricKind::Series:
+        return "series";
+    case MetricKind::Curve:
+        return "curve";
+    case MetricKind::Groups:
+        return "groups";
     }
     return "series";
 }

@@ -23,11 +23,11 @@ struct Link {
 struct ProjectInfo {
     std::string id;
     std::string name;
-    std::string summary;          ///< Markdown
+    std::string summary; ///< Markdown
     std::string domain;
     int currentLevel = 0;
     std::optional<int> targetLevel;
-    std::string exportedAt;       ///< RFC 3339, as written
+    std::string exportedAt; ///< RFC 3339, as written
     std::vector<Person> owners;
     std::vector<Person> reviewers;
     std::vector<Link> links;
@@ -44,13 +44,13 @@ enum class HistoryKind { Start, Advance, Switchback, Hold };
 enum class SwitchbackKind { None, Discovery, Embedded, Review };
 
 struct HistoryEntry {
-    std::string at;               ///< RFC 3339 date or date-time
+    std::string at; ///< RFC 3339 date or date-time
     std::optional<int> from;
     int to = 0;
     HistoryKind kind = HistoryKind::Advance;
     SwitchbackKind switchback = SwitchbackKind::None;
     std::string reason;
-    std::string gate;             ///< optional gate id
+    std::string gate; ///< optional gate id
 };
 
 struct DebriefItem {
@@ -60,7 +60,7 @@ struct DebriefItem {
 
 struct Card {
     int level = 0;
-    std::string component;        ///< empty = whole system
+    std::string component; ///< empty = whole system
     std::string updated;
     std::string tldr;
     std::string modelInfo;
@@ -96,11 +96,11 @@ enum class CompareOp { Ge, Gt, Le, Lt, Eq };
 struct Criterion {
     std::string id;
     std::string text;
-    std::string metric;           ///< empty = qualitative
+    std::string metric; ///< empty = qualitative
     Aggregate aggregate = Aggregate::Last;
     CompareOp op = CompareOp::Ge;
     std::optional<double> threshold;
-    std::string series;           ///< optional sub-series name
+    std::string series; ///< optional sub-series name
     std::vector<std::string> evidence;
 
     [[nodiscard]] bool isQuantitative() const { return !metric.empty(); }
@@ -126,7 +126,7 @@ struct Evidence {
     std::string kind;
     std::optional<int> level;
     std::string mediaType;
-    std::string sha256;           ///< declared (lowercase hex) or empty when not declared
+    std::string sha256; ///< declared (lowercase hex) or empty when not declared
     std::string created;
 };
 
@@ -140,7 +140,7 @@ struct Metric {
     MetricKind kind = MetricKind::Series;
     MetricFormat format = MetricFormat::Csv;
     std::optional<int> level;
-    std::string better;           ///< "higher", "lower" or empty
+    std::string better; ///< "higher", "lower" or empty
     std::string unit;
     std::string xLabel;
     std::string yLabel;

@@ -19,19 +19,18 @@ namespace {
 
 constexpr int kSupportedVersion = 1;
 
-constexpr std::array kHistoryKinds = {Choice<HistoryKind>{"start", HistoryKind::Start},
-                                      Choice<HistoryKind>{"advance", HistoryKind::Advance},
-                                      Choice<HistoryKind>{"switchback", HistoryKind::Switchback},
-                                      Choice<HistoryKind>{"hold", HistoryKind::Hold}};
+constexpr std::array kHistoryKinds = {
+    Choice<HistoryKind>{"start", HistoryKind::Start}, Choice<HistoryKind>{"advance", HistoryKind::Advance},
+    Choice<HistoryKind>{"switchback", HistoryKind::Switchback}, Choice<HistoryKind>{"hold", HistoryKind::Hold}};
 constexpr std::array kSwitchbackKinds = {Choice<SwitchbackKind>{"discovery", SwitchbackKind::Discovery},
                                          Choice<SwitchbackKind>{"embedded", SwitchbackKind::Embedded},
                                          Choice<SwitchbackKind>{"review", SwitchbackKind::Review}};
-constexpr std::array kVvStatuses = {Choice<VvStatus>{"passed", VvStatus::Passed},
-                                    Choice<VvStatus>{"failed", VvStatus::Failed},
-                                    Choice<VvStatus>{"pending", VvStatus::Pending},
-                                    Choice<VvStatus>{"not_applicable", VvStatus::NotApplicable}};
-constexpr std::array kAggregates = {Choice<Aggregate>{"last", Aggregate::Last}, Choice<Aggregate>{"min", Aggregate::Min},
-                                    Choice<Aggregate>{"max", Aggregate::Max}, Choice<Aggregate>{"mean", Aggregate::Mean}};
+constexpr std::array kVvStatuses = {
+    Choice<VvStatus>{"passed", VvStatus::Passed}, Choice<VvStatus>{"failed", VvStatus::Failed},
+    Choice<VvStatus>{"pending", VvStatus::Pending}, Choice<VvStatus>{"not_applicable", VvStatus::NotApplicable}};
+constexpr std::array kAggregates = {Choice<Aggregate>{"last", Aggregate::Last},
+                                    Choice<Aggregate>{"min", Aggregate::Min}, Choice<Aggregate>{"max", Aggregate::Max},
+                                    Choice<Aggregate>{"mean", Aggregate::Mean}};
 constexpr std::array kOps = {Choice<CompareOp>{">=", CompareOp::Ge}, Choice<CompareOp>{">", CompareOp::Gt},
                              Choice<CompareOp>{"<=", CompareOp::Le}, Choice<CompareOp>{"<", CompareOp::Lt},
                              Choice<CompareOp>{"==", CompareOp::Eq}};
@@ -40,7 +39,8 @@ constexpr std::array kMetricKinds = {Choice<MetricKind>{"series", MetricKind::Se
                                      Choice<MetricKind>{"groups", MetricKind::Groups}};
 constexpr std::array kMetricFormats = {Choice<MetricFormat>{"csv", MetricFormat::Csv},
                                        Choice<MetricFormat>{"mlflow", MetricFormat::Mlflow}};
-constexpr std::array kBetter = {Choice<std::string_view>{"higher", "higher"}, Choice<std::string_view>{"lower", "lower"}};
+constexpr std::array kBetter = {Choice<std::string_view>{"higher", "higher"},
+                                Choice<std::string_view>{"lower", "lower"}};
 
 /// The lists whose ids other fields refer to.
 enum class IdList { Component, Requirement, Gate, Evidence, Metric };
@@ -48,11 +48,16 @@ enum class IdList { Component, Requirement, Gate, Evidence, Metric };
 std::string_view listName(IdList list)
 {
     switch (list) {
-    case IdList::Component: return "component";
-    case IdList::Requirement: return "requirement";
-    case IdList::Gate: return "gate";
-    case IdList::Evidence: return "evidence";
-    case IdList::Metric: return "metric";
+    case IdList::Component:
+        return "component";
+    case IdList::Requirement:
+        return "requirement";
+    case IdList::Gate:
+        return "gate";
+    case IdList::Evidence:
+        return "evidence";
+    case IdList::Metric:
+        return "metric";
     }
     return "item";
 }
@@ -71,8 +76,7 @@ std::string jsonQuoted(const std::string &text)
 
 bool isLowercaseHex64(std::string_view s)
 {
-    return s.size() == 64
-        && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+    return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
 }
 
 /// Reads a validated manifest document into the typed model. Problems accumulate in the
@@ -111,14 +115,15 @@ private:
         const std::string pointer = top.pointerOf("mltrl_archive");
         if (!v) {
             m_report.error("", fmt::format("missing required key \"mltrl_archive\" (the format version; "
-                                           "supported version: {})", kSupportedVersion));
+                                           "supported version: {})",
+                                           kSupportedVersion));
             return true;
         }
         if (v->is_number_integer() || v->is_number_unsigned()) {
             if (*v == kSupportedVersion)
                 return true;
-            m_report.error(pointer, fmt::format("unsupported format version {}; supported version: {}",
-                                                v->dump(), kSupportedVersion));
+            m_report.error(pointer, fmt::format("unsupported format version {}; supported version: {}", v->dump(),
+                                                kSupportedVersion));
             return false;
         }
         m_report.error(pointer, fmt::format("expected the format version as the integer {}, found {}",
@@ -160,7 +165,8 @@ private:
             f.wrongValue("id", "an identifier (a letter or digit, then up to 127 letters, digits, '.', '_' or '-')");
         const auto [it, inserted] = seen.emplace(*id, pointer);
         if (!inserted)
-            m_report.error(pointer, fmt::format("duplicate id \"{}\" (first used at {})", *id, m_report.location(it->second)));
+            m_report.error(pointer,
+                           fmt::format("duplicate id \"{}\" (first used at {})", *id, m_report.location(it->second)));
         return *id;
     }
 
@@ -212,14 +218,16 @@ private:
         }
         const auto [it, inserted] = m_paths.emplace(*path, pointer);
         if (!inserted)
-            m_report.warning(pointer, fmt::format("the file \"{}\" is also named at {}", *path, m_report.location(it->second)));
+            m_report.warning(pointer,
+                             fmt::format("the file \"{}\" is also named at {}", *path, m_report.location(it->second)));
         return *path;
     }
 
     void readPeople(JsonFields &parent, std::string_view key, std::vector<Person> &out)
     {
         readList(parent, key, [&](JsonFields &f) {
-            out.push_back({f.string("name", Need::Optional).value_or(""), f.string("email", Need::Optional).value_or(""),
+            out.push_back({f.string("name", Need::Optional).value_or(""),
+                           f.string("email", Need::Optional).value_or(""),
                            f.string("role", Need::Optional).value_or("")});
         });
     }
@@ -239,7 +247,8 @@ private:
         readPeople(f, "owners", p.owners);
         readPeople(f, "reviewers", p.reviewers);
         readList(f, "links", [&](JsonFields &lf) {
-            p.links.push_back({lf.string("title", Need::Optional).value_or(""), lf.string("url", Need::Optional).value_or("")});
+            p.links.push_back(
+                {lf.string("title", Need::Optional).value_or(""), lf.string("url", Need::Optional).value_or("")});
         });
         f.warnUnknownKeys();
     }
@@ -266,10 +275,12 @@ private:
         const auto kind = f.choice<HistoryKind>("kind", Need::Required, kHistoryKinds);
         h.kind = kind.value_or(HistoryKind::Advance);
         if (kind == HistoryKind::Switchback) {
-            h.switchback = f.choice<SwitchbackKind>("switchback", Need::Required, kSwitchbackKinds).value_or(SwitchbackKind::None);
+            h.switchback =
+                f.choice<SwitchbackKind>("switchback", Need::Required, kSwitchbackKinds).value_or(SwitchbackKind::None);
         } else if (f.has("switchback")) {
             f.markKnown("switchback");
-            m_report.warning(f.pointerOf("switchback"), "ignored: only an entry of kind \"switchback\" has a switchback kind");
+            m_report.warning(f.pointerOf("switchback"),
+                             "ignored: only an entry of kind \"switchback\" has a switchback kind");
         }
         h.reason = f.string("reason", Need::Optional).value_or("");
         h.gate = readRef(f, "gate", IdList::Gate);
@@ -300,7 +311,8 @@ private:
         c.dataConsiderations = f.string("data_considerations", Need::Optional).value_or("");
         c.caveats = f.string("caveats", Need::Optional).value_or("");
         readList(f, "debrief", [&](JsonFields &df) {
-            c.debrief.push_back({df.string("question", Need::Optional).value_or(""), df.string("answer", Need::Optional).value_or("")});
+            c.debrief.push_back(
+                {df.string("question", Need::Optional).value_or(""), df.string("answer", Need::Optional).value_or("")});
         });
         c.requirements = readRefs(f, "requirements", IdList::Requirement);
         c.evidence = readRefs(f, "evidence", IdList::Evidence);
@@ -342,8 +354,9 @@ private:
                 const auto [it, inserted] = roles.emplace(s.role, sf.pointerOf("role"));
                 // Each entry is still checked on its own, so this is not ambiguous, only odd.
                 if (!inserted)
-                    m_report.warning(sf.pointerOf("role"), fmt::format("the sign-off role \"{}\" is listed twice (first at {})",
-                                                                       s.role, m_report.location(it->second)));
+                    m_report.warning(sf.pointerOf("role"),
+                                     fmt::format("the sign-off role \"{}\" is listed twice (first at {})", s.role,
+                                                 m_report.location(it->second)));
             }
             g.signoffs.push_back(std::move(s));
         });
@@ -405,8 +418,9 @@ private:
         m.kind = kind.value_or(MetricKind::Series);
         m.format = f.choice<MetricFormat>("format", Need::Optional, kMetricFormats).value_or(MetricFormat::Csv);
         if (m.format == MetricFormat::Mlflow && kind && *kind != MetricKind::Series)
-            m_report.error(f.pointerOf("kind"), fmt::format("an MLflow metric file holds a series; kind \"{}\" cannot be read from it",
-                                                            toString(*kind)));
+            m_report.error(f.pointerOf("kind"),
+                           fmt::format("an MLflow metric file holds a series; kind \"{}\" cannot be read from it",
+                                       toString(*kind)));
         m.level = f.level("level", Need::Optional);
         m.better = std::string(f.choice<std::string_view>("better", Need::Optional, kBetter).value_or(""));
         m.unit = f.string("unit", Need::Optional).value_or("");
@@ -419,7 +433,8 @@ private:
     {
         for (const Reference &ref : m_refs) {
             if (!m_ids[ref.list].contains(ref.id))
-                m_report.error(ref.pointer, fmt::format("refers to {} \"{}\", which does not exist", listName(ref.list), ref.id));
+                m_report.error(ref.pointer,
+                               fmt::format("refers to {} \"{}\", which does not exist", listName(ref.list), ref.id));
         }
     }
 
@@ -430,10 +445,11 @@ private:
         for (std::size_t i = 0; i < cards.size(); ++i) {
             const auto [it, inserted] = seen.emplace(std::pair(cards[i].level, cards[i].component), i);
             if (!inserted)
-                m_report.warning(m_cardPointers[i], fmt::format("a second card for level {} and {} (first at {})", cards[i].level,
-                                                                cards[i].component.empty() ? std::string("the whole system")
-                                                                                           : "component \"" + cards[i].component + "\"",
-                                                                m_report.location(m_cardPointers[it->second])));
+                m_report.warning(m_cardPointers[i],
+                                 fmt::format("a second card for level {} and {} (first at {})", cards[i].level,
+                                             cards[i].component.empty() ? std::string("the whole system")
+                                                                        : "component \"" + cards[i].component + "\"",
+                                             m_report.location(m_cardPointers[it->second])));
         }
     }
 
@@ -443,15 +459,16 @@ private:
             return;
         const SystemLevel system = systemLevel(m.components);
         if (system.level && *system.level != m.project.currentLevel)
-            m_report.warning("/project/current_level",
-                             fmt::format("project.current_level is {}, but the system level (the lowest component level) is {}",
-                                         m.project.currentLevel, *system.level));
+            m_report.warning(
+                "/project/current_level",
+                fmt::format("project.current_level is {}, but the system level (the lowest component level) is {}",
+                            m.project.currentLevel, *system.level));
     }
 
     JsonReport &m_report;
-    std::map<IdList, std::map<std::string, std::string>> m_ids;   // id → pointer of its first use
+    std::map<IdList, std::map<std::string, std::string>> m_ids; // id → pointer of its first use
     std::vector<Reference> m_refs;
-    std::map<std::string, std::string> m_paths;                   // path → pointer of its first use
+    std::map<std::string, std::string> m_paths; // path → pointer of its first use
     std::vector<std::string> m_cardPointers;
     bool m_currentLevelKnown = false;
     bool m_componentLevelsValid = true;
@@ -496,8 +513,8 @@ std::optional<Manifest> parseManifest(std::string_view bytes, Problems &problems
     return readManifest(bytes, problems, limits, where, false);
 }
 
-std::optional<Manifest> parseManifestForReport(std::string_view bytes, Problems &problems,
-                                               const ManifestLimits &limits, std::string_view where)
+std::optional<Manifest> parseManifestForReport(std::string_view bytes, Problems &problems, const ManifestLimits &limits,
+                                               std::string_view where)
 {
     return readManifest(bytes, problems, limits, where, true);
 }

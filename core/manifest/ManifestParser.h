@@ -12,8 +12,8 @@
 namespace mltrl {
 
 struct ManifestLimits {
-    std::size_t maxBytes = 16u << 20;   ///< 16 MiB
-    int maxDepth = 64;                  ///< JSON nesting levels
+    std::size_t maxBytes = 16u << 20; ///< 16 MiB
+    int maxDepth = 64;                ///< JSON nesting levels
 };
 
 /// Returns the manifest when there are no errors (warnings may still be in `problems`).

@@ -125,10 +125,18 @@ Observation observedValue(const MetricData &data, Aggregate aggregate, std::stri
     Observation result;
     const auto series = selected(data, seriesFilter, result.seriesFound);
     switch (aggregate) {
-    case Aggregate::Last: result.value = last(series); break;
-    case Aggregate::Min: result.value = extreme(series, true); break;
-    case Aggregate::Max: result.value = extreme(series, false); break;
-    case Aggregate::Mean: result.value = mean(series); break;
+    case Aggregate::Last:
+        result.value = last(series);
+        break;
+    case Aggregate::Min:
+        result.value = extreme(series, true);
+        break;
+    case Aggregate::Max:
+        result.value = extreme(series, false);
+        break;
+    case Aggregate::Mean:
+        result.value = mean(series);
+        break;
     }
     return result;
 }

@@ -5,8 +5,7 @@
 
 namespace mltrl {
 
-CsvReader::CsvReader(std::string_view bytes)
-    : m_pos(bytes.data()), m_end(bytes.data() + bytes.size())
+CsvReader::CsvReader(std::string_view bytes) : m_pos(bytes.data()), m_end(bytes.data() + bytes.size())
 {
     if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF")
         m_pos += 3;

@@ -58,7 +58,7 @@ private:
     std::size_t m_errorColumn = 0;
     std::string m_error;
     std::vector<std::size_t> m_fieldLines; // filled only when a record spans several lines
-    std::deque<std::string> m_scratch; // unescaped quoted fields; a deque keeps views stable
+    std::deque<std::string> m_scratch;     // unescaped quoted fields; a deque keeps views stable
 };
 
 } // namespace mltrl

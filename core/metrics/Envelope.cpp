@@ -24,9 +24,7 @@ inline void fold(double &lo, double &hi, double vlo, double vhi)
 }
 } // namespace
 
-Envelope::Envelope(std::span<const double> x, std::span<const double> y) : Envelope(x, y, false)
-{
-}
+Envelope::Envelope(std::span<const double> x, std::span<const double> y) : Envelope(x, y, false) {}
 
 Envelope Envelope::borrowing(std::span<const double> x, std::span<const double> y)
 {
@@ -81,9 +79,9 @@ Envelope::Envelope(std::span<const double> x, std::span<const double> y, bool ma
 }
 
 Envelope::Envelope(const Envelope &other)
-    : m_ownX(other.m_ownX), m_ownY(other.m_ownY), m_x(other.m_x), m_y(other.m_y), m_levels(other.m_levels)
+      : m_ownX(other.m_ownX), m_ownY(other.m_ownY), m_x(other.m_x), m_y(other.m_y), m_levels(other.m_levels)
 {
-    if (!other.borrows()) {   // own copies: point at ours, not at other's
+    if (!other.borrows()) { // own copies: point at ours, not at other's
         m_x = m_ownX;
         m_y = m_ownY;
     }
@@ -98,8 +96,8 @@ Envelope &Envelope::operator=(const Envelope &other)
 
 // A moved vector keeps its buffer, so spans into it stay valid in the new owner.
 Envelope::Envelope(Envelope &&other) noexcept
-    : m_ownX(std::move(other.m_ownX)), m_ownY(std::move(other.m_ownY)), m_x(std::exchange(other.m_x, {})),
-      m_y(std::exchange(other.m_y, {})), m_levels(std::move(other.m_levels))
+      : m_ownX(std::move(other.m_ownX)), m_ownY(std::move(other.m_ownY)), m_x(std::exchange(other.m_x, {})),
+        m_y(std::exchange(other.m_y, {})), m_levels(std::move(other.m_levels))
 {
 }
 

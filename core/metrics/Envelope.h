@@ -28,11 +28,11 @@ public:
 
     /// One pixel column.
     struct Column {
-        double xFrom = 0;        ///< column edges
+        double xFrom = 0; ///< column edges
         double xTo = 0;
-        std::size_t first = 0;   ///< index range [first, first + count) into x()/y()
-        std::size_t count = 0;   ///< points in the column (NaN y included)
-        double yMin = 0;         ///< NaN when the column holds no non-NaN y
+        std::size_t first = 0; ///< index range [first, first + count) into x()/y()
+        std::size_t count = 0; ///< points in the column (NaN y included)
+        double yMin = 0;       ///< NaN when the column holds no non-NaN y
         double yMax = 0;
     };
 
@@ -85,9 +85,9 @@ private:
     Envelope(std::span<const double> x, std::span<const double> y, bool mayBorrow);
     void buildPyramid();
 
-    std::vector<double> m_ownX;    ///< sorted copies (empty when borrowing)
+    std::vector<double> m_ownX; ///< sorted copies (empty when borrowing)
     std::vector<double> m_ownY;
-    std::span<const double> m_x;   ///< the sorted points: m_ownX/m_ownY, or the caller's arrays
+    std::span<const double> m_x; ///< the sorted points: m_ownX/m_ownY, or the caller's arrays
     std::span<const double> m_y;
     /// m_levels[i] = blocks of 2^(kBaseLevel + i) points (only whole blocks).
     std::vector<std::vector<MinMax>> m_levels;

@@ -112,27 +112,32 @@ struct ColumnSpec {
     bool required;
 };
 
-constexpr ColumnSpec kSeriesColumns[] = {{"step", Role::X, true},         {"value", Role::Y, true},
-                                         {"timestamp", Role::Timestamp, false}, {"lower", Role::Lower, false},
-                                         {"upper", Role::Upper, false},   {"series", Role::Series, false}};
+constexpr ColumnSpec kSeriesColumns[] = {
+    {"step", Role::X, true},       {"value", Role::Y, true},      {"timestamp", Role::Timestamp, false},
+    {"lower", Role::Lower, false}, {"upper", Role::Upper, false}, {"series", Role::Series, false}};
 constexpr ColumnSpec kCurveColumns[] = {{"x", Role::X, true}, {"y", Role::Y, true}, {"series", Role::Series, false}};
-constexpr ColumnSpec kGroupsColumns[] = {{"group", Role::Group, true}, {"value", Role::Y, true},
-                                         {"lower", Role::Lower, false}, {"upper", Role::Upper, false},
+constexpr ColumnSpec kGroupsColumns[] = {{"group", Role::Group, true},
+                                         {"value", Role::Y, true},
+                                         {"lower", Role::Lower, false},
+                                         {"upper", Role::Upper, false},
                                          {"n", Role::Count, false}};
 
 std::span<const ColumnSpec> columnsFor(MetricKind kind)
 {
     switch (kind) {
-    case MetricKind::Series: return kSeriesColumns;
-    case MetricKind::Curve: return kCurveColumns;
-    case MetricKind::Groups: return kGroupsColumns;
+    case MetricKind::Series:
+        return kSeriesColumns;
+    case MetricKind::Curve:
+        return kCurveColumns;
+    case MetricKind::Groups:
+        return kGroupsColumns;
     }
     return kSeriesColumns;
 }
 
 /// A header column the parser reads.
 struct UsedColumn {
-    std::size_t field;   ///< 0-based index in the record
+    std::size_t field; ///< 0-based index in the record
     ColumnSpec spec;
 };
 
@@ -152,7 +157,8 @@ Header readHeader(const std::vector<std::string_view> &fields, std::size_t line,
     header.fieldCount = fields.size();
     const auto specs = columnsFor(kind);
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        const auto spec = std::find_if(specs.begin(), specs.end(), [&](const ColumnSpec &c) { return c.name == fields[i]; });
+        const auto spec =
+            std::find_if(specs.begin(), specs.end(), [&](const ColumnSpec &c) { return c.name == fields[i]; });
         if (spec == specs.end()) {
             problems.warning(fmt::format("{}:{}:{}", fileName, line, i + 1),
                              fields[i].empty() ? fmt::format("column {} has no name and is ignored", i + 1)
@@ -249,12 +255,18 @@ private:
     static std::vector<double> &column(SeriesData &s, std::size_t role)
     {
         switch (static_cast<Role>(role)) {
-        case Role::X: return s.x;
-        case Role::Y: return s.y;
-        case Role::Lower: return s.lower;
-        case Role::Upper: return s.upper;
-        case Role::Timestamp: return s.timestamp;
-        default: return s.count;
+        case Role::X:
+            return s.x;
+        case Role::Y:
+            return s.y;
+        case Role::Lower:
+            return s.lower;
+        case Role::Upper:
+            return s.upper;
+        case Role::Timestamp:
+            return s.timestamp;
+        default:
+            return s.count;
         }
     }
 
@@ -344,7 +356,10 @@ bool readRow(const std::vector<std::string_view> &fields, const Header &header, 
             if (auto t = parseTimestamp(cell))
                 value = *t;
             else
-                bad([&] { return fmt::format("{} is not an RFC 3339 date-time or Unix seconds in column timestamp", shown(cell)); });
+                bad([&] {
+                    return fmt::format("{} is not an RFC 3339 date-time or Unix seconds in column timestamp",
+                                       shown(cell));
+                });
             break;
         default:
             if (!parseNumber(cell, value))
@@ -388,7 +403,7 @@ FastPlan fastPlanFor(const Header &header, MetricKind kind)
         f.required = c.spec.required;
         f.finite = c.spec.role == Role::X && kind == MetricKind::Series;
         f.action = c.spec.role == Role::Series      ? FieldAction::Series
-            : c.spec.role == Role::Timestamp        ? FieldAction::Timestamp
+                   : c.spec.role == Role::Timestamp ? FieldAction::Timestamp
                                                     : FieldAction::Number;
     }
     plan.usable = true;
@@ -456,8 +471,8 @@ const char *fastRow(const char *p, const char *end, const FastPlan &plan, double
     for (std::size_t i = 0;; ++i) {
         const FastPlan::Field &f = plan.fields[i];
         const char *q = p;
-        if (f.action == FieldAction::Number && plainDecimal(q, end, values[f.role])
-            && (q == end || *q == ',' || *q == '\n' || *q == '\r')) {
+        if (f.action == FieldAction::Number && plainDecimal(q, end, values[f.role]) &&
+            (q == end || *q == ',' || *q == '\n' || *q == '\r')) {
             p = q; // the common case; a '\r' is checked with the line end below
         } else {
             q = cellEnd(p, end);
@@ -465,8 +480,11 @@ const char *fastRow(const char *p, const char *end, const FastPlan &plan, double
                 return nullptr;
             const std::string_view cell = cellText(p, q, end);
             switch (f.action) {
-            case FieldAction::Skip: break;
-            case FieldAction::Series: seriesName = cell; break;
+            case FieldAction::Skip:
+                break;
+            case FieldAction::Series:
+                seriesName = cell;
+                break;
             case FieldAction::Number:
             case FieldAction::Timestamp: {
                 if (cell.empty()) {
@@ -639,7 +657,8 @@ std::optional<MetricData> parseMlflowMetric(std::string_view bytes, std::string_
         if (n == 0)
             continue; // blank line
         if (n > 3) {
-            errors.at(line, 4, [&] { return fmt::format("expected \"<timestamp_ms> <value> <step>\", found {} fields", n); });
+            errors.at(line, 4,
+                      [&] { return fmt::format("expected \"<timestamp_ms> <value> <step>\", found {} fields", n); });
             continue;
         }
         if (n == 1) {
@@ -650,10 +669,13 @@ std::optional<MetricData> parseMlflowMetric(std::string_view bytes, std::string_
         bool ok = true;
         for (std::size_t i = 0; i < n; ++i) {
             if (!parseNumber(tokens[i], v[i])) {
-                errors.at(line, i + 1, [&] { return fmt::format("{} is not a number in column {}", shown(tokens[i]), kNames[i]); });
+                errors.at(line, i + 1,
+                          [&] { return fmt::format("{} is not a number in column {}", shown(tokens[i]), kNames[i]); });
                 ok = false;
             } else if (i != 1 && !std::isfinite(v[i])) {
-                errors.at(line, i + 1, [&] { return fmt::format("{} in column {}: it must be a finite number", shown(tokens[i]), kNames[i]); });
+                errors.at(line, i + 1, [&] {
+                    return fmt::format("{} in column {}: it must be a finite number", shown(tokens[i]), kNames[i]);
+                });
                 ok = false;
             }
         }
@@ -684,8 +706,8 @@ std::optional<MetricData> parseMetric(std::string_view bytes, const Metric &metr
         return parseMetricCsv(bytes, metric.kind, metric.path, problems, consumed);
     case MetricFormat::Mlflow:
         if (metric.kind != MetricKind::Series) {
-            problems.error(metric.path, fmt::format("an MLflow metric file holds a series, not a {} metric",
-                                                    toString(metric.kind)));
+            problems.error(metric.path,
+                           fmt::format("an MLflow metric file holds a series, not a {} metric", toString(metric.kind)));
             return std::nullopt;
         }
         return parseMlflowMetric(bytes, metric.path, problems, consumed);

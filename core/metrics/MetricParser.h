@@ -22,12 +22,11 @@ using ConsumedFn = std::function<void(std::size_t consumedBytes)>;
                                                        std::string_view fileName, Problems &problems,
                                                        const ConsumedFn &consumed = {});
 
-[[nodiscard]] std::optional<MetricData> parseMlflowMetric(std::string_view bytes,
-                                                          std::string_view fileName, Problems &problems,
-                                                          const ConsumedFn &consumed = {});
+[[nodiscard]] std::optional<MetricData> parseMlflowMetric(std::string_view bytes, std::string_view fileName,
+                                                          Problems &problems, const ConsumedFn &consumed = {});
 
 /// Dispatches on `metric.format`.
-[[nodiscard]] std::optional<MetricData> parseMetric(std::string_view bytes, const Metric &metric,
-                                                    Problems &problems, const ConsumedFn &consumed = {});
+[[nodiscard]] std::optional<MetricData> parseMetric(std::string_view bytes, const Metric &metric, Problems &problems,
+                                                    const ConsumedFn &consumed = {});
 
 } // namespace mltrl

@@ -47,7 +47,6 @@ bool parseNumberSlow(std::string_view text, double &out)
 
 } // namespace detail
 
-
 std::optional<double> parseTimestamp(std::string_view text)
 {
     double value = 0;

@@ -39,8 +39,8 @@ inline bool parseNumber(std::string_view text, double &out)
             mantissa = mantissa * 10 + static_cast<unsigned>(*p++ - '0');
         fracDigits = p - fracStart;
     }
-    if (p == end && intDigits + fracDigits > 0 && intDigits + fracDigits <= 19
-        && mantissa <= (std::uint64_t(1) << 53) && fracDigits <= 22) {
+    if (p == end && intDigits + fracDigits > 0 && intDigits + fracDigits <= 19 &&
+        mantissa <= (std::uint64_t(1) << 53) && fracDigits <= 22) {
         const double v = static_cast<double>(mantissa) / kPow10[fracDigits];
         out = negative ? -v : v;
         return true;

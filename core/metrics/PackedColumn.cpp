@@ -75,7 +75,8 @@ bool measure(std::span<const double> values, Plan &plan, bool &failed)
             plan.first = m;
         } else {
             // Modular arithmetic: the decoder adds the same wrapped delta back.
-            const auto delta = static_cast<std::int64_t>(static_cast<std::uint64_t>(m) - static_cast<std::uint64_t>(prev));
+            const auto delta =
+                static_cast<std::int64_t>(static_cast<std::uint64_t>(m) - static_cast<std::uint64_t>(prev));
             lo = std::min(lo, delta);
             hi = std::max(hi, delta);
         }
@@ -100,7 +101,8 @@ void writeDeltas(std::span<const double> values, unsigned k, std::byte *out)
     for (std::size_t i = 0; i < values.size(); ++i) {
         const std::int64_t m = rounded(values[i] * scale); // measure() checked every value at k
         if (i > 0) {
-            const auto delta = static_cast<T>(static_cast<std::int64_t>(static_cast<std::uint64_t>(m) - static_cast<std::uint64_t>(prev)));
+            const auto delta = static_cast<T>(
+                static_cast<std::int64_t>(static_cast<std::uint64_t>(m) - static_cast<std::uint64_t>(prev)));
             std::memcpy(out, &delta, sizeof delta);
             out += sizeof delta;
         }
@@ -179,7 +181,8 @@ std::vector<std::byte> header(unsigned k, unsigned width, std::int64_t first, st
 template <typename T>
 std::vector<std::byte> packGuessed(std::span<const double> values, unsigned k, std::int64_t first, std::int64_t step)
 {
-    constexpr unsigned width = std::is_same_v<T, void> ? 0 : sizeof(std::conditional_t<std::is_same_v<T, void>, char, T>);
+    constexpr unsigned width =
+        std::is_same_v<T, void> ? 0 : sizeof(std::conditional_t<std::is_same_v<T, void>, char, T>);
     std::vector<std::byte> out = header(k, width, first, width == 0 ? step : 0, values.size());
     std::byte *deltas = out.data() + kHeaderBytes;
     std::int64_t prev = first;
@@ -253,10 +256,17 @@ std::vector<std::byte> pack(std::span<const double> values)
     std::vector<std::byte> out = header(plan.k, width, plan.first, width == 0 ? plan.minDelta : 0, n);
     std::byte *deltas = out.data() + kHeaderBytes;
     switch (width) {
-    case 1: writeDeltas<std::int8_t>(values, plan.k, deltas); break;
-    case 2: writeDeltas<std::int16_t>(values, plan.k, deltas); break;
-    case 4: writeDeltas<std::int32_t>(values, plan.k, deltas); break;
-    default: break;
+    case 1:
+        writeDeltas<std::int8_t>(values, plan.k, deltas);
+        break;
+    case 2:
+        writeDeltas<std::int16_t>(values, plan.k, deltas);
+        break;
+    case 4:
+        writeDeltas<std::int32_t>(values, plan.k, deltas);
+        break;
+    default:
+        break;
     }
     return out;
 }
@@ -292,9 +302,15 @@ bool unpack(std::span<const std::byte> bytes, std::size_t count, std::vector<dou
         else
             readSteps<false>(first, step, scale, out, count);
         break;
-    case 1: readDeltas<std::int8_t>(in, first, scale, divide, out, count); break;
-    case 2: readDeltas<std::int16_t>(in, first, scale, divide, out, count); break;
-    default: readDeltas<std::int32_t>(in, first, scale, divide, out, count); break;
+    case 1:
+        readDeltas<std::int8_t>(in, first, scale, divide, out, count);
+        break;
+    case 2:
+        readDeltas<std::int16_t>(in, first, scale, divide, out, count);
+        break;
+    default:
+        readDeltas<std::int32_t>(in, first, scale, divide, out, count);
+        break;
     }
     return true;
 }

@@ -63,7 +63,8 @@ std::optional<Annotation> AnnotationStore::add(const std::string &projectId, std
     a.text = text;
     a.created = a.updated = utcNow();
     a.author = author;
-    if (!insert(a, {{"annotation", a.id}, {"target", a.target}, {"severity", a.severity}, {"status", "open"}}, problems))
+    if (!insert(a, {{"annotation", a.id}, {"target", a.target}, {"severity", a.severity}, {"status", "open"}},
+                problems))
         return std::nullopt;
     return a;
 }
@@ -74,8 +75,8 @@ bool AnnotationStore::insert(const Annotation &a, const nlohmann::json &auditDet
         sql::Transaction tx(m_db);
         m_db.prepare("INSERT INTO annotations (id, project_id, revision_id, target_json, severity, status, text, "
                      "created, updated, author) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .bindAll(a.id, a.projectId, a.revisionId, canonicalJson(a.target), a.severity, a.status, a.text,
-                     a.created, a.updated, a.author)
+            .bindAll(a.id, a.projectId, a.revisionId, canonicalJson(a.target), a.severity, a.status, a.text, a.created,
+                     a.updated, a.author)
             .run();
         AuditLog(m_db).append("annotate", a.projectId, auditDetails);
         tx.commit();
@@ -104,7 +105,10 @@ bool AnnotationStore::restore(const Annotation &annotation, Problems &problems)
     Annotation a = annotation;
     a.updated = utcNow();
     return insert(a,
-                  {{"annotation", a.id}, {"target", a.target}, {"severity", a.severity}, {"status", a.status},
+                  {{"annotation", a.id},
+                   {"target", a.target},
+                   {"severity", a.severity},
+                   {"status", a.status},
                    {"restored", true}},
                   problems);
 }
@@ -189,8 +193,8 @@ bool AnnotationStore::setStatus(const std::string &id, const std::string &status
 }
 
 namespace {
-constexpr const char *kColumns =
-    "SELECT id, project_id, revision_id, target_json, severity, status, text, created, updated, author FROM annotations ";
+constexpr const char *kColumns = "SELECT id, project_id, revision_id, target_json, severity, status, text, created, "
+                                 "updated, author FROM annotations ";
 
 Annotation readRow(sql::Statement &st)
 {

@@ -21,7 +21,7 @@ struct Annotation {
     std::int64_t revisionId = 0;
     nlohmann::json target;
     std::string severity;
-    std::string status;       ///< open | resolved
+    std::string status; ///< open | resolved
     std::string text;
     std::string created;
     std::string updated;

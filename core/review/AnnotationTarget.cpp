@@ -18,8 +18,8 @@ constexpr std::array<std::string_view, 6> kKinds{"evidence", "metric", "criterio
 
 bool isNumberArray(const json &v, std::size_t size)
 {
-    return v.is_array() && v.size() == size
-        && std::all_of(v.begin(), v.end(), [](const json &x) { return x.is_number(); });
+    return v.is_array() && v.size() == size &&
+           std::all_of(v.begin(), v.end(), [](const json &x) { return x.is_number(); });
 }
 
 bool nonEmptyString(const json &v)
@@ -44,9 +44,8 @@ bool checkAnnotationTarget(const json &target, const std::string &where, Problem
         problems.error(where, "an annotation target must be an object");
         return false;
     }
-    const auto kinds = std::count_if(kKinds.begin(), kKinds.end(), [&](std::string_view k) {
-        return target.contains(std::string(k));
-    });
+    const auto kinds = std::count_if(kKinds.begin(), kKinds.end(),
+                                     [&](std::string_view k) { return target.contains(std::string(k)); });
     if (kinds != 1) {
         problems.error(where, "an annotation target names exactly one of evidence, metric, criterion, requirement, "
                               "card or project");
@@ -171,14 +170,14 @@ bool checkTargetExists(const json &target, const Manifest &manifest, Problems &p
         const Gate *gate = manifest.findGate(gateId);
         if (!gate)
             return missing(fmt::format("gate \"{}\"", gateId));
-        const bool found = std::any_of(gate->criteria.begin(), gate->criteria.end(),
-                                       [&](const Criterion &c) { return c.id == id; });
+        const bool found =
+            std::any_of(gate->criteria.begin(), gate->criteria.end(), [&](const Criterion &c) { return c.id == id; });
         return found ? true : missing(fmt::format("criterion \"{}\" of gate \"{}\"", id, gateId));
     }
     if (target.contains("card")) {
         const int level = target["card"].get<int>();
-        const bool found = std::any_of(manifest.cards.begin(), manifest.cards.end(),
-                                       [&](const Card &c) { return c.level == level; });
+        const bool found =
+            std::any_of(manifest.cards.begin(), manifest.cards.end(), [&](const Card &c) { return c.level == level; });
         return found ? true : missing(fmt::format("a card for level {}", level));
     }
     return true;

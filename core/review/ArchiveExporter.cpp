@@ -25,8 +25,8 @@ constexpr time_t kEntryTime = 315532800;
 
 struct EntrySource {
     std::string name;
-    std::filesystem::path blob;   ///< read from here when set
-    std::string bytes;            ///< else these bytes
+    std::filesystem::path blob; ///< read from here when set
+    std::string bytes;          ///< else these bytes
 };
 
 la_ssize_t writeToFile(struct archive *, void *clientData, const void *buffer, size_t length)
@@ -178,12 +178,13 @@ std::optional<ExportResult> ArchiveExporter::exportRevision(const std::string &p
     result.reviews = static_cast<int>(reviews.size());
     try {
         sql::Transaction tx(m_store.db());
-        AuditLog(m_store.db()).append("export", projectId,
-                                      {{"revision", result.revision},
-                                       {"file", output.string()},
-                                       {"files", result.files},
-                                       {"assets", result.assets},
-                                       {"reviews", result.reviews}});
+        AuditLog(m_store.db())
+            .append("export", projectId,
+                    {{"revision", result.revision},
+                     {"file", output.string()},
+                     {"files", result.files},
+                     {"assets", result.assets},
+                     {"reviews", result.reviews}});
         tx.commit();
     } catch (const sql::SqliteError &e) {
         problems.warning("audit log", fmt::format("the export was written but not logged: {}", e.what()));

@@ -17,8 +17,8 @@ class Store;
 
 struct ExportResult {
     int revision = 0;
-    int files = 0;      ///< manifest, evidence and metric files
-    int assets = 0;     ///< unlisted images the revision's Markdown shows
+    int files = 0;  ///< manifest, evidence and metric files
+    int assets = 0; ///< unlisted images the revision's Markdown shows
     int reviews = 0;
 };
 
@@ -27,8 +27,7 @@ public:
     explicit ArchiveExporter(Store &store) : m_store(store) {}
 
     /// Exports `projectId` at `revision` (default: the latest) to `output`.
-    [[nodiscard]] std::optional<ExportResult> exportRevision(const std::string &projectId,
-                                                             std::optional<int> revision,
+    [[nodiscard]] std::optional<ExportResult> exportRevision(const std::string &projectId, std::optional<int> revision,
                                                              const std::filesystem::path &output, Problems &problems);
 
 private:

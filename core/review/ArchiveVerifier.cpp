@@ -36,8 +36,7 @@ ArchiveVerification verifyArchive(const std::filesystem::path &source, const All
     StagedArchive staged(staging);
     if (!staged.read(source, out.problems, {}, nullptr, {}))
         return out;
-    const std::optional<CheckedArchive> checked =
-        checkStagedArchive(staged, source.filename().string(), out.problems);
+    const std::optional<CheckedArchive> checked = checkStagedArchive(staged, source.filename().string(), out.problems);
     if (!checked)
         return out;
     const bool metricsOk = MetricIngest().run(staged, checked->manifest, out.problems, {}, nullptr);

@@ -6,8 +6,8 @@
 #include "core/common/Problems.h"
 #include "core/crypto/AllowedSigners.h"
 #include "core/review/GateStatus.h"
-#include "core/review/ReviewerRoles.h"
 #include "core/review/ReviewMerge.h"
+#include "core/review/ReviewerRoles.h"
 
 #include <filesystem>
 #include <string>
@@ -17,13 +17,13 @@
 namespace mltrl {
 
 struct ArchiveVerification {
-    bool archiveOk = false;                 ///< the archive itself is acceptable (no errors)
-    Problems problems;                      ///< what the archive check found
+    bool archiveOk = false; ///< the archive itself is acceptable (no errors)
+    Problems problems;      ///< what the archive check found
     std::vector<ArchiveReview> reviews;
-    std::vector<ReviewStanding> standings;  ///< parallel to `reviews` (G3 supersession, G4 roles)
-    std::vector<std::pair<std::string, GateStatus>> gates;   ///< gate id → status, manifest order
-    std::vector<std::string> unreviewedPassages;   ///< gates the history passed without a counted review (G7)
-    bool signersChecked = false;            ///< an allowed-signers list was given
+    std::vector<ReviewStanding> standings;                 ///< parallel to `reviews` (G3 supersession, G4 roles)
+    std::vector<std::pair<std::string, GateStatus>> gates; ///< gate id → status, manifest order
+    std::vector<std::string> unreviewedPassages;           ///< gates the history passed without a counted review (G7)
+    bool signersChecked = false;                           ///< an allowed-signers list was given
 
     /// The contract's exit rule: the archive is acceptable, no review is invalid or stale,
     /// and — when an allowed-signers list was given — every signer is allowed.

@@ -59,8 +59,8 @@ std::optional<AuditBreak> AuditLog::check() const
     std::int64_t expectedSeq = 1;
     for (const AuditEntry &e : entries()) {
         if (e.seq != expectedSeq)
-            return AuditBreak{e.seq, fmt::format("entry {} follows entry {}: an entry is missing", e.seq,
-                                                 expectedSeq - 1)};
+            return AuditBreak{e.seq,
+                              fmt::format("entry {} follows entry {}: an entry is missing", e.seq, expectedSeq - 1)};
         if (e.prevSha256 != prev)
             return AuditBreak{e.seq, fmt::format("entry {} names {} as the previous hash, but entry {} hashes to {}",
                                                  e.seq, e.prevSha256, e.seq - 1, prev)};

@@ -15,11 +15,11 @@ namespace mltrl {
 
 struct AuditEntry {
     std::int64_t seq = 0;
-    std::string at;            ///< RFC 3339 UTC
-    std::string action;        ///< import | annotate | sign | export
+    std::string at;     ///< RFC 3339 UTC
+    std::string action; ///< import | annotate | sign | export
     std::string projectId;
-    std::string detailsJson;   ///< a JSON object, as stored
-    std::string prevSha256;    ///< 64 zeros for the first entry
+    std::string detailsJson; ///< a JSON object, as stored
+    std::string prevSha256;  ///< 64 zeros for the first entry
     std::string entrySha256;
 
     /// The hash this entry must carry: SHA-256 over a line per field and the previous hash.

@@ -52,14 +52,13 @@ void resolveSupersedes(const std::vector<ReviewCheck> &checks, std::vector<Revie
         if (it->second == s)
             continue;
         if (keyIdentity(old.reviewer.publicKey) != keyIdentity(r.reviewer.publicKey)) {
-            out[s].warnings.push_back(
-                fmt::format("names {} as superseded but was signed by a different key; {} keeps counting", target,
-                            target));
+            out[s].warnings.push_back(fmt::format(
+                "names {} as superseded but was signed by a different key; {} keeps counting", target, target));
             continue;
         }
         if (old.gate != r.gate) {
-            out[s].warnings.push_back(fmt::format("names {} as superseded, but that review is of gate \"{}\"", target,
-                                                  old.gate));
+            out[s].warnings.push_back(
+                fmt::format("names {} as superseded, but that review is of gate \"{}\"", target, old.gate));
             continue;
         }
         // A stale review cannot retract one that still holds; between two reviews that are both
@@ -119,8 +118,8 @@ std::vector<std::size_t> signerGroups(const std::vector<const ReviewRecord *> &r
     };
     for (std::size_t i = 0; i < reviews.size(); ++i)
         for (std::size_t j = 0; j < i; ++j)
-            if (keyIdentity(reviews[i]->reviewer.publicKey) == keyIdentity(reviews[j]->reviewer.publicKey)
-                || reviews[i]->reviewer.email == reviews[j]->reviewer.email)
+            if (keyIdentity(reviews[i]->reviewer.publicKey) == keyIdentity(reviews[j]->reviewer.publicKey) ||
+                reviews[i]->reviewer.email == reviews[j]->reviewer.email)
                 parent[root(i)] = root(j);
     std::vector<std::size_t> out(reviews.size());
     for (std::size_t i = 0; i < reviews.size(); ++i)
@@ -161,8 +160,8 @@ std::vector<ReviewStanding> reviewStandings(const std::vector<ReviewCheck> &chec
         const ReviewRecord &r = *c.record;
         out[i].roleGranted = roles && !r.reviewer.role.empty() && roles->grants(r.reviewer.email, r.reviewer.role);
         const Gate *gate = findGate(gates, r.gate);
-        out[i].counted = gate && c.status == ReviewStatus::Valid && c.trusted() && !out[i].supersededBy
-                         && (gate->signoffs.empty() || out[i].roleGranted);
+        out[i].counted = gate && c.status == ReviewStatus::Valid && c.trusted() && !out[i].supersededBy &&
+                         (gate->signoffs.empty() || out[i].roleGranted);
     }
     return out;
 }
@@ -190,8 +189,8 @@ GateStatus gateStatus(const Gate &gate, const std::vector<ReviewCheck> &checks,
     signers.erase(std::unique(signers.begin(), signers.end()), signers.end());
     std::vector<std::vector<bool>> canFill(signers.size(), std::vector<bool>(gate.signoffs.size(), false));
     for (std::size_t i = 0; i < advancing.size(); ++i) {
-        const std::size_t p = static_cast<std::size_t>(
-            std::lower_bound(signers.begin(), signers.end(), group[i]) - signers.begin());
+        const std::size_t p =
+            static_cast<std::size_t>(std::lower_bound(signers.begin(), signers.end(), group[i]) - signers.begin());
         for (std::size_t r = 0; r < gate.signoffs.size(); ++r)
             canFill[p][r] = canFill[p][r] || advancing[i]->reviewer.role == gate.signoffs[r].role;
     }
@@ -213,7 +212,7 @@ GateStatus gateStatus(const Gate &gate, const std::vector<ReviewCheck> &checks,
     if (advances == counted.size()) {
         if (out.missing.empty())
             out.state = says("advance_with_conditions") > 0 ? GateState::ApprovedWithConditions : GateState::Approved;
-        return out;   // every counted review advances, but the sign-offs are not complete yet
+        return out; // every counted review advances, but the sign-offs are not complete yet
     }
     if (advances > 0) {
         out.state = GateState::Disputed;

@@ -45,16 +45,16 @@ struct ReviewStanding {
 
 struct RoleTally {
     std::string role;
-    int required = 0;   ///< the sign-off's `min`
-    int have = 0;       ///< distinct signers counted towards it with an advancing review
+    int required = 0; ///< the sign-off's `min`
+    int have = 0;     ///< distinct signers counted towards it with an advancing review
 };
 
 struct GateStatus {
     GateState state = GateState::Open;
-    int counted = 0;                      ///< reviews that count
-    std::vector<std::size_t> countedReviews;   ///< their indexes in the checks
-    std::vector<RoleTally> roles;         ///< one per `signoffs` entry, in manifest order
-    std::vector<std::string> missing;     ///< roles still short, e.g. "R&D reviewer: 0 of 1"
+    int counted = 0;                         ///< reviews that count
+    std::vector<std::size_t> countedReviews; ///< their indexes in the checks
+    std::vector<RoleTally> roles;            ///< one per `signoffs` entry, in manifest order
+    std::vector<std::string> missing;        ///< roles still short, e.g. "R&D reviewer: 0 of 1"
 };
 
 /// The status of `gate` from `checks` (the verified reviews of the project; reviews of other

@@ -53,9 +53,9 @@ KeyRingTrust KeyRing::trust(Problems &problems) const
 bool KeyRing::setCurrent(const SigningKeyChoice &choice, Problems &problems)
 {
     std::error_code ec;
-    createKeysFolder(m_dir, ec);   // 0700
-    const nlohmann::json j{{"key_file", choice.keyFile.string()}, {"name", choice.identity.name},
-                           {"email", choice.identity.email},      {"role", choice.identity.role},
+    createKeysFolder(m_dir, ec); // 0700
+    const nlohmann::json j{{"key_file", choice.keyFile.string()},     {"name", choice.identity.name},
+                           {"email", choice.identity.email},          {"role", choice.identity.role},
                            {"public_key", choice.identity.publicKey}, {"openssh", choice.openSsh}};
     const fs::path tmp = m_dir / "signing-key.json.tmp";
     {

@@ -15,8 +15,8 @@ namespace mltrl {
 
 struct SigningKeyChoice {
     std::filesystem::path keyFile;
-    ReviewerIdentity identity;   ///< name, email, role and the public key
-    bool openSsh = false;        ///< an OpenSSH private key: signed through ssh-keygen
+    ReviewerIdentity identity; ///< name, email, role and the public key
+    bool openSsh = false;      ///< an OpenSSH private key: signed through ssh-keygen
 };
 
 /// The verifier's trust kept in a keys folder: who may sign (allowed_signers) and which roles

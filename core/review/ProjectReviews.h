@@ -17,9 +17,9 @@ class Store;
 struct RevisionData;
 
 struct VerifiedReviews {
-    std::vector<StoredReview> stored;         ///< every review of the project, signing order
-    std::vector<ReviewCheck> checks;          ///< one per stored review, same order
-    std::vector<ReviewStanding> standings;    ///< one per stored review: superseded, role granted, counted
+    std::vector<StoredReview> stored;      ///< every review of the project, signing order
+    std::vector<ReviewCheck> checks;       ///< one per stored review, same order
+    std::vector<ReviewStanding> standings; ///< one per stored review: superseded, role granted, counted
 };
 
 /// `signers` and `roles` may be null: every valid signer is then unknown, no role granted.

@@ -1,8 +1,8 @@
 #include "core/review/ReviewBuilder.h"
 
 #include "core/common/Rfc3339.h"
-#include "core/crypto/SshPublicKey.h"
 #include "core/crypto/Ed25519Key.h"
+#include "core/crypto/SshPublicKey.h"
 #include "core/manifest/ManifestParser.h"
 #include "core/review/AuditLog.h"
 #include "core/store/RevisionData.h"
@@ -93,7 +93,7 @@ void ReviewBuilder::buildVerdicts(const ReviewInput &input, const Gate &gate, Re
         const auto given = std::find_if(input.verdicts.begin(), input.verdicts.end(),
                                         [&](const VerdictInput &v) { return v.criterion == c.id; });
         if (given == input.verdicts.end())
-            continue;   // G1, reported by checkRules
+            continue; // G1, reported by checkRules
         CriterionVerdict out;
         out.criterion = c.id;
         out.verdict = given->verdict;
@@ -108,7 +108,8 @@ void ReviewBuilder::buildVerdicts(const ReviewInput &input, const Gate &gate, Re
                 problems.error(fmt::format("verdicts/{}", c.id),
                                fmt::format("G1: \"{}\" is marked as the accepted suggestion, but the metrics "
                                            "suggest {}",
-                                           given->verdict, stored && stored->suggested ? *stored->suggested : "nothing"));
+                                           given->verdict,
+                                           stored && stored->suggested ? *stored->suggested : "nothing"));
         }
         record.verdicts.push_back(std::move(out));
     }
@@ -162,8 +163,9 @@ std::optional<ReviewRecord> ReviewBuilder::build(const ReviewInput &input, Probl
     r.decision.conditions = input.conditions;
     r.decision.rationale = input.rationale && !input.rationale->empty() ? input.rationale : std::nullopt;
     if (!input.outcome.empty() && !isOutcome(input.outcome))
-        problems.error("decision/outcome",
-                       fmt::format("\"{}\" is not advance, advance_with_conditions, hold or switchback", input.outcome));
+        problems.error(
+            "decision/outcome",
+            fmt::format("\"{}\" is not advance, advance_with_conditions, hold or switchback", input.outcome));
     checkRules(input, *gate, problems);
     if (input.toLevel && (*input.toLevel < 0 || *input.toLevel > 9))
         problems.error("decision/to_level", "a level is 0..9");

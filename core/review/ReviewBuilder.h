@@ -33,7 +33,7 @@ struct VerdictInput {
 
 struct ReviewInput {
     std::string gate;
-    std::vector<VerdictInput> verdicts;   ///< one per criterion of the gate
+    std::vector<VerdictInput> verdicts; ///< one per criterion of the gate
     std::string outcome;
     std::optional<int> toLevel;
     std::vector<std::string> conditions;
@@ -41,8 +41,8 @@ struct ReviewInput {
     ReviewerIdentity reviewer;
     std::vector<RecordAnnotation> annotations;
     std::optional<std::string> supersedes;
-    std::optional<std::string> id;        ///< default: a fresh UUID
-    std::optional<std::string> signedAt;  ///< default: now (UTC)
+    std::optional<std::string> id;       ///< default: a fresh UUID
+    std::optional<std::string> signedAt; ///< default: now (UTC)
 };
 
 /// G1's one explicit action ("Accept all suggestions", `--accept-suggestions`): adds, for
@@ -68,8 +68,7 @@ public:
     [[nodiscard]] std::optional<ReviewRecord> build(const ReviewInput &input, Problems &problems) const;
 
 private:
-    void buildVerdicts(const ReviewInput &input, const Gate &gate, ReviewRecord &record,
-                       Problems &problems) const;
+    void buildVerdicts(const ReviewInput &input, const Gate &gate, ReviewRecord &record, Problems &problems) const;
     void checkRules(const ReviewInput &input, const Gate &gate, Problems &problems) const;
     const RevisionData &m_revision;
 };

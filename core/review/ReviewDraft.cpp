@@ -14,8 +14,8 @@ namespace mltrl {
 
 const DraftVerdict *ReviewDraft::verdictFor(const std::string &criterion) const
 {
-    const auto it = std::find_if(verdicts.begin(), verdicts.end(),
-                                 [&](const DraftVerdict &v) { return v.criterion == criterion; });
+    const auto it =
+        std::find_if(verdicts.begin(), verdicts.end(), [&](const DraftVerdict &v) { return v.criterion == criterion; });
     return it == verdicts.end() ? nullptr : &*it;
 }
 
@@ -56,8 +56,7 @@ std::vector<std::string> unacknowledgedBlockers(const ReviewDraft &draft, const 
     return out;
 }
 
-bool checkBlockersAcknowledged(const ReviewDraft &draft, const std::vector<Annotation> &annotations,
-                               Problems &problems)
+bool checkBlockersAcknowledged(const ReviewDraft &draft, const std::vector<Annotation> &annotations, Problems &problems)
 {
     if (!draft.outcome || !isAdvancing(*draft.outcome))
         return true;
@@ -119,8 +118,8 @@ bool ReviewDraftStore::gateExists(std::int64_t revisionId, const std::string &ga
     return false;
 }
 
-bool ReviewDraftStore::criterionExists(std::int64_t revisionId, const std::string &gate,
-                                       const std::string &criterion, Problems &problems) const
+bool ReviewDraftStore::criterionExists(std::int64_t revisionId, const std::string &gate, const std::string &criterion,
+                                       Problems &problems) const
 {
     auto st = m_db.prepare("SELECT 1 FROM criteria WHERE revision_id = ? AND gate_id = ? AND id = ?");
     st.bindAll(revisionId, gate, criterion);
@@ -190,8 +189,7 @@ bool ReviewDraftStore::edit(std::int64_t revisionId, const std::string &gate, Pr
 }
 
 bool ReviewDraftStore::setVerdict(std::int64_t revisionId, const std::string &gate, const std::string &criterion,
-                                  const std::optional<std::string> &verdict, Problems &problems,
-                                  bool fromSuggestion)
+                                  const std::optional<std::string> &verdict, Problems &problems, bool fromSuggestion)
 {
     if (verdict && !isVerdict(*verdict)) {
         problems.error(criterion, fmt::format("\"{}\" is not met, not_met, waived or not_applicable", *verdict));
@@ -277,7 +275,7 @@ bool ReviewDraftStore::setConditions(std::int64_t revisionId, const std::string 
     try {
         json = nlohmann::json(conditions).dump();
     } catch (const nlohmann::json::exception &e) {
-        problems.error("conditions", e.what());   // invalid UTF-8
+        problems.error("conditions", e.what()); // invalid UTF-8
         return false;
     }
     return edit(revisionId, gate, problems, [&] {

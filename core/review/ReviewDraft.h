@@ -21,9 +21,9 @@ struct RevisionData;
 /// One criterion's row of a draft: the verdict chosen so far (none yet: nullopt) and its note.
 struct DraftVerdict {
     std::string criterion;
-    std::optional<std::string> verdict;   ///< met | not_met | waived | not_applicable
+    std::optional<std::string> verdict; ///< met | not_met | waived | not_applicable
     std::string note;
-    bool fromSuggestion = false;          ///< the verdict is the metric's suggestion, accepted (G1)
+    bool fromSuggestion = false; ///< the verdict is the metric's suggestion, accepted (G1)
     bool operator==(const DraftVerdict &) const = default;
 };
 
@@ -31,13 +31,13 @@ struct ReviewDraft {
     std::int64_t revisionId = 0;
     std::string gate;
     std::string reviewer;
-    std::vector<DraftVerdict> verdicts;            ///< only criteria touched so far, sorted by id
-    std::optional<std::string> outcome;            ///< advance | advance_with_conditions | hold | switchback
+    std::vector<DraftVerdict> verdicts; ///< only criteria touched so far, sorted by id
+    std::optional<std::string> outcome; ///< advance | advance_with_conditions | hold | switchback
     std::optional<int> toLevel;
     std::vector<std::string> conditions;
     std::string rationale;
-    std::vector<std::string> acknowledged;         ///< blocker annotation ids, sorted
-    std::string updated;                           ///< UTC time of the last edit; empty: never edited
+    std::vector<std::string> acknowledged; ///< blocker annotation ids, sorted
+    std::string updated;                   ///< UTC time of the last edit; empty: never edited
 
     /// The row of `criterion`, or nullptr when it was never touched.
     [[nodiscard]] const DraftVerdict *verdictFor(const std::string &criterion) const;
@@ -66,7 +66,9 @@ bool checkBlockersAcknowledged(const ReviewDraft &draft, const std::vector<Annot
 class ReviewDraftStore {
 public:
     /// Drafts of `reviewer` (a local label; the default is the workbench's own user).
-    explicit ReviewDraftStore(sql::Database &db, std::string reviewer = {}) : m_db(db), m_reviewer(std::move(reviewer)) {}
+    explicit ReviewDraftStore(sql::Database &db, std::string reviewer = {}) : m_db(db), m_reviewer(std::move(reviewer))
+    {
+    }
 
     [[nodiscard]] const std::string &reviewer() const { return m_reviewer; }
 

@@ -37,7 +37,8 @@ std::optional<std::string> readSmall(const StagedFile *file, std::uint64_t maxBy
 /// The revision of the project whose manifest has this hash (the earliest), or 0.
 std::int64_t revisionWithManifest(sql::Database &db, const std::string &projectId, const std::string &manifestSha)
 {
-    auto st = db.prepare("SELECT id FROM revisions WHERE project_id = ? AND manifest_sha256 = ? ORDER BY number LIMIT 1");
+    auto st =
+        db.prepare("SELECT id FROM revisions WHERE project_id = ? AND manifest_sha256 = ? ORDER BY number LIMIT 1");
     st.bindAll(projectId, manifestSha);
     return st.step() ? st.int64(0) : 0;
 }
@@ -82,8 +83,8 @@ std::vector<ArchiveReview> verifyArchiveReviews(const StagedArchive &staged, con
     }
     // A signature without its record is reported too: something was lost on the way.
     for (const auto &[path, file] : staged.files())
-        if (path.starts_with("reviews/") && path.ends_with(".json.sig")
-            && !staged.find(path.substr(0, path.size() - 4))) {
+        if (path.starts_with("reviews/") && path.ends_with(".json.sig") &&
+            !staged.find(path.substr(0, path.size() - 4))) {
             ArchiveReview r;
             r.path = path;
             r.fileId = path.substr(8, path.size() - 8 - 9);

@@ -21,7 +21,7 @@ struct CheckedArchive;
 struct ReviewMergeResult {
     int added = 0;
     int alreadyPresent = 0;
-    int rejected = 0;          ///< invalid or conflicting: not stored (warned about)
+    int rejected = 0; ///< invalid or conflicting: not stored (warned about)
 };
 
 /// The context of an archive: its manifest and the hashes of its staged files.
@@ -30,15 +30,14 @@ struct ReviewMergeResult {
 /// Reads and verifies every review of `checked` from `staged`; the verdict for each, in
 /// file order, paired with the bytes read. Missing or oversized files are invalid.
 struct ArchiveReview {
-    std::string path;          ///< reviews/<id>.json
+    std::string path; ///< reviews/<id>.json
     std::string fileId;
     std::string bytes;
     std::string signature;
     ReviewCheck check;
 };
-[[nodiscard]] std::vector<ArchiveReview> verifyArchiveReviews(const StagedArchive &staged,
-                                                              const CheckedArchive &checked,
-                                                              const ReviewVerifier &verifier);
+[[nodiscard]] std::vector<ArchiveReview>
+verifyArchiveReviews(const StagedArchive &staged, const CheckedArchive &checked, const ReviewVerifier &verifier);
 
 /// Stores the reviews of the archive (inside the caller's transaction).
 ReviewMergeResult mergeArchiveReviews(sql::Database &db, const StagedArchive &staged, const CheckedArchive &checked,

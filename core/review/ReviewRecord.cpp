@@ -183,10 +183,22 @@ constexpr std::array<std::string_view, 4> kSeverities{"info", "minor", "major", 
 
 } // namespace
 
-bool isVerdict(std::string_view v) { return oneOf(v, kVerdicts); }
-bool isOutcome(std::string_view v) { return oneOf(v, kOutcomes); }
-bool isSeverity(std::string_view v) { return oneOf(v, kSeverities); }
-bool isAdvancing(std::string_view outcome) { return outcome == "advance" || outcome == "advance_with_conditions"; }
+bool isVerdict(std::string_view v)
+{
+    return oneOf(v, kVerdicts);
+}
+bool isOutcome(std::string_view v)
+{
+    return oneOf(v, kOutcomes);
+}
+bool isSeverity(std::string_view v)
+{
+    return oneOf(v, kSeverities);
+}
+bool isAdvancing(std::string_view outcome)
+{
+    return outcome == "advance" || outcome == "advance_with_conditions";
+}
 
 // ---------------------------------------------------------------------------------------
 // Parsing
@@ -196,15 +208,15 @@ namespace {
 
 bool isSha256Hex(std::string_view s)
 {
-    return s.size() == 64
-        && std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    return s.size() == 64 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 /// Reads the members of one JSON object, reporting each fault at `file#pointer`.
 class ObjectReader {
 public:
     ObjectReader(const json &object, std::string file, std::string pointer, Problems &problems)
-        : m_object(object), m_file(std::move(file)), m_pointer(std::move(pointer)), m_problems(problems)
+          : m_object(object), m_file(std::move(file)), m_pointer(std::move(pointer)), m_problems(problems)
     {
     }
 
@@ -369,8 +381,8 @@ std::vector<CriterionVerdict> readVerdicts(ObjectReader &top, const std::string 
             if (accepted->is_boolean() && accepted->get<bool>())
                 v.fromSuggestion = true;
             else
-                r.error("from_suggestion", fmt::format("expected true (or the member left out), found {}",
-                                                       describeJsonValue(*accepted)));
+                r.error("from_suggestion",
+                        fmt::format("expected true (or the member left out), found {}", describeJsonValue(*accepted)));
         }
         if ((v.verdict == "waived" || v.verdict == "not_met") && (!v.note || v.note->empty()))
             r.error("note", fmt::format("a {} verdict needs a note", v.verdict));
@@ -389,7 +401,8 @@ ReviewDecision readDecision(ObjectReader &top, const std::string &file, Problems
     ObjectReader r(*obj, file, "/decision", problems);
     d.outcome = r.string("outcome", true).value_or("");
     if (r.member("outcome", false) && !d.outcome.empty() && !isOutcome(d.outcome))
-        r.error("outcome", fmt::format("\"{}\" is not advance, advance_with_conditions, hold or switchback", d.outcome));
+        r.error("outcome",
+                fmt::format("\"{}\" is not advance, advance_with_conditions, hold or switchback", d.outcome));
     d.toLevel = r.integer("to_level", false, 0, 9);
     if (const json *conds = r.array("conditions", false)) {
         for (std::size_t i = 0; i < conds->size(); ++i) {

@@ -26,22 +26,22 @@ struct FileBinding {
 struct ReviewerIdentity {
     std::string name;
     std::string email;
-    std::string role;        ///< optional (omitted when empty)
-    std::string publicKey;   ///< `ssh-ed25519 AAAA…` (no comment)
+    std::string role;      ///< optional (omitted when empty)
+    std::string publicKey; ///< `ssh-ed25519 AAAA…` (no comment)
     bool operator==(const ReviewerIdentity &) const = default;
 };
 
 struct CriterionVerdict {
     std::string criterion;
-    std::string verdict;                 ///< met | not_met | waived | not_applicable
-    std::optional<double> observed;      ///< the stored aggregate; omitted when none
+    std::string verdict;            ///< met | not_met | waived | not_applicable
+    std::optional<double> observed; ///< the stored aggregate; omitted when none
     std::optional<std::string> note;
-    bool fromSuggestion = false;         ///< `"from_suggestion": true` (G1): the suggestion, accepted unchanged
+    bool fromSuggestion = false; ///< `"from_suggestion": true` (G1): the suggestion, accepted unchanged
     bool operator==(const CriterionVerdict &) const = default;
 };
 
 struct ReviewDecision {
-    std::string outcome;                 ///< advance | advance_with_conditions | hold | switchback
+    std::string outcome; ///< advance | advance_with_conditions | hold | switchback
     std::optional<int> toLevel;
     std::vector<std::string> conditions; ///< omitted when empty
     std::optional<std::string> rationale;
@@ -54,7 +54,7 @@ struct ReviewDecision {
 struct RecordAnnotation {
     std::string id;
     nlohmann::json target;
-    std::string severity;                ///< info | minor | major | blocker
+    std::string severity; ///< info | minor | major | blocker
     std::string text;
     std::optional<std::string> created;
     bool operator==(const RecordAnnotation &) const = default;
@@ -67,13 +67,13 @@ struct ReviewRecord {
     std::string gate;
     int level = 0;
     std::string manifestSha256;
-    std::vector<FileBinding> evidence;   ///< sorted by id
-    std::vector<FileBinding> metrics;    ///< sorted by id
+    std::vector<FileBinding> evidence; ///< sorted by id
+    std::vector<FileBinding> metrics;  ///< sorted by id
     ReviewerIdentity reviewer;
     std::vector<CriterionVerdict> verdicts;
     ReviewDecision decision;
-    std::vector<RecordAnnotation> annotations;   ///< omitted when empty
-    std::string signedAt;                ///< RFC 3339 date-time, UTC
+    std::vector<RecordAnnotation> annotations; ///< omitted when empty
+    std::string signedAt;                      ///< RFC 3339 date-time, UTC
 
     /// The deterministic bytes of §4: keys sorted by code point, no insignificant whitespace,
     /// one line without a trailing newline, numbers in their shortest round-trip text,
@@ -107,6 +107,6 @@ struct ReviewRecord {
 [[nodiscard]] bool isVerdict(std::string_view v);
 [[nodiscard]] bool isOutcome(std::string_view v);
 [[nodiscard]] bool isSeverity(std::string_view v);
-[[nodiscard]] bool isAdvancing(std::string_view outcome);   ///< advance or advance_with_conditions
+[[nodiscard]] bool isAdvancing(std::string_view outcome); ///< advance or advance_with_conditions
 
 } // namespace mltrl

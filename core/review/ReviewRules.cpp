@@ -70,7 +70,8 @@ void checkOutcome(const GateDecision &d, int gateLevel, std::vector<RuleProblem>
         break;
     case Outcome::AdvanceWithConditions:
         if (std::none_of(d.conditions.begin(), d.conditions.end(), [](const std::string &c) { return !blank(c); }))
-            out.push_back({Rule::Decision, "decision/conditions", "advance_with_conditions needs at least one condition"});
+            out.push_back(
+                {Rule::Decision, "decision/conditions", "advance_with_conditions needs at least one condition"});
         break;
     case Outcome::Switchback:
         if (!d.toLevel || *d.toLevel < 0 || *d.toLevel >= gateLevel)
@@ -92,11 +93,26 @@ void checkNotes(const GateDecision &d, std::vector<RuleProblem> &out)
 
 } // namespace
 
-std::optional<Verdict> parseVerdict(std::string_view text) { return lookup(kVerdicts, text); }
-std::optional<Outcome> parseOutcome(std::string_view text) { return lookup(kOutcomes, text); }
-std::string_view toString(Verdict v) { return nameOf(kVerdicts, v); }
-std::string_view toString(Outcome o) { return nameOf(kOutcomes, o); }
-bool needsNote(Verdict v) { return v == Verdict::NotMet || v == Verdict::Waived; }
+std::optional<Verdict> parseVerdict(std::string_view text)
+{
+    return lookup(kVerdicts, text);
+}
+std::optional<Outcome> parseOutcome(std::string_view text)
+{
+    return lookup(kOutcomes, text);
+}
+std::string_view toString(Verdict v)
+{
+    return nameOf(kVerdicts, v);
+}
+std::string_view toString(Outcome o)
+{
+    return nameOf(kOutcomes, o);
+}
+bool needsNote(Verdict v)
+{
+    return v == Verdict::NotMet || v == Verdict::Waived;
+}
 
 std::string_view toString(Rule rule)
 {
@@ -118,8 +134,8 @@ std::string RuleProblem::toString() const
 
 const GateDecision::Row *GateDecision::row(std::string_view criterion) const
 {
-    const auto it = std::find_if(verdicts.begin(), verdicts.end(),
-                                 [&](const Row &r) { return r.criterion == criterion; });
+    const auto it =
+        std::find_if(verdicts.begin(), verdicts.end(), [&](const Row &r) { return r.criterion == criterion; });
     return it == verdicts.end() ? nullptr : &*it;
 }
 
@@ -140,7 +156,8 @@ std::vector<RuleProblem> checkDecision(const Gate &gate, const GateDecision &dec
                            fmt::format("a {} verdict needs a note", toString(*r->verdict))});
     }
     for (const GateDecision::Row &r : decision.verdicts)
-        if (std::none_of(gate.criteria.begin(), gate.criteria.end(), [&](const Criterion &c) { return c.id == r.criterion; }))
+        if (std::none_of(gate.criteria.begin(), gate.criteria.end(),
+                         [&](const Criterion &c) { return c.id == r.criterion; }))
             out.push_back({Rule::Decision, fmt::format("verdicts/{}", r.criterion),
                            fmt::format("gate \"{}\" has no criterion \"{}\"", gate.id, r.criterion)});
     checkOutcome(decision, gate.level, out);

@@ -22,15 +22,15 @@ enum class Outcome { Advance, AdvanceWithConditions, Hold, Switchback };
 
 [[nodiscard]] std::optional<Verdict> parseVerdict(std::string_view text);
 [[nodiscard]] std::optional<Outcome> parseOutcome(std::string_view text);
-[[nodiscard]] std::string_view toString(Verdict v);    ///< "met", "not_met", …
-[[nodiscard]] std::string_view toString(Outcome o);    ///< "advance", …
-[[nodiscard]] bool needsNote(Verdict v);               ///< not_met and waived
+[[nodiscard]] std::string_view toString(Verdict v); ///< "met", "not_met", …
+[[nodiscard]] std::string_view toString(Outcome o); ///< "advance", …
+[[nodiscard]] bool needsNote(Verdict v);            ///< not_met and waived
 
 /// Which rule a problem breaks.
 enum class Rule {
-    Suggestion,   ///< G1: a verdict is the reviewer's choice, never a default
-    Decision,     ///< G2: the decision agrees with the verdicts
-    Level,        ///< the record's level is its gate's level
+    Suggestion, ///< G1: a verdict is the reviewer's choice, never a default
+    Decision,   ///< G2: the decision agrees with the verdicts
+    Level,      ///< the record's level is its gate's level
 };
 
 /// "G1", "G2", "level".
@@ -38,8 +38,8 @@ enum class Rule {
 
 struct RuleProblem {
     Rule rule = Rule::Decision;
-    std::string field;     ///< the review field, e.g. "decision/rationale"
-    std::string message;   ///< plain words, no flag names
+    std::string field;   ///< the review field, e.g. "decision/rationale"
+    std::string message; ///< plain words, no flag names
 
     /// "G2 decision/rationale: every outcome needs a rationale".
     [[nodiscard]] std::string toString() const;
@@ -51,8 +51,8 @@ struct RuleProblem {
 struct GateDecision {
     struct Row {
         std::string criterion;
-        std::optional<Verdict> verdict;   ///< nullopt: nothing set or confirmed yet
-        bool fromSuggestion = false;      ///< confirmed from the metric's suggestion unchanged
+        std::optional<Verdict> verdict; ///< nullopt: nothing set or confirmed yet
+        bool fromSuggestion = false;    ///< confirmed from the metric's suggestion unchanged
         std::string note;
     };
     std::vector<Row> verdicts;

@@ -24,7 +24,7 @@ ReviewStore::Insert ReviewStore::insert(std::int64_t revisionId, const ReviewRec
 {
     if (const auto existing = find(record.id))
         return existing->record == bytes && existing->signature == signature ? Insert::AlreadyPresent
-                                                                              : Insert::Conflict;
+                                                                             : Insert::Conflict;
     auto st = m_db.prepare("INSERT INTO reviews (id, project_id, revision_id, gate_id, record, signature, "
                            "reviewer_email, reviewer_role, outcome, signed_at, supersedes, origin, created_at) "
                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -70,8 +70,8 @@ std::vector<StoredReview> ReviewStore::query(const std::string &where, const std
     auto st = m_db.prepare(
         "SELECT r.id, r.project_id, r.revision_id, v.number, r.gate_id, r.record, r.signature, r.reviewer_email, "
         "r.reviewer_role, r.outcome, r.signed_at, r.supersedes, r.origin, r.created_at "
-        "FROM reviews r JOIN revisions v ON v.id = r.revision_id WHERE " + where +
-        " ORDER BY r.signed_at, r.id");
+        "FROM reviews r JOIN revisions v ON v.id = r.revision_id WHERE " +
+        where + " ORDER BY r.signed_at, r.id");
     st.bindAll(param);
     while (st.step()) {
         StoredReview r;

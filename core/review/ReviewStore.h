@@ -21,14 +21,14 @@ struct StoredReview {
     std::int64_t revisionId = 0;
     int revisionNumber = 0;
     std::string gateId;
-    std::string record;      ///< the signed bytes
-    std::string signature;   ///< armored SSHSIG
+    std::string record;    ///< the signed bytes
+    std::string signature; ///< armored SSHSIG
     std::string reviewerEmail;
     std::string reviewerRole;
     std::string outcome;
     std::string signedAt;
     std::optional<std::string> supersedes;
-    std::string origin;      ///< "signed" here or "imported"
+    std::string origin; ///< "signed" here or "imported"
     std::string createdAt;
 };
 

@@ -43,8 +43,14 @@ void compareBindings(std::string_view kind, const std::vector<FileBinding> &boun
 
 } // namespace
 
-std::vector<FileBinding> ReviewContext::evidenceBindings() const { return bindingsOf(evidence); }
-std::vector<FileBinding> ReviewContext::metricBindings() const { return bindingsOf(metrics); }
+std::vector<FileBinding> ReviewContext::evidenceBindings() const
+{
+    return bindingsOf(evidence);
+}
+std::vector<FileBinding> ReviewContext::metricBindings() const
+{
+    return bindingsOf(metrics);
+}
 
 std::string_view toString(ReviewStatus status)
 {
@@ -62,7 +68,7 @@ std::string_view toString(ReviewStatus status)
 }
 
 ReviewVerifier::ReviewVerifier(const AllowedSigners *signers, std::optional<std::int64_t> now)
-    : m_signers(signers), m_now(now.value_or(unixNow()))
+      : m_signers(signers), m_now(now.value_or(unixNow()))
 {
 }
 
@@ -84,8 +90,8 @@ ReviewCheck ReviewVerifier::verify(std::string_view bytes, std::string_view sign
     } else {
         out.fingerprint = parsed->publicKey.fingerprint();
         if (parsed->nameSpace != kReviewNamespace) {
-            out.reasons.push_back(fmt::format("the signature's namespace is \"{}\", not \"{}\"", parsed->nameSpace,
-                                              kReviewNamespace));
+            out.reasons.push_back(
+                fmt::format("the signature's namespace is \"{}\", not \"{}\"", parsed->nameSpace, kReviewNamespace));
         } else {
             const SshSigVerification v = sshsig::verify(bytes, signature, kReviewNamespace);
             if (!v.ok)
@@ -110,16 +116,15 @@ ReviewCheck ReviewVerifier::verify(std::string_view bytes, std::string_view sign
         if (r.id != fileId)
             out.reasons.push_back(fmt::format("the file is named \"{}\" but the record's id is \"{}\"", fileId, r.id));
         if (r.project != context.projectId)
-            out.reasons.push_back(fmt::format("the review is for project \"{}\", not \"{}\"", r.project,
-                                              context.projectId));
+            out.reasons.push_back(
+                fmt::format("the review is for project \"{}\", not \"{}\"", r.project, context.projectId));
         const auto gate = context.gateLevels.find(r.gate);
         if (gate == context.gateLevels.end())
             out.reasons.push_back(fmt::format("project \"{}\" has no gate \"{}\"", context.projectId, r.gate));
         // Amendment 1.1: a record whose decision breaks G2, or whose level is not its
         // gate's, is invalid whatever its signature says.
-        for (const RuleProblem &p : checkSignedRecord(r, gate == context.gateLevels.end()
-                                                             ? std::nullopt
-                                                             : std::optional<int>(gate->second)))
+        for (const RuleProblem &p :
+             checkSignedRecord(r, gate == context.gateLevels.end() ? std::nullopt : std::optional<int>(gate->second)))
             out.reasons.push_back(p.toString());
     }
     if (!out.reasons.empty()) {

@@ -20,10 +20,10 @@ struct Manifest;
 /// What a review is checked against: the project, its gates and the hashes of its files.
 struct ReviewContext {
     std::string projectId;
-    std::map<std::string, int> gateLevels;           ///< gate id → level
+    std::map<std::string, int> gateLevels; ///< gate id → level
     std::string manifestSha256;
-    std::map<std::string, std::string> evidence;     ///< evidence id → sha256
-    std::map<std::string, std::string> metrics;      ///< metric id → sha256
+    std::map<std::string, std::string> evidence; ///< evidence id → sha256
+    std::map<std::string, std::string> metrics;  ///< metric id → sha256
 
     /// From a manifest and the hashes of its files by path (nullopt when a file is unknown).
     template <typename HashOfPath>
@@ -40,16 +40,16 @@ enum class ReviewStatus { Valid, ValidUnknownSigner, Invalid, Stale };
 
 struct ReviewCheck {
     ReviewStatus status = ReviewStatus::Invalid;
-    std::optional<ReviewRecord> record;   ///< set whenever the bytes parsed
-    bool signatureOk = false;             ///< the SSHSIG verifies, namespace and key as required
+    std::optional<ReviewRecord> record; ///< set whenever the bytes parsed
+    bool signatureOk = false;           ///< the SSHSIG verifies, namespace and key as required
     SignerTrust trust = SignerTrust::Unknown;
-    std::string trustReason;              ///< from the allowed-signers check, when one was made
-    std::string fingerprint;              ///< of the signing key ("SHA256:…"), when the blob parsed
+    std::string trustReason; ///< from the allowed-signers check, when one was made
+    std::string fingerprint; ///< of the signing key ("SHA256:…"), when the blob parsed
     /// For a security-key (FIDO) signature: whether the token saw the user's touch (user
     /// presence) and a PIN or biometric (user verification); nullopt for other key types.
     std::optional<bool> userPresent;
     std::optional<bool> userVerified;
-    std::vector<std::string> reasons;     ///< why invalid, or what changed when stale
+    std::vector<std::string> reasons; ///< why invalid, or what changed when stale
 
     /// The signature and binding hold (valid, whether trusted or not).
     [[nodiscard]] bool isValid() const

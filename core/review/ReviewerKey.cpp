@@ -68,7 +68,8 @@ bool createKeysFolder(const fs::path &dir, std::error_code &ec)
 }
 
 std::optional<SshPublicKey> createReviewerKey(const fs::path &keyFile, const ReviewerIdentity &who,
-                                              std::string_view passphrase, Problems &problems, SshKeyType type, int bits)
+                                              std::string_view passphrase, Problems &problems, SshKeyType type,
+                                              int bits)
 {
     if (who.name.empty() || who.email.empty()) {
         problems.error(keyFile.string(), "a key needs the reviewer's name and email");

@@ -28,7 +28,8 @@ ReviewerRoles ReviewerRoles::parse(std::string_view text, Problems &problems, st
     std::size_t pos = 0;
     while (pos <= text.size()) {
         const std::size_t eol = text.find('\n', pos);
-        const std::string_view raw = text.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
+        const std::string_view raw =
+            text.substr(pos, eol == std::string_view::npos ? std::string_view::npos : eol - pos);
         pos = eol == std::string_view::npos ? text.size() + 1 : eol + 1;
         ++lineNo;
         const std::string_view line = trim(raw);

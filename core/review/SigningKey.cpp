@@ -99,15 +99,16 @@ std::optional<SigningKey> SigningKey::open(const fs::path &file, const SigningKe
         } else if (agentAvailable && agent->holds(info->publicKey)) {
             key.m_agent = agent;
             key.m_method = SigningMethod::Agent;
-        } else if (!info->publicKey.isSecurityKey() && !options.passphrase.empty()
-                   && (info->cipher.ends_with("-ctr") || info->cipher.ends_with("-cbc")) && info->kdf == "bcrypt") {
+        } else if (!info->publicKey.isSecurityKey() && !options.passphrase.empty() &&
+                   (info->cipher.ends_with("-ctr") || info->cipher.ends_with("-cbc")) && info->kdf == "bcrypt") {
             // Decrypted in sign(), off the UI thread: the KDF is deliberately slow.
             key.m_method = SigningMethod::Decrypt;
             key.m_keyText = std::make_shared<const std::string>(*text);
-            key.m_passphrase = std::shared_ptr<const std::string>(new std::string(options.passphrase), [](const std::string *p) {
-                OPENSSL_cleanse(const_cast<char *>(p->data()), p->size());
-                delete p;
-            });
+            key.m_passphrase =
+                std::shared_ptr<const std::string>(new std::string(options.passphrase), [](const std::string *p) {
+                    OPENSSL_cleanse(const_cast<char *>(p->data()), p->size());
+                    delete p;
+                });
         } else {
             // ssh-keygen decrypts it (passphrase through SSH_ASKPASS) or asks the token.
             key.m_method = SigningMethod::SshKeygen;
@@ -172,9 +173,9 @@ std::optional<SignedReview> SigningKey::sign(const ReviewRecord &record, Problem
     switch (m_method) {
     case SigningMethod::InProcess: {
         const auto priv = m_private;
-        return ReviewSigner::signWith(record, m_public,
-                                      [priv](std::string_view data, std::string *error) { return priv->sign(data, error); },
-                                      problems);
+        return ReviewSigner::signWith(
+            record, m_public, [priv](std::string_view data, std::string *error) { return priv->sign(data, error); },
+            problems);
     }
     case SigningMethod::Decrypt: {
         std::string error;
@@ -183,16 +184,16 @@ std::optional<SignedReview> SigningKey::sign(const ReviewRecord &record, Problem
             problems.error(m_file.string(), error);
             return std::nullopt;
         }
-        return ReviewSigner::signWith(record, m_public,
-                                      [&priv](std::string_view data, std::string *e) { return priv->sign(data, e); },
-                                      problems);
+        return ReviewSigner::signWith(
+            record, m_public, [&priv](std::string_view data, std::string *e) { return priv->sign(data, e); }, problems);
     }
     case SigningMethod::Agent: {
         const auto agent = m_agent;
         const SshPublicKey pub = m_public;
         return ReviewSigner::signWith(
             record, m_public,
-            [agent, pub](std::string_view data, std::string *error) { return agent->sign(pub, data, error); }, problems);
+            [agent, pub](std::string_view data, std::string *error) { return agent->sign(pub, data, error); },
+            problems);
     }
     case SigningMethod::SshKeygen:
         return ReviewSigner::signWithSshKeygen(record, m_file, problems, m_sshKeygen);

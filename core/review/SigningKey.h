@@ -20,15 +20,15 @@
 namespace mltrl {
 
 struct SigningKeyOptions {
-    std::string passphrase;       ///< for an encrypted key file (PEM in process, OpenSSH via ssh-keygen)
-    bool useAgent = true;         ///< sign through ssh-agent when it holds the key
-    std::string agentSocket;      ///< empty = $SSH_AUTH_SOCK
-    SshKeygenOptions sshKeygen;   ///< how ssh-keygen runs (its passphrase is set from `passphrase`)
+    std::string passphrase;     ///< for an encrypted key file (PEM in process, OpenSSH via ssh-keygen)
+    bool useAgent = true;       ///< sign through ssh-agent when it holds the key
+    std::string agentSocket;    ///< empty = $SSH_AUTH_SOCK
+    SshKeygenOptions sshKeygen; ///< how ssh-keygen runs (its passphrase is set from `passphrase`)
 };
 
 enum class SigningMethod {
-    InProcess,   ///< a key in memory: signing is immediate
-    Decrypt,     ///< an encrypted OpenSSH key file: the KDF runs first (a fraction of a second)
+    InProcess, ///< a key in memory: signing is immediate
+    Decrypt,   ///< an encrypted OpenSSH key file: the KDF runs first (a fraction of a second)
     Agent,
     SshKeygen,
 };
@@ -60,8 +60,8 @@ private:
     std::shared_ptr<const SshPrivateKey> m_private;
     std::shared_ptr<SshAgent> m_agent;
     SshKeygenOptions m_sshKeygen;
-    std::shared_ptr<const std::string> m_keyText;     ///< Decrypt: the file's text
-    std::shared_ptr<const std::string> m_passphrase;  ///< Decrypt: the passphrase (wiped when freed)
+    std::shared_ptr<const std::string> m_keyText;    ///< Decrypt: the file's text
+    std::shared_ptr<const std::string> m_passphrase; ///< Decrypt: the passphrase (wiped when freed)
 };
 
 /// The identity file, FILE.pub etc. belong beside the private key: for `K.pub` that is `K`.

@@ -30,7 +30,8 @@ std::string osDetail(sqlite3 *db, int rc, int callErrno)
 {
     const int callErrno = errno; // first: nothing below may clobber it
     const char *msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-    throw SqliteError(rc, fmt::format("{}: {}{}", context, msg ? msg : "unknown SQLite error", osDetail(db, rc, callErrno)));
+    throw SqliteError(
+        rc, fmt::format("{}: {}{}", context, msg ? msg : "unknown SQLite error", osDetail(db, rc, callErrno)));
 }
 } // namespace
 
@@ -57,9 +58,15 @@ Database::Database(const std::string &path, Mode mode)
     int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
     std::string name = path;
     switch (mode) {
-    case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
-    case Mode::ReadWriteExisting: flags |= SQLITE_OPEN_READWRITE; break;
-    case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+    case Mode::ReadWrite:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
+    case Mode::ReadWriteExisting:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case Mode::ReadOnly:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
     case Mode::Immutable:
         flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
         name = fileUri(path, "immutable=1");
@@ -111,8 +118,7 @@ void Database::exec(std::string_view sql)
     }
 }
 
-void Database::writeBlob(const char *table, const char *column, std::int64_t rowid,
-                         std::span<const std::byte> bytes)
+void Database::writeBlob(const char *table, const char *column, std::int64_t rowid, std::span<const std::byte> bytes)
 {
     sqlite3_blob *blob = nullptr;
     int rc = sqlite3_blob_open(m_db, "main", table, column, rowid, 1, &blob);

@@ -74,9 +74,9 @@ private:
 template <typename Fill>
 std::size_t Database::readBlob(const char *table, const char *column, std::int64_t rowid, Fill &&fill)
 {
-    return readBlobImpl(table, column, rowid,
-                        [](void *ctx, std::size_t size) -> void * { return (*static_cast<Fill *>(ctx))(size); },
-                        &fill);
+    return readBlobImpl(
+        table, column, rowid, [](void *ctx, std::size_t size) -> void * { return (*static_cast<Fill *>(ctx))(size); },
+        &fill);
 }
 
 /// A prepared statement. Bind with 1-based indices; step() returns true while rows come.

@@ -79,15 +79,14 @@ std::optional<BlobStore::Writer> BlobStore::create(std::string &error)
     return std::nullopt;
 }
 
-BlobStore::Writer::Writer(fs::path temp, int fd)
-    : m_temp(std::move(temp)), m_fd(fd), m_hash(std::make_unique<Sha256>())
+BlobStore::Writer::Writer(fs::path temp, int fd) : m_temp(std::move(temp)), m_fd(fd), m_hash(std::make_unique<Sha256>())
 {
 }
 
 BlobStore::Writer::Writer(Writer &&other) noexcept
-    : m_temp(std::move(other.m_temp)), m_fd(other.m_fd), m_size(other.m_size),
-      m_writebackStarted(other.m_writebackStarted), m_hash(std::move(other.m_hash)),
-      m_error(std::move(other.m_error)), m_handedOver(other.m_handedOver)
+      : m_temp(std::move(other.m_temp)), m_fd(other.m_fd), m_size(other.m_size),
+        m_writebackStarted(other.m_writebackStarted), m_hash(std::move(other.m_hash)),
+        m_error(std::move(other.m_error)), m_handedOver(other.m_handedOver)
 {
     other.m_fd = -1;
     other.m_temp.clear();
@@ -144,8 +143,7 @@ void BlobStore::Writer::startWriteback(bool all)
     const std::uint64_t pending = m_size - m_writebackStarted;
     if (pending == 0 || (!all && pending < kStep))
         return;
-    ::sync_file_range(m_fd, static_cast<off_t>(m_writebackStarted), static_cast<off_t>(pending),
-                      SYNC_FILE_RANGE_WRITE);
+    ::sync_file_range(m_fd, static_cast<off_t>(m_writebackStarted), static_cast<off_t>(pending), SYNC_FILE_RANGE_WRITE);
     m_writebackStarted = m_size;
 }
 

@@ -18,7 +18,7 @@ void insertDicomChecks(sql::Database &db, std::int64_t revisionId,
 
 /// The checks of a revision, by evidence id (only DICOM evidence has one).
 [[nodiscard]] std::map<std::string, dicom::DeidentificationCheck> loadDicomChecks(sql::Database &db,
-                                                                                std::int64_t revisionId);
+                                                                                  std::int64_t revisionId);
 
 /// Checks the DICOM evidence of every revision imported before the check existed (those not
 /// marked checked), reading the stored blobs. Runs inside the caller's transaction; returns

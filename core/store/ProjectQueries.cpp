@@ -29,13 +29,12 @@ nlohmann::json orNull(const std::optional<T> &v)
 std::vector<ProjectSummary> listProjects(sql::Database &db)
 {
     std::vector<ProjectSummary> out;
-    auto st = db.prepare(
-        "SELECT r.project_id, r.name, r.domain, r.number, "
-        "       (SELECT COUNT(*) FROM revisions c WHERE c.project_id = r.project_id), "
-        "       r.current_level, r.system_level, r.target_level, r.imported_at "
-        "FROM revisions r "
-        "WHERE r.number = (SELECT MAX(number) FROM revisions m WHERE m.project_id = r.project_id) "
-        "ORDER BY r.project_id");
+    auto st = db.prepare("SELECT r.project_id, r.name, r.domain, r.number, "
+                         "       (SELECT COUNT(*) FROM revisions c WHERE c.project_id = r.project_id), "
+                         "       r.current_level, r.system_level, r.target_level, r.imported_at "
+                         "FROM revisions r "
+                         "WHERE r.number = (SELECT MAX(number) FROM revisions m WHERE m.project_id = r.project_id) "
+                         "ORDER BY r.project_id");
     while (st.step()) {
         ProjectSummary p;
         p.id = st.text(0);
@@ -55,12 +54,12 @@ std::vector<ProjectSummary> listProjects(sql::Database &db)
 std::optional<RevisionOverview> loadOverview(sql::Database &db, const std::string &projectId,
                                              std::optional<int> revision)
 {
-    auto st = db.prepare(
-        "SELECT id, project_id, name, domain, summary, number, current_level, system_level, target_level, "
-        "       manifest_sha256, imported_at, exported_at, warnings_json, "
-        "       (SELECT COUNT(*) FROM revisions c WHERE c.project_id = r.project_id) "
-        "FROM revisions r WHERE project_id = ?1 "
-        "  AND number = COALESCE(?2, (SELECT MAX(number) FROM revisions m WHERE m.project_id = ?1))");
+    auto st =
+        db.prepare("SELECT id, project_id, name, domain, summary, number, current_level, system_level, target_level, "
+                   "       manifest_sha256, imported_at, exported_at, warnings_json, "
+                   "       (SELECT COUNT(*) FROM revisions c WHERE c.project_id = r.project_id) "
+                   "FROM revisions r WHERE project_id = ?1 "
+                   "  AND number = COALESCE(?2, (SELECT MAX(number) FROM revisions m WHERE m.project_id = ?1))");
     st.bind(1, projectId);
     st.bind(2, revision ? std::optional<std::int64_t>(*revision) : std::nullopt);
     if (!st.step())
@@ -99,9 +98,8 @@ std::optional<RevisionOverview> loadOverview(sql::Database &db, const std::strin
 
     auto gates = db.prepare("SELECT id, level, title FROM gates WHERE revision_id = ? ORDER BY ord");
     gates.bindAll(rev);
-    auto crit = db.prepare(
-        "SELECT id, text, metric, aggregate, op, threshold, series, observed, suggested "
-        "FROM criteria WHERE revision_id = ? AND gate_id = ? ORDER BY ord");
+    auto crit = db.prepare("SELECT id, text, metric, aggregate, op, threshold, series, observed, suggested "
+                           "FROM criteria WHERE revision_id = ? AND gate_id = ? ORDER BY ord");
     while (gates.step()) {
         GateOverview g;
         g.id = gates.text(0);
@@ -134,8 +132,8 @@ nlohmann::json toJson(const RevisionOverview &o)
     for (const GateOverview &g : o.gates) {
         nlohmann::json criteria = nlohmann::json::array();
         for (const CriterionOverview &c : g.criteria) {
-            nlohmann::json j{{"id", c.id}, {"text", c.text}, {"observed", orNull(c.observed)},
-                             {"suggested", orNull(c.suggested)}};
+            nlohmann::json j{
+                {"id", c.id}, {"text", c.text}, {"observed", orNull(c.observed)}, {"suggested", orNull(c.suggested)}};
             if (!c.metric.empty()) {
                 j["metric"] = c.metric;
                 j["aggregate"] = c.aggregate;

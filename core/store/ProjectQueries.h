@@ -33,7 +33,7 @@ struct CriterionOverview {
     std::optional<double> threshold;
     std::string series;
     std::optional<double> observed;
-    std::optional<std::string> suggested;   ///< "met" / "not_met"
+    std::optional<std::string> suggested; ///< "met" / "not_met"
 };
 
 struct GateOverview {
@@ -44,12 +44,11 @@ struct GateOverview {
 };
 
 struct RevisionCounts {
-    int components = 0, evidence = 0, metrics = 0, gates = 0, requirements = 0, cards = 0, reviews = 0,
-        annotations = 0;
+    int components = 0, evidence = 0, metrics = 0, gates = 0, requirements = 0, cards = 0, reviews = 0, annotations = 0;
 };
 
 struct RevisionOverview {
-    std::int64_t revisionId = 0;   ///< row id in the store
+    std::int64_t revisionId = 0; ///< row id in the store
     std::string id;
     std::string name;
     std::string domain;

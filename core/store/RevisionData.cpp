@@ -66,8 +66,8 @@ std::optional<RevisionData> loadRevision(Store &store, const std::string &projec
     const std::optional<std::string> bytes =
         manifestFile ? store.blobs().read(manifestFile->sha256, 64u << 20) : std::nullopt;
     if (!bytes) {
-        problems.error(store.dir().string(), fmt::format("the stored manifest of {} revision {} is missing",
-                                                         projectId, data.overview.revision));
+        problems.error(store.dir().string(), fmt::format("the stored manifest of {} revision {} is missing", projectId,
+                                                         data.overview.revision));
         return std::nullopt;
     }
     Problems parseProblems; // warnings were reported at import; only a damaged blob errs here
@@ -78,7 +78,8 @@ std::optional<RevisionData> loadRevision(Store &store, const std::string &projec
     }
     data.manifest = std::move(*manifest);
 
-    auto hist = db.prepare("SELECT ord, invalid_reason FROM history WHERE revision_id = ? AND invalid_reason IS NOT NULL");
+    auto hist =
+        db.prepare("SELECT ord, invalid_reason FROM history WHERE revision_id = ? AND invalid_reason IS NOT NULL");
     hist.bindAll(rev);
     while (hist.step())
         data.invalidSwitchbacks[static_cast<std::size_t>(hist.int64(0))] = hist.text(1);
@@ -147,8 +148,8 @@ std::optional<MetricData> loadMetricData(Store &store, std::int64_t revisionId, 
 std::vector<RevisionListEntry> listRevisions(Store &store, const std::string &projectId)
 {
     std::vector<RevisionListEntry> out;
-    auto st = store.db().prepare(
-        "SELECT number, imported_at, manifest_sha256, current_level FROM revisions WHERE project_id = ? ORDER BY number");
+    auto st = store.db().prepare("SELECT number, imported_at, manifest_sha256, current_level FROM revisions WHERE "
+                                 "project_id = ? ORDER BY number");
     st.bindAll(projectId);
     while (st.step())
         out.push_back({st.integer(0), st.text(1), st.text(2), st.integer(3)});

@@ -25,11 +25,11 @@ struct StoredFile {
 struct RevisionData {
     RevisionOverview overview;
     Manifest manifest;
-    std::map<std::string, StoredFile> files;                 ///< by archive path
+    std::map<std::string, StoredFile> files; ///< by archive path
     /// Unlisted images the revision's Markdown shows (assets), by archive path; never in `files`.
     std::map<std::string, StoredFile> assets;
-    std::map<std::size_t, std::string> invalidSwitchbacks;   ///< history index → reason
-    std::map<std::string, std::uint64_t> metricPoints;       ///< metric id → point count
+    std::map<std::size_t, std::string> invalidSwitchbacks; ///< history index → reason
+    std::map<std::string, std::uint64_t> metricPoints;     ///< metric id → point count
     /// The de-identification check of each DICOM evidence file, by evidence id.
     std::map<std::string, dicom::DeidentificationCheck> dicomChecks;
 

@@ -330,7 +330,11 @@ CREATE TABLE IF NOT EXISTS search_indexed (revision_id INTEGER PRIMARY KEY);
 
 const std::vector<std::string_view> &migrations()
 {
-    static const std::vector<std::string_view> steps{kVersion1, kVersion2, kVersion3, kVersion4, kVersion5,
+    static const std::vector<std::string_view> steps{kVersion1,
+                                                     kVersion2,
+                                                     kVersion3,
+                                                     kVersion4,
+                                                     kVersion5,
                                                      kRevisionAssets /* version 6 */,
                                                      kPackedMetricColumns /* version 7 */,
                                                      kSearchIndex /* version 8 */};

@@ -29,9 +29,7 @@ int openLockFile(const fs::path &dir)
 
 } // namespace
 
-Store::Store(fs::path dir, sql::Database db) : m_dir(std::move(dir)), m_db(std::move(db)), m_blobs(m_dir)
-{
-}
+Store::Store(fs::path dir, sql::Database db) : m_dir(std::move(dir)), m_db(std::move(db)), m_blobs(m_dir) {}
 
 Store::~Store() = default;
 
@@ -137,10 +135,11 @@ std::unique_ptr<Store> Store::open(const fs::path &dir, Problems &problems)
             store->collectGarbage();
         return store;
     } catch (const sql::SqliteError &e) {
-        problems.error(dbPath.string(),
-                       e.isReadOnly()
-                           ? fmt::format("the store cannot be written: {}", e.what())
-                           : fmt::format("the store's database cannot be opened (damaged or not a store): {}", e.what()));
+        problems.error(
+            dbPath.string(),
+            e.isReadOnly()
+                ? fmt::format("the store cannot be written: {}", e.what())
+                : fmt::format("the store's database cannot be opened (damaged or not a store): {}", e.what()));
         return nullptr;
     }
 }
@@ -150,7 +149,8 @@ std::unique_ptr<Store> Store::connect(const fs::path &dir, Access access, Proble
     const fs::path dbPath = dir / "store.sqlite";
     std::error_code ec;
     if (!fs::is_regular_file(dbPath, ec)) {
-        problems.error(dbPath.string(), "the store's database is gone (removed or moved while the program was running)");
+        problems.error(dbPath.string(),
+                       "the store's database is gone (removed or moved while the program was running)");
         return nullptr;
     }
     const std::string notWritable = whyNotWritable(dir, dbPath);
@@ -170,7 +170,7 @@ std::unique_ptr<Store> Store::connect(const fs::path &dir, Access access, Proble
             db.exec("PRAGMA synchronous=FULL");
         db.exec("PRAGMA foreign_keys=ON");
         std::unique_ptr<Store> store(new Store(dir, std::move(db)));
-        store->m_readOnlyReason = !notWritable.empty()      ? notWritable
+        store->m_readOnlyReason = !notWritable.empty()     ? notWritable
                                   : access == Access::Read ? std::string("the connection was opened for reading")
                                                            : std::string();
         return store;
@@ -203,7 +203,7 @@ bool Store::migrate(Problems &problems)
         // migration is undone by copying the backup back.
         const fs::path backup = m_dir / fmt::format("store.sqlite.v{}.bak", have);
         std::error_code ec;
-        fs::remove(backup, ec);   // VACUUM INTO refuses an existing file (one left by a failed run)
+        fs::remove(backup, ec); // VACUUM INTO refuses an existing file (one left by a failed run)
         m_db.prepare("VACUUM INTO ?").bindAll(backup.string()).run();
     }
     for (int v = have; v < want; ++v) {
@@ -239,9 +239,7 @@ std::size_t Store::collectGarbage()
     return removed;
 }
 
-Store::WriteLock::WriteLock(const Store &store) : WriteLock(store.dir())
-{
-}
+Store::WriteLock::WriteLock(const Store &store) : WriteLock(store.dir()) {}
 
 Store::WriteLock::WriteLock(const fs::path &dir) : m_fd(openLockFile(dir))
 {

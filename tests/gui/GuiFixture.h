@@ -5,8 +5,8 @@
 #include "TestData.h"
 
 #include "core/import/Importer.h"
-#include "ui/session/ProjectContext.h"
 #include "core/store/RevisionData.h"
+#include "ui/session/ProjectContext.h"
 
 #include <QtTest>
 

@@ -7,13 +7,16 @@
 // annotation scrolls to the line. Annotations are by the signing identity once there is one.
 #include "EvidenceFixture.h"
 
+#include "core/review/AnnotationStore.h"
+#include "core/review/KeyRing.h"
+#include "core/store/Store.h"
 #include "ui/annotations/AnnotateMenu.h"
 #include "ui/annotations/AnnotationBanner.h"
 #include "ui/annotations/AnnotationCommands.h"
-#include "ui/annotations/AnnotationMarks.h"
-#include "ui/annotations/AnnotationStyle.h"
 #include "ui/annotations/AnnotationEditor.h"
+#include "ui/annotations/AnnotationMarks.h"
 #include "ui/annotations/AnnotationNavigation.h"
+#include "ui/annotations/AnnotationStyle.h"
 #include "ui/annotations/AnnotationsModel.h"
 #include "ui/annotations/AnnotationsPanel.h"
 #include "ui/annotations/ImageAnnotationLayer.h"
@@ -22,34 +25,31 @@
 #include "ui/annotations/TextAnnotationLayer.h"
 #include "ui/evidence/EvidencePanel.h"
 #include "ui/evidence/EvidenceViewer.h"
+#include "ui/evidence/ImageEvidenceViewer.h"
+#include "ui/evidence/PdfEvidenceViewer.h"
+#include "ui/evidence/TextEvidenceViewer.h"
+#include "ui/evidence/ZoomableImageView.h"
 #include "ui/overview/OverviewPanel.h"
 #include "ui/panels/CardsPanel.h"
 #include "ui/panels/GatesPanel.h"
 #include "ui/panels/MetricsPanel.h"
 #include "ui/panels/PanelUtil.h"
 #include "ui/panels/RequirementsPanel.h"
-#include "core/review/KeyRing.h"
-#include "ui/evidence/ImageEvidenceViewer.h"
-#include "ui/evidence/PdfEvidenceViewer.h"
-#include "ui/evidence/TextEvidenceViewer.h"
-#include "ui/evidence/ZoomableImageView.h"
 #include "ui/plots/MetricPlot.h"
-#include "core/review/AnnotationStore.h"
-#include "core/store/Store.h"
 
 #include "qcustomplot.h"
 
+#include "ui/common/PdfProcess.h"
+#include "ui/evidence/PdfPageView.h"
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QGraphicsRectItem>
-#include "ui/common/PdfProcess.h"
-#include "ui/evidence/PdfPageView.h"
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QScrollBar>
 #include <QTemporaryDir>
 #include <QTextBlock>
 #include <QTextBrowser>
@@ -70,10 +70,12 @@ void answerDialog(const QString &severity, const QString &text, bool accept = tr
 {
     QTimer::singleShot(0, [=] {
         AnnotationDialog *dialog = nullptr;
-        const bool opened = QTest::qWaitFor([&] {
-            dialog = qobject_cast<AnnotationDialog *>(QApplication::activeModalWidget());
-            return dialog != nullptr;
-        }, 5000);
+        const bool opened = QTest::qWaitFor(
+            [&] {
+                dialog = qobject_cast<AnnotationDialog *>(QApplication::activeModalWidget());
+                return dialog != nullptr;
+            },
+            5000);
         if (!opened || !dialog)
             qFatal("no annotation dialog opened");
         dialog->severityBox()->setCurrentIndex(dialog->severityBox()->findData(severity));
@@ -91,7 +93,7 @@ struct EvidenceBesideList {
     EvidencePanel *evidence;
     AnnotationsPanel *list;
     EvidenceBesideList(ProjectContext &ctx, QSize size)
-        : evidence(new EvidencePanel(&ctx)), list(new AnnotationsPanel(&ctx))
+          : evidence(new EvidencePanel(&ctx)), list(new AnnotationsPanel(&ctx))
     {
         auto *layout = new QHBoxLayout(&window);
         layout->addWidget(evidence, 3);
@@ -185,7 +187,7 @@ void TestAnnotations::pdfRegionDrawnListedResolvedUndone()
     const QPoint to = (page.topLeft() + QPointF(page.width() * 0.6, page.height() * 0.3)).toPoint();
     answerDialog(QStringLiteral("major"), QStringLiteral("The headline AUROC lacks its interval."));
     drag(viewport, from, to);
-    QVERIFY(!layer->isDrawing());   // one region per activation
+    QVERIFY(!layer->isDrawing()); // one region per activation
 
     // In the list and in the store, durable at once, with the contract's target shape.
     QCOMPARE(list->model()->rowCount(), 1);
@@ -210,10 +212,15 @@ void TestAnnotations::pdfRegionDrawnListedResolvedUndone()
     QCOMPARE(layer->highlights().size(), std::size_t(1));
     const QRectF highlight = layer->highlights().front().rect;
     QVERIFY2(std::abs(highlight.left() - from.x()) <= 1.5 && std::abs(highlight.bottom() - to.y()) <= 1.5,
-             qPrintable(QStringLiteral("%1,%2 %3x%4").arg(highlight.x()).arg(highlight.y()).arg(highlight.width()).arg(highlight.height())));
+             qPrintable(QStringLiteral("%1,%2 %3x%4")
+                            .arg(highlight.x())
+                            .arg(highlight.y())
+                            .arg(highlight.width())
+                            .arg(highlight.height())));
 
     // Hovering the highlight shows the annotation's text.
-    QHelpEvent hover(QEvent::ToolTip, highlight.center().toPoint(), viewport->mapToGlobal(highlight.center().toPoint()));
+    QHelpEvent hover(QEvent::ToolTip, highlight.center().toPoint(),
+                     viewport->mapToGlobal(highlight.center().toPoint()));
     QApplication::sendEvent(viewport, &hover);
     QTRY_VERIFY(QToolTip::text().contains(QStringLiteral("lacks its interval")));
     QToolTip::hideText();
@@ -250,7 +257,7 @@ void TestAnnotations::pdfRegionDrawnListedResolvedUndone()
     QCOMPARE(list->model()->rowCount(), 0);
     QVERIFY(layer->highlights().empty());
     stack->redo();
-    QCOMPARE(statusOf(), std::string("open"));   // the same id comes back
+    QCOMPARE(statusOf(), std::string("open")); // the same id comes back
     QCOMPARE(storedElsewhere(fx).front().created, a.created);
     stack->redo();
     stack->redo();
@@ -272,7 +279,7 @@ void TestAnnotations::imageRegionInImagePixels()
     QTRY_VERIFY_WITH_TIMEOUT(image->isLoaded() && !image->view()->imageSize().isEmpty(), 10000);
     auto *layer = image->findChild<ImageAnnotationLayer *>();
     QVERIFY(layer);
-    QTest::qWait(200);   // the fit follows the final layout
+    QTest::qWait(200); // the fit follows the final layout
     layer->modeAction()->trigger();
     QVERIFY(layer->isDrawing());
 
@@ -312,7 +319,7 @@ void TestAnnotations::metricRangeDrawnAsSpan()
     MetricPlot plot;
     auto *layer = MetricAnnotationLayer::attach(plot, *fx.context.get());
     plot.resize(900, 500);
-    plot.setVisible(true);   // MetricPlot::show(prepared) hides QWidget::show()
+    plot.setVisible(true); // MetricPlot::show(prepared) hides QWidget::show()
     QVERIFY(QTest::qWaitForWindowExposed(&plot));
     const Metric *metric = fx.revision().manifest.findMetric("loss");
     QVERIFY(metric);
@@ -368,7 +375,8 @@ void TestAnnotations::textLineAnnotated()
     layer->annotateLine(3);
     const auto stored = storedElsewhere(fx);
     QCOMPARE(stored.size(), std::size_t(1));
-    QVERIFY2(stored.front().target == (nlohmann::json{{"evidence", "ev-test-log"}, {"line", 3}}), stored.front().target.dump().c_str());
+    QVERIFY2(stored.front().target == (nlohmann::json{{"evidence", "ev-test-log"}, {"line", 3}}),
+             stored.front().target.dump().c_str());
     QCOMPARE(text->editor()->extraSelections().size(), 1);
     QCOMPARE(text->editor()->extraSelections().front().cursor.blockNumber(), 2);
 }
@@ -445,7 +453,8 @@ void TestAnnotations::navigationFollowsTargets_data()
     QTest::addColumn<QString>("signal");
     QTest::addColumn<QStringList>("args");
     QTest::newRow("pdf page") << QStringLiteral(R"({"evidence":"ev-eval-report","page":3,"rect":[1,2,3,4]})")
-                              << QStringLiteral("evidence") << QStringList{QStringLiteral("ev-eval-report"), QStringLiteral("2")};
+                              << QStringLiteral("evidence")
+                              << QStringList{QStringLiteral("ev-eval-report"), QStringLiteral("2")};
     QTest::newRow("metric") << QStringLiteral(R"({"metric":"loss","x_range":[1,2]})") << QStringLiteral("metric")
                             << QStringList{QStringLiteral("loss")};
     QTest::newRow("criterion") << QStringLiteral(R"({"gate":"g","criterion":"c"})") << QStringLiteral("criterion")
@@ -471,9 +480,10 @@ void TestAnnotations::navigationFollowsTargets()
     QSignalSpy card(ctx, &ProjectContext::showCard);
     QSignalSpy project(ctx, &ProjectContext::showProject);
     QVERIFY(navigateToTarget(*ctx, nlohmann::json::parse(target.toStdString())));
-    const std::map<QString, QSignalSpy *> spies{{QStringLiteral("evidence"), &evidence}, {QStringLiteral("metric"), &metric},
-                                                {QStringLiteral("criterion"), &criterion}, {QStringLiteral("requirement"), &requirement},
-                                                {QStringLiteral("card"), &card}, {QStringLiteral("project"), &project}};
+    const std::map<QString, QSignalSpy *> spies{
+        {QStringLiteral("evidence"), &evidence},   {QStringLiteral("metric"), &metric},
+        {QStringLiteral("criterion"), &criterion}, {QStringLiteral("requirement"), &requirement},
+        {QStringLiteral("card"), &card},           {QStringLiteral("project"), &project}};
     for (const auto &[name, spy] : spies)
         QCOMPARE(spy->count(), name == signal ? 1 : 0);
     QStringList got;
@@ -486,8 +496,12 @@ void TestAnnotations::refusedTargetIsNotPushed()
 {
     test::EvidenceFixture fx;
     QSignalSpy notices(fx.context.get(), &ProjectContext::notice);
-    QVERIFY(addAnnotation(*fx.context.get(), {{"evidence", "no-such-file"}}, {QStringLiteral("info"), QStringLiteral("x")}).isEmpty());
-    QVERIFY(addAnnotation(*fx.context.get(), {{"metric", "loss"}, {"page", 1}}, {QStringLiteral("info"), QStringLiteral("x")}).isEmpty());
+    QVERIFY(
+        addAnnotation(*fx.context.get(), {{"evidence", "no-such-file"}}, {QStringLiteral("info"), QStringLiteral("x")})
+            .isEmpty());
+    QVERIFY(addAnnotation(*fx.context.get(), {{"metric", "loss"}, {"page", 1}},
+                          {QStringLiteral("info"), QStringLiteral("x")})
+                .isEmpty());
     QCOMPARE(notices.count(), 2);
     QCOMPARE(fx.context->undoStack()->count(), 0);
     QVERIFY(storedElsewhere(fx).empty());
@@ -496,22 +510,58 @@ void TestAnnotations::refusedTargetIsNotPushed()
 void TestAnnotations::bannerListsWhatIsNotDrawnInPlace_data()
 {
     QTest::addColumn<QString>("evidence");
-    QTest::addColumn<QString>("where");   // target keys beside "evidence", as JSON
-    QTest::addColumn<QString>("viewer");  // the viewer's object name
-    QTest::addColumn<QString>("chip");    // the banner's chip starts so; empty: drawn in place, no banner
-    QTest::newRow("pdf, whole") << "ev-eval-report" << "{}" << "pdfViewer" << "whole document: ";
-    QTest::newRow("pdf, page") << "ev-eval-report" << R"({"page":2})" << "pdfViewer" << "page 2: ";
-    QTest::newRow("pdf, region") << "ev-eval-report" << R"({"page":1,"rect":[10,10,50,20]})" << "pdfViewer" << "";
-    QTest::newRow("image, whole") << "ev-roc-figure" << "{}" << "imageViewer" << "whole document: ";
-    QTest::newRow("image, region") << "ev-roc-figure" << R"({"rect":[1,2,30,40]})" << "imageViewer" << "";
-    QTest::newRow("text, whole") << "ev-test-log" << "{}" << "textViewer" << "whole document: ";
-    QTest::newRow("text, line") << "ev-test-log" << R"({"line":2})" << "textViewer" << "";
+    QTest::addColumn<QString>("where");  // target keys beside "evidence", as JSON
+    QTest::addColumn<QString>("viewer"); // the viewer's object name
+    QTest::addColumn<QString>("chip");   // the banner's chip starts so; empty: drawn in place, no banner
+    QTest::newRow("pdf, whole") << "ev-eval-report"
+                                << "{}"
+                                << "pdfViewer"
+                                << "whole document: ";
+    QTest::newRow("pdf, page") << "ev-eval-report"
+                               << R"({"page":2})"
+                               << "pdfViewer"
+                               << "page 2: ";
+    QTest::newRow("pdf, region") << "ev-eval-report"
+                                 << R"({"page":1,"rect":[10,10,50,20]})"
+                                 << "pdfViewer"
+                                 << "";
+    QTest::newRow("image, whole") << "ev-roc-figure"
+                                  << "{}"
+                                  << "imageViewer"
+                                  << "whole document: ";
+    QTest::newRow("image, region") << "ev-roc-figure"
+                                   << R"({"rect":[1,2,30,40]})"
+                                   << "imageViewer"
+                                   << "";
+    QTest::newRow("text, whole") << "ev-test-log"
+                                 << "{}"
+                                 << "textViewer"
+                                 << "whole document: ";
+    QTest::newRow("text, line") << "ev-test-log"
+                                << R"({"line":2})"
+                                << "textViewer"
+                                << "";
     // Rendered Markdown keeps no source lines: a line note is listed, not drawn.
-    QTest::newRow("markdown, line") << "ev-datasheet" << R"({"line":3})" << "markdownViewer" << "line 3: ";
-    QTest::newRow("markdown, whole") << "ev-datasheet" << "{}" << "markdownViewer" << "whole document: ";
-    QTest::newRow("csv, whole") << "ev-sample" << "{}" << "csvViewer" << "whole document: ";
-    QTest::newRow("json, whole") << "ev-model-card" << "{}" << "jsonViewer" << "whole document: ";
-    QTest::newRow("notebook, whole") << "ev-notebook" << "{}" << "notebookViewer" << "whole document: ";
+    QTest::newRow("markdown, line") << "ev-datasheet"
+                                    << R"({"line":3})"
+                                    << "markdownViewer"
+                                    << "line 3: ";
+    QTest::newRow("markdown, whole") << "ev-datasheet"
+                                     << "{}"
+                                     << "markdownViewer"
+                                     << "whole document: ";
+    QTest::newRow("csv, whole") << "ev-sample"
+                                << "{}"
+                                << "csvViewer"
+                                << "whole document: ";
+    QTest::newRow("json, whole") << "ev-model-card"
+                                 << "{}"
+                                 << "jsonViewer"
+                                 << "whole document: ";
+    QTest::newRow("notebook, whole") << "ev-notebook"
+                                     << "{}"
+                                     << "notebookViewer"
+                                     << "whole document: ";
 }
 
 void TestAnnotations::bannerListsWhatIsNotDrawnInPlace()
@@ -535,7 +585,7 @@ void TestAnnotations::bannerListsWhatIsNotDrawnInPlace()
     panel->openEvidence(evidence);
     QVERIFY(panel->viewer());
     QCOMPARE(panel->viewer()->objectName(), viewer);
-    QTRY_VERIFY(panel->viewer()->isVisible());   // a widget added to a shown layout shows a moment later
+    QTRY_VERIFY(panel->viewer()->isVisible()); // a widget added to a shown layout shows a moment later
     auto *layer = panel->viewer()->findChild<EvidenceAnnotationLayer *>();
     QVERIFY(layer);
     AnnotationBanner *banner = layer->banner();
@@ -574,10 +624,13 @@ void TestAnnotations::pdfPageAnnotationMarksThePageEdge()
 {
     test::EvidenceFixture fx;
     ProjectContext &ctx = *fx.context.get();
-    const QString page = addAnnotation(ctx, {{"evidence", "ev-eval-report"}, {"page", 1}},
-                                       {QStringLiteral("blocker"), QStringLiteral("Page 1 contradicts the card's intended use.")});
-    addAnnotation(ctx, {{"evidence", "ev-eval-report"}, {"page", 1}}, {QStringLiteral("info"), QStringLiteral("Typo in the title.")});
-    addAnnotation(ctx, {{"evidence", "ev-eval-report"}}, {QStringLiteral("minor"), QStringLiteral("No version on the cover.")});
+    const QString page =
+        addAnnotation(ctx, {{"evidence", "ev-eval-report"}, {"page", 1}},
+                      {QStringLiteral("blocker"), QStringLiteral("Page 1 contradicts the card's intended use.")});
+    addAnnotation(ctx, {{"evidence", "ev-eval-report"}, {"page", 1}},
+                  {QStringLiteral("info"), QStringLiteral("Typo in the title.")});
+    addAnnotation(ctx, {{"evidence", "ev-eval-report"}},
+                  {QStringLiteral("minor"), QStringLiteral("No version on the cover.")});
     addAnnotation(ctx, {{"evidence", "ev-eval-report"}, {"page", 1}, {"rect", {60, 120, 300, 80}}},
                   {QStringLiteral("major"), QStringLiteral("Which threshold?")});
     EvidenceBesideList beside(ctx, QSize(1440, 860));
@@ -618,7 +671,7 @@ void TestAnnotations::goingToALineAnnotationScrollsToTheLine()
 {
     test::EvidenceFixture fx;
     ProjectContext &ctx = *fx.context.get();
-    EvidenceBesideList beside(ctx, QSize(1300, 330));   // low, so that the log's last lines are below the fold
+    EvidenceBesideList beside(ctx, QSize(1300, 330)); // low, so that the log's last lines are below the fold
     QWidget &window = beside.window;
     auto *panel = beside.evidence;
     auto *list = beside.list;
@@ -648,7 +701,7 @@ void TestAnnotations::goingToALineAnnotationScrollsToTheLine()
     QTRY_VERIFY(editor->viewport()->height() > 3 * editor->cursorRect().height());
     QTRY_VERIFY(editor->viewport()->rect().contains(editor->cursorRect()));
     QVERIFY2(editor->verticalScrollBar()->value() > 0, "the line was below the fold: the view scrolls to it");
-    QCOMPARE(editor->horizontalScrollBar()->value(), 0);   // and shows where the line starts
+    QCOMPARE(editor->horizontalScrollBar()->value(), 0); // and shows where the line starts
     test::saveGrab(&window, QStringLiteral("annotations-text-line"));
 }
 
@@ -656,7 +709,7 @@ void TestAnnotations::goingToAPdfRegionScrollsItIntoView()
 {
     test::EvidenceFixture fx;
     ProjectContext &ctx = *fx.context.get();
-    EvidenceBesideList beside(ctx, QSize(1300, 420));   // low: the foot of the last page is far below the fold
+    EvidenceBesideList beside(ctx, QSize(1300, 420)); // low: the foot of the last page is far below the fold
     QWidget &window = beside.window;
     auto *panel = beside.evidence;
     auto *list = beside.list;
@@ -665,13 +718,15 @@ void TestAnnotations::goingToAPdfRegionScrollsItIntoView()
     panel->openEvidence(QStringLiteral("ev-eval-report"));
     auto *pdf = qobject_cast<PdfEvidenceViewer *>(panel->viewer());
     QVERIFY(pdf);
-    QTRY_VERIFY_WITH_TIMEOUT(pdf->document()->isReady(), 10000);   // opened by its decoder process
+    QTRY_VERIFY_WITH_TIMEOUT(pdf->document()->isReady(), 10000); // opened by its decoder process
     const int lastPage = pdf->document()->pageCount();
     QVERIFY(lastPage >= 1);
     const QSizeF size = pdf->document()->pagePointSize(lastPage - 1);
     const QRectF region(60, size.height() - 140, 240, 60);
-    const QString id = addAnnotation(ctx, {{"evidence", "ev-eval-report"}, {"page", lastPage},
-                                           {"rect", {region.x(), region.y(), region.width(), region.height()}}},
+    const QString id = addAnnotation(ctx,
+                                     {{"evidence", "ev-eval-report"},
+                                      {"page", lastPage},
+                                      {"rect", {region.x(), region.y(), region.width(), region.height()}}},
                                      {QStringLiteral("major"), QStringLiteral("The footnote changes the threshold.")});
     panel->openEvidence(QStringLiteral("ev-test-log"));
 
@@ -682,7 +737,7 @@ void TestAnnotations::goingToAPdfRegionScrollsItIntoView()
     auto *layer = pdf->findChild<PdfAnnotationLayer *>();
     QVERIFY(layer);
     QTRY_VERIFY_WITH_TIMEOUT(pdf->isVisible() && test::hasInk(pdf->view()->viewport()->grab().toImage()), 10000);
-    QTest::qWait(200);   // laid out at its final size: the region must stay in view through that
+    QTest::qWait(200); // laid out at its final size: the region must stay in view through that
     const auto regionNow = [&] {
         for (const auto &h : layer->highlights())
             if (!h.pageMark && h.annotation->id == id.toStdString())
@@ -706,8 +761,10 @@ void TestAnnotations::panelsMarkAnnotatedItems()
     const std::string requirement = m.requirements.front().id;
     const int cardIndex = 1;
     const int level = m.cards[cardIndex].level;
-    addAnnotation(ctx, {{"gate", gate.id}, {"criterion", criterion}}, {QStringLiteral("blocker"), QStringLiteral("Threshold too lax.")});
-    addAnnotation(ctx, {{"requirement", requirement}}, {QStringLiteral("minor"), QStringLiteral("Untestable as written.")});
+    addAnnotation(ctx, {{"gate", gate.id}, {"criterion", criterion}},
+                  {QStringLiteral("blocker"), QStringLiteral("Threshold too lax.")});
+    addAnnotation(ctx, {{"requirement", requirement}},
+                  {QStringLiteral("minor"), QStringLiteral("Untestable as written.")});
     addAnnotation(ctx, {{"card", level}}, {QStringLiteral("major"), QStringLiteral("Caveats are thin.")});
     addAnnotation(ctx, {{"project", true}}, {QStringLiteral("info"), QStringLiteral("Well organised archive.")});
     addAnnotation(ctx, {{"metric", "loss"}}, {QStringLiteral("minor"), QStringLiteral("Which split?")});
@@ -791,7 +848,9 @@ void TestAnnotations::authorIsTheSigningIdentity()
     // The login name from the environment, else the passwd entry's (never empty).
     const QString user = QString::fromStdString(mltrl::annotationAuthor(nullptr));
     QVERIFY(!user.isEmpty());
-    const auto authorOf = [&](const QString &id) { return AnnotationStore(fx.store().db()).find(id.toStdString())->author; };
+    const auto authorOf = [&](const QString &id) {
+        return AnnotationStore(fx.store().db()).find(id.toStdString())->author;
+    };
 
     // No key yet: the login name.
     const QString before = addAnnotation(ctx, {{"project", true}}, {QStringLiteral("info"), QStringLiteral("before")});

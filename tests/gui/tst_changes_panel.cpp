@@ -3,18 +3,18 @@
 // by side), the stale review, and the "changed since your review" marks in the other panels.
 #include "GuiFixture.h"
 
+#include "core/crypto/Ed25519Key.h"
+#include "core/crypto/Sha256.h"
+#include "core/review/ReviewBuilder.h"
+#include "core/review/ReviewSigner.h"
+#include "core/review/ReviewStore.h"
 #include "ui/changes/ChangeTracker.h"
 #include "ui/changes/ChangesPanel.h"
 #include "ui/changes/PdfTextDiff.h"
-#include "core/crypto/Ed25519Key.h"
-#include "core/crypto/Sha256.h"
 #include "ui/evidence/EvidencePanel.h"
 #include "ui/evidence/EvidenceTreeModel.h"
 #include "ui/panels/CardsPanel.h"
 #include "ui/panels/RequirementsPanel.h"
-#include "core/review/ReviewBuilder.h"
-#include "core/review/ReviewSigner.h"
-#include "core/review/ReviewStore.h"
 
 #include <QAbstractItemModelTester>
 #include <QBuffer>
@@ -79,14 +79,21 @@ void setFiles(test::ExampleCopy &copy, json &m, Qt::GlobalColor colour, const QS
     copy.writeFile("evidence/photo.png", png(colour));
     copy.writeFile("evidence/report.pdf", pdf(QStringLiteral("Summary page"), page2));
     json &ev = m["evidence"];
-    ev.erase(std::remove_if(ev.begin(), ev.end(), [](const json &e) {
-                 return e["id"] == "ev-photo" || e["id"] == "ev-report";
-             }),
+    ev.erase(std::remove_if(ev.begin(), ev.end(),
+                            [](const json &e) { return e["id"] == "ev-photo" || e["id"] == "ev-report"; }),
              ev.end());
-    ev.push_back({{"id", "ev-photo"}, {"path", "evidence/photo.png"}, {"title", "Photo"}, {"kind", "sample"},
-                  {"level", 5}, {"media_type", "image/png"}});
-    ev.push_back({{"id", "ev-report"}, {"path", "evidence/report.pdf"}, {"title", "Report"}, {"kind", "report"},
-                  {"level", 5}, {"media_type", "application/pdf"}});
+    ev.push_back({{"id", "ev-photo"},
+                  {"path", "evidence/photo.png"},
+                  {"title", "Photo"},
+                  {"kind", "sample"},
+                  {"level", 5},
+                  {"media_type", "image/png"}});
+    ev.push_back({{"id", "ev-report"},
+                  {"path", "evidence/report.pdf"},
+                  {"title", "Report"},
+                  {"kind", "report"},
+                  {"level", 5},
+                  {"media_type", "application/pdf"}});
 }
 
 /// Signs a gate-5 review of the revision on screen, as the user of this workbench.
@@ -100,7 +107,8 @@ bool signReview(test::LoadedProject &project)
     in.gate = "gate-5";
     in.outcome = "advance";
     in.rationale = "Every criterion holds.";
-    in.verdicts = {{"auroc", "met", std::nullopt}, {"worst-group", "met", std::nullopt}, {"ethics", "met", std::nullopt}};
+    in.verdicts = {
+        {"auroc", "met", std::nullopt}, {"worst-group", "met", std::nullopt}, {"ethics", "met", std::nullopt}};
     in.reviewer = {"Me", "me@example.org", "R&D reviewer", key->publicKey().toOpenSsh()};
     const auto record = ReviewBuilder(project.revision()).build(in, problems);
     const auto signedReview = record ? ReviewSigner::sign(*record, *key, problems) : std::nullopt;
@@ -173,12 +181,15 @@ private slots:
             const QRegularExpressionMatch m =
                 QRegularExpression(QStringLiteral("(\\d+) (changes?)\\b")).match(panel.summary()->text());
             QVERIFY2(m.hasMatch(), qPrintable(panel.summary()->text()));
-            QCOMPARE(m.captured(2), m.captured(1) == QLatin1String("1") ? QStringLiteral("change") : QStringLiteral("changes"));
+            QCOMPARE(m.captured(2),
+                     m.captured(1) == QLatin1String("1") ? QStringLiteral("change") : QStringLiteral("changes"));
             QVERIFY(!panel.summary()->text().contains(QStringLiteral("(s)")));
         }
-        for (const auto &[id, what] : std::vector<std::pair<const char *, const char *>>{
-                 {"ev-datasheet", "bytes"}, {"ev-photo", "bytes"}, {"ev-report", "bytes"}, {"R1", "text"},
-                 {"5", "caveats"}})
+        for (const auto &[id, what] : std::vector<std::pair<const char *, const char *>>{{"ev-datasheet", "bytes"},
+                                                                                         {"ev-photo", "bytes"},
+                                                                                         {"ev-report", "bytes"},
+                                                                                         {"R1", "text"},
+                                                                                         {"5", "caveats"}})
             QVERIFY2(rowOf(panel, QString::fromUtf8(id), QString::fromUtf8(what)) >= 0, id);
         const int all = panel.proxy()->rowCount();
         QCOMPARE(all, panel.model()->rowCount());
@@ -310,8 +321,10 @@ private slots:
         write(QStringLiteral("x.pdf"), "not a pdf");
         QCOMPARE(*comparePdfPages(dir.filePath(QStringLiteral("a.pdf")), dir.filePath(QStringLiteral("b.pdf"))),
                  QStringList{QStringLiteral("page 1: text changed")});
-        QVERIFY(comparePdfPages(dir.filePath(QStringLiteral("a.pdf")), dir.filePath(QStringLiteral("a.pdf")))->isEmpty());
-        const auto pages = comparePdfPageTexts(dir.filePath(QStringLiteral("a.pdf")), dir.filePath(QStringLiteral("b.pdf")));
+        QVERIFY(
+            comparePdfPages(dir.filePath(QStringLiteral("a.pdf")), dir.filePath(QStringLiteral("a.pdf")))->isEmpty());
+        const auto pages =
+            comparePdfPageTexts(dir.filePath(QStringLiteral("a.pdf")), dir.filePath(QStringLiteral("b.pdf")));
         QVERIFY(pages && pages->size() == 1);
         QCOMPARE(pages->front().page, 1);
         QCOMPARE(pages->front().oldText.trimmed(), QStringLiteral("one"));

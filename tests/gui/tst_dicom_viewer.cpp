@@ -6,13 +6,13 @@
 #include "TestData.h"
 #include "core/dicom/DeidentificationCheck.h"
 #include "ui/evidence/DicomEvidenceViewer.h"
+#include "ui/evidence/DicomFrame.h"
 #include "ui/evidence/EvidencePanel.h"
 #include "ui/evidence/EvidenceTreeModel.h"
-#include "ui/overview/OverviewPanel.h"
-#include "ui/session/ProjectContext.h"
-#include "ui/evidence/DicomFrame.h"
 #include "ui/evidence/EvidenceViewer.h"
 #include "ui/evidence/ZoomableImageView.h"
+#include "ui/overview/OverviewPanel.h"
+#include "ui/session/ProjectContext.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -96,14 +96,22 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("syntax");
-        QTest::newRow("uncompressed") << "identified.dcm" << "Little Endian Explicit";
-        QTest::newRow("jpeg lossless") << "jpeg-lossless.dcm" << "JPEG Lossless";
-        QTest::newRow("jpeg-ls") << "jpegls.dcm" << "JPEG-LS Lossless";
-        QTest::newRow("rle") << "rle.dcm" << "RLE Lossless";
-        QTest::newRow("deflated") << "deflated.dcm" << "Deflated";
-        QTest::newRow("jpeg 2000 lossless") << "j2k-lossless.dcm" << "JPEG 2000 (Lossless only)";
-        QTest::newRow("jpeg 2000 fragmented") << "j2k-fragments.dcm" << "JPEG 2000 (Lossless only)";
-        QTest::newRow("high-throughput jpeg 2000") << "htj2k.dcm" << "High-Throughput JPEG 2000 (Lossless only)";
+        QTest::newRow("uncompressed") << "identified.dcm"
+                                      << "Little Endian Explicit";
+        QTest::newRow("jpeg lossless") << "jpeg-lossless.dcm"
+                                       << "JPEG Lossless";
+        QTest::newRow("jpeg-ls") << "jpegls.dcm"
+                                 << "JPEG-LS Lossless";
+        QTest::newRow("rle") << "rle.dcm"
+                             << "RLE Lossless";
+        QTest::newRow("deflated") << "deflated.dcm"
+                                  << "Deflated";
+        QTest::newRow("jpeg 2000 lossless") << "j2k-lossless.dcm"
+                                            << "JPEG 2000 (Lossless only)";
+        QTest::newRow("jpeg 2000 fragmented") << "j2k-fragments.dcm"
+                                              << "JPEG 2000 (Lossless only)";
+        QTest::newRow("high-throughput jpeg 2000") << "htj2k.dcm"
+                                                   << "High-Throughput JPEG 2000 (Lossless only)";
     }
 
     void knownPixelAfterWindowLevel()
@@ -150,7 +158,7 @@ private slots:
         QCOMPARE(qGray(v->shownImage().pixel(0, 0)), 0);
         QCOMPARE(qGray(v->shownImage().pixel(63, 47)), 255);
         QCOMPARE(qGray(v->shownImage().pixel(10, 20)), windowed(810, 971.5, 1944));
-        emit box->activated(3);   // soft tissue 50 / 400 (-150 … 250): 810 is far above, 0 in it
+        emit box->activated(3); // soft tissue 50 / 400 (-150 … 250): 810 is far above, 0 in it
         QCOMPARE(qGray(v->shownImage().pixel(10, 20)), 255);
         QCOMPARE(qGray(v->shownImage().pixel(0, 0)), windowed(0, 50, 400));
         QCOMPARE(qGray(v->shownImage().pixel(0, 0)), 96);
@@ -166,7 +174,7 @@ private slots:
         v->frameBox()->setValue(2);
         QVERIFY(shown.wait(20000));
         QCOMPARE(v->currentFrame(), 1);
-        QCOMPARE(v->windowCenter(), 1000.0);   // the window stays
+        QCOMPARE(v->windowCenter(), 1000.0); // the window stays
         QCOMPARE(qGray(v->shownImage().pixel(10, 20)), windowed(sampleValue(1, 10, 20), 1000, 2000));
         QCOMPARE(qGray(v->shownImage().pixel(10, 20)), 231);
     }
@@ -197,15 +205,21 @@ private slots:
             for (const QPoint p : {QPoint(10, 20), QPoint(0, 0), QPoint(63, 47), QPoint(31, 5)}) {
                 const int expected = windowed(sampleValue(frame, p.x(), p.y()), 1000, 2000);
                 QVERIFY2(std::abs(qGray(shown.pixel(p)) - expected) <= tolerance,
-                         qPrintable(QStringLiteral("%1 frame %2 at %3,%4: %5, expected %6").arg(file).arg(frame)
-                                        .arg(p.x()).arg(p.y()).arg(qGray(shown.pixel(p))).arg(expected)));
+                         qPrintable(QStringLiteral("%1 frame %2 at %3,%4: %5, expected %6")
+                                        .arg(file)
+                                        .arg(frame)
+                                        .arg(p.x())
+                                        .arg(p.y())
+                                        .arg(qGray(shown.pixel(p)))
+                                        .arg(expected)));
             }
             if (tolerance == 0)
                 QCOMPARE(f.values[20 * 64 + 10], float(sampleValue(frame, 10, 20)));
         }
-        const QString syntax = file == QLatin1String("htj2k.dcm") ? QStringLiteral("High-Throughput JPEG 2000 (Lossless only)")
-                             : tolerance                      ? QStringLiteral("JPEG 2000 (Lossless or Lossy)")
-                                                              : QStringLiteral("JPEG 2000 (Lossless only)");
+        const QString syntax = file == QLatin1String("htj2k.dcm")
+                                   ? QStringLiteral("High-Throughput JPEG 2000 (Lossless only)")
+                               : tolerance ? QStringLiteral("JPEG 2000 (Lossless or Lossy)")
+                                           : QStringLiteral("JPEG 2000 (Lossless only)");
         QCOMPARE(decodeDicomFrame(m_dir.filePath(file), 0).transferSyntax, syntax);
     }
 
@@ -217,8 +231,8 @@ private slots:
         const DicomFrame plain = decodeDicomFrame(m_dir.filePath(QStringLiteral("rgb.dcm")), 0);
         QVERIFY(plain.ok());
         QCOMPARE(j2k.color.size(), QSize(32, 24));
-        QCOMPARE(j2k.color.pixel(16, 12), qRgb(255, 255, 255));   // the white rectangle
-        QCOMPARE(j2k.color, plain.color);                         // lossless, RCT undone
+        QCOMPARE(j2k.color.pixel(16, 12), qRgb(255, 255, 255)); // the white rectangle
+        QCOMPARE(j2k.color, plain.color);                       // lossless, RCT undone
         auto v = open(QStringLiteral("j2k-rgb.dcm"));
         QVERIFY(v);
         QVERIFY2(v->errorText().isEmpty(), qPrintable(v->errorText()));
@@ -231,12 +245,14 @@ private slots:
         QVERIFY(v);
         QWidget *vp = v->view()->viewport();
         const QPointF start(100, 100);
-        QMouseEvent press(QEvent::MouseButtonPress, start, vp->mapToGlobal(start), Qt::RightButton, Qt::RightButton, Qt::NoModifier);
+        QMouseEvent press(QEvent::MouseButtonPress, start, vp->mapToGlobal(start), Qt::RightButton, Qt::RightButton,
+                          Qt::NoModifier);
         QApplication::sendEvent(vp, &press);
-        const QPointF to(160, 140);   // wider and a higher level
+        const QPointF to(160, 140); // wider and a higher level
         QMouseEvent move(QEvent::MouseMove, to, vp->mapToGlobal(to), Qt::NoButton, Qt::RightButton, Qt::NoModifier);
         QApplication::sendEvent(vp, &move);
-        QMouseEvent release(QEvent::MouseButtonRelease, to, vp->mapToGlobal(to), Qt::RightButton, Qt::NoButton, Qt::NoModifier);
+        QMouseEvent release(QEvent::MouseButtonRelease, to, vp->mapToGlobal(to), Qt::RightButton, Qt::NoButton,
+                            Qt::NoModifier);
         QApplication::sendEvent(vp, &release);
         QVERIFY(v->windowWidth() > 2000);
         QVERIFY(v->windowCenter() > 1000);
@@ -253,8 +269,8 @@ private slots:
         QVERIFY(v);
         QVERIFY2(v->errorText().isEmpty(), qPrintable(v->errorText()));
         QCOMPARE(v->shownImage().size(), QSize(32, 24));
-        QVERIFY(qGray(v->shownImage().pixel(16, 12)) > 230);   // the white rectangle
-        QVERIFY(std::abs(qGray(v->shownImage().pixel(2, 2)) - 127) < 12);   // grey 50 %, JPEG-lossy
+        QVERIFY(qGray(v->shownImage().pixel(16, 12)) > 230);              // the white rectangle
+        QVERIFY(std::abs(qGray(v->shownImage().pixel(2, 2)) - 127) < 12); // grey 50 %, JPEG-lossy
         QVERIFY(!v->presets()->isVisible());
     }
 
@@ -271,7 +287,7 @@ private slots:
         QCOMPARE(tags->index(0, 2).data().toString(), QStringLiteral("PN"));
         QCOMPARE(tags->index(0, 3).data().toString(), QStringLiteral("Doe^Jane"));
         v->tagSearch()->clear();
-        QTest::keyClicks(v->tagSearch(), QStringLiteral("(0009,"));   // private tags by their group
+        QTest::keyClicks(v->tagSearch(), QStringLiteral("(0009,")); // private tags by their group
         QCOMPARE(tags->rowCount(), 2);
         // The header says what identifies.
         QVERIFY(v->identifiedText().startsWith(QStringLiteral("Identifies a patient: StudyDate (0008,0020)")));
@@ -285,7 +301,8 @@ private slots:
         QString error;
         const auto rows = readDicomTags(m_dir.filePath(QStringLiteral("nested.dcm")), &error);
         QVERIFY(error.isEmpty());
-        const auto it = std::find_if(rows.begin(), rows.end(), [](const DicomTagRow &r) { return r.tag == QLatin1String("(0008,1120)"); });
+        const auto it = std::find_if(rows.begin(), rows.end(),
+                                     [](const DicomTagRow &r) { return r.tag == QLatin1String("(0008,1120)"); });
         QVERIFY(it != rows.end());
         QCOMPARE(it->value, QStringLiteral("(1 item)"));
         QCOMPARE((it + 1)->keyword, QStringLiteral("> PatientName"));
@@ -311,7 +328,7 @@ private slots:
         QVERIFY(v);
         QVERIFY2(v->errorText().startsWith(QStringLiteral("cannot be shown: ")), qPrintable(v->errorText()));
         QVERIFY(v->shownImage().isNull());
-        if (file == QLatin1String("j2k-truncated.dcm") || file == QLatin1String("j2k-garbage.dcm"))   // the reason
+        if (file == QLatin1String("j2k-truncated.dcm") || file == QLatin1String("j2k-garbage.dcm")) // the reason
             QVERIFY2(v->errorText().contains(QStringLiteral("JPEG 2000")), qPrintable(v->errorText()));
         if (file == QLatin1String("unknown-syntax.dcm"))
             QCOMPARE(v->errorText(), QStringLiteral("cannot be shown: no decoder for the transfer syntax "
@@ -323,11 +340,11 @@ private slots:
     void corruptedFilesNeverCrash()
     {
         QRandomGenerator rng(7);
-        const QStringList sources{QStringLiteral("identified.dcm"), QStringLiteral("jpegls.dcm"), QStringLiteral("rle.dcm"),
-                                  QStringLiteral("jpeg-lossless.dcm"), QStringLiteral("deflated.dcm"),
-                                  QStringLiteral("jpeg-baseline.dcm"), QStringLiteral("j2k-lossless.dcm"),
-                                  QStringLiteral("j2k-rgb.dcm"), QStringLiteral("j2k-fragments.dcm"),
-                                  QStringLiteral("htj2k.dcm")};
+        const QStringList sources{QStringLiteral("identified.dcm"),    QStringLiteral("jpegls.dcm"),
+                                  QStringLiteral("rle.dcm"),           QStringLiteral("jpeg-lossless.dcm"),
+                                  QStringLiteral("deflated.dcm"),      QStringLiteral("jpeg-baseline.dcm"),
+                                  QStringLiteral("j2k-lossless.dcm"),  QStringLiteral("j2k-rgb.dcm"),
+                                  QStringLiteral("j2k-fragments.dcm"), QStringLiteral("htj2k.dcm")};
         const QString path = m_dir.filePath(QStringLiteral("corrupt.dcm"));
         int shown = 0;
         for (int i = 0; i < 450; ++i) {
@@ -337,10 +354,18 @@ private slots:
             for (int k = 1 + int(rng.bounded(8)); k > 0 && d.size() > 200; --k) {
                 const int at = int(rng.bounded(quint32(d.size())));
                 switch (rng.bounded(4)) {
-                case 0: d[at] = char(rng.bounded(256)); break;
-                case 1: d.replace(at, 4, QByteArray("\xff\xff\xff\xff", 4)); break;
-                case 2: d.remove(at, 1 + int(rng.bounded(64))); break;
-                default: d.insert(at, d.mid(int(rng.bounded(quint32(d.size()))), 1 + int(rng.bounded(200)))); break;
+                case 0:
+                    d[at] = char(rng.bounded(256));
+                    break;
+                case 1:
+                    d.replace(at, 4, QByteArray("\xff\xff\xff\xff", 4));
+                    break;
+                case 2:
+                    d.remove(at, 1 + int(rng.bounded(64)));
+                    break;
+                default:
+                    d.insert(at, d.mid(int(rng.bounded(quint32(d.size()))), 1 + int(rng.bounded(200))));
+                    break;
                 }
             }
             QFile out(path);
@@ -371,7 +396,7 @@ private slots:
         QVERIFY(!f.ok());
         QVERIFY2(f.error.contains(QStringLiteral("the JPEG 2000 decoder crashed on this frame (signal 6)")),
                  qPrintable(f.error));
-        QVERIFY(decodeDicomFrame(path, 1).ok());   // the second frame is intact
+        QVERIFY(decodeDicomFrame(path, 1).ok()); // the second frame is intact
     }
 
     void filesThatFailedTheParserAreNotParsedAgain()
@@ -385,7 +410,8 @@ private slots:
         auto *viewer = qobject_cast<DicomEvidenceViewer *>(v.get());
         QVERIFY(viewer);
         QTRY_VERIFY(viewer->isLoaded());
-        QCOMPARE(viewer->errorText(), QStringLiteral("cannot be shown: the DICOM parser crashed on this file (signal 11)"));
+        QCOMPARE(viewer->errorText(),
+                 QStringLiteral("cannot be shown: the DICOM parser crashed on this file (signal 11)"));
         QVERIFY(viewer->shownImage().isNull());
     }
 
@@ -407,8 +433,12 @@ private slots:
             QFile in(m_dir.filePath(QString::fromLatin1(sample)));
             QVERIFY(in.open(QIODevice::ReadOnly));
             ex.writeFile(file, in.readAll().toStdString());
-            m["evidence"].push_back({{"id", id}, {"path", file}, {"title", id}, {"kind", "sample"},
-                                     {"media_type", "application/dicom"}, {"created", "2025-02-01"}});
+            m["evidence"].push_back({{"id", id},
+                                     {"path", file},
+                                     {"title", id},
+                                     {"kind", "sample"},
+                                     {"media_type", "application/dicom"},
+                                     {"created", "2025-02-01"}});
         };
         add("cxr-001", "evidence/cxr-001.dcm", "identified.dcm");
         add("cxr-002", "evidence/cxr-002.dcm", "deidentified.dcm");
@@ -427,12 +457,17 @@ private slots:
         QVERIFY(model->data(model->indexOf(QStringLiteral("cxr-001")), EvidenceTreeModel::IdentifiedRole).toBool());
         QVERIFY(model->data(model->indexOf(QStringLiteral("cxr-003")), EvidenceTreeModel::IdentifiedRole).toBool());
         QVERIFY(!model->data(model->indexOf(QStringLiteral("cxr-002")), EvidenceTreeModel::IdentifiedRole).toBool());
-        QVERIFY(!model->data(model->indexOf(QStringLiteral("ev-datasheet")), EvidenceTreeModel::IdentifiedRole).toBool());
+        QVERIFY(
+            !model->data(model->indexOf(QStringLiteral("ev-datasheet")), EvidenceTreeModel::IdentifiedRole).toBool());
         const QModelIndex leaf = model->indexOf(QStringLiteral("cxr-001"));
-        QVERIFY(model->data(leaf, Qt::ToolTipRole).toString().contains(QStringLiteral("Identifies a patient: StudyDate (0008,0020)")));
+        QVERIFY(model->data(leaf, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Identifies a patient: StudyDate (0008,0020)")));
         QCOMPARE(model->data(leaf.siblingAtColumn(EvidenceTreeModel::MediaTypeColumn)).toString(),
                  QStringLiteral("application/dicom · identifies a patient"));
-        QVERIFY(model->data(leaf, EvidenceTreeModel::SearchTextRole).toString().contains(QStringLiteral("identifies a patient")));
+        QVERIFY(model->data(leaf, EvidenceTreeModel::SearchTextRole)
+                    .toString()
+                    .contains(QStringLiteral("identifies a patient")));
 
         OverviewPanel overview(&context);
         overview.resize(1000, 700);
@@ -462,18 +497,22 @@ private slots:
             const auto tags = readDicomTags(path, &tagError);
             if (frame.ok()) {
                 ++shown;
-                const QImage image = applyWindow(frame, (frame.minValue + frame.maxValue) / 2,
-                                                 frame.maxValue - frame.minValue + 1);
+                const QImage image =
+                    applyWindow(frame, (frame.minValue + frame.maxValue) / 2, frame.maxValue - frame.minValue + 1);
                 QVERIFY2(!image.isNull(), qPrintable(f));
                 const QString grab = qEnvironmentVariable("MLTRL_GRAB_DIR");
                 if (!grab.isEmpty())
-                    image.save(QDir(grab).filePath(QStringLiteral("pydicom-") + QFileInfo(f).baseName() + QStringLiteral(".png")));
+                    image.save(QDir(grab).filePath(QStringLiteral("pydicom-") + QFileInfo(f).baseName() +
+                                                   QStringLiteral(".png")));
             }
             qInfo("%s: %s; %s; %d tags", qPrintable(f),
-                  check.identified().value_or(false) ? qPrintable(QStringLiteral("identified: ") + QString::fromStdString(check.summary()))
-                                                     : "not identified",
-                  frame.ok() ? qPrintable(QStringLiteral("%1 x %2 %3").arg(frame.columns).arg(frame.rows).arg(frame.transferSyntax))
-                             : qPrintable(QStringLiteral("cannot be shown: ") + frame.error),
+                  check.identified().value_or(false)
+                      ? qPrintable(QStringLiteral("identified: ") + QString::fromStdString(check.summary()))
+                      : "not identified",
+                  frame.ok()
+                      ? qPrintable(
+                            QStringLiteral("%1 x %2 %3").arg(frame.columns).arg(frame.rows).arg(frame.transferSyntax))
+                      : qPrintable(QStringLiteral("cannot be shown: ") + frame.error),
                   int(tags.size()));
         }
         QVERIFY(shown > 30);
@@ -494,13 +533,14 @@ private slots:
             QVERIFY2(o.ok(), other);
             QVERIFY2(o.values == mr.values, other);
         }
-        QVERIFY(decoded("image_dfl.dcm").ok());         // deflated
-        QVERIFY(decoded("JPGExtended.dcm").ok());       // JPEG extended, 12-bit
+        QVERIFY(decoded("image_dfl.dcm").ok());   // deflated
+        QVERIFY(decoded("JPGExtended.dcm").ok()); // JPEG extended, 12-bit
         QVERIFY(decoded("SC_rgb_rle_2frame.dcm").frameCount == 2);
         QVERIFY(!decoded("SC_rgb_rle_2frame.dcm").isMonochrome());
         // JPEG 2000 through OpenJPEG: the same values as the uncompressed MR_small.
         QVERIFY(decoded("JPEG2000.dcm").ok());
-        QVERIFY2(decoded("MR_small_jp2klossless.dcm").values == mr.values, qPrintable(decoded("MR_small_jp2klossless.dcm").error));
+        QVERIFY2(decoded("MR_small_jp2klossless.dcm").values == mr.values,
+                 qPrintable(decoded("MR_small_jp2klossless.dcm").error));
         // A truncated file, an object without an image: "cannot be shown", never a crash.
         QVERIFY(!decoded("MR_truncated.dcm").ok());
         QVERIFY(decoded("rtplan.dcm").error.contains(QStringLiteral("no image")));
@@ -517,18 +557,30 @@ private slots:
         QTest::addColumn<QSize>("size");
         QTest::addColumn<bool>("monochrome");
         QTest::addColumn<int>("frames");
-        QTest::newRow("CT_small") << "CT_small.dcm" << "Little Endian Explicit" << QSize(128, 128) << true << 1;
-        QTest::newRow("MR_small") << "MR_small.dcm" << "Little Endian Explicit" << QSize(64, 64) << true << 1;
-        QTest::newRow("MR_small_RLE") << "MR_small_RLE.dcm" << "RLE Lossless" << QSize(64, 64) << true << 1;
-        QTest::newRow("MR_small_jpeg_ls") << "MR_small_jpeg_ls_lossless.dcm" << "JPEG-LS Lossless" << QSize(64, 64) << true << 1;
-        QTest::newRow("MR_small_jp2k") << "MR_small_jp2klossless.dcm" << "JPEG 2000 (Lossless only)" << QSize(64, 64) << true << 1;
-        QTest::newRow("JPEG2000") << "JPEG2000.dcm" << "JPEG 2000 (Lossless or Lossy)" << QSize(256, 1024) << true << 1;
-        QTest::newRow("693_J2KI") << "693_J2KI.dcm" << "JPEG 2000 (Lossless or Lossy)" << QSize(512, 512) << true << 1;
-        QTest::newRow("GDCMJ2K_TextGBR") << "GDCMJ2K_TextGBR.dcm" << "JPEG 2000 (Lossless only)" << QSize(400, 400) << false << 1;
-        QTest::newRow("image_dfl") << "image_dfl.dcm" << "Deflated" << QSize(512, 512) << true << 1;
-        QTest::newRow("JPGExtended") << "JPGExtended.dcm" << "JPEG Extended" << QSize(256, 1024) << true << 1;
-        QTest::newRow("SC_rgb_jpeg_gdcm") << "SC_rgb_jpeg_gdcm.dcm" << "JPEG Lossless" << QSize(100, 100) << false << 1;
-        QTest::newRow("rtdose") << "rtdose.dcm" << "Little Endian Implicit" << QSize(10, 10) << true << 15;
+        QTest::newRow("CT_small") << "CT_small.dcm"
+                                  << "Little Endian Explicit" << QSize(128, 128) << true << 1;
+        QTest::newRow("MR_small") << "MR_small.dcm"
+                                  << "Little Endian Explicit" << QSize(64, 64) << true << 1;
+        QTest::newRow("MR_small_RLE") << "MR_small_RLE.dcm"
+                                      << "RLE Lossless" << QSize(64, 64) << true << 1;
+        QTest::newRow("MR_small_jpeg_ls") << "MR_small_jpeg_ls_lossless.dcm"
+                                          << "JPEG-LS Lossless" << QSize(64, 64) << true << 1;
+        QTest::newRow("MR_small_jp2k") << "MR_small_jp2klossless.dcm"
+                                       << "JPEG 2000 (Lossless only)" << QSize(64, 64) << true << 1;
+        QTest::newRow("JPEG2000") << "JPEG2000.dcm"
+                                  << "JPEG 2000 (Lossless or Lossy)" << QSize(256, 1024) << true << 1;
+        QTest::newRow("693_J2KI") << "693_J2KI.dcm"
+                                  << "JPEG 2000 (Lossless or Lossy)" << QSize(512, 512) << true << 1;
+        QTest::newRow("GDCMJ2K_TextGBR") << "GDCMJ2K_TextGBR.dcm"
+                                         << "JPEG 2000 (Lossless only)" << QSize(400, 400) << false << 1;
+        QTest::newRow("image_dfl") << "image_dfl.dcm"
+                                   << "Deflated" << QSize(512, 512) << true << 1;
+        QTest::newRow("JPGExtended") << "JPGExtended.dcm"
+                                     << "JPEG Extended" << QSize(256, 1024) << true << 1;
+        QTest::newRow("SC_rgb_jpeg_gdcm") << "SC_rgb_jpeg_gdcm.dcm"
+                                          << "JPEG Lossless" << QSize(100, 100) << false << 1;
+        QTest::newRow("rtdose") << "rtdose.dcm"
+                                << "Little Endian Implicit" << QSize(10, 10) << true << 15;
     }
 
     void shippedRealWorldFiles()
@@ -550,9 +602,9 @@ private slots:
             QVERIFY(f.values == plain.values);
         }
         const bool fileWindow = monochrome && !f.fileWindows.empty();
-        const QImage shown = !monochrome ? f.color
-                           : fileWindow  ? applyWindow(f, f.fileWindows.front().center, f.fileWindows.front().width)
-                                         : applyWindow(f, (f.minValue + f.maxValue) / 2, f.maxValue - f.minValue + 1);
+        const QImage shown = !monochrome  ? f.color
+                             : fileWindow ? applyWindow(f, f.fileWindows.front().center, f.fileWindows.front().width)
+                                          : applyWindow(f, (f.minValue + f.maxValue) / 2, f.maxValue - f.minValue + 1);
         QCOMPARE(shown.size(), size);
         // Not one flat colour: the image has content.
         const QRgb first = shown.pixel(0, 0);
@@ -563,8 +615,8 @@ private slots:
         QVERIFY(varies);
         const QString grab = qEnvironmentVariable("MLTRL_GRAB_DIR");
         if (!grab.isEmpty())
-            QVERIFY(shown.save(QDir(grab).filePath(QStringLiteral("dicom-real-") + QFileInfo(file).baseName()
-                                                   + QStringLiteral(".png"))));
+            QVERIFY(shown.save(QDir(grab).filePath(QStringLiteral("dicom-real-") + QFileInfo(file).baseName() +
+                                                   QStringLiteral(".png"))));
         // The header panel reads it too.
         QString tagError;
         QVERIFY(readDicomTags(path, &tagError).size() > 10);

@@ -2,11 +2,11 @@
 // its links, and navigation through ProjectContext::showEvidence.
 #include "EvidenceFixture.h"
 #include "ui/evidence/EvidenceFacts.h"
-#include "ui/shell/InspectorWidget.h"
 #include "ui/evidence/EvidencePanel.h"
 #include "ui/evidence/EvidenceTreeModel.h"
 #include "ui/evidence/EvidenceViewer.h"
 #include "ui/evidence/PdfEvidenceViewer.h"
+#include "ui/shell/InspectorWidget.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineEdit>
@@ -68,7 +68,7 @@ void TestEvidenceBrowser::groupsByLevelThenKind()
             }
         }
     }
-    QCOMPARE(leaves, 15);   // 13 files and two DICOM samples
+    QCOMPARE(leaves, 15); // 13 files and two DICOM samples
     // Level 5 has three figures under the "figure" kind.
     const QModelIndex figure = model.indexOf(QStringLiteral("ev-roc-figure")).parent();
     QCOMPARE(figure.data().toString(), QStringLiteral("figure (3)"));
@@ -104,7 +104,8 @@ void TestEvidenceBrowser::selectingShowsViewerAndFacts()
         for (int k = 0; k < shown->rowCount(shown->index(l, 0)); ++k) {
             const QModelIndex kind = shown->index(k, 0, shown->index(l, 0));
             for (int i = 0; i < shown->rowCount(kind); ++i)
-                if (shown->index(i, 0, kind).data(EvidenceTreeModel::EvidenceIdRole) == QStringLiteral("ev-eval-report"))
+                if (shown->index(i, 0, kind).data(EvidenceTreeModel::EvidenceIdRole) ==
+                    QStringLiteral("ev-eval-report"))
                     pdf = shown->index(i, 0, kind);
         }
     QVERIFY(pdf.isValid());
@@ -142,12 +143,15 @@ void TestEvidenceBrowser::linksEmitNavigation_data()
     QTest::addColumn<QString>("link");
     QTest::addColumn<QString>("signal");
     QTest::addColumn<QStringList>("args");
-    QTest::newRow("criterion") << "ev-ethics" << "criterion:gate-5/ethics" << "criterion"
-                               << QStringList{QStringLiteral("gate-5"), QStringLiteral("ethics")};
-    QTest::newRow("requirement") << "ev-model-card" << "requirement:R6.1.classifier" << "requirement"
-                                 << QStringList{QStringLiteral("R6.1.classifier")};
-    QTest::newRow("component card") << "ev-deid" << "card:6/dicom-ingest" << "card"
-                                    << QStringList{QStringLiteral("6"), QStringLiteral("dicom-ingest")};
+    QTest::newRow("criterion") << "ev-ethics"
+                               << "criterion:gate-5/ethics"
+                               << "criterion" << QStringList{QStringLiteral("gate-5"), QStringLiteral("ethics")};
+    QTest::newRow("requirement") << "ev-model-card"
+                                 << "requirement:R6.1.classifier"
+                                 << "requirement" << QStringList{QStringLiteral("R6.1.classifier")};
+    QTest::newRow("component card") << "ev-deid"
+                                    << "card:6/dicom-ingest"
+                                    << "card" << QStringList{QStringLiteral("6"), QStringLiteral("dicom-ingest")};
 }
 
 void TestEvidenceBrowser::linksEmitNavigation()
@@ -167,8 +171,10 @@ void TestEvidenceBrowser::linksEmitNavigation()
     QSignalSpy requirement(fx.context.get(), &ProjectContext::showRequirement);
     QSignalSpy card(fx.context.get(), &ProjectContext::showCard);
     QVERIFY(inspector.links().contains(link));
-    emit inspector.linkActivated(link);   // what a click on the link in the Inspector does
-    QSignalSpy &spy = signal == QLatin1String("criterion") ? criterion : signal == QLatin1String("requirement") ? requirement : card;
+    emit inspector.linkActivated(link); // what a click on the link in the Inspector does
+    QSignalSpy &spy = signal == QLatin1String("criterion")     ? criterion
+                      : signal == QLatin1String("requirement") ? requirement
+                                                               : card;
     QCOMPARE(criterion.count() + requirement.count() + card.count(), 1);
     QCOMPARE(spy.count(), 1);
     QStringList got;

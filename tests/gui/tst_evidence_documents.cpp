@@ -94,7 +94,7 @@ std::string esc(const std::string &s)
 {
     std::string out;
     for (char c : s)
-        out += c == '~' ? '\x1b' : c;   // "~" stands for ESC below
+        out += c == '~' ? '\x1b' : c; // "~" stands for ESC below
     return out;
 }
 
@@ -114,14 +114,21 @@ public:
 
         m_ex.writeFile("evidence/figures/roc.png", png(kFigure, 160, 90).toStdString());
         m_ex.writeFile("evidence/report.md", "# Report\n\nThe ROC curve:\n\n![roc](figures/roc.png)\n\n"
-                                             "![abs](" + canary.toStdString() + ") ![up](" + up + ")\n");
+                                             "![abs](" +
+                                                 canary.toStdString() + ") ![up](" + up + ")\n");
         m_ex.writeFile("notebooks/figures/nb.png", png(kFigure, 80, 40).toStdString());
         m_ex.writeFile("notebooks/analysis.ipynb", notebook().dump());
         nlohmann::json m = m_ex.manifest();
-        m["evidence"].push_back({{"id", "ev-report"}, {"path", "evidence/report.md"}, {"title", "Report"},
-                                 {"kind", "report"}, {"media_type", "text/markdown"}});
-        m["evidence"].push_back({{"id", "ev-nb"}, {"path", "notebooks/analysis.ipynb"}, {"title", "Analysis"},
-                                 {"kind", "notebook"}, {"media_type", "application/x-ipynb+json"}});
+        m["evidence"].push_back({{"id", "ev-report"},
+                                 {"path", "evidence/report.md"},
+                                 {"title", "Report"},
+                                 {"kind", "report"},
+                                 {"media_type", "text/markdown"}});
+        m["evidence"].push_back({{"id", "ev-nb"},
+                                 {"path", "notebooks/analysis.ipynb"},
+                                 {"title", "Analysis"},
+                                 {"kind", "notebook"},
+                                 {"media_type", "application/x-ipynb+json"}});
         m_ex.setManifest(m);
 
         Problems problems;
@@ -138,14 +145,17 @@ public:
     {
         const std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"60\">"
                                 "<rect width=\"120\" height=\"60\" fill=\"#c01020\"/>"
-                                "<image href=\"" + canary.toStdString() + "\" width=\"60\" height=\"60\"/></svg>";
+                                "<image href=\"" +
+                                canary.toStdString() + "\" width=\"60\" height=\"60\"/></svg>";
         const std::string table =
             "<div><style scoped>.dataframe tbody tr th { vertical-align: top; }</style>"
             "<table border=\"1\" class=\"dataframe\"><thead><tr style=\"text-align: right;\"><th></th><th>site</th>"
             "<th>auroc</th></tr></thead><tbody><tr><th>0</th><td>A</td><td>0.93</td></tr>"
             "<tr><th>1</th><td onclick=\"alert(1)\">B</td><td>0.88</td></tr></tbody></table></div>";
         const std::string html = "<b>bold words</b> <script>document.title = 'script-ran'</script>"
-                                 "<img src=\"" + canary.toStdString() + "\"> <a href=\"https://example.org\">a link</a>"
+                                 "<img src=\"" +
+                                 canary.toStdString() +
+                                 "\"> <a href=\"https://example.org\">a link</a>"
                                  "<iframe src=\"https://example.org\">iframe-text</iframe><p>after</p>";
         const nlohmann::json traceback = {
             esc("~[0;31m---------------------------------------------------------------------------~[0m"),
@@ -154,33 +164,46 @@ public:
                 "~[38;5;167;01mValueError~[39;00m(~[38;5;124m\"~[39m~[38;5;124mbad threshold~[39m~[38;5;124m\"~[39m)"),
             esc("~[0;31mValueError~[0m: bad threshold")};
         const auto code = [](int n, const std::string &src, nlohmann::json outputs) {
-            return nlohmann::json{{"cell_type", "code"}, {"execution_count", n}, {"metadata", nlohmann::json::object()},
-                                  {"source", src}, {"outputs", std::move(outputs)}};
+            return nlohmann::json{{"cell_type", "code"},
+                                  {"execution_count", n},
+                                  {"metadata", nlohmann::json::object()},
+                                  {"source", src},
+                                  {"outputs", std::move(outputs)}};
         };
-        return {{"nbformat", 4},
-                {"nbformat_minor", 5},
-                {"metadata", {{"language_info", {{"name", "python"}}}}},
-                {"cells",
-                 {{{"cell_type", "markdown"}, {"metadata", nlohmann::json::object()},
-                   {"source", {"## Figure beside the notebook\n", "\n", "![nb](figures/nb.png)\n"}}},
-                  {{"cell_type", "markdown"}, {"metadata", nlohmann::json::object()},
-                   {"source", "Pasted: ![p](attachment:pasted.png) and ![m](attachment:missing.png)"},
-                   {"attachments", {{"pasted.png", {{"image/png", png(kAttached, 50, 30).toBase64().toStdString()}}}}}},
-                  code(1, "plot_svg()",
-                       {{{"output_type", "display_data"}, {"metadata", nlohmann::json::object()},
-                         {"data", {{"image/svg+xml", {svg.substr(0, 40), svg.substr(40)}}, {"text/plain", "<Figure>"}}}}}),
-                  code(2, "df",
-                       {{{"output_type", "execute_result"}, {"execution_count", 2}, {"metadata", nlohmann::json::object()},
-                         {"data", {{"text/html", table}, {"text/plain", "  site  auroc\n0    A   0.93"}}}}}),
-                  code(3, "HTML(...)",
-                       {{{"output_type", "display_data"}, {"metadata", nlohmann::json::object()},
-                         {"data", {{"text/html", html}, {"text/plain", "<IPython.core.display.HTML object>"}}}}}),
-                  code(4, "raise ValueError(\"bad threshold\")",
-                       {{{"output_type", "error"}, {"ename", "ValueError"}, {"evalue", "bad threshold"},
-                         {"traceback", traceback}}}),
-                  code(5, "log()",
-                       {{{"output_type", "stream"}, {"name", "stderr"},
-                         {"text", esc("~]0;title-pwned\x07~[2J~[1;32mOK~[0m done\n")}}})}}};
+        return {
+            {"nbformat", 4},
+            {"nbformat_minor", 5},
+            {"metadata", {{"language_info", {{"name", "python"}}}}},
+            {"cells",
+             {{{"cell_type", "markdown"},
+               {"metadata", nlohmann::json::object()},
+               {"source", {"## Figure beside the notebook\n", "\n", "![nb](figures/nb.png)\n"}}},
+              {{"cell_type", "markdown"},
+               {"metadata", nlohmann::json::object()},
+               {"source", "Pasted: ![p](attachment:pasted.png) and ![m](attachment:missing.png)"},
+               {"attachments", {{"pasted.png", {{"image/png", png(kAttached, 50, 30).toBase64().toStdString()}}}}}},
+              code(1, "plot_svg()",
+                   {{{"output_type", "display_data"},
+                     {"metadata", nlohmann::json::object()},
+                     {"data", {{"image/svg+xml", {svg.substr(0, 40), svg.substr(40)}}, {"text/plain", "<Figure>"}}}}}),
+              code(2, "df",
+                   {{{"output_type", "execute_result"},
+                     {"execution_count", 2},
+                     {"metadata", nlohmann::json::object()},
+                     {"data", {{"text/html", table}, {"text/plain", "  site  auroc\n0    A   0.93"}}}}}),
+              code(3, "HTML(...)",
+                   {{{"output_type", "display_data"},
+                     {"metadata", nlohmann::json::object()},
+                     {"data", {{"text/html", html}, {"text/plain", "<IPython.core.display.HTML object>"}}}}}),
+              code(4, "raise ValueError(\"bad threshold\")",
+                   {{{"output_type", "error"},
+                     {"ename", "ValueError"},
+                     {"evalue", "bad threshold"},
+                     {"traceback", traceback}}}),
+              code(5, "log()",
+                   {{{"output_type", "stream"},
+                     {"name", "stderr"},
+                     {"text", esc("~]0;title-pwned\x07~[2J~[1;32mOK~[0m done\n")}}})}}};
     }
 
     EvidenceSource source(const char *id)
@@ -237,8 +260,10 @@ void TestEvidenceDocuments::markdownShowsUnlistedFigureFromTheArchive()
     for (const QTextCharFormat &f : fragmentFormats(md->browser()->document()))
         if (f.isImageFormat()) {
             ++images;
-            const QImage img = md->browser()->document()->resource(QTextDocument::ImageResource,
-                                                                   QUrl(f.toImageFormat().name())).value<QImage>();
+            const QImage img = md->browser()
+                                   ->document()
+                                   ->resource(QTextDocument::ImageResource, QUrl(f.toImageFormat().name()))
+                                   .value<QImage>();
             QCOMPARE(img.size(), QSize(160, 90));
             QCOMPARE(f.toImageFormat().toolTip(), QStringLiteral("figures/roc.png"));
         }
@@ -246,7 +271,8 @@ void TestEvidenceDocuments::markdownShowsUnlistedFigureFromTheArchive()
     QTRY_VERIFY(hasColour(md->browser()->viewport()->grab().toImage(), kFigure));
     // The references outside the archive are placeholders, and the canary is nowhere.
     const QString text = md->browser()->toPlainText();
-    QVERIFY2(text.contains(QStringLiteral("[image not shown: “%1” is an absolute path").arg(m_ar->canary)), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("[image not shown: “%1” is an absolute path").arg(m_ar->canary)),
+             qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("is a path that leaves the archive]")), qPrintable(text));
     QCOMPARE(md->browser()->blockedResources().size(), 2);
     QVERIFY(!hasColour(viewer->grab().toImage(), kCanary));
@@ -260,7 +286,8 @@ NotebookEvidenceViewer *TestEvidenceDocuments::notebook()
         // Cells are added to the visible page once loaded; Qt shows them from the event loop.
         if (m_nb && !QTest::qWaitFor([&] {
                 const auto cells = m_nb->findChildren<QWidget *>(QStringLiteral("notebookCell"));
-                return !cells.isEmpty() && std::all_of(cells.begin(), cells.end(), [](QWidget *w) { return w->isVisible(); });
+                return !cells.isEmpty() &&
+                       std::all_of(cells.begin(), cells.end(), [](QWidget *w) { return w->isVisible(); });
             }))
             return nullptr;
     }
@@ -311,10 +338,11 @@ void TestEvidenceDocuments::notebookHtmlIsSanitized()
     auto *view = nb->findChild<ArchiveTextBrowser *>(QStringLiteral("notebookHtml"));
     QVERIFY(view);
     const QString text = view->toPlainText();
-    QVERIFY2(text.contains(QStringLiteral("bold words")) && text.contains(QStringLiteral("a link"))
-                 && text.contains(QStringLiteral("after")),
+    QVERIFY2(text.contains(QStringLiteral("bold words")) && text.contains(QStringLiteral("a link")) &&
+                 text.contains(QStringLiteral("after")),
              qPrintable(text));
-    QVERIFY2(!text.contains(QStringLiteral("script-ran")) && !text.contains(QStringLiteral("iframe-text")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("script-ran")) && !text.contains(QStringLiteral("iframe-text")),
+             qPrintable(text));
     bool bold = false;
     for (const QTextCharFormat &f : fragmentFormats(view->document())) {
         QVERIFY2(!f.isImageFormat(), "no image from an HTML output");
@@ -322,7 +350,7 @@ void TestEvidenceDocuments::notebookHtmlIsSanitized()
         bold = bold || f.fontWeight() >= QFont::Bold;
     }
     QVERIFY(bold);
-    QVERIFY(view->blockedResources().isEmpty());   // nothing was even asked for
+    QVERIFY(view->blockedResources().isEmpty()); // nothing was even asked for
     QVERIFY(!hasColour(nb->grab().toImage(), kCanary));
 }
 
@@ -356,10 +384,11 @@ void TestEvidenceDocuments::notebookStreamColoursWithoutEscapes()
     QVERIFY(nb);
     auto *view = nb->findChild<ArchiveTextBrowser *>(QStringLiteral("notebookAnsi"));
     QVERIFY(view);
-    QCOMPARE(view->toPlainText(), QStringLiteral("OK done"));   // no title, no screen clear
+    QCOMPARE(view->toPlainText(), QStringLiteral("OK done")); // no title, no screen clear
     bool greenBold = false;
     for (const QTextCharFormat &f : fragmentFormats(view->document()))
-        greenBold = greenBold || (f.fontWeight() >= QFont::Bold && f.foreground().color().green() > f.foreground().color().red());
+        greenBold = greenBold ||
+                    (f.fontWeight() >= QFont::Bold && f.foreground().color().green() > f.foreground().color().red());
     QVERIFY(greenBold);
 }
 
@@ -391,7 +420,7 @@ void TestEvidenceDocuments::notebookMarkdownCellShowsItsAttachments()
 void TestEvidenceDocuments::ansiAndHtmlConversions_data()
 {
     QTest::addColumn<QString>("input");
-    QTest::addColumn<bool>("html");       // sanitizeHtml (else ansiToPlain)
+    QTest::addColumn<bool>("html"); // sanitizeHtml (else ansiToPlain)
     QTest::addColumn<QString>("expected");
     const QChar e(0x1b);
     QTest::newRow("sgr") << QString(e) + QStringLiteral("[1;31mred") + e + QStringLiteral("[0m plain") << false
@@ -404,15 +433,18 @@ void TestEvidenceDocuments::ansiAndHtmlConversions_data()
                              << QStringLiteral("link");
     QTest::newRow("controls and cr") << QStringLiteral("a") + QChar(8) + QStringLiteral("b\r\nc\rd") + QChar(0x9b)
                                      << false << QStringLiteral("ab\nc\nd");
-    QTest::newRow("truncated escape") << QStringLiteral("ok") + e + QStringLiteral("[31") << false << QStringLiteral("ok");
-    QTest::newRow("table kept") << QStringLiteral("<table class=x><tr><td colspan=2 onclick=y>1</td></tr></table>") << true
-                                << QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\"><tr><td colspan=\"2\">1</td></tr></table>");
+    QTest::newRow("truncated escape") << QStringLiteral("ok") + e + QStringLiteral("[31") << false
+                                      << QStringLiteral("ok");
+    QTest::newRow("table kept")
+        << QStringLiteral("<table class=x><tr><td colspan=2 onclick=y>1</td></tr></table>") << true
+        << QStringLiteral(
+               "<table border=\"1\" cellspacing=\"0\" cellpadding=\"4\"><tr><td colspan=\"2\">1</td></tr></table>");
     QTest::newRow("script dropped") << QStringLiteral("a<SCRIPT>x()</script >b") << true << QStringLiteral("ab");
     QTest::newRow("unclosed style") << QStringLiteral("a<style>p{}") << true << QStringLiteral("a");
     QTest::newRow("attributes dropped") << QStringLiteral("<p style=\"background:url(/etc/x)\">t</p>") << true
                                         << QStringLiteral("<p>t</p>");
-    QTest::newRow("img and link dropped") << QStringLiteral("<img src=/dev/zero><a href='x>y'>t</a>") << true
-                                          << QStringLiteral("t");
+    QTest::newRow("img and link dropped")
+        << QStringLiteral("<img src=/dev/zero><a href='x>y'>t</a>") << true << QStringLiteral("t");
     QTest::newRow("comment") << QStringLiteral("a<!-- <img src=x> -->b") << true << QStringLiteral("ab");
     QTest::newRow("lone less-than") << QStringLiteral("1 < 2") << true << QStringLiteral("1 &lt; 2");
 }

@@ -1,11 +1,11 @@
 // Full-text search: the FTS5 index in the store's database, built by a worker thread with
 // progress, and the panel's search box and hit list.
 #include "EvidenceFixture.h"
+#include "core/store/Store.h"
 #include "ui/evidence/EvidencePanel.h"
 #include "ui/evidence/EvidenceText.h"
 #include "ui/evidence/SearchIndex.h"
 #include "ui/evidence/SearchIndexer.h"
-#include "core/store/Store.h"
 
 #include <QLabel>
 #include <QListWidget>
@@ -50,10 +50,14 @@ void TestEvidenceSearch::ftsQueryQuotesWords_data()
 {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("query");
-    QTest::newRow("one word") << "auroc" << "\"auroc\"*";
-    QTest::newRow("two words") << "site  C" << "\"site\" \"C\"*";
-    QTest::newRow("fts syntax is inert") << "a OR b\" NEAR(" << "\"a\" \"OR\" \"b\" \"NEAR\"*";
-    QTest::newRow("nothing") << " -- " << "";
+    QTest::newRow("one word") << "auroc"
+                              << "\"auroc\"*";
+    QTest::newRow("two words") << "site  C"
+                               << "\"site\" \"C\"*";
+    QTest::newRow("fts syntax is inert") << "a OR b\" NEAR("
+                                         << "\"a\" \"OR\" \"b\" \"NEAR\"*";
+    QTest::newRow("nothing") << " -- "
+                             << "";
 }
 
 void TestEvidenceSearch::ftsQueryQuotesWords()
@@ -106,11 +110,13 @@ void TestEvidenceSearch::stagingWritesNothingBeforeCommit()
     test::EvidenceFixture fx;
     const qint64 revisionId = fx.revision().overview.revisionId;
     SearchIndex index(fx.store().db());
-    index.index(revisionId, {{QStringLiteral("card"), QStringLiteral("5/"), QStringLiteral("Old"), QStringLiteral("zebra")}});
+    index.index(revisionId,
+                {{QStringLiteral("card"), QStringLiteral("5/"), QStringLiteral("Old"), QStringLiteral("zebra")}});
     const auto count = [&] { return fx.store().db().queryInt("SELECT count(*) FROM search_index"); };
     {
         SearchIndex::Staging staging(index);
-        staging.add({QStringLiteral("evidence"), QStringLiteral("ev-a"), QStringLiteral("A"), QStringLiteral("quokka")});
+        staging.add(
+            {QStringLiteral("evidence"), QStringLiteral("ev-a"), QStringLiteral("A"), QStringLiteral("quokka")});
         QCOMPARE(staging.size(), std::size_t(1));
         QCOMPARE(count(), 1);
         QVERIFY(index.search(revisionId, QStringLiteral("quokka")).empty());
@@ -124,13 +130,13 @@ void TestEvidenceSearch::stagingWritesNothingBeforeCommit()
         staging.add(item);
         ++n;
     }));
-    QCOMPARE(n, 15 + 4 + 12);   // the same items collect() gives
+    QCOMPARE(n, 15 + 4 + 12); // the same items collect() gives
     QCOMPARE(static_cast<std::size_t>(n), SearchIndexer::collect(fx.revision(), fx.store(), nullptr, {}).size());
     QCOMPARE(count(), 1);
     staging.commit(revisionId);
     QCOMPARE(count(), 15 + 4 + 12);
     QVERIFY(index.isIndexed(revisionId));
-    QVERIFY(index.search(revisionId, QStringLiteral("zebra")).empty());   // replaced
+    QVERIFY(index.search(revisionId, QStringLiteral("zebra")).empty()); // replaced
     QVERIFY(hasHit(index.search(revisionId, QStringLiteral("relabelling")), QStringLiteral("evidence"),
                    QStringLiteral("ev-eval-report")));
 }
@@ -140,13 +146,27 @@ void TestEvidenceSearch::searchFindsEachSource_data()
     QTest::addColumn<QString>("words");
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("id");
-    QTest::newRow("pdf text only") << "relabelling" << "evidence" << "ev-eval-report";
-    QTest::newRow("notebook") << "Hanley" << "evidence" << "ev-notebook";
-    QTest::newRow("markdown") << "frozen" << "evidence" << "ev-datasheet";
-    QTest::newRow("json value") << "teaching hospital" << "evidence" << "ev-model-card";
-    QTest::newRow("csv cell") << "det-vendor-2" << "evidence" << "ev-sample";
-    QTest::newRow("title") << "confusion matrix" << "evidence" << "ev-confusion";
-    QTest::newRow("prefix") << "relabel" << "evidence" << "ev-eval-report";
+    QTest::newRow("pdf text only") << "relabelling"
+                                   << "evidence"
+                                   << "ev-eval-report";
+    QTest::newRow("notebook") << "Hanley"
+                              << "evidence"
+                              << "ev-notebook";
+    QTest::newRow("markdown") << "frozen"
+                              << "evidence"
+                              << "ev-datasheet";
+    QTest::newRow("json value") << "teaching hospital"
+                                << "evidence"
+                                << "ev-model-card";
+    QTest::newRow("csv cell") << "det-vendor-2"
+                              << "evidence"
+                              << "ev-sample";
+    QTest::newRow("title") << "confusion matrix"
+                           << "evidence"
+                           << "ev-confusion";
+    QTest::newRow("prefix") << "relabel"
+                            << "evidence"
+                            << "ev-eval-report";
 }
 
 void TestEvidenceSearch::searchFindsEachSource()
@@ -162,7 +182,8 @@ void TestEvidenceSearch::searchFindsEachSource()
     QVERIFY2(hasHit(hits, kind, id), qPrintable(words));
     if (words == QLatin1String("relabelling")) {
         QCOMPARE(hits.size(), std::size_t(1)); // the word occurs only in the PDF's text
-        QVERIFY(hits.front().snippet.contains(SearchIndex::kMatchStart + QStringLiteral("relabelling") + SearchIndex::kMatchEnd));
+        QVERIFY(hits.front().snippet.contains(SearchIndex::kMatchStart + QStringLiteral("relabelling") +
+                                              SearchIndex::kMatchEnd));
     }
 }
 
@@ -199,7 +220,8 @@ void TestEvidenceSearch::panelSearchOpensHits()
     panel.search(QString::fromStdString(c.tldr));
     row = -1;
     for (int i = 0; i < panel.hitList()->count(); ++i)
-        if (panel.hitList()->item(i)->toolTip() == QStringLiteral("%1/%2").arg(c.level).arg(QString::fromStdString(c.component)))
+        if (panel.hitList()->item(i)->toolTip() ==
+            QStringLiteral("%1/%2").arg(c.level).arg(QString::fromStdString(c.component)))
             row = i;
     QVERIFY(row >= 0);
     panel.openHit(row);

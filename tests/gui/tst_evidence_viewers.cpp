@@ -16,19 +16,19 @@
 #include "ui/evidence/TextEvidenceViewer.h"
 #include "ui/evidence/ZoomableImageView.h"
 
-#include <QAbstractItemModelTester>
-#include <QFile>
-#include <QLabel>
 #include "ui/common/PdfProcess.h"
 #include "ui/evidence/PdfPageView.h"
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QGuiApplication>
+#include <QLabel>
 #include <QPlainTextEdit>
+#include <QScreen>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTreeView>
-#include <QScrollBar>
-#include <QScreen>
-#include <QGuiApplication>
 #include <QtTest>
 
 using namespace mltrl;
@@ -42,7 +42,8 @@ std::unique_ptr<EvidenceViewer> openViewer(test::EvidenceFixture &fx, const QStr
     const Evidence *e = fx.revision().manifest.findEvidence(id.toStdString());
     if (!e)
         return nullptr;
-    std::unique_ptr<EvidenceViewer> viewer(EvidenceViewer::create(EvidenceSource::resolve(fx.revision(), fx.store(), *e)));
+    std::unique_ptr<EvidenceViewer> viewer(
+        EvidenceViewer::create(EvidenceSource::resolve(fx.revision(), fx.store(), *e)));
     viewer->resize(1000, 700);
     viewer->show();
     if (!QTest::qWaitFor([&] { return viewer->isLoaded(); }, 10000))
@@ -90,17 +91,28 @@ void TestEvidenceViewers::typeByMediaTypeAndExtension_data()
     QTest::addColumn<QString>("suffix");
     QTest::addColumn<int>("type");
     using T = EvidenceViewer::Type;
-    QTest::newRow("pdf") << "application/pdf" << "pdf" << int(T::Pdf);
-    QTest::newRow("svg") << "image/svg+xml" << "svg" << int(T::Image);
-    QTest::newRow("jpeg by ext") << "" << "jpg" << int(T::Image);
-    QTest::newRow("md with params") << "text/markdown; charset=utf-8" << "md" << int(T::Markdown);
-    QTest::newRow("csv") << "text/csv" << "csv" << int(T::Csv);
-    QTest::newRow("log") << "text/plain" << "log" << int(T::Text);
-    QTest::newRow("notebook as json") << "application/json" << "ipynb" << int(T::Notebook);
-    QTest::newRow("json") << "application/json" << "json" << int(T::Json);
-    QTest::newRow("octet stream") << "application/octet-stream" << "bin" << int(T::Binary);
-    QTest::newRow("octet pdf") << "application/octet-stream" << "pdf" << int(T::Pdf);
-    QTest::newRow("dicom") << "application/dicom" << "dcm" << int(T::Dicom);
+    QTest::newRow("pdf") << "application/pdf"
+                         << "pdf" << int(T::Pdf);
+    QTest::newRow("svg") << "image/svg+xml"
+                         << "svg" << int(T::Image);
+    QTest::newRow("jpeg by ext") << ""
+                                 << "jpg" << int(T::Image);
+    QTest::newRow("md with params") << "text/markdown; charset=utf-8"
+                                    << "md" << int(T::Markdown);
+    QTest::newRow("csv") << "text/csv"
+                         << "csv" << int(T::Csv);
+    QTest::newRow("log") << "text/plain"
+                         << "log" << int(T::Text);
+    QTest::newRow("notebook as json") << "application/json"
+                                      << "ipynb" << int(T::Notebook);
+    QTest::newRow("json") << "application/json"
+                          << "json" << int(T::Json);
+    QTest::newRow("octet stream") << "application/octet-stream"
+                                  << "bin" << int(T::Binary);
+    QTest::newRow("octet pdf") << "application/octet-stream"
+                               << "pdf" << int(T::Pdf);
+    QTest::newRow("dicom") << "application/dicom"
+                           << "dcm" << int(T::Dicom);
 }
 
 void TestEvidenceViewers::typeByMediaTypeAndExtension()
@@ -115,15 +127,24 @@ void TestEvidenceViewers::picksViewerForEachEvidence_data()
 {
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("objectName");
-    QTest::newRow("pdf") << "ev-eval-report" << "pdfViewer";
-    QTest::newRow("png") << "ev-roc-figure" << "imageViewer";
-    QTest::newRow("markdown") << "ev-datasheet" << "markdownViewer";
-    QTest::newRow("csv") << "ev-sample" << "csvViewer";
-    QTest::newRow("model card") << "ev-model-card" << "jsonViewer";
-    QTest::newRow("notebook") << "ev-notebook" << "notebookViewer";
-    QTest::newRow("log") << "ev-test-log" << "textViewer";
-    QTest::newRow("dicom") << "ev-cxr-sample" << "dicomViewer";
-    QTest::newRow("dicom identified") << "ev-cxr-flagged" << "dicomViewer";
+    QTest::newRow("pdf") << "ev-eval-report"
+                         << "pdfViewer";
+    QTest::newRow("png") << "ev-roc-figure"
+                         << "imageViewer";
+    QTest::newRow("markdown") << "ev-datasheet"
+                              << "markdownViewer";
+    QTest::newRow("csv") << "ev-sample"
+                         << "csvViewer";
+    QTest::newRow("model card") << "ev-model-card"
+                                << "jsonViewer";
+    QTest::newRow("notebook") << "ev-notebook"
+                              << "notebookViewer";
+    QTest::newRow("log") << "ev-test-log"
+                         << "textViewer";
+    QTest::newRow("dicom") << "ev-cxr-sample"
+                           << "dicomViewer";
+    QTest::newRow("dicom identified") << "ev-cxr-flagged"
+                                      << "dicomViewer";
 }
 
 void TestEvidenceViewers::picksViewerForEachEvidence()
@@ -177,8 +198,8 @@ void TestEvidenceViewers::showRegionBringsTheRegionIntoView()
     const auto regionTop = [pdf, rect] {
         const qreal scale = QGuiApplication::primaryScreen()->logicalDotsPerInch() / 72.0 * pdf->zoomFactor();
         const qreal page1 = QSizeF(pdf->document()->pagePointSize(0) * scale).toSize().height();
-        return pdf->view()->documentMargins().top() + page1 + pdf->view()->pageSpacing() + rect.top() * scale
-               - pdf->view()->verticalScrollBar()->value();
+        return pdf->view()->documentMargins().top() + page1 + pdf->view()->pageSpacing() + rect.top() * scale -
+               pdf->view()->verticalScrollBar()->value();
     };
     const auto inView = [&] {
         const qreal top = regionTop();
@@ -230,7 +251,8 @@ void TestEvidenceViewers::imageShowsAndZooms()
     const QByteArray svg = "<svg xmlns='http://www.w3.org/2000/svg' width='200' height='100'>"
                            "<rect width='200' height='100' fill='black'/></svg>";
     QString error;
-    const QImage rendered = ImageEvidenceViewer::decode(svg, QStringLiteral("svg"), QStringLiteral("image/svg+xml"), &error);
+    const QImage rendered =
+        ImageEvidenceViewer::decode(svg, QStringLiteral("svg"), QStringLiteral("image/svg+xml"), &error);
     QVERIFY2(!rendered.isNull(), qPrintable(error));
     QCOMPARE(rendered.width() * 100, rendered.height() * 200);
     QCOMPARE(qGray(rendered.pixel(rendered.width() / 2, rendered.height() / 2)), 0);
@@ -295,8 +317,8 @@ void TestEvidenceViewers::modelCardAndJsonTree()
     QVERIFY(card.contains(QStringLiteral("cxr-triage classifier")));
     QVERIFY(card.contains(QStringLiteral("A. Rivera")));
     QVERIFY(card.contains(QStringLiteral("3.2.0")));
-    QVERIFY(card.contains(QStringLiteral("Site C (external ICU)")));   // metrics table
-    QVERIFY(card.contains(QStringLiteral("Automation bias")));         // considerations
+    QVERIFY(card.contains(QStringLiteral("Site C (external ICU)"))); // metrics table
+    QVERIFY(card.contains(QStringLiteral("Automation bias")));       // considerations
     QVERIFY(json->card()->toHtml().contains(QStringLiteral("<table")));
 
     QAbstractItemModelTester tester(json->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -368,7 +390,8 @@ void TestEvidenceViewers::unknownTypeShowsHexPreview()
     QVERIFY(bin->isLoaded());
     const QStringList lines = bin->dump()->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 4096 / 16); // only the first 4 KiB
-    QCOMPARE(lines.front(), QStringLiteral("00000000  00 01 02 03 04 05 06 07  08 09 0a 0b 0c 0d 0e 0f  |................|"));
+    QCOMPARE(lines.front(),
+             QStringLiteral("00000000  00 01 02 03 04 05 06 07  08 09 0a 0b 0c 0d 0e 0f  |................|"));
     QVERIFY(lines.at(4).contains(QStringLiteral("|@ABCDEFGHIJKLMNO|")));
 }
 
@@ -411,9 +434,10 @@ void TestEvidenceViewers::systemViewerCopyIsReadOnly()
     QCOMPARE(QFileInfo(copy).size(), s.size);
     // Read-only, for the owner only, in a private folder.
     // (The "User" bits describe the current user's access, which for root is everything.)
-    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-                                            | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
-    QCOMPARE(QFile::permissions(copy) & (others | QFileDevice::WriteOwner | QFileDevice::ExeOwner), QFileDevice::Permissions());
+    const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                                            QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QCOMPARE(QFile::permissions(copy) & (others | QFileDevice::WriteOwner | QFileDevice::ExeOwner),
+             QFileDevice::Permissions());
     QVERIFY(QFile::permissions(copy) & QFileDevice::ReadOwner);
     QCOMPARE(QFile::permissions(SystemViewerLauncher::privateFolder()) & others, QFileDevice::Permissions());
     QVERIFY(copy.startsWith(SystemViewerLauncher::privateFolder() + QLatin1Char('/')));

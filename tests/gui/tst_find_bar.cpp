@@ -10,16 +10,16 @@
 #include "ui/evidence/PdfEvidenceViewer.h"
 #include "ui/evidence/TextEvidenceViewer.h"
 
+#include "ui/evidence/PdfPageView.h"
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
-#include "ui/evidence/PdfPageView.h"
 #include <QPlainTextEdit>
-#include <QTableView>
 #include <QTabWidget>
-#include <QTreeView>
+#include <QTableView>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QtTest>
 
 using namespace mltrl;
@@ -32,7 +32,8 @@ std::unique_ptr<EvidenceViewer> openViewer(test::EvidenceFixture &fx, const QStr
     const Evidence *e = fx.revision().manifest.findEvidence(id.toStdString());
     if (!e)
         return nullptr;
-    std::unique_ptr<EvidenceViewer> viewer(EvidenceViewer::create(EvidenceSource::resolve(fx.revision(), fx.store(), *e)));
+    std::unique_ptr<EvidenceViewer> viewer(
+        EvidenceViewer::create(EvidenceSource::resolve(fx.revision(), fx.store(), *e)));
     viewer->resize(1000, 700);
     viewer->show();
     viewer->activateWindow();
@@ -74,7 +75,7 @@ private:
 void TestFindBar::ctrlFAnywhereInTheEvidencePanel_data()
 {
     QTest::addColumn<QString>("id");
-    QTest::addColumn<QString>("focus");   // object name of the widget with the focus
+    QTest::addColumn<QString>("focus"); // object name of the widget with the focus
     for (const char *id : {"ev-eval-report", "ev-datasheet", "ev-sample"})
         for (const char *focus : {"evidenceTree", "evidenceFilter", "evidenceSearch"})
             QTest::addRow("%s, focus in %s", id, focus) << QString::fromLatin1(id) << QString::fromLatin1(focus);
@@ -117,8 +118,8 @@ void TestFindBar::ctrlFAnywhereInTheEvidencePanel()
     QVERIFY(!bar->isVisible());
     // Inside the viewer the key still opens the bar (the panel's shortcut stands aside).
     panel.viewer()->setFocus();
-    QTRY_VERIFY(QApplication::focusWidget() && (QApplication::focusWidget() == panel.viewer()
-                                                || panel.viewer()->isAncestorOf(QApplication::focusWidget())));
+    QTRY_VERIFY(QApplication::focusWidget() && (QApplication::focusWidget() == panel.viewer() ||
+                                                panel.viewer()->isAncestorOf(QApplication::focusWidget())));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_F, Qt::ControlModifier);
     QVERIFY(bar->isVisible());
     QTest::keyClick(bar->field(), Qt::Key_Escape);
@@ -132,13 +133,19 @@ void TestFindBar::findsInEveryTextViewer_data()
 {
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("word");
-    QTest::addColumn<int>("expected");   // exact count, or 0: at least two
-    QTest::newRow("pdf") << "ev-eval-report" << "AUROC" << 0;
-    QTest::newRow("markdown") << "ev-datasheet" << "site" << 0;
-    QTest::newRow("csv") << "ev-sample" << "radiologist_consensus" << 0;
-    QTest::newRow("json card") << "ev-model-card" << "auroc" << 0;
-    QTest::newRow("notebook") << "ev-notebook" << "auroc" << 0;
-    QTest::newRow("log") << "ev-test-log" << "PASSED" << 12;
+    QTest::addColumn<int>("expected"); // exact count, or 0: at least two
+    QTest::newRow("pdf") << "ev-eval-report"
+                         << "AUROC" << 0;
+    QTest::newRow("markdown") << "ev-datasheet"
+                              << "site" << 0;
+    QTest::newRow("csv") << "ev-sample"
+                         << "radiologist_consensus" << 0;
+    QTest::newRow("json card") << "ev-model-card"
+                               << "auroc" << 0;
+    QTest::newRow("notebook") << "ev-notebook"
+                              << "auroc" << 0;
+    QTest::newRow("log") << "ev-test-log"
+                         << "PASSED" << 12;
 }
 
 void TestFindBar::findsInEveryTextViewer()
@@ -176,7 +183,7 @@ void TestFindBar::findsInEveryTextViewer()
     QCOMPARE(bar->countLabel()->text(), QStringLiteral("2 of %1").arg(total));
     QTest::keyClick(bar->field(), Qt::Key_Return, Qt::ShiftModifier);
     QCOMPARE(bar->countLabel()->text(), QStringLiteral("1 of %1").arg(total));
-    QTest::keyClick(bar->field(), Qt::Key_Return, Qt::ShiftModifier);   // wraps to the last
+    QTest::keyClick(bar->field(), Qt::Key_Return, Qt::ShiftModifier); // wraps to the last
     QCOMPARE(bar->countLabel()->text(), QStringLiteral("%1 of %1").arg(total));
 
     QTest::keyClick(bar->field(), Qt::Key_Escape);
@@ -196,7 +203,7 @@ void TestFindBar::selectsTheMatchInText()
     QTest::keyClick(text->findBar()->field(), Qt::Key_F3);
     QCOMPARE(text->findBar()->currentMatch(), 1);
     QVERIFY(text->editor()->textCursor().selectionStart() > first);
-    QVERIFY(text->findBar()->scopeLabel()->isHidden());   // the whole file is on screen
+    QVERIFY(text->findBar()->scopeLabel()->isHidden()); // the whole file is on screen
 }
 
 void TestFindBar::csvSelectsTheCell()
@@ -239,8 +246,9 @@ void TestFindBar::pagedTextSaysWhatIsSearched()
     QTest::keyClicks(text->findBar()->field(), QStringLiteral("needle"));
     QCOMPARE(text->findBar()->countLabel()->text(), QStringLiteral("No matches"));
     QVERIFY(text->findBar()->scopeLabel()->isVisible());
-    QVERIFY2(text->findBar()->scopeLabel()->text().startsWith(QStringLiteral("Searching the 1.0 MiB loaded of 2.0 MiB")),
-             qPrintable(text->findBar()->scopeLabel()->text()));
+    QVERIFY2(
+        text->findBar()->scopeLabel()->text().startsWith(QStringLiteral("Searching the 1.0 MiB loaded of 2.0 MiB")),
+        qPrintable(text->findBar()->scopeLabel()->text()));
     // Loading the rest with the bar open searches it too: the needle at the end is found.
     text->loadMore();
     QTRY_VERIFY_WITH_TIMEOUT(text->shownBytes() > TextEvidenceViewer::pageBytes(), 10000);
@@ -274,7 +282,8 @@ void TestFindBar::pdfMarksTheMatchOnThePage()
     QTest::keyClicks(pdf->findBar()->field(), QStringLiteral("Intended use"));
     QTRY_COMPARE_WITH_TIMEOUT(pdf->findBar()->currentMatch(), 0, 10000);
     QWidget *mark = nullptr;
-    QTRY_VERIFY((mark = pdf->view()->viewport()->findChild<QWidget *>(QStringLiteral("findHighlight"))) && mark->isVisible());
+    QTRY_VERIFY((mark = pdf->view()->viewport()->findChild<QWidget *>(QStringLiteral("findHighlight"))) &&
+                mark->isVisible());
     // The highlight is painted where the words are: amber pixels inside the viewport.
     const QImage shot = pdf->view()->viewport()->grab().toImage();
     int amber = 0;

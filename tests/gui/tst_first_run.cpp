@@ -9,8 +9,8 @@
 #include "ui/library/WelcomeView.h"
 #include "ui/review/KeyDialog.h"
 #include "ui/session/ProjectContext.h"
-#include "ui/shell/ImportController.h"
 #include "ui/shell/BundledExample.h"
+#include "ui/shell/ImportController.h"
 #include "ui/shell/PanelSetup.h"
 #include "ui/shell/Settings.h"
 #include "ui/shell/UserGuide.h"
@@ -89,8 +89,8 @@ void TestFirstRun::exampleIsFound()
     QCOMPARE(QFileInfo(archives[1]).fileName(), QStringLiteral("cxr-triage-r2.mltrl"));
     QCOMPARE(QFileInfo(archives[0]).canonicalFilePath(), QFileInfo(test::examplePath()).canonicalFilePath());
     // An installed workbench looks beside itself first: <prefix>/share/mltrl-workbench/examples.
-    const QString installed = QDir::cleanPath(QCoreApplication::applicationDirPath() +
-                                              QStringLiteral("/../share/mltrl-workbench/examples"));
+    const QString installed =
+        QDir::cleanPath(QCoreApplication::applicationDirPath() + QStringLiteral("/../share/mltrl-workbench/examples"));
     QVERIFY(bundledExampleDirs().contains(installed));
     // $MLTRL_EXAMPLES_DIR comes first; a folder without the example is passed over.
     QTemporaryDir empty;
@@ -113,7 +113,8 @@ void TestFirstRun::firstRunViewOnEmptyStore()
     QVERIFY(about->text().contains(QStringLiteral("gates")));
     QCOMPARE(about->text().count(QStringLiteral(". ")) + 1, 2);
     // The four first steps, visible and usable, inside the window at 1280×720.
-    for (QPushButton *b : {welcome->exampleButton(), welcome->openButton(), welcome->keyButton(), welcome->guideButton()}) {
+    for (QPushButton *b :
+         {welcome->exampleButton(), welcome->openButton(), welcome->keyButton(), welcome->guideButton()}) {
         QVERIFY2(b->isVisible() && b->isEnabled(), qPrintable(b->text()));
         const QRect r(b->mapTo(m_window.get(), QPoint(0, 0)), b->size());
         QVERIFY2(m_window->rect().contains(r), qPrintable(b->text()));
@@ -122,14 +123,14 @@ void TestFirstRun::firstRunViewOnEmptyStore()
     QCOMPARE(welcome->openButton()->text(), QStringLiteral("Open an archive…"));
     QVERIFY(welcome->keyButton()->text().contains(QStringLiteral("signing key")));
     QVERIFY(welcome->guideButton()->text().contains(QStringLiteral("user guide")));
-    QVERIFY(!welcome->keyStatus()->text().isEmpty());   // a key, or what it is for
+    QVERIFY(!welcome->keyStatus()->text().isEmpty()); // a key, or what it is for
 
     // The buttons ask for the actions.
     QSignalSpy example(library, &LibraryView::exampleRequested);
     QSignalSpy key(library, &LibraryView::keyRequested);
     QSignalSpy guide(library, &LibraryView::guideRequested);
     QSignalSpy open(library, &LibraryView::importRequested);
-    library->disconnect(m_window.get());   // only the signals here, no dialogs
+    library->disconnect(m_window.get()); // only the signals here, no dialogs
     QTest::mouseClick(welcome->exampleButton(), Qt::LeftButton);
     QTest::mouseClick(welcome->openButton(), Qt::LeftButton);
     QTest::mouseClick(welcome->keyButton(), Qt::LeftButton);
@@ -184,8 +185,9 @@ void TestFirstRun::openArchiveButtonImports()
 {
     QTest::mouseClick(m_window->library()->welcomeView()->openButton(), Qt::LeftButton);
     QFileDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = m_window->findChild<QFileDialog *>(QStringLiteral("openArchiveDialog"))) && dialog->isVisible());
-    QVERIFY(dialog->windowModality() != Qt::NonModal);   // open(), never a nested event loop
+    QTRY_VERIFY((dialog = m_window->findChild<QFileDialog *>(QStringLiteral("openArchiveDialog"))) &&
+                dialog->isVisible());
+    QVERIFY(dialog->windowModality() != Qt::NonModal); // open(), never a nested event loop
     emit dialog->fileSelected(test::examplePath());
     dialog->close();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->context().hasRevision(), 120000);
@@ -229,7 +231,8 @@ void TestFirstRun::openTheExampleFromTheFirstRunView()
     QVERIFY(m_window->library()->guideButton()->isVisible());
     // Opening it again is harmless: the import is idempotent.
     QVERIFY(m_window->openBundledExample());
-    QTRY_VERIFY_WITH_TIMEOUT(!m_window->importController()->isBusy() && m_window->context().revision() != revision, 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->importController()->isBusy() && m_window->context().revision() != revision,
+                             120000);
     QCOMPARE(m_window->context().revision()->overview.revisions, 2);
 }
 

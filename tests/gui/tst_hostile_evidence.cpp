@@ -5,6 +5,7 @@
 // PNG of a colour found nowhere else, outside the archive, that hostile references point at;
 // no rendered pixel may have its colour.
 #include "EvidenceFixture.h"
+#include "core/review/AnnotationStore.h"
 #include "ui/common/ArchiveResources.h"
 #include "ui/common/ArchiveTextBrowser.h"
 #include "ui/common/PdfProcess.h"
@@ -29,7 +30,6 @@
 #include "ui/overview/OverviewPanel.h"
 #include "ui/packet/PacketModel.h"
 #include "ui/panels/CardsPanel.h"
-#include "core/review/AnnotationStore.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
@@ -109,8 +109,8 @@ QByteArray pngDeclaring(quint32 w, quint32 h)
         return be(quint32(data.size())) + type + data + be(crc32(type + data));
     };
     const QByteArray ihdr = be(w) + be(h) + QByteArray("\x08\x06\x00\x00\x00", 5);
-    return QByteArray("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) + chunk("IDAT", QByteArray("\x78\x9c\x03\x00\x00\x00\x00\x01", 8))
-           + chunk("IEND", {});
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) +
+           chunk("IDAT", QByteArray("\x78\x9c\x03\x00\x00\x00\x00\x01", 8)) + chunk("IEND", {});
 }
 
 /// A one-page PDF of 14400 × 14400 pt (the largest page PDF allows), drawn with QPdfWriter.
@@ -158,8 +158,9 @@ public:
         const QString fileUrl = QUrl::fromLocalFile(canaryPath).toString();
         // Enough ../ to reach / from any archive folder, then the canary's absolute path.
         const QString up = QStringLiteral("../../../../../../../../../../..") + canaryPath;
-        hostileRefs = {QStringLiteral("/dev/zero"), abs, fileUrl, up, QStringLiteral("http://127.0.0.1:9/x.png"),
-                       QStringLiteral("//server/share/x.png")};
+        hostileRefs = {
+            QStringLiteral("/dev/zero"),           abs, fileUrl, up, QStringLiteral("http://127.0.0.1:9/x.png"),
+            QStringLiteral("//server/share/x.png")};
 
         QString hostileMd;
         for (const QString &ref : hostileRefs)
@@ -167,27 +168,27 @@ public:
         hostileMd += QStringLiteral("<img src=\"%1\">\n\n").arg(abs);
 
         file("evidence/figures/roc.png", png(kFigure, 120, 80));
-        file("evidence/report.md", (QStringLiteral("# Report\n\nThe figure: ![roc](figures/roc.png)\n\n") + hostileMd).toUtf8());
+        file("evidence/report.md",
+             (QStringLiteral("# Report\n\nThe figure: ![roc](figures/roc.png)\n\n") + hostileMd).toUtf8());
         file("evidence/deep.json", QByteArray(100000, '[') + QByteArray(100000, ']'));
         file("evidence/deep.ipynb", "{\"cells\": " + QByteArray(100000, '[') + QByteArray(100000, ']') + "}");
-        nlohmann::json nb = {{"nbformat", 4},
-                             {"nbformat_minor", 5},
-                             {"metadata", nlohmann::json::object()},
-                             {"cells",
-                              {{{"cell_type", "markdown"},
-                                {"metadata", nlohmann::json::object()},
-                                {"source", (QStringLiteral("## Cell\n\n![ok](figures/roc.png)\n\n") + hostileMd).toStdString()}},
-                               {{"cell_type", "code"},
-                                {"execution_count", 1},
-                                {"metadata", nlohmann::json::object()},
-                                {"source", "plot()"},
-                                // Declared PNG, but an SVG pointing at the canary: never decoded.
-                                {"outputs",
-                                 {{{"output_type", "display_data"},
-                                   {"metadata", nlohmann::json::object()},
-                                   {"data",
-                                    {{"image/png", svgWithHref().toBase64().toStdString()},
-                                     {"text/plain", "<Figure>"}}}}}}}}}};
+        nlohmann::json nb = {
+            {"nbformat", 4},
+            {"nbformat_minor", 5},
+            {"metadata", nlohmann::json::object()},
+            {"cells",
+             {{{"cell_type", "markdown"},
+               {"metadata", nlohmann::json::object()},
+               {"source", (QStringLiteral("## Cell\n\n![ok](figures/roc.png)\n\n") + hostileMd).toStdString()}},
+              {{"cell_type", "code"},
+               {"execution_count", 1},
+               {"metadata", nlohmann::json::object()},
+               {"source", "plot()"},
+               // Declared PNG, but an SVG pointing at the canary: never decoded.
+               {"outputs",
+                {{{"output_type", "display_data"},
+                  {"metadata", nlohmann::json::object()},
+                  {"data", {{"image/png", svgWithHref().toBase64().toStdString()}, {"text/plain", "<Figure>"}}}}}}}}}};
         file("evidence/analysis.ipynb", QByteArray::fromStdString(nb.dump()));
         file("evidence/href.svg", svgWithHref());
         // A cell that is markup: shown as text, never as an image loaded from disk.
@@ -212,7 +213,9 @@ public:
             QVERIFY(big.open(QIODevice::WriteOnly));
             QByteArray block;
             for (int i = 0; block.size() < 1024 * 1024; ++i)
-                block += QStringLiteral("2026-12-04T12:00:00 INFO request %1 ok\n").arg(i, 8, 10, QLatin1Char('0')).toLatin1();
+                block += QStringLiteral("2026-12-04T12:00:00 INFO request %1 ok\n")
+                             .arg(i, 8, 10, QLatin1Char('0'))
+                             .toLatin1();
             for (int i = 0; i < 64; ++i)
                 big.write(block);
         }
@@ -225,10 +228,11 @@ public:
             file("evidence/values.json", values + "]");
             file("evidence/big.json", "{\"data\": \"" + QByteArray(12 * 1024 * 1024, 'x') + "\"}");
             file("evidence/big.md", QByteArray(2 * 1024 * 1024, 'm'));
-            nlohmann::json big = {{"cells",
-                                   {{{"cell_type", "code"},
-                                     {"source", "print('x' * 5_000_000)"},
-                                     {"outputs", {{{"output_type", "stream"}, {"text", std::string(5000000, 'x')}}}}}}}};
+            nlohmann::json big = {
+                {"cells",
+                 {{{"cell_type", "code"},
+                   {"source", "print('x' * 5_000_000)"},
+                   {"outputs", {{{"output_type", "stream"}, {"text", std::string(5000000, 'x')}}}}}}}};
             file("evidence/big.ipynb", QByteArray::fromStdString(big.dump()));
             // A CSV of 50 000 columns and a 5 MB cell; JSON with a 5 MB string.
             QByteArray wide;
@@ -258,30 +262,38 @@ public:
              {{"id", "hostile"},
               {"name", "Hostile"},
               {"current_level", 4},
-              {"summary", (QStringLiteral("Summary with the archive's figure ![roc](evidence/figures/roc.png)\n\n") + hostileMd)
-                              .toStdString()}}},
+              {"summary",
+               (QStringLiteral("Summary with the archive's figure ![roc](evidence/figures/roc.png)\n\n") + hostileMd)
+                   .toStdString()}}},
             {"cards", {{{"level", 4}, {"tldr", hostileMd.toStdString()}}}},
             {"evidence",
-             {ev("ev-md", "evidence/report.md", "text/markdown"), ev("ev-deep", "evidence/deep.json", "application/json"),
+             {ev("ev-md", "evidence/report.md", "text/markdown"),
+              ev("ev-deep", "evidence/deep.json", "application/json"),
               ev("ev-deep-nb", "evidence/deep.ipynb", "application/x-ipynb+json"),
               ev("ev-nb", "evidence/analysis.ipynb", "application/x-ipynb+json"),
-              ev("ev-href", "evidence/href.svg", "image/svg+xml"), ev("ev-huge-svg", "evidence/huge.svg", "image/svg+xml"),
+              ev("ev-href", "evidence/href.svg", "image/svg+xml"),
+              ev("ev-huge-svg", "evidence/huge.svg", "image/svg+xml"),
               ev("ev-huge-png", "evidence/huge-header.png", "image/png"),
               ev("ev-huge-pdf", "evidence/huge-page.pdf", "application/pdf"),
               ev("ev-trunc-pdf", "evidence/truncated.pdf", "application/pdf"),
               ev("ev-garbage-pdf", "evidence/garbage.pdf", "application/pdf"),
               ev("ev-desktop", "evidence/report.desktop", "application/x-desktop"),
-              ev("ev-exe", "evidence/report.pdf.exe", "application/pdf"), ev("ev-log", "evidence/big.log", "text/plain"),
-              ev("ev-fig", "evidence/figures/roc.png", "image/png"), ev("ev-csv", "evidence/table.csv", "text/csv"),
+              ev("ev-exe", "evidence/report.pdf.exe", "application/pdf"),
+              ev("ev-log", "evidence/big.log", "text/plain"),
+              ev("ev-fig", "evidence/figures/roc.png", "image/png"),
+              ev("ev-csv", "evidence/table.csv", "text/csv"),
               ev("ev-values", "evidence/values.json", "application/json"),
-              ev("ev-big-json", "evidence/big.json", "application/json"), ev("ev-big-md", "evidence/big.md", "text/markdown"),
+              ev("ev-big-json", "evidence/big.json", "application/json"),
+              ev("ev-big-md", "evidence/big.md", "text/markdown"),
               ev("ev-big-nb", "evidence/big.ipynb", "application/x-ipynb+json"),
-              ev("ev-many", "evidence/many.md", "text/markdown"), ev("ev-wide", "evidence/wide.csv", "text/csv"),
+              ev("ev-many", "evidence/many.md", "text/markdown"),
+              ev("ev-wide", "evidence/wide.csv", "text/csv"),
               ev("ev-long-string", "evidence/long-string.json", "application/json")}}};
         // The store keeps the files the manifest names: a report's figures are evidence too.
         for (int i = 0; i < 5; ++i)
             manifest["evidence"].push_back(ev(QStringLiteral("ev-p%1").arg(i).toLatin1().constData(),
-                                              QStringLiteral("evidence/many/p%1.png").arg(i).toLatin1().constData(), "image/png"));
+                                              QStringLiteral("evidence/many/p%1.png").arg(i).toLatin1().constData(),
+                                              "image/png"));
         file("mltrl.json", QByteArray::fromStdString(manifest.dump(2)));
 
         Problems problems;
@@ -423,35 +435,54 @@ void TestHostileEvidence::cleanupTestCase()
 {
     m_ar.reset();
     // The issue's bound for every hostile case together.
-    QVERIFY2(peakRssBytes() < 1536LL * 1024 * 1024, qPrintable(QString::number(peakRssBytes() >> 20) + QStringLiteral(" MiB")));
+    QVERIFY2(peakRssBytes() < 1536LL * 1024 * 1024,
+             qPrintable(QString::number(peakRssBytes() >> 20) + QStringLiteral(" MiB")));
 }
 
 void TestHostileEvidence::referencesResolveOnlyInsideTheArchive_data()
 {
     QTest::addColumn<QString>("reference");
     QTest::addColumn<QString>("document");
-    QTest::addColumn<QString>("resolved");   // empty: refused
-    QTest::addColumn<QString>("reason");     // part of the refusal
+    QTest::addColumn<QString>("resolved"); // empty: refused
+    QTest::addColumn<QString>("reason");   // part of the refusal
 
     const QString md = QStringLiteral("evidence/report.md");
-    QTest::newRow("relative") << QStringLiteral("figures/roc.png") << md << QStringLiteral("evidence/figures/roc.png") << QStringLiteral("");
-    QTest::newRow("relative dot") << QStringLiteral("./figures/roc.png") << md << QStringLiteral("evidence/figures/roc.png") << QStringLiteral("");
-    QTest::newRow("up and back") << QStringLiteral("../evidence/figures/roc.png") << md << QStringLiteral("evidence/figures/roc.png") << QStringLiteral("");
-    QTest::newRow("from root") << QStringLiteral("evidence/figures/roc.png") << QStringLiteral("") << QStringLiteral("evidence/figures/roc.png") << QStringLiteral("");
-    QTest::newRow("percent-encoded") << QStringLiteral("figures/r%6Fc.png") << md << QStringLiteral("evidence/figures/roc.png") << QStringLiteral("");
-    QTest::newRow("device") << QStringLiteral("/dev/zero") << md << QStringLiteral("") << QStringLiteral("absolute path");
-    QTest::newRow("absolute") << QStringLiteral("/etc/passwd") << md << QStringLiteral("") << QStringLiteral("absolute path");
-    QTest::newRow("file url") << QStringLiteral("file:///etc/passwd") << md << QStringLiteral("") << QStringLiteral("file: URL");
-    QTest::newRow("file url host") << QStringLiteral("file://host/etc/passwd") << md << QStringLiteral("") << QStringLiteral("file: URL");
-    QTest::newRow("leaves archive") << QStringLiteral("../../x.png") << md << QStringLiteral("") << QStringLiteral("leaves the archive");
-    QTest::newRow("leaves from root") << QStringLiteral("../x.png") << QStringLiteral("") << QStringLiteral("") << QStringLiteral("leaves the archive");
-    QTest::newRow("http") << QStringLiteral("http://example.org/x.png") << md << QStringLiteral("") << QStringLiteral("network");
-    QTest::newRow("https") << QStringLiteral("https://example.org/x.png") << md << QStringLiteral("") << QStringLiteral("network");
-    QTest::newRow("network path") << QStringLiteral("//server/share/x.png") << md << QStringLiteral("") << QStringLiteral("network path");
-    QTest::newRow("unc") << QStringLiteral("\\\\server\\share\\x.png") << md << QStringLiteral("") << QStringLiteral("Windows");
-    QTest::newRow("drive") << QStringLiteral("C:/Windows/win.ini") << md << QStringLiteral("") << QStringLiteral("Windows");
-    QTest::newRow("qrc") << QStringLiteral("qrc:/icons/x.png") << md << QStringLiteral("") << QStringLiteral("of another kind (qrc:)");
-    QTest::newRow("missing") << QStringLiteral("figures/none.png") << md << QStringLiteral("") << QStringLiteral("not a file this archive revision names");
+    QTest::newRow("relative") << QStringLiteral("figures/roc.png") << md << QStringLiteral("evidence/figures/roc.png")
+                              << QStringLiteral("");
+    QTest::newRow("relative dot") << QStringLiteral("./figures/roc.png") << md
+                                  << QStringLiteral("evidence/figures/roc.png") << QStringLiteral("");
+    QTest::newRow("up and back") << QStringLiteral("../evidence/figures/roc.png") << md
+                                 << QStringLiteral("evidence/figures/roc.png") << QStringLiteral("");
+    QTest::newRow("from root") << QStringLiteral("evidence/figures/roc.png") << QStringLiteral("")
+                               << QStringLiteral("evidence/figures/roc.png") << QStringLiteral("");
+    QTest::newRow("percent-encoded") << QStringLiteral("figures/r%6Fc.png") << md
+                                     << QStringLiteral("evidence/figures/roc.png") << QStringLiteral("");
+    QTest::newRow("device") << QStringLiteral("/dev/zero") << md << QStringLiteral("")
+                            << QStringLiteral("absolute path");
+    QTest::newRow("absolute") << QStringLiteral("/etc/passwd") << md << QStringLiteral("")
+                              << QStringLiteral("absolute path");
+    QTest::newRow("file url") << QStringLiteral("file:///etc/passwd") << md << QStringLiteral("")
+                              << QStringLiteral("file: URL");
+    QTest::newRow("file url host") << QStringLiteral("file://host/etc/passwd") << md << QStringLiteral("")
+                                   << QStringLiteral("file: URL");
+    QTest::newRow("leaves archive") << QStringLiteral("../../x.png") << md << QStringLiteral("")
+                                    << QStringLiteral("leaves the archive");
+    QTest::newRow("leaves from root") << QStringLiteral("../x.png") << QStringLiteral("") << QStringLiteral("")
+                                      << QStringLiteral("leaves the archive");
+    QTest::newRow("http") << QStringLiteral("http://example.org/x.png") << md << QStringLiteral("")
+                          << QStringLiteral("network");
+    QTest::newRow("https") << QStringLiteral("https://example.org/x.png") << md << QStringLiteral("")
+                           << QStringLiteral("network");
+    QTest::newRow("network path") << QStringLiteral("//server/share/x.png") << md << QStringLiteral("")
+                                  << QStringLiteral("network path");
+    QTest::newRow("unc") << QStringLiteral("\\\\server\\share\\x.png") << md << QStringLiteral("")
+                         << QStringLiteral("Windows");
+    QTest::newRow("drive") << QStringLiteral("C:/Windows/win.ini") << md << QStringLiteral("")
+                           << QStringLiteral("Windows");
+    QTest::newRow("qrc") << QStringLiteral("qrc:/icons/x.png") << md << QStringLiteral("")
+                         << QStringLiteral("of another kind (qrc:)");
+    QTest::newRow("missing") << QStringLiteral("figures/none.png") << md << QStringLiteral("")
+                             << QStringLiteral("not a file this archive revision names");
     QTest::newRow("empty") << QStringLiteral("") << md << QStringLiteral("") << QStringLiteral("empty");
 }
 
@@ -496,7 +527,7 @@ void TestHostileEvidence::deepJsonIsRefusedEverywhere()
     QElapsedTimer timer;
     timer.start();
     const QString text = EvidenceText::extract(deep);
-    QCOMPARE(text.size(), 200000);   // indexed as the text it is
+    QCOMPARE(text.size(), 200000); // indexed as the text it is
     QString notebookError;
     QVERIFY(!Notebook::parse(QByteArray(100000, '[') + QByteArray(100000, ']'), &notebookError));
     QVERIFY(notebookError.contains(QStringLiteral("nested too deep")));
@@ -533,9 +564,13 @@ void TestHostileEvidence::markdownEvidenceShowsOnlyArchiveImages()
 
     // Whatever asks the browser itself for a file (a link followed, a name no provider
     // answered) gets a placeholder, never the file.
-    const QVariant loaded = md->browser()->loadResource(QTextDocument::ImageResource, QUrl::fromLocalFile(m_ar->canaryPath));
+    const QVariant loaded =
+        md->browser()->loadResource(QTextDocument::ImageResource, QUrl::fromLocalFile(m_ar->canaryPath));
     QVERIFY(!hasColour(loaded.value<QImage>(), kCanary));
-    QVERIFY(md->browser()->loadResource(QTextDocument::HtmlResource, QUrl::fromLocalFile(m_ar->canaryPath)).toString().isEmpty());
+    QVERIFY(md->browser()
+                ->loadResource(QTextDocument::HtmlResource, QUrl::fromLocalFile(m_ar->canaryPath))
+                .toString()
+                .isEmpty());
     QVERIFY(!md->browser()->openLinks());
 }
 
@@ -551,7 +586,8 @@ void TestHostileEvidence::documentImagesShareOneBudget()
     // Four 15.6 Mpx figures use up the 64 Mpx budget; the fifth is refused; the figure named
     // 1000 times is decoded once and shown every time.
     QCOMPARE(md->browser()->blockedResources().size(), 1);
-    QVERIFY2(md->browser()->blockedResources().front().contains(QStringLiteral("“many/p4.png” is an image beyond this document's image budget (64 Mpx in all)")),
+    QVERIFY2(md->browser()->blockedResources().front().contains(
+                 QStringLiteral("“many/p4.png” is an image beyond this document's image budget (64 Mpx in all)")),
              qPrintable(md->browser()->blockedResources().front()));
 }
 
@@ -611,7 +647,7 @@ void TestHostileEvidence::svgExternalReferencesAreDropped()
     QVERIFY(!r.image.isNull());
     QCOMPARE(r.blocked.size(), 2);
     QVERIFY(!hasColour(r.image, kCanary));
-    QVERIFY(hasColour(r.image, QColor(0x20, 0x20, 0x20)));   // the rest is drawn
+    QVERIFY(hasColour(r.image, QColor(0x20, 0x20, 0x20))); // the rest is drawn
 }
 
 void TestHostileEvidence::sanitizedSvgKeepsLocalReferences()
@@ -623,17 +659,21 @@ void TestHostileEvidence::sanitizedSvgKeepsLocalReferences()
     const QByteArray embeddedSvg = m_ar->svgWithHref().toBase64();
     const QByteArray svg = "<?xml version=\"1.0\"?><?xml-stylesheet href=\"/etc/x.css\"?>"
                            "<!DOCTYPE svg [<!ENTITY e \"/etc/passwd\">]>"
-                           "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"40\" height=\"40\">"
+                           "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+                           "width=\"40\" height=\"40\">"
                            "<defs><rect id=\"r\" width=\"10\" height=\"10\" fill=\"#102030\"/></defs>"
                            "<use xlink:href=\"#r\"/><image width=\"4\" height=\"4\" xlink:href=\"&e;\"/>"
-                           "<image width=\"4\" height=\"4\" xlink:href=\"data:image/png;base64," + embeddedPng + "\"/>"
-                           "<image width=\"4\" height=\"4\" xlink:href=\"data:image/svg+xml;base64," + embeddedSvg + "\"/></svg>";
+                           "<image width=\"4\" height=\"4\" xlink:href=\"data:image/png;base64," +
+                           embeddedPng +
+                           "\"/>"
+                           "<image width=\"4\" height=\"4\" xlink:href=\"data:image/svg+xml;base64," +
+                           embeddedSvg + "\"/></svg>";
     QStringList blocked;
     QString error;
     const std::optional<QByteArray> clean = SafeImage::sanitizeSvg(svg, &blocked, &error);
     QVERIFY2(clean, qPrintable(error));
     QCOMPARE(blocked.size(), 2);
-    QVERIFY(blocked.at(0).contains(QStringLiteral("/etc/passwd")));   // the entity, expanded
+    QVERIFY(blocked.at(0).contains(QStringLiteral("/etc/passwd"))); // the entity, expanded
     QVERIFY(blocked.at(1).contains(QStringLiteral("not a PNG, JPEG or GIF")));
     QVERIFY(clean->contains("xlink:href=\"#r\""));
     QVERIFY(clean->contains("data:image/png;base64,"));
@@ -642,7 +682,8 @@ void TestHostileEvidence::sanitizedSvgKeepsLocalReferences()
     QVERIFY(!SafeImage::sanitizeSvg("<svg><unclosed></svg>", nullptr, &error));
     QVERIFY(error.contains(QStringLiteral("line 1")));
     // Gzip-compressed SVG (which QtSvg would inflate without bound) is not XML: refused.
-    QVERIFY(!SafeImage::decode(QByteArray("\x1f\x8b\x08\x00", 4) + QByteArray(100, 'x'), SafeImage::Format::Svg).error.isEmpty());
+    QVERIFY(!SafeImage::decode(QByteArray("\x1f\x8b\x08\x00", 4) + QByteArray(100, 'x'), SafeImage::Format::Svg)
+                 .error.isEmpty());
 }
 
 void TestHostileEvidence::hugeSvgDrawsWithinBudget()
@@ -655,8 +696,9 @@ void TestHostileEvidence::hugeSvgDrawsWithinBudget()
     auto *image = qobject_cast<ImageEvidenceViewer *>(viewer.get());
     const QSize size = image->view()->imageSize();
     QVERIFY(qint64(size.width()) * size.height() <= SafeImage::kSvgPixelBudget);
-    QVERIFY(size.width() >= 3000);   // still detailed
-    QVERIFY2(image->note()->text().contains(QStringLiteral("declares 30000 × 30000 px")), qPrintable(image->note()->text()));
+    QVERIFY(size.width() >= 3000); // still detailed
+    QVERIFY2(image->note()->text().contains(QStringLiteral("declares 30000 × 30000 px")),
+             qPrintable(image->note()->text()));
     QVERIFY(image->note()->text().contains(QStringLiteral("drawing limit 16 Mpx")));
 }
 
@@ -695,14 +737,15 @@ void TestHostileEvidence::packetCropsStayInsideAndWithinBudget()
     QVERIFY(annotations.add(m_ar->projectId, revisionId,
                             {{"evidence", "ev-huge-pdf"}, {"page", 1}, {"rect", {7000, 7000, 400, 400}}}, "minor",
                             "the square", "t", problems));
-    QVERIFY(annotations.add(m_ar->projectId, revisionId,
-                            {{"evidence", "ev-huge-svg"}, {"rect", {0, 0, 1000, 1000}}}, "minor", "corner", "t", problems));
+    QVERIFY(annotations.add(m_ar->projectId, revisionId, {{"evidence", "ev-huge-svg"}, {"rect", {0, 0, 1000, 1000}}},
+                            "minor", "corner", "t", problems));
     QVERIFY2(problems.items().empty(), problems.items().empty() ? "" : problems.items().front().toString().c_str());
 
     QElapsedTimer timer;
     timer.start();
     const qint64 rssBefore = peakRssBytes();
-    const auto model = packet::collectPacket(m_ar->store(), packet::PacketRequest{m_ar->projectId, {}, {}, nullptr}, problems);
+    const auto model =
+        packet::collectPacket(m_ar->store(), packet::PacketRequest{m_ar->projectId, {}, {}, nullptr}, problems);
     QVERIFY(model);
     QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(model->crops.size(), std::size_t(3));
@@ -712,7 +755,8 @@ void TestHostileEvidence::packetCropsStayInsideAndWithinBudget()
         QVERIFY2(!hasColour(crop.image, kCanary), qPrintable(crop.caption));
     }
     // The page render stayed within its budget (16 Mpx, 64 MB) instead of 3.3 GB.
-    QVERIFY2(peakRssBytes() - rssBefore < 512LL * 1024 * 1024, qPrintable(QString::number((peakRssBytes() - rssBefore) >> 20)));
+    QVERIFY2(peakRssBytes() - rssBefore < 512LL * 1024 * 1024,
+             qPrintable(QString::number((peakRssBytes() - rssBefore) >> 20)));
 }
 
 void TestHostileEvidence::bigTextOpensAtOnceAndPages()
@@ -728,13 +772,13 @@ void TestHostileEvidence::bigTextOpensAtOnceAndPages()
     QVERIFY(text);
     const qint64 first = text->shownBytes();
     QVERIFY(first > 0 && first <= TextEvidenceViewer::pageBytes());
-    QVERIFY(text->editor()->toPlainText().endsWith(QLatin1Char('\n')));   // whole lines
+    QVERIFY(text->editor()->toPlainText().endsWith(QLatin1Char('\n'))); // whole lines
     QVERIFY(text->noteLabel()->text().startsWith(QStringLiteral("Showing the first 1.0 MiB of 64.0 MiB.")));
     QVERIFY(text->loadMoreButton()->isVisible());
     text->loadMoreButton()->click();
     QTRY_VERIFY(text->shownBytes() > first);
     QVERIFY(text->shownBytes() <= 2 * TextEvidenceViewer::pageBytes());
-    QCOMPARE(text->editor()->toPlainText().size(), text->shownBytes());   // ASCII: one character a byte
+    QCOMPARE(text->editor()->toPlainText().size(), text->shownBytes()); // ASCII: one character a byte
 }
 
 void TestHostileEvidence::largeStructuredFilesOpenAtOnce()
@@ -768,7 +812,8 @@ void TestHostileEvidence::largeStructuredFilesOpenAtOnce()
         auto viewer = openViewer(m_ar->source(id));
         QVERIFY(viewer);
         viewer->grab();
-        QVERIFY2(timer.elapsed() < 2000, qPrintable(QStringLiteral("%1: %2 ms").arg(QLatin1String(id)).arg(timer.elapsed())));
+        QVERIFY2(timer.elapsed() < 2000,
+                 qPrintable(QStringLiteral("%1: %2 ms").arg(QLatin1String(id)).arg(timer.elapsed())));
     }
 
     // A 5 MB notebook output: cut, with a note.
@@ -788,7 +833,7 @@ void TestHostileEvidence::markupInArchiveStringsIsShownNotRun()
     QVERIFY(SafeToolTips::canLoadResources(QStringLiteral("<table background=/dev/zero><tr><td>x</td></tr></table>")));
     QVERIFY(SafeToolTips::canLoadResources(QStringLiteral("<p style=\"background-image: url(/dev/zero)\">x</p>")));
     QVERIFY(!SafeToolTips::canLoadResources(QStringLiteral("<b>bold</b> only")));
-    QVERIFY(!SafeToolTips::canLoadResources(QStringLiteral("a < b and src = c")));   // not markup
+    QVERIFY(!SafeToolTips::canLoadResources(QStringLiteral("a < b and src = c"))); // not markup
 
     // A CSV cell's tooltip: the markup is shown escaped.
     auto viewer = openViewer(m_ar->source("ev-csv"));
@@ -852,7 +897,8 @@ void TestHostileEvidence::decoderCrashOrHangIsContained()
     qputenv("MLTRL_DECODER", crash.toLocal8Bit());
     const SafeImage::Result crashed = DecoderProcess::decode(png(kFigure), QStringLiteral("image/png"), {});
     QVERIFY(crashed.image.isNull());
-    QVERIFY2(crashed.error.contains(QStringLiteral("the image decoder crashed on this file")), qPrintable(crashed.error));
+    QVERIFY2(crashed.error.contains(QStringLiteral("the image decoder crashed on this file")),
+             qPrintable(crashed.error));
     // In the viewer: said in place of the image, the viewer lives on.
     QVERIFY(DecoderProcess::pdfText(pdf.fileName(), &pdfError).isEmpty());
     QVERIFY2(pdfError.contains(QStringLiteral("crashed on this PDF")), qPrintable(pdfError));
@@ -865,8 +911,8 @@ void TestHostileEvidence::decoderCrashOrHangIsContained()
     qputenv("MLTRL_DECODER", hang.toLocal8Bit());
     QElapsedTimer timer;
     timer.start();
-    const SafeImage::Result hung = DecoderProcess::decode(png(kFigure), QStringLiteral("image/png"), {},
-                                                          SafeImage::kPixelBudget, 500);
+    const SafeImage::Result hung =
+        DecoderProcess::decode(png(kFigure), QStringLiteral("image/png"), {}, SafeImage::kPixelBudget, 500);
     QVERIFY(hung.image.isNull());
     QVERIFY2(hung.error.contains(QStringLiteral("took longer than 0.5 s and was stopped")), qPrintable(hung.error));
     QVERIFY(timer.elapsed() < 5000);
@@ -894,7 +940,7 @@ void TestHostileEvidence::pdfPagesRenderInTheDecoderWithinBudget()
     QVERIFY2(longestStall < 500, qPrintable(QStringLiteral("the event loop stalled for %1 ms").arg(longestStall)));
     auto *pdf = qobject_cast<PdfEvidenceViewer *>(viewer.get());
     QVERIFY(pdf);
-    QVERIFY(pdf->document()->processId() > 0);   // a process of its own
+    QVERIFY(pdf->document()->processId() > 0); // a process of its own
     QCOMPARE(pdf->document()->pageCount(), 1);
     QCOMPARE(pdf->document()->pagePointSize(0), QSizeF(14400, 14400));
     QTRY_VERIFY_WITH_TIMEOUT(pdf->view()->renderedPages() == 1, 10000);
@@ -943,12 +989,12 @@ void TestHostileEvidence::pdfPagesRenderInTheDecoderWithinBudget()
     QVERIFY2(reply, qPrintable(direct.failure()));
     QVERIFY(reply->image.isNull());
     QVERIFY2(reply->error.contains(QStringLiteral("beyond the rendering limit of 16 Mpx")), qPrintable(reply->error));
-    request.clip = QRect(55900, 55900, 1200, 1000);   // the square's corner at 8 px a point
+    request.clip = QRect(55900, 55900, 1200, 1000); // the square's corner at 8 px a point
     reply = direct.call(request);
     QVERIFY2(reply && reply->error.isEmpty(), reply ? qPrintable(reply->error) : qPrintable(direct.failure()));
     QCOMPARE(reply->image.size(), QSize(1200, 1000));
-    QCOMPARE(reply->image.pixelColor(104, 104).rgb(), kSquare.rgb());   // the corner at (100, 100)
-    QCOMPARE(reply->image.pixelColor(96, 96).alpha(), 0);   // the page itself is transparent
+    QCOMPARE(reply->image.pixelColor(104, 104).rgb(), kSquare.rgb()); // the corner at (100, 100)
+    QCOMPARE(reply->image.pixelColor(96, 96).alpha(), 0);             // the page itself is transparent
 #endif
 }
 
@@ -980,8 +1026,9 @@ void TestHostileEvidence::brokenPdfsSayWhy()
     }
     if (id == QStringLiteral("ev-garbage-pdf")) {
         QVERIFY(!pdf->document()->isReady());
-        QVERIFY2(pdf->errorLabel()->text().contains(QStringLiteral("not a readable PDF")), qPrintable(pdf->errorLabel()->text()));
-        QVERIFY(pdf->retryButton()->isHidden());   // the file, not the process: trying again would not help
+        QVERIFY2(pdf->errorLabel()->text().contains(QStringLiteral("not a readable PDF")),
+                 qPrintable(pdf->errorLabel()->text()));
+        QVERIFY(pdf->retryButton()->isHidden()); // the file, not the process: trying again would not help
     }
 }
 
@@ -1031,14 +1078,16 @@ void TestHostileEvidence::pdfDecoderCrashShowsTryAgain()
     QVERIFY(crashed);
     auto *crashedPdf = qobject_cast<PdfEvidenceViewer *>(crashed.get());
     QVERIFY(crashedPdf->errorLabel()->isVisible());
-    QVERIFY2(crashedPdf->errorLabel()->text().contains(QStringLiteral("crashed")), qPrintable(crashedPdf->errorLabel()->text()));
+    QVERIFY2(crashedPdf->errorLabel()->text().contains(QStringLiteral("crashed")),
+             qPrintable(crashedPdf->errorLabel()->text()));
     qputenv("MLTRL_DECODER", script("decoder-hang.sh", "while :; do :; done").toLocal8Bit());
     PdfProcess hung;
     hung.open(m_ar->source("ev-huge-pdf").blobPath);
     QElapsedTimer timer;
     timer.start();
     QVERIFY(!hung.waitForReady(500));
-    QVERIFY2(hung.failure().contains(QStringLiteral("took longer than 0.5 s and was stopped")), qPrintable(hung.failure()));
+    QVERIFY2(hung.failure().contains(QStringLiteral("took longer than 0.5 s and was stopped")),
+             qPrintable(hung.failure()));
     QVERIFY(timer.elapsed() < 5000);
     qputenv("MLTRL_DECODER", MLTRL_DECODER_PATH);
     // Trying again with the real decoder shows the PDF.
@@ -1063,7 +1112,7 @@ void TestHostileEvidence::pdfDecoderRepliesAreChecked()
         QCOMPARE(why, QStringLiteral("impossible page size"));
     }
     info.pageSizes = {QSizeF(612, 792)};
-    info.pageCount = 0;   // more sizes than pages
+    info.pageCount = 0; // more sizes than pages
     QVERIFY(!pdf::decodeReply(pdf::encode(info), &why));
 
     pdf::Reply render;
@@ -1074,11 +1123,11 @@ void TestHostileEvidence::pdfDecoderRepliesAreChecked()
     render.image.fill(Qt::white);
     const std::optional<pdf::Reply> ok = pdf::decodeReply(pdf::encode(render), &why);
     QVERIFY2(ok && ok->image.size() == QSize(100, 100), qPrintable(why));
-    render.clip = QRect(0, 0, 50, 100);   // the image is not the part asked for
+    render.clip = QRect(0, 0, 50, 100); // the image is not the part asked for
     QVERIFY(!pdf::decodeReply(pdf::encode(render), &why));
     QCOMPARE(why, QStringLiteral("inconsistent image"));
     render.clip = QRect(0, 0, 100, 100);
-    QByteArray cut = pdf::encode(render);   // the pixels cut short
+    QByteArray cut = pdf::encode(render); // the pixels cut short
     cut.chop(5000);
     QVERIFY(!pdf::decodeReply(cut, &why));
 
@@ -1095,12 +1144,15 @@ void TestHostileEvidence::pdfDecoderRepliesAreChecked()
 void TestHostileEvidence::systemViewerRefusesAndRenames_data()
 {
     QTest::addColumn<QString>("id");
-    QTest::addColumn<QString>("copyName");   // empty: refused
+    QTest::addColumn<QString>("copyName"); // empty: refused
     QTest::addColumn<QString>("message");
-    QTest::newRow("desktop entry") << QStringLiteral("ev-desktop") << QStringLiteral("") << QStringLiteral("program, script or desktop entry");
-    QTest::newRow("exe declared as pdf") << QStringLiteral("ev-exe") << QStringLiteral("ev-exe.pdf") << QStringLiteral("");
+    QTest::newRow("desktop entry") << QStringLiteral("ev-desktop") << QStringLiteral("")
+                                   << QStringLiteral("program, script or desktop entry");
+    QTest::newRow("exe declared as pdf") << QStringLiteral("ev-exe") << QStringLiteral("ev-exe.pdf")
+                                         << QStringLiteral("");
     QTest::newRow("svg") << QStringLiteral("ev-href") << QStringLiteral("") << QStringLiteral("no known safe viewer");
-    QTest::newRow("notebook") << QStringLiteral("ev-nb") << QStringLiteral("") << QStringLiteral("no known safe viewer");
+    QTest::newRow("notebook") << QStringLiteral("ev-nb") << QStringLiteral("")
+                              << QStringLiteral("no known safe viewer");
     QTest::newRow("text") << QStringLiteral("ev-log") << QStringLiteral("ev-log.txt") << QStringLiteral("");
 }
 
@@ -1122,8 +1174,8 @@ void TestHostileEvidence::systemViewerRefusesAndRenames()
     const QString folder = SystemViewerLauncher::privateFolder();
     QVERIFY(folder.startsWith(m_runtime.path() + QLatin1Char('/')));
     QVERIFY(copy.startsWith(folder + QLatin1Char('/')));
-    QCOMPARE(QFile::permissions(folder) & (QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther
-                                           | QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup),
+    QCOMPARE(QFile::permissions(folder) & (QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther |
+                                           QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup),
              QFileDevice::Permissions());
 }
 

@@ -32,7 +32,7 @@ private slots:
         QSignalSpy finished(&controller, &ImportController::finished);
         QVERIFY(controller.start(test::examplePath()));
         QVERIFY(controller.isBusy());
-        QVERIFY(!controller.start(test::examplePath()));   // one import at a time
+        QVERIFY(!controller.start(test::examplePath())); // one import at a time
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
         QCOMPARE(finished.at(0).at(0).toInt(), static_cast<int>(ImportResult::Outcome::Imported));
         QCOMPARE(imported.size(), 1);
@@ -52,7 +52,7 @@ private slots:
         QSignalSpy finished(&controller, &ImportController::finished);
         QSignalSpy imported(&controller, &ImportController::imported);
         QVERIFY(controller.start(test::examplePath()));
-        controller.cancel();   // what the progress dialog's Cancel button does
+        controller.cancel(); // what the progress dialog's Cancel button does
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
         QCOMPARE(finished.at(0).at(0).toInt(), static_cast<int>(ImportResult::Outcome::Cancelled));
         QCOMPARE(imported.size(), 0);
@@ -141,10 +141,10 @@ private slots:
         QTest::addColumn<QString>("stored");
         QTest::addColumn<QString>("where");
         QTest::addColumn<QString>("what");
-        QTest::newRow("pointer") << QStringLiteral("mltrl.json#/gates/0: unknown key") << QStringLiteral("mltrl.json#/gates/0")
-                                 << QStringLiteral("unknown key");
-        QTest::newRow("file:line") << QStringLiteral("metrics/a.csv:3:1: NaN skipped") << QStringLiteral("metrics/a.csv:3:1")
-                                   << QStringLiteral("NaN skipped");
+        QTest::newRow("pointer") << QStringLiteral("mltrl.json#/gates/0: unknown key")
+                                 << QStringLiteral("mltrl.json#/gates/0") << QStringLiteral("unknown key");
+        QTest::newRow("file:line") << QStringLiteral("metrics/a.csv:3:1: NaN skipped")
+                                   << QStringLiteral("metrics/a.csv:3:1") << QStringLiteral("NaN skipped");
         QTest::newRow("no location") << QStringLiteral("history goes up: fine") << QString()
                                      << QStringLiteral("history goes up: fine");
         QTest::newRow("no colon") << QStringLiteral("plain words") << QString() << QStringLiteral("plain words");

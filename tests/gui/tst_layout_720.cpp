@@ -52,7 +52,11 @@ void verifyColumnOnScreen(QTableView *view, int column, const QString &what)
     const auto left = [&] { return header->sectionViewportPosition(column); };
     const auto right = [&] { return left() + header->sectionSize(column); };
     QTRY_VERIFY2(left() >= 0 && right() <= view->viewport()->width(),
-                 qPrintable(QStringLiteral("%1: x %2–%3, viewport %4 wide").arg(what).arg(left()).arg(right()).arg(view->viewport()->width())));
+                 qPrintable(QStringLiteral("%1: x %2–%3, viewport %4 wide")
+                                .arg(what)
+                                .arg(left())
+                                .arg(right())
+                                .arg(view->viewport()->width())));
     QTRY_VERIFY2(header->sectionSize(column) >= header->sectionSizeHint(column) || header->sectionSize(column) >= 40,
                  qPrintable(what + QStringLiteral(" is squeezed")));
 }
@@ -62,10 +66,14 @@ void verifyPanelFits(QWidget *panel, const QString &what)
 {
     QScrollArea *scroll = scrollOf(panel);
     QVERIFY2(scroll, qPrintable(what));
-    QTRY_VERIFY2(scroll->verticalScrollBar()->maximum() == 0,
-                 qPrintable(QStringLiteral("%1 scrolls vertically by %2 px").arg(what).arg(scroll->verticalScrollBar()->maximum())));
+    QTRY_VERIFY2(
+        scroll->verticalScrollBar()->maximum() == 0,
+        qPrintable(
+            QStringLiteral("%1 scrolls vertically by %2 px").arg(what).arg(scroll->verticalScrollBar()->maximum())));
     QTRY_VERIFY2(scroll->horizontalScrollBar()->maximum() == 0,
-                 qPrintable(QStringLiteral("%1 scrolls horizontally by %2 px").arg(what).arg(scroll->horizontalScrollBar()->maximum())));
+                 qPrintable(QStringLiteral("%1 scrolls horizontally by %2 px")
+                                .arg(what)
+                                .arg(scroll->horizontalScrollBar()->maximum())));
 }
 } // namespace
 
@@ -83,7 +91,8 @@ private slots:
     void firstFrameIsLaidOut();
 
 private:
-    template <typename T> T *panel()
+    template <typename T>
+    T *panel()
     {
         T *p = m_window->findChild<T *>();
         if (p) {
@@ -118,7 +127,8 @@ void TestLayout720::initTestCase()
                               60000);
     QTRY_VERIFY_WITH_TIMEOUT(!m_window->importController()->isBusy(), 60000);
     QVERIFY(m_window->importArchive(QDir::cleanPath(test::examplePath() + QStringLiteral("/../cxr-triage-r2.mltrl"))));
-    QTRY_VERIFY2_WITH_TIMEOUT(m_window->context().hasRevision() && m_window->context().revision()->overview.revision == 2,
+    QTRY_VERIFY2_WITH_TIMEOUT(m_window->context().hasRevision() &&
+                                  m_window->context().revision()->overview.revision == 2,
                               qPrintable(QStringLiteral("import outcome %1, revision %2, status: %3")
                                              .arg(static_cast<int>(m_window->importController()->lastResult().outcome))
                                              .arg(m_window->importController()->lastResult().revision)
@@ -170,15 +180,17 @@ void TestLayout720::requirementsStatusOnScreen()
     QVERIFY(requirements);
     verifyPanelFits(requirements, QStringLiteral("Requirements"));
     QTableView *table = requirements->table();
-    for (const auto &[column, name] : {std::pair{RequirementsPanel::Risk, "risk"}, std::pair{RequirementsPanel::Verification, "verification"},
-                                       std::pair{RequirementsPanel::Validation, "validation"}, std::pair{RequirementsPanel::Id, "id"}})
+    for (const auto &[column, name] :
+         {std::pair{RequirementsPanel::Risk, "risk"}, std::pair{RequirementsPanel::Verification, "verification"},
+          std::pair{RequirementsPanel::Validation, "validation"}, std::pair{RequirementsPanel::Id, "id"}})
         verifyColumnOnScreen(table, column, QString::fromLatin1(name));
     // The text comes last, wraps, and its column starts on screen.
     QHeaderView *header = table->horizontalHeader();
     QCOMPARE(header->visualIndex(RequirementsPanel::Text), header->count() - 1);
     QVERIFY(table->wordWrap());
     QVERIFY2(header->sectionViewportPosition(RequirementsPanel::Text) < table->viewport()->width() - 100,
-             qPrintable(QStringLiteral("text column at %1 of %2 px").arg(header->sectionViewportPosition(RequirementsPanel::Text))
+             qPrintable(QStringLiteral("text column at %1 of %2 px")
+                            .arg(header->sectionViewportPosition(RequirementsPanel::Text))
                             .arg(table->viewport()->width())));
 }
 
@@ -189,8 +201,9 @@ void TestLayout720::gatesVerdictAndEvidenceOnScreen()
     verifyPanelFits(gates, QStringLiteral("Gates"));
     QTableView *table = gates->findChild<QTableView *>();
     QVERIFY(table);
-    for (const auto &[column, name] : {std::pair{GatesPanel::Suggested, "suggested verdict"}, std::pair{GatesPanel::Observed, "observed"},
-                                       std::pair{GatesPanel::Threshold, "threshold"}, std::pair{GatesPanel::Evidence, "evidence"}})
+    for (const auto &[column, name] :
+         {std::pair{GatesPanel::Suggested, "suggested verdict"}, std::pair{GatesPanel::Observed, "observed"},
+          std::pair{GatesPanel::Threshold, "threshold"}, std::pair{GatesPanel::Evidence, "evidence"}})
         verifyColumnOnScreen(table, column, QString::fromLatin1(name));
     QCOMPARE(table->horizontalHeader()->visualIndex(GatesPanel::Text), table->horizontalHeader()->count() - 1);
 }
@@ -213,8 +226,9 @@ void TestLayout720::reviewVerdictAndStaleOnScreen()
     QVERIFY(criteria && signedReviews);
     verifyColumnOnScreen(criteria, ReviewForm::Verdict, QStringLiteral("verdict"));
     verifyColumnOnScreen(criteria, ReviewForm::Check, QStringLiteral("check"));
-    for (const auto &[column, name] : {std::pair{ReviewForm::RStale, "stale"}, std::pair{ReviewForm::RSignature, "signature"},
-                                       std::pair{ReviewForm::RSigner, "signer"}, std::pair{ReviewForm::ROutcome, "outcome"}})
+    for (const auto &[column, name] :
+         {std::pair{ReviewForm::RStale, "stale"}, std::pair{ReviewForm::RSignature, "signature"},
+          std::pair{ReviewForm::RSigner, "signer"}, std::pair{ReviewForm::ROutcome, "outcome"}})
         verifyColumnOnScreen(signedReviews, column, QString::fromLatin1(name));
     // The signed-reviews list is resizable: it sits in a splitter the user can drag.
     QWidget *w = signedReviews;
@@ -231,7 +245,7 @@ void TestLayout720::reviewVerdictAndStaleOnScreen()
 void TestLayout720::inspectorShowsHashesWhole()
 {
     m_window->inspectorDock()->show();
-    m_window->showPanel(m_window->panels().value(1).widget);   // the overview: the revision's facts
+    m_window->showPanel(m_window->panels().value(1).widget); // the overview: the revision's facts
     InspectorWidget *inspector = m_window->inspector();
     QTRY_COMPARE(inspector->fact(QStringLiteral("Manifest SHA-256")).size(), 64);
     auto *facts = inspector->findChild<QTreeWidget *>(QStringLiteral("inspectorFacts"));
@@ -247,7 +261,7 @@ void TestLayout720::inspectorShowsHashesWhole()
     const int lines = (needed + width - 1) / std::max(1, width - 8);
     QVERIFY2(row.height() >= lines * QFontMetrics(facts->font()).height(),
              qPrintable(QStringLiteral("row %1 px for %2 lines").arg(row.height()).arg(lines)));
-    QCOMPARE(facts->textElideMode(), Qt::ElideRight);   // nothing set to elide in the middle
+    QCOMPARE(facts->textElideMode(), Qt::ElideRight); // nothing set to elide in the middle
     m_window->inspectorDock()->hide();
 }
 
@@ -287,13 +301,16 @@ void TestLayout720::firstFrameIsLaidOut()
     QVERIFY(summary && people && links);
     QVERIFY(summary->heightForWidth(summary->width()) <= summary->height() + 1);
     QVERIFY2(summary->geometry().bottom() < people->geometry().top(),
-             qPrintable(QStringLiteral("summary ends at %1, owners start at %2").arg(summary->geometry().bottom()).arg(people->geometry().top())));
+             qPrintable(QStringLiteral("summary ends at %1, owners start at %2")
+                            .arg(summary->geometry().bottom())
+                            .arg(people->geometry().top())));
     QVERIFY(people->geometry().bottom() < links->geometry().top());
     auto *revision = window.findChild<QToolButton *>(QStringLiteral("contextRevision"));
     QVERIFY(revision);
     QCOMPARE(revision->text(), QStringLiteral("rev 2"));
-    QVERIFY2(revision->width() >= revision->sizeHint().width(),
-             qPrintable(QStringLiteral("%1 px for a %2 px label").arg(revision->width()).arg(revision->sizeHint().width())));
+    QVERIFY2(
+        revision->width() >= revision->sizeHint().width(),
+        qPrintable(QStringLiteral("%1 px for a %2 px label").arg(revision->width()).arg(revision->sizeHint().width())));
 }
 
 QTEST_MAIN(TestLayout720)

@@ -6,14 +6,16 @@
 // projector type sizes and contrast, the criterion slides for opening the evidence at the
 // annotated page and region.
 #include "GuiTestUtil.h"
-#include "ui/annotations/AnnotationEditor.h"
-#include "ui/common/Levels.h"
 #include "TempStore.h"
+#include "core/review/AnnotationStore.h"
+#include "core/review/ReviewDraft.h"
+#include "ui/annotations/AnnotationEditor.h"
+#include "ui/annotations/PdfAnnotationLayer.h"
+#include "ui/common/Levels.h"
 #include "ui/evidence/EvidenceViewer.h"
 #include "ui/evidence/ImageEvidenceViewer.h"
 #include "ui/evidence/PdfEvidenceViewer.h"
 #include "ui/evidence/ZoomableImageView.h"
-#include "ui/annotations/PdfAnnotationLayer.h"
 #include "ui/meeting/LevelDialog.h"
 #include "ui/meeting/MeetingAgenda.h"
 #include "ui/meeting/MeetingMode.h"
@@ -26,29 +28,27 @@
 #include "ui/overview/MltrlTrackWidget.h"
 #include "ui/panels/GatesPanel.h"
 #include "ui/plots/MetricPlot.h"
-#include "core/review/AnnotationStore.h"
 #include "ui/review/ReviewChecks.h"
-#include "core/review/ReviewDraft.h"
 #include "ui/review/ReviewForm.h"
 #include "ui/session/ProjectContext.h"
 #include "ui/shell/PanelSetup.h"
 #include "ui/shell/Settings.h"
 #include "ui/shell/WorkbenchWindow.h"
 
-#include <QAction>
-#include <algorithm>
-#include <QDir>
-#include <QComboBox>
-#include <QLabel>
-#include <QApplication>
-#include <QLineEdit>
 #include "ui/evidence/PdfPageView.h"
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QToolBar>
 #include <QUndoStack>
 #include <QtTest>
+#include <algorithm>
 
 #include <cmath>
 #include <map>
@@ -104,9 +104,9 @@ void TestMeetingMode::initTestCase()
     m_mode = m_window->findChild<MeetingMode *>(QStringLiteral("meetingMode"));
     m_gates = m_window->findChild<GatesPanel *>();
     QVERIFY(m_mode && m_gates);
-    QVERIFY(!m_mode->action()->isEnabled());   // nothing to meet about yet
+    QVERIFY(!m_mode->action()->isEnabled()); // nothing to meet about yet
     QVERIFY(m_window->importArchive(test::examplePath()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->context().hasRevision(), 240000);   // a loaded CI machine
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->context().hasRevision(), 240000); // a loaded CI machine
     QVERIFY(m_mode->action()->isEnabled());
     // The action is in the View menu and on the tool bar.
     auto *bar = m_window->findChild<QToolBar *>(QStringLiteral("modeToolBar"));
@@ -118,8 +118,7 @@ void TestMeetingMode::initTestCase()
     AnnotationStore annotations(m_store->store().db());
     const auto blocker = annotations.add(revision->overview.id, revision->overview.revisionId,
                                          {{"evidence", "ev-eval-report"}, {"page", 2}, {"rect", {72, 560, 300, 90}}},
-                                         "blocker",
-                                         "Site C numbers differ from table 3", "tester", problems);
+                                         "blocker", "Site C numbers differ from table 3", "tester", problems);
     QVERIFY(blocker);
     m_blockerId = blocker->id;
     QVERIFY(annotations.add(revision->overview.id, revision->overview.revisionId, {{"project", true}}, "minor",
@@ -279,7 +278,8 @@ void TestMeetingMode::bOrPeriodBlanksTheProjector()
     QVERIFY(blank && blank->isVisible());
     QCOMPARE(blank->geometry(), view->rect());
     const QImage shot = view->grab().toImage();
-    for (const QPoint p : {QPoint(5, 5), QPoint(shot.width() / 2, shot.height() / 2), QPoint(shot.width() - 5, shot.height() - 5)})
+    for (const QPoint p :
+         {QPoint(5, 5), QPoint(shot.width() / 2, shot.height() / 2), QPoint(shot.width() - 5, shot.height() - 5)})
         QCOMPARE(QColor(shot.pixel(p)), QColor(Qt::black));
     // Any key returns to the same slide and does nothing else (Esc does not leave, Space
     // does not advance).
@@ -364,13 +364,14 @@ void TestMeetingMode::keyboardWalkStoresVerdictsAndNotes()
             expected[gate.criteria[static_cast<std::size_t>(c)].id] = verdicts[c % 4];
             auto *cs = qobject_cast<CriterionSlide *>(slide);
             QVERIFY(cs);
-            QVERIFY2(cs->findChild<QLabel *>(QStringLiteral("meetingVerdict"))->text().contains(
-                         meeting::verdictCue(QString::fromLatin1(verdicts[c % 4])).word),
+            QVERIFY2(cs->findChild<QLabel *>(QStringLiteral("meetingVerdict"))
+                         ->text()
+                         .contains(meeting::verdictCue(QString::fromLatin1(verdicts[c % 4])).word),
                      "the slide shows the verdict just entered");
         }
         QTest::keyClick(view, i % 2 ? Qt::Key_Space : Qt::Key_Right);
     }
-    QCOMPARE(view->currentIndex(), static_cast<int>(agenda.size()) - 1);   // stays on the last
+    QCOMPARE(view->currentIndex(), static_cast<int>(agenda.size()) - 1); // stays on the last
 
     // Back to the third criterion with ←, add a note with N (the dialog typed into).
     while (view->currentIndex() > 3)
@@ -401,7 +402,8 @@ void TestMeetingMode::keyboardWalkStoresVerdictsAndNotes()
     for (const DraftVerdict &row : draft.verdicts) {
         QVERIFY(row.verdict);
         QCOMPARE(*row.verdict, expected.at(row.criterion));
-        QCOMPARE(row.note, row.criterion == noted ? std::string("Site C below target; retest after recalibration") : std::string());
+        QCOMPARE(row.note, row.criterion == noted ? std::string("Site C below target; retest after recalibration")
+                                                  : std::string());
     }
     QCOMPARE(draft.outcome, std::optional<std::string>("hold"));
     QCOMPARE(draft.rationale, std::string("Hold until site C is retested"));
@@ -420,7 +422,7 @@ void TestMeetingMode::undoTakesBackAMeetingEdit()
         return row ? row->verdict : std::nullopt;
     };
     const auto before = verdictOfFirst();
-    QCOMPARE(before, std::optional<std::string>("met"));   // from the walk above
+    QCOMPARE(before, std::optional<std::string>("met")); // from the walk above
     QTest::keyClick(view, Qt::Key_Right);
     QTest::keyClick(view, Qt::Key_4);
     QCOMPARE(verdictOfFirst(), std::optional<std::string>("not_applicable"));
@@ -438,7 +440,7 @@ void TestMeetingMode::aAnnotatesTheCriterionOnScreen()
     MeetingView *view = enterWithF5();
     QVERIFY(view);
     QTest::keyClick(view, Qt::Key_Right);
-    QTest::keyClick(view, Qt::Key_Right);   // worst-site
+    QTest::keyClick(view, Qt::Key_Right); // worst-site
     whenDialogShows<AnnotationDialog>(this, [](AnnotationDialog *dialog) {
         dialog->severityBox()->setCurrentIndex(dialog->severityBox()->findData(QStringLiteral("major")));
         QTest::keyClicks(dialog->textEdit(), QStringLiteral("Which sites are in the minimum?"));
@@ -454,13 +456,16 @@ void TestMeetingMode::aAnnotatesTheCriterionOnScreen()
     QCOMPARE(onCriterion[0].text, std::string("Which sites are in the minimum?"));
     QCOMPARE(onCriterion[0].severity, std::string("major"));
     // The meeting sees it at once: the slide counts it, the annotations slide lists it.
-    QTRY_VERIFY(view->currentSlide()->findChild<QLabel *>(QStringLiteral("meetingNote"))->text().contains(
-        QStringLiteral("1 open annotation")));
+    QTRY_VERIFY(view->currentSlide()
+                    ->findChild<QLabel *>(QStringLiteral("meetingNote"))
+                    ->text()
+                    .contains(QStringLiteral("1 open annotation")));
     view->goTo(m_mode->session()->decisionIndex() - 1);
     QVERIFY(qobject_cast<AnnotationsSlide *>(view->currentSlide())->listText().contains(QStringLiteral("Which sites")));
     // And Ctrl+Z in the meeting takes it back.
     QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
-    QVERIFY(!qobject_cast<AnnotationsSlide *>(view->currentSlide())->listText().contains(QStringLiteral("Which sites")));
+    QVERIFY(
+        !qobject_cast<AnnotationsSlide *>(view->currentSlide())->listText().contains(QStringLiteral("Which sites")));
 }
 
 void TestMeetingMode::slidesShowTrackPlotEvidenceAndAnnotations()
@@ -511,7 +516,7 @@ void TestMeetingMode::presenterViewFollowsTheMeeting()
     QVERIFY(presenter->nextText().contains(QStringLiteral("auroc")));
     QTest::keyClick(view, Qt::Key_Right);
     QTest::keyClick(view, Qt::Key_Right);
-    QTest::keyClick(view, Qt::Key_Right);   // the third criterion, noted above
+    QTest::keyClick(view, Qt::Key_Right); // the third criterion, noted above
     QVERIFY(presenter->notesText().contains(QStringLiteral("retest after recalibration")));
     QVERIFY(presenter->timesText().contains(QStringLiteral("auroc")));
     // Keys pressed on the presenter's screen drive the meeting too.
@@ -530,7 +535,7 @@ void TestMeetingMode::presenterViewFollowsTheMeeting()
     QVERIFY(m_mode->session()->setOutcome(QStringLiteral("switchback")));
     QVERIFY(m_mode->session()->setToLevel(3));
     QTRY_VERIFY(presenter->notesText().contains(QStringLiteral("3 — %1").arg(levelName(3).toHtmlEscaped())));
-    QVERIFY(!presenter->notesText().contains(QStringLiteral("Recalibrate on site C data")));   // not a switchback's
+    QVERIFY(!presenter->notesText().contains(QStringLiteral("Recalibrate on site C data"))); // not a switchback's
     if (const QString dir = qEnvironmentVariable("MLTRL_GRAB_DIR"); !dir.isEmpty())
         presenter->grab().save(QDir(dir).filePath(QStringLiteral("meeting-presenter-decision.png")));
     // The later tests continue from the decision as it was.
@@ -595,10 +600,11 @@ void TestMeetingMode::everySlideIsReadableAt720()
     for (const QString &v : {QStringLiteral("met"), QStringLiteral("not_met"), QStringLiteral("waived"),
                              QStringLiteral("not_applicable"), QString()})
         QVERIFY2(contrast(meeting::verdictCue(v).colour, Qt::white) >= 4.5, qPrintable(v));
-    for (const QString &o : {QStringLiteral("advance"), QStringLiteral("advance_with_conditions"), QStringLiteral("hold"),
-                             QStringLiteral("switchback"), QString()})
+    for (const QString &o : {QStringLiteral("advance"), QStringLiteral("advance_with_conditions"),
+                             QStringLiteral("hold"), QStringLiteral("switchback"), QString()})
         QVERIFY2(contrast(meeting::outcomeCue(o).colour, Qt::white) >= 4.5, qPrintable(o));
-    for (const QString &s : {QStringLiteral("blocker"), QStringLiteral("major"), QStringLiteral("minor"), QStringLiteral("info")})
+    for (const QString &s :
+         {QStringLiteral("blocker"), QStringLiteral("major"), QStringLiteral("minor"), QStringLiteral("info")})
         QVERIFY2(contrast(meeting::severityCue(s).colour, Qt::white) >= 4.5, qPrintable(s));
 
     // Every slide: the meeting's own text at 20 px or more (at 720 lines), nothing of it
@@ -616,12 +622,14 @@ void TestMeetingMode::everySlideIsReadableAt720()
                 chrome = chrome || qobject_cast<EvidenceViewer *>(p) || qobject_cast<MetricPlot *>(p);
             if (chrome)
                 continue;
-            const QString what = QStringLiteral("slide %1, %2: %3").arg(i).arg(label->objectName(), label->text().left(60));
+            const QString what =
+                QStringLiteral("slide %1, %2: %3").arg(i).arg(label->objectName(), label->text().left(60));
             QVERIFY2(label->font().pixelSize() >= 20, qPrintable(what));
             const QRect inSlide(label->mapTo(slide, QPoint(0, 0)), label->size());
             QVERIFY2(slide->rect().contains(inSlide), qPrintable(what));
             // Word-wrapped text fits the label's height (nothing cut off at the bottom).
-            QVERIFY2(label->heightForWidth(label->width()) <= label->height() + 2 || !label->wordWrap(), qPrintable(what));
+            QVERIFY2(label->heightForWidth(label->width()) <= label->height() + 2 || !label->wordWrap(),
+                     qPrintable(what));
         }
     }
 }
@@ -652,14 +660,14 @@ void TestMeetingMode::evidenceOpensAtTheAnnotatedRegion()
         return false;
     };
     QTRY_VERIFY2(blockerInView(), "the annotated rectangle is on screen");
-    QCOMPARE(pdf->currentPage(), 1);   // 0-based: page 2
+    QCOMPARE(pdf->currentPage(), 1); // 0-based: page 2
     QVERIFY(pdf->view()->verticalScrollBar()->value() > 0);
     auto *caption = auroc->findChild<QLabel *>(QStringLiteral("meetingEvidenceCaption"));
     QVERIFY(caption->text().contains(QStringLiteral("page 2 (annotated region)")));
 
     // sensitivity: the confusion matrix zoomed to the annotated region.
-    while (view->currentSlide()->item().kind != AgendaItem::Kind::Criterion
-           || qobject_cast<CriterionSlide *>(view->currentSlide())->criterion().id != "sensitivity")
+    while (view->currentSlide()->item().kind != AgendaItem::Kind::Criterion ||
+           qobject_cast<CriterionSlide *>(view->currentSlide())->criterion().id != "sensitivity")
         QTest::keyClick(view, Qt::Key_Right);
     auto *sensitivity = qobject_cast<CriterionSlide *>(view->currentSlide());
     QCOMPARE(sensitivity->evidenceId(), QStringLiteral("ev-confusion"));
@@ -672,7 +680,8 @@ void TestMeetingMode::evidenceOpensAtTheAnnotatedRegion()
     const QRect regionOnScreen = iv->mapFromScene(QRectF(40, 30, 120, 90)).boundingRect();
     QVERIFY2(iv->viewport()->rect().contains(regionOnScreen), "the region is on screen");
     // Zoomed in on it: it takes a good part of the view, more than the whole-image fit gives.
-    QVERIFY(regionOnScreen.width() >= iv->viewport()->width() / 3 || regionOnScreen.height() >= iv->viewport()->height() / 3);
+    QVERIFY(regionOnScreen.width() >= iv->viewport()->width() / 3 ||
+            regionOnScreen.height() >= iv->viewport()->height() / 3);
 }
 
 void TestMeetingMode::decisionFieldsByKeyboardReachTheReviewForm()
@@ -686,7 +695,7 @@ void TestMeetingMode::decisionFieldsByKeyboardReachTheReviewForm()
 
     // 4 = switchback: the level is asked for at once (typed into the dialog).
     whenDialogShows<LevelDialog>(this, [](LevelDialog *dialog) {
-        QCOMPARE(dialog->spinBox()->maximum(), 4);   // below the gate's level 5
+        QCOMPARE(dialog->spinBox()->maximum(), 4); // below the gate's level 5
         dialog->spinBox()->selectAll();
         QTest::keyClicks(dialog->spinBox(), QStringLiteral("3"));
         dialog->accept();
@@ -733,7 +742,7 @@ void TestMeetingMode::decisionFieldsByKeyboardReachTheReviewForm()
     QVERIFY(form->selectGate(QStringLiteral("gate-5")));
     const QStringList formProblems = form->problems();
     QCOMPARE(m_mode->session()->signingProblems(), formProblems);
-    QVERIFY(!formProblems.isEmpty());   // the blocker is not acknowledged, ethics … have no verdict
+    QVERIFY(!formProblems.isEmpty()); // the blocker is not acknowledged, ethics … have no verdict
     const QString missing = decision->missingText();
     QVERIFY(missing.contains(QStringLiteral("Before signing")));
     QVERIFY(missing.contains(QStringLiteral("Acknowledge the 1 open blocker")));
@@ -742,8 +751,9 @@ void TestMeetingMode::decisionFieldsByKeyboardReachTheReviewForm()
     for (const QString &p : formProblems) {
         const QString id = criterionOfProblem(p);
         if (!id.isEmpty())
-            QVERIFY2(decision->verdictsText().contains(QStringLiteral("<b>%1</b> <span style=\"color:#A04000\">⚠").arg(id)),
-                     qPrintable(p));
+            QVERIFY2(
+                decision->verdictsText().contains(QStringLiteral("<b>%1</b> <span style=\"color:#A04000\">⚠").arg(id)),
+                qPrintable(p));
         else
             QVERIFY2(missing.contains(p.toHtmlEscaped()), qPrintable(p));
     }

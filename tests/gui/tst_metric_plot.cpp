@@ -60,7 +60,8 @@ private slots:
         plot.resize(1000, 600);
         plot.QWidget::show();
         QVERIFY(loadInto(plot, *m_project, metric.toStdString()));
-        const auto stored = loadMetricData(m_project->store(), m_project->revision().overview.revisionId, metric.toStdString());
+        const auto stored =
+            loadMetricData(m_project->store(), m_project->revision().overview.revisionId, metric.toStdString());
         QVERIFY(stored);
         QCOMPARE(plot.subSeriesCount(), static_cast<int>(stored->series.size()));
         for (std::size_t i = 0; i < stored->series.size(); ++i) {
@@ -107,8 +108,9 @@ private slots:
         QVERIFY(plot.thresholdDrawn());
         QCOMPARE(*plot.thresholdDrawn(), *it->threshold);
         const QString op = it->op == CompareOp::Ge ? QStringLiteral("≥") : QStringLiteral("≤");
-        QVERIFY2(plot.legendTexts().contains(QStringLiteral("gate threshold %1 %2").arg(op, exactNumber(*it->threshold))),
-                 qPrintable(plot.legendTexts().join(QLatin1Char('|'))));
+        QVERIFY2(
+            plot.legendTexts().contains(QStringLiteral("gate threshold %1 %2").arg(op, exactNumber(*it->threshold))),
+            qPrintable(plot.legendTexts().join(QLatin1Char('|'))));
         // The threshold is inside the visible range.
         const QCPRange y = plot.plot()->yAxis->range();
         QVERIFY(y.contains(*it->threshold));
@@ -128,7 +130,8 @@ private slots:
         plot.resize(900, 500);
         plot.QWidget::show();
         QVERIFY(loadInto(plot, *m_project, metric.toStdString(), PlotThreshold{0.85, CompareOp::Ge}));
-        const auto stored = loadMetricData(m_project->store(), m_project->revision().overview.revisionId, metric.toStdString());
+        const auto stored =
+            loadMetricData(m_project->store(), m_project->revision().overview.revisionId, metric.toStdString());
         QVERIFY(stored && !stored->groupLabels.empty());
         int bars = 0;
         for (int i = 0; i < plot.subSeriesCount(); ++i)
@@ -144,7 +147,8 @@ private slots:
         QVERIFY(ticker);
         QCOMPARE(ticker->ticks().size(), static_cast<int>(stored->groupLabels.size()));
         // The group name, then its n on a second line when the file has an `n` column.
-        QCOMPARE(ticker->ticks().value(0).section(QLatin1Char('\n'), 0, 0), QString::fromStdString(stored->groupLabels[0]));
+        QCOMPARE(ticker->ticks().value(0).section(QLatin1Char('\n'), 0, 0),
+                 QString::fromStdString(stored->groupLabels[0]));
     }
 
     void curvesDrawReferenceLines_data()
@@ -163,7 +167,8 @@ private slots:
         plot.QWidget::show();
         QVERIFY(loadInto(plot, *m_project, metric.toStdString()));
         QVERIFY2(plot.legendTexts().contains(reference), qPrintable(plot.legendTexts().join(QLatin1Char('|'))));
-        const auto stored = loadMetricData(m_project->store(), m_project->revision().overview.revisionId, metric.toStdString());
+        const auto stored =
+            loadMetricData(m_project->store(), m_project->revision().overview.revisionId, metric.toStdString());
         for (std::size_t i = 0; i < stored->series.size(); ++i)
             QCOMPARE(plot.pointsDrawn(static_cast<int>(i)), static_cast<int>(stored->series[i].size()));
     }
@@ -195,7 +200,8 @@ private slots:
         plot.replotNow();
         QVERIFY(plot.envelopeInUse());
         const QStringList legend = plot.legendTexts();
-        QVERIFY2(legend.filter(QStringLiteral("min/max envelope of")).size() == 1, qPrintable(legend.join(QLatin1Char('|'))));
+        QVERIFY2(legend.filter(QStringLiteral("min/max envelope of")).size() == 1,
+                 qPrintable(legend.join(QLatin1Char('|'))));
         QVERIFY(legend.filter(QStringLiteral("points per pixel column")).size() == 1);
         QVERIFY(plot.pointsDrawn(0) <= 2 * plot.pixelColumns() + 4);
 
@@ -277,7 +283,7 @@ private slots:
         const PreparedMetric &p = *a->prepared();
         QVERIFY(!p.value.empty());
         for (std::size_t i = 0; i < p.value.size(); ++i) {
-            QVERIFY(p.value[i].borrows());   // step order in the file: no second copy of the points
+            QVERIFY(p.value[i].borrows()); // step order in the file: no second copy of the points
             QCOMPARE(p.value[i].x().data(), p.data.series[i].x.data());
         }
         // Another metric is another entry.
@@ -286,10 +292,10 @@ private slots:
         QVERIFY(other.prepared().get() != a->prepared().get());
         QVERIFY(PreparedMetricCache::instance().liveEntries() >= 2);
         a.reset();
-        QVERIFY(!shared.expired());   // b still shows it
+        QVERIFY(!shared.expired()); // b still shows it
         b.reset();
-        QVERIFY(shared.expired());    // nobody holds the points any more
-        MetricPlot again;   // loaded afresh, every stored point again
+        QVERIFY(shared.expired()); // nobody holds the points any more
+        MetricPlot again;          // loaded afresh, every stored point again
         again.resize(1000, 600);
         again.QWidget::show();
         QVERIFY(loadInto(again, *m_project, "val_auroc"));
@@ -304,7 +310,7 @@ private slots:
         std::atomic_int calls = 0;
         const auto loader = [&]() -> std::shared_ptr<const PreparedMetric> {
             ++calls;
-            QThread::msleep(50);   // the other threads arrive while this one loads
+            QThread::msleep(50); // the other threads arrive while this one loads
             auto p = std::make_shared<PreparedMetric>();
             p->metric.kind = MetricKind::Curve;
             return p;
@@ -322,7 +328,7 @@ private slots:
         got.clear();
         QCOMPARE(cache.liveEntries(), std::size_t(0));
         QVERIFY(!cache.obtain("bad", [] { return std::shared_ptr<const PreparedMetric>(); }));
-        QVERIFY(cache.obtain("bad", loader));   // tried again, not a remembered failure
+        QVERIFY(cache.obtain("bad", loader)); // tried again, not a remembered failure
     }
 
     void crosshairShowsExactValues()
@@ -335,7 +341,8 @@ private slots:
         const auto stored = loadMetricData(m_project->store(), m_project->revision().overview.revisionId, "val_auroc");
         const SeriesData &s = stored->series.front();
         const std::size_t k = s.size() / 2;
-        const QPoint at(qRound(plot.plot()->xAxis->coordToPixel(s.x[k])), qRound(plot.plot()->yAxis->coordToPixel(s.y[k])));
+        const QPoint at(qRound(plot.plot()->xAxis->coordToPixel(s.x[k])),
+                        qRound(plot.plot()->yAxis->coordToPixel(s.y[k])));
         plot.hoverAt(at);
         const QString text = plot.hoverText();
         QVERIFY2(text.contains(QStringLiteral("step %1").arg(exactNumber(s.x[k]))), qPrintable(text));

@@ -67,8 +67,10 @@ private slots:
         QTest::newRow("card") << QString::fromUtf8(kCard) << true << QStringLiteral("\n# cxr-densenet121");
         QTest::newRow("no front matter") << QStringLiteral("# Title\n---\n") << false << QString();
         QTest::newRow("unclosed") << QStringLiteral("---\nlicense: mit\n# Title\n") << false << QString();
-        QTest::newRow("dots close") << QStringLiteral("---\nlicense: mit\n...\nBody\n") << true << QStringLiteral("Body");
-        QTest::newRow("crlf and bom") << QStringLiteral("\uFEFF---\r\nlicense: mit\r\n---\r\nBody") << true << QStringLiteral("Body");
+        QTest::newRow("dots close") << QStringLiteral("---\nlicense: mit\n...\nBody\n") << true
+                                    << QStringLiteral("Body");
+        QTest::newRow("crlf and bom") << QStringLiteral("\uFEFF---\r\nlicense: mit\r\n---\r\nBody") << true
+                                      << QStringLiteral("Body");
     }
 
     void splitsFrontMatter()
@@ -90,11 +92,11 @@ private slots:
         QTextDocument doc;
         doc.setHtml(html);
         const QString text = doc.toPlainText();
-        for (const char *expected : {"License", "apache-2.0", "medical, chest-x-ray", "nih-chest-xray14", "transformers",
-                                     "image-classification", "Urgent finding triage", "CXR triage test set (test)", "AUROC",
-                                     "0.912", "Sensitivity (site C)", "0.888"})
+        for (const char *expected : {"License", "apache-2.0", "medical, chest-x-ray", "nih-chest-xray14",
+                                     "transformers", "image-classification", "Urgent finding triage",
+                                     "CXR triage test set (test)", "AUROC", "0.912", "Sensitivity (site C)", "0.888"})
             QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
-        QVERIFY(!text.contains(QStringLiteral("model-index:")));   // tables, not raw YAML
+        QVERIFY(!text.contains(QStringLiteral("model-index:"))); // tables, not raw YAML
     }
 
     void badYamlSaysSo()
@@ -131,7 +133,7 @@ private slots:
         QVERIFY(text.indexOf(QStringLiteral("apache-2.0")) < text.indexOf(QStringLiteral("Flags urgent findings")));
         QVERIFY(text.contains(QStringLiteral("0.912")));
         QVERIFY(text.contains(QStringLiteral("cxr-densenet121")));
-        QVERIFY(!text.contains(QStringLiteral("pipeline_tag:")));   // no raw YAML
+        QVERIFY(!text.contains(QStringLiteral("pipeline_tag:"))); // no raw YAML
         QVERIFY(!text.contains(QStringLiteral("---")));
         const QString grab = qEnvironmentVariable("MLTRL_GRAB_DIR");
         if (!grab.isEmpty())
@@ -148,11 +150,12 @@ private slots:
         buffer.open(QIODevice::WriteOnly);
         red.save(&buffer, "PNG");
         const std::string b64 = png.toBase64().toStdString();
-        nlohmann::ordered_json card = {
-            {"model_details", {{"name", "cxr-densenet121"}}},
-            {"quantitative_analysis",
-             {{"graphics", {{"collection", {{{"name", "ROC by site"}, {"image", b64}},
-                                            {{"name", "not an image"}, {"image", "bm90IGFuIGltYWdl"}}}}}}}}};
+        nlohmann::ordered_json card = {{"model_details", {{"name", "cxr-densenet121"}}},
+                                       {"quantitative_analysis",
+                                        {{"graphics",
+                                          {{"collection",
+                                            {{{"name", "ROC by site"}, {"image", b64}},
+                                             {{"name", "not an image"}, {"image", "bm90IGFuIGltYWdl"}}}}}}}}};
         const auto graphics = ModelCardHtml::graphics(card);
         QCOMPARE(graphics.size(), std::size_t(2));
         QCOMPARE(graphics[0].image.size(), QSize(40, 30));
@@ -180,7 +183,7 @@ private slots:
             if (b->toPlainText().contains(QStringLiteral("ROC by site")))
                 browser = b;
         QVERIFY(browser);
-        QVERIFY(!browser->toPlainText().contains(QString::fromStdString(b64.substr(0, 20))));   // no base64 text
+        QVERIFY(!browser->toPlainText().contains(QString::fromStdString(b64.substr(0, 20)))); // no base64 text
         const QImage shown = browser->viewport()->grab().toImage();
         int reds = 0;
         for (int y = 0; y < shown.height(); ++y)

@@ -1,9 +1,9 @@
 // Natural order (1, 2, 10) wherever ids or titles are sorted: the shared comparator, the
 // evidence tree the reviewer browses, and a proxy-sorted table as the requirements and
 // metrics panels use it.
+#include "core/manifest/Manifest.h"
 #include "ui/common/NaturalSort.h"
 #include "ui/evidence/EvidenceTreeModel.h"
-#include "core/manifest/Manifest.h"
 
 #include <QStandardItemModel>
 #include <QTableView>
@@ -26,18 +26,29 @@ void TestNaturalSort::compare_data()
 {
     QTest::addColumn<QString>("a");
     QTest::addColumn<QString>("b");
-    QTest::addColumn<int>("order");   // -1: a first, 0: equal, 1: b first
-    QTest::newRow("2 before 10") << "Evidence 2" << "Evidence 10" << -1;
-    QTest::newRow("10 before 100") << "Evidence 10" << "Evidence 100" << -1;
-    QTest::newRow("ids") << "REQ-9" << "REQ-10" << -1;
-    QTest::newRow("inner numbers") << "L4-c2-x" << "L4-c10-a" << -1;
-    QTest::newRow("case-insensitive first") << "apple 2" << "Banana 1" << -1;
-    QTest::newRow("case as tie-break") << "Req-1" << "req-1" << -1;
-    QTest::newRow("leading zeros after") << "7" << "07" << -1;
-    QTest::newRow("prefix first") << "G1" << "G1 / c1" << -1;
-    QTest::newRow("equal") << "metric-3" << "metric-3" << 0;
-    QTest::newRow("big numbers") << "run 18446744073709551616" << "run 18446744073709551617" << -1;
-    QTest::newRow("empty first") << "" << "a" << -1;
+    QTest::addColumn<int>("order"); // -1: a first, 0: equal, 1: b first
+    QTest::newRow("2 before 10") << "Evidence 2"
+                                 << "Evidence 10" << -1;
+    QTest::newRow("10 before 100") << "Evidence 10"
+                                   << "Evidence 100" << -1;
+    QTest::newRow("ids") << "REQ-9"
+                         << "REQ-10" << -1;
+    QTest::newRow("inner numbers") << "L4-c2-x"
+                                   << "L4-c10-a" << -1;
+    QTest::newRow("case-insensitive first") << "apple 2"
+                                            << "Banana 1" << -1;
+    QTest::newRow("case as tie-break") << "Req-1"
+                                       << "req-1" << -1;
+    QTest::newRow("leading zeros after") << "7"
+                                         << "07" << -1;
+    QTest::newRow("prefix first") << "G1"
+                                  << "G1 / c1" << -1;
+    QTest::newRow("equal") << "metric-3"
+                           << "metric-3" << 0;
+    QTest::newRow("big numbers") << "run 18446744073709551616"
+                                 << "run 18446744073709551617" << -1;
+    QTest::newRow("empty first") << ""
+                                 << "a" << -1;
 }
 
 void TestNaturalSort::compare()
@@ -73,8 +84,9 @@ void TestNaturalSort::evidenceTreeCountsLikePeople()
     QStringList shown;
     for (int r = 0; r < model.rowCount(kind); ++r)
         shown << model.index(r, 0, kind).data().toString();
-    QCOMPARE(shown, (QStringList{QStringLiteral("Evidence 1"), QStringLiteral("Evidence 2"), QStringLiteral("Evidence 10"),
-                          QStringLiteral("Evidence 20"), QStringLiteral("Evidence 100"), QStringLiteral("Evidence 1000")}));
+    QCOMPARE(shown, (QStringList{QStringLiteral("Evidence 1"), QStringLiteral("Evidence 2"),
+                                 QStringLiteral("Evidence 10"), QStringLiteral("Evidence 20"),
+                                 QStringLiteral("Evidence 100"), QStringLiteral("Evidence 1000")}));
     // What the user sees top to bottom.
     QVERIFY(view.visualRect(model.index(1, 0, kind)).top() < view.visualRect(model.index(2, 0, kind)).top());
 }
@@ -94,7 +106,7 @@ void TestNaturalSort::proxySortsIdsNaturally()
     for (int r = 0; r < proxy.rowCount(); ++r)
         shown << proxy.index(r, 0).data().toString();
     QCOMPARE(shown, (QStringList{QStringLiteral("REQ-1"), QStringLiteral("REQ-2"), QStringLiteral("REQ-10"),
-                          QStringLiteral("REQ-11"), QStringLiteral("REQ-100")}));
+                                 QStringLiteral("REQ-11"), QStringLiteral("REQ-100")}));
     view.sortByColumn(0, Qt::DescendingOrder);
     QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("REQ-100"));
 }

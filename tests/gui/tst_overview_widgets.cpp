@@ -1,6 +1,6 @@
 // The overview's custom widgets on their own: the MLTRL track and the history plot.
-#include "ui/common/Levels.h"
 #include "core/derive/Levels.h"
+#include "ui/common/Levels.h"
 #include "ui/overview/HistoryPlot.h"
 #include "ui/overview/MltrlTrackWidget.h"
 
@@ -54,8 +54,9 @@ private slots:
     {
         MltrlTrackWidget track;
         track.resize(1000, track.sizeHint().height());
-        track.setTrack(4, 7, 3, {{QStringLiteral("data"), QStringLiteral("Data pipeline"), 3, true},
-                                 {QStringLiteral("model"), QStringLiteral("Model"), 4, false}});
+        track.setTrack(4, 7, 3,
+                       {{QStringLiteral("data"), QStringLiteral("Data pipeline"), 3, true},
+                        {QStringLiteral("model"), QStringLiteral("Model"), 4, false}});
         QCOMPARE(track.heldBackBy(), QStringList{QStringLiteral("data")});
         QVERIFY(track.calloutText().contains(QStringLiteral("System level 3, held back by data (Data pipeline)")));
         // Stations sit left to right, one per level; the mouse finds each.
@@ -71,7 +72,7 @@ private slots:
             }
         }
         QCOMPARE(found, 10);
-        QVERIFY(!track.grab().isNull());   // paints without a crash
+        QVERIFY(!track.grab().isNull()); // paints without a crash
     }
 
     void trackWithoutComponents()
@@ -115,7 +116,8 @@ private slots:
         bool labelled = false;
         for (int i = 0; i < plot.plot()->itemCount(); ++i) {
             if (auto *text = qobject_cast<QCPItemText *>(plot.plot()->item(i)))
-                labelled = labelled || (text->text() == QStringLiteral("invalid switchback") && text->color() == QColor(0xd0, 0x1c, 0x1c));
+                labelled = labelled || (text->text() == QStringLiteral("invalid switchback") &&
+                                        text->color() == QColor(0xd0, 0x1c, 0x1c));
         }
         QVERIFY(labelled);
         // A date-time is placed at its instant.

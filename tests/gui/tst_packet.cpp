@@ -46,7 +46,7 @@ void TestPacket::reduceKeepsEveryPointOfShortSeries()
         s.x.push_back(i);
         s.y.push_back(i * 0.5);
     }
-    s.y[7] = NAN;   // a NaN cell cannot be drawn and is skipped, nothing else is
+    s.y[7] = NAN; // a NaN cell cannot be drawn and is skipped, nothing else is
     const FigureSeries f = reduceSeries(s, MetricKind::Series, 100);
     QVERIFY(!f.envelope);
     QCOMPARE(f.points, std::size_t(50));
@@ -70,7 +70,7 @@ void TestPacket::reduceUsesExactEnvelopeForLongSeries()
     double lo = INFINITY, hi = -INFINITY;
     for (int i = 0; i < points; ++i) {
         s.x.push_back(i);
-        const double y = std::sin(i * 0.37) * (1 + i % 13) + (i == points / 3 ? 100 : 0);   // one spike
+        const double y = std::sin(i * 0.37) * (1 + i % 13) + (i == points / 3 ? 100 : 0); // one spike
         s.y.push_back(y);
         lo = std::min(lo, y), hi = std::max(hi, y);
     }
@@ -124,9 +124,11 @@ void TestPacket::tableRepeatsAcrossPages()
     const PacketFonts fonts = PacketFonts::make();
     std::vector<TableRow> rows;
     for (int i = 0; i < 300; ++i)
-        rows.push_back({{QStringLiteral("row %1").arg(i)}, {QStringLiteral("some text that may wrap onto a second line")}});
+        rows.push_back(
+            {{QStringLiteral("row %1").arg(i)}, {QStringLiteral("some text that may wrap onto a second line")}});
     auto layout = [&](QPainter *painter, QPdfWriter &writer, int total) {
-        PageFlow flow(&writer, painter, fonts, {QStringLiteral("h"), QStringLiteral("f")}, total, [&] { writer.newPage(); });
+        PageFlow flow(&writer, painter, fonts, {QStringLiteral("h"), QStringLiteral("f")}, total,
+                      [&] { writer.newPage(); });
         flow.table({0.3, 0.7}, {{QStringLiteral("a")}, {QStringLiteral("b")}}, rows);
         return flow.page();
     };
@@ -169,11 +171,11 @@ void TestPacket::packetPagesMatchTheDocument()
     QVERIFY(model);
     QVERIFY(!model->figures.empty());
     int lastProgress = 0;
-    const auto rendered = renderPacket(*model, RenderOptions{PaperSize(paper), true}, problems, nullptr,
-                                       [&](int page, int pages) {
-                                           QVERIFY(page <= pages);
-                                           lastProgress = page;
-                                       });
+    const auto rendered =
+        renderPacket(*model, RenderOptions{PaperSize(paper), true}, problems, nullptr, [&](int page, int pages) {
+            QVERIFY(page <= pages);
+            lastProgress = page;
+        });
     QVERIFY(rendered);
     QCOMPARE(lastProgress, rendered->pages);
     QTemporaryDir dir;
@@ -211,7 +213,7 @@ void TestPacket::dialogRendersPreviewsAndSaves()
     dialog.show();
     QSignalSpy done(&dialog, &ui::ExportPacketDialog::rendered);
     dialog.render();
-    QVERIFY(dialog.isRendering());   // the UI thread is free while it renders
+    QVERIFY(dialog.isRendering()); // the UI thread is free while it renders
     QVERIFY(done.wait(120000));
     QCOMPARE(done.first().first().toBool(), true);
     QVERIFY(dialog.pdf().startsWith("%PDF-"));

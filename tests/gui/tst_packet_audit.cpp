@@ -5,6 +5,7 @@
 // attaching the workbench's trust files.
 #include "GuiFixture.h"
 
+#include "core/review/KeyRing.h"
 #include "ui/packet/PacketCollect.h"
 #include "ui/packet/PacketFigures.h"
 #include "ui/packet/PacketModel.h"
@@ -12,7 +13,6 @@
 #include "ui/packet/PacketWriter.h"
 #include "ui/packet/PageFlow.h"
 #include "ui/packet/PdfAttachments.h"
-#include "core/review/KeyRing.h"
 #include "ui/shell/ExportPacketDialog.h"
 
 #include <QBuffer>
@@ -95,9 +95,10 @@ private slots:
         // A long number in a narrow column, and a command wider than the page: each must come
         // out of the PDF on one line.
         const QString number = QStringLiteral("0.9967873831775123");
-        const QString command = QStringLiteral("ssh-keygen -Y verify -f allowed_signers -I 'someone@example.org' -n "
-                                               "mltrl-gate-review -s reviews/4a36c934-f9ba-4e0c-9613-db53dc30c1cf.json.sig "
-                                               "< reviews/4a36c934-f9ba-4e0c-9613-db53dc30c1cf.json");
+        const QString command =
+            QStringLiteral("ssh-keygen -Y verify -f allowed_signers -I 'someone@example.org' -n "
+                           "mltrl-gate-review -s reviews/4a36c934-f9ba-4e0c-9613-db53dc30c1cf.json.sig "
+                           "< reviews/4a36c934-f9ba-4e0c-9613-db53dc30c1cf.json");
         const QByteArray pdf = onePage([&](PageFlow &f, const PacketFonts &fonts) {
             f.table({0.08, 0.92}, {{QStringLiteral("n")}, {QStringLiteral("what")}},
                     {{{number, &fonts.mono, Qt::transparent, 1, true}, {QStringLiteral("a value")}}});
@@ -137,7 +138,7 @@ private slots:
         QPainter p(&image);
         drawMetric(p, QRectF(0, 0, 600, 240), 1.0, PacketFonts::make(), fig);
         p.end();
-        int coloured = 0;   // saturated pixels: the series colour (axes, grid and text are grey)
+        int coloured = 0; // saturated pixels: the series colour (axes, grid and text are grey)
         for (int y = 0; y < image.height(); ++y)
             for (int x = 0; x < image.width(); ++x)
                 coloured += QColor(image.pixel(x, y)).hsvSaturation() > 120 ? 1 : 0;
@@ -149,7 +150,7 @@ private slots:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<int>("line");
-        QTest::addColumn<QString>("expected");   // "<none>": nullopt
+        QTest::addColumn<QString>("expected"); // "<none>": nullopt
         QTest::newRow("middle") << QByteArray("one\ntwo\nthree\n") << 2 << QStringLiteral("two");
         QTest::newRow("last without newline") << QByteArray("one\ntwo") << 2 << QStringLiteral("two");
         QTest::newRow("crlf") << QByteArray("one\r\ntwo\r\n") << 1 << QStringLiteral("one");
@@ -176,7 +177,8 @@ private slots:
 
     void attachmentsRoundTrip()
     {
-        const QByteArray pdf = onePage([](PageFlow &f, const PacketFonts &fonts) { f.paragraph(QStringLiteral("x"), fonts.body); });
+        const QByteArray pdf =
+            onePage([](PageFlow &f, const PacketFonts &fonts) { f.paragraph(QStringLiteral("x"), fonts.body); });
         std::string error;
         const std::vector<PdfAttachment> files{
             {"mltrl.json", "the manifest", "application/json", "{\"a\":1}"},
@@ -194,7 +196,8 @@ private slots:
         QVERIFY2(read, error.c_str());
         QCOMPARE(read->size(), files.size());
         for (const PdfAttachment &want : files) {
-            const auto it = std::find_if(read->begin(), read->end(), [&](const PdfAttachment &a) { return a.name == want.name; });
+            const auto it =
+                std::find_if(read->begin(), read->end(), [&](const PdfAttachment &a) { return a.name == want.name; });
             QVERIFY(it != read->end());
             QCOMPARE(it->bytes, want.bytes);
             QCOMPARE(it->description, want.description);
@@ -220,9 +223,9 @@ private slots:
             QVERIFY(sums.find(model->revision.fileFor(e.path)->sha256 + "  " + e.path + "\n") != std::string::npos);
         for (const Metric &m : model->revision.manifest.metrics)
             QVERIFY(sums.find("  " + m.path + "\n") != std::string::npos);
-        QVERIFY(!model->changes);   // the only revision: nothing changed since a review of it
+        QVERIFY(!model->changes); // the only revision: nothing changed since a review of it
         const std::vector<PdfAttachment> attachments = packetAttachments(*model);
-        QCOMPARE(attachments.size(), 2 + 2 * model->reviews.size());   // no trust files given
+        QCOMPARE(attachments.size(), 2 + 2 * model->reviews.size()); // no trust files given
         QCOMPARE(attachments[0].name, std::string("mltrl.json"));
         QCOMPARE(attachments[0].bytes, model->manifestBytes);
         QCOMPARE(attachments[1].bytes, sums);

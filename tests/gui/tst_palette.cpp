@@ -88,7 +88,8 @@ void checkPlot(QCustomPlot *plot)
         // Marker-only graphs and curves draw no line: their pen is not painted.
         const auto *graph = qobject_cast<QCPGraph *>(p);
         const auto *curve = qobject_cast<QCPCurve *>(p);
-        const bool noLine = (graph && graph->lineStyle() == QCPGraph::lsNone) || (curve && curve->lineStyle() == QCPCurve::lsNone);
+        const bool noLine =
+            (graph && graph->lineStyle() == QCPGraph::lsNone) || (curve && curve->lineStyle() == QCPCurve::lsNone);
         if (p->pen().style() != Qt::NoPen && !noLine)
             VERIFY_CONTRAST(over(p->pen().color(), inside), inside, 3.0, name);
         QCPScatterStyle scatter;
@@ -304,10 +305,10 @@ void TestPalette::plotsFollowPaletteChange()
     const RevisionData &r = m_project->revision();
     history.setHistory(r.manifest.history, r.invalidSwitchbacks, r.manifest.project.exportedAt);
 
-    usePalette(true);   // the system switched to dark
+    usePalette(true); // the system switched to dark
     QTRY_COMPARE(plot.plot()->axisRect()->backgroundBrush().color(), darkPalette().color(QPalette::Base));
     QTRY_COMPARE(history.plot()->axisRect()->backgroundBrush().color(), darkPalette().color(QPalette::Base));
-    QVERIFY(plot.thresholdDrawn());   // still drawn after the redraw
+    QVERIFY(plot.thresholdDrawn()); // still drawn after the redraw
     checkPlot(plot.plot());
     checkPlot(history.plot());
 }

@@ -81,7 +81,8 @@ private slots:
             const QImage image = rendered(icon);
             QVERIFY2(drawsSomething(image), qPrintable(item->text()));
             for (int j = 0; j < images.size(); ++j)
-                QVERIFY2(images[j] != image, qPrintable(QStringLiteral("%1 and %2 share an icon").arg(titles[j], item->text())));
+                QVERIFY2(images[j] != image,
+                         qPrintable(QStringLiteral("%1 and %2 share an icon").arg(titles[j], item->text())));
             titles << item->text();
             images << image;
         }

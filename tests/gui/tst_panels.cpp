@@ -16,8 +16,8 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTextBrowser>
 #include <QTextBlock>
+#include <QTextBrowser>
 #include <QTextDocument>
 #include <QtTest>
 
@@ -61,8 +61,7 @@ private slots:
         QCOMPARE(panel.model()->rowCount(), static_cast<int>(m.metrics.size()));
         for (int r = 0; r < panel.model()->rowCount(); ++r) {
             const std::string id = panel.model()->item(r, 0)->text().toStdString();
-            QCOMPARE(panel.model()->item(r, 3)->text(),
-                     QString::number(m_project->revision().metricPoints.at(id)));
+            QCOMPARE(panel.model()->item(r, 3)->text(), QString::number(m_project->revision().metricPoints.at(id)));
         }
         emit m_project->context->showMetric(QStringLiteral("ece"));
         QCOMPARE(panel.currentMetric(), QStringLiteral("ece"));
@@ -153,7 +152,8 @@ private slots:
         QAbstractItemModelTester proxyTester(panel.proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         const auto &reqs = m_project->revision().manifest.requirements;
         QCOMPARE(panel.model()->rowCount(), static_cast<int>(reqs.size()));
-        const auto withRisk = std::count_if(reqs.begin(), reqs.end(), [](const Requirement &r) { return r.riskScore().has_value(); });
+        const auto withRisk =
+            std::count_if(reqs.begin(), reqs.end(), [](const Requirement &r) { return r.riskScore().has_value(); });
         QVERIFY(withRisk > 0);
         QCOMPARE(panel.matrixPointCount(), static_cast<int>(withRisk));
 
@@ -161,11 +161,13 @@ private slots:
         const std::string kind = reqs.front().kind;
         panel.kindFilter()->setCurrentIndex(panel.kindFilter()->findData(QString::fromStdString(kind)));
         QCOMPARE(panel.proxy()->rowCount(),
-                 static_cast<int>(std::count_if(reqs.begin(), reqs.end(), [&](const Requirement &r) { return r.kind == kind; })));
+                 static_cast<int>(
+                     std::count_if(reqs.begin(), reqs.end(), [&](const Requirement &r) { return r.kind == kind; })));
         panel.kindFilter()->setCurrentIndex(0);
         QCOMPARE(panel.proxy()->rowCount(), static_cast<int>(reqs.size()));
         panel.vvFilter()->setCurrentIndex(panel.vvFilter()->findData(QStringLiteral("failed")));
-        QCOMPARE(panel.proxy()->rowCount(), static_cast<int>(std::count_if(reqs.begin(), reqs.end(), [](const Requirement &r) {
+        QCOMPARE(panel.proxy()->rowCount(),
+                 static_cast<int>(std::count_if(reqs.begin(), reqs.end(), [](const Requirement &r) {
                      return r.verification == VvStatus::Failed || r.validation == VvStatus::Failed;
                  })));
         panel.vvFilter()->setCurrentIndex(0);
@@ -179,7 +181,8 @@ private slots:
         const int level = *reqs.front().level;
         panel.levelFilter()->setCurrentIndex(panel.levelFilter()->findData(level));
         QCOMPARE(panel.proxy()->rowCount(),
-                 static_cast<int>(std::count_if(reqs.begin(), reqs.end(), [&](const Requirement &r) { return r.level == level; })));
+                 static_cast<int>(
+                     std::count_if(reqs.begin(), reqs.end(), [&](const Requirement &r) { return r.level == level; })));
         panel.levelFilter()->setCurrentIndex(0);
 
         // Sorting by risk puts the largest p × impact first when descending.
@@ -196,9 +199,9 @@ private slots:
         for (const QString &id : panel.matrixIds()) {
             // Points that share a spot are one click target: take the unique ones.
             const QPoint at = panel.matrixPosition(id);
-            if (std::count_if(panel.matrixIds().begin(), panel.matrixIds().end(),
-                              [&](const QString &other) { return (panel.matrixPosition(other) - at).manhattanLength() < 12; })
-                > 1)
+            if (std::count_if(panel.matrixIds().begin(), panel.matrixIds().end(), [&](const QString &other) {
+                    return (panel.matrixPosition(other) - at).manhattanLength() < 12;
+                }) > 1)
                 continue;
             // Apart in time, so two clicks never make a double click.
             QTest::mouseClick(panel.matrix(), Qt::LeftButton, {}, at, QApplication::doubleClickInterval() + 50);
@@ -229,7 +232,8 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("TL;DR")));
         QVERIFY(panel.cardView()->toPlainText().contains(QString::fromStdString(cards.front().tldr).left(20)));
         if (!cards.front().requirements.empty())
-            QVERIFY(html.contains(QStringLiteral("requirement:") + QString::fromStdString(cards.front().requirements.front())));
+            QVERIFY(html.contains(QStringLiteral("requirement:") +
+                                  QString::fromStdString(cards.front().requirements.front())));
         screenshot(panel, QStringLiteral("card"));
 
         // A link in the card navigates.
@@ -271,7 +275,8 @@ private slots:
             if (b.textList() && b.text().endsWith(QStringLiteral("point")))
                 ++listItems;
             for (auto it = b.begin(); !it.atEnd(); ++it)
-                if (it.fragment().text().contains(QStringLiteral("Ready")) && it.fragment().charFormat().fontWeight() >= QFont::Bold)
+                if (it.fragment().text().contains(QStringLiteral("Ready")) &&
+                    it.fragment().charFormat().fontWeight() >= QFont::Bold)
                     bold = true;
         }
         QVERIFY(bold);
@@ -279,7 +284,8 @@ private slots:
         // Requirement links still navigate.
         const auto &card = project.revision().manifest.cards.front();
         if (!card.requirements.empty())
-            QVERIFY(doc->toHtml().contains(QStringLiteral("requirement:") + QString::fromStdString(card.requirements.front())));
+            QVERIFY(doc->toHtml().contains(QStringLiteral("requirement:") +
+                                           QString::fromStdString(card.requirements.front())));
         screenshot(panel, QStringLiteral("card-markdown"));
     }
 

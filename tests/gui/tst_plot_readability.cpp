@@ -129,7 +129,7 @@ void TestPlotReadability::fewPointsEachHaveAMarker()
     QVERIFY(graph);
     QCOMPARE(graph->scatterStyle().shape() != QCPScatterStyle::ssNone, markers);
     if (markers) {
-        QVERIFY(graph->scatterStyle().size() >= 6);   // visible on a projector
+        QVERIFY(graph->scatterStyle().size() >= 6); // visible on a projector
         QCOMPARE(plot.pointsDrawn(0), points);
     }
 }
@@ -148,8 +148,14 @@ void TestPlotReadability::legendSitsOutsideTheData()
     const QRect data = plot.plot()->axisRect()->rect();
     QVERIFY(legend.isValid());
     QVERIFY2(!legend.intersects(data), qPrintable(QStringLiteral("legend %1,%2 %3x%4 over data %5,%6 %7x%8")
-                                                      .arg(legend.x()).arg(legend.y()).arg(legend.width()).arg(legend.height())
-                                                      .arg(data.x()).arg(data.y()).arg(data.width()).arg(data.height())));
+                                                      .arg(legend.x())
+                                                      .arg(legend.y())
+                                                      .arg(legend.width())
+                                                      .arg(legend.height())
+                                                      .arg(data.x())
+                                                      .arg(data.y())
+                                                      .arg(data.width())
+                                                      .arg(data.height())));
     QVERIFY(plot.plot()->rect().contains(legend));
 }
 

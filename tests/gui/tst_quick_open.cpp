@@ -39,7 +39,11 @@ private slots:
     void arrowsMoveAndEscapeCloses();
 
 private:
-    template <typename T> T *panel() const { return m_window->findChild<T *>(); }
+    template <typename T>
+    T *panel() const
+    {
+        return m_window->findChild<T *>();
+    }
 
     std::unique_ptr<test::TempStore> m_store;
     std::unique_ptr<Settings> m_settings;
@@ -64,11 +68,21 @@ void TestQuickOpen::score_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("better");
     QTest::addColumn<QString>("worse");
-    QTest::newRow("prefix beats later substring") << "auroc" << "auroc_by_site" << "val_auroc";
-    QTest::newRow("substring beats subsequence") << "roc" << "roc_by_site" << "r-o-c";
-    QTest::newRow("case-insensitive substring") << "PDF" << "eval.pdf" << "p_d_f";
-    QTest::newRow("fewer gaps win") << "evr" << "ev-report" << "e-v-x-r";
-    QTest::newRow("any match beats none") << "zq" << "z-q" << "nothing here";
+    QTest::newRow("prefix beats later substring") << "auroc"
+                                                  << "auroc_by_site"
+                                                  << "val_auroc";
+    QTest::newRow("substring beats subsequence") << "roc"
+                                                 << "roc_by_site"
+                                                 << "r-o-c";
+    QTest::newRow("case-insensitive substring") << "PDF"
+                                                << "eval.pdf"
+                                                << "p_d_f";
+    QTest::newRow("fewer gaps win") << "evr"
+                                    << "ev-report"
+                                    << "e-v-x-r";
+    QTest::newRow("any match beats none") << "zq"
+                                          << "z-q"
+                                          << "nothing here";
 }
 
 void TestQuickOpen::score()
@@ -94,7 +108,8 @@ void TestQuickOpen::modelListsEveryKind()
     std::size_t criteria = 0;
     for (const Gate &g : m.gates)
         criteria += g.criteria.size();
-    const std::size_t expected = m.evidence.size() + m.metrics.size() + m.requirements.size() + m.gates.size() + criteria + m.cards.size();
+    const std::size_t expected =
+        m.evidence.size() + m.metrics.size() + m.requirements.size() + m.gates.size() + criteria + m.cards.size();
     QCOMPARE(static_cast<std::size_t>(model.rowCount()), expected);
     QSet<int> kinds;
     for (int r = 0; r < model.rowCount(); ++r)
@@ -138,11 +153,21 @@ void TestQuickOpen::enterNavigates_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<QString>("panelClass");
     QTest::addColumn<QString>("selected");
-    QTest::newRow("evidence") << "ev-notebook" << "mltrl::ui::EvidencePanel" << "ev-notebook";
-    QTest::newRow("metric") << "inference_latency" << "mltrl::ui::MetricsPanel" << "inference_latency";
-    QTest::newRow("requirement") << "R4.2" << "mltrl::ui::RequirementsPanel" << "R4.2.worklist-ui";
-    QTest::newRow("criterion") << "gate-4 / deid" << "mltrl::ui::GatesPanel" << "gate-4/deid";
-    QTest::newRow("card") << "Card L6" << "mltrl::ui::CardsPanel" << "Level 6 — dicom-ingest";
+    QTest::newRow("evidence") << "ev-notebook"
+                              << "mltrl::ui::EvidencePanel"
+                              << "ev-notebook";
+    QTest::newRow("metric") << "inference_latency"
+                            << "mltrl::ui::MetricsPanel"
+                            << "inference_latency";
+    QTest::newRow("requirement") << "R4.2"
+                                 << "mltrl::ui::RequirementsPanel"
+                                 << "R4.2.worklist-ui";
+    QTest::newRow("criterion") << "gate-4 / deid"
+                               << "mltrl::ui::GatesPanel"
+                               << "gate-4/deid";
+    QTest::newRow("card") << "Card L6"
+                          << "mltrl::ui::CardsPanel"
+                          << "Level 6 — dicom-ingest";
 }
 
 void TestQuickOpen::enterNavigates()

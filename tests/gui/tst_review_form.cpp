@@ -5,22 +5,22 @@
 #include "GuiFixture.h"
 #include "GuiTestUtil.h"
 
-#include "ui/panels/GatesPanel.h"
-#include "core/review/AnnotationStore.h"
-#include "ui/review/DraftCommands.h"
-#include "ui/review/KeyDialog.h"
-#include "core/review/KeyRing.h"
-#include "ui/review/Passphrase.h"
-#include "core/review/ReviewBuilder.h"
 #include "ReviewFormFixture.h"
-#include "ui/review/ReviewForm.h"
+#include "core/crypto/SshKeygen.h"
+#include "core/crypto/SshPrivateKey.h"
+#include "core/review/AnnotationStore.h"
+#include "core/review/KeyRing.h"
+#include "core/review/ReviewBuilder.h"
 #include "core/review/ReviewStore.h"
 #include "core/review/ReviewVerifier.h"
 #include "core/review/ReviewerKey.h"
+#include "ui/panels/GatesPanel.h"
+#include "ui/review/DraftCommands.h"
+#include "ui/review/KeyDialog.h"
+#include "ui/review/Passphrase.h"
+#include "ui/review/ReviewForm.h"
 #include "ui/review/SignDialog.h"
 #include "ui/review/TrustDialog.h"
-#include "core/crypto/SshKeygen.h"
-#include "core/crypto/SshPrivateKey.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -57,7 +57,6 @@ void shoot(QWidget *w, const QString &name)
     w->grab().save(dir + QLatin1Char('/') + name);
 }
 
-
 /// Runs `ssh-keygen -Y verify` on a stored review (record on stdin, signature in a file):
 /// empty when OpenSSH accepts it, else what it said.
 QString sshVerify(const QString &sshKeygen, const QString &allowedSigners, const QString &principal,
@@ -71,16 +70,18 @@ QString sshVerify(const QString &sshKeygen, const QString &allowedSigners, const
     f.write(QByteArray::fromStdString(signature));
     f.close();
     QProcess p;
-    p.start(sshKeygen, {QStringLiteral("-Y"), QStringLiteral("verify"), QStringLiteral("-f"), allowedSigners,
-                        QStringLiteral("-I"), principal, QStringLiteral("-n"), QStringLiteral("mltrl-gate-review"),
-                        QStringLiteral("-s"), sig});
+    p.start(sshKeygen,
+            {QStringLiteral("-Y"), QStringLiteral("verify"), QStringLiteral("-f"), allowedSigners, QStringLiteral("-I"),
+             principal, QStringLiteral("-n"), QStringLiteral("mltrl-gate-review"), QStringLiteral("-s"), sig});
     if (!p.waitForStarted())
         return QStringLiteral("ssh-keygen did not start");
     p.write(QByteArray::fromStdString(record));
     p.closeWriteChannel();
     if (!p.waitForFinished())
         return QStringLiteral("ssh-keygen did not finish");
-    return p.exitCode() == 0 ? QString() : QString::fromUtf8(p.readAllStandardError()) + QStringLiteral(" (exit %1)").arg(p.exitCode());
+    return p.exitCode() == 0
+               ? QString()
+               : QString::fromUtf8(p.readAllStandardError()) + QStringLiteral(" (exit %1)").arg(p.exitCode());
 }
 
 /// The stored draft's verdict of `criterion` (nullopt: none chosen or no row).
@@ -150,8 +151,9 @@ private slots:
         QVERIFY(suggestedRows >= 4);
         QVERIFY(m_form->draft().isEmpty());
         QVERIFY(!m_form->signButton()->isEnabled());
-        QVERIFY2(m_form->problems().join(QLatin1Char('|')).contains(
-                     QStringLiteral("G1 verdicts/%1: criterion").arg(QString::fromStdString(firstSuggested))),
+        QVERIFY2(m_form->problems()
+                     .join(QLatin1Char('|'))
+                     .contains(QStringLiteral("G1 verdicts/%1: criterion").arg(QString::fromStdString(firstSuggested))),
                  qPrintable(m_form->problems().join(QLatin1Char('|'))));
 
         // One criterion accepted: its verdict is the suggestion, marked as accepted.
@@ -175,8 +177,9 @@ private slots:
             const CriterionOverview *o = rev.criterion(kGate, c.id);
             if (o && o->suggested) {
                 QVERIFY(d.verdictFor(c.id) && d.verdictFor(c.id)->fromSuggestion);
-                QVERIFY2(!m_form->problems().join(QLatin1Char('|')).contains(
-                             QStringLiteral("G1 verdicts/%1:").arg(QString::fromStdString(c.id))),
+                QVERIFY2(!m_form->problems()
+                              .join(QLatin1Char('|'))
+                              .contains(QStringLiteral("G1 verdicts/%1:").arg(QString::fromStdString(c.id))),
                          c.id.c_str());
             }
         }
@@ -219,10 +222,10 @@ private slots:
         QVERIFY(m_form->signButton()->isEnabled());
 
         Problems problems;
-        const auto blocker = AnnotationStore(m_project->store().db())
-                                 .add(m_project->projectId, m_project->revision().overview.revisionId,
-                                      {{"project", true}}, "blocker", "Site C labels leak into training", "tester",
-                                      problems);
+        const auto blocker =
+            AnnotationStore(m_project->store().db())
+                .add(m_project->projectId, m_project->revision().overview.revisionId, {{"project", true}}, "blocker",
+                     "Site C labels leak into training", "tester", problems);
         QVERIFY(blocker);
         emit m_project->context->annotationsChanged();
         QCOMPARE(m_form->blockerList()->count(), 1);
@@ -264,7 +267,8 @@ private slots:
         QVERIFY(m_form->draft().isEmpty());
         QCOMPARE(m_form->verdictBox(row)->currentData().toString(), QString());
         undo->redo();
-        QVERIFY2(undo->index() == 1, qPrintable(QString::number(undo->index()) + QLatin1Char('/') + QString::number(undo->count())));
+        QVERIFY2(undo->index() == 1,
+                 qPrintable(QString::number(undo->index()) + QLatin1Char('/') + QString::number(undo->count())));
         QCOMPARE(storedVerdict(*m_form, "datasheet"), std::optional<std::string>("met"));
 
         // The outcome, conditions and rationale go the same way.
@@ -286,7 +290,8 @@ private slots:
         // A new form on the same store (as after a restart) shows the same draft.
         ReviewForm again(m_project->context.get());
         QVERIFY(again.selectGate(QString::fromStdString(kGate)));
-        QCOMPARE(again.verdictBox(again.rowOf(QStringLiteral("risk")))->currentData().toString(), QStringLiteral("waived"));
+        QCOMPARE(again.verdictBox(again.rowOf(QStringLiteral("risk")))->currentData().toString(),
+                 QStringLiteral("waived"));
         QCOMPARE(again.rationaleEdit()->toPlainText(), QStringLiteral("Risk file accepted"));
     }
 
@@ -302,7 +307,7 @@ private slots:
         KeyDialog *keys = m_form->keyDialog();
         QVERIFY(keys);
         QVERIFY(keys->isVisible());
-        QVERIFY(!keys->createKey());   // name and email first
+        QVERIFY(!keys->createKey()); // name and email first
         QVERIFY(keys->messageLabel()->text().contains(QStringLiteral("Name and email")));
         keys->nameEdit()->setText(QStringLiteral("Dana Reviewer"));
         keys->emailEdit()->setText(QStringLiteral("dana@example.org"));
@@ -331,18 +336,20 @@ private slots:
             // A standard OpenSSH private key that ssh-keygen reads with the passphrase only.
             for (const auto &[pass, ok] : {std::pair{"wrong", false}, std::pair{"correct horse battery", true}}) {
                 QProcess y;
-                y.start(sshKeygen, {QStringLiteral("-y"), QStringLiteral("-P"), QString::fromLatin1(pass), QStringLiteral("-f"),
-                                    QString::fromStdString(ring->keyFile.string())});
+                y.start(sshKeygen, {QStringLiteral("-y"), QStringLiteral("-P"), QString::fromLatin1(pass),
+                                    QStringLiteral("-f"), QString::fromStdString(ring->keyFile.string())});
                 QVERIFY(y.waitForFinished());
                 QCOMPARE(y.exitCode() == 0, ok);
                 if (ok)
-                    QVERIFY(keys->publicKeyLine()->text().startsWith(QString::fromUtf8(y.readAllStandardOutput().trimmed())));
+                    QVERIFY(keys->publicKeyLine()->text().startsWith(
+                        QString::fromUtf8(y.readAllStandardOutput().trimmed())));
             }
         }
         if (!sshKeygen.isEmpty()) {
             // The fingerprint is exactly what ssh-keygen -l prints.
             QProcess p;
-            p.start(sshKeygen, {QStringLiteral("-l"), QStringLiteral("-f"), QString::fromStdString(ring->keyFile.string() + ".pub")});
+            p.start(sshKeygen, {QStringLiteral("-l"), QStringLiteral("-f"),
+                                QString::fromStdString(ring->keyFile.string() + ".pub")});
             QVERIFY(p.waitForFinished());
             QVERIFY(QString::fromUtf8(p.readAllStandardOutput()).contains(keys->fingerprintLabel()->text()));
         }
@@ -364,7 +371,7 @@ private slots:
         const std::string id = signedSpy.front().front().toString().toStdString();
         const auto stored = ReviewStore(m_project->store().db()).find(id);
         QVERIFY(stored);
-        QVERIFY(m_form->draft().isEmpty());   // the draft became the review
+        QVERIFY(m_form->draft().isEmpty()); // the draft became the review
         // Nothing left to undo: an undo must not bring back the draft of a signed review.
         QCOMPARE(m_project->context->undoStack()->count(), 0);
 
@@ -435,7 +442,8 @@ private slots:
         QTest::mouseClick(m_form->signDialog()->signButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(signedSpy.count(), 2, 30000);
         QCOMPARE(m_form->reviewsTable()->rowCount(), 2);
-        QVERIFY2(m_form->statusLabel()->text().contains(QStringLiteral("approved")), qPrintable(m_form->statusLabel()->text()));
+        QVERIFY2(m_form->statusLabel()->text().contains(QStringLiteral("approved")),
+                 qPrintable(m_form->statusLabel()->text()));
         GatesPanel gates(m_project->context.get());
         QVERIFY(gates.selectGate(QString::fromStdString(kGate)));
         QCOMPARE(gates.statusLabel()->text(), QStringLiteral("approved"));
@@ -452,8 +460,9 @@ private slots:
         QTemporaryDir dir;
         const QString key = dir.filePath(QStringLiteral("id_ed25519"));
         QProcess gen;
-        gen.start(sshKeygen, {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"),
-                              QString(), QStringLiteral("-C"), QStringLiteral("own key"), QStringLiteral("-f"), key});
+        gen.start(sshKeygen,
+                  {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"),
+                   QString(), QStringLiteral("-C"), QStringLiteral("own key"), QStringLiteral("-f"), key});
         QVERIFY(gen.waitForFinished());
         QCOMPARE(gen.exitCode(), 0);
         QFile pubFile(key + QStringLiteral(".pub"));
@@ -487,8 +496,9 @@ private slots:
         QSignalSpy signedSpy(m_form.get(), &ReviewForm::signedReview);
         QTest::mouseClick(sign->signButton(), Qt::LeftButton);
         QVERIFY2(signedSpy.count() == 1, qPrintable(m_form->problemsLabel()->text()));
-        QCOMPARE(m_passphrase->requests(), 0);   // ssh-keygen signs; the workbench asks nothing
-        const auto stored = ReviewStore(m_project->store().db()).find(signedSpy.front().front().toString().toStdString());
+        QCOMPARE(m_passphrase->requests(), 0); // ssh-keygen signs; the workbench asks nothing
+        const auto stored =
+            ReviewStore(m_project->store().db()).find(signedSpy.front().front().toString().toStdString());
         QVERIFY(stored);
         QVERIFY(QString::fromStdString(stored->signature).startsWith(QStringLiteral("-----BEGIN SSH SIGNATURE-----")));
 
@@ -503,10 +513,12 @@ private slots:
         QVERIFY(signers.open(QIODevice::WriteOnly));
         signers.write(QStringLiteral("olu@example.org namespaces=\"mltrl-gate-review\" %1\n").arg(pub).toUtf8());
         signers.close();
-        const QString error = sshVerify(sshKeygen, allowed, QStringLiteral("olu@example.org"), stored->record, stored->signature);
+        const QString error =
+            sshVerify(sshKeygen, allowed, QStringLiteral("olu@example.org"), stored->record, stored->signature);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         // A different principal is refused: the check is real.
-        QVERIFY(!sshVerify(sshKeygen, allowed, QStringLiteral("dana@example.org"), stored->record, stored->signature).isEmpty());
+        QVERIFY(!sshVerify(sshKeygen, allowed, QStringLiteral("dana@example.org"), stored->record, stored->signature)
+                     .isEmpty());
     }
 
     void wrongPassphraseSignsNothing()
@@ -524,7 +536,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!m_form->isSigning(), 30000);
         QCOMPARE(signedSpy.count(), 0);
         QVERIFY(ReviewStore(m_project->store().db()).forProject(m_project->projectId).empty());
-        QVERIFY(!m_form->draft().isEmpty());   // nothing lost
+        QVERIFY(!m_form->draft().isEmpty()); // nothing lost
         QVERIFY(!m_form->problemsLabel()->text().isEmpty());
     }
 

@@ -6,16 +6,16 @@
 #include "GuiFixture.h"
 #include "GuiTestUtil.h"
 
+#include "ReviewFormFixture.h"
 #include "core/crypto/SshKeygen.h"
 #include "core/crypto/SshPrivateKey.h"
 #include "core/crypto/SshSig.h"
 #include "core/crypto/SshWire.h"
-#include "ui/review/KeyDialog.h"
 #include "core/review/KeyRing.h"
-#include "ui/review/Passphrase.h"
-#include "ReviewFormFixture.h"
-#include "ui/review/ReviewForm.h"
 #include "core/review/ReviewStore.h"
+#include "ui/review/KeyDialog.h"
+#include "ui/review/Passphrase.h"
+#include "ui/review/ReviewForm.h"
 #include "ui/review/SignDialog.h"
 
 #include <QComboBox>
@@ -45,14 +45,12 @@ namespace {
 
 const std::string kGate = "gate-5";
 
-
-
 /// A minimal ssh-agent on a Unix socket holding one in-process key: it lists the key at once
 /// and signs after `delayMs` (like an agent waiting for a touch), unless stopped first.
 class TestAgent {
 public:
     TestAgent(const QString &socketPath, const SshPrivateKey &key, int delayMs)
-        : m_path(socketPath.toStdString()), m_key(key), m_delayMs(delayMs)
+          : m_path(socketPath.toStdString()), m_key(key), m_delayMs(delayMs)
     {
         m_fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
         sockaddr_un addr{};
@@ -209,7 +207,8 @@ private slots:
         QTest::mouseClick(sign->signButton(), Qt::LeftButton);
         QVERIFY(m_form->isSigning());
         QVERIFY(m_form->waitingRow()->isVisible());
-        QVERIFY2(m_form->waitingLabel()->text().contains(QStringLiteral("ssh-agent")), qPrintable(m_form->waitingLabel()->text()));
+        QVERIFY2(m_form->waitingLabel()->text().contains(QStringLiteral("ssh-agent")),
+                 qPrintable(m_form->waitingLabel()->text()));
         QVERIFY(!m_form->signButton()->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(signedSpy.count(), 1, 15000);
         // The agent took 1.5 s; the event loop turned throughout.
@@ -217,7 +216,8 @@ private slots:
         QVERIFY(!m_form->waitingRow()->isVisible());
         QCOMPARE(agent.signRequests(), 1);
 
-        const auto stored = ReviewStore(m_project->store().db()).find(signedSpy.front().front().toString().toStdString());
+        const auto stored =
+            ReviewStore(m_project->store().db()).find(signedSpy.front().front().toString().toStdString());
         QVERIFY(stored);
         const SshSigVerification v = sshsig::verify(stored->record, stored->signature, "mltrl-gate-review");
         QVERIFY2(v.ok, v.error.c_str());
@@ -244,9 +244,10 @@ private slots:
         QTest::mouseClick(m_form->cancelSigningButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!m_form->isSigning(), 5000);
         QCOMPARE(signedSpy.count(), 0);
-        QVERIFY2(m_form->problemsLabel()->text().contains(QStringLiteral("cancelled")), qPrintable(m_form->problemsLabel()->text()));
+        QVERIFY2(m_form->problemsLabel()->text().contains(QStringLiteral("cancelled")),
+                 qPrintable(m_form->problemsLabel()->text()));
         QVERIFY(ReviewStore(m_project->store().db()).forProject(m_project->projectId).empty());
-        QVERIFY(!m_form->draft().isEmpty());   // nothing lost
+        QVERIFY(!m_form->draft().isEmpty()); // nothing lost
     }
 
     // An encrypted OpenSSH key the agent does not hold: the workbench asks the passphrase in
@@ -257,8 +258,8 @@ private slots:
         QTest::addColumn<QString>("cipher");
         QTest::addColumn<QString>("waitingFor");
         QTest::newRow("aes256-ctr: decrypted here") << QString() << QStringLiteral("Decrypting");
-        QTest::newRow("aes256-gcm: through ssh-keygen and askpass") << QStringLiteral("aes256-gcm@openssh.com")
-                                                                      << QStringLiteral("ssh-keygen");
+        QTest::newRow("aes256-gcm: through ssh-keygen and askpass")
+            << QStringLiteral("aes256-gcm@openssh.com") << QStringLiteral("ssh-keygen");
     }
     void encryptedKeyFile()
     {
@@ -269,9 +270,17 @@ private slots:
             QSKIP("ssh-keygen is not installed");
         QTemporaryDir dir;
         const QString keyFile = dir.filePath(QStringLiteral("id_rsa"));
-        QStringList args{QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("rsa"), QStringLiteral("-b"),
-                         QStringLiteral("3072"), QStringLiteral("-N"), QStringLiteral("correct horse battery"),
-                         QStringLiteral("-C"), QStringLiteral("own"), QStringLiteral("-f"), keyFile};
+        QStringList args{QStringLiteral("-q"),
+                         QStringLiteral("-t"),
+                         QStringLiteral("rsa"),
+                         QStringLiteral("-b"),
+                         QStringLiteral("3072"),
+                         QStringLiteral("-N"),
+                         QStringLiteral("correct horse battery"),
+                         QStringLiteral("-C"),
+                         QStringLiteral("own"),
+                         QStringLiteral("-f"),
+                         keyFile};
         if (!cipher.isEmpty())
             args << QStringLiteral("-Z") << cipher;
         QProcess gen;
@@ -280,7 +289,7 @@ private slots:
 
         QVERIFY(m_form->startSigning());
         KeyDialog *keys = m_form->keyDialog();
-        QVERIFY(!keys->useAgentButton()->isEnabled());   // no agent here
+        QVERIFY(!keys->useAgentButton()->isEnabled()); // no agent here
         keys->nameEdit()->setText(QStringLiteral("Rosa Rsa"));
         keys->emailEdit()->setText(QStringLiteral("rosa@example.org"));
         keys->sshKeyEdit()->setText(keyFile);
@@ -293,11 +302,12 @@ private slots:
         connect(&ticker, &QTimer::timeout, [&ticks] { ++ticks; });
         ticker.start(10);
         QTest::mouseClick(m_form->signDialog()->signButton(), Qt::LeftButton);
-        QCOMPARE(m_passphrase->requests(), asked + 1);   // the workbench's own passphrase dialog
+        QCOMPARE(m_passphrase->requests(), asked + 1); // the workbench's own passphrase dialog
         QVERIFY(m_form->waitingLabel()->text().contains(waitingFor));
         QTRY_COMPARE_WITH_TIMEOUT(signedSpy.count(), 1, 30000);
         QVERIFY(ticks > 0);
-        const auto stored = ReviewStore(m_project->store().db()).find(signedSpy.front().front().toString().toStdString());
+        const auto stored =
+            ReviewStore(m_project->store().db()).find(signedSpy.front().front().toString().toStdString());
         QVERIFY(stored);
         const SshSigVerification v = sshsig::verify(stored->record, stored->signature, "mltrl-gate-review");
         QVERIFY2(v.ok, v.error.c_str());

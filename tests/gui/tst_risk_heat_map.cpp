@@ -39,8 +39,8 @@ void screenshot(QWidget &w, const QString &name)
 /// are; every 25th has no risk assessment.
 struct Generated {
     QString id;
-    std::optional<int> p20;       ///< p(failure) × 20
-    std::optional<int> impact20;  ///< impact × 20
+    std::optional<int> p20;      ///< p(failure) × 20
+    std::optional<int> impact20; ///< impact × 20
 };
 
 Generated generated(int i)
@@ -54,7 +54,10 @@ Generated generated(int i)
     return g;
 }
 
-int band20(int v20) { return std::min(4, v20 / 4); }
+int band20(int v20)
+{
+    return std::min(4, v20 / 4);
+}
 
 class BigProject {
 public:
@@ -164,7 +167,8 @@ void TestRiskHeatMap::bigProjectShowsCounts()
     for (int p = 0; p < kRiskBands; ++p)
         for (int i = 0; i < kRiskBands; ++i) {
             const QRectF r = panel->heatMap()->cellRect({p, i});
-            QVERIFY2(r.width() >= 30 && r.height() >= 30, qPrintable(QStringLiteral("cell %1,%2 too small").arg(p).arg(i)));
+            QVERIFY2(r.width() >= 30 && r.height() >= 30,
+                     qPrintable(QStringLiteral("cell %1,%2 too small").arg(p).arg(i)));
             QVERIFY(panel->heatMap()->rect().contains(r.toRect()));
             QCOMPARE(*panel->heatMap()->cellAt(r.center()), (RiskCell{p, i}));
         }
@@ -178,7 +182,8 @@ void TestRiskHeatMap::clickFiltersToExactlyTheCell_data()
     QTest::addColumn<RiskCell>("cell");
     for (int p = 0; p < kRiskBands; ++p)
         for (int i = 0; i < kRiskBands; ++i)
-            QTest::addRow("%s × %s", std::string(probabilityBandName(p)).c_str(), std::string(impactBandName(i)).c_str())
+            QTest::addRow("%s × %s", std::string(probabilityBandName(p)).c_str(),
+                          std::string(impactBandName(i)).c_str())
                 << RiskCell{p, i};
 }
 
@@ -220,7 +225,8 @@ void TestRiskHeatMap::keyboardMovesAndFilters()
     QTRY_VERIFY(map->hasFocus());
     map->setCurrentCell({0, 0});
     // Right twice, up four times (one beyond the edge stays on the edge), left once.
-    for (Qt::Key key : {Qt::Key_Right, Qt::Key_Right, Qt::Key_Up, Qt::Key_Up, Qt::Key_Up, Qt::Key_Up, Qt::Key_Up, Qt::Key_Left})
+    for (Qt::Key key :
+         {Qt::Key_Right, Qt::Key_Right, Qt::Key_Up, Qt::Key_Up, Qt::Key_Up, Qt::Key_Up, Qt::Key_Up, Qt::Key_Left})
         QTest::keyClick(map, key);
     QCOMPARE(map->currentCell(), (RiskCell{1, 4}));
     QVERIFY(map->accessibleDescription().contains(QStringLiteral("remote")));

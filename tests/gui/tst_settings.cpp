@@ -16,7 +16,7 @@ private slots:
     void defaultsWhenEmpty()
     {
         Settings s;
-        QVERIFY(s.fileName().contains(QStringLiteral("qttest")));   // test mode: never the user's file
+        QVERIFY(s.fileName().contains(QStringLiteral("qttest"))); // test mode: never the user's file
         QCOMPARE(s.value(keys::lastProject), QString());
         QVERIFY(s.value(keys::windowGeometry).isEmpty());
         QVERIFY(s.recentFiles().isEmpty());

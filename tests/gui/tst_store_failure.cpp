@@ -6,6 +6,7 @@
 #include "FailingVfs.h"
 #include "GuiTestUtil.h"
 #include "TempStore.h"
+#include "core/sqlite/Database.h"
 #include "ui/annotations/AnnotationCommands.h"
 #include "ui/common/BackgroundJob.h"
 #include "ui/library/LibraryView.h"
@@ -17,7 +18,6 @@
 #include "ui/shell/PanelSetup.h"
 #include "ui/shell/Settings.h"
 #include "ui/shell/WorkbenchWindow.h"
-#include "core/sqlite/Database.h"
 
 #include <QLabel>
 #include <QUndoStack>
@@ -59,7 +59,7 @@ private:
 
 void TestStoreFailure::initTestCase()
 {
-    FailingVfs::install();   // before any connection opens: every one goes through it
+    FailingVfs::install(); // before any connection opens: every one goes through it
     test::useTestSettings();
     m_store = std::make_unique<test::TempStore>();
     m_settings = std::make_unique<Settings>();
@@ -114,7 +114,7 @@ void TestStoreFailure::jobTurnsExceptionsIntoErrors()
     QVERIFY(!got->ok());
     QVERIFY2(got->error.contains(expected), qPrintable(got->error));
     QVERIFY(!got->cancelled);
-    QVERIFY(!std::filesystem::exists(nowhere / "store.sqlite"));   // a light connection creates nothing
+    QVERIFY(!std::filesystem::exists(nowhere / "store.sqlite")); // a light connection creates nothing
 }
 
 void TestStoreFailure::jobReportsProgressAndCancels()
@@ -147,7 +147,7 @@ void TestStoreFailure::jobReportsProgressAndCancels()
     QVERIFY(got->ok());
     QVERIFY(got->cancelled);
     QCOMPARE(*got->value, 1);
-    QTRY_VERIFY(job.isNull());   // it deletes itself once delivered
+    QTRY_VERIFY(job.isNull()); // it deletes itself once delivered
 }
 
 void TestStoreFailure::jobWithoutReceiverDeliversNothing()
@@ -165,7 +165,7 @@ void TestStoreFailure::jobWithoutReceiverDeliversNothing()
                 return 1;
             },
             [&delivered](JobResult<int>) { delivered = true; });
-    }   // the receiver goes away while the work runs (a viewer closed while decoding)
+    } // the receiver goes away while the work runs (a viewer closed while decoding)
     release = true;
     QTRY_VERIFY(job.isNull());
     QVERIFY(!delivered);
@@ -186,7 +186,7 @@ void TestStoreFailure::importFails(const QString &expected)
 {
     ImportController *import = m_window->importController();
     QSignalSpy finished(import, &ImportController::finished);
-    const test::ExampleCopy archive;   // a project not in the store yet: importing must write
+    const test::ExampleCopy archive; // a project not in the store yet: importing must write
     QVERIFY(m_window->importArchive(QString::fromStdString(archive.dir().string())));
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 60000);
     QCOMPARE(finished.front().front().toInt(), static_cast<int>(ImportResult::Outcome::Failed));
@@ -207,7 +207,7 @@ void TestStoreFailure::removedStore()
     const auto restore = qScopeGuard([&] { std::filesystem::rename(away, db); });
 
     importFails(QStringLiteral("the store's database is gone"));
-    QVERIFY(!std::filesystem::exists(db));   // the import did not create an empty store
+    QVERIFY(!std::filesystem::exists(db)); // the import did not create an empty store
 
     // Opening a revision again (a job) fails: the status line says why, the project stays open.
     QSignalSpy notices(&m_window->context(), &ProjectContext::notice);
@@ -262,12 +262,14 @@ void TestStoreFailure::failingReads()
 
     // Annotating writes nothing and says so; the guard returns "no value" to its caller.
     annotate(QStringLiteral("written while reads fail"));
-    QVERIFY(!guardStore(context, QStringLiteral("A test read"), [&] { (void)m_store->store().db().queryInt("SELECT count(*) FROM annotations"); }));
+    QVERIFY(!guardStore(context, QStringLiteral("A test read"),
+                        [&] { (void)m_store->store().db().queryInt("SELECT count(*) FROM annotations"); }));
     QVERIFY(context.lastStoreError().startsWith(QStringLiteral("A test read failed: ")));
 
     // Once the disk recovers, the same actions work again.
     FailingVfs::fail(FailingVfs::Failure::None);
-    QVERIFY(guardStore(context, QStringLiteral("A test read"), [&] { (void)m_store->store().db().queryInt("SELECT count(*) FROM annotations"); }));
+    QVERIFY(guardStore(context, QStringLiteral("A test read"),
+                       [&] { (void)m_store->store().db().queryInt("SELECT count(*) FROM annotations"); }));
     QSignalSpy loaded(&context, &ProjectContext::revisionChanged);
     m_window->openProject(QString::fromStdString(context.revision()->overview.id));
     QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 20000);

@@ -134,10 +134,10 @@ void TestWorkbench::historyHasOnePointPerEntry()
     QCOMPARE(plot->markerGraph(QStringLiteral("switchback (discovery)"))->dataCount(), 1);
     QCOMPARE(plot->markerGraph(QStringLiteral("switchback (review)"))->dataCount(), 1);
     QVERIFY(plot->markerGraph(QStringLiteral("switchback (embedded)")) == nullptr);
-    QVERIFY(plot->markerGraph(QStringLiteral("invalid")) == nullptr);   // the example has none
+    QVERIFY(plot->markerGraph(QStringLiteral("invalid")) == nullptr); // the example has none
     // The review switchback carries different shape from the discovery one.
-    QVERIFY(plot->markerGraph(QStringLiteral("switchback (review)"))->scatterStyle().shape()
-            != plot->markerGraph(QStringLiteral("switchback (discovery)"))->scatterStyle().shape());
+    QVERIFY(plot->markerGraph(QStringLiteral("switchback (review)"))->scatterStyle().shape() !=
+            plot->markerGraph(QStringLiteral("switchback (discovery)"))->scatterStyle().shape());
 }
 
 void TestWorkbench::componentsTableAndInspector()
@@ -162,8 +162,9 @@ void TestWorkbench::componentsTableAndInspector()
     InspectorWidget *inspector = m_window->inspector();
     const QString id = view->model()->index(1, ComponentsModel::IdColumn).data().toString();
     QCOMPARE(inspector->title(), QStringLiteral("Component %1").arg(id));
-    QVERIFY(inspector->fact(QStringLiteral("Level")).startsWith(
-        view->model()->index(1, ComponentsModel::LevelColumn).data(ComponentsModel::SortRole).toString()));
+    QVERIFY(inspector->fact(QStringLiteral("Level"))
+                .startsWith(
+                    view->model()->index(1, ComponentsModel::LevelColumn).data(ComponentsModel::SortRole).toString()));
 }
 
 void TestWorkbench::inspectorFollowsThePanel()

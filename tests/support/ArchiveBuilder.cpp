@@ -51,7 +51,10 @@ ArchiveBuilder &ArchiveBuilder::addZeros(const std::string &name, std::uint64_t 
     return add({Kind::Zeros, name, {}, size, {}});
 }
 
-ArchiveBuilder &ArchiveBuilder::addDirectory(const std::string &name) { return add({Kind::Directory, name, {}, 0, {}}); }
+ArchiveBuilder &ArchiveBuilder::addDirectory(const std::string &name)
+{
+    return add({Kind::Directory, name, {}, 0, {}});
+}
 
 ArchiveBuilder &ArchiveBuilder::addSymlink(const std::string &name, const std::string &target)
 {
@@ -63,9 +66,15 @@ ArchiveBuilder &ArchiveBuilder::addHardlink(const std::string &name, const std::
     return add({Kind::Hardlink, name, {}, 0, target});
 }
 
-ArchiveBuilder &ArchiveBuilder::addCharDevice(const std::string &name) { return add({Kind::CharDevice, name, {}, 0, {}}); }
+ArchiveBuilder &ArchiveBuilder::addCharDevice(const std::string &name)
+{
+    return add({Kind::CharDevice, name, {}, 0, {}});
+}
 
-ArchiveBuilder &ArchiveBuilder::addFifo(const std::string &name) { return add({Kind::Fifo, name, {}, 0, {}}); }
+ArchiveBuilder &ArchiveBuilder::addFifo(const std::string &name)
+{
+    return add({Kind::Fifo, name, {}, 0, {}});
+}
 
 bool ArchiveBuilder::write(const QString &path)
 {
@@ -73,7 +82,8 @@ bool ArchiveBuilder::write(const QString &path)
     archive *a = w.get();
     if (m_format == Zip) {
         archive_write_set_format_zip(a);
-        if (m_compression == Compression::Store && archive_write_set_options(a, "zip:compression=store") != ARCHIVE_OK) {
+        if (m_compression == Compression::Store &&
+            archive_write_set_options(a, "zip:compression=store") != ARCHIVE_OK) {
             m_error = libarchiveError(a);
             return false;
         }
@@ -127,8 +137,8 @@ bool ArchiveBuilder::write(const QString &path)
             m_error = QStringLiteral("%1: %2").arg(QString::fromStdString(e.name), libarchiveError(a));
             return false;
         }
-        if (e.kind == Kind::File && !e.bytes.isEmpty()
-            && archive_write_data(a, e.bytes.constData(), static_cast<std::size_t>(e.bytes.size())) < 0) {
+        if (e.kind == Kind::File && !e.bytes.isEmpty() &&
+            archive_write_data(a, e.bytes.constData(), static_cast<std::size_t>(e.bytes.size())) < 0) {
             m_error = libarchiveError(a);
             return false;
         }

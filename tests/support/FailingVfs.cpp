@@ -44,9 +44,12 @@ int shimRead(sqlite3_file *f, void *buffer, int amount, sqlite3_int64 offset)
 int shimWrite(sqlite3_file *f, const void *buffer, int amount, sqlite3_int64 offset)
 {
     switch (failure()) {
-    case FailingVfs::Failure::DiskFull: return SQLITE_FULL;
-    case FailingVfs::Failure::ReadOnly: return SQLITE_READONLY;
-    default: return inner(f)->pMethods->xWrite(inner(f), buffer, amount, offset);
+    case FailingVfs::Failure::DiskFull:
+        return SQLITE_FULL;
+    case FailingVfs::Failure::ReadOnly:
+        return SQLITE_READONLY;
+    default:
+        return inner(f)->pMethods->xWrite(inner(f), buffer, amount, offset);
     }
 }
 int shimTruncate(sqlite3_file *f, sqlite3_int64 size)
@@ -103,7 +106,7 @@ int shimShmUnmap(sqlite3_file *f, int deleteFlag)
 }
 int shimFetch(sqlite3_file *f, sqlite3_int64 offset, int amount, void **out)
 {
-    *out = nullptr;   // no memory-mapped reads: every read goes through xRead
+    *out = nullptr; // no memory-mapped reads: every read goes through xRead
     (void)f;
     (void)offset;
     (void)amount;

@@ -13,9 +13,9 @@ class FailingVfs {
 public:
     enum class Failure {
         None,
-        DiskFull,    ///< every write fails with SQLITE_FULL ("database or disk is full")
-        ReadOnly,    ///< files open read-only from now on; writes to open files fail as well
-        ReadError,   ///< every read fails with SQLITE_IOERR_READ ("disk I/O error")
+        DiskFull,  ///< every write fails with SQLITE_FULL ("database or disk is full")
+        ReadOnly,  ///< files open read-only from now on; writes to open files fail as well
+        ReadError, ///< every read fails with SQLITE_IOERR_READ ("disk I/O error")
     };
     /// Registers the VFS as SQLite's default (once per process; later calls do nothing).
     static void install();

@@ -30,7 +30,10 @@ MetricData parsed(const QByteArray &csv, MetricKind kind)
 }
 
 /// Exact comparison: the observed value must be the very double, not a near one.
-bool sameDouble(double a, double b) { return std::bit_cast<quint64>(a) == std::bit_cast<quint64>(b); }
+bool sameDouble(double a, double b)
+{
+    return std::bit_cast<quint64>(a) == std::bit_cast<quint64>(b);
+}
 } // namespace
 
 class TestAggregate : public QObject {
@@ -49,45 +52,54 @@ private slots:
         QTest::newRow("min") << ramp << S << Aggregate::Min << QString() << 0.25;
         QTest::newRow("max") << ramp << S << Aggregate::Max << QString() << 0.75;
         QTest::newRow("mean") << ramp << S << Aggregate::Mean << QString() << 0.5;
-        QTest::newRow("last = greatest step, not last line") << QByteArray("step,value\n3,0.3\n1,0.1\n2,0.2\n") << S
-                                                             << Aggregate::Last << QString() << 0.3;
-        QTest::newRow("last tie: later line") << QByteArray("step,value\n1,0.1\n2,0.2\n2,0.25\n1,0.9\n") << S
-                                              << Aggregate::Last << QString() << 0.25;
-        QTest::newRow("last tie across sub-series, a later") << QByteArray("step,series,value\n1,a,1\n2,b,2\n2,a,3\n1,b,4\n") << S
-                                                             << Aggregate::Last << QString() << 3.0;
-        QTest::newRow("last tie across sub-series, b later") << QByteArray("step,series,value\n2,a,3\n1,a,1\n2,b,2\n1,b,4\n") << S
-                                                             << Aggregate::Last << QString() << 2.0;
-        QTest::newRow("last skips NaN at the greatest step") << QByteArray("step,value\n1,0.1\n2,nan\n") << S
-                                                             << Aggregate::Last << QString() << 0.1;
+        QTest::newRow("last = greatest step, not last line")
+            << QByteArray("step,value\n3,0.3\n1,0.1\n2,0.2\n") << S << Aggregate::Last << QString() << 0.3;
+        QTest::newRow("last tie: later line")
+            << QByteArray("step,value\n1,0.1\n2,0.2\n2,0.25\n1,0.9\n") << S << Aggregate::Last << QString() << 0.25;
+        QTest::newRow("last tie across sub-series, a later")
+            << QByteArray("step,series,value\n1,a,1\n2,b,2\n2,a,3\n1,b,4\n") << S << Aggregate::Last << QString()
+            << 3.0;
+        QTest::newRow("last tie across sub-series, b later")
+            << QByteArray("step,series,value\n2,a,3\n1,a,1\n2,b,2\n1,b,4\n") << S << Aggregate::Last << QString()
+            << 2.0;
+        QTest::newRow("last skips NaN at the greatest step")
+            << QByteArray("step,value\n1,0.1\n2,nan\n") << S << Aggregate::Last << QString() << 0.1;
         QTest::newRow("min skips NaN") << QByteArray("step,value\n1,nan\n2,0.4\n3,NaN\n4,0.6\n") << S << Aggregate::Min
                                        << QString() << 0.4;
-        QTest::newRow("mean skips NaN") << QByteArray("step,value\n1,nan\n2,0.4\n3,NaN\n4,0.6\n") << S << Aggregate::Mean
-                                        << QString() << 0.5;
-        QTest::newRow("all NaN: null") << QByteArray("step,value\n1,nan\n2,nan\n") << S << Aggregate::Mean << QString() << kNull;
-        QTest::newRow("all NaN last: null") << QByteArray("step,value\n1,nan\n") << S << Aggregate::Last << QString() << kNull;
+        QTest::newRow("mean skips NaN") << QByteArray("step,value\n1,nan\n2,0.4\n3,NaN\n4,0.6\n") << S
+                                        << Aggregate::Mean << QString() << 0.5;
+        QTest::newRow("all NaN: null") << QByteArray("step,value\n1,nan\n2,nan\n") << S << Aggregate::Mean << QString()
+                                       << kNull;
+        QTest::newRow("all NaN last: null")
+            << QByteArray("step,value\n1,nan\n") << S << Aggregate::Last << QString() << kNull;
         QTest::newRow("no rows: null") << QByteArray("step,value\n") << S << Aggregate::Max << QString() << kNull;
-        QTest::newRow("mean is compensated") << QByteArray("step,value\n1,1e16\n2,1\n3,-1e16\n") << S << Aggregate::Mean
-                                             << QString() << 1.0 / 3.0;
-        QTest::newRow("mean that overflows a plain sum") << QByteArray("step,value\n1,1.5e308\n2,1.5e308\n") << S
-                                                         << Aggregate::Mean << QString() << 1.5e308;
-        QTest::newRow("max with inf") << QByteArray("step,value\n1,1\n2,inf\n") << S << Aggregate::Max << QString() << kInf;
-        QTest::newRow("mean with inf") << QByteArray("step,value\n1,1\n2,inf\n") << S << Aggregate::Mean << QString() << kInf;
-        QTest::newRow("mean of inf and -inf: null") << QByteArray("step,value\n1,-inf\n2,inf\n") << S << Aggregate::Mean
-                                                    << QString() << kNull;
+        QTest::newRow("mean is compensated")
+            << QByteArray("step,value\n1,1e16\n2,1\n3,-1e16\n") << S << Aggregate::Mean << QString() << 1.0 / 3.0;
+        QTest::newRow("mean that overflows a plain sum")
+            << QByteArray("step,value\n1,1.5e308\n2,1.5e308\n") << S << Aggregate::Mean << QString() << 1.5e308;
+        QTest::newRow("max with inf") << QByteArray("step,value\n1,1\n2,inf\n") << S << Aggregate::Max << QString()
+                                      << kInf;
+        QTest::newRow("mean with inf") << QByteArray("step,value\n1,1\n2,inf\n") << S << Aggregate::Mean << QString()
+                                       << kInf;
+        QTest::newRow("mean of inf and -inf: null")
+            << QByteArray("step,value\n1,-inf\n2,inf\n") << S << Aggregate::Mean << QString() << kNull;
         const QByteArray split("step,series,value\n1,train,0.9\n1,val,0.5\n2,train,0.2\n2,val,0.6\n");
         QTest::newRow("series filter last") << split << S << Aggregate::Last << QStringLiteral("val") << 0.6;
         QTest::newRow("series filter min") << split << S << Aggregate::Min << QStringLiteral("val") << 0.5;
         QTest::newRow("all sub-series min") << split << S << Aggregate::Min << QString() << 0.2;
         QTest::newRow("all sub-series last") << split << S << Aggregate::Last << QString() << 0.6;
         const QByteArray groups("group,value,n\nA,0.93,10\nB,0.84,20\nC,0.91,30\n");
-        QTest::newRow("groups min = worst group") << groups << MetricKind::Groups << Aggregate::Min << QString() << 0.84;
+        QTest::newRow("groups min = worst group")
+            << groups << MetricKind::Groups << Aggregate::Min << QString() << 0.84;
         QTest::newRow("groups max") << groups << MetricKind::Groups << Aggregate::Max << QString() << 0.93;
-        QTest::newRow("groups last = last group row") << groups << MetricKind::Groups << Aggregate::Last << QString() << 0.91;
+        QTest::newRow("groups last = last group row")
+            << groups << MetricKind::Groups << Aggregate::Last << QString() << 0.91;
         const QByteArray curve("x,y\n0,0\n1,1\n0.5,0.8\n");
         QTest::newRow("curve y max") << curve << MetricKind::Curve << Aggregate::Max << QString() << 1.0;
         QTest::newRow("curve y min") << curve << MetricKind::Curve << Aggregate::Min << QString() << 0.0;
         QTest::newRow("curve y mean") << curve << MetricKind::Curve << Aggregate::Mean << QString() << 0.6;
-        QTest::newRow("curve last = y at greatest x") << curve << MetricKind::Curve << Aggregate::Last << QString() << 1.0;
+        QTest::newRow("curve last = y at greatest x")
+            << curve << MetricKind::Curve << Aggregate::Last << QString() << 1.0;
     }
     void aggregates()
     {
@@ -133,13 +145,14 @@ private slots:
         QTest::addColumn<Aggregate>("aggregate");
         QTest::addColumn<QString>("series");
         QTest::addColumn<double>("expected");
-        QTest::newRow("val_auroc last") << QStringLiteral("metrics/val_auroc.csv") << MetricKind::Series << Aggregate::Last
-                                        << QString() << 0.91;
-        QTest::newRow("auroc_by_skin_type min") << QStringLiteral("metrics/auroc_by_skin_type.csv") << MetricKind::Groups
-                                                << Aggregate::Min << QString() << 0.84;
+        QTest::newRow("val_auroc last") << QStringLiteral("metrics/val_auroc.csv") << MetricKind::Series
+                                        << Aggregate::Last << QString() << 0.91;
+        QTest::newRow("auroc_by_skin_type min") << QStringLiteral("metrics/auroc_by_skin_type.csv")
+                                                << MetricKind::Groups << Aggregate::Min << QString() << 0.84;
         QTest::newRow("loss val last") << QStringLiteral("metrics/loss.csv") << MetricKind::Series << Aggregate::Last
                                        << QStringLiteral("val") << 0.45;
-        QTest::newRow("roc max y") << QStringLiteral("metrics/roc.csv") << MetricKind::Curve << Aggregate::Max << QString() << 1.0;
+        QTest::newRow("roc max y") << QStringLiteral("metrics/roc.csv") << MetricKind::Curve << Aggregate::Max
+                                   << QString() << 1.0;
     }
     void exampleMin()
     {
@@ -157,7 +170,8 @@ private slots:
 
     void mlflowLast()
     {
-        QFile f(mltrl::test::dataPath(QStringLiteral("example-min/mlruns/1/0a1b2c3d4e5f60718293a4b5c6d7e8f9/metrics/train_loss")));
+        QFile f(mltrl::test::dataPath(
+            QStringLiteral("example-min/mlruns/1/0a1b2c3d4e5f60718293a4b5c6d7e8f9/metrics/train_loss")));
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray bytes = f.readAll();
         Problems problems;

@@ -100,23 +100,47 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("principals only") << QStringLiteral("# c\nreviewer@x.org\n") << QStringLiteral("allowed_signers:2: no key after the principals");
-        QTest::newRow("unterminated principal quote") << QStringLiteral("\"a@x.org %K%") << QStringLiteral("allowed_signers:1: unterminated quote in the principals");
-        QTest::newRow("missing key") << QStringLiteral("a@x.org namespaces=\"x\"") << QStringLiteral("allowed_signers:1: missing key");
-        QTest::newRow("bad base64") << QStringLiteral("\n\na@x.org ssh-ed25519 AAAA*") << QStringLiteral("allowed_signers:3: invalid ssh-ed25519 key");
-        QTest::newRow("key of other type in blob")
-            << QStringLiteral("a@x.org ssh-ed25519 AAAAB3NzaC1yc2EAAAADAQAB") << QStringLiteral("allowed_signers:1: invalid ssh-ed25519 key");
-        QTest::newRow("truncated key") << QStringLiteral("a@x.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAOhB7") << QStringLiteral("allowed_signers:1: invalid ssh-ed25519 key");
-        QTest::newRow("unknown option") << QStringLiteral("a@x.org no-touch-required %K%") << QStringLiteral("allowed_signers:1: bad options: unknown option \"no-touch-required\"");
-        QTest::newRow("unquoted namespaces") << QStringLiteral("a@x.org namespaces=git %K%") << QStringLiteral("allowed_signers:1: bad options: missing start quote");
-        QTest::newRow("unterminated option quote") << QStringLiteral("a@x.org namespaces=\"git %K%") << QStringLiteral("allowed_signers:1: unterminated quote in the options");
-        QTest::newRow("two namespaces") << QStringLiteral("a@x.org namespaces=\"a\",namespaces=\"b\" %K%") << QStringLiteral("allowed_signers:1: bad options: more than one \"namespaces\" option");
-        QTest::newRow("bad date") << QStringLiteral("a@x.org valid-after=\"20250230\" %K%") << QStringLiteral("allowed_signers:1: bad options: invalid \"valid-after\" time \"20250230\"");
-        QTest::newRow("bad date length") << QStringLiteral("a@x.org valid-before=\"2025010\" %K%") << QStringLiteral("allowed_signers:1: bad options: invalid \"valid-before\" time");
-        QTest::newRow("epoch is invalid") << QStringLiteral("a@x.org valid-after=\"19700101Z\" %K%") << QStringLiteral("allowed_signers:1: bad options: invalid \"valid-after\" time");
-        QTest::newRow("window reversed") << QStringLiteral("a@x.org valid-after=\"20260101Z\",valid-before=\"20250101Z\" %K%") << QStringLiteral("allowed_signers:1: bad options: \"valid-before\" is not after \"valid-after\"");
-        QTest::newRow("trailing comma") << QStringLiteral("a@x.org cert-authority, %K%") << QStringLiteral("allowed_signers:1: bad options: option list ends with a comma");
-        QTest::newRow("junk after option") << QStringLiteral("a@x.org cert-authorityX %K%") << QStringLiteral("allowed_signers:1: bad options: unexpected text");
+        QTest::newRow("principals only") << QStringLiteral("# c\nreviewer@x.org\n")
+                                         << QStringLiteral("allowed_signers:2: no key after the principals");
+        QTest::newRow("unterminated principal quote")
+            << QStringLiteral("\"a@x.org %K%")
+            << QStringLiteral("allowed_signers:1: unterminated quote in the principals");
+        QTest::newRow("missing key") << QStringLiteral("a@x.org namespaces=\"x\"")
+                                     << QStringLiteral("allowed_signers:1: missing key");
+        QTest::newRow("bad base64") << QStringLiteral("\n\na@x.org ssh-ed25519 AAAA*")
+                                    << QStringLiteral("allowed_signers:3: invalid ssh-ed25519 key");
+        QTest::newRow("key of other type in blob") << QStringLiteral("a@x.org ssh-ed25519 AAAAB3NzaC1yc2EAAAADAQAB")
+                                                   << QStringLiteral("allowed_signers:1: invalid ssh-ed25519 key");
+        QTest::newRow("truncated key") << QStringLiteral("a@x.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAOhB7")
+                                       << QStringLiteral("allowed_signers:1: invalid ssh-ed25519 key");
+        QTest::newRow("unknown option") << QStringLiteral("a@x.org no-touch-required %K%")
+                                        << QStringLiteral(
+                                               "allowed_signers:1: bad options: unknown option \"no-touch-required\"");
+        QTest::newRow("unquoted namespaces") << QStringLiteral("a@x.org namespaces=git %K%")
+                                             << QStringLiteral("allowed_signers:1: bad options: missing start quote");
+        QTest::newRow("unterminated option quote")
+            << QStringLiteral("a@x.org namespaces=\"git %K%")
+            << QStringLiteral("allowed_signers:1: unterminated quote in the options");
+        QTest::newRow("two namespaces") << QStringLiteral("a@x.org namespaces=\"a\",namespaces=\"b\" %K%")
+                                        << QStringLiteral(
+                                               "allowed_signers:1: bad options: more than one \"namespaces\" option");
+        QTest::newRow("bad date") << QStringLiteral("a@x.org valid-after=\"20250230\" %K%")
+                                  << QStringLiteral(
+                                         "allowed_signers:1: bad options: invalid \"valid-after\" time \"20250230\"");
+        QTest::newRow("bad date length") << QStringLiteral("a@x.org valid-before=\"2025010\" %K%")
+                                         << QStringLiteral(
+                                                "allowed_signers:1: bad options: invalid \"valid-before\" time");
+        QTest::newRow("epoch is invalid")
+            << QStringLiteral("a@x.org valid-after=\"19700101Z\" %K%")
+            << QStringLiteral("allowed_signers:1: bad options: invalid \"valid-after\" time");
+        QTest::newRow("window reversed")
+            << QStringLiteral("a@x.org valid-after=\"20260101Z\",valid-before=\"20250101Z\" %K%")
+            << QStringLiteral("allowed_signers:1: bad options: \"valid-before\" is not after \"valid-after\"");
+        QTest::newRow("trailing comma") << QStringLiteral("a@x.org cert-authority, %K%")
+                                        << QStringLiteral(
+                                               "allowed_signers:1: bad options: option list ends with a comma");
+        QTest::newRow("junk after option") << QStringLiteral("a@x.org cert-authorityX %K%")
+                                           << QStringLiteral("allowed_signers:1: bad options: unexpected text");
     }
     void malformedLinesAreReportedWithLineNumbers()
     {
@@ -133,11 +157,12 @@ private slots:
     void otherKeyTypesAreWarnedAboutAndNeverMatch()
     {
         Problems problems;
-        const auto signers = AllowedSigners::parse(
-            "a@x.org ssh-dss AAAAB3NzaC1kc3M= dsa key\n", problems, "team_signers");
+        const auto signers =
+            AllowedSigners::parse("a@x.org ssh-dss AAAAB3NzaC1kc3M= dsa key\n", problems, "team_signers");
         QCOMPARE(problems.errorCount(), std::size_t(0));
         QCOMPARE(problems.warningCount(), std::size_t(1));
-        QVERIFY(q(problems.items()[0].toString()).startsWith(QStringLiteral("team_signers:1: key type ssh-dss is not supported")));
+        QVERIFY(q(problems.items()[0].toString())
+                    .startsWith(QStringLiteral("team_signers:1: key type ssh-dss is not supported")));
         QCOMPARE(signers.check("a@x.org", testKey(), "git", utc(2025, 1, 1)).trust, SignerTrust::Unknown);
     }
 
@@ -152,32 +177,53 @@ private slots:
         const qint64 now = utc(2025, 6, 1);
         const QString ns = QStringLiteral("mltrl-gate-review");
         const QString who = QStringLiteral("j.okafor@example.org");
-        QTest::newRow("plain") << QStringLiteral("j.okafor@example.org %K%") << who << ns << now << SignerTrust::Trusted << 1;
-        QTest::newRow("other principal") << QStringLiteral("someone@example.org %K%") << who << ns << now << SignerTrust::Unknown << 0;
-        QTest::newRow("other key") << QStringLiteral("j.okafor@example.org %OTHER%") << who << ns << now << SignerTrust::Unknown << 0;
-        QTest::newRow("principal list") << QStringLiteral("a@x.org,j.okafor@example.org %K%") << who << ns << now << SignerTrust::Trusted << 1;
-        QTest::newRow("star pattern") << QStringLiteral("*@example.org %K%") << who << ns << now << SignerTrust::Trusted << 1;
-        QTest::newRow("question pattern") << QStringLiteral("j.okafo?@example.org %K%") << who << ns << now << SignerTrust::Trusted << 1;
-        QTest::newRow("pattern no match") << QStringLiteral("*@example.com %K%") << who << ns << now << SignerTrust::Unknown << 0;
-        QTest::newRow("case sensitive") << QStringLiteral("J.Okafor@example.org %K%") << who << ns << now << SignerTrust::Unknown << 0;
-        QTest::newRow("negated") << QStringLiteral("*@example.org,!j.*@example.org %K%") << who << ns << now << SignerTrust::Unknown << 0;
-        QTest::newRow("quoted principal") << QStringLiteral("\"j.okafor@example.org\" %K%") << who << ns << now << SignerTrust::Trusted << 1;
-        QTest::newRow("namespace allowed") << QStringLiteral("# c\n%1 namespaces=\"git,mltrl-*\" %K%").arg(who) << who << ns << now << SignerTrust::Trusted << 2;
-        QTest::newRow("namespace refused") << QStringLiteral("%1 namespaces=\"git\" %K%").arg(who) << who << ns << now << SignerTrust::NotAllowedForNamespace << 1;
+        QTest::newRow("plain") << QStringLiteral("j.okafor@example.org %K%") << who << ns << now << SignerTrust::Trusted
+                               << 1;
+        QTest::newRow("other principal") << QStringLiteral("someone@example.org %K%") << who << ns << now
+                                         << SignerTrust::Unknown << 0;
+        QTest::newRow("other key") << QStringLiteral("j.okafor@example.org %OTHER%") << who << ns << now
+                                   << SignerTrust::Unknown << 0;
+        QTest::newRow("principal list") << QStringLiteral("a@x.org,j.okafor@example.org %K%") << who << ns << now
+                                        << SignerTrust::Trusted << 1;
+        QTest::newRow("star pattern") << QStringLiteral("*@example.org %K%") << who << ns << now << SignerTrust::Trusted
+                                      << 1;
+        QTest::newRow("question pattern")
+            << QStringLiteral("j.okafo?@example.org %K%") << who << ns << now << SignerTrust::Trusted << 1;
+        QTest::newRow("pattern no match")
+            << QStringLiteral("*@example.com %K%") << who << ns << now << SignerTrust::Unknown << 0;
+        QTest::newRow("case sensitive") << QStringLiteral("J.Okafor@example.org %K%") << who << ns << now
+                                        << SignerTrust::Unknown << 0;
+        QTest::newRow("negated") << QStringLiteral("*@example.org,!j.*@example.org %K%") << who << ns << now
+                                 << SignerTrust::Unknown << 0;
+        QTest::newRow("quoted principal")
+            << QStringLiteral("\"j.okafor@example.org\" %K%") << who << ns << now << SignerTrust::Trusted << 1;
+        QTest::newRow("namespace allowed") << QStringLiteral("# c\n%1 namespaces=\"git,mltrl-*\" %K%").arg(who) << who
+                                           << ns << now << SignerTrust::Trusted << 2;
+        QTest::newRow("namespace refused") << QStringLiteral("%1 namespaces=\"git\" %K%").arg(who) << who << ns << now
+                                           << SignerTrust::NotAllowedForNamespace << 1;
         QTest::newRow("namespace refused, later line allows")
-            << QStringLiteral("%1 namespaces=\"git\" %K%\n%1 namespaces=\"mltrl-gate-review\" %K%").arg(who) << who << ns << now << SignerTrust::Trusted << 2;
-        QTest::newRow("before valid-after") << QStringLiteral("%1 valid-after=\"20250602Z\" %K%").arg(who) << who << ns << now << SignerTrust::NotValidAtTime << 1;
-        QTest::newRow("at valid-after") << QStringLiteral("%1 valid-after=\"20250601Z\" %K%").arg(who) << who << ns << now << SignerTrust::Trusted << 1;
-        QTest::newRow("at valid-before (inclusive)") << QStringLiteral("%1 valid-before=\"20250601Z\" %K%").arg(who) << who << ns << now << SignerTrust::Trusted << 1;
-        QTest::newRow("after valid-before") << QStringLiteral("%1 valid-before=\"202505312359Z\" %K%").arg(who) << who << ns << now << SignerTrust::NotValidAtTime << 1;
-        QTest::newRow("inside window") << QStringLiteral("%1 valid-after=\"20250101000000Z\",valid-before=\"20251231UTC\" %K%").arg(who) << who << ns << now << SignerTrust::Trusted << 1;
-        QTest::newRow("cert-authority never matches a plain key") << QStringLiteral("%1 cert-authority %K%").arg(who) << who << ns << now << SignerTrust::Unknown << 0;
+            << QStringLiteral("%1 namespaces=\"git\" %K%\n%1 namespaces=\"mltrl-gate-review\" %K%").arg(who) << who
+            << ns << now << SignerTrust::Trusted << 2;
+        QTest::newRow("before valid-after") << QStringLiteral("%1 valid-after=\"20250602Z\" %K%").arg(who) << who << ns
+                                            << now << SignerTrust::NotValidAtTime << 1;
+        QTest::newRow("at valid-after") << QStringLiteral("%1 valid-after=\"20250601Z\" %K%").arg(who) << who << ns
+                                        << now << SignerTrust::Trusted << 1;
+        QTest::newRow("at valid-before (inclusive)") << QStringLiteral("%1 valid-before=\"20250601Z\" %K%").arg(who)
+                                                     << who << ns << now << SignerTrust::Trusted << 1;
+        QTest::newRow("after valid-before") << QStringLiteral("%1 valid-before=\"202505312359Z\" %K%").arg(who) << who
+                                            << ns << now << SignerTrust::NotValidAtTime << 1;
+        QTest::newRow("inside window")
+            << QStringLiteral("%1 valid-after=\"20250101000000Z\",valid-before=\"20251231UTC\" %K%").arg(who) << who
+            << ns << now << SignerTrust::Trusted << 1;
+        QTest::newRow("cert-authority never matches a plain key")
+            << QStringLiteral("%1 cert-authority %K%").arg(who) << who << ns << now << SignerTrust::Unknown << 0;
         QTest::newRow("malformed line for this principal is skipped")
             << QStringLiteral("%1 bogus-option %K%\n%1 %K%").arg(who) << who << ns << now << SignerTrust::Trusted << 2;
         QTest::newRow("malformed line alone")
             << QStringLiteral("%1 namespaces=\"x %K%").arg(who) << who << ns << now << SignerTrust::Unknown << 0;
         QTest::newRow("malformed line for another principal is skipped")
-            << QStringLiteral("other@x.org bogus-option %K%\n%1 %K%").arg(who) << who << ns << now << SignerTrust::Trusted << 2;
+            << QStringLiteral("other@x.org bogus-option %K%\n%1 %K%").arg(who) << who << ns << now
+            << SignerTrust::Trusted << 2;
         QTest::newRow("unreadable line is skipped")
             << QStringLiteral("lonely@x.org\n%1 %K%").arg(who) << who << ns << now << SignerTrust::Trusted << 2;
         QTest::newRow("trusted line before a malformed one")
@@ -202,8 +248,8 @@ private slots:
     void reasonsNameTheLine()
     {
         Problems problems;
-        const auto signers = AllowedSigners::parse(
-            expand(QStringLiteral("\na@x.org valid-before=\"20250101Z\" %K%")), problems, "signers");
+        const auto signers = AllowedSigners::parse(expand(QStringLiteral("\na@x.org valid-before=\"20250101Z\" %K%")),
+                                                   problems, "signers");
         const auto result = signers.check("a@x.org", testKey(), "x", utc(2025, 6, 1));
         QCOMPARE(q(result.reason), QStringLiteral("signers:2: key expired at 2025-01-01T00:00:00Z"));
     }
@@ -237,7 +283,7 @@ private slots:
     void times_data()
     {
         QTest::addColumn<QString>("text");
-        QTest::addColumn<qint64>("expected");   // -1: invalid
+        QTest::addColumn<qint64>("expected"); // -1: invalid
         QTest::newRow("date Z") << QStringLiteral("20250314Z") << qint64(utc(2025, 3, 14));
         QTest::newRow("minutes z") << QStringLiteral("202503140930z") << qint64(utc(2025, 3, 14, 9, 30));
         QTest::newRow("seconds UTC") << QStringLiteral("20250314093005UTC") << qint64(utc(2025, 3, 14, 9, 30, 5));
@@ -264,7 +310,7 @@ private slots:
     {
         // OpenSSH reads times without Z as local time; pin the zone to check the conversion.
         const QByteArray oldTz = qgetenv("TZ");
-        qputenv("TZ", "UTC+2");   // POSIX: two hours west of UTC
+        qputenv("TZ", "UTC+2"); // POSIX: two hours west of UTC
         tzset();
         const auto t = parseSshTime("20250314");
         if (oldTz.isEmpty())
@@ -279,8 +325,10 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("nameSpace");
-        QTest::newRow("sshsig vectors") << QStringLiteral("sshsig/tv_allowed_signers") << QStringLiteral("mltrl-review@example.org");
-        QTest::newRow("example-min") << QStringLiteral("example-min-allowed_signers") << QStringLiteral("mltrl-gate-review");
+        QTest::newRow("sshsig vectors") << QStringLiteral("sshsig/tv_allowed_signers")
+                                        << QStringLiteral("mltrl-review@example.org");
+        QTest::newRow("example-min") << QStringLiteral("example-min-allowed_signers")
+                                     << QStringLiteral("mltrl-gate-review");
     }
     void testDataFiles()
     {
@@ -291,10 +339,12 @@ private slots:
         QVERIFY(signers.has_value());
         QVERIFY2(problems.empty(), qPrintable(problemsText(problems)));
         const std::int64_t now = QDateTime::currentSecsSinceEpoch();
-        QCOMPARE(signers->check("reviewer@example.org", testKey(), nameSpace.toStdString(), now).trust, SignerTrust::Trusted);
+        QCOMPARE(signers->check("reviewer@example.org", testKey(), nameSpace.toStdString(), now).trust,
+                 SignerTrust::Trusted);
         QCOMPARE(signers->check("reviewer@example.org", testKey(), "other-namespace", now).trust,
                  SignerTrust::NotAllowedForNamespace);
-        QCOMPARE(signers->check("intruder@example.org", testKey(), nameSpace.toStdString(), now).trust, SignerTrust::Unknown);
+        QCOMPARE(signers->check("intruder@example.org", testKey(), nameSpace.toStdString(), now).trust,
+                 SignerTrust::Unknown);
     }
 
     void missingFile()

@@ -1,12 +1,12 @@
 // AnnotationStore editing API: edit, remove and restore (the store side of undo/redo), each
 // one transaction with its audit entry, durable on return (a second connection sees it); an
 // empty author refused, and the default author falling back to the passwd entry's name.
+#include "TempStore.h"
+#include "TestData.h"
 #include "core/import/Importer.h"
 #include "core/review/AnnotationStore.h"
 #include "core/review/AuditLog.h"
 #include "core/store/RevisionData.h"
-#include "TempStore.h"
-#include "TestData.h"
 
 #include <QTest>
 
@@ -22,7 +22,8 @@ constexpr const char *kProject = "derm-triage";
 std::int64_t importExample(test::TempStore &ts)
 {
     Problems problems;
-    const ImportResult r = importArchive(ts.store(), test::dataPath(QStringLiteral("example-min")).toStdString(), problems);
+    const ImportResult r =
+        importArchive(ts.store(), test::dataPath(QStringLiteral("example-min")).toStdString(), problems);
     if (!r.ok())
         return -1;
     const auto rev = loadRevision(ts.store(), kProject, std::nullopt, problems);
@@ -68,8 +69,9 @@ private slots:
         const auto revision = importExample(ts);
         QVERIFY(revision > 0);
         Problems problems;
-        const auto a = AnnotationStore(ts.store().db())
-                           .add(kProject, revision, {{"project", true}}, "info", "A note.", author.toStdString(), problems);
+        const auto a =
+            AnnotationStore(ts.store().db())
+                .add(kProject, revision, {{"project", true}}, "info", "A note.", author.toStdString(), problems);
         QCOMPARE(bool(a), accepted);
         if (!accepted) {
             QVERIFY(problems.hasErrors());
@@ -95,7 +97,8 @@ private slots:
         const std::string fromUser = annotationAuthor(nullptr);
         const ReviewerIdentity me{"Rhea Search", "rd@example.org", {}, {}};
         const std::string fromKey = annotationAuthor(&me);
-        for (const auto &[name, value] : {std::pair("USER", user), std::pair("LOGNAME", logname), std::pair("USERNAME", username)})
+        for (const auto &[name, value] :
+             {std::pair("USER", user), std::pair("LOGNAME", logname), std::pair("USERNAME", username)})
             value.isNull() ? qunsetenv(name) : qputenv(name, value);
         const struct passwd *pw = getpwuid(getuid());
         QVERIFY(pw);
@@ -232,7 +235,8 @@ private slots:
         const std::size_t entries = auditCount(ts);
         Problems problems;
         AnnotationStore store(ts.store().db());
-        QVERIFY(!store.edit(knownId ? a.id : std::string("nope"), severity.toStdString(), text.toStdString(), problems));
+        QVERIFY(
+            !store.edit(knownId ? a.id : std::string("nope"), severity.toStdString(), text.toStdString(), problems));
         QVERIFY(!problems.errors().empty());
         const auto unchanged = store.find(a.id);
         QCOMPARE(unchanged->severity, a.severity);
@@ -262,13 +266,18 @@ private slots:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("email");
-        QTest::addColumn<bool>("known");   // a reviewer identity is given
-        QTest::addColumn<QString>("expected");   // %USER% stands for the login name
-        QTest::newRow("name and email") << "Dana Reviewer" << "dana@example.org" << true << "Dana Reviewer <dana@example.org>";
-        QTest::newRow("name only") << "Dana Reviewer" << "" << true << "Dana Reviewer";
-        QTest::newRow("email only") << "" << "dana@example.org" << true << "dana@example.org";
-        QTest::newRow("empty identity") << "" << "" << true << "%USER%";
-        QTest::newRow("no key") << "" << "" << false << "%USER%";
+        QTest::addColumn<bool>("known");       // a reviewer identity is given
+        QTest::addColumn<QString>("expected"); // %USER% stands for the login name
+        QTest::newRow("name and email") << "Dana Reviewer"
+                                        << "dana@example.org" << true << "Dana Reviewer <dana@example.org>";
+        QTest::newRow("name only") << "Dana Reviewer"
+                                   << "" << true << "Dana Reviewer";
+        QTest::newRow("email only") << ""
+                                    << "dana@example.org" << true << "dana@example.org";
+        QTest::newRow("empty identity") << ""
+                                        << "" << true << "%USER%";
+        QTest::newRow("no key") << ""
+                                << "" << false << "%USER%";
     }
 
     void authorIsTheReviewerElseTheLoginName()
@@ -285,7 +294,8 @@ private slots:
             qunsetenv("USER");
         else
             qputenv("USER", oldUser);
-        QCOMPARE(QString::fromStdString(author), QString(expected).replace(QStringLiteral("%USER%"), QStringLiteral("login-name")));
+        QCOMPARE(QString::fromStdString(author),
+                 QString(expected).replace(QStringLiteral("%USER%"), QStringLiteral("login-name")));
     }
 };
 

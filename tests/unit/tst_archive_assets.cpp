@@ -61,11 +61,16 @@ void addReport(ExampleCopy &ex, const std::string &extraMarkdown = {})
 {
     ex.writeFile("evidence/figures/roc.png", "\x89PNG\r\n\x1a\nroc-bytes");
     ex.writeFile("evidence/figures/passwd.png", "\x89PNG\r\n\x1a\nnot reached");
-    ex.writeFile("evidence/report.md", "# Report\n\n![roc](figures/roc.png)\n\n![p](../../etc/passwd) ![a](/etc/passwd)\n"
-                                       "![u](file:///etc/passwd) ![n](https://example.org/b.png)\n" + extraMarkdown);
+    ex.writeFile("evidence/report.md",
+                 "# Report\n\n![roc](figures/roc.png)\n\n![p](../../etc/passwd) ![a](/etc/passwd)\n"
+                 "![u](file:///etc/passwd) ![n](https://example.org/b.png)\n" +
+                     extraMarkdown);
     nlohmann::json m = ex.manifest();
-    m["evidence"].push_back({{"id", "ev-report"}, {"path", "evidence/report.md"}, {"title", "Report"},
-                             {"kind", "report"}, {"media_type", "text/markdown"}});
+    m["evidence"].push_back({{"id", "ev-report"},
+                             {"path", "evidence/report.md"},
+                             {"title", "Report"},
+                             {"kind", "report"},
+                             {"media_type", "text/markdown"}});
     ex.setManifest(m);
 }
 
@@ -92,8 +97,8 @@ private slots:
         QTest::newRow("link is not an image") << q("[roc](figures/roc.png)") << ql({});
         QTest::newRow("code span") << q("`![x](code.png)`") << ql({});
         QTest::newRow("fenced code") << q("```\n![x](code.png)\n```") << ql({});
-        QTest::newRow("hostile kept as written") << q("![x](../../etc/passwd) ![y](/dev/zero)")
-                                                 << ql({"../../etc/passwd", "/dev/zero"});
+        QTest::newRow("hostile kept as written")
+            << q("![x](../../etc/passwd) ![y](/dev/zero)") << ql({"../../etc/passwd", "/dev/zero"});
         QTest::newRow("table cell") << q("| a |\n|---|\n| ![t](t.png) |") << ql({"t.png"});
     }
 
@@ -111,21 +116,27 @@ private slots:
         QTest::addColumn<QString>("resolved");
         QTest::addColumn<QString>("refused");
         QTest::addColumn<bool>("network");
-        QTest::newRow("relative") << q("figures/roc.png") << q("evidence/r.md") << q("evidence/figures/roc.png") << q("") << false;
-        QTest::newRow("up and back") << q("../evidence/a.png") << q("evidence/r.md") << q("evidence/a.png") << q("") << false;
+        QTest::newRow("relative") << q("figures/roc.png") << q("evidence/r.md") << q("evidence/figures/roc.png")
+                                  << q("") << false;
+        QTest::newRow("up and back") << q("../evidence/a.png") << q("evidence/r.md") << q("evidence/a.png") << q("")
+                                     << false;
         QTest::newRow("from root") << q("a/b.png") << q("") << q("a/b.png") << q("") << false;
         QTest::newRow("percent") << q("a%20b.png") << q("r.md") << q("a b.png") << q("") << false;
-        QTest::newRow("leaves") << q("../../etc/passwd") << q("evidence/r.md") << q("") << q("leaves the archive") << false;
+        QTest::newRow("leaves") << q("../../etc/passwd") << q("evidence/r.md") << q("") << q("leaves the archive")
+                                << false;
         QTest::newRow("absolute") << q("/etc/passwd") << q("evidence/r.md") << q("") << q("absolute path") << false;
         QTest::newRow("file url") << q("file:///etc/passwd") << q("r.md") << q("") << q("file: URL") << false;
         QTest::newRow("drive") << q("C:/x.png") << q("r.md") << q("") << q("Windows path") << false;
         QTest::newRow("unc") << q("\\\\host\\x.png") << q("r.md") << q("") << q("Windows or network path") << false;
         QTest::newRow("https") << q("https://example.org/x.png") << q("r.md") << q("") << q("network") << true;
         QTest::newRow("network path") << q("//host/x.png") << q("r.md") << q("") << q("network path") << true;
-        QTest::newRow("other scheme") << q("attachment:x.png") << q("r.md") << q("") << q("another kind (attachment:)") << false;
-        QTest::newRow("encoded backslash") << q("a%5Cb.png") << q("r.md") << q("") << q("Windows or network path") << false;
+        QTest::newRow("other scheme") << q("attachment:x.png") << q("r.md") << q("") << q("another kind (attachment:)")
+                                      << false;
+        QTest::newRow("encoded backslash")
+            << q("a%5Cb.png") << q("r.md") << q("") << q("Windows or network path") << false;
         QTest::newRow("encoded nul") << q("a%00.png") << q("r.md") << q("") << q("control characters") << false;
-        QTest::newRow("encoded climb") << q("a%2F..%2F..%2Fx.png") << q("r.md") << q("") << q("leaves the archive") << false;
+        QTest::newRow("encoded climb") << q("a%2F..%2F..%2Fx.png") << q("r.md") << q("") << q("leaves the archive")
+                                       << false;
         QTest::newRow("folder itself") << q(".") << q("") << q("") << q("not a file") << false;
     }
 
@@ -149,7 +160,7 @@ private slots:
         const nlohmann::json doc = {
             {"metadata", {{"cells", {{{"cell_type", "markdown"}, {"source", "not a cell"}}}}}},
             {"cells",
-             {{{"source", {"![a](a.png)\n", "line 2"}}, {"cell_type", "markdown"}},   // type after source
+             {{{"source", {"![a](a.png)\n", "line 2"}}, {"cell_type", "markdown"}}, // type after source
               {{"cell_type", "code"}, {"source", "![c](c.png)"}, {"outputs", nlohmann::json::array()}},
               {{"cell_type", "markdown"}, {"source", "![b](b.png)"}, {"metadata", {{"source", "x"}}}}}}};
         std::ofstream(nb) << doc.dump();
@@ -162,7 +173,7 @@ private slots:
         QCOMPARE(toList(*capped), ql({"![a]("}));
 
         std::ofstream(nb) << "{\"cells\": " << std::string(100000, '[') << std::string(100000, ']') << "}";
-        QVERIFY(!notebookMarkdownCells(nb));   // nested too deep: refused, not recursed into
+        QVERIFY(!notebookMarkdownCells(nb)); // nested too deep: refused, not recursed into
         std::ofstream(nb) << "{\"nbformat\": 4}";
         QVERIFY(!notebookMarkdownCells(nb));
         std::ofstream(nb) << "{\"cells\": [";
@@ -188,19 +199,24 @@ private slots:
         const ImportResult r = importArchive(ts.store(), ex.dir(), problems);
         QVERIFY2(r.outcome == Outcome::Imported, qPrintable(dump(problems)));
         const QString report = dump(problems);
-        for (const char *expected :
-             {"evidence/figures/roc.png: file is not named in the manifest; stored as an image that evidence/report.md shows",
-              "overview/map.svg: file is not named in the manifest; stored as an image that mltrl.json#/project/summary shows",
-              "cards/c.gif: file is not named in the manifest; stored as an image that mltrl.json#/cards/0 shows",
-              "evidence/figures/unused.png: file is not named in the manifest; it is ignored and not stored",
-              "evidence/report.md: the image \"../../etc/passwd\" will not be shown: it is a path that leaves the archive",
-              "evidence/report.md: the image \"/etc/passwd\" will not be shown: it is an absolute path",
-              "evidence/report.md: the image \"file:///etc/passwd\" will not be shown",
-              "evidence/report.md: the image \"figures/notes.txt\" will not be shown: evidence/figures/notes.txt is not "
-              "named in the manifest and is not an image file",
-              "evidence/report.md: the image \"figures/missing.png\" will not be shown: evidence/figures/missing.png is "
-              "not in the archive"})
-            QVERIFY2(report.contains(QString::fromUtf8(expected)), qPrintable(QString::fromUtf8(expected) + QStringLiteral("\n\n") + report));
+        for (
+            const char *expected :
+            {"evidence/figures/roc.png: file is not named in the manifest; stored as an image that evidence/report.md "
+             "shows",
+             "overview/map.svg: file is not named in the manifest; stored as an image that mltrl.json#/project/summary "
+             "shows",
+             "cards/c.gif: file is not named in the manifest; stored as an image that mltrl.json#/cards/0 shows",
+             "evidence/figures/unused.png: file is not named in the manifest; it is ignored and not stored",
+             "evidence/report.md: the image \"../../etc/passwd\" will not be shown: it is a path that leaves the "
+             "archive",
+             "evidence/report.md: the image \"/etc/passwd\" will not be shown: it is an absolute path",
+             "evidence/report.md: the image \"file:///etc/passwd\" will not be shown",
+             "evidence/report.md: the image \"figures/notes.txt\" will not be shown: evidence/figures/notes.txt is not "
+             "named in the manifest and is not an image file",
+             "evidence/report.md: the image \"figures/missing.png\" will not be shown: evidence/figures/missing.png is "
+             "not in the archive"})
+            QVERIFY2(report.contains(QString::fromUtf8(expected)),
+                     qPrintable(QString::fromUtf8(expected) + QStringLiteral("\n\n") + report));
         QVERIFY2(!report.contains(QStringLiteral("example.org")), "network images are no finding");
 
         const auto rev = loadRevision(ts.store(), r.projectId, std::nullopt, problems);
@@ -209,7 +225,7 @@ private slots:
         for (const auto &[path, file] : rev->assets)
             paths << QString::fromStdString(path);
         QCOMPARE(paths, ql({"cards/c.gif", "evidence/figures/roc.png", "overview/map.svg"}));
-        QVERIFY(!rev->fileFor("evidence/figures/roc.png"));   // assets are not named files
+        QVERIFY(!rev->fileFor("evidence/figures/roc.png")); // assets are not named files
         const StoredFile &roc = rev->assets.at("evidence/figures/roc.png");
         QCOMPARE(readAll(ts.store().blobs().pathFor(roc.sha256)), readAll(ex.dir() / "evidence/figures/roc.png"));
         QCOMPARE(ts.store().db().queryInt("SELECT COUNT(*) FROM revision_assets WHERE document = 'evidence/report.md'"),
@@ -242,20 +258,21 @@ private slots:
         const ImportResult r = importArchive(ts.store(), ex.dir(), problems);
         QVERIFY2(r.ok(), qPrintable(dump(problems)));
         const QString report = dump(problems);
-        QVERIFY2(report.contains(QStringLiteral("\"figures/huge.png\" will not be shown: evidence/figures/huge.png is not "
-                                                "named in the manifest and is 34603008 bytes, over the 32 MiB")),
-                 qPrintable(report));
+        QVERIFY2(
+            report.contains(QStringLiteral("\"figures/huge.png\" will not be shown: evidence/figures/huge.png is not "
+                                           "named in the manifest and is 34603008 bytes, over the 32 MiB")),
+            qPrintable(report));
         const auto rev = loadRevision(ts.store(), r.projectId, std::nullopt, problems);
         QVERIFY(rev);
         QVERIFY(!rev->assets.count("evidence/figures/huge.png"));
-        QCOMPARE(int(rev->assets.size()), 4);   // roc, a, b, c
+        QCOMPARE(int(rev->assets.size()), 4); // roc, a, b, c
 
         // The revision's total and count bounds, with the collector's own limits.
         StagedArchive staged(ts.store().blobs());
         Problems p2;
         QVERIFY(staged.read(ex.dir(), p2, {}, nullptr, {}));
         AssetLimits limits;
-        limits.maxTotalBytes = 1300;   // roc (17 bytes) + a + b fit; c does not
+        limits.maxTotalBytes = 1300; // roc (17 bytes) + a + b fit; c does not
         std::set<std::string> named{"mltrl.json", "evidence/report.md"};
         const std::vector<Asset> assets = collectAssets(staged, rev->manifest, named, p2, limits);
         QCOMPARE(int(assets.size()), 3);
@@ -282,9 +299,10 @@ private slots:
         Problems again;
         const ImportResult r = importArchive(ts.store(), ex.dir(), again);
         QCOMPARE(r.outcome, Outcome::AlreadyPresent);
-        QVERIFY2(dump(again).contains(QStringLiteral("evidence/figures/roc.png: this image differs from the copy stored "
-                                                     "with revision 1, which is kept")),
-                 qPrintable(dump(again)));
+        QVERIFY2(
+            dump(again).contains(QStringLiteral("evidence/figures/roc.png: this image differs from the copy stored "
+                                                "with revision 1, which is kept")),
+            qPrintable(dump(again)));
         const auto rev = loadRevision(ts.store(), r.projectId, std::nullopt, again);
         QCOMPARE(readAll(ts.store().blobs().pathFor(rev->assets.at("evidence/figures/roc.png").sha256)), first);
     }

@@ -63,8 +63,8 @@ struct Outcome {
 
 void read(const QString &path, Outcome &out, const ArchiveLimits &limits = {}, const CancelToken *cancel = nullptr)
 {
-    out.ok = readArchive(QFile::encodeName(path).toStdString(), out.collector, out.summary, out.problems, limits,
-                         cancel);
+    out.ok =
+        readArchive(QFile::encodeName(path).toStdString(), out.collector, out.summary, out.problems, limits, cancel);
 }
 
 QString dump(const Problems &problems)
@@ -90,7 +90,9 @@ QByteArray noise(qsizetype size, quint32 seed = 1)
     QByteArray out(size, Qt::Uninitialized);
     quint32 x = seed;
     for (qsizetype i = 0; i < size; ++i) {
-        x ^= x << 13; x ^= x >> 17; x ^= x << 5;
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
         out[i] = static_cast<char>(x & 0xFF);
     }
     return out;
@@ -99,9 +101,12 @@ QByteArray noise(qsizetype size, quint32 seed = 1)
 QString suffixFor(ArchiveBuilder::Format f)
 {
     switch (f) {
-    case ArchiveBuilder::Zip: return QStringLiteral(".zip");
-    case ArchiveBuilder::Tar: return QStringLiteral(".tar");
-    case ArchiveBuilder::TarGz: return QStringLiteral(".tar.gz");
+    case ArchiveBuilder::Zip:
+        return QStringLiteral(".zip");
+    case ArchiveBuilder::Tar:
+        return QStringLiteral(".tar");
+    case ArchiveBuilder::TarGz:
+        return QStringLiteral(".tar.gz");
     }
     return {};
 }
@@ -200,8 +205,8 @@ private slots:
         QTest::newRow("tar invalid utf8") << ArchiveBuilder::Tar << QByteArray("bad\xff.txt")
                                           << QStringLiteral("bad\\xFF.txt") << QStringLiteral("not valid UTF-8");
         // A bad directory name is rejected too, even though directories carry nothing.
-        QTest::newRow("tar bad directory") << ArchiveBuilder::Tar << QByteArray("../up/") << QStringLiteral("../up/")
-                                           << QStringLiteral("'..'");
+        QTest::newRow("tar bad directory")
+            << ArchiveBuilder::Tar << QByteArray("../up/") << QStringLiteral("../up/") << QStringLiteral("'..'");
     }
     void badEntryNames()
     {
@@ -258,10 +263,13 @@ private slots:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("reason");
         for (auto f : {ArchiveBuilder::Zip, ArchiveBuilder::Tar, ArchiveBuilder::TarGz})
-            QTest::addRow("%s symlink", qPrintable(suffixFor(f))) << f << QStringLiteral("symlink") << QStringLiteral("symbolic link");
+            QTest::addRow("%s symlink", qPrintable(suffixFor(f)))
+                << f << QStringLiteral("symlink") << QStringLiteral("symbolic link");
         for (auto f : {ArchiveBuilder::Tar, ArchiveBuilder::TarGz}) {
-            QTest::addRow("%s hardlink", qPrintable(suffixFor(f))) << f << QStringLiteral("hardlink") << QStringLiteral("hard link");
-            QTest::addRow("%s device", qPrintable(suffixFor(f))) << f << QStringLiteral("device") << QStringLiteral("device");
+            QTest::addRow("%s hardlink", qPrintable(suffixFor(f)))
+                << f << QStringLiteral("hardlink") << QStringLiteral("hard link");
+            QTest::addRow("%s device", qPrintable(suffixFor(f)))
+                << f << QStringLiteral("device") << QStringLiteral("device");
             QTest::addRow("%s fifo", qPrintable(suffixFor(f))) << f << QStringLiteral("fifo") << QStringLiteral("FIFO");
         }
     }
@@ -376,14 +384,19 @@ private slots:
         QTest::addColumn<QStringList>("paths");
         QTest::addColumn<QString>("prefix");
         QTest::newRow("flat") << QStringList{QStringLiteral("mltrl.json"), QStringLiteral("a/b")} << QString();
-        QTest::newRow("wrapped") << QStringList{QStringLiteral("p/mltrl.json"), QStringLiteral("p/e/r.txt")} << QStringLiteral("p/");
+        QTest::newRow("wrapped") << QStringList{QStringLiteral("p/mltrl.json"), QStringLiteral("p/e/r.txt")}
+                                 << QStringLiteral("p/");
         QTest::newRow("wrapped, manifest only") << QStringList{QStringLiteral("p/mltrl.json")} << QStringLiteral("p/");
-        QTest::newRow("folder without manifest") << QStringList{QStringLiteral("p/a.json"), QStringLiteral("p/e/r.txt")} << QString();
+        QTest::newRow("folder without manifest")
+            << QStringList{QStringLiteral("p/a.json"), QStringLiteral("p/e/r.txt")} << QString();
         QTest::newRow("manifest one level deeper") << QStringList{QStringLiteral("p/q/mltrl.json")} << QString();
         QTest::newRow("two folders") << QStringList{QStringLiteral("p/mltrl.json"), QStringLiteral("q/x")} << QString();
-        QTest::newRow("folder and root file") << QStringList{QStringLiteral("p/mltrl.json"), QStringLiteral("readme")} << QString();
-        QTest::newRow("root manifest too") << QStringList{QStringLiteral("mltrl.json"), QStringLiteral("p/mltrl.json")} << QString();
-        QTest::newRow("prefix-like sibling") << QStringList{QStringLiteral("p/mltrl.json"), QStringLiteral("pq/x")} << QString();
+        QTest::newRow("folder and root file")
+            << QStringList{QStringLiteral("p/mltrl.json"), QStringLiteral("readme")} << QString();
+        QTest::newRow("root manifest too")
+            << QStringList{QStringLiteral("mltrl.json"), QStringLiteral("p/mltrl.json")} << QString();
+        QTest::newRow("prefix-like sibling")
+            << QStringList{QStringLiteral("p/mltrl.json"), QStringLiteral("pq/x")} << QString();
         QTest::newRow("empty") << QStringList{} << QString();
     }
     void rootPrefix()
@@ -418,7 +431,7 @@ private slots:
         QFETCH(QString, form);
         const std::map<std::string, QByteArray> expected{
             {"mltrl.json", "{\"format\": 1}\n"},
-            {"evidence/noise.bin", noise(1536 * 1024)},          // over 1 MiB, incompressible
+            {"evidence/noise.bin", noise(1536 * 1024)},           // over 1 MiB, incompressible
             {"evidence/zeros.bin", QByteArray(900 * 1024, '\0')}, // compressible but under the bomb minimum
             {"metrics/empty.csv", QByteArray()},
             {"metrics/caf\xc3\xa9.csv", "a,b\n1,2\n"},
@@ -435,19 +448,19 @@ private slots:
             QVERIFY2(b.writeDirectory(path), qPrintable(b.errorString()));
             QCOMPARE(detectArchiveFormat(QFile::encodeName(path).toStdString()), ArchiveFormat::Directory);
         } else {
-            const auto format = form == QLatin1String("tar") ? ArchiveBuilder::Tar
-                : form == QLatin1String("tar.gz")            ? ArchiveBuilder::TarGz
-                                                             : ArchiveBuilder::Zip;
+            const auto format = form == QLatin1String("tar")      ? ArchiveBuilder::Tar
+                                : form == QLatin1String("tar.gz") ? ArchiveBuilder::TarGz
+                                                                  : ArchiveBuilder::Zip;
             ArchiveBuilder b(format, form == QLatin1String("zip-store") ? ArchiveBuilder::Compression::Store
-                                                                         : ArchiveBuilder::Compression::Deflate);
+                                                                        : ArchiveBuilder::Compression::Deflate);
             fill(b);
             path = build(b, format);
         }
         Outcome out;
         std::uint64_t lastDone = 0, lastTotal = 0;
         int progressCalls = 0;
-        out.ok = readArchive(QFile::encodeName(path).toStdString(), out.collector, out.summary, out.problems, {}, nullptr,
-                             [&](std::uint64_t done, std::uint64_t total) {
+        out.ok = readArchive(QFile::encodeName(path).toStdString(), out.collector, out.summary, out.problems, {},
+                             nullptr, [&](std::uint64_t done, std::uint64_t total) {
                                  lastDone = done;
                                  lastTotal = total;
                                  ++progressCalls;
@@ -519,8 +532,9 @@ private slots:
         QTest::newRow("text named .tar") << QStringLiteral("x.tar") << QByteArray(2048, 'x');
         QTest::newRow("unknown name") << QStringLiteral("notes.txt") << QByteArray("hello\n");
         QTest::newRow("empty file") << QStringLiteral("empty.zip") << QByteArray();
-        QTest::newRow("gzip of text") << QStringLiteral("t.tgz") << QByteArray::fromHex(
-            "1f8b0800000000000003cb48cdc9c95728cf2fca49e102002d3b08af0c000000");
+        QTest::newRow("gzip of text") << QStringLiteral("t.tgz")
+                                      << QByteArray::fromHex(
+                                             "1f8b0800000000000003cb48cdc9c95728cf2fca49e102002d3b08af0c000000");
     }
     void notAnArchive()
     {

@@ -67,7 +67,8 @@ private slots:
             QTest::addRow("%s: a dangling link", mode)
                 << QStringLiteral("dangling") << refuse << !refuse
                 << (refuse ? QStringLiteral("already exists (a symbolic link)") : QString());
-            QTest::addRow("%s: a folder", mode) << QStringLiteral("folder") << refuse << false << QStringLiteral("is a folder");
+            QTest::addRow("%s: a folder", mode)
+                << QStringLiteral("folder") << refuse << false << QStringLiteral("is a folder");
         }
     }
     void targets()

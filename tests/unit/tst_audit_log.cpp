@@ -1,7 +1,7 @@
 // The audit log's hash chain: appended entries link up; changing, removing or forging an
 // entry is found at the first broken link.
-#include "core/review/AuditLog.h"
 #include "TempStore.h"
+#include "core/review/AuditLog.h"
 
 #include <QTest>
 
@@ -51,14 +51,14 @@ private slots:
         QTest::addColumn<QString>("sql");
         QTest::addColumn<int>("brokenAt");
         QTest::addColumn<QString>("what");
-        QTest::newRow("changed details") << QStringLiteral("UPDATE audit_log SET details_json = '{}' WHERE seq = 2") << 2
-                                         << QStringLiteral("was changed");
+        QTest::newRow("changed details") << QStringLiteral("UPDATE audit_log SET details_json = '{}' WHERE seq = 2")
+                                         << 2 << QStringLiteral("was changed");
         QTest::newRow("changed action") << QStringLiteral("UPDATE audit_log SET action = 'export' WHERE seq = 1") << 1
                                         << QStringLiteral("was changed");
         QTest::newRow("removed entry") << QStringLiteral("DELETE FROM audit_log WHERE seq = 2") << 3
                                        << QStringLiteral("missing");
-        QTest::newRow("removed first entry") << QStringLiteral("DELETE FROM audit_log WHERE seq = 1") << 2
-                                             << QStringLiteral("missing");
+        QTest::newRow("removed first entry")
+            << QStringLiteral("DELETE FROM audit_log WHERE seq = 1") << 2 << QStringLiteral("missing");
         QTest::newRow("relinked after removal")
             << QStringLiteral("DELETE FROM audit_log WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = 2") << 3
             << QStringLiteral("missing");

@@ -37,10 +37,22 @@ HistoryEntry entry(HistoryKind kind, std::optional<int> from, int to)
     return h;
 }
 
-HistoryEntry started(int to) { return entry(HistoryKind::Start, std::nullopt, to); }
-HistoryEntry advanced(std::optional<int> from, int to) { return entry(HistoryKind::Advance, from, to); }
-HistoryEntry switchedBack(int from, int to) { return entry(HistoryKind::Switchback, from, to); }
-HistoryEntry held(int at) { return entry(HistoryKind::Hold, at, at); }
+HistoryEntry started(int to)
+{
+    return entry(HistoryKind::Start, std::nullopt, to);
+}
+HistoryEntry advanced(std::optional<int> from, int to)
+{
+    return entry(HistoryKind::Advance, from, to);
+}
+HistoryEntry switchedBack(int from, int to)
+{
+    return entry(HistoryKind::Switchback, from, to);
+}
+HistoryEntry held(int at)
+{
+    return entry(HistoryKind::Hold, at, at);
+}
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -58,7 +70,8 @@ private slots:
         QTest::newRow("no components") << QList<int>{} << -1 << QStringList{};
         QTest::newRow("one") << QList<int>{4} << 4 << QStringList{QStringLiteral("c0")};
         QTest::newRow("lowest wins") << QList<int>{6, 3, 5} << 3 << QStringList{QStringLiteral("c1")};
-        QTest::newRow("tie keeps manifest order") << QList<int>{2, 7, 2, 9} << 2 << QStringList{QStringLiteral("c0"), QStringLiteral("c2")};
+        QTest::newRow("tie keeps manifest order")
+            << QList<int>{2, 7, 2, 9} << 2 << QStringList{QStringLiteral("c0"), QStringLiteral("c2")};
         QTest::newRow("all equal") << QList<int>{5, 5} << 5 << QStringList{QStringLiteral("c0"), QStringLiteral("c1")};
         QTest::newRow("level 0") << QList<int>{0, 9} << 0 << QStringList{QStringLiteral("c0")};
     }
@@ -95,17 +108,23 @@ private slots:
     {
         QTest::addColumn<std::vector<HistoryEntry>>("history");
         QTest::addColumn<QList<int>>("invalid"); // indices
-        QTest::newRow("to 2 after advancing from 2") << std::vector{started(2), advanced(2, 3), advanced(3, 4), switchedBack(4, 2)} << QList<int>{};
-        QTest::newRow("to 1, never completed") << std::vector{started(2), advanced(2, 3), switchedBack(3, 1)} << QList<int>{2};
-        QTest::newRow("to 0 after advancing from 0") << std::vector{started(0), advanced(0, 1), advanced(1, 2), switchedBack(2, 0)} << QList<int>{};
+        QTest::newRow("to 2 after advancing from 2")
+            << std::vector{started(2), advanced(2, 3), advanced(3, 4), switchedBack(4, 2)} << QList<int>{};
+        QTest::newRow("to 1, never completed")
+            << std::vector{started(2), advanced(2, 3), switchedBack(3, 1)} << QList<int>{2};
+        QTest::newRow("to 0 after advancing from 0")
+            << std::vector{started(0), advanced(0, 1), advanced(1, 2), switchedBack(2, 0)} << QList<int>{};
         QTest::newRow("started above the level") << std::vector{started(3), switchedBack(3, 2)} << QList<int>{1};
-        QTest::newRow("a later advance does not help") << std::vector{started(3), switchedBack(3, 1), advanced(1, 2), switchedBack(2, 1)}
-                                                       << QList<int>{1};
+        QTest::newRow("a later advance does not help")
+            << std::vector{started(3), switchedBack(3, 1), advanced(1, 2), switchedBack(2, 1)} << QList<int>{1};
         QTest::newRow("advance without from uses the previous level")
             << std::vector{started(1), advanced(std::nullopt, 2), switchedBack(2, 1)} << QList<int>{};
-        QTest::newRow("hold does not complete a level") << std::vector{started(1), held(1), switchedBack(1, 1)} << QList<int>{2};
-        QTest::newRow("development levels are not research") << std::vector{started(2), advanced(2, 5), switchedBack(5, 3)} << QList<int>{};
-        QTest::newRow("two invalid") << std::vector{started(4), switchedBack(4, 0), switchedBack(4, 2)} << QList<int>{1, 2};
+        QTest::newRow("hold does not complete a level")
+            << std::vector{started(1), held(1), switchedBack(1, 1)} << QList<int>{2};
+        QTest::newRow("development levels are not research")
+            << std::vector{started(2), advanced(2, 5), switchedBack(5, 3)} << QList<int>{};
+        QTest::newRow("two invalid") << std::vector{started(4), switchedBack(4, 0), switchedBack(4, 2)}
+                                     << QList<int>{1, 2};
         QTest::newRow("empty history") << std::vector<HistoryEntry>{} << QList<int>{};
     }
 
@@ -116,7 +135,8 @@ private slots:
         QList<int> found;
         for (const InvalidSwitchback &s : invalidSwitchbacks(history)) {
             found << static_cast<int>(s.index);
-            QVERIFY(s.reason.find("never advanced from level " + std::to_string(history[s.index].to)) != std::string::npos);
+            QVERIFY(s.reason.find("never advanced from level " + std::to_string(history[s.index].to)) !=
+                    std::string::npos);
         }
         QCOMPARE(found, invalid);
     }

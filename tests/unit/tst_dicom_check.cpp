@@ -35,18 +35,21 @@ std::string readAll(const std::filesystem::path &p)
     return {std::istreambuf_iterator<char>(in), {}};
 }
 
-const QStringList kIdentified{QStringLiteral("StudyDate (0008,0020)"), QStringLiteral("AccessionNumber (0008,0050)"),
-                              QStringLiteral("InstitutionName (0008,0080)"),
-                              QStringLiteral("ReferringPhysicianName (0008,0090)"),
-                              QStringLiteral("PatientName (0010,0010)"), QStringLiteral("PatientID (0010,0020)"),
-                              QStringLiteral("PatientBirthDate (0010,0030)")};
+const QStringList kIdentified{
+    QStringLiteral("StudyDate (0008,0020)"),       QStringLiteral("AccessionNumber (0008,0050)"),
+    QStringLiteral("InstitutionName (0008,0080)"), QStringLiteral("ReferringPhysicianName (0008,0090)"),
+    QStringLiteral("PatientName (0010,0010)"),     QStringLiteral("PatientID (0010,0020)"),
+    QStringLiteral("PatientBirthDate (0010,0030)")};
 
 } // namespace
 
 class TestDicomCheck : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
-    std::filesystem::path sample(const char *name) const { return std::filesystem::path(m_dir.path().toStdString()) / name; }
+    std::filesystem::path sample(const char *name) const
+    {
+        return std::filesystem::path(m_dir.path().toStdString()) / name;
+    }
 
 private slots:
     void initTestCase()
@@ -68,10 +71,12 @@ private slots:
         QCOMPARE(QString::fromLatin1(dicom::findProfileAttribute(0x0008, 0x0080)->action), QStringLiteral("X/Z/D"));
         QVERIFY(dicom::findProfileAttribute(0x0020, 0x000D)->isUid());
         // Repeating groups: overlay data in 60xx, curve data anywhere in 50xx; never odd groups.
-        QCOMPARE(QString::fromLatin1(dicom::findProfileAttribute(0x6002, 0x3000)->keyword), QStringLiteral("OverlayData"));
-        QCOMPARE(QString::fromLatin1(dicom::findProfileAttribute(0x5004, 0x1234)->keyword), QStringLiteral("CurveData"));
+        QCOMPARE(QString::fromLatin1(dicom::findProfileAttribute(0x6002, 0x3000)->keyword),
+                 QStringLiteral("OverlayData"));
+        QCOMPARE(QString::fromLatin1(dicom::findProfileAttribute(0x5004, 0x1234)->keyword),
+                 QStringLiteral("CurveData"));
         QVERIFY(!dicom::findProfileAttribute(0x6001, 0x3000));
-        QVERIFY(!dicom::findProfileAttribute(0x0028, 0x0010));   // Rows: not identifying
+        QVERIFY(!dicom::findProfileAttribute(0x0028, 0x0010)); // Rows: not identifying
         QCOMPARE(dicom::basicProfileAttributes().size(), std::size_t(656));
         QCOMPARE(dicom::kProfileEdition, std::string_view("DICOM PS3.15 2026d, Annex E, Table E.1-1"));
     }
@@ -84,20 +89,34 @@ private slots:
         QTest::addColumn<int>("element");
         QTest::addColumn<QString>("keyword");
         QTest::addColumn<QString>("action");
-        QTest::newRow("first row") << 0x0000 << 0x1000 << "AffectedSOPInstanceUID" << "X";
-        QTest::newRow("study date") << 0x0008 << 0x0020 << "StudyDate" << "Z";
-        QTest::newRow("referenced image seq") << 0x0008 << 0x1140 << "ReferencedImageSequence" << "X/Z/U*";
-        QTest::newRow("patient id (Z/D since 2023b)") << 0x0010 << 0x0020 << "PatientID" << "Z/D";
-        QTest::newRow("gender identity (new)") << 0x0010 << 0x0041 << "GenderIdentitySequence" << "X";
-        QTest::newRow("protocol name") << 0x0018 << 0x1030 << "ProtocolName" << "X/D";
-        QTest::newRow("secondary capture device") << 0x0018 << 0x1010 << "SecondaryCaptureDeviceID" << "X";
-        QTest::newRow("waveform annotation") << 0x0040 << 0xB020 << "WaveformAnnotationSequence" << "X/D";
-        QTest::newRow("content sequence") << 0x0040 << 0xA730 << "ContentSequence" << "D";
-        QTest::newRow("unformatted text") << 0x0070 << 0x0006 << "UnformattedTextValue" << "D";
-        QTest::newRow("rt plan label") << 0x300A << 0x0002 << "RTPlanLabel" << "D";
-        QTest::newRow("table top alignment uid") << 0x300A << 0x0054 << "TableTopPositionAlignmentUID" << "U";
-        QTest::newRow("results comments") << 0x4008 << 0x4000 << "ResultsComments" << "X";
-        QTest::newRow("last row") << 0xFFFC << 0xFFFC << "DataSetTrailingPadding" << "X";
+        QTest::newRow("first row") << 0x0000 << 0x1000 << "AffectedSOPInstanceUID"
+                                   << "X";
+        QTest::newRow("study date") << 0x0008 << 0x0020 << "StudyDate"
+                                    << "Z";
+        QTest::newRow("referenced image seq") << 0x0008 << 0x1140 << "ReferencedImageSequence"
+                                              << "X/Z/U*";
+        QTest::newRow("patient id (Z/D since 2023b)") << 0x0010 << 0x0020 << "PatientID"
+                                                      << "Z/D";
+        QTest::newRow("gender identity (new)") << 0x0010 << 0x0041 << "GenderIdentitySequence"
+                                               << "X";
+        QTest::newRow("protocol name") << 0x0018 << 0x1030 << "ProtocolName"
+                                       << "X/D";
+        QTest::newRow("secondary capture device") << 0x0018 << 0x1010 << "SecondaryCaptureDeviceID"
+                                                  << "X";
+        QTest::newRow("waveform annotation") << 0x0040 << 0xB020 << "WaveformAnnotationSequence"
+                                             << "X/D";
+        QTest::newRow("content sequence") << 0x0040 << 0xA730 << "ContentSequence"
+                                          << "D";
+        QTest::newRow("unformatted text") << 0x0070 << 0x0006 << "UnformattedTextValue"
+                                          << "D";
+        QTest::newRow("rt plan label") << 0x300A << 0x0002 << "RTPlanLabel"
+                                       << "D";
+        QTest::newRow("table top alignment uid") << 0x300A << 0x0054 << "TableTopPositionAlignmentUID"
+                                                 << "U";
+        QTest::newRow("results comments") << 0x4008 << 0x4000 << "ResultsComments"
+                                          << "X";
+        QTest::newRow("last row") << 0xFFFC << 0xFFFC << "DataSetTrailingPadding"
+                                  << "X";
     }
 
     void profileRows()
@@ -116,7 +135,9 @@ private slots:
     {
         const auto rows = dicom::basicProfileAttributes();
         for (std::size_t i = 1; i < rows.size(); ++i) {
-            const auto key = [](const dicom::ProfileAttribute &a) { return (std::uint32_t(a.group) << 16) | a.element; };
+            const auto key = [](const dicom::ProfileAttribute &a) {
+                return (std::uint32_t(a.group) << 16) | a.element;
+            };
             QVERIFY2(key(rows[i - 1]) < key(rows[i]), rows[i].keyword);
             QVERIFY(std::string_view(rows[i].keyword).size() > 1);
         }
@@ -125,10 +146,10 @@ private slots:
     void check_data()
     {
         QTest::addColumn<QString>("file");
-        QTest::addColumn<int>("identified");   // 1 yes, 0 no, -1 cannot tell
+        QTest::addColumn<int>("identified"); // 1 yes, 0 no, -1 cannot tell
         QTest::addColumn<QStringList>("attributes");
         QTest::addColumn<QStringList>("privateTags");
-        QTest::addColumn<QString>("burnedIn");   // "-" for absent
+        QTest::addColumn<QString>("burnedIn"); // "-" for absent
         QTest::addColumn<bool>("problem");
 
         const QStringList priv{QStringLiteral("(0009,0010)"), QStringLiteral("(0009,1001)")};
@@ -143,8 +164,8 @@ private slots:
         QTest::newRow("deflated") << "deflated.dcm" << 1 << kIdentified << priv << "-" << false;
         QTest::newRow("jpeg 2000") << "j2k-lossless.dcm" << 1 << kIdentified << priv << "-" << false;
         QTest::newRow("htj2k (unknown to DCMTK)") << "htj2k.dcm" << 1 << kIdentified << priv << "-" << false;
-        QTest::newRow("img2dcm") << "rgb.dcm" << 1 << QStringList{QStringLiteral("PatientName (0010,0010)")} << QStringList()
-                                 << "-" << false;
+        QTest::newRow("img2dcm") << "rgb.dcm" << 1 << QStringList{QStringLiteral("PatientName (0010,0010)")}
+                                 << QStringList() << "-" << false;
         QTest::newRow("jpeg baseline") << "jpeg-baseline.dcm" << 1
                                        << QStringList{QStringLiteral("DerivationDescription (0008,2111)"),
                                                       QStringLiteral("SourceImageSequence (0008,2112)"),
@@ -199,24 +220,29 @@ private slots:
             return out;
         };
         QTest::newRow("CT_small") << "CT_small.dcm"
-                                  << l({"StudyDate (0008,0020)", "InstitutionName (0008,0080)", "PatientName (0010,0010)",
-                                        "PatientID (0010,0020)"}) << QStringList();
+                                  << l({"StudyDate (0008,0020)", "InstitutionName (0008,0080)",
+                                        "PatientName (0010,0010)", "PatientID (0010,0020)"})
+                                  << QStringList();
         QTest::newRow("MR_small") << "MR_small.dcm"
-                                  << l({"InstitutionName (0008,0080)", "PatientName (0010,0010)", "PatientID (0010,0020)"})
+                                  << l({"InstitutionName (0008,0080)", "PatientName (0010,0010)",
+                                        "PatientID (0010,0020)"})
                                   << QStringList();
         QTest::newRow("MR_small_RLE") << "MR_small_RLE.dcm" << l({"PatientName (0010,0010)"}) << QStringList();
-        QTest::newRow("MR_small_jpeg_ls") << "MR_small_jpeg_ls_lossless.dcm" << l({"PatientName (0010,0010)"}) << QStringList();
-        QTest::newRow("MR_small_jp2k") << "MR_small_jp2klossless.dcm" << l({"PatientName (0010,0010)"}) << QStringList();
-        QTest::newRow("JPEG2000 (NEMA NM1)") << "JPEG2000.dcm"
-                                             << l({"InstitutionName (0008,0080)", "PatientName (0010,0010)",
-                                                   "PatientID (0010,0020)"}) << QStringList();
+        QTest::newRow("MR_small_jpeg_ls")
+            << "MR_small_jpeg_ls_lossless.dcm" << l({"PatientName (0010,0010)"}) << QStringList();
+        QTest::newRow("MR_small_jp2k") << "MR_small_jp2klossless.dcm" << l({"PatientName (0010,0010)"})
+                                       << QStringList();
+        QTest::newRow("JPEG2000 (NEMA NM1)")
+            << "JPEG2000.dcm" << l({"InstitutionName (0008,0080)", "PatientName (0010,0010)", "PatientID (0010,0020)"})
+            << QStringList();
         QTest::newRow("693_J2KI") << "693_J2KI.dcm" << l({"PatientName (0010,0010)", "PatientID (0010,0020)"})
                                   << QStringList();
-        QTest::newRow("JPGExtended") << "JPGExtended.dcm" << l({"InstitutionName (0008,0080)", "PatientName (0010,0010)"})
-                                     << QStringList();
-        QTest::newRow("SC_rgb_jpeg_gdcm") << "SC_rgb_jpeg_gdcm.dcm"
-                                          << l({"ReferringPhysicianName (0008,0090)", "PatientName (0010,0010)",
-                                                "PatientID (0010,0020)"}) << QStringList();
+        QTest::newRow("JPGExtended") << "JPGExtended.dcm"
+                                     << l({"InstitutionName (0008,0080)", "PatientName (0010,0010)"}) << QStringList();
+        QTest::newRow("SC_rgb_jpeg_gdcm")
+            << "SC_rgb_jpeg_gdcm.dcm"
+            << l({"ReferringPhysicianName (0008,0090)", "PatientName (0010,0010)", "PatientID (0010,0020)"})
+            << QStringList();
         QTest::newRow("rtdose") << "rtdose.dcm" << l({"PatientName (0010,0010)", "PatientID (0010,0020)"})
                                 << QStringList();
         QTest::newRow("image_dfl") << "image_dfl.dcm" << QStringList()
@@ -257,7 +283,8 @@ private slots:
         QCOMPARE(c.identified(), std::optional<bool>());
         const auto warnings = dicom::deidentificationWarnings(c);
         QCOMPARE(warnings.size(), std::size_t(1));
-        QVERIFY(QString::fromStdString(warnings[0]).startsWith(QStringLiteral("cannot be checked for identifying attributes: ")));
+        QVERIFY(QString::fromStdString(warnings[0])
+                    .startsWith(QStringLiteral("cannot be checked for identifying attributes: ")));
     }
 
     void deeplyNestedSequencesCannotCrashTheCaller()
@@ -266,8 +293,13 @@ private slots:
         // check runs in a child process, so this process gets a problem, not a crash.
         std::string bytes;
         const auto element = [&bytes](std::uint16_t g, std::uint16_t e, std::uint32_t length) {
-            const unsigned char b[8] = {std::uint8_t(g), std::uint8_t(g >> 8), std::uint8_t(e), std::uint8_t(e >> 8),
-                                        std::uint8_t(length), std::uint8_t(length >> 8), std::uint8_t(length >> 16),
+            const unsigned char b[8] = {std::uint8_t(g),
+                                        std::uint8_t(g >> 8),
+                                        std::uint8_t(e),
+                                        std::uint8_t(e >> 8),
+                                        std::uint8_t(length),
+                                        std::uint8_t(length >> 8),
+                                        std::uint8_t(length >> 16),
                                         std::uint8_t(length >> 24)};
             bytes.append(reinterpret_cast<const char *>(b), 8);
         };
@@ -285,8 +317,9 @@ private slots:
         const dicom::DeidentificationCheck c = dicom::checkDicomFile(deep);
         QVERIFY(c.parserFailed);
         // (Under AddressSanitizer the child reports the overflow and exits instead of a signal.)
-        QVERIFY2(c.problem.starts_with("the DICOM parser crashed on this file")
-                     || c.problem == "the DICOM parser failed on this file", c.problem.c_str());
+        QVERIFY2(c.problem.starts_with("the DICOM parser crashed on this file") ||
+                     c.problem == "the DICOM parser failed on this file",
+                 c.problem.c_str());
         QCOMPARE(c.identified(), std::optional<bool>());
         QCOMPARE(dicom::DeidentificationCheck::fromJson(c.toJson()), std::optional<dicom::DeidentificationCheck>(c));
         // A file the parser handles says nothing of the kind.
@@ -298,17 +331,19 @@ private slots:
         const dicom::DeidentificationCheck c = dicom::checkDicomFile(sample("identified.dcm"));
         const auto warnings = dicom::deidentificationWarnings(c);
         QCOMPARE(warnings.size(), std::size_t(1));
-        QCOMPARE(QString::fromStdString(warnings[0]),
-                 QStringLiteral("identifies a patient: StudyDate (0008,0020), AccessionNumber (0008,0050), "
-                                "InstitutionName (0008,0080), ReferringPhysicianName (0008,0090), PatientName (0010,0010), "
-                                "PatientID (0010,0020), PatientBirthDate (0010,0030), private attributes (0009,0010), (0009,1001)"));
+        QCOMPARE(
+            QString::fromStdString(warnings[0]),
+            QStringLiteral(
+                "identifies a patient: StudyDate (0008,0020), AccessionNumber (0008,0050), "
+                "InstitutionName (0008,0080), ReferringPhysicianName (0008,0090), PatientName (0010,0010), "
+                "PatientID (0010,0020), PatientBirthDate (0010,0030), private attributes (0009,0010), (0009,1001)"));
         QVERIFY(dicom::deidentificationWarnings(dicom::checkDicomFile(sample("deidentified.dcm"))).empty());
     }
 
     void detection()
     {
         QVERIFY(dicom::isDicomEvidence("application/dicom", sample("not-dicom.dcm")));
-        QVERIFY(dicom::isDicomEvidence("application/octet-stream", sample("identified.dcm")));   // DICM at 128
+        QVERIFY(dicom::isDicomEvidence("application/octet-stream", sample("identified.dcm"))); // DICM at 128
         QVERIFY(!dicom::isDicomEvidence("application/octet-stream", sample("not-dicom.dcm")));
         QVERIFY(!dicom::isDicomEvidence("", sample("no-such-file.dcm")));
     }
@@ -319,11 +354,19 @@ private slots:
         ExampleCopy ex;
         nlohmann::json m = ex.manifest();
         ex.writeFile("evidence/cxr-001.dcm", readAll(sample("identified.dcm")));
-        ex.writeFile("evidence/cxr-002.bin", readAll(sample("deidentified.dcm")));   // found by its DICM magic
-        m["evidence"].push_back({{"id", "cxr-001"}, {"path", "evidence/cxr-001.dcm"}, {"title", "Sample study"},
-                                 {"kind", "sample"}, {"media_type", "application/dicom"}, {"created", "2025-02-01"}});
-        m["evidence"].push_back({{"id", "cxr-002"}, {"path", "evidence/cxr-002.bin"}, {"title", "De-identified"},
-                                 {"kind", "sample"}, {"media_type", "application/octet-stream"}, {"created", "2025-02-01"}});
+        ex.writeFile("evidence/cxr-002.bin", readAll(sample("deidentified.dcm"))); // found by its DICM magic
+        m["evidence"].push_back({{"id", "cxr-001"},
+                                 {"path", "evidence/cxr-001.dcm"},
+                                 {"title", "Sample study"},
+                                 {"kind", "sample"},
+                                 {"media_type", "application/dicom"},
+                                 {"created", "2025-02-01"}});
+        m["evidence"].push_back({{"id", "cxr-002"},
+                                 {"path", "evidence/cxr-002.bin"},
+                                 {"title", "De-identified"},
+                                 {"kind", "sample"},
+                                 {"media_type", "application/octet-stream"},
+                                 {"created", "2025-02-01"}});
         ex.setManifest(m);
         Problems problems;
         const ImportResult r = importArchive(ts.store(), ex.dir(), problems);
@@ -343,8 +386,9 @@ private slots:
         QCOMPARE(data->dicomCheck("cxr-002")->identified(), std::optional<bool>(false));
         QVERIFY(!data->dicomCheck("ev-datasheet"));
         // The warning is kept with the revision for the workbench.
-        QVERIFY(std::any_of(data->overview.warnings.begin(), data->overview.warnings.end(),
-                            [](const std::string &w) { return w.starts_with("evidence/cxr-001.dcm: identifies a patient"); }));
+        QVERIFY(std::any_of(data->overview.warnings.begin(), data->overview.warnings.end(), [](const std::string &w) {
+            return w.starts_with("evidence/cxr-001.dcm: identifies a patient");
+        }));
     }
 
     void storesOlderThanTheCheckAreBackfilled()
@@ -353,8 +397,12 @@ private slots:
         ExampleCopy ex;
         nlohmann::json m = ex.manifest();
         ex.writeFile("evidence/cxr-001.dcm", readAll(sample("identified.dcm")));
-        m["evidence"].push_back({{"id", "cxr-001"}, {"path", "evidence/cxr-001.dcm"}, {"title", "Sample study"},
-                                 {"kind", "sample"}, {"media_type", "application/dicom"}, {"created", "2025-02-01"}});
+        m["evidence"].push_back({{"id", "cxr-001"},
+                                 {"path", "evidence/cxr-001.dcm"},
+                                 {"title", "Sample study"},
+                                 {"kind", "sample"},
+                                 {"media_type", "application/dicom"},
+                                 {"created", "2025-02-01"}});
         ex.setManifest(m);
         Problems problems;
         const ImportResult r = importArchive(ts.store(), ex.dir(), problems);

@@ -127,18 +127,26 @@ private slots:
     void parseOpenSshPublicKey_data()
     {
         QTest::addColumn<QString>("line");
-        QTest::addColumn<QString>("error");     // empty: parses
+        QTest::addColumn<QString>("error"); // empty: parses
         QTest::addColumn<QString>("comment");
-        const QString good = QStringLiteral("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAOhB7/zzhC+HXDdGOdLwJln5NYwm6UNXx3chmQSVTG4");
+        const QString good =
+            QStringLiteral("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAOhB7/zzhC+HXDdGOdLwJln5NYwm6UNXx3chmQSVTG4");
         QTest::newRow("bare") << good << QString() << QString();
-        QTest::newRow("comment") << good + QStringLiteral(" J. Okafor <j@x.org>\n") << QString() << QStringLiteral("J. Okafor <j@x.org>");
-        QTest::newRow("surrounding space") << QStringLiteral("  ") + good + QStringLiteral("\t\r\n") << QString() << QString();
+        QTest::newRow("comment") << good + QStringLiteral(" J. Okafor <j@x.org>\n") << QString()
+                                 << QStringLiteral("J. Okafor <j@x.org>");
+        QTest::newRow("surrounding space")
+            << QStringLiteral("  ") + good + QStringLiteral("\t\r\n") << QString() << QString();
         QTest::newRow("empty") << QString() << QStringLiteral("not an OpenSSH public key") << QString();
-        QTest::newRow("type only") << QStringLiteral("ssh-ed25519") << QStringLiteral("not an OpenSSH public key") << QString();
-        QTest::newRow("rsa") << QStringLiteral("ssh-rsa AAAAB3NzaC1yc2EAAAADAQAB") << QStringLiteral("unsupported key type \"ssh-rsa\"") << QString();
-        QTest::newRow("bad base64") << QStringLiteral("ssh-ed25519 AAAAC3Nz*") << QStringLiteral("not valid base64") << QString();
-        QTest::newRow("rsa blob") << QStringLiteral("ssh-ed25519 AAAAB3NzaC1yc2EAAAADAQAB") << QStringLiteral("unsupported key type \"ssh-rsa\"") << QString();
-        QTest::newRow("short key") << QStringLiteral("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAAQA=") << QStringLiteral("malformed ssh-ed25519 public key") << QString();
+        QTest::newRow("type only") << QStringLiteral("ssh-ed25519") << QStringLiteral("not an OpenSSH public key")
+                                   << QString();
+        QTest::newRow("rsa") << QStringLiteral("ssh-rsa AAAAB3NzaC1yc2EAAAADAQAB")
+                             << QStringLiteral("unsupported key type \"ssh-rsa\"") << QString();
+        QTest::newRow("bad base64") << QStringLiteral("ssh-ed25519 AAAAC3Nz*") << QStringLiteral("not valid base64")
+                                    << QString();
+        QTest::newRow("rsa blob") << QStringLiteral("ssh-ed25519 AAAAB3NzaC1yc2EAAAADAQAB")
+                                  << QStringLiteral("unsupported key type \"ssh-rsa\"") << QString();
+        QTest::newRow("short key") << QStringLiteral("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAAQA=")
+                                   << QStringLiteral("malformed ssh-ed25519 public key") << QString();
         std::string blob;
         sshwire::putString(blob, "ssh-ed25519");
         sshwire::putString(blob, std::string(32, 'k'));
@@ -169,7 +177,8 @@ private slots:
         QTest::addColumn<int>("umaskValue");
         QTest::newRow("encrypted") << QStringLiteral("correct horse battery staple")
                                    << QStringLiteral("-----BEGIN ENCRYPTED PRIVATE KEY-----\n") << 022;
-        QTest::newRow("encrypted, umask 0") << QStringLiteral("pässwörd") << QStringLiteral("-----BEGIN ENCRYPTED PRIVATE KEY-----\n") << 0;
+        QTest::newRow("encrypted, umask 0")
+            << QStringLiteral("pässwörd") << QStringLiteral("-----BEGIN ENCRYPTED PRIVATE KEY-----\n") << 0;
         QTest::newRow("unencrypted") << QString() << QStringLiteral("-----BEGIN PRIVATE KEY-----\n") << 022;
     }
     void privateKeyFileRoundTrip()
@@ -178,7 +187,9 @@ private slots:
         QFETCH(QString, pemHeader);
         QFETCH(int, umaskValue);
         const std::string pass = passphrase.toStdString();
-        const QString file = m_dir.filePath(QStringLiteral("key-%1.pem").arg(QString::fromLatin1(QTest::currentDataTag())).replace(QLatin1Char(' '), QLatin1Char('_')));
+        const QString file = m_dir.filePath(QStringLiteral("key-%1.pem")
+                                                .arg(QString::fromLatin1(QTest::currentDataTag()))
+                                                .replace(QLatin1Char(' '), QLatin1Char('_')));
         const auto key = Ed25519Key::generate();
         QVERIFY(key.has_value());
 
@@ -220,7 +231,8 @@ private slots:
         QFETCH(QString, passphrase);
         if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
             QSKIP("the openssl tool is not installed");
-        const QString file = m_dir.filePath(QStringLiteral("openssl-%1.pem").arg(QString::fromLatin1(QTest::currentDataTag())));
+        const QString file =
+            m_dir.filePath(QStringLiteral("openssl-%1.pem").arg(QString::fromLatin1(QTest::currentDataTag())));
         const auto key = Ed25519Key::generate();
         QVERIFY(key->writePrivateKeyFile(file.toStdString(), passphrase.toStdString()));
 
@@ -230,15 +242,14 @@ private slots:
         QString out;
         QCOMPARE(runOpenssl(args, &out), 0);
         // The public key openssl derives is ours: the last 32 bytes of the SPKI DER.
-        const QByteArray der = QByteArray::fromBase64(
-            out.section(QStringLiteral("-----"), 2, 2).remove(QLatin1Char('\n')).toLatin1());
+        const QByteArray der =
+            QByteArray::fromBase64(out.section(QStringLiteral("-----"), 2, 2).remove(QLatin1Char('\n')).toLatin1());
         QCOMPARE(der.right(32), QByteArray(reinterpret_cast<const char *>(key->publicKey().bytes.data()), 32));
 
         if (passphrase.isEmpty())
             return;
         QVERIFY(runOpenssl({QStringLiteral("pkey"), QStringLiteral("-in"), file, QStringLiteral("-noout"),
-                            QStringLiteral("-passin"), QStringLiteral("pass:wrong")})
-                != 0);
+                            QStringLiteral("-passin"), QStringLiteral("pass:wrong")}) != 0);
         QCOMPARE(runOpenssl({QStringLiteral("asn1parse"), QStringLiteral("-in"), file}, &out), 0);
         QVERIFY2(out.contains(QStringLiteral(":scrypt")), qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("aes-256-cbc")), qPrintable(out));
@@ -249,8 +260,9 @@ private slots:
         if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
             QSKIP("the openssl tool is not installed");
         const QString file = m_dir.filePath(QStringLiteral("ec.pem"));
-        QCOMPARE(runOpenssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("EC"), QStringLiteral("-pkeyopt"),
-                             QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-out"), file}),
+        QCOMPARE(runOpenssl({QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("EC"),
+                             QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:P-256"),
+                             QStringLiteral("-out"), file}),
                  0);
         std::string error;
         QVERIFY(!Ed25519Key::readPrivateKeyFile(file.toStdString(), "", &error).has_value());
@@ -275,20 +287,23 @@ private slots:
 
     void readErrors_data()
     {
-        QTest::addColumn<QByteArray>("content");   // null: no file
+        QTest::addColumn<QByteArray>("content"); // null: no file
         QTest::addColumn<QString>("error");
         QTest::newRow("missing") << QByteArray() << QStringLiteral("cannot open");
         QTest::newRow("not PEM") << QByteArray("hello\n") << QStringLiteral("not a PEM private key");
-        QTest::newRow("public key") << QByteArray("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n"
-                                                  "-----END PUBLIC KEY-----\n")
-                                    << QStringLiteral("not a PEM private key");
+        QTest::newRow("public key")
+            << QByteArray("-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEA11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=\n"
+                          "-----END PUBLIC KEY-----\n")
+            << QStringLiteral("not a PEM private key");
         QTest::newRow("too large") << QByteArray(100 * 1024, 'A') << QStringLiteral("too large");
     }
     void readErrors()
     {
         QFETCH(QByteArray, content);
         QFETCH(QString, error);
-        const QString file = m_dir.filePath(QStringLiteral("read-%1").arg(QString::fromLatin1(QTest::currentDataTag())).replace(QLatin1Char(' '), QLatin1Char('_')));
+        const QString file = m_dir.filePath(QStringLiteral("read-%1")
+                                                .arg(QString::fromLatin1(QTest::currentDataTag()))
+                                                .replace(QLatin1Char(' '), QLatin1Char('_')));
         if (!content.isNull()) {
             QFile f(file);
             QVERIFY(f.open(QIODevice::WriteOnly));
@@ -302,10 +317,10 @@ private slots:
     void writeIntoMissingDirectoryFails()
     {
         std::string error;
-        QVERIFY(!Ed25519Key::generate()->writePrivateKeyFile(m_dir.filePath(QStringLiteral("no/such/dir/key.pem")).toStdString(), "", &error));
+        QVERIFY(!Ed25519Key::generate()->writePrivateKeyFile(
+            m_dir.filePath(QStringLiteral("no/such/dir/key.pem")).toStdString(), "", &error));
         QVERIFY2(q(error).contains(QStringLiteral("cannot create")), error.c_str());
     }
-
 };
 
 QTEST_GUILESS_MAIN(TestEd25519Key)

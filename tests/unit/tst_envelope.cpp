@@ -16,7 +16,10 @@ using namespace mltrl;
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+bool same(double a, double b)
+{
+    return (std::isnan(a) && std::isnan(b)) || a == b;
+}
 
 struct Points {
     std::vector<double> x;
@@ -106,7 +109,8 @@ private slots:
                     continue;
                 ++inRange;
                 // Column c holds edge(c) <= x < edge(c+1); the last one also takes x == to.
-                const auto c = static_cast<std::size_t>(std::upper_bound(innerEdges.begin(), innerEdges.end(), x) - innerEdges.begin());
+                const auto c = static_cast<std::size_t>(std::upper_bound(innerEdges.begin(), innerEdges.end(), x) -
+                                                        innerEdges.begin());
                 ++count[c];
                 const double y = p.y[i];
                 if (std::isnan(y))
@@ -121,7 +125,11 @@ private slots:
                 QCOMPARE(cols[c].count, count[c]);
                 QVERIFY2(same(cols[c].yMin, mn[c]) && same(cols[c].yMax, mx[c]),
                          qPrintable(QStringLiteral("column %1: %2..%3, expected %4..%5")
-                                        .arg(c).arg(cols[c].yMin).arg(cols[c].yMax).arg(mn[c]).arg(mx[c])));
+                                        .arg(c)
+                                        .arg(cols[c].yMin)
+                                        .arg(cols[c].yMax)
+                                        .arg(mn[c])
+                                        .arg(mx[c])));
                 QCOMPARE(cols[c].xFrom, Envelope::columnEdge(from, to, columns, static_cast<int>(c)));
                 total += cols[c].count;
             }
@@ -170,10 +178,10 @@ private slots:
         QTest::addColumn<std::vector<double>>("expectedY");
         QTest::newRow("sorted, ties") << std::vector<double>{1, 1, 2, 3} << std::vector<double>{1, 1, 2, 3}
                                       << std::vector<double>{0, 1, 2, 3};
-        QTest::newRow("sorted, NaN x inside") << std::vector<double>{1, kNaN, 2, kNaN} << std::vector<double>{1, 2}
-                                              << std::vector<double>{0, 2};
-        QTest::newRow("NaN x between a descent") << std::vector<double>{3, kNaN, 2, 4} << std::vector<double>{2, 3, 4}
-                                                 << std::vector<double>{2, 0, 3};
+        QTest::newRow("sorted, NaN x inside")
+            << std::vector<double>{1, kNaN, 2, kNaN} << std::vector<double>{1, 2} << std::vector<double>{0, 2};
+        QTest::newRow("NaN x between a descent")
+            << std::vector<double>{3, kNaN, 2, 4} << std::vector<double>{2, 3, 4} << std::vector<double>{2, 0, 3};
         QTest::newRow("leading NaN x") << std::vector<double>{kNaN, -1, 0} << std::vector<double>{-1, 0}
                                        << std::vector<double>{1, 2};
         QTest::newRow("infinite x") << std::vector<double>{-std::numeric_limits<double>::infinity(), 0, 1}
@@ -249,13 +257,13 @@ private slots:
         std::mt19937_64 rng(11);
         const Points p = makePoints(300, true, 0.0, rng);
         std::vector<double> shuffledX(p.x.rbegin(), p.x.rend());
-        auto owning = std::make_unique<Envelope>(shuffledX, p.y);   // reversed: sorted into its own copy
+        auto owning = std::make_unique<Envelope>(shuffledX, p.y); // reversed: sorted into its own copy
         const Envelope copy(*owning);
         QVERIFY(!copy.borrows());
         QVERIFY(copy.x().data() != owning->x().data());
         const std::vector<double> expectX(owning->x().begin(), owning->x().end());
         const auto expectColumns = owning->columns(expectX.front(), expectX.back(), 10);
-        owning.reset();   // the copy must not read freed memory
+        owning.reset(); // the copy must not read freed memory
         QVERIFY(std::equal(copy.x().begin(), copy.x().end(), expectX.begin(), expectX.end()));
         QCOMPARE(copy.columns(expectX.front(), expectX.back(), 10).size(), expectColumns.size());
         Envelope assigned;
@@ -266,7 +274,7 @@ private slots:
         const Envelope borrowedCopy(borrowing);
         QCOMPARE(borrowedCopy.x().data(), p.x.data());
         std::vector<Envelope> many;
-        for (int i = 0; i < 20; ++i)   // reallocations move the elements
+        for (int i = 0; i < 20; ++i) // reallocations move the elements
             many.push_back(i % 2 ? Envelope::borrowing(p.x, p.y) : Envelope(shuffledX, p.y));
         for (std::size_t i = 0; i < many.size(); ++i) {
             QCOMPARE(many[i].size(), p.x.size());

@@ -99,59 +99,67 @@ private slots:
         QTest::addColumn<QString>("status");
         const QString rd = QStringLiteral("R&D reviewer");
         const QString cl = QStringLiteral("clinical reviewer");
-        const auto r = [](const QString &role, const char *rest) { return role + QLatin1Char(':') + QLatin1String(rest); };
+        const auto r = [](const QString &role, const char *rest) {
+            return role + QLatin1Char(':') + QLatin1String(rest);
+        };
 
         QTest::newRow("no reviews") << true << QStringList{} << QStringLiteral("open");
         QTest::newRow("one of two roles") << true << QStringList{r(rd, "advance")} << QStringLiteral("open");
-        QTest::newRow("both roles advance") << true << QStringList{r(rd, "advance"), r(cl, "advance")}
-                                            << QStringLiteral("approved");
+        QTest::newRow("both roles advance")
+            << true << QStringList{r(rd, "advance"), r(cl, "advance")} << QStringLiteral("approved");
         QTest::newRow("with conditions") << true << QStringList{r(rd, "advance"), r(cl, "advance_with_conditions")}
                                          << QStringLiteral("approved with conditions");
-        QTest::newRow("one holds") << true << QStringList{r(rd, "advance"), r(cl, "hold")} << QStringLiteral("disputed");
+        QTest::newRow("one holds") << true << QStringList{r(rd, "advance"), r(cl, "hold")}
+                                   << QStringLiteral("disputed");
         QTest::newRow("all hold") << true << QStringList{r(rd, "hold"), r(cl, "hold")} << QStringLiteral("held");
-        QTest::newRow("hold and switch back") << true << QStringList{r(rd, "hold"), r(cl, "switchback")}
-                                              << QStringLiteral("switched back");
-        QTest::newRow("unknown signer does not count") << true << QStringList{r(rd, "advance"), r(cl, "advance:u")}
-                                                       << QStringLiteral("open");
-        QTest::newRow("stale does not count") << true << QStringList{r(rd, "advance"), r(cl, "advance:s")}
-                                              << QStringLiteral("open");
-        QTest::newRow("invalid does not count") << true << QStringList{r(rd, "advance"), r(cl, "hold:i")}
-                                                << QStringLiteral("open");
+        QTest::newRow("hold and switch back")
+            << true << QStringList{r(rd, "hold"), r(cl, "switchback")} << QStringLiteral("switched back");
+        QTest::newRow("unknown signer does not count")
+            << true << QStringList{r(rd, "advance"), r(cl, "advance:u")} << QStringLiteral("open");
+        QTest::newRow("stale does not count")
+            << true << QStringList{r(rd, "advance"), r(cl, "advance:s")} << QStringLiteral("open");
+        QTest::newRow("invalid does not count")
+            << true << QStringList{r(rd, "advance"), r(cl, "hold:i")} << QStringLiteral("open");
         // G3
         QTest::newRow("same key supersedes: hold replaced by advance")
-            << true << QStringList{r(rd, "advance"), r(cl, "hold:k5"), r(cl, "advance:k5x1")} << QStringLiteral("approved");
+            << true << QStringList{r(rd, "advance"), r(cl, "hold:k5"), r(cl, "advance:k5x1")}
+            << QStringLiteral("approved");
         QTest::newRow("foreign key cannot supersede")
-            << true << QStringList{r(rd, "advance"), r(cl, "hold:k5"), r(cl, "advance:k6x1")} << QStringLiteral("disputed");
+            << true << QStringList{r(rd, "advance"), r(cl, "hold:k5"), r(cl, "advance:k6x1")}
+            << QStringLiteral("disputed");
         QTest::newRow("untrusted foreign key cannot reopen a held gate")
             << true << QStringList{r(rd, "hold"), r(cl, "hold"), r(cl, "advance:ux0")} << QStringLiteral("held");
         QTest::newRow("stale review cannot supersede")
-            << true << QStringList{r(rd, "advance"), r(cl, "hold:k5"), r(cl, "advance:k5sx1")} << QStringLiteral("disputed");
+            << true << QStringList{r(rd, "advance"), r(cl, "hold:k5"), r(cl, "advance:k5sx1")}
+            << QStringLiteral("disputed");
         QTest::newRow("an invalid review cannot supersede")
-            << true << QStringList{r(rd, "advance"), r(cl, "hold:k5"), r(cl, "advance:k5ix1")} << QStringLiteral("disputed");
+            << true << QStringList{r(rd, "advance"), r(cl, "hold:k5"), r(cl, "advance:k5ix1")}
+            << QStringLiteral("disputed");
         QTest::newRow("chain resolves to the last")
             << true << QStringList{r(rd, "advance"), r(cl, "advance:k5"), r(cl, "hold:k5x1"), r(cl, "advance:k5x2")}
             << QStringLiteral("approved");
         // G4
-        QTest::newRow("role not granted does not count") << true << QStringList{r(rd, "advance"), r(cl, "advance:r")}
-                                                         << QStringLiteral("open");
+        QTest::newRow("role not granted does not count")
+            << true << QStringList{r(rd, "advance"), r(cl, "advance:r")} << QStringLiteral("open");
         QTest::newRow("role not granted does not count against")
             << true << QStringList{r(rd, "advance"), r(cl, "advance"), r(cl, "hold:r")} << QStringLiteral("approved");
         QTest::newRow("one key claiming two roles fills one")
             << true << QStringList{r(rd, "advance:k3"), r(cl, "advance:k3")} << QStringLiteral("open");
-        QTest::newRow("granted role without signoff counts against") << true
-            << QStringList{r(rd, "advance"), r(cl, "advance"), QStringLiteral("intern:hold")} << QStringLiteral("disputed");
-        QTest::newRow("role without signoff does not fill a role") << true
-            << QStringList{r(rd, "advance"), QStringLiteral("intern:advance")} << QStringLiteral("open");
-        QTest::newRow("other gate ignored") << true << QStringList{r(rd, "advance"), r(cl, "advance:g")}
-                                            << QStringLiteral("open");
-        QTest::newRow("no signoffs: one review") << false << QStringList{QStringLiteral("anyone:advance")}
-                                                 << QStringLiteral("approved");
-        QTest::newRow("no signoffs: any role counts") << false << QStringList{QStringLiteral("anyone:advance:r")}
-                                                      << QStringLiteral("approved");
-        QTest::newRow("no signoffs: switched back") << false << QStringList{QStringLiteral("anyone:switchback")}
-                                                    << QStringLiteral("switched back");
-        QTest::newRow("no signoffs: nothing counted") << false << QStringList{QStringLiteral("anyone:advance:u")}
-                                                      << QStringLiteral("open");
+        QTest::newRow("granted role without signoff counts against")
+            << true << QStringList{r(rd, "advance"), r(cl, "advance"), QStringLiteral("intern:hold")}
+            << QStringLiteral("disputed");
+        QTest::newRow("role without signoff does not fill a role")
+            << true << QStringList{r(rd, "advance"), QStringLiteral("intern:advance")} << QStringLiteral("open");
+        QTest::newRow("other gate ignored")
+            << true << QStringList{r(rd, "advance"), r(cl, "advance:g")} << QStringLiteral("open");
+        QTest::newRow("no signoffs: one review")
+            << false << QStringList{QStringLiteral("anyone:advance")} << QStringLiteral("approved");
+        QTest::newRow("no signoffs: any role counts")
+            << false << QStringList{QStringLiteral("anyone:advance:r")} << QStringLiteral("approved");
+        QTest::newRow("no signoffs: switched back")
+            << false << QStringList{QStringLiteral("anyone:switchback")} << QStringLiteral("switched back");
+        QTest::newRow("no signoffs: nothing counted")
+            << false << QStringList{QStringLiteral("anyone:advance:u")} << QStringLiteral("open");
     }
 
     void status()
@@ -165,8 +173,8 @@ private slots:
 
     void withoutRolesFileNothingCountsTowardsSignoffs()
     {
-        const auto [checks, roles] = fromSpecs({QStringLiteral("R&D reviewer:advance"),
-                                                QStringLiteral("clinical reviewer:advance")});
+        const auto [checks, roles] =
+            fromSpecs({QStringLiteral("R&D reviewer:advance"), QStringLiteral("clinical reviewer:advance")});
         const GateStatus s = gateStatus(gate5(true), checks, nullptr);
         QCOMPARE(s.counted, 0);
         QVERIFY(s.state == GateState::Open);
@@ -177,16 +185,16 @@ private slots:
     {
         Gate g = gate5(false);
         g.signoffs = {{"clinical reviewer", 2}};
-        auto [checks, roles] = fromSpecs({QStringLiteral("clinical reviewer:advance:k1"),
-                                          QStringLiteral("clinical reviewer:advance:k1")});
+        auto [checks, roles] =
+            fromSpecs({QStringLiteral("clinical reviewer:advance:k1"), QStringLiteral("clinical reviewer:advance:k1")});
         GateStatus s = gateStatus(g, checks, &roles);
         QVERIFY(s.state == GateState::Open);
         QCOMPARE(s.missing, std::vector<std::string>{"clinical reviewer: 1 of 2"});
         QCOMPARE(s.roles.size(), std::size_t{1});
         QCOMPARE(s.roles[0].have, 1);
-        auto [more, roles2] = fromSpecs({QStringLiteral("clinical reviewer:advance:k1"),
-                                         QStringLiteral("clinical reviewer:advance:k1"),
-                                         QStringLiteral("clinical reviewer:advance:k2")});
+        auto [more, roles2] =
+            fromSpecs({QStringLiteral("clinical reviewer:advance:k1"), QStringLiteral("clinical reviewer:advance:k1"),
+                       QStringLiteral("clinical reviewer:advance:k2")});
         QVERIFY(gateStatus(g, more, &roles2).state == GateState::Approved);
     }
 
@@ -194,24 +202,24 @@ private slots:
     {
         // Signer A holds both roles, B only R&D: A must take the clinical place.
         Gate g = gate5(true);
-        auto [checks, roles] = fromSpecs({QStringLiteral("R&D reviewer:advance:k1"),
-                                          QStringLiteral("clinical reviewer:advance:k1"),
-                                          QStringLiteral("R&D reviewer:advance:k2")});
+        auto [checks, roles] =
+            fromSpecs({QStringLiteral("R&D reviewer:advance:k1"), QStringLiteral("clinical reviewer:advance:k1"),
+                       QStringLiteral("R&D reviewer:advance:k2")});
         QVERIFY(gateStatus(g, checks, &roles).state == GateState::Approved);
     }
 
     void standingsNameTheSupersedingReview()
     {
-        auto [checks, roles] = fromSpecs({QStringLiteral("R&D reviewer:hold:k1"),
-                                          QStringLiteral("R&D reviewer:advance:k1x0"),
-                                          QStringLiteral("R&D reviewer:advance:k2x1")});
+        auto [checks, roles] =
+            fromSpecs({QStringLiteral("R&D reviewer:hold:k1"), QStringLiteral("R&D reviewer:advance:k1x0"),
+                       QStringLiteral("R&D reviewer:advance:k2x1")});
         const std::vector<ReviewStanding> st = reviewStandings(checks, {gate5(true)}, &roles);
         QCOMPARE(st[0].supersededBy, std::optional<std::size_t>(1));
-        QVERIFY(!st[1].supersededBy);   // the foreign key's claim has no effect
+        QVERIFY(!st[1].supersededBy); // the foreign key's claim has no effect
         QVERIFY(!st[2].supersededBy);
         QCOMPARE(st[2].warnings.size(), std::size_t{1});
-        QVERIFY(st[2].warnings[0].find("names r1 as superseded but was signed by a different key")
-                != std::string::npos);
+        QVERIFY(st[2].warnings[0].find("names r1 as superseded but was signed by a different key") !=
+                std::string::npos);
         QVERIFY(!st[0].counted);
         QVERIFY(st[1].counted);
         QVERIFY(st[1].roleGranted);

@@ -56,8 +56,10 @@ private slots:
         int files = 0;
         while (st.step()) {
             ++files;
-            std::ifstream a(ex.dir() / st.text(0), std::ios::binary), b(ts.store().blobs().pathFor(st.text(1)), std::ios::binary);
-            const std::string original((std::istreambuf_iterator<char>(a)), {}), stored((std::istreambuf_iterator<char>(b)), {});
+            std::ifstream a(ex.dir() / st.text(0), std::ios::binary),
+                b(ts.store().blobs().pathFor(st.text(1)), std::ios::binary);
+            const std::string original((std::istreambuf_iterator<char>(a)), {}),
+                stored((std::istreambuf_iterator<char>(b)), {});
             QCOMPARE(stored, original);
         }
         QCOMPARE(files, 1 + 3 + 5);
@@ -83,8 +85,12 @@ private slots:
         ExampleCopy ex;
         nlohmann::json m = ex.manifest();
         // Back into level 1, which the project (started at 2) never completed.
-        m["history"].push_back({{"at", "2025-11-01"}, {"from", 5}, {"to", 1}, {"kind", "switchback"},
-                                {"switchback", "review"}, {"reason", "Start over"}});
+        m["history"].push_back({{"at", "2025-11-01"},
+                                {"from", 5},
+                                {"to", 1},
+                                {"kind", "switchback"},
+                                {"switchback", "review"},
+                                {"reason", "Start over"}});
         ex.setManifest(m);
         Problems problems;
         QVERIFY(importArchive(ts.store(), ex.dir(), problems).ok());
@@ -125,12 +131,12 @@ private slots:
         TempStore ts;
         ExampleCopy ex;
         nlohmann::json m = ex.manifest();
-        m["components"][1]["level"] = 11;                                   // 1: out of range
-        m["components"][1]["id"] = "classifier";                            // 2: duplicate id
-        m["gates"][2]["criteria"][2]["evidence"][0] = "ev-missing";         // 3: dangling reference
-        m["evidence"][1]["sha256"] = std::string(64, 'a');                  // 4: hash mismatch
+        m["components"][1]["level"] = 11;                           // 1: out of range
+        m["components"][1]["id"] = "classifier";                    // 2: duplicate id
+        m["gates"][2]["criteria"][2]["evidence"][0] = "ev-missing"; // 3: dangling reference
+        m["evidence"][1]["sha256"] = std::string(64, 'a');          // 4: hash mismatch
         ex.setManifest(m);
-        ex.writeFile("metrics/roc.csv", "x,y\n0,0\n0.1,zero\n");            // 5: bad metric row
+        ex.writeFile("metrics/roc.csv", "x,y\n0,0\n0.1,zero\n"); // 5: bad metric row
         const std::string before = ts.snapshot();
         Problems problems;
         const ImportResult r = importArchive(ts.store(), ex.dir(), problems);
@@ -153,7 +159,8 @@ private slots:
         Problems problems;
         QVERIFY(importArchive(ts.store(), ex.dir(), problems).outcome == Outcome::Imported);
         QCOMPARE(problems.warningCount(), std::size_t(1));
-        QVERIFY(QString::fromStdString(problems.warnings()[0].toString()).contains(QStringLiteral("notes/scratch.txt")));
+        QVERIFY(
+            QString::fromStdString(problems.warnings()[0].toString()).contains(QStringLiteral("notes/scratch.txt")));
         QCOMPARE(ts.store().db().queryInt("SELECT COUNT(*) FROM files WHERE path LIKE 'notes/%'"), 0);
         const auto o = loadOverview(ts.store().db(), "derm-triage");
         QCOMPARE(o->warnings.size(), std::size_t(1));
@@ -215,7 +222,8 @@ private slots:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("message");
         QTest::newRow("not a database") << QByteArray(4096, 'x') << QStringLiteral("damaged or not a store");
-        QTest::newRow("truncated header") << QByteArray("SQLite format 3\0\x10", 18) << QStringLiteral("damaged or not a store");
+        QTest::newRow("truncated header")
+            << QByteArray("SQLite format 3\0\x10", 18) << QStringLiteral("damaged or not a store");
     }
     void damagedStoresOpenWithAClearMessage()
     {
@@ -249,9 +257,11 @@ private slots:
         qputenv("MLTRL_STORE", "/tmp/from-env");
         QCOMPARE(QString::fromStdString(Store::resolveLocation(std::string("/tmp/explicit")).string()),
                  QStringLiteral("/tmp/explicit"));
-        QCOMPARE(QString::fromStdString(Store::resolveLocation(std::nullopt).string()), QStringLiteral("/tmp/from-env"));
+        QCOMPARE(QString::fromStdString(Store::resolveLocation(std::nullopt).string()),
+                 QStringLiteral("/tmp/from-env"));
         qunsetenv("MLTRL_STORE");
-        QVERIFY(QString::fromStdString(Store::resolveLocation(std::nullopt).string()).endsWith(QStringLiteral("mltrl-workbench/store")));
+        QVERIFY(QString::fromStdString(Store::resolveLocation(std::nullopt).string())
+                    .endsWith(QStringLiteral("mltrl-workbench/store")));
     }
 };
 

@@ -60,7 +60,8 @@ private slots:
         QVERIFY(!bcryptPbkdf("pw", "", 32, 16));
         QVERIFY(!bcryptPbkdf("pw", "salt", 32, 0));
         QVERIFY(!bcryptPbkdf("pw", "salt", 2000, 1));
-        const auto a = bcryptPbkdf("pw", "salt", 48, 2), b = bcryptPbkdf("pw", "salt", 48, 2), c = bcryptPbkdf("pX", "salt", 48, 2);
+        const auto a = bcryptPbkdf("pw", "salt", 48, 2), b = bcryptPbkdf("pw", "salt", 48, 2),
+                   c = bcryptPbkdf("pX", "salt", 48, 2);
         QVERIFY(a && b && c && *a == *b && *a != *c && a->size() == 48);
     }
 
@@ -100,7 +101,8 @@ private slots:
         QVERIFY(key->writeOpenSshFile(file.toStdString(), &error, false, "correct horse"));
         for (const auto &[pass, ok] : {std::pair{"correct horse", true}, std::pair{"wrong horse", false}}) {
             QProcess y;
-            y.start(sshKeygen, {QStringLiteral("-y"), QStringLiteral("-P"), QString::fromLatin1(pass), QStringLiteral("-f"), file});
+            y.start(sshKeygen, {QStringLiteral("-y"), QStringLiteral("-P"), QString::fromLatin1(pass),
+                                QStringLiteral("-f"), file});
             QVERIFY(y.waitForFinished(60000));
             QCOMPARE(y.exitCode() == 0, ok);
             if (ok)
@@ -112,7 +114,7 @@ private slots:
     void readsKeysSshKeygenEncrypted_data()
     {
         QTest::addColumn<QString>("type");
-        QTest::addColumn<QString>("cipher");   // empty: ssh-keygen's default
+        QTest::addColumn<QString>("cipher"); // empty: ssh-keygen's default
         QTest::newRow("ed25519") << QStringLiteral("ed25519") << QString();
         QTest::newRow("ecdsa-384") << QStringLiteral("ecdsa") << QString();
         QTest::newRow("rsa") << QStringLiteral("rsa") << QString();
@@ -127,8 +129,15 @@ private slots:
             QSKIP("ssh-keygen is not installed");
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("k"));
-        QStringList args{QStringLiteral("-q"), QStringLiteral("-t"), type, QStringLiteral("-N"), QStringLiteral("s3cret pass"),
-                         QStringLiteral("-C"), QStringLiteral("made by ssh-keygen"), QStringLiteral("-f"), file};
+        QStringList args{QStringLiteral("-q"),
+                         QStringLiteral("-t"),
+                         type,
+                         QStringLiteral("-N"),
+                         QStringLiteral("s3cret pass"),
+                         QStringLiteral("-C"),
+                         QStringLiteral("made by ssh-keygen"),
+                         QStringLiteral("-f"),
+                         file};
         if (type == QStringLiteral("ecdsa"))
             args << QStringLiteral("-b") << QStringLiteral("384");
         if (!cipher.isEmpty())

@@ -90,14 +90,12 @@ private slots:
         QTest::newRow("six decimals, small steps") << decimalWalk(5000, 6, 0.0005, 2) << 2;
         QTest::newRow("six decimals, tiny steps") << decimalWalk(5000, 6, 0.00005, 3) << 1;
         QTest::newRow("three decimals, large steps") << decimalWalk(5000, 3, 1000.0, 4) << 4;
-        QTest::newRow("mixed digits 0.5 0.25 0.125 0.0625")
-            << Column{0.5, 0.25, 0.125, 0.0625, 0.5, 0.75, 1, 2} << 2;
+        QTest::newRow("mixed digits 0.5 0.25 0.125 0.0625") << Column{0.5, 0.25, 0.125, 0.0625, 0.5, 0.75, 1, 2} << 2;
         Column millis;
         for (int i = 0; i < 300; ++i)
             millis.push_back(static_cast<double>(1735689600000LL + 997LL * i + i % 7) / 1000.0); // MLflow: ms / 1000
         QTest::newRow("MLflow timestamps (ms / 1000)") << millis << 2;
-        QTest::newRow("integers beyond 2^53, even steps")
-            << steps(50, std::ldexp(1.0, 60), std::ldexp(1.0, 40)) << 0;
+        QTest::newRow("integers beyond 2^53, even steps") << steps(50, std::ldexp(1.0, 60), std::ldexp(1.0, 40)) << 0;
         QTest::newRow("negative and positive") << Column{-1.5, -0.25, 0, 0.25, 1.5, -3} << 2;
         Column later = steps(3000, 0, 1);
         later[2500] = 2500.5;
@@ -195,9 +193,9 @@ private slots:
             const std::string id = metric["id"];
             Metric spec;
             spec.path = metric["path"];
-            spec.kind = metric["kind"] == "curve" ? MetricKind::Curve
-                : metric["kind"] == "groups"      ? MetricKind::Groups
-                                                  : MetricKind::Series;
+            spec.kind = metric["kind"] == "curve"    ? MetricKind::Curve
+                        : metric["kind"] == "groups" ? MetricKind::Groups
+                                                     : MetricKind::Series;
             spec.format = metric.value("format", "csv") == "mlflow" ? MetricFormat::Mlflow : MetricFormat::Csv;
             std::ifstream in(ex.dir() / spec.path, std::ios::binary);
             const std::string bytes((std::istreambuf_iterator<char>(in)), {});
@@ -212,9 +210,9 @@ private slots:
                 const SeriesData &a = stored->series[s];
                 const SeriesData &b = parsed->series[s];
                 QCOMPARE(a.name, b.name);
-                QVERIFY2(sameBits(a.x, b.x) && sameBits(a.y, b.y) && sameBits(a.lower, b.lower)
-                             && sameBits(a.upper, b.upper) && sameBits(a.timestamp, b.timestamp)
-                             && sameBits(a.count, b.count),
+                QVERIFY2(sameBits(a.x, b.x) && sameBits(a.y, b.y) && sameBits(a.lower, b.lower) &&
+                             sameBits(a.upper, b.upper) && sameBits(a.timestamp, b.timestamp) &&
+                             sameBits(a.count, b.count),
                          id.c_str());
             }
         }
@@ -245,7 +243,8 @@ private slots:
         {
             // Rewrite every row as the old writer did.
             sql::Database &db = ts.store().db();
-            auto rows = db.prepare("SELECT rowid FROM metric_series WHERE revision_id = ? AND metric_id = 'loss' ORDER BY ord");
+            auto rows =
+                db.prepare("SELECT rowid FROM metric_series WHERE revision_id = ? AND metric_id = 'loss' ORDER BY ord");
             rows.bindAll(rev);
             std::size_t s = 0;
             while (rows.step()) {

@@ -27,13 +27,18 @@ private slots:
         QTest::addColumn<QString>("where");
         QTest::addColumn<bool>("error");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("line and column") << QStringLiteral("mltrl.json:5:6") << true << QStringLiteral("mltrl.json:5:6: error: bad");
-        QTest::newRow("csv cell") << QStringLiteral("metrics/a.csv:3:2") << true << QStringLiteral("metrics/a.csv:3:2: error: bad");
-        QTest::newRow("json pointer") << QStringLiteral("mltrl.json#/gates/1/id") << true << QStringLiteral("mltrl.json:/gates/1/id: error: bad");
+        QTest::newRow("line and column") << QStringLiteral("mltrl.json:5:6") << true
+                                         << QStringLiteral("mltrl.json:5:6: error: bad");
+        QTest::newRow("csv cell") << QStringLiteral("metrics/a.csv:3:2") << true
+                                  << QStringLiteral("metrics/a.csv:3:2: error: bad");
+        QTest::newRow("json pointer") << QStringLiteral("mltrl.json#/gates/1/id") << true
+                                      << QStringLiteral("mltrl.json:/gates/1/id: error: bad");
         QTest::newRow("nested manifest") << QStringLiteral("inner/mltrl.json#/project/name") << false
                                          << QStringLiteral("inner/mltrl.json:/project/name: warning: bad");
-        QTest::newRow("pointer only") << QStringLiteral("#/decision/outcome") << true << QStringLiteral("/decision/outcome: error: bad");
-        QTest::newRow("file only") << QStringLiteral("evidence/a.pdf") << false << QStringLiteral("evidence/a.pdf: warning: bad");
+        QTest::newRow("pointer only") << QStringLiteral("#/decision/outcome") << true
+                                      << QStringLiteral("/decision/outcome: error: bad");
+        QTest::newRow("file only") << QStringLiteral("evidence/a.pdf") << false
+                                   << QStringLiteral("evidence/a.pdf: warning: bad");
         QTest::newRow("no location") << QStringLiteral("") << true << QStringLiteral("error: bad");
     }
     void diagnosticForm()

@@ -1,6 +1,8 @@
 // Review drafts (schema v3): migration, every edit durable across a reopen of the store,
 // validation, undo-style clearing, per-reviewer separation, mapping to ReviewInput (which
 // then builds a valid record) and the blocker-acknowledgement rule.
+#include "TempStore.h"
+#include "TestData.h"
 #include "core/crypto/Ed25519Key.h"
 #include "core/import/Importer.h"
 #include "core/review/AnnotationStore.h"
@@ -9,8 +11,6 @@
 #include "core/review/ReviewDraft.h"
 #include "core/store/RevisionData.h"
 #include "core/store/Schema.h"
-#include "TempStore.h"
-#include "TestData.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,7 +22,8 @@ namespace {
 std::int64_t importExample(test::TempStore &ts)
 {
     Problems problems;
-    const ImportResult r = importArchive(ts.store(), test::dataPath(QStringLiteral("example-min")).toStdString(), problems);
+    const ImportResult r =
+        importArchive(ts.store(), test::dataPath(QStringLiteral("example-min")).toStdString(), problems);
     if (!r.ok())
         return 0;
     const auto rev = loadRevision(ts.store(), "derm-triage", std::nullopt, problems);
@@ -221,7 +222,8 @@ private slots:
         else if (edit == QStringLiteral("ack"))
             ok = drafts.acknowledgeBlocker(rev, "gate-5", "00000000-0000-0000-0000-000000000000", problems);
         QVERIFY(!ok);
-        QVERIFY2(containsError(problems, message), problems.empty() ? "no error" : problems.items().front().toString().c_str());
+        QVERIFY2(containsError(problems, message),
+                 problems.empty() ? "no error" : problems.items().front().toString().c_str());
         // A refused edit writes nothing.
         QVERIFY(drafts.load(rev, "gate-5").isEmpty());
         QCOMPARE(ts.store().db().queryInt("SELECT COUNT(*) FROM review_drafts"), std::int64_t(0));
@@ -244,7 +246,7 @@ private slots:
         QVERIFY(drafts.setVerdict(rev, "gate-5", "auroc", std::nullopt, problems));
         QVERIFY(drafts.setNote(rev, "gate-5", "auroc", "", problems));
         QVERIFY(drafts.acknowledgeBlocker(rev, "gate-5", annotation, problems));
-        QVERIFY(drafts.acknowledgeBlocker(rev, "gate-5", annotation, problems));   // idempotent
+        QVERIFY(drafts.acknowledgeBlocker(rev, "gate-5", annotation, problems)); // idempotent
         QVERIFY(drafts.unacknowledgeBlocker(rev, "gate-5", annotation, problems));
         QVERIFY(drafts.setOutcome(rev, "gate-5", "hold", problems));
         QVERIFY(drafts.setOutcome(rev, "gate-5", std::nullopt, problems));
@@ -313,7 +315,7 @@ private slots:
         QVERIFY(drafts.setNote(rev, "gate-5", "auroc", "", problems));
         QVERIFY(drafts.setVerdict(rev, "gate-5", "worst-group", "waived", problems));
         QVERIFY(drafts.setNote(rev, "gate-5", "worst-group", "Accepted for now.", problems));
-        QVERIFY(drafts.setNote(rev, "gate-5", "ethics", "pending", problems));   // note, no verdict yet
+        QVERIFY(drafts.setNote(rev, "gate-5", "ethics", "pending", problems)); // note, no verdict yet
         QVERIFY(drafts.setOutcome(rev, "gate-5", "advance_with_conditions", problems));
         QVERIFY(drafts.setConditions(rev, "gate-5", {"monitor drift"}, problems));
 
@@ -322,8 +324,8 @@ private slots:
         const auto key = Ed25519Key::generate();
         ReviewInput in = toReviewInput(drafts.load(rev, "gate-5"));
         QCOMPARE(in.gate, std::string("gate-5"));
-        QCOMPARE(in.verdicts.size(), std::size_t(2));   // ethics has no verdict yet
-        QVERIFY(!in.verdicts[0].note);                  // an empty note is no note
+        QCOMPARE(in.verdicts.size(), std::size_t(2)); // ethics has no verdict yet
+        QVERIFY(!in.verdicts[0].note);                // an empty note is no note
         QVERIFY(!in.rationale);
         in.reviewer = {"R. D.", "rd@example.org", "R&D reviewer", key->publicKey().toOpenSsh()};
         Problems missing;
@@ -368,12 +370,13 @@ private slots:
         QVERIFY(!d.verdictFor("worst-group")->fromSuggestion);
         QVERIFY(!d.verdictFor("ethics"));
         // Choosing a verdict by hand clears the mark, even the same one.
-        QVERIFY(drafts.setVerdict(rev, "gate-5", "auroc", *revision->criterion("gate-5", "auroc")->suggested, problems));
+        QVERIFY(
+            drafts.setVerdict(rev, "gate-5", "auroc", *revision->criterion("gate-5", "auroc")->suggested, problems));
         QVERIFY(!drafts.load(rev, "gate-5").verdictFor("auroc")->fromSuggestion);
 
         ReviewInput in = toReviewInput(drafts.load(rev, "gate-5"));
         const std::vector<std::string> again = acceptSuggestions(in, *revision);
-        QVERIFY(again.empty());   // nothing left to accept
+        QVERIFY(again.empty()); // nothing left to accept
         QCOMPARE(in.verdicts.size(), std::size_t(2));
     }
 
@@ -384,7 +387,8 @@ private slots:
         QTest::addColumn<bool>("resolve");
         QTest::addColumn<bool>("passes");
         QTest::newRow("advance, unacknowledged") << QStringLiteral("advance") << false << false << false;
-        QTest::newRow("conditional, unacknowledged") << QStringLiteral("advance_with_conditions") << false << false << false;
+        QTest::newRow("conditional, unacknowledged")
+            << QStringLiteral("advance_with_conditions") << false << false << false;
         QTest::newRow("advance, acknowledged") << QStringLiteral("advance") << true << false << true;
         QTest::newRow("advance, resolved") << QStringLiteral("advance") << false << true << true;
         QTest::newRow("hold, unacknowledged") << QStringLiteral("hold") << false << false << true;
@@ -401,7 +405,7 @@ private slots:
         const std::int64_t rev = importExample(ts);
         QVERIFY(rev);
         const std::string block = blocker(ts, rev);
-        blocker(ts, rev, "major");   // not a blocker: never needs acknowledging
+        blocker(ts, rev, "major"); // not a blocker: never needs acknowledging
         ReviewDraftStore drafts(ts.store().db());
         Problems problems;
         QVERIFY(drafts.setOutcome(rev, "gate-5", outcome.toStdString(), problems));
@@ -422,12 +426,13 @@ private slots:
         // The step the CLI and the workbench share before signing: every open annotation is
         // attached to the record, and the same blockers stand in the way.
         ReviewInput input = toReviewInput(d);
-        const auto blockers = attachOpenAnnotations(input, all, [&d](const std::string &id) { return d.isAcknowledged(id); });
+        const auto blockers =
+            attachOpenAnnotations(input, all, [&d](const std::string &id) { return d.isAcknowledged(id); });
         QCOMPARE(blockers.empty(), passes);
         if (!passes)
             QCOMPARE(blockers, std::vector<std::string>{block});
-        QCOMPARE(input.annotations.size(), std::size_t(resolve ? 1 : 2));   // the major note and the open blocker
-        ReviewInput cli = toReviewInput(d);   // --acknowledge-blockers
+        QCOMPARE(input.annotations.size(), std::size_t(resolve ? 1 : 2)); // the major note and the open blocker
+        ReviewInput cli = toReviewInput(d);                               // --acknowledge-blockers
         QVERIFY(attachOpenAnnotations(cli, all, [](const std::string &) { return true; }).empty());
     }
 };

@@ -1,7 +1,7 @@
 // The review record: byte-exact round trip of the example, the serialisation rules of §4
 // (key order, no whitespace, raw UTF-8, shortest numbers) and strict parsing.
-#include "core/review/ReviewRecord.h"
 #include "TestData.h"
+#include "core/review/ReviewRecord.h"
 
 #include <QDir>
 #include <QFile>
@@ -95,15 +95,15 @@ private slots:
                                             << QStringLiteral("{\"Z\":4,\"a\":2,\"b\":1,\"é\":3,\"€\":5,\"😀\":6}");
         QTest::newRow("no whitespace") << QStringLiteral("{ \"a\" : [ 1 , 2 ] ,\n \"b\" : { } }")
                                        << QStringLiteral("{\"a\":[1,2],\"b\":{}}");
-        QTest::newRow("raw UTF-8") << QStringLiteral("[\"Müller, 1 000 €\"]") << QStringLiteral("[\"Müller, 1 000 €\"]");
+        QTest::newRow("raw UTF-8") << QStringLiteral("[\"Müller, 1 000 €\"]")
+                                   << QStringLiteral("[\"Müller, 1 000 €\"]");
         QTest::newRow("escapes") << QStringLiteral("[\"a\\\"b\\\\c\\nd\\u0001/\"]")
                                  << QStringLiteral("[\"a\\\"b\\\\c\\nd\\u0001/\"]");
-        QTest::newRow("integers stay integers") << QStringLiteral("{\"level\":5,\"page\":12}")
-                                                << QStringLiteral("{\"level\":5,\"page\":12}");
+        QTest::newRow("integers stay integers")
+            << QStringLiteral("{\"level\":5,\"page\":12}") << QStringLiteral("{\"level\":5,\"page\":12}");
         QTest::newRow("floats shortest") << QStringLiteral("[0.10, 1E-7, 1e21, 2.50]")
                                          << QStringLiteral("[0.1,1e-7,1e21,2.5]");
-        QTest::newRow("null true false") << QStringLiteral("[null,true,false]")
-                                         << QStringLiteral("[null,true,false]");
+        QTest::newRow("null true false") << QStringLiteral("[null,true,false]") << QStringLiteral("[null,true,false]");
     }
 
     void canonicalJson()
@@ -128,17 +128,18 @@ private slots:
         r.verdicts.push_back({"c", "met", std::nullopt, std::nullopt});
         const std::string out = r.serialize();
         QCOMPARE(QString::fromStdString(out),
-                 QStringLiteral("{\"decision\":{\"outcome\":\"hold\"},\"evidence\":[],\"gate\":\"g\",\"id\":\"r1\",\"level\":3,"
-                                "\"manifest_sha256\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\","
-                                "\"metrics\":[],\"mltrl_review\":1,\"project\":\"p\",\"reviewer\":{\"email\":\"n@example.org\","
-                                "\"name\":\"N\",\"public_key\":\"ssh-ed25519 AAAA\"},\"signed_at\":\"2026-01-01T00:00:00Z\","
-                                "\"supersedes\":null,\"verdicts\":[{\"criterion\":\"c\",\"verdict\":\"met\"}]}"));
+                 QStringLiteral(
+                     "{\"decision\":{\"outcome\":\"hold\"},\"evidence\":[],\"gate\":\"g\",\"id\":\"r1\",\"level\":3,"
+                     "\"manifest_sha256\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\","
+                     "\"metrics\":[],\"mltrl_review\":1,\"project\":\"p\",\"reviewer\":{\"email\":\"n@example.org\","
+                     "\"name\":\"N\",\"public_key\":\"ssh-ed25519 AAAA\"},\"signed_at\":\"2026-01-01T00:00:00Z\","
+                     "\"supersedes\":null,\"verdicts\":[{\"criterion\":\"c\",\"verdict\":\"met\"}]}"));
         QVERIFY(!out.ends_with('\n'));
     }
 
     void parseRejects_data()
     {
-        QTest::addColumn<QString>("change");   // a JSON merge patch applied to the example
+        QTest::addColumn<QString>("change"); // a JSON merge patch applied to the example
         QTest::addColumn<QString>("where");
         QTest::newRow("format 2") << QStringLiteral("{\"mltrl_review\":2}") << QStringLiteral("#/mltrl_review");
         QTest::newRow("missing signed_at") << QStringLiteral("{\"signed_at\":null}") << QStringLiteral("signed_at");
@@ -146,14 +147,18 @@ private slots:
         QTest::newRow("level as float") << QStringLiteral("{\"level\":5.5}") << QStringLiteral("#/level");
         QTest::newRow("bad outcome") << QStringLiteral("{\"decision\":{\"outcome\":\"maybe\"}}")
                                      << QStringLiteral("#/decision/outcome");
-        QTest::newRow("conditions missing") << QStringLiteral("{\"decision\":{\"conditions\":null}}")
-                                            << QStringLiteral("#/decision/conditions");
-        QTest::newRow("switchback not below") << QStringLiteral("{\"decision\":{\"outcome\":\"switchback\",\"to_level\":5,\"conditions\":null}}")
-                                              << QStringLiteral("#/decision/to_level");
-        QTest::newRow("uppercase hash") << QStringLiteral("{\"manifest_sha256\":\"A2F616CB39CEB61D8B3663D77B630FBEDEAA80198F8DEEF8BB7A37E1B36BA798\"}")
-                                        << QStringLiteral("#/manifest_sha256");
+        QTest::newRow("conditions missing")
+            << QStringLiteral("{\"decision\":{\"conditions\":null}}") << QStringLiteral("#/decision/conditions");
+        QTest::newRow("switchback not below")
+            << QStringLiteral("{\"decision\":{\"outcome\":\"switchback\",\"to_level\":5,\"conditions\":null}}")
+            << QStringLiteral("#/decision/to_level");
+        QTest::newRow("uppercase hash")
+            << QStringLiteral(
+                   "{\"manifest_sha256\":\"A2F616CB39CEB61D8B3663D77B630FBEDEAA80198F8DEEF8BB7A37E1B36BA798\"}")
+            << QStringLiteral("#/manifest_sha256");
         QTest::newRow("bad id") << QStringLiteral("{\"id\":\"../x\"}") << QStringLiteral("#/id");
-        QTest::newRow("supersedes missing") << QStringLiteral("{\"supersedes\":\"../x\"}") << QStringLiteral("#/supersedes");
+        QTest::newRow("supersedes missing")
+            << QStringLiteral("{\"supersedes\":\"../x\"}") << QStringLiteral("#/supersedes");
     }
 
     void parseRejects()

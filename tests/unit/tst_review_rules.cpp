@@ -1,9 +1,9 @@
 // The rule book of review governance (amendment 1.1): G1 and G2 before signing, G2 and the
 // level on signed records, and the reviewer_roles file (G4).
+#include "core/manifest/Manifest.h"
+#include "core/review/ReviewRecord.h"
 #include "core/review/ReviewRules.h"
 #include "core/review/ReviewerRoles.h"
-#include "core/review/ReviewRecord.h"
-#include "core/manifest/Manifest.h"
 
 #include <QTest>
 
@@ -73,41 +73,51 @@ private slots:
         QTest::addColumn<int>("toLevel");
         QTest::addColumn<QStringList>("expected");
         const QStringList both{QStringLiteral("auroc=met"), QStringLiteral("ethics=met")};
-        QTest::newRow("complete hold") << both << "hold" << "why" << QStringList{} << -1 << QStringList{};
+        QTest::newRow("complete hold") << both << "hold"
+                                       << "why" << QStringList{} << -1 << QStringList{};
         QTest::newRow("accepted suggestion is a verdict")
-            << QStringList{QStringLiteral("auroc=met!"), QStringLiteral("ethics=met")} << "advance" << "why"
-            << QStringList{} << -1 << QStringList{};
+            << QStringList{QStringLiteral("auroc=met!"), QStringLiteral("ethics=met")} << "advance"
+            << "why" << QStringList{} << -1 << QStringList{};
         QTest::newRow("G1 missing verdict")
-            << QStringList{QStringLiteral("ethics=met")} << "hold" << "why" << QStringList{} << -1
+            << QStringList{QStringLiteral("ethics=met")} << "hold"
+            << "why" << QStringList{} << -1
             << QStringList{QStringLiteral("G1 verdicts/auroc: criterion \"auroc\" has no verdict set or confirmed by "
                                           "the reviewer (a suggestion counts only once accepted)")};
         QTest::newRow("G2 note") << QStringList{QStringLiteral("auroc=waived"), QStringLiteral("ethics=met")} << "hold"
                                  << "why" << QStringList{} << -1
-                                 << QStringList{QStringLiteral("G2 verdicts/auroc/note: a waived verdict needs a note")};
-        QTest::newRow("G2 rationale") << both << "hold" << "  " << QStringList{} << -1
-                                      << QStringList{QStringLiteral("G2 decision/rationale: every outcome needs a rationale")};
-        QTest::newRow("G2 no outcome") << both << "" << "why" << QStringList{} << -1
+                                 << QStringList{
+                                        QStringLiteral("G2 verdicts/auroc/note: a waived verdict needs a note")};
+        QTest::newRow("G2 rationale") << both << "hold"
+                                      << "  " << QStringList{} << -1
+                                      << QStringList{
+                                             QStringLiteral("G2 decision/rationale: every outcome needs a rationale")};
+        QTest::newRow("G2 no outcome") << both << ""
+                                       << "why" << QStringList{} << -1
                                        << QStringList{QStringLiteral("G2 decision/outcome: no outcome is chosen")};
         QTest::newRow("G2 advance with not_met")
-            << QStringList{QStringLiteral("auroc=not_met:low"), QStringLiteral("ethics=met")} << "advance" << "why"
-            << QStringList{} << -1
+            << QStringList{QStringLiteral("auroc=not_met:low"), QStringLiteral("ethics=met")} << "advance"
+            << "why" << QStringList{} << -1
             << QStringList{QStringLiteral("G2 decision/outcome: an unconditional advance cannot have a not_met "
                                           "verdict (criterion \"auroc\"); choose advance_with_conditions, hold or "
                                           "switchback")};
         QTest::newRow("conditional advance with not_met")
             << QStringList{QStringLiteral("auroc=not_met:low"), QStringLiteral("ethics=met")}
-            << "advance_with_conditions" << "why" << QStringList{QStringLiteral("fix it")} << -1 << QStringList{};
-        QTest::newRow("G2 conditions") << both << "advance_with_conditions" << "why" << QStringList{QStringLiteral(" ")}
-                                       << -1
+            << "advance_with_conditions"
+            << "why" << QStringList{QStringLiteral("fix it")} << -1 << QStringList{};
+        QTest::newRow("G2 conditions") << both << "advance_with_conditions"
+                                       << "why" << QStringList{QStringLiteral(" ")} << -1
                                        << QStringList{QStringLiteral("G2 decision/conditions: advance_with_conditions "
                                                                      "needs at least one condition")};
-        QTest::newRow("G2 switchback level") << both << "switchback" << "why" << QStringList{} << 5
+        QTest::newRow("G2 switchback level") << both << "switchback"
+                                             << "why" << QStringList{} << 5
                                              << QStringList{QStringLiteral("G2 decision/to_level: a switchback needs a "
                                                                            "level below the gate's level 5")};
-        QTest::newRow("switchback below") << both << "switchback" << "why" << QStringList{} << 3 << QStringList{};
+        QTest::newRow("switchback below") << both << "switchback"
+                                          << "why" << QStringList{} << 3 << QStringList{};
         QTest::newRow("unknown criterion")
             << QStringList{QStringLiteral("auroc=met"), QStringLiteral("ethics=met"), QStringLiteral("nope=met")}
-            << "hold" << "why" << QStringList{} << -1
+            << "hold"
+            << "why" << QStringList{} << -1
             << QStringList{QStringLiteral("G2 verdicts/nope: gate \"gate-5\" has no criterion \"nope\"")};
     }
 
@@ -119,12 +129,12 @@ private slots:
         QFETCH(QStringList, conditions);
         QFETCH(int, toLevel);
         QFETCH(QStringList, expected);
-        const GateDecision d = decision(verdicts, outcome, rationale, conditions,
-                                        toLevel < 0 ? std::nullopt : std::optional(toLevel));
+        const GateDecision d =
+            decision(verdicts, outcome, rationale, conditions, toLevel < 0 ? std::nullopt : std::optional(toLevel));
         const QStringList got = texts(mltrl::checkDecision(gate(), d));
         QCOMPARE(got, expected);
         for (const QString &p : got)
-            QVERIFY2(!p.contains(QStringLiteral("--")), qPrintable(p));   // never a flag
+            QVERIFY2(!p.contains(QStringLiteral("--")), qPrintable(p)); // never a flag
     }
 
     void signedRecord()
@@ -136,7 +146,8 @@ private slots:
         r.decision.outcome = "advance";
         const QStringList got = texts(checkSignedRecord(r, 5));
         QCOMPARE(got.size(), 3);
-        QVERIFY(got[0].startsWith(QStringLiteral("level level: the review is for level 4 but gate \"gate-5\" is at level 5")));
+        QVERIFY(got[0].startsWith(
+            QStringLiteral("level level: the review is for level 4 but gate \"gate-5\" is at level 5")));
         QVERIFY(got.join(QLatin1Char('\n')).contains(QStringLiteral("G2 decision/rationale")));
         QVERIFY(got.join(QLatin1Char('\n')).contains(QStringLiteral("G2 decision/outcome")));
         r.level = 5;
@@ -153,14 +164,15 @@ private slots:
         r.gate = "gate-5";
         r.level = 5;
         r.manifestSha256 = std::string(64, 'a');
-        r.reviewer = {"N", "n@example.org", "", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAOhB7/zzhC+HXDdGOdLwJln5NYwm6UNXx3chmQSVTG4"};
+        r.reviewer = {"N", "n@example.org", "",
+                      "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAOhB7/zzhC+HXDdGOdLwJln5NYwm6UNXx3chmQSVTG4"};
         r.verdicts = {{"auroc", "met", 0.9, std::nullopt, true}, {"ethics", "met", std::nullopt, std::nullopt, false}};
         r.decision.outcome = "hold";
         r.decision.rationale = "why";
         r.signedAt = "2026-11-21T14:02:11Z";
         const std::string bytes = r.serialize();
         QVERIFY(bytes.find("\"from_suggestion\":true") != std::string::npos);
-        QCOMPARE(bytes.find("from_suggestion"), bytes.rfind("from_suggestion"));   // only on the accepted one
+        QCOMPARE(bytes.find("from_suggestion"), bytes.rfind("from_suggestion")); // only on the accepted one
         Problems problems;
         const auto back = ReviewRecord::parse(bytes, problems);
         QVERIFY(back);
@@ -184,7 +196,7 @@ private slots:
                                                          problems, "roles");
         QVERIFY(roles.grants("a@example.org", "R&D reviewer"));
         QVERIFY(roles.grants("a@example.org", "clinical reviewer"));
-        QVERIFY(!roles.grants("c@example.org", "clinical reviewer"));   // no wildcards
+        QVERIFY(!roles.grants("c@example.org", "clinical reviewer")); // no wildcards
         QVERIFY(!roles.grants("A@example.org", "R&D reviewer"));
         QCOMPARE(roles.rolesOf("a@example.org"), (std::vector<std::string>{"R&D reviewer", "clinical reviewer"}));
         QCOMPARE(problems.warningCount(), std::size_t{2});

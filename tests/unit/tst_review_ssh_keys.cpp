@@ -2,12 +2,12 @@
 // RSA) verify, are trusted through allowed_signers like Ed25519 ones, and a signature by a key
 // other than reviewer.public_key is invalid naming both keys; a record naming a key type we do
 // not support is rejected naming the type.
+#include "TestData.h"
 #include "core/crypto/Sha256.h"
 #include "core/crypto/SshPrivateKey.h"
 #include "core/manifest/ManifestParser.h"
 #include "core/review/ReviewSigner.h"
 #include "core/review/ReviewVerifier.h"
-#include "TestData.h"
 
 #include <QDir>
 #include <QFile>
@@ -51,8 +51,8 @@ std::pair<std::string, ReviewRecord> exampleRecord()
 
 std::optional<SignedReview> signAs(const ReviewRecord &record, const SshPrivateKey &key, Problems &problems)
 {
-    return ReviewSigner::signWith(record, key.publicKey(),
-                                  [&key](std::string_view d, std::string *e) { return key.sign(d, e); }, problems);
+    return ReviewSigner::signWith(
+        record, key.publicKey(), [&key](std::string_view d, std::string *e) { return key.sign(d, e); }, problems);
 }
 
 std::string reasonsOf(const ReviewCheck &c)
@@ -94,13 +94,14 @@ private slots:
 
         const AllowedSigners signers = AllowedSigners::parse(
             record.reviewer.email + " namespaces=\"mltrl-gate-review\" " + key->publicKey().toOpenSsh(), problems);
-        const ReviewCheck c = ReviewVerifier(&signers).verify(signedReview->bytes, signedReview->signature, id,
-                                                              exampleContext());
+        const ReviewCheck c =
+            ReviewVerifier(&signers).verify(signedReview->bytes, signedReview->signature, id, exampleContext());
         QVERIFY2(c.status == ReviewStatus::Valid, reasonsOf(c).c_str());
         QVERIFY(c.trusted());
         QCOMPARE(c.fingerprint, key->publicKey().fingerprint());
         // Not listed: valid, unknown signer.
-        const ReviewCheck unknown = ReviewVerifier().verify(signedReview->bytes, signedReview->signature, id, exampleContext());
+        const ReviewCheck unknown =
+            ReviewVerifier().verify(signedReview->bytes, signedReview->signature, id, exampleContext());
         QVERIFY(unknown.status == ReviewStatus::ValidUnknownSigner);
     }
 
@@ -117,15 +118,15 @@ private slots:
         QVERIFY(problems.hasErrors());
         // ...and the verifier refuses one made anyway.
         const auto bytes = record.serialize();
-        const auto sig = sshsig::signWith(bytes, other->publicKey(),
-                                          [&](std::string_view d, std::string *e) { return other->sign(d, e); },
-                                          kReviewNamespace);
+        const auto sig = sshsig::signWith(
+            bytes, other->publicKey(), [&](std::string_view d, std::string *e) { return other->sign(d, e); },
+            kReviewNamespace);
         QVERIFY(sig);
         const ReviewCheck c = ReviewVerifier().verify(bytes, *sig, id, exampleContext());
         QVERIFY(c.status == ReviewStatus::Invalid);
         const std::string why = reasonsOf(c);
-        QVERIFY2(why.find(other->publicKey().fingerprint()) != std::string::npos
-                     && why.find(claimed->publicKey().fingerprint()) != std::string::npos,
+        QVERIFY2(why.find(other->publicKey().fingerprint()) != std::string::npos &&
+                     why.find(claimed->publicKey().fingerprint()) != std::string::npos,
                  why.c_str());
     }
 

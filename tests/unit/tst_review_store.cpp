@@ -1,5 +1,7 @@
 // Reviews in the store: schema migration, building (validation), signing, immutability,
 // idempotent insertion, annotations, export and verification of the exported archive.
+#include "TempStore.h"
+#include "TestData.h"
 #include "core/crypto/Ed25519Key.h"
 #include "core/import/Importer.h"
 #include "core/review/AnnotationStore.h"
@@ -11,8 +13,6 @@
 #include "core/review/ReviewStore.h"
 #include "core/store/RevisionData.h"
 #include "core/store/Schema.h"
-#include "TempStore.h"
-#include "TestData.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,7 +24,8 @@ namespace {
 std::optional<RevisionData> importExample(test::TempStore &ts)
 {
     Problems problems;
-    const ImportResult r = importArchive(ts.store(), test::dataPath(QStringLiteral("example-min")).toStdString(), problems);
+    const ImportResult r =
+        importArchive(ts.store(), test::dataPath(QStringLiteral("example-min")).toStdString(), problems);
     if (!r.ok())
         return std::nullopt;
     return loadRevision(ts.store(), "derm-triage", std::nullopt, problems);
@@ -36,7 +37,9 @@ ReviewInput goodInput(const Ed25519Key &key)
     in.gate = "gate-5";
     in.outcome = "advance";
     in.rationale = "Good enough to build on.";
-    in.verdicts = {{"auroc", "met", std::nullopt}, {"worst-group", "waived", "Accepted for now."}, {"ethics", "met", std::nullopt}};
+    in.verdicts = {{"auroc", "met", std::nullopt},
+                   {"worst-group", "waived", "Accepted for now."},
+                   {"ethics", "met", std::nullopt}};
     in.reviewer = {"R. D.", "rd@example.org", "R&D reviewer", key.publicKey().toOpenSsh()};
     return in;
 }
@@ -69,15 +72,18 @@ private slots:
         QTest::addColumn<QString>("change");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown gate") << QStringLiteral("gate") << QStringLiteral("no gate");
-        QTest::newRow("missing verdict") << QStringLiteral("drop-verdict") << QStringLiteral("G1: criterion \"ethics\" has no verdict");
+        QTest::newRow("missing verdict") << QStringLiteral("drop-verdict")
+                                         << QStringLiteral("G1: criterion \"ethics\" has no verdict");
         QTest::newRow("unknown criterion") << QStringLiteral("extra-verdict") << QStringLiteral("no criterion");
         QTest::newRow("not_met without note") << QStringLiteral("not_met") << QStringLiteral("needs a note");
         QTest::newRow("conditions needed") << QStringLiteral("conditional") << QStringLiteral("at least one condition");
-        QTest::newRow("switchback not below") << QStringLiteral("switchback") << QStringLiteral("below the gate's level");
+        QTest::newRow("switchback not below")
+            << QStringLiteral("switchback") << QStringLiteral("below the gate's level");
         QTest::newRow("bad outcome") << QStringLiteral("outcome") << QStringLiteral("is not advance");
-        QTest::newRow("no rationale") << QStringLiteral("rationale") << QStringLiteral("decision/rationale: G2: every outcome needs a rationale");
-        QTest::newRow("advance with not_met") << QStringLiteral("advance-not-met")
-                                              << QStringLiteral("decision/outcome: G2: an unconditional advance");
+        QTest::newRow("no rationale") << QStringLiteral("rationale")
+                                      << QStringLiteral("decision/rationale: G2: every outcome needs a rationale");
+        QTest::newRow("advance with not_met")
+            << QStringLiteral("advance-not-met") << QStringLiteral("decision/outcome: G2: an unconditional advance");
         QTest::newRow("no email") << QStringLiteral("email") << QStringLiteral("email is needed");
     }
 
@@ -165,14 +171,16 @@ private slots:
         QTemporaryDir out;
         const std::filesystem::path zip = std::filesystem::path(out.path().toStdString()) / "x.mltrl";
         Problems exportProblems;
-        const auto exported = ArchiveExporter(ts.store()).exportRevision("derm-triage", std::nullopt, zip, exportProblems);
+        const auto exported =
+            ArchiveExporter(ts.store()).exportRevision("derm-triage", std::nullopt, zip, exportProblems);
         QVERIFY(exported);
         QCOMPARE(exported->reviews, 2);
         const ArchiveVerification v = verifyArchive(zip, nullptr);
         QVERIFY(v.archiveOk);
         QCOMPARE(v.reviews.size(), std::size_t(2));
         for (const ArchiveReview &r : v.reviews)
-            QVERIFY2(r.check.status == ReviewStatus::ValidUnknownSigner, r.check.reasons.empty() ? "" : r.check.reasons[0].c_str());
+            QVERIFY2(r.check.status == ReviewStatus::ValidUnknownSigner,
+                     r.check.reasons.empty() ? "" : r.check.reasons[0].c_str());
         QVERIFY(v.passed());
 
         // Every action is in the audit log and the chain holds.

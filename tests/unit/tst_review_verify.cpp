@@ -1,14 +1,14 @@
 // Verifying signed reviews (§4): the example review is valid (trusted with the example's
 // allowed_signers, unknown without); every kind of tampering is detected and named.
+#include "TestData.h"
 #include "core/crypto/Sha256.h"
 #include "core/crypto/SshSig.h"
 #include "core/manifest/ManifestParser.h"
 #include "core/review/ReviewVerifier.h"
-#include "TestData.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
 #include <array>
@@ -121,8 +121,8 @@ private slots:
 
     void tamperedRecordOrSignatureIsInvalid_data()
     {
-        QTest::addColumn<int>("where");   // 0 record, 1 signature
-        QTest::addColumn<int>("offset");  // from the start (record) or into the base64 (signature)
+        QTest::addColumn<int>("where");  // 0 record, 1 signature
+        QTest::addColumn<int>("offset"); // from the start (record) or into the base64 (signature)
         QTest::addColumn<QString>("reason");
         QTest::newRow("record: a digit of an observed value") << 0 << -1 << QStringLiteral("does not verify");
         QTest::newRow("record: first byte") << 0 << 0 << QStringLiteral("review");
@@ -140,7 +140,8 @@ private slots:
             const std::size_t at = offset < 0 ? r.bytes.find("0.91") + 3 : std::size_t(offset);
             r.bytes[at] = r.bytes[at] == '1' ? '2' : '{' == r.bytes[at] ? '[' : '1';
         } else {
-            const std::size_t at = r.signature.find('\n') + 1 + std::size_t(offset % 70) + std::size_t(offset / 70) * 71;
+            const std::size_t at =
+                r.signature.find('\n') + 1 + std::size_t(offset % 70) + std::size_t(offset / 70) * 71;
             r.signature[at] = r.signature[at] == 'A' ? 'B' : 'A';
         }
         const ReviewCheck c = ReviewVerifier().verify(r.bytes, r.signature, r.id, exampleContext());
@@ -203,8 +204,8 @@ private slots:
         ReviewRecord rec = *ReviewRecord::parse(r.bytes, problems);
         rec.gate = "gate-9";
         std::string bytes = rec.serialize();
-        ReviewCheck c = ReviewVerifier().verify(bytes, *sshsig::sign(bytes, testKey(), kReviewNamespace), rec.id,
-                                                exampleContext());
+        ReviewCheck c =
+            ReviewVerifier().verify(bytes, *sshsig::sign(bytes, testKey(), kReviewNamespace), rec.id, exampleContext());
         QVERIFY2(c.status == ReviewStatus::Invalid, reasonsOf(c).c_str());
         QVERIFY(anyReasonContains(c, "no gate \"gate-9\""));
 

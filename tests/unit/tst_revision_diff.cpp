@@ -1,6 +1,8 @@
 // Revision diffs: golden pairs of revisions (the example archive, then a copy of it with one
 // kind of change) and the exact change list each must give; the line diff; the default pair
 // of revisions and which reviews of the older revision go stale, naming the bound items.
+#include "TempStore.h"
+#include "TestData.h"
 #include "core/crypto/Ed25519Key.h"
 #include "core/crypto/Sha256.h"
 #include "core/diff/LineDiff.h"
@@ -11,8 +13,6 @@
 #include "core/review/ReviewSigner.h"
 #include "core/review/ReviewStore.h"
 #include "core/store/RevisionData.h"
-#include "TempStore.h"
-#include "TestData.h"
 
 #include <QTest>
 
@@ -47,7 +47,10 @@ json rows(const std::vector<Change> &changes)
     return out;
 }
 
-std::string sha(const std::string &bytes) { return sha256Hex(bytes); }
+std::string sha(const std::string &bytes)
+{
+    return sha256Hex(bytes);
+}
 
 /// Revision 2 is the example changed by `mutate`; `expected` is the exact change list.
 struct GoldenCase {
@@ -62,7 +65,8 @@ const std::string kSampleSha = "bc5670d809b922c51d977158d1c5db879c9df7b26d533cea
 const std::string kLossSha = "54f88b7f3beace6ffdf7da063c6d7ee143855008d7662bfef0c3f26b7f283a76";
 const std::string kValAurocSha = "fbe4a721eb95f10e126165da9b0adcdfe4ac33e5381a2a38abe2549a4c27415b";
 const std::string kNewDatasheet = "# Datasheet v2.2\n\nNow 14 000 images.\n";
-const std::string kNewValAuroc = "step,value,lower,upper\n1,0.81,0.78,0.84\n2,0.88,0.85,0.90\n3,0.91,0.89,0.93\n4,0.93,0.91,0.95\n";
+const std::string kNewValAuroc =
+    "step,value,lower,upper\n1,0.81,0.78,0.84\n2,0.88,0.85,0.90\n3,0.91,0.89,0.93\n4,0.93,0.91,0.95\n";
 const std::string kNotes = "a note\n";
 const std::string kRecall = "step,value\n1,0.7\n2,0.8\n";
 
@@ -85,9 +89,16 @@ const std::vector<GoldenCase> &goldenCases()
                   "Flags dermoscopy images that need a dermatologist within 48 h. **Decision support only.**",
                   "Flags images.", nullptr},
                  {"project", kProject, "exported_at", "2026-11-20T10:00:00Z", "2026-11-25T09:00:00Z", nullptr},
-                 {"project", kProject, "owners", {"R&D Owner <rd.owner@example.org> (R&D owner)"},
-                  {"R&D Owner <owner@example.org> (R&D owner)"}, nullptr},
-                 {"project", kProject, "links", {"Project page <https://wiki.example.org/derm-triage>"},
+                 {"project",
+                  kProject,
+                  "owners",
+                  {"R&D Owner <rd.owner@example.org> (R&D owner)"},
+                  {"R&D Owner <owner@example.org> (R&D owner)"},
+                  nullptr},
+                 {"project",
+                  kProject,
+                  "links",
+                  {"Project page <https://wiki.example.org/derm-triage>"},
                   {"Project page <https://wiki.example.org/derm-triage>", "Repo <https://git.example.org/derm>"},
                   nullptr}};
          }},
@@ -96,7 +107,8 @@ const std::vector<GoldenCase> &goldenCases()
              m["project"]["current_level"] = 6;
              m["project"]["target_level"] = 8;
              m["history"][3]["reason"] = "Re-run of PoP on relabelled data.";
-             m["history"].push_back({{"at", "2026-11-24"}, {"from", 5}, {"to", 6}, {"kind", "advance"}, {"gate", "gate-5"}});
+             m["history"].push_back(
+                 {{"at", "2026-11-24"}, {"from", 5}, {"to", 6}, {"kind", "advance"}, {"gate", "gate-5"}});
          },
          [] {
              return json{{"level", kProject, "current_level", 5, 6, 6},
@@ -150,14 +162,15 @@ const std::vector<GoldenCase> &goldenCases()
              m["requirements"].push_back({{"id", "R3"}, {"text", "Runs offline."}, {"kind", "product"}});
          },
          [] {
-             return json{{"card", "5", "requirements", {"R1", "R2"}, {"R1"}, 5},
-                         {"requirement", "R1", "text", "The classifier shall reach AUROC ≥ 0.90 on the validation set.",
-                          "AUROC ≥ 0.92 on the validation set.", 4},
-                         {"requirement", "R1", "risk.p_failure", 0.2, 0.3, 4},
-                         {"requirement", "R1", "verification", "passed", "failed", 4},
-                         {"requirement", "R1", "validation", "pending", "passed", 4},
-                         {"requirement", "R3", "added", nullptr, "Runs offline.", nullptr},
-                         {"requirement", "R2", "removed", "AUROC on every skin-type group shall be ≥ 0.85.", nullptr, 5}};
+             return json{
+                 {"card", "5", "requirements", {"R1", "R2"}, {"R1"}, 5},
+                 {"requirement", "R1", "text", "The classifier shall reach AUROC ≥ 0.90 on the validation set.",
+                  "AUROC ≥ 0.92 on the validation set.", 4},
+                 {"requirement", "R1", "risk.p_failure", 0.2, 0.3, 4},
+                 {"requirement", "R1", "verification", "passed", "failed", 4},
+                 {"requirement", "R1", "validation", "pending", "passed", 4},
+                 {"requirement", "R3", "added", nullptr, "Runs offline.", nullptr},
+                 {"requirement", "R2", "removed", "AUROC on every skin-type group shall be ≥ 0.85.", nullptr, 5}};
          }},
         {"gates and criteria",
          [](test::ExampleCopy &, json &m) {
@@ -188,17 +201,28 @@ const std::vector<GoldenCase> &goldenCases()
              copy.removeFile("evidence/sample.csv");
              m["evidence"].erase(2);
              copy.writeFile("evidence/notes.txt", kNotes);
-             m["evidence"].push_back({{"id", "ev-notes"}, {"path", "evidence/notes.txt"}, {"title", "Notes"},
-                                      {"kind", "notes"}, {"level", 5}});
+             m["evidence"].push_back({{"id", "ev-notes"},
+                                      {"path", "evidence/notes.txt"},
+                                      {"title", "Notes"},
+                                      {"kind", "notes"},
+                                      {"level", 5}});
          },
          [] {
              return json{{"evidence", "ev-datasheet", "bytes", kDatasheetSha, sha(kNewDatasheet), 2},
                          {"evidence", "ev-ethics", "path", "evidence/ethics-checklist.md", "evidence/ethics-v2.md", 4},
                          {"evidence", "ev-ethics", "title", "Ethics checklist", "Ethics checklist (signed)", 4},
-                         {"evidence", "ev-notes", "added", nullptr,
-                          {{"path", "evidence/notes.txt"}, {"sha256", sha(kNotes)}}, 5},
-                         {"evidence", "ev-sample", "removed", {{"path", "evidence/sample.csv"}, {"sha256", kSampleSha}},
-                          nullptr, 2}};
+                         {"evidence",
+                          "ev-notes",
+                          "added",
+                          nullptr,
+                          {{"path", "evidence/notes.txt"}, {"sha256", sha(kNotes)}},
+                          5},
+                         {"evidence",
+                          "ev-sample",
+                          "removed",
+                          {{"path", "evidence/sample.csv"}, {"sha256", kSampleSha}},
+                          nullptr,
+                          2}};
          }},
         {"metrics",
          [](test::ExampleCopy &copy, json &m) {
@@ -206,17 +230,23 @@ const std::vector<GoldenCase> &goldenCases()
              copy.removeFile("metrics/loss.csv");
              m["metrics"].erase(0);
              copy.writeFile("metrics/recall.csv", kRecall);
-             m["metrics"].push_back({{"id", "recall"}, {"title", "Recall"}, {"path", "metrics/recall.csv"}, {"kind", "series"}});
+             m["metrics"].push_back(
+                 {{"id", "recall"}, {"title", "Recall"}, {"path", "metrics/recall.csv"}, {"kind", "series"}});
          },
          [] {
-             return json{{"criterion", "gate-4/auroc", "observed", 0.91, 0.93, 4},
-                         {"criterion", "gate-5/auroc", "observed", 0.91, 0.93, 5},
-                         {"metric", "val_auroc", "bytes", kValAurocSha, sha(kNewValAuroc), 5},
-                         {"metric", "val_auroc", "points", 3, 4, 5},
-                         {"metric", "val_auroc", "last_value", 0.91, 0.93, 5},
-                         {"metric", "recall", "added", nullptr, {{"path", "metrics/recall.csv"}, {"sha256", sha(kRecall)}},
-                          nullptr},
-                         {"metric", "loss", "removed", {{"path", "metrics/loss.csv"}, {"sha256", kLossSha}}, nullptr, nullptr}};
+             return json{
+                 {"criterion", "gate-4/auroc", "observed", 0.91, 0.93, 4},
+                 {"criterion", "gate-5/auroc", "observed", 0.91, 0.93, 5},
+                 {"metric", "val_auroc", "bytes", kValAurocSha, sha(kNewValAuroc), 5},
+                 {"metric", "val_auroc", "points", 3, 4, 5},
+                 {"metric", "val_auroc", "last_value", 0.91, 0.93, 5},
+                 {"metric",
+                  "recall",
+                  "added",
+                  nullptr,
+                  {{"path", "metrics/recall.csv"}, {"sha256", sha(kRecall)}},
+                  nullptr},
+                 {"metric", "loss", "removed", {{"path", "metrics/loss.csv"}, {"sha256", kLossSha}}, nullptr, nullptr}};
          }},
     };
     return cases;
@@ -250,7 +280,8 @@ std::string signReview(Store &store, const Ed25519Key &key)
     in.gate = "gate-5";
     in.outcome = "advance";
     in.rationale = "Every criterion holds.";
-    in.verdicts = {{"auroc", "met", std::nullopt}, {"worst-group", "met", std::nullopt}, {"ethics", "met", std::nullopt}};
+    in.verdicts = {
+        {"auroc", "met", std::nullopt}, {"worst-group", "met", std::nullopt}, {"ethics", "met", std::nullopt}};
     in.reviewer = {"R. D.", "rd@example.org", "R&D reviewer", key.publicKey().toOpenSsh()};
     const auto record = ReviewBuilder(*rev).build(in, problems);
     const auto signedReview = record ? ReviewSigner::sign(*record, key, problems) : std::nullopt;
@@ -417,19 +448,19 @@ private slots:
         QTest::addColumn<std::string>("b");
         QTest::addColumn<std::string>("unified");
         QTest::newRow("identical") << std::string("a\nb\n") << std::string("a\nb\n") << std::string();
-        QTest::newRow("one line changed") << std::string("a\nb\nc\n") << std::string("a\nB\nc\n")
-                                          << std::string("@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
+        QTest::newRow("one line changed")
+            << std::string("a\nb\nc\n") << std::string("a\nB\nc\n") << std::string("@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
         QTest::newRow("added at end") << std::string("a\n") << std::string("a\nb\n")
                                       << std::string("@@ -1,1 +1,2 @@\n a\n+b\n");
         QTest::newRow("from empty") << std::string() << std::string("x\ny") << std::string("@@ -0,0 +1,2 @@\n+x\n+y\n");
         QTest::newRow("to empty") << std::string("x\n") << std::string() << std::string("@@ -1,1 +0,0 @@\n-x\n");
-        QTest::newRow("csv rows moved")
-            << std::string("h\n1\n2\n3\n4\n") << std::string("h\n2\n3\n1\n4\n")
-            << std::string("@@ -1,5 +1,5 @@\n h\n-1\n 2\n 3\n+1\n 4\n");
+        QTest::newRow("csv rows moved") << std::string("h\n1\n2\n3\n4\n") << std::string("h\n2\n3\n1\n4\n")
+                                        << std::string("@@ -1,5 +1,5 @@\n h\n-1\n 2\n 3\n+1\n 4\n");
         QTest::newRow("crlf shows") << std::string("a\r\nb\n") << std::string("a\nb\n")
                                     << std::string("@@ -1,2 +1,2 @@\n-a\r\n+a\n b\n");
         QTest::newRow("two hunks")
-            << std::string("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n") << std::string("0\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n13\n")
+            << std::string("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n")
+            << std::string("0\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n13\n")
             << std::string("@@ -1,4 +1,4 @@\n-1\n+0\n 2\n 3\n 4\n@@ -9,4 +9,4 @@\n 9\n 10\n 11\n-12\n+13\n");
     }
 

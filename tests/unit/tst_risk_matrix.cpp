@@ -90,10 +90,10 @@ void TestRiskMatrix::levelsGrowWithBothAxes()
 void TestRiskMatrix::counts()
 {
     std::vector<Requirement> reqs(6);
-    reqs[0].pFailure = 0.1, reqs[0].impact = 0.9;     // improbable, catastrophic
-    reqs[1].pFailure = 0.15, reqs[1].impact = 1.0;    // same cell
-    reqs[2].pFailure = 0.6, reqs[2].impact = 0.6;     // probable, critical
-    reqs[3].pFailure = 0.5;                            // no impact: not assessed
+    reqs[0].pFailure = 0.1, reqs[0].impact = 0.9;  // improbable, catastrophic
+    reqs[1].pFailure = 0.15, reqs[1].impact = 1.0; // same cell
+    reqs[2].pFailure = 0.6, reqs[2].impact = 0.6;  // probable, critical
+    reqs[3].pFailure = 0.5;                        // no impact: not assessed
     reqs[5].pFailure = 0.0, reqs[5].impact = 0.0;
     const RiskCounts c = countRiskCells(reqs);
     QCOMPARE(c.at({0, 4}), 2);

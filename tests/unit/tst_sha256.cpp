@@ -38,8 +38,9 @@ private slots:
                                                     "96fd15c13b1b07f9aa1d3bea57789ca031ad85c7a71dd70354ec631238ca3445");
         QTest::newRow("million a") << QByteArray(1'000'000, 'a')
                                    << QStringLiteral("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
-                                   << QStringLiteral("e718483d0ce769644e2e42c7bc15b4638e1f98b13b2044285632a803afa973eb"
-                                                     "de0ff244877ea60a4cb0432ce577c31beb009c5c2c49aa2e4eadb217ad8cc09b");
+                                   << QStringLiteral(
+                                          "e718483d0ce769644e2e42c7bc15b4638e1f98b13b2044285632a803afa973eb"
+                                          "de0ff244877ea60a4cb0432ce577c31beb009c5c2c49aa2e4eadb217ad8cc09b");
     }
     void nistVectors()
     {
@@ -81,11 +82,13 @@ private slots:
         h.update(std::string_view("first input"));
         (void)h.finish();
         h.update(std::string_view("abc"));
-        QCOMPARE(q(toHex(h.finish())), QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        QCOMPARE(q(toHex(h.finish())),
+                 QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
         // A moved-to hasher keeps working.
         Sha256 moved = std::move(h);
         moved.update(std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t *>("abc"), 3));
-        QCOMPARE(q(toHex(moved.finish())), QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+        QCOMPARE(q(toHex(moved.finish())),
+                 QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
     }
 
     void toHexIsLowercase()
@@ -137,7 +140,7 @@ private slots:
         std::string error;
         QVERIFY(!sha256File(dir.filePath(QStringLiteral("missing")).toStdString(), &error).has_value());
         QVERIFY(error.find("cannot open") != std::string::npos);
-        QVERIFY(!sha256File(dir.path().toStdString(), &error).has_value());   // a directory
+        QVERIFY(!sha256File(dir.path().toStdString(), &error).has_value()); // a directory
         QVERIFY(!error.empty());
     }
 
@@ -167,7 +170,8 @@ private slots:
         QTest::newRow("foob") << QByteArray("foob") << QStringLiteral("Zm9vYg==") << QStringLiteral("Zm9vYg");
         QTest::newRow("fooba") << QByteArray("fooba") << QStringLiteral("Zm9vYmE=") << QStringLiteral("Zm9vYmE");
         QTest::newRow("foobar") << QByteArray("foobar") << QStringLiteral("Zm9vYmFy") << QStringLiteral("Zm9vYmFy");
-        QTest::newRow("high bytes") << QByteArray("\xfb\xff\xbf", 3) << QStringLiteral("+/+/") << QStringLiteral("+/+/");
+        QTest::newRow("high bytes") << QByteArray("\xfb\xff\xbf", 3) << QStringLiteral("+/+/")
+                                    << QStringLiteral("+/+/");
     }
     void base64RoundTrip()
     {
@@ -178,7 +182,8 @@ private slots:
         QCOMPARE(q(base64Encode(b)), padded);
         QCOMPARE(q(base64Encode(b, Base64Padding::Unpadded)), unpadded);
         QCOMPARE(base64Decode(padded.toStdString()), std::optional<std::string>(std::string(b)));
-        QCOMPARE(base64Decode(unpadded.toStdString(), Base64Padding::Unpadded), std::optional<std::string>(std::string(b)));
+        QCOMPARE(base64Decode(unpadded.toStdString(), Base64Padding::Unpadded),
+                 std::optional<std::string>(std::string(b)));
     }
 
     void base64StrictDecode_data()
@@ -203,7 +208,8 @@ private slots:
     {
         QFETCH(QString, text);
         QFETCH(bool, padded);
-        QVERIFY(!base64Decode(text.toStdString(), padded ? Base64Padding::Padded : Base64Padding::Unpadded).has_value());
+        QVERIFY(
+            !base64Decode(text.toStdString(), padded ? Base64Padding::Padded : Base64Padding::Unpadded).has_value());
     }
 };
 

@@ -112,7 +112,8 @@ private slots:
         QFETCH(QString, hash);
         QFETCH(QString, sigFile);
         std::string error;
-        const auto armored = sshsig::sign(readData(messageFile), testKey(), nameSpace.toStdString(), hash.toStdString(), &error);
+        const auto armored =
+            sshsig::sign(readData(messageFile), testKey(), nameSpace.toStdString(), hash.toStdString(), &error);
         QVERIFY2(armored.has_value(), error.c_str());
         QCOMPARE(q(*armored), q(readData(sigFile)));
     }
@@ -132,8 +133,8 @@ private slots:
         QVERIFY(!records.isEmpty());
         for (const QString &record : records) {
             const QString rel = QStringLiteral("example-min/reviews/") + record;
-            QTest::newRow(qPrintable(record)) << rel << rel + QStringLiteral(".sig") << QStringLiteral("mltrl-gate-review")
-                                              << QStringLiteral("sha512");
+            QTest::newRow(qPrintable(record)) << rel << rel + QStringLiteral(".sig")
+                                              << QStringLiteral("mltrl-gate-review") << QStringLiteral("sha512");
         }
     }
     void verifiesTestVectors()
@@ -156,7 +157,8 @@ private slots:
     {
         const Ed25519PublicKey pub = testKey().publicKey();
         QCOMPARE(q(pub.toOpenSsh()), QString::fromLatin1(kTestPublicKey));
-        QCOMPARE(q(pub.toOpenSsh("reviewer@example.org")), QString::fromLatin1(kTestPublicKey) + QStringLiteral(" reviewer@example.org"));
+        QCOMPARE(q(pub.toOpenSsh("reviewer@example.org")),
+                 QString::fromLatin1(kTestPublicKey) + QStringLiteral(" reviewer@example.org"));
         QCOMPARE(q(pub.fingerprint()), QString::fromLatin1(kTestFingerprint));
     }
 
@@ -179,13 +181,13 @@ private slots:
         QVERIFY(armored->ends_with("\n-----END SSH SIGNATURE-----\n"));
         QVERIFY(armored->find('\r') == std::string::npos);
         const QStringList lines = q(*armored).split(QLatin1Char('\n'));
-        QCOMPARE(lines.last(), QString());   // final newline
+        QCOMPARE(lines.last(), QString()); // final newline
         for (qsizetype i = 1; i + 2 < lines.size(); ++i) {
             QVERIFY(lines[i].size() <= 70);
             if (i + 3 < lines.size())
-                QCOMPARE(lines[i].size(), 70);   // every line but the last is full
+                QCOMPARE(lines[i].size(), 70); // every line but the last is full
         }
-        QVERIFY(lines[1].startsWith(QStringLiteral("U1NIU0lH")));   // "SSHSIG"
+        QVERIFY(lines[1].startsWith(QStringLiteral("U1NIU0lH"))); // "SSHSIG"
         QCOMPARE(sshsig::armor(blobOf(*armored)), *armored);
     }
 
@@ -196,7 +198,8 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("empty namespace") << QString() << QStringLiteral("sha512") << QStringLiteral("namespace");
         QTest::newRow("sha1") << QStringLiteral("ns") << QStringLiteral("sha1") << QStringLiteral("unsupported hash");
-        QTest::newRow("uppercase") << QStringLiteral("ns") << QStringLiteral("SHA512") << QStringLiteral("unsupported hash");
+        QTest::newRow("uppercase") << QStringLiteral("ns") << QStringLiteral("SHA512")
+                                   << QStringLiteral("unsupported hash");
     }
     void signRejectsBadArguments()
     {
@@ -230,10 +233,13 @@ private slots:
 
         std::string flipped = msg;
         flipped[3] ^= 0x01;
-        QTest::newRow("flipped message byte") << bytes(flipped) << bytes(good) << ns << QStringLiteral("does not verify");
-        QTest::newRow("extra message byte") << bytes(msg + "\n") << bytes(good) << ns << QStringLiteral("does not verify");
-        QTest::newRow("flipped signature byte") << bytes(msg) << withParts([](BlobParts &p) { p.signature.back() ^= 0x40; })
-                                                << ns << QStringLiteral("does not verify");
+        QTest::newRow("flipped message byte")
+            << bytes(flipped) << bytes(good) << ns << QStringLiteral("does not verify");
+        QTest::newRow("extra message byte")
+            << bytes(msg + "\n") << bytes(good) << ns << QStringLiteral("does not verify");
+        QTest::newRow("flipped signature byte")
+            << bytes(msg) << withParts([](BlobParts &p) { p.signature.back() ^= 0x40; }) << ns
+            << QStringLiteral("does not verify");
         QTest::newRow("other public key") << bytes(msg) << withParts([](BlobParts &p) { p.publicKey.back() ^= 0x01; })
                                           << ns << QStringLiteral("does not verify");
         QTest::newRow("wrong namespace") << bytes(msg) << bytes(good) << QStringLiteral("mltrl-gate-review")
@@ -244,9 +250,10 @@ private slots:
         QTest::newRow("hash changed in blob") << bytes(msg) << withParts([](BlobParts &p) { p.hash = "sha256"; }) << ns
                                               << QStringLiteral("does not verify");
         QTest::newRow("reserved filled in") << bytes(msg) << withParts([](BlobParts &p) { p.reserved = "x"; }) << ns
-                                            << QString();   // OpenSSH ignores it: still verifies
-        QTest::newRow("trailing bytes") << bytes(msg) << withParts([](BlobParts &p) { p.trailing = std::string(1, '\0'); })
-                                        << ns << QStringLiteral("trailing bytes");
+                                            << QString(); // OpenSSH ignores it: still verifies
+        QTest::newRow("trailing bytes") << bytes(msg)
+                                        << withParts([](BlobParts &p) { p.trailing = std::string(1, '\0'); }) << ns
+                                        << QStringLiteral("trailing bytes");
         QTest::newRow("wrong magic") << bytes(msg) << withParts([](BlobParts &p) { p.magic = "SSHSIH"; }) << ns
                                      << QStringLiteral("bad magic");
         QTest::newRow("version 2") << bytes(msg) << withParts([](BlobParts &p) { p.version = 2; }) << ns
@@ -266,8 +273,8 @@ private slots:
         }) << ns << QStringLiteral("a \"rsa-sha2-512\" signature from an ssh-ed25519 key");
         QTest::newRow("short signature") << bytes(msg) << withParts([](BlobParts &p) { p.signature.pop_back(); }) << ns
                                          << QStringLiteral("malformed ssh-ed25519 signature");
-        QTest::newRow("key with trailing byte") << bytes(msg) << withParts([](BlobParts &p) { p.publicKey += 'x'; }) << ns
-                                                << QStringLiteral("trailing bytes after the ssh-ed25519 key");
+        QTest::newRow("key with trailing byte") << bytes(msg) << withParts([](BlobParts &p) { p.publicKey += 'x'; })
+                                                << ns << QStringLiteral("trailing bytes after the ssh-ed25519 key");
         QTest::newRow("sha1") << bytes(msg) << withParts([](BlobParts &p) { p.hash = "sha1"; }) << ns
                               << QStringLiteral("unsupported hash algorithm \"sha1\"");
         QTest::newRow("empty namespace") << bytes(msg) << withParts([](BlobParts &p) { p.nameSpace.clear(); }) << ns
@@ -276,24 +283,27 @@ private slots:
             << bytes(msg) << withParts([&](BlobParts &p) { p.nameSpace = std::string(kTestNamespace) + '\0'; }) << ns
             << QStringLiteral("NUL byte");
 
-        std::string huge = blob;   // namespace length field claims 4 GiB
+        std::string huge = blob; // namespace length field claims 4 GiB
         const std::size_t nsLengthAt = 6 + 4 + 4 + sig.publicKey.wireBlob().size();
         huge.replace(nsLengthAt, 4, "\xff\xff\xff\xff");
-        QTest::newRow("length beyond the end") << bytes(msg) << bytes(sshsig::armor(huge)) << ns
-                                               << QStringLiteral("truncated signature (namespace)");
+        QTest::newRow("length beyond the end")
+            << bytes(msg) << bytes(sshsig::armor(huge)) << ns << QStringLiteral("truncated signature (namespace)");
         QTest::newRow("truncated blob") << bytes(msg) << bytes(sshsig::armor(blob.substr(0, blob.size() - 10))) << ns
                                         << QStringLiteral("truncated signature (signature)");
 
         const std::string endLine = "-----END SSH SIGNATURE-----\n";
         QTest::newRow("armor without END") << bytes(msg) << bytes(good.substr(0, good.size() - endLine.size())) << ns
                                            << QStringLiteral("missing \"-----END SSH SIGNATURE-----\"");
-        QTest::newRow("armor cut mid-body") << bytes(msg) << bytes(good.substr(0, 100)) << ns
-                                            << QStringLiteral("truncated SSH signature");
+        QTest::newRow("armor cut mid-body")
+            << bytes(msg) << bytes(good.substr(0, 100)) << ns << QStringLiteral("truncated SSH signature");
         std::string lostLine = good;
-        lostLine.erase(lostLine.find('\n', 40) + 1, 71);   // drop the second base64 line
-        QTest::newRow("armor missing a line") << bytes(msg) << bytes(lostLine) << ns << QStringLiteral("not valid base64");
-        QTest::newRow("no BEGIN line") << bytes(msg) << bytes(good.substr(30)) << ns << QStringLiteral("missing \"-----BEGIN");
-        QTest::newRow("leading blank line") << bytes(msg) << bytes("\n" + good) << ns << QStringLiteral("missing \"-----BEGIN");
+        lostLine.erase(lostLine.find('\n', 40) + 1, 71); // drop the second base64 line
+        QTest::newRow("armor missing a line")
+            << bytes(msg) << bytes(lostLine) << ns << QStringLiteral("not valid base64");
+        QTest::newRow("no BEGIN line") << bytes(msg) << bytes(good.substr(30)) << ns
+                                       << QStringLiteral("missing \"-----BEGIN");
+        QTest::newRow("leading blank line")
+            << bytes(msg) << bytes("\n" + good) << ns << QStringLiteral("missing \"-----BEGIN");
         QTest::newRow("empty") << bytes(msg) << QByteArray() << ns << QStringLiteral("missing \"-----BEGIN");
         QTest::newRow("empty body") << bytes(msg)
                                     << QByteArray("-----BEGIN SSH SIGNATURE-----\n-----END SSH SIGNATURE-----\n") << ns
@@ -315,7 +325,8 @@ private slots:
             crlf += c;
         }
         QTest::newRow("CRLF accepted") << bytes(msg) << bytes(crlf) << ns << QString();
-        QTest::newRow("no final newline accepted") << bytes(msg) << bytes(good.substr(0, good.size() - 1)) << ns << QString();
+        QTest::newRow("no final newline accepted")
+            << bytes(msg) << bytes(good.substr(0, good.size() - 1)) << ns << QString();
         QTest::newRow("trailing blank lines accepted") << bytes(msg) << bytes(good + "\n\n") << ns << QString();
         std::string rewrapped = sshsig::armor(blob);
         QTest::newRow("our own armor") << bytes(msg) << bytes(rewrapped) << ns << QString();
@@ -326,9 +337,9 @@ private slots:
         QFETCH(QByteArray, armored);
         QFETCH(QString, nameSpace);
         QFETCH(QString, expectedError);
-        const auto result = sshsig::verify(std::string_view(message.constData(), static_cast<std::size_t>(message.size())),
-                                           std::string_view(armored.constData(), static_cast<std::size_t>(armored.size())),
-                                           nameSpace.toStdString());
+        const auto result = sshsig::verify(
+            std::string_view(message.constData(), static_cast<std::size_t>(message.size())),
+            std::string_view(armored.constData(), static_cast<std::size_t>(armored.size())), nameSpace.toStdString());
         if (expectedError.isEmpty()) {
             QVERIFY2(result.ok, result.error.c_str());
             return;
@@ -358,7 +369,8 @@ private slots:
 
     void keyIsReportedEvenWhenSignatureFails()
     {
-        const auto result = sshsig::verify("other message", readData(QStringLiteral("sshsig/tv_sha512.sig")), kTestNamespace);
+        const auto result =
+            sshsig::verify("other message", readData(QStringLiteral("sshsig/tv_sha512.sig")), kTestNamespace);
         QVERIFY(!result.ok);
         QVERIFY(result.publicKey.has_value());
         QCOMPARE(q(result.fingerprint), QString::fromLatin1(kTestFingerprint));

@@ -93,9 +93,11 @@ class TestSshSigInterop : public QObject {
     {
         writeFile(path(QStringLiteral("allowed_signers")), allowedSigners);
         writeFile(path(QStringLiteral("msg.sig")), signature);
-        QStringList args{QStringLiteral("-Y"), QStringLiteral("verify"), QStringLiteral("-f"),
-                         path(QStringLiteral("allowed_signers")), QStringLiteral("-I"), principal,
-                         QStringLiteral("-n"), nameSpace, QStringLiteral("-s"), path(QStringLiteral("msg.sig"))};
+        QStringList args{QStringLiteral("-Y"), QStringLiteral("verify"),
+                         QStringLiteral("-f"), path(QStringLiteral("allowed_signers")),
+                         QStringLiteral("-I"), principal,
+                         QStringLiteral("-n"), nameSpace,
+                         QStringLiteral("-s"), path(QStringLiteral("msg.sig"))};
         if (!verifyTime.isEmpty())
             args << QStringLiteral("-O") << QStringLiteral("verify-time=") + verifyTime;
         return run(m_sshKeygen, args, kMessage);
@@ -106,8 +108,8 @@ class TestSshSigInterop : public QObject {
     {
         const QString key = path(name);
         const Run r = run(m_sshKeygen, {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"),
-                                        QStringLiteral("-N"), QString(), QStringLiteral("-C"), QString::fromLatin1(kPrincipal),
-                                        QStringLiteral("-f"), key});
+                                        QStringLiteral("-N"), QString(), QStringLiteral("-C"),
+                                        QString::fromLatin1(kPrincipal), QStringLiteral("-f"), key});
         if (r.exitCode != 0)
             qFatal("ssh-keygen -t ed25519 failed: %s", qPrintable(r.err));
         return key;
@@ -136,14 +138,17 @@ private slots:
         const auto armored = sshsig::sign(str(kMessage), *key, kNamespace, hash.toStdString());
         QVERIFY(armored.has_value());
         const QByteArray signers = QByteArray(kPrincipal) + ' ' + bytes(key->publicKey().toOpenSsh()) + '\n';
-        const Run r = sshVerify(signers, bytes(*armored), QString::fromLatin1(kPrincipal), QString::fromLatin1(kNamespace));
+        const Run r =
+            sshVerify(signers, bytes(*armored), QString::fromLatin1(kPrincipal), QString::fromLatin1(kNamespace));
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QCOMPARE(r.out.trimmed(), QStringLiteral("Good \"mltrl-gate-review\" signature for reviewer@example.org with ED25519 key ")
-                                      + QString::fromStdString(key->publicKey().fingerprint()));
+        QCOMPARE(r.out.trimmed(),
+                 QStringLiteral("Good \"mltrl-gate-review\" signature for reviewer@example.org with ED25519 key ") +
+                     QString::fromStdString(key->publicKey().fingerprint()));
         // And ssh-keygen rejects it for another message.
         writeFile(path(QStringLiteral("msg.sig")), bytes(*armored));
-        const Run bad = run(m_sshKeygen, {QStringLiteral("-Y"), QStringLiteral("check-novalidate"), QStringLiteral("-n"),
-                                          QString::fromLatin1(kNamespace), QStringLiteral("-s"), path(QStringLiteral("msg.sig"))},
+        const Run bad = run(m_sshKeygen,
+                            {QStringLiteral("-Y"), QStringLiteral("check-novalidate"), QStringLiteral("-n"),
+                             QString::fromLatin1(kNamespace), QStringLiteral("-s"), path(QStringLiteral("msg.sig"))},
                             kMessage + "x");
         QVERIFY(bad.exitCode != 0);
     }
@@ -152,8 +157,9 @@ private slots:
     {
         const QString key = sshGeneratedKey(QStringLiteral("ssh_key"));
         writeFile(path(QStringLiteral("review.json")), kMessage);
-        const Run r = run(m_sshKeygen, {QStringLiteral("-Y"), QStringLiteral("sign"), QStringLiteral("-f"), key,
-                                        QStringLiteral("-n"), QString::fromLatin1(kNamespace), path(QStringLiteral("review.json"))});
+        const Run r = run(m_sshKeygen,
+                          {QStringLiteral("-Y"), QStringLiteral("sign"), QStringLiteral("-f"), key,
+                           QStringLiteral("-n"), QString::fromLatin1(kNamespace), path(QStringLiteral("review.json"))});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const std::string armored = str(readFile(path(QStringLiteral("review.json.sig"))));
 
@@ -233,13 +239,15 @@ private slots:
         Problems problems;
         // Formatted, not concatenated: GCC 12 reports a false -Warray-bounds on the
         // operator+ chain here once the precompiled header changes its inlining.
-        const auto signers = AllowedSigners::parse(fmt::format("{} {}", kPrincipal, key.publicKey().toOpenSsh()), problems);
+        const auto signers =
+            AllowedSigners::parse(fmt::format("{} {}", kPrincipal, key.publicKey().toOpenSsh()), problems);
         const auto trust = signers.check(kPrincipal, key.publicKey(), kNamespace, 1'700'000'000).trust;
         qputenv("PATH", oldPath);
 
         QVERIFY(found.isEmpty());
         QVERIFY(!viaWrapper.has_value());
-        QVERIFY2(QString::fromStdString(wrapperError).contains(QStringLiteral("ssh-keygen not found")), wrapperError.c_str());
+        QVERIFY2(QString::fromStdString(wrapperError).contains(QStringLiteral("ssh-keygen not found")),
+                 wrapperError.c_str());
         QVERIFY(armored.has_value());
         QVERIFY2(result.ok, result.error.c_str());
         QVERIFY(trust == SignerTrust::Trusted);
@@ -261,7 +269,9 @@ private slots:
 
         QVERIFY(sshsig::verify(str(kMessage), armored, kNamespace).ok);
         const QByteArray signers = QByteArray(kPrincipal) + ' ' + bytes(key.publicKey().toOpenSsh());
-        QCOMPARE(sshVerify(signers, bytes(armored), QString::fromLatin1(kPrincipal), QString::fromLatin1(kNamespace)).exitCode, 0);
+        QCOMPARE(sshVerify(signers, bytes(armored), QString::fromLatin1(kPrincipal), QString::fromLatin1(kNamespace))
+                     .exitCode,
+                 0);
     }
 
     // The same allowed_signers text and question get the same answer from both.
@@ -283,10 +293,12 @@ private slots:
         QTest::newRow("other key") << QStringLiteral("%P %O") << who << ns << t;
         QTest::newRow("namespace ok") << QStringLiteral("%P namespaces=\"git,mltrl-*\" %K") << who << ns << t;
         QTest::newRow("namespace not ok") << QStringLiteral("%P namespaces=\"git\" %K") << who << ns << t;
-        QTest::newRow("case-insensitive option") << QStringLiteral("%P NAMESPACES=\"mltrl-gate-review\" %K") << who << ns << t;
+        QTest::newRow("case-insensitive option")
+            << QStringLiteral("%P NAMESPACES=\"mltrl-gate-review\" %K") << who << ns << t;
         QTest::newRow("cert-authority") << QStringLiteral("%P cert-authority %K") << who << ns << t;
         QTest::newRow("not yet valid") << QStringLiteral("%P valid-after=\"20250602Z\" %K") << who << ns << t;
-        QTest::newRow("valid window") << QStringLiteral("%P valid-after=\"20250101Z\",valid-before=\"20251231Z\" %K") << who << ns << t;
+        QTest::newRow("valid window") << QStringLiteral("%P valid-after=\"20250101Z\",valid-before=\"20251231Z\" %K")
+                                      << who << ns << t;
         QTest::newRow("expired") << QStringLiteral("%P valid-before=\"202506011159Z\" %K") << who << ns << t;
         QTest::newRow("at valid-before") << QStringLiteral("%P valid-before=\"20250601120000Z\" %K") << who << ns << t;
         QTest::newRow("comment and blank lines") << QStringLiteral("# x\n\n  %P %K comment here\n") << who << ns << t;
@@ -294,7 +306,8 @@ private slots:
         QTest::newRow("malformed line first") << QStringLiteral("%P bogus %K\n%P %K") << who << ns << t;
         QTest::newRow("malformed other principal") << QStringLiteral("x@y bogus %K\n%P %K") << who << ns << t;
         QTest::newRow("unreadable line") << QStringLiteral("lonely\n%P %K") << who << ns << t;
-        QTest::newRow("rsa line then ours") << QStringLiteral("%P ssh-rsa AAAAB3NzaC1yc2EAAAADAQAB\n%P %K") << who << ns << t;
+        QTest::newRow("rsa line then ours")
+            << QStringLiteral("%P ssh-rsa AAAAB3NzaC1yc2EAAAADAQAB\n%P %K") << who << ns << t;
     }
     void allowedSignersAgreeWithSshKeygen()
     {
@@ -316,9 +329,10 @@ private slots:
         const auto ours = signers.check(principal.toStdString(), key.publicKey(), nameSpace.toStdString(),
                                         *parseSshTime(verifyTime.toStdString()));
         const bool weTrust = ours.trust == SignerTrust::Trusted;
-        QVERIFY2(weTrust == (theirs.exitCode == 0),
-                 qPrintable(QStringLiteral("ours: %1; ssh-keygen (exit %2): %3")
-                                .arg(QString::fromStdString(ours.reason)).arg(theirs.exitCode).arg(theirs.err.trimmed())));
+        QVERIFY2(weTrust == (theirs.exitCode == 0), qPrintable(QStringLiteral("ours: %1; ssh-keygen (exit %2): %3")
+                                                                   .arg(QString::fromStdString(ours.reason))
+                                                                   .arg(theirs.exitCode)
+                                                                   .arg(theirs.err.trimmed())));
     }
 };
 

@@ -44,7 +44,7 @@ void vectors()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("type");
-    QTest::addColumn<QString>("fingerprint");   // as `ssh-keygen -l` prints it
+    QTest::addColumn<QString>("fingerprint"); // as `ssh-keygen -l` prints it
     QTest::addColumn<bool>("securityKey");
     QTest::newRow("ed25519") << QStringLiteral("ed25519") << QStringLiteral("ssh-ed25519")
                              << QStringLiteral("SHA256:ZxTZQ/K7JZpz0mHqWqdmYCUcq3MAtnu9TYA66TCBkxM") << false;
@@ -80,8 +80,8 @@ private slots:
         QCOMPARE(q(pub->fingerprint()), fingerprint);
         QCOMPARE(pub->isSecurityKey(), securityKey);
 
-        const SshSigVerification v =
-            sshsig::verify(readData(QStringLiteral("signed-data")), readData(name + QStringLiteral(".sig")), nameSpace());
+        const SshSigVerification v = sshsig::verify(readData(QStringLiteral("signed-data")),
+                                                    readData(name + QStringLiteral(".sig")), nameSpace());
         QVERIFY2(v.ok, v.error.c_str());
         QVERIFY(v.publicKey && *v.publicKey == *pub);
         QCOMPARE(q(v.fingerprint), fingerprint);
@@ -163,8 +163,7 @@ private slots:
         QVERIFY2(q(v.error).contains(QStringLiteral("unsupported key type \"ssh-mldsa44-ed25519@openssh.com\"")),
                  v.error.c_str());
         Problems problems;
-        const auto signers =
-            AllowedSigners::parse("test " + readData(QStringLiteral("mldsa44-ed25519.pub")), problems);
+        const auto signers = AllowedSigners::parse("test " + readData(QStringLiteral("mldsa44-ed25519.pub")), problems);
         QCOMPARE(signers.entries().size(), std::size_t(1));
         QVERIFY(!signers.entries().front().key);
     }
@@ -190,7 +189,8 @@ private slots:
         QCOMPARE(key->publicKey().bits(), bits);
         key->setComment("Test Reviewer <t@example.org>");
         const SshRawSigner signer = [&](std::string_view d, std::string *e) { return key->sign(d, e); };
-        const auto armored = sshsig::signWith("payload", key->publicKey(), signer, "mltrl-gate-review", "sha512", &error);
+        const auto armored =
+            sshsig::signWith("payload", key->publicKey(), signer, "mltrl-gate-review", "sha512", &error);
         QVERIFY2(armored.has_value(), error.c_str());
         const SshSigVerification v = sshsig::verify("payload", *armored, "mltrl-gate-review");
         QVERIFY2(v.ok, v.error.c_str());

@@ -122,7 +122,7 @@ private slots:
         QVERIFY(!Store::connect(old, Store::Access::ReadWrite, problems));
         QVERIFY2(problems.items().front().what.find("schema version 1") != std::string::npos,
                  problems.items().front().what.c_str());
-        QVERIFY(!fs::exists(old / "store.sqlite.v1.bak"));   // no migration began
+        QVERIFY(!fs::exists(old / "store.sqlite.v1.bak")); // no migration began
         QCOMPARE(sql::Database((old / "store.sqlite").string()).queryInt("PRAGMA user_version"), std::int64_t(1));
 
         const fs::path dir = root / "store";

@@ -14,21 +14,26 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("one word") << QStringLiteral("Now 12 000 images.") << QStringLiteral("Now 14 000 images.")
                                   << QStringLiteral("Now [-12-]{+14+} 000 images.");
-        QTest::newRow("added at the end") << QStringLiteral("a b") << QStringLiteral("a b c") << QStringLiteral("a b {+c+}");
-        QTest::newRow("removed at the start") << QStringLiteral("x a b") << QStringLiteral("a b")
-                                              << QStringLiteral("[-x-] a b");
-        QTest::newRow("two changes") << QStringLiteral("the cat sat on the mat") << QStringLiteral("the dog sat on a mat")
+        QTest::newRow("added at the end")
+            << QStringLiteral("a b") << QStringLiteral("a b c") << QStringLiteral("a b {+c+}");
+        QTest::newRow("removed at the start")
+            << QStringLiteral("x a b") << QStringLiteral("a b") << QStringLiteral("[-x-] a b");
+        QTest::newRow("two changes") << QStringLiteral("the cat sat on the mat")
+                                     << QStringLiteral("the dog sat on a mat")
                                      << QStringLiteral("the [-cat-]{+dog+} sat on [-the-]{+a+} mat");
         // The change past the first 60 characters, which cutting both sides to 60 used to hide.
-        QTest::newRow("change far in")
-            << QStringLiteral("Triage of dermoscopy images for referral in primary care, trained on 12 000 images from three sites.")
-            << QStringLiteral("Triage of dermoscopy images for referral in primary care, trained on 14 000 images from three sites.")
-            << QStringLiteral("… primary care, trained on [-12-]{+14+} 000 images from three …");
-        QTest::newRow("only white space") << QStringLiteral("a  b\nc") << QStringLiteral("a b c")
-                                          << QStringLiteral("(only white space changed)");
+        QTest::newRow("change far in") << QStringLiteral("Triage of dermoscopy images for referral in primary care, "
+                                                         "trained on 12 000 images from three sites.")
+                                       << QStringLiteral("Triage of dermoscopy images for referral in primary care, "
+                                                         "trained on 14 000 images from three sites.")
+                                       << QStringLiteral(
+                                              "… primary care, trained on [-12-]{+14+} 000 images from three …");
+        QTest::newRow("only white space")
+            << QStringLiteral("a  b\nc") << QStringLiteral("a b c") << QStringLiteral("(only white space changed)");
         QTest::newRow("all new") << QString() << QStringLiteral("fresh text") << QStringLiteral("{+fresh text+}");
-        QTest::newRow("lines become spaces") << QStringLiteral("line one\nline two") << QStringLiteral("line one\nline 2")
-                                             << QStringLiteral("line one line [-two-]{+2+}");
+        QTest::newRow("lines become spaces")
+            << QStringLiteral("line one\nline two") << QStringLiteral("line one\nline 2")
+            << QStringLiteral("line one line [-two-]{+2+}");
     }
     void line()
     {
@@ -41,12 +46,9 @@ private slots:
     void partsInOrder()
     {
         const auto parts = wordDiff("a b c d", "a x c y d");
-        const std::vector<WordDiffPart> expected{{WordDiffPart::Kind::Same, "a"},
-                                                 {WordDiffPart::Kind::Removed, "b"},
-                                                 {WordDiffPart::Kind::Added, "x"},
-                                                 {WordDiffPart::Kind::Same, "c"},
-                                                 {WordDiffPart::Kind::Added, "y"},
-                                                 {WordDiffPart::Kind::Same, "d"}};
+        const std::vector<WordDiffPart> expected{{WordDiffPart::Kind::Same, "a"},  {WordDiffPart::Kind::Removed, "b"},
+                                                 {WordDiffPart::Kind::Added, "x"}, {WordDiffPart::Kind::Same, "c"},
+                                                 {WordDiffPart::Kind::Added, "y"}, {WordDiffPart::Kind::Same, "d"}};
         QCOMPARE(parts.size(), expected.size());
         QVERIFY(parts == expected);
     }

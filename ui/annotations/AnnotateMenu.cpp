@@ -31,7 +31,7 @@ namespace {
 class AnnotateMenuFilter : public QObject {
 public:
     AnnotateMenuFilter(QWidget *widget, ProjectContext &context, std::function<nlohmann::json()> target)
-        : QObject(widget), m_widget(widget), m_context(context), m_target(std::move(target))
+          : QObject(widget), m_widget(widget), m_context(context), m_target(std::move(target))
     {
     }
 
@@ -98,7 +98,8 @@ void installAnnotationHooks(ProjectContext &context, OverviewPanel *overview, Ga
                                                   {"criterion", gates->currentCriterion().toStdString()}});
     });
     attachAnnotateMenu(requirements->table(), context, [requirements] {
-        return orNull(requirements->currentRequirement(), {{"requirement", requirements->currentRequirement().toStdString()}});
+        return orNull(requirements->currentRequirement(),
+                      {{"requirement", requirements->currentRequirement().toStdString()}});
     });
     attachAnnotateMenu(cards->cardView(), context, [&context, cards]() -> nlohmann::json {
         // The card box lists the revision's cards in manifest order.
@@ -117,7 +118,8 @@ void installAnnotationHooks(ProjectContext &context, OverviewPanel *overview, Ga
     // Whole-metric notes have no span on the plot: the metrics table marks them (all of the
     // metric's notes, spans included, so the row says there is something to look at).
     AnnotationMarks::install(
-        metrics->table(), 0, context, [](const QModelIndex &index) { return index.siblingAtColumn(0).data(kIdRole).toString(); },
+        metrics->table(), 0, context,
+        [](const QModelIndex &index) { return index.siblingAtColumn(0).data(kIdRole).toString(); },
         [](const nlohmann::json &t) {
             const auto it = t.find("metric");
             return it != t.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
@@ -147,16 +149,19 @@ void installAnnotationMarks(ProjectContext &context, OverviewPanel *overview, Ga
                              [str](const nlohmann::json &t) { return str(t, "requirement"); });
 
     // A card and the project have no rows: a banner above the card, and above the summary.
-    auto *cardBanner = AnnotationBanner::insertAbove(cards->cardView(), context, [&context, cards](const Annotation &a) {
-        const auto revision = context.revision();
-        const int index = cards->cardBox()->currentIndex();
-        if (!revision || index < 0 || index >= static_cast<int>(revision->manifest.cards.size()) || !a.target.contains("card"))
-            return false;
-        return a.target["card"] == revision->manifest.cards[static_cast<std::size_t>(index)].level;
-    });
+    auto *cardBanner =
+        AnnotationBanner::insertAbove(cards->cardView(), context, [&context, cards](const Annotation &a) {
+            const auto revision = context.revision();
+            const int index = cards->cardBox()->currentIndex();
+            if (!revision || index < 0 || index >= static_cast<int>(revision->manifest.cards.size()) ||
+                !a.target.contains("card"))
+                return false;
+            return a.target["card"] == revision->manifest.cards[static_cast<std::size_t>(index)].level;
+        });
     if (cardBanner)
         QObject::connect(cards->cardBox(), &QComboBox::currentIndexChanged, cardBanner, &AnnotationBanner::refresh);
-    AnnotationBanner::insertAbove(overview->summary(), context, [](const Annotation &a) { return a.target.contains("project"); });
+    AnnotationBanner::insertAbove(overview->summary(), context,
+                                  [](const Annotation &a) { return a.target.contains("project"); });
 }
 
 } // namespace mltrl::ui

@@ -1,8 +1,8 @@
 #include "ui/annotations/AnnotationBanner.h"
 
+#include "core/store/Store.h"
 #include "ui/annotations/AnnotationStyle.h"
 #include "ui/session/ProjectContext.h"
-#include "core/store/Store.h"
 #include "ui/session/StoreGuard.h"
 
 #include <QBoxLayout>
@@ -55,7 +55,8 @@ QString placeOnEvidence(const nlohmann::json &t)
 }
 
 AnnotationBanner::AnnotationBanner(ProjectContext &context, Filter filter, QWidget *parent)
-    : QFrame(parent), m_context(context), m_filter(std::move(filter)), m_title(new QLabel(this)), m_row(new QHBoxLayout(this))
+      : QFrame(parent), m_context(context), m_filter(std::move(filter)), m_title(new QLabel(this)),
+        m_row(new QHBoxLayout(this))
 {
     setObjectName(QStringLiteral("annotationBanner"));
     setFrameShape(QFrame::StyledPanel);
@@ -113,15 +114,17 @@ void AnnotationBanner::refresh()
         QString label = firstLine(a.text, 40);
         if (a.target.contains("evidence"))
             label = QStringLiteral("%1: %2").arg(placeOnEvidence(a.target), label);
-        const QString tip = QStringLiteral("<b>%1</b> (%2)<br>%3")
-                                .arg(severity, QString::fromStdString(a.status),
-                                     QString::fromStdString(a.text).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+        const QString tip =
+            QStringLiteral("<b>%1</b> (%2)<br>%3")
+                .arg(severity, QString::fromStdString(a.status),
+                     QString::fromStdString(a.text).toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
         QToolButton *chip = addChip(label, tip, QString::fromStdString(a.id));
         chip->setIcon(severityIcon(severity, a.status == "resolved"));
     }
     if (static_cast<int>(m_listed.size()) > shown)
         addChip(QStringLiteral("+%1 more").arg(m_listed.size() - static_cast<std::size_t>(shown)),
-                QStringLiteral("Show them in the Annotations list"), QString::fromStdString(m_listed[static_cast<std::size_t>(shown)].id));
+                QStringLiteral("Show them in the Annotations list"),
+                QString::fromStdString(m_listed[static_cast<std::size_t>(shown)].id));
     setVisible(!m_listed.empty());
 }
 
@@ -135,7 +138,7 @@ QToolButton *AnnotationBanner::addChip(const QString &text, const QString &toolT
     chip->setToolTip(toolTip);
     chip->setProperty("annotationId", annotationId);
     connect(chip, &QToolButton::clicked, this, [this, annotationId] { emit m_context.showAnnotation(annotationId); });
-    m_row->insertWidget(m_row->count() - 1, chip);   // before the stretch
+    m_row->insertWidget(m_row->count() - 1, chip); // before the stretch
     m_chips.append(chip);
     return chip;
 }

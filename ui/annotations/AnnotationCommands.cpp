@@ -1,9 +1,9 @@
 #include "ui/annotations/AnnotationCommands.h"
 
 #include "core/review/KeyRing.h"
+#include "core/store/Store.h"
 #include "ui/session/ProjectContext.h"
 #include "ui/session/StoreGuard.h"
-#include "core/store/Store.h"
 
 namespace mltrl::ui {
 
@@ -48,10 +48,10 @@ QString annotationAuthor()
     return QString::fromStdString(mltrl::annotationAuthor(key ? &key->identity : nullptr));
 }
 
-AddAnnotationCommand::AddAnnotationCommand(ProjectContext &context, nlohmann::json target, QString severity, QString text,
-                                           std::function<void(const QString &id)> added)
-    : m_context(context), m_target(std::move(target)), m_severity(std::move(severity)), m_text(std::move(text)),
-      m_onAdded(std::move(added))
+AddAnnotationCommand::AddAnnotationCommand(ProjectContext &context, nlohmann::json target, QString severity,
+                                           QString text, std::function<void(const QString &id)> added)
+      : m_context(context), m_target(std::move(target)), m_severity(std::move(severity)), m_text(std::move(text)),
+        m_onAdded(std::move(added))
 {
     setText(QStringLiteral("Annotate \u201c%1\u201d").arg(shortText(m_text)));
 }
@@ -68,8 +68,8 @@ void AddAnnotationCommand::redo()
     std::optional<Annotation> added;
     if (revision && m_context.store())
         added = storeOf(m_context).add(revision->overview.id, revision->overview.revisionId, m_target,
-                                       m_severity.toStdString(), m_text.toStdString(),
-                                       annotationAuthor().toStdString(), problems);
+                                       m_severity.toStdString(), m_text.toStdString(), annotationAuthor().toStdString(),
+                                       problems);
     else
         problems.error("annotation", "no project is open");
     if (added) {
@@ -94,7 +94,7 @@ void AddAnnotationCommand::undo()
 }
 
 RemoveAnnotationCommand::RemoveAnnotationCommand(ProjectContext &context, const QString &annotationId)
-    : m_context(context), m_snapshot(findAnnotation(context, annotationId.toStdString()))
+      : m_context(context), m_snapshot(findAnnotation(context, annotationId.toStdString()))
 {
     setText(QStringLiteral("Delete annotation \u201c%1\u201d")
                 .arg(m_snapshot ? shortText(QString::fromStdString(m_snapshot->text)) : annotationId));
@@ -121,11 +121,12 @@ void RemoveAnnotationCommand::undo()
 
 SetAnnotationStatusCommand::SetAnnotationStatusCommand(ProjectContext &context, const QString &annotationId,
                                                        const QString &status)
-    : m_context(context), m_id(annotationId.toStdString()), m_status(status.toStdString())
+      : m_context(context), m_id(annotationId.toStdString()), m_status(status.toStdString())
 {
     const auto current = findAnnotation(context, m_id);
     m_previous = current ? current->status : std::string("open");
-    setText(status == QLatin1String("resolved") ? QStringLiteral("Resolve annotation") : QStringLiteral("Reopen annotation"));
+    setText(status == QLatin1String("resolved") ? QStringLiteral("Resolve annotation")
+                                                : QStringLiteral("Reopen annotation"));
 }
 
 void SetAnnotationStatusCommand::apply(const std::string &status)
@@ -149,7 +150,8 @@ void SetAnnotationStatusCommand::undo()
 
 EditAnnotationCommand::EditAnnotationCommand(ProjectContext &context, const QString &annotationId,
                                              const QString &severity, const QString &text)
-    : m_context(context), m_id(annotationId.toStdString()), m_severity(severity.toStdString()), m_text(text.toStdString())
+      : m_context(context), m_id(annotationId.toStdString()), m_severity(severity.toStdString()),
+        m_text(text.toStdString())
 {
     if (const auto current = findAnnotation(context, m_id)) {
         m_oldSeverity = current->severity;

@@ -1,8 +1,8 @@
 #include "ui/annotations/AnnotationEditor.h"
 
+#include "core/review/AnnotationTarget.h"
 #include "ui/annotations/AnnotationCommands.h"
 #include "ui/annotations/AnnotationStyle.h"
-#include "core/review/AnnotationTarget.h"
 #include "ui/session/ProjectContext.h"
 
 #include <QAction>
@@ -35,7 +35,7 @@ QString str(const nlohmann::json &target, const char *key)
 } // namespace
 
 AnnotationDialog::AnnotationDialog(const QString &what, const AnnotationInput &initial, QWidget *parent)
-    : QDialog(parent), m_severity(new QComboBox(this)), m_text(new QPlainTextEdit(this))
+      : QDialog(parent), m_severity(new QComboBox(this)), m_text(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("annotationDialog"));
     setWindowTitle(QStringLiteral("Annotate"));
@@ -43,9 +43,10 @@ AnnotationDialog::AnnotationDialog(const QString &what, const AnnotationInput &i
     m_text->setObjectName(QStringLiteral("annotationText"));
     for (const QString &s : annotationSeverities())
         m_severity->addItem(severityIcon(s), s, s);
-    m_severity->setCurrentIndex(static_cast<int>(std::max<qsizetype>(0, annotationSeverities().indexOf(initial.severity))));
+    m_severity->setCurrentIndex(
+        static_cast<int>(std::max<qsizetype>(0, annotationSeverities().indexOf(initial.severity))));
     m_text->setPlainText(initial.text);
-    m_text->moveCursor(QTextCursor::End);   // editing usually adds to what is there
+    m_text->moveCursor(QTextCursor::End); // editing usually adds to what is there
     m_text->setPlaceholderText(QStringLiteral("What is wrong or worth noting here?"));
     m_text->setTabChangesFocus(true);
 
@@ -124,7 +125,8 @@ QString addAnnotation(ProjectContext &context, const nlohmann::json &target, con
         emit context.notice(QStringLiteral("Open a project before annotating."));
         return {};
     }
-    if (!checkAnnotationTarget(target, "target", problems) || !checkTargetExists(target, revision->manifest, problems)) {
+    if (!checkAnnotationTarget(target, "target", problems) ||
+        !checkTargetExists(target, revision->manifest, problems)) {
         emit context.notice(QStringLiteral("Cannot annotate %1: %2")
                                 .arg(describeTarget(target), QString::fromStdString(problems.items().front().what)));
         return {};

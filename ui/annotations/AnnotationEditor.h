@@ -24,7 +24,7 @@ class ProjectContext;
 
 /// What the reviewer types for an annotation.
 struct AnnotationInput {
-    QString severity = QStringLiteral("minor");   ///< info | minor | major | blocker
+    QString severity = QStringLiteral("minor"); ///< info | minor | major | blocker
     QString text;
 };
 

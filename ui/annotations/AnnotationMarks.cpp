@@ -1,8 +1,8 @@
 #include "ui/annotations/AnnotationMarks.h"
 
+#include "core/store/Store.h"
 #include "ui/annotations/AnnotationStyle.h"
 #include "ui/session/ProjectContext.h"
-#include "core/store/Store.h"
 #include "ui/session/StoreGuard.h"
 
 #include <QAbstractItemView>
@@ -21,7 +21,8 @@ AnnotationMarks *AnnotationMarks::install(QAbstractItemView *view, int column, P
 }
 
 AnnotationMarks::AnnotationMarks(QAbstractItemView *view, ProjectContext &context, RowKey rowKey, TargetKey targetKey)
-    : QStyledItemDelegate(view), m_view(view), m_context(context), m_rowKey(std::move(rowKey)), m_targetKey(std::move(targetKey))
+      : QStyledItemDelegate(view), m_view(view), m_context(context), m_rowKey(std::move(rowKey)),
+        m_targetKey(std::move(targetKey))
 {
     setObjectName(QStringLiteral("annotationMarks"));
     connect(&context, &ProjectContext::annotationsChanged, this, &AnnotationMarks::reload);
@@ -48,7 +49,8 @@ void AnnotationMarks::reload()
                 m.severity = severity;
             m.open = m.open || open;
             m.lines << QStringLiteral("<b>%1</b> (%2): %3")
-                           .arg(severity, QString::fromStdString(a.status), QString::fromStdString(a.text).toHtmlEscaped());
+                           .arg(severity, QString::fromStdString(a.status),
+                                QString::fromStdString(a.text).toHtmlEscaped());
         }
     }
     m_view->viewport()->update();

@@ -31,9 +31,9 @@ public:
                                     TargetKey targetKey);
 
     struct Mark {
-        QString severity;   ///< the most severe open one, else the most severe
-        bool open = false;  ///< any still open
-        QStringList lines;  ///< "severity (status): text" for the tool tip
+        QString severity;  ///< the most severe open one, else the most severe
+        bool open = false; ///< any still open
+        QStringList lines; ///< "severity (status): text" for the tool tip
     };
     /// The mark of the row at `index`; null when it has no annotations.
     [[nodiscard]] const Mark *markAt(const QModelIndex &index) const;

@@ -18,7 +18,8 @@ bool navigateToTarget(ProjectContext &context, const nlohmann::json &target)
         return false;
     if (target.contains("evidence")) {
         // Targets count pages from 1; the viewers from 0.
-        const int page = target.contains("page") && target["page"].is_number_integer() ? target["page"].get<int>() - 1 : -1;
+        const int page =
+            target.contains("page") && target["page"].is_number_integer() ? target["page"].get<int>() - 1 : -1;
         emit context.showEvidence(str(target, "evidence"), page);
         return true;
     }

@@ -10,8 +10,8 @@
 namespace mltrl::ui {
 
 struct AnnotationPlace {
-    int page = 0;   ///< from 1; 0 when the target names no page
-    QRectF rect;    ///< PDF points or image pixels from the top-left; empty when no region
+    int page = 0; ///< from 1; 0 when the target names no page
+    QRectF rect;  ///< PDF points or image pixels from the top-left; empty when no region
 };
 
 /// The page and region of `annotation`; nothing when its target names neither (or names

@@ -1,9 +1,9 @@
 #include "ui/annotations/AnnotationsModel.h"
 
+#include "core/store/Store.h"
 #include "ui/annotations/AnnotationEditor.h"
 #include "ui/annotations/AnnotationStyle.h"
 #include "ui/session/ProjectContext.h"
-#include "core/store/Store.h"
 #include "ui/session/StoreGuard.h"
 
 #include <QBrush>
@@ -11,7 +11,8 @@
 
 namespace mltrl::ui {
 
-AnnotationsModel::AnnotationsModel(ProjectContext *context, QObject *parent) : QAbstractTableModel(parent), m_context(context)
+AnnotationsModel::AnnotationsModel(ProjectContext *context, QObject *parent)
+      : QAbstractTableModel(parent), m_context(context)
 {
     connect(context, &ProjectContext::revisionChanged, this, &AnnotationsModel::reload);
     connect(context, &ProjectContext::annotationsChanged, this, &AnnotationsModel::reload);
@@ -135,16 +136,16 @@ void AnnotationsFilter::setStatus(const QString &status)
 bool AnnotationsFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    return (m_severity.isEmpty() || index.data(AnnotationsModel::SeverityRole).toString() == m_severity)
-        && (m_status.isEmpty() || index.data(AnnotationsModel::StatusRole).toString() == m_status);
+    return (m_severity.isEmpty() || index.data(AnnotationsModel::SeverityRole).toString() == m_severity) &&
+           (m_status.isEmpty() || index.data(AnnotationsModel::StatusRole).toString() == m_status);
 }
 
 bool AnnotationsFilter::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     if (left.column() == AnnotationsModel::SeverityColumn) {
         // By urgency, not alphabetically.
-        return annotationSeverities().indexOf(left.data(AnnotationsModel::SeverityRole).toString())
-             < annotationSeverities().indexOf(right.data(AnnotationsModel::SeverityRole).toString());
+        return annotationSeverities().indexOf(left.data(AnnotationsModel::SeverityRole).toString()) <
+               annotationSeverities().indexOf(right.data(AnnotationsModel::SeverityRole).toString());
     }
     return NaturalSortProxy::lessThan(left, right);
 }

@@ -5,8 +5,8 @@
 /// UI thread costs less than a frame.
 #include "core/review/AnnotationStore.h"
 
-#include <QAbstractTableModel>
 #include "ui/common/NaturalSort.h"
+#include <QAbstractTableModel>
 
 #include <QSortFilterProxyModel>
 
@@ -21,10 +21,10 @@ class AnnotationsModel : public QAbstractTableModel {
 public:
     enum Column { SeverityColumn, StatusColumn, TargetColumn, TextColumn, AuthorColumn, CreatedColumn, ColumnCount };
     enum Role {
-        IdRole = Qt::UserRole + 1,   ///< QString
-        SeverityRole,                ///< QString (also the sort key of the severity column)
-        StatusRole,                  ///< QString open | resolved
-        TargetRole,                  ///< QString, the target as compact JSON
+        IdRole = Qt::UserRole + 1, ///< QString
+        SeverityRole,              ///< QString (also the sort key of the severity column)
+        StatusRole,                ///< QString open | resolved
+        TargetRole,                ///< QString, the target as compact JSON
     };
 
     explicit AnnotationsModel(ProjectContext *context, QObject *parent = nullptr);

@@ -21,7 +21,8 @@
 namespace mltrl::ui {
 
 AnnotationsPanel::AnnotationsPanel(ProjectContext *context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_model(new AnnotationsModel(context, this)), m_filter(new AnnotationsFilter(this))
+      : QWidget(parent), m_context(context), m_model(new AnnotationsModel(context, this)),
+        m_filter(new AnnotationsFilter(this))
 {
     setObjectName(QStringLiteral("annotationsPanel"));
     m_filter->setSourceModel(m_model);
@@ -36,8 +37,14 @@ AnnotationsPanel::AnnotationsPanel(ProjectContext *context, QWidget *parent)
     m_status->addItem(QStringLiteral("Open and resolved"), QString());
     m_status->addItem(QStringLiteral("Open"), QStringLiteral("open"));
     m_status->addItem(QStringLiteral("Resolved"), QStringLiteral("resolved"));
-    connect(m_severity, &QComboBox::currentIndexChanged, this, [this] { m_filter->setSeverity(m_severity->currentData().toString()); updateCount(); });
-    connect(m_status, &QComboBox::currentIndexChanged, this, [this] { m_filter->setStatus(m_status->currentData().toString()); updateCount(); });
+    connect(m_severity, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setSeverity(m_severity->currentData().toString());
+        updateCount();
+    });
+    connect(m_status, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setStatus(m_status->currentData().toString());
+        updateCount();
+    });
 
     m_resolve = new QPushButton(QStringLiteral("Resolve"), this);
     m_resolve->setObjectName(QStringLiteral("resolveButton"));
@@ -78,7 +85,10 @@ AnnotationsPanel::AnnotationsPanel(ProjectContext *context, QWidget *parent)
     m_table->setColumnWidth(AnnotationsModel::TargetColumn, 220);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) { openRow(index.row()); });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AnnotationsPanel::updateButtons);
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { updateButtons(); updateCount(); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        updateButtons();
+        updateCount();
+    });
 
     // The same actions from the keyboard and a context menu.
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -188,7 +198,8 @@ void AnnotationsPanel::updateCount()
     int open = 0;
     for (int r = 0; r < m_model->rowCount(); ++r)
         open += m_model->annotation(r).status == "open" ? 1 : 0;
-    m_count->setText(QStringLiteral("%1 shown · %2 open of %3").arg(m_filter->rowCount()).arg(open).arg(m_model->rowCount()));
+    m_count->setText(
+        QStringLiteral("%1 shown · %2 open of %3").arg(m_filter->rowCount()).arg(open).arg(m_model->rowCount()));
 }
 
 } // namespace mltrl::ui

@@ -1,5 +1,6 @@
 #include "ui/annotations/EvidenceAnnotationLayer.h"
 
+#include "core/store/Store.h"
 #include "ui/annotations/AnnotationBanner.h"
 #include "ui/annotations/AnnotationEditor.h"
 #include "ui/annotations/AnnotationPlace.h"
@@ -11,7 +12,6 @@
 #include "ui/evidence/PdfEvidenceViewer.h"
 #include "ui/evidence/TextEvidenceViewer.h"
 #include "ui/session/ProjectContext.h"
-#include "core/store/Store.h"
 #include "ui/session/StoreGuard.h"
 
 #include <QAction>
@@ -68,10 +68,11 @@ EvidenceAnnotationLayer *EvidenceAnnotationLayer::attach(EvidenceViewer &viewer,
     return layer;
 }
 
-EvidenceAnnotationLayer::EvidenceAnnotationLayer(EvidenceViewer &viewer, ProjectContext &context, const QString &modeText)
-    : QObject(&viewer), m_viewer(viewer), m_context(context)
+EvidenceAnnotationLayer::EvidenceAnnotationLayer(EvidenceViewer &viewer, ProjectContext &context,
+                                                 const QString &modeText)
+      : QObject(&viewer), m_viewer(viewer), m_context(context)
 {
-    viewer.addHelper(this);   // deleted before the viewer's widgets go (WidgetHelpers)
+    viewer.addHelper(this); // deleted before the viewer's widgets go (WidgetHelpers)
     setObjectName(QStringLiteral("annotationLayer"));
     if (!modeText.isEmpty()) {
         m_mode = new QAction(modeText, this);
@@ -79,7 +80,8 @@ EvidenceAnnotationLayer::EvidenceAnnotationLayer(EvidenceViewer &viewer, Project
         m_mode->setCheckable(true);
         m_mode->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
         m_mode->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        m_mode->setToolTip(QStringLiteral("%1 (%2)").arg(modeText, m_mode->shortcut().toString(QKeySequence::NativeText)));
+        m_mode->setToolTip(
+            QStringLiteral("%1 (%2)").arg(modeText, m_mode->shortcut().toString(QKeySequence::NativeText)));
         viewer.addAction(m_mode);
         addToToolRow(viewer, m_mode);
         connect(m_mode, &QAction::toggled, this, [this](bool on) { modeChanged(on); });
@@ -89,7 +91,8 @@ EvidenceAnnotationLayer::EvidenceAnnotationLayer(EvidenceViewer &viewer, Project
     // by attach()) refreshes it then.
     const std::string id = viewer.source().id.toStdString();
     m_banner = new AnnotationBanner(
-        context, [this, id](const Annotation &a) { return a.target.value("evidence", std::string()) == id && !drawsInPlace(a); },
+        context,
+        [this, id](const Annotation &a) { return a.target.value("evidence", std::string()) == id && !drawsInPlace(a); },
         &viewer);
     if (auto *outer = qobject_cast<QBoxLayout *>(viewer.layout()))
         outer->insertWidget(m_mode ? 1 : 0, m_banner);

@@ -15,7 +15,7 @@
 namespace mltrl::ui {
 
 ImageAnnotationLayer::ImageAnnotationLayer(ImageEvidenceViewer &viewer, ProjectContext &context)
-    : EvidenceAnnotationLayer(viewer, context, QStringLiteral("Annotate region")), m_image(viewer)
+      : EvidenceAnnotationLayer(viewer, context, QStringLiteral("Annotate region")), m_image(viewer)
 {
     viewer.view()->viewport()->installEventFilter(this);
 }
@@ -51,9 +51,9 @@ void ImageAnnotationLayer::redraw()
         QColor fill = colour;
         fill.setAlpha(resolved ? 20 : 55);
         QPen pen(colour, resolved ? 1.0 : 2.0, resolved ? Qt::DashLine : Qt::SolidLine);
-        pen.setCosmetic(true);   // the same width at every zoom
-        auto *item = scene->addRect(QRectF(r[0].get<double>(), r[1].get<double>(), r[2].get<double>(), r[3].get<double>()),
-                                    pen, fill);
+        pen.setCosmetic(true); // the same width at every zoom
+        auto *item = scene->addRect(
+            QRectF(r[0].get<double>(), r[1].get<double>(), r[2].get<double>(), r[3].get<double>()), pen, fill);
         item->setZValue(1);
         item->setToolTip(QStringLiteral("<b>%1</b> (%2)<br>%3")
                              .arg(QString::fromStdString(a.severity), QString::fromStdString(a.status),
@@ -126,10 +126,10 @@ void ImageAnnotationLayer::finishDrag(const QPointF &scenePos)
     const qreal zoom = m_image.view()->zoom();
     if (drawn.width() < 2 || drawn.height() < 2 || drawn.width() * zoom < 4 || drawn.height() * zoom < 4)
         return;
-    const nlohmann::json target{{"evidence", m_viewer.source().id.toStdString()},
-                                {"rect",
-                                 {std::lround(drawn.x()), std::lround(drawn.y()), std::lround(drawn.width()),
-                                  std::lround(drawn.height())}}};
+    const nlohmann::json target{
+        {"evidence", m_viewer.source().id.toStdString()},
+        {"rect",
+         {std::lround(drawn.x()), std::lround(drawn.y()), std::lround(drawn.width()), std::lround(drawn.height())}}};
     annotateTarget(target);
 }
 

@@ -1,10 +1,10 @@
 #include "ui/annotations/MetricAnnotationLayer.h"
 
+#include "core/store/Store.h"
 #include "ui/annotations/AnnotationEditor.h"
 #include "ui/annotations/AnnotationStyle.h"
 #include "ui/plots/MetricPlot.h"
 #include "ui/session/ProjectContext.h"
-#include "core/store/Store.h"
 
 #include "qcustomplot.h"
 #include "ui/session/StoreGuard.h"
@@ -55,10 +55,10 @@ MetricAnnotationLayer *MetricAnnotationLayer::attach(MetricPlot &plot, ProjectCo
 }
 
 MetricAnnotationLayer::MetricAnnotationLayer(MetricPlot &plot, ProjectContext &context)
-    : QObject(&plot), m_plot(plot), m_context(context), m_mode(new QAction(QStringLiteral("Annotate range"), this))
+      : QObject(&plot), m_plot(plot), m_context(context), m_mode(new QAction(QStringLiteral("Annotate range"), this))
 {
     setObjectName(QStringLiteral("metricAnnotationLayer"));
-    plot.addHelper(this);   // deleted before the plot's widgets go (WidgetHelpers)
+    plot.addHelper(this); // deleted before the plot's widgets go (WidgetHelpers)
     m_mode->setObjectName(QStringLiteral("annotateRangeAction"));
     m_mode->setCheckable(true);
     m_mode->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
@@ -71,7 +71,7 @@ MetricAnnotationLayer::MetricAnnotationLayer(MetricPlot &plot, ProjectContext &c
             auto *button = new QToolButton(&plot);
             button->setObjectName(QStringLiteral("annotateRangeButton"));
             button->setDefaultAction(m_mode);
-            row->insertWidget(1, button);   // after the status text, before the plot's own buttons
+            row->insertWidget(1, button); // after the status text, before the plot's own buttons
         }
     }
     connect(m_mode, &QAction::toggled, this, [this](bool on) {
@@ -242,7 +242,7 @@ void MetricAnnotationLayer::finishSelection(double x)
     plot->replot(QCustomPlot::rpQueuedReplot);
     const double pixels = std::abs(plot->xAxis->coordToPixel(to) - plot->xAxis->coordToPixel(from));
     if (pixels < 4)
-        return;   // a click, not a range
+        return; // a click, not a range
     const double width = plot->xAxis->range().size();
     const nlohmann::json target{{"metric", metricId().toStdString()},
                                 {"x_range", {roundToView(from, width), roundToView(to, width)}}};

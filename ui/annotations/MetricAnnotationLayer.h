@@ -52,7 +52,7 @@ private:
     QList<QPointer<QCPItemRect>> m_spans;
     QPointer<QCPItemRect> m_selection;
     std::optional<double> m_selectFrom;
-    QString m_drawnFor;   ///< metric the spans were drawn for
+    QString m_drawnFor; ///< metric the spans were drawn for
     bool m_inReplot = false;
 };
 

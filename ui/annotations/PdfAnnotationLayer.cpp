@@ -73,7 +73,7 @@ double roundPoint(double v)
 } // namespace
 
 PdfAnnotationLayer::PdfAnnotationLayer(PdfEvidenceViewer &viewer, ProjectContext &context)
-    : EvidenceAnnotationLayer(viewer, context, QStringLiteral("Annotate region")), m_pdf(viewer)
+      : EvidenceAnnotationLayer(viewer, context, QStringLiteral("Annotate region")), m_pdf(viewer)
 {
     QWidget *viewport = viewer.view()->viewport();
     m_overlay = new PdfOverlay(*this, viewport);
@@ -121,7 +121,7 @@ std::vector<PdfAnnotationLayer::Highlight> PdfAnnotationLayer::highlights() cons
 {
     std::vector<Highlight> out;
     // Page marks first, so that regions (painted later) stay on top of them.
-    std::vector<int> marked;   // pages already marked: several page notes share one strip
+    std::vector<int> marked; // pages already marked: several page notes share one strip
     for (const Annotation &a : m_shown) {
         const auto &t = a.target;
         if (t.contains("rect") || t.contains("line") || !t.contains("page") || !t["page"].is_number_integer())
@@ -150,8 +150,8 @@ std::vector<PdfAnnotationLayer::Highlight> PdfAnnotationLayer::highlights() cons
             continue;
         const int page = t.contains("page") ? t["page"].get<int>() - 1 : 0;
         const auto &r = t["rect"];
-        const QRectF rect = toViewport(page, QRectF(r[0].get<double>(), r[1].get<double>(), r[2].get<double>(),
-                                                    r[3].get<double>()));
+        const QRectF rect =
+            toViewport(page, QRectF(r[0].get<double>(), r[1].get<double>(), r[2].get<double>(), r[3].get<double>()));
         if (!rect.isEmpty())
             out.push_back({rect, &a});
     }
@@ -252,17 +252,16 @@ void PdfAnnotationLayer::finishDrag()
     m_dragPage.reset();
     m_overlay->update();
     if (drawn.width() < 4 || drawn.height() < 4)
-        return;   // a click, not a region
+        return; // a click, not a region
     const QRectF pr = pageRect(page);
     const QSizeF pagePoints = m_pdf.document()->pagePointSize(page);
     const qreal sx = pagePoints.width() / pr.width();
     const qreal sy = pagePoints.height() / pr.height();
-    const nlohmann::json target{
-        {"evidence", m_viewer.source().id.toStdString()},
-        {"page", page + 1},
-        {"rect",
-         {roundPoint((drawn.x() - pr.x()) * sx), roundPoint((drawn.y() - pr.y()) * sy), roundPoint(drawn.width() * sx),
-          roundPoint(drawn.height() * sy)}}};
+    const nlohmann::json target{{"evidence", m_viewer.source().id.toStdString()},
+                                {"page", page + 1},
+                                {"rect",
+                                 {roundPoint((drawn.x() - pr.x()) * sx), roundPoint((drawn.y() - pr.y()) * sy),
+                                  roundPoint(drawn.width() * sx), roundPoint(drawn.height() * sy)}}};
     annotateTarget(target);
 }
 

@@ -14,7 +14,7 @@
 namespace mltrl::ui {
 
 TextAnnotationLayer::TextAnnotationLayer(TextEvidenceViewer &viewer, ProjectContext &context)
-    : EvidenceAnnotationLayer(viewer, context, QStringLiteral("Annotate line")), m_text(viewer)
+      : EvidenceAnnotationLayer(viewer, context, QStringLiteral("Annotate line")), m_text(viewer)
 {
     viewer.editor()->viewport()->installEventFilter(this);
     // The text arrives later for large files; colour the lines once it is there.
@@ -32,7 +32,7 @@ void TextAnnotationLayer::reveal(const Annotation &annotation)
         return;
     m_revealLine = annotation.target["line"].get<int>();
     if (m_viewer.isLoaded())
-        scrollToRevealed();   // else redraw() does it when the text arrives
+        scrollToRevealed(); // else redraw() does it when the text arrives
 }
 
 void TextAnnotationLayer::scrollToRevealed()
@@ -102,7 +102,7 @@ bool TextAnnotationLayer::eventFilter(QObject *watched, QEvent *event)
     QPlainTextEdit *editor = m_text.editor();
     if (watched == editor->viewport()) {
         if (m_keepCentred) {
-            if (event->type() == QEvent::Resize)   // after the editor has taken its new size
+            if (event->type() == QEvent::Resize) // after the editor has taken its new size
                 QTimer::singleShot(0, editor, [editor] { editor->centerCursor(); });
             else if (event->type() == QEvent::MouseButtonPress || event->type() == QEvent::Wheel)
                 m_keepCentred = false;
@@ -125,7 +125,8 @@ bool TextAnnotationLayer::eventFilter(QObject *watched, QEvent *event)
             const int line = editor->cursorForPosition(ce->pos()).blockNumber() + 1;
             QMenu *menu = editor->createStandardContextMenu(ce->pos());
             menu->addSeparator();
-            menu->addAction(QStringLiteral("Annotate line %1\u2026").arg(line), this, [this, line] { annotateLine(line); });
+            menu->addAction(QStringLiteral("Annotate line %1\u2026").arg(line), this,
+                            [this, line] { annotateLine(line); });
             menu->exec(ce->globalPos());
             delete menu;
             return true;

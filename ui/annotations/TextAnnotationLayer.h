@@ -29,7 +29,7 @@ private:
     void scrollToRevealed();
 
     TextEvidenceViewer &m_text;
-    int m_revealLine = 0;   ///< 1-based; 0: nothing to reveal
+    int m_revealLine = 0; ///< 1-based; 0: nothing to reveal
     /// The revealed line stays centred while the new viewer is laid out, until the reviewer
     /// clicks or scrolls.
     bool m_keepCentred = false;

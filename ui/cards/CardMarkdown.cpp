@@ -55,7 +55,8 @@ QString escapeMarkdown(const QString &text)
 QString cardMarkdown(const Card &card, const RevisionData *r)
 {
     const QString component = card.component.empty() ? QObject::tr("system") : qs(card.component);
-    QString md = QStringLiteral("## %1\n\n").arg(escapeMarkdown(QObject::tr("Level %1 — %2").arg(card.level).arg(component)));
+    QString md =
+        QStringLiteral("## %1\n\n").arg(escapeMarkdown(QObject::tr("Level %1 — %2").arg(card.level).arg(component)));
     if (!card.updated.empty())
         md += QObject::tr("*Updated %1*\n\n").arg(escapeMarkdown(qs(card.updated)));
     md += section(QObject::tr("TL;DR"), qs(card.tldr));
@@ -68,8 +69,10 @@ QString cardMarkdown(const Card &card, const RevisionData *r)
     for (const DebriefItem &d : card.debrief)
         debrief += QStringLiteral("**%1**\n\n%2\n\n").arg(escapeMarkdown(qs(d.question)), qs(d.answer).trimmed());
     md += section(QObject::tr("Debrief"), debrief);
-    md += QStringLiteral("### %1\n\n%2\n").arg(QObject::tr("Requirements"), linkList(card.requirements, QStringLiteral("requirement"), r));
-    md += QStringLiteral("### %1\n\n%2\n").arg(QObject::tr("Evidence"), linkList(card.evidence, QStringLiteral("evidence"), r));
+    md += QStringLiteral("### %1\n\n%2\n")
+              .arg(QObject::tr("Requirements"), linkList(card.requirements, QStringLiteral("requirement"), r));
+    md += QStringLiteral("### %1\n\n%2\n")
+              .arg(QObject::tr("Evidence"), linkList(card.evidence, QStringLiteral("evidence"), r));
     return md;
 }
 

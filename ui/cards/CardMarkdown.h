@@ -7,7 +7,7 @@
 namespace mltrl {
 struct Card;
 struct RevisionData;
-}
+} // namespace mltrl
 
 namespace mltrl::ui {
 

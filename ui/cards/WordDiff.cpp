@@ -19,7 +19,8 @@ QStringList tokens(const QString &text, bool byLine)
             out.last().chop(1);
         return out;
     }
-    static const QRegularExpression re(QStringLiteral("\\s+|\\w+|[^\\w\\s]"), QRegularExpression::UseUnicodePropertiesOption);
+    static const QRegularExpression re(QStringLiteral("\\s+|\\w+|[^\\w\\s]"),
+                                       QRegularExpression::UseUnicodePropertiesOption);
     for (auto it = re.globalMatch(text); it.hasNext();)
         out << it.next().captured();
     return out;
@@ -53,8 +54,9 @@ WordDiff diffWords(const QString &left, const QString &right)
     auto at = [&](std::size_t i, std::size_t j) -> std::uint32_t & { return lcs[i * (m + 1) + j]; };
     for (std::size_t i = n; i-- > 0;)
         for (std::size_t j = m; j-- > 0;)
-            at(i, j) = a[static_cast<qsizetype>(i)] == b[static_cast<qsizetype>(j)] ? at(i + 1, j + 1) + 1
-                                                                                   : std::max(at(i + 1, j), at(i, j + 1));
+            at(i, j) = a[static_cast<qsizetype>(i)] == b[static_cast<qsizetype>(j)]
+                           ? at(i + 1, j + 1) + 1
+                           : std::max(at(i + 1, j), at(i, j + 1));
     std::size_t i = 0, j = 0;
     QString del, ins;
     auto flush = [&] {

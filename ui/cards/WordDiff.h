@@ -6,8 +6,8 @@
 namespace mltrl::ui {
 
 struct WordDiff {
-    QString leftHtml;    ///< the old text, removed words in <del>
-    QString rightHtml;   ///< the new text, inserted words in <ins>
+    QString leftHtml;  ///< the old text, removed words in <del>
+    QString rightHtml; ///< the new text, inserted words in <ins>
     bool changed = false;
 };
 

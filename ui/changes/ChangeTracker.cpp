@@ -1,13 +1,13 @@
 #include "ui/changes/ChangeTracker.h"
 
-#include "ui/common/BackgroundJob.h"
-#include "ui/session/ProjectContext.h"
 #include "core/store/RevisionData.h"
 #include "core/store/Store.h"
+#include "ui/common/BackgroundJob.h"
+#include "ui/session/ProjectContext.h"
 
 #include <QPainter>
-#include <QStandardItemModel>
 #include <QPixmap>
+#include <QStandardItemModel>
 
 namespace mltrl::ui {
 
@@ -57,7 +57,10 @@ ChangeTracker::ChangeTracker(ProjectContext *context) : QObject(context), m_cont
     recompute();
 }
 
-ChangeTracker::~ChangeTracker() { BackgroundJob::stop(m_job); }
+ChangeTracker::~ChangeTracker()
+{
+    BackgroundJob::stop(m_job);
+}
 
 void ChangeTracker::recompute()
 {

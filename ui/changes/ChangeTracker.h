@@ -2,8 +2,8 @@
 /// Which evidence, cards and requirements changed since the user's last signed review: a small
 /// service the views ask (`ChangeTracker::of(context)`) to mark their rows. Recomputed off the
 /// UI thread whenever the revision on screen or the reviews change; `updated()` says when.
-#include "ui/common/BackgroundJob.h"
 #include "core/diff/RevisionDiff.h"
+#include "ui/common/BackgroundJob.h"
 
 #include <QIcon>
 #include <QObject>

@@ -34,7 +34,10 @@ int ChangesModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_diff.changes.size());
 }
 
-int ChangesModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int ChangesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant ChangesModel::data(const QModelIndex &index, int role) const
 {
@@ -44,13 +47,20 @@ QVariant ChangesModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case KindColumn: return qs(toString(c->kind));
-        case IdColumn: return QString::fromStdString(c->id);
-        case WhatColumn: return QString::fromStdString(c->what);
-        case OldColumn: return QString::fromStdString(displayValue(c->oldValue, c->what == "bytes" ? 12 : 50));
-        case NewColumn: return QString::fromStdString(displayValue(c->newValue, c->what == "bytes" ? 12 : 50));
-        case LevelColumn: return c->level ? QVariant(*c->level) : QVariant();
-        default: return {};
+        case KindColumn:
+            return qs(toString(c->kind));
+        case IdColumn:
+            return QString::fromStdString(c->id);
+        case WhatColumn:
+            return QString::fromStdString(c->what);
+        case OldColumn:
+            return QString::fromStdString(displayValue(c->oldValue, c->what == "bytes" ? 12 : 50));
+        case NewColumn:
+            return QString::fromStdString(displayValue(c->newValue, c->what == "bytes" ? 12 : 50));
+        case LevelColumn:
+            return c->level ? QVariant(*c->level) : QVariant();
+        default:
+            return {};
         }
     case Qt::ToolTipRole:
         if (index.column() == OldColumn || index.column() == NewColumn) {
@@ -62,11 +72,16 @@ QVariant ChangesModel::data(const QModelIndex &index, int role) const
         if (index.column() == WhatColumn && (c->what == "added" || c->what == "removed"))
             return QBrush(c->what == "added" ? status::passText() : status::failText());
         return {};
-    case KindRole: return static_cast<int>(c->kind);
-    case LevelRole: return c->level ? QVariant(*c->level) : QVariant();
-    case BoundRole: return m_bound.contains(index.row());
-    case ChangeIndexRole: return index.row();
-    default: return {};
+    case KindRole:
+        return static_cast<int>(c->kind);
+    case LevelRole:
+        return c->level ? QVariant(*c->level) : QVariant();
+    case BoundRole:
+        return m_bound.contains(index.row());
+    case ChangeIndexRole:
+        return index.row();
+    default:
+        return {};
     }
 }
 
@@ -75,13 +90,20 @@ QVariant ChangesModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case KindColumn: return tr("Kind");
-    case IdColumn: return tr("Item");
-    case WhatColumn: return tr("What");
-    case OldColumn: return tr("Old");
-    case NewColumn: return tr("New");
-    case LevelColumn: return tr("Level");
-    default: return {};
+    case KindColumn:
+        return tr("Kind");
+    case IdColumn:
+        return tr("Item");
+    case WhatColumn:
+        return tr("What");
+    case OldColumn:
+        return tr("Old");
+    case NewColumn:
+        return tr("New");
+    case LevelColumn:
+        return tr("Level");
+    default:
+        return {};
     }
 }
 

@@ -3,9 +3,9 @@
 /// filter the Changes panel puts in front of it (kind, level, only what the user's reviews bound).
 #include "core/diff/RevisionDiff.h"
 
+#include "ui/common/NaturalSort.h"
 #include <QAbstractTableModel>
 #include <QSet>
-#include "ui/common/NaturalSort.h"
 
 #include <QSortFilterProxyModel>
 
@@ -18,10 +18,10 @@ class ChangesModel : public QAbstractTableModel {
 public:
     enum Column { KindColumn, IdColumn, WhatColumn, OldColumn, NewColumn, LevelColumn, ColumnCount };
     enum Role {
-        KindRole = Qt::UserRole + 1,   ///< int(ChangeKind)
-        LevelRole,                     ///< int, or invalid when the item has no level
-        BoundRole,                     ///< bool: one of the user's reviews bound it
-        ChangeIndexRole,               ///< int: index into diff().changes
+        KindRole = Qt::UserRole + 1, ///< int(ChangeKind)
+        LevelRole,                   ///< int, or invalid when the item has no level
+        BoundRole,                   ///< bool: one of the user's reviews bound it
+        ChangeIndexRole,             ///< int: index into diff().changes
     };
 
     explicit ChangesModel(QObject *parent = nullptr);
@@ -47,7 +47,7 @@ class ChangesFilter : public NaturalSortProxy {
 public:
     using NaturalSortProxy::NaturalSortProxy;
     void setKind(std::optional<ChangeKind> kind);
-    void setLevel(int level);          ///< -1 = any
+    void setLevel(int level); ///< -1 = any
     void setOnlyBound(bool only);
 
 protected:

@@ -1,23 +1,23 @@
 #include "ui/changes/ChangesPanel.h"
 
-#include "ui/common/Counted.h"
 #include "core/common/QtText.h"
+#include "ui/common/Counted.h"
 #include "ui/common/SafeImage.h"
 
-#include "ui/changes/PdfTextDiff.h"
-#include "ui/common/BackgroundJob.h"
 #include "core/diff/LineDiff.h"
-#include "ui/session/ProjectContext.h"
-#include "ui/session/StoreGuard.h"
 #include "core/store/RevisionData.h"
 #include "core/store/Store.h"
+#include "ui/changes/PdfTextDiff.h"
+#include "ui/common/BackgroundJob.h"
+#include "ui/session/ProjectContext.h"
+#include "ui/session/StoreGuard.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QFileInfo>
 #include <QImage>
 #include <QLabel>
 #include <QPixmap>
@@ -46,7 +46,8 @@ QString linesHtml(const LineDiff &d)
         return QObject::tr("<p>Too many changes (or too large a file) to show a line diff.</p>");
     if (d.identical())
         return QObject::tr("<p>No line changed.</p>");
-    const QString removed = d.removed == 1 ? QObject::tr("1 line removed") : QObject::tr("%1 lines removed").arg(d.removed);
+    const QString removed =
+        d.removed == 1 ? QObject::tr("1 line removed") : QObject::tr("%1 lines removed").arg(d.removed);
     QString html = QObject::tr("<p>%1, %2 added</p>").arg(removed).arg(d.added);
     // Long lines wrap at the pane's width (pre-wrap) instead of running off its edge.
     html += QStringLiteral("<pre style=\"margin:0; white-space:pre-wrap\">");
@@ -58,16 +59,17 @@ QString linesHtml(const LineDiff &d)
                                : mark == QLatin1Char('+') ? QStringLiteral("#d8f3e6")
                                : mark == QLatin1Char('@') ? QStringLiteral("#e6ecf5")
                                                           : QString();
-        html += colour.isEmpty() ? line.toHtmlEscaped() + QLatin1Char('\n')
-                                 : QStringLiteral("<span style=\"background:%1\">%2</span>\n")
-                                       .arg(colour, line.toHtmlEscaped());
+        html += colour.isEmpty()
+                    ? line.toHtmlEscaped() + QLatin1Char('\n')
+                    : QStringLiteral("<span style=\"background:%1\">%2</span>\n").arg(colour, line.toHtmlEscaped());
     }
     return html + QStringLiteral("</pre>");
 }
 
 bool isPdf(const Evidence &e)
 {
-    return e.mediaType == "application/pdf" || QString::fromStdString(e.path).endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive);
+    return e.mediaType == "application/pdf" ||
+           QString::fromStdString(e.path).endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive);
 }
 
 bool isImage(const Evidence &e)
@@ -98,11 +100,11 @@ QLabel *imageLabel()
 } // namespace
 
 ChangesPanel::ChangesPanel(ProjectContext *context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_model(new ChangesModel(this)), m_proxy(new ChangesFilter(this)),
-      m_table(new QTableView), m_from(new QComboBox), m_to(new QComboBox), m_kind(new QComboBox),
-      m_level(new QComboBox), m_onlyBound(new QCheckBox(tr("Only what my reviews bound"))), m_summary(new QLabel),
-      m_reviews(new QLabel), m_stack(new QStackedWidget), m_detail(new QTextBrowser), m_oldImage(imageLabel()),
-      m_newImage(imageLabel())
+      : QWidget(parent), m_context(context), m_model(new ChangesModel(this)), m_proxy(new ChangesFilter(this)),
+        m_table(new QTableView), m_from(new QComboBox), m_to(new QComboBox), m_kind(new QComboBox),
+        m_level(new QComboBox), m_onlyBound(new QCheckBox(tr("Only what my reviews bound"))), m_summary(new QLabel),
+        m_reviews(new QLabel), m_stack(new QStackedWidget), m_detail(new QTextBrowser), m_oldImage(imageLabel()),
+        m_newImage(imageLabel())
 {
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
@@ -196,7 +198,10 @@ ChangesPanel::~ChangesPanel()
     BackgroundJob::stop(m_detailJob);
 }
 
-bool ChangesPanel::showsImages() const { return m_stack->currentIndex() == 1; }
+bool ChangesPanel::showsImages() const
+{
+    return m_stack->currentIndex() == 1;
+}
 
 void ChangesPanel::reload()
 {
@@ -269,7 +274,8 @@ void ChangesPanel::compare(int from, int to)
             auto out = std::make_shared<Loaded>();
             Problems problems;
             Store &store = job.store();
-            const auto get = [&](int number, std::shared_ptr<const RevisionData> have) -> std::shared_ptr<const RevisionData> {
+            const auto get = [&](int number,
+                                 std::shared_ptr<const RevisionData> have) -> std::shared_ptr<const RevisionData> {
                 if (have)
                     return have;
                 auto data = loadRevision(store, project, number, problems);
@@ -357,7 +363,8 @@ void ChangesPanel::fillReviews()
         return;
     }
     const RevisionDiff &d = m_loaded->diff;
-    QStringList lines{tr("<b>Reviews of revision %1, checked against revision %2</b>").arg(d.fromRevision).arg(d.toRevision)};
+    QStringList lines{
+        tr("<b>Reviews of revision %1, checked against revision %2</b>").arg(d.fromRevision).arg(d.toRevision)};
     for (const ReviewImpact &r : d.reviews) {
         QStringList items;
         for (const std::size_t i : r.changes)
@@ -388,8 +395,9 @@ void ChangesPanel::showDetail()
     const Change *c = m_model->changeAt(m_proxy->mapToSource(m_table->currentIndex()));
     if (!c || !m_loaded)
         return;
-    const QString title = QStringLiteral("%1 %2: %3").arg(qs(toString(c->kind)), QString::fromStdString(c->id),
-                                                          QString::fromStdString(c->what));
+    const QString title =
+        QStringLiteral("%1 %2: %3")
+            .arg(qs(toString(c->kind)), QString::fromStdString(c->id), QString::fromStdString(c->what));
     if (c->kind == ChangeKind::Evidence && c->what == "bytes") {
         showEvidenceBytes(*c);
         return;
@@ -408,11 +416,12 @@ void ChangesPanel::showEvidenceBytes(const Change &change)
     const BlobStore &blobs = m_context->store()->blobs();
     const QString oldPath = QString::fromStdString(blobs.pathFor(change.oldValue.get<std::string>()).string());
     const QString newPath = QString::fromStdString(blobs.pathFor(change.newValue.get<std::string>()).string());
-    const QString title = QStringLiteral("%1 (%2)").arg(QString::fromStdString(evidence->title),
-                                                        QString::fromStdString(evidence->path));
+    const QString title =
+        QStringLiteral("%1 (%2)").arg(QString::fromStdString(evidence->title), QString::fromStdString(evidence->path));
     const bool text = isLineDiffable(*evidence), pdf = isPdf(*evidence), image = isImage(*evidence);
     if (!text && !pdf && !image) {
-        showLines(title, "sha256 " + change.oldValue.get<std::string>(), "sha256 " + change.newValue.get<std::string>());
+        showLines(title, "sha256 " + change.oldValue.get<std::string>(),
+                  "sha256 " + change.newValue.get<std::string>());
         return;
     }
     m_stack->setCurrentIndex(0);
@@ -451,7 +460,8 @@ void ChangesPanel::showEvidenceBytes(const Change &change)
                     QStringList labels;
                     for (const PdfPageChange &page : *pages)
                         labels << page.label();
-                    d.html = head + QStringLiteral("<ul><li>%1</li></ul>").arg(labels.join(QStringLiteral("</li><li>")));
+                    d.html =
+                        head + QStringLiteral("<ul><li>%1</li></ul>").arg(labels.join(QStringLiteral("</li><li>")));
                     for (const PdfPageChange &page : *pages) {
                         if (page.kind != PdfPageChange::Kind::TextChanged)
                             continue;
@@ -465,9 +475,11 @@ void ChangesPanel::showEvidenceBytes(const Change &change)
                 const bool ok = a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly);
                 const QByteArray ab = ok ? a.read(static_cast<qint64>(limits.maxBytes) + 1) : QByteArray();
                 const QByteArray bb = ok ? b.read(static_cast<qint64>(limits.maxBytes) + 1) : QByteArray();
-                d.html = head + (ok ? linesHtml(lineDiff(std::string_view(ab.constData(), static_cast<std::size_t>(ab.size())),
-                                                         std::string_view(bb.constData(), static_cast<std::size_t>(bb.size())), limits))
-                                    : tr("<p>The stored files cannot be read.</p>"));
+                d.html = head +
+                         (ok ? linesHtml(lineDiff(std::string_view(ab.constData(), static_cast<std::size_t>(ab.size())),
+                                                  std::string_view(bb.constData(), static_cast<std::size_t>(bb.size())),
+                                                  limits))
+                             : tr("<p>The stored files cannot be read.</p>"));
             }
             return d;
         },
@@ -475,12 +487,15 @@ void ChangesPanel::showEvidenceBytes(const Change &change)
             m_detailJob = nullptr;
             Detail d = std::move(result.value).value_or(Detail{});
             if (!result.ok())
-                d.html = QStringLiteral("<h3>%1</h3><p>%2</p>").arg(title.toHtmlEscaped(), result.error.toHtmlEscaped());
+                d.html =
+                    QStringLiteral("<h3>%1</h3><p>%2</p>").arg(title.toHtmlEscaped(), result.error.toHtmlEscaped());
             else if (d.serial != m_detailSerial)
                 return; // the user moved on
             if (d.images) {
                 const auto fit = [](const QImage &img) {
-                    return img.isNull() ? QPixmap() : QPixmap::fromImage(img.scaled(480, 480, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+                    return img.isNull() ? QPixmap()
+                                        : QPixmap::fromImage(
+                                              img.scaled(480, 480, Qt::KeepAspectRatio, Qt::SmoothTransformation));
                 };
                 m_oldImage->setPixmap(fit(d.oldImage));
                 m_newImage->setPixmap(fit(d.newImage));

@@ -3,8 +3,8 @@
 /// signed review), filterable by kind, level and "only what my reviews bound"; the selected
 /// change's diff (lines for text, pages for PDFs, both images side by side); and the reviews
 /// of the older revision the changes make stale.
-#include "ui/common/BackgroundJob.h"
 #include "ui/changes/ChangesModel.h"
+#include "ui/common/BackgroundJob.h"
 
 #include <QPointer>
 #include <QWidget>

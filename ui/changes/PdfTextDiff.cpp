@@ -42,7 +42,8 @@ QString PdfPageChange::label() const
     return QObject::tr("page %1: text changed").arg(page);
 }
 
-std::optional<std::vector<PdfPageChange>> comparePdfPageTexts(const QString &oldPath, const QString &newPath, QString *error)
+std::optional<std::vector<PdfPageChange>> comparePdfPageTexts(const QString &oldPath, const QString &newPath,
+                                                              QString *error)
 {
     const std::optional<QStringList> a = pageTexts(oldPath, error);
     const std::optional<QStringList> b = a ? pageTexts(newPath, error) : std::nullopt;

@@ -21,8 +21,8 @@ struct PdfPageChange {
 
 /// The pages whose text differs, in page order. nullopt (with `error`) when a file cannot be
 /// read as a PDF.
-[[nodiscard]] std::optional<std::vector<PdfPageChange>> comparePdfPageTexts(const QString &oldPath, const QString &newPath,
-                                                                           QString *error = nullptr);
+[[nodiscard]] std::optional<std::vector<PdfPageChange>>
+comparePdfPageTexts(const QString &oldPath, const QString &newPath, QString *error = nullptr);
 
 /// One line per differing page (PdfPageChange::label()).
 [[nodiscard]] std::optional<QStringList> comparePdfPages(const QString &oldPath, const QString &newPath,

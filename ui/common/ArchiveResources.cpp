@@ -1,9 +1,9 @@
 #include "ui/common/ArchiveResources.h"
 
 #include "core/common/ArchiveReference.h"
-#include "ui/common/SafeImage.h"
 #include "core/store/RevisionData.h"
 #include "core/store/Store.h"
+#include "ui/common/SafeImage.h"
 
 #include <QColor>
 #include <QFile>
@@ -77,11 +77,11 @@ QStringList resolveImages(QTextDocument *doc, const ArchiveResources *archive, c
     // once however often it is named; then applied back to front, so replacing one fragment's
     // text keeps the positions of the others.
     struct Outcome {
-        QString key;      ///< the resource name when shown
-        QString reason;   ///< why not, otherwise
+        QString key;    ///< the resource name when shown
+        QString reason; ///< why not, otherwise
     };
     std::vector<Outcome> outcomes;
-    QHash<QString, QString> keyOfFile;   // archive path → resource name
+    QHash<QString, QString> keyOfFile; // archive path → resource name
     qint64 pixelsLeft = ArchiveResources::kDocumentPixelBudget;
     int serial = 0;
     const auto accept = [&](const SafeImage::Result &r, const QString &what) -> Outcome {
@@ -89,8 +89,9 @@ QStringList resolveImages(QTextDocument *doc, const ArchiveResources *archive, c
             return {{}, QStringLiteral("%1 that cannot be shown (%2)").arg(what, r.error)};
         const qint64 pixels = qint64(r.image.width()) * r.image.height();
         if (pixels > pixelsLeft)
-            return {{}, QStringLiteral("%1 beyond this document's image budget (%2 in all)")
-                            .arg(what, SafeImage::budgetText(ArchiveResources::kDocumentPixelBudget))};
+            return {{},
+                    QStringLiteral("%1 beyond this document's image budget (%2 in all)")
+                        .arg(what, SafeImage::budgetText(ArchiveResources::kDocumentPixelBudget))};
         pixelsLeft -= pixels;
         const QString key = QStringLiteral("%1:%2").arg(kImageScheme).arg(serial++);
         images->insert(key, r.image);
@@ -131,7 +132,8 @@ QStringList resolveImages(QTextDocument *doc, const ArchiveResources *archive, c
         } else if (const auto known = keyOfFile.constFind(resolved.archivePath); known != keyOfFile.constEnd()) {
             outcomes.push_back({*known, {}});
         } else if (resolved.size > ArchiveResources::kMaxImageBytes) {
-            outcomes.push_back({{}, QStringLiteral("an image larger than %1 MiB").arg(ArchiveResources::kMaxImageBytes >> 20)});
+            outcomes.push_back(
+                {{}, QStringLiteral("an image larger than %1 MiB").arg(ArchiveResources::kMaxImageBytes >> 20)});
         } else {
             QFile file(resolved.blobPath);
             if (!file.open(QIODevice::ReadOnly)) {

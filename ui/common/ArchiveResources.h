@@ -37,10 +37,10 @@ namespace mltrl::ui {
 class ArchiveResources {
 public:
     struct Resolved {
-        QString archivePath;   ///< the normalised path inside the archive (when it is one)
-        QString blobPath;      ///< the stored bytes; empty when refused
+        QString archivePath; ///< the normalised path inside the archive (when it is one)
+        QString blobPath;    ///< the stored bytes; empty when refused
         qint64 size = -1;
-        QString refused;       ///< why not, for the user; empty when resolved
+        QString refused; ///< why not, for the user; empty when resolved
         [[nodiscard]] bool ok() const { return refused.isEmpty(); }
     };
 

@@ -15,12 +15,12 @@ namespace mltrl::ui {
 /// Shared by the job (UI thread) and its work.
 struct JobContext::Shared {
     std::mutex mutex;
-    QString error;   // written by the worker before it ends, read after QThread::finished
-    BackgroundJob *job = nullptr;   // outlives the thread (it deletes itself after delivery)
+    QString error;                // written by the worker before it ends, read after QThread::finished
+    BackgroundJob *job = nullptr; // outlives the thread (it deletes itself after delivery)
 };
 
 JobContext::JobContext(std::shared_ptr<Shared> shared, JobStore store, std::shared_ptr<CancelToken> cancel)
-    : m_shared(std::move(shared)), m_storeSpec(std::move(store)), m_cancel(std::move(cancel))
+      : m_shared(std::move(shared)), m_storeSpec(std::move(store)), m_cancel(std::move(cancel))
 {
 }
 
@@ -47,7 +47,7 @@ void JobContext::progress(qint64 done, qint64 total, const QString &text)
 
 void JobContext::close()
 {
-    m_store.reset();   // on the worker: the connection belongs to this thread
+    m_store.reset(); // on the worker: the connection belongs to this thread
 }
 
 namespace {
@@ -74,8 +74,8 @@ void stopLiveJobs()
 } // namespace
 
 BackgroundJob::BackgroundJob(QObject *receiver, JobStore store)
-    : m_receiver(receiver), m_store(std::move(store)), m_cancel(std::make_shared<CancelToken>()),
-      m_shared(std::make_shared<JobContext::Shared>())
+      : m_receiver(receiver), m_store(std::move(store)), m_cancel(std::make_shared<CancelToken>()),
+        m_shared(std::make_shared<JobContext::Shared>())
 {
     m_shared->job = this;
     static const bool registered = [] {
@@ -139,7 +139,7 @@ void BackgroundJob::finished()
     // The receiver may be gone (a viewer closed while its file was read): then nobody waits.
     if (!m_abandoned && m_receiver && m_deliver)
         m_deliver(error, m_cancel->isCancelled());
-    m_deliver = nullptr;   // drops what the callback captured, on this thread
+    m_deliver = nullptr; // drops what the callback captured, on this thread
     deleteLater();
 }
 

@@ -93,7 +93,8 @@ signals:
 public:
     /// For runJob(): a job that delivers to `receiver`, and starting it.
     BackgroundJob(QObject *receiver, JobStore store);
-    void start(std::function<void(JobContext &)> work, std::function<void(const QString &error, bool cancelled)> deliver);
+    void start(std::function<void(JobContext &)> work,
+               std::function<void(const QString &error, bool cancelled)> deliver);
 
 private:
     friend class JobContext;

@@ -8,7 +8,9 @@ namespace mltrl::ui {
 /// `n` and the noun in the number it takes; `plural` defaults to `singular` + "s".
 [[nodiscard]] inline QString counted(qsizetype n, const QString &singular, const QString &plural = {})
 {
-    return QStringLiteral("%1 %2").arg(n).arg(n == 1 ? singular : plural.isEmpty() ? singular + QLatin1Char('s') : plural);
+    return QStringLiteral("%1 %2").arg(n).arg(n == 1             ? singular
+                                              : plural.isEmpty() ? singular + QLatin1Char('s')
+                                                                 : plural);
 }
 
 } // namespace mltrl::ui

@@ -18,10 +18,14 @@ Stage stageOf(int level)
 QString stageName(Stage stage)
 {
     switch (stage) {
-    case Stage::Research: return QStringLiteral("research");
-    case Stage::Prototyping: return QStringLiteral("prototyping");
-    case Stage::Productization: return QStringLiteral("productization");
-    case Stage::Deployment: return QStringLiteral("deployment");
+    case Stage::Research:
+        return QStringLiteral("research");
+    case Stage::Prototyping:
+        return QStringLiteral("prototyping");
+    case Stage::Productization:
+        return QStringLiteral("productization");
+    case Stage::Deployment:
+        return QStringLiteral("deployment");
     }
     return {};
 }
@@ -31,10 +35,14 @@ QColor stageColor(Stage stage)
     // Chosen for contrast with near-black text (≥ 4.5:1) and for staying apart under the
     // common colour-vision deficiencies; every use also carries text, never colour alone.
     switch (stage) {
-    case Stage::Research: return QColor(0xd0, 0x5c, 0x4e);
-    case Stage::Prototyping: return QColor(0xe8, 0x93, 0x3a);
-    case Stage::Productization: return QColor(0xe6, 0xc4, 0x4c);
-    case Stage::Deployment: return QColor(0x4f, 0xa8, 0x6b);
+    case Stage::Research:
+        return QColor(0xd0, 0x5c, 0x4e);
+    case Stage::Prototyping:
+        return QColor(0xe8, 0x93, 0x3a);
+    case Stage::Productization:
+        return QColor(0xe6, 0xc4, 0x4c);
+    case Stage::Deployment:
+        return QColor(0x4f, 0xa8, 0x6b);
     }
     return {};
 }

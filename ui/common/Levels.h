@@ -16,7 +16,10 @@ constexpr int kHighestLevel = 9;
 [[nodiscard]] QString stageName(Stage stage);
 /// Muted, distinguishable shades of red, orange, yellow and green; dark text reads on all.
 [[nodiscard]] QColor stageColor(Stage stage);
-[[nodiscard]] inline QColor levelColor(int level) { return stageColor(stageOf(level)); }
+[[nodiscard]] inline QColor levelColor(int level)
+{
+    return stageColor(stageOf(level));
+}
 /// The framework's name, e.g. "Machine Learning “Capability”"; empty outside 0–9.
 [[nodiscard]] QString levelName(int level);
 /// A short label that fits under a station, e.g. "ML capability".

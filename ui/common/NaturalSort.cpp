@@ -34,7 +34,7 @@ int naturalCompare(const QString &a, const QString &b)
 {
     qsizetype i = 0;
     qsizetype j = 0;
-    int tieBreak = 0;   // leading zeros, then letter case: only when all else is equal
+    int tieBreak = 0; // leading zeros, then letter case: only when all else is equal
     while (i < a.size() && j < b.size()) {
         const bool da = a[i].isDigit();
         const bool db = b[j].isDigit();

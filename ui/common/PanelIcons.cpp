@@ -27,9 +27,9 @@ QString resourcePath(const QString &title)
 
 QStringList shippedPanelIconKeys()
 {
-    return {QStringLiteral("overview"),    QStringLiteral("gates"),   QStringLiteral("evidence"),
-            QStringLiteral("metrics"),     QStringLiteral("requirements"), QStringLiteral("cards"),
-            QStringLiteral("changes"),     QStringLiteral("review"),  QStringLiteral("annotations"),
+    return {QStringLiteral("overview"), QStringLiteral("gates"),        QStringLiteral("evidence"),
+            QStringLiteral("metrics"),  QStringLiteral("requirements"), QStringLiteral("cards"),
+            QStringLiteral("changes"),  QStringLiteral("review"),       QStringLiteral("annotations"),
             QStringLiteral("library")};
 }
 

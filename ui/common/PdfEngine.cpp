@@ -14,13 +14,19 @@ namespace {
 QString loadError(QPdfDocument::Error e)
 {
     switch (e) {
-    case QPdfDocument::Error::None: return {};
-    case QPdfDocument::Error::FileNotFound: return QStringLiteral("the file cannot be found");
-    case QPdfDocument::Error::InvalidFileFormat: return QStringLiteral("the file is not a readable PDF (damaged or not a PDF)");
-    case QPdfDocument::Error::IncorrectPassword: return QStringLiteral("the PDF is encrypted with a password");
-    case QPdfDocument::Error::UnsupportedSecurityScheme: return QStringLiteral("the PDF uses an unsupported security scheme");
+    case QPdfDocument::Error::None:
+        return {};
+    case QPdfDocument::Error::FileNotFound:
+        return QStringLiteral("the file cannot be found");
+    case QPdfDocument::Error::InvalidFileFormat:
+        return QStringLiteral("the file is not a readable PDF (damaged or not a PDF)");
+    case QPdfDocument::Error::IncorrectPassword:
+        return QStringLiteral("the PDF is encrypted with a password");
+    case QPdfDocument::Error::UnsupportedSecurityScheme:
+        return QStringLiteral("the PDF uses an unsupported security scheme");
     case QPdfDocument::Error::DataNotYetAvailable:
-    case QPdfDocument::Error::Unknown: break;
+    case QPdfDocument::Error::Unknown:
+        break;
     }
     return QStringLiteral("the PDF cannot be read (error %1)").arg(int(e));
 }
@@ -36,9 +42,7 @@ pdf::Reply replyTo(const pdf::Request &r)
 
 } // namespace
 
-PdfEngine::PdfEngine() : m_doc(std::make_unique<QPdfDocument>())
-{
-}
+PdfEngine::PdfEngine() : m_doc(std::make_unique<QPdfDocument>()) {}
 
 PdfEngine::~PdfEngine() = default;
 
@@ -103,8 +107,8 @@ pdf::Reply PdfEngine::render(const pdf::Request &request)
 {
     pdf::Reply r = replyTo(request);
     const QSize scaled = request.scaledSize;
-    if (scaled.width() <= 0 || scaled.height() <= 0 || scaled.width() > pdf::kMaxScaledSide
-        || scaled.height() > pdf::kMaxScaledSide) {
+    if (scaled.width() <= 0 || scaled.height() <= 0 || scaled.width() > pdf::kMaxScaledSide ||
+        scaled.height() > pdf::kMaxScaledSide) {
         r.error = QStringLiteral("a page of %1 × %2 px cannot be rendered").arg(scaled.width()).arg(scaled.height());
         return r;
     }
@@ -112,7 +116,9 @@ pdf::Reply PdfEngine::render(const pdf::Request &request)
     const QRect clip = request.clip.isNull() ? whole : request.clip.intersected(whole);
     if (clip.isEmpty() || qint64(clip.width()) * clip.height() > pdf::kRenderPixelBudget) {
         r.error = QStringLiteral("%1 × %2 px is beyond the rendering limit of %3 Mpx")
-                      .arg(clip.width()).arg(clip.height()).arg(pdf::kRenderPixelBudget / 1000000);
+                      .arg(clip.width())
+                      .arg(clip.height())
+                      .arg(pdf::kRenderPixelBudget / 1000000);
         return r;
     }
     QImage image;

@@ -34,7 +34,7 @@ private:
 
     std::unique_ptr<QPdfDocument> m_doc;
     bool m_open = false;
-    QStringList m_texts;         ///< cached page texts ("" until read)
+    QStringList m_texts; ///< cached page texts ("" until read)
     QList<bool> m_textRead;
     qint64 m_textBytes = 0;
 };

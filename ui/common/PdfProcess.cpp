@@ -38,8 +38,8 @@ QString PdfProcess::helperPath()
     if (!configured.isEmpty())
         return configured;
     const QDir dir(QCoreApplication::applicationDirPath());
-    for (const QString &candidate : {dir.filePath(QStringLiteral("mltrl-decode")),
-                                     dir.filePath(QStringLiteral("../libexec/mltrl/mltrl-decode"))})
+    for (const QString &candidate :
+         {dir.filePath(QStringLiteral("mltrl-decode")), dir.filePath(QStringLiteral("../libexec/mltrl/mltrl-decode"))})
         if (QFileInfo(candidate).isExecutable())
             return QFileInfo(candidate).canonicalFilePath();
     return {};
@@ -63,7 +63,7 @@ void PdfProcess::stop()
     m_process->disconnect(this);
     m_process->kill();
     m_process->waitForFinished(2000);
-    m_process->deleteLater();   // possibly inside one of its own signals
+    m_process->deleteLater(); // possibly inside one of its own signals
     m_process = nullptr;
 }
 
@@ -93,7 +93,7 @@ void PdfProcess::open(const QString &path)
             Qt::QueuedConnection);
         return;
     }
-    m_process = new QProcess;   // not a child: stop() may delete it later
+    m_process = new QProcess; // not a child: stop() may delete it later
     m_process->setProgram(helper);
     m_process->setArguments({QStringLiteral("--pdf-serve"), path});
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -105,7 +105,8 @@ void PdfProcess::open(const QString &path)
     connect(m_process, &QProcess::finished, this, &PdfProcess::processEnded);
     connect(m_process, &QProcess::errorOccurred, this, [this, helper](QProcess::ProcessError e) {
         if (e == QProcess::FailedToStart)
-            fail(QStringLiteral("the PDF decoder (%1) cannot be started: %2").arg(helper, m_process->errorString()), true);
+            fail(QStringLiteral("the PDF decoder (%1) cannot be started: %2").arg(helper, m_process->errorString()),
+                 true);
     });
     m_process->start();
     m_timer->start(30000);
@@ -144,7 +145,7 @@ void PdfProcess::armTimer()
     if (m_pending.empty())
         m_timer->stop();
     else
-        m_timer->start(m_pending.begin()->second.timeoutMs);   // replies come in order
+        m_timer->start(m_pending.begin()->second.timeoutMs); // replies come in order
 }
 
 void PdfProcess::send(pdf::Request request, Callback done, int timeoutMs)
@@ -227,7 +228,7 @@ void PdfProcess::readReplies()
         }
         const auto it = m_pending.find(reply->id);
         if (it == m_pending.end())
-            continue;   // not ours (a request from before a reopen)
+            continue; // not ours (a request from before a reopen)
         Callback done = std::move(it->second.done);
         m_pending.erase(it);
         armTimer();
@@ -245,7 +246,7 @@ void PdfProcess::processEnded()
 {
     if (!m_process)
         return;
-    readReplies();   // what it said before it went
+    readReplies(); // what it said before it went
     if (!m_process)
         return;
     if (m_process->exitStatus() == QProcess::CrashExit)

@@ -79,7 +79,7 @@ private:
     QString m_path;
     QProcess *m_process = nullptr;
     QTimer *m_timer = nullptr;
-    std::unique_ptr<PdfEngine> m_local;   ///< no decoder installed: call() uses this
+    std::unique_ptr<PdfEngine> m_local; ///< no decoder installed: call() uses this
     QByteArray m_buffer;
     quint32 m_nextId = 1;
     struct Pending {
@@ -87,7 +87,7 @@ private:
         int timeoutMs = 0;
     };
     std::map<quint32, Pending> m_pending;
-    std::map<quint32, pdf::Reply> m_arrived;   ///< replies call() waits for
+    std::map<quint32, pdf::Reply> m_arrived; ///< replies call() waits for
     QList<QSizeF> m_pageSizes;
     bool m_ready = false;
     bool m_processFailed = false;

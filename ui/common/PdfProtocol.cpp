@@ -8,8 +8,8 @@ namespace mltrl::ui::pdf {
 
 namespace {
 
-constexpr quint32 kRequestMagic = 0x4d4c5052;   // "MLPR"
-constexpr quint32 kReplyMagic = 0x4d4c5041;     // "MLPA"
+constexpr quint32 kRequestMagic = 0x4d4c5052; // "MLPR"
+constexpr quint32 kReplyMagic = 0x4d4c5041;   // "MLPA"
 
 QDataStream &versioned(QDataStream &s)
 {
@@ -101,8 +101,8 @@ std::optional<Reply> decodeReply(const QByteArray &payload, QString *why)
         // The layout multiplies these: finite, not negative, at most 100 000 pt (PDF's own
         // limit is 14 400 pt) whatever the decoder says.
         for (const QSizeF &size : r.pageSizes)
-            if (!(size.width() >= 0 && size.width() <= kMaxPagePoints && size.height() >= 0
-                  && size.height() <= kMaxPagePoints))
+            if (!(size.width() >= 0 && size.width() <= kMaxPagePoints && size.height() >= 0 &&
+                  size.height() <= kMaxPagePoints))
                 return bad("impossible page size");
         break;
     case Op::Render: {
@@ -111,9 +111,9 @@ std::optional<Reply> decodeReply(const QByteArray &payload, QString *why)
         if (s.status() != QDataStream::Ok)
             return bad("truncated image");
         if (width == 0 && height == 0)
-            break;   // nothing rendered: error says why
-        if (width <= 0 || height <= 0 || qint64(width) * height > kRenderPixelBudget || width != r.clip.width()
-            || height != r.clip.height() || s.device()->bytesAvailable() < qint64(width) * height * 4)
+            break; // nothing rendered: error says why
+        if (width <= 0 || height <= 0 || qint64(width) * height > kRenderPixelBudget || width != r.clip.width() ||
+            height != r.clip.height() || s.device()->bytesAvailable() < qint64(width) * height * 4)
             return bad("inconsistent image");
         QImage image(width, height, QImage::Format_ARGB32_Premultiplied);
         if (image.isNull())

@@ -18,11 +18,11 @@
 namespace mltrl::ui::pdf {
 
 enum class Op : quint8 {
-    Info = 0,       ///< the document: page count and sizes, or why it does not open
-    Render = 1,     ///< page `page` scaled to `scaledSize` pixels, the part `clip` of it
-    PageText = 2,   ///< the text of page `page`
-    Search = 3,     ///< every place `needle` occurs (case-insensitive), at most `maxHits`
-    AllText = 4,    ///< the text of every page
+    Info = 0,     ///< the document: page count and sizes, or why it does not open
+    Render = 1,   ///< page `page` scaled to `scaledSize` pixels, the part `clip` of it
+    PageText = 2, ///< the text of page `page`
+    Search = 3,   ///< every place `needle` occurs (case-insensitive), at most `maxHits`
+    AllText = 4,  ///< the text of every page
 };
 
 /// Pixels rendered at most per request (a page, or the part of one in view): 16 Mpx, 64 MB.
@@ -50,27 +50,27 @@ struct Request {
 
 struct Hit {
     qint32 page = 0;
-    QList<QRectF> rects;   ///< in PDF points from the page's top left
+    QList<QRectF> rects; ///< in PDF points from the page's top left
 };
 
 struct Reply {
     quint32 id = 0;
     Op op = Op::Info;
-    QString error;   ///< empty when the request succeeded
+    QString error; ///< empty when the request succeeded
     // Info
     qint32 pageCount = 0;
-    QList<QSizeF> pageSizes;   ///< points
+    QList<QSizeF> pageSizes; ///< points
     // Render
     qint32 page = 0;
     QSize scaledSize;
     QRect clip;
-    QImage image;   ///< ARGB32_Premultiplied, clip.size()
+    QImage image; ///< ARGB32_Premultiplied, clip.size()
     // PageText, AllText
     QString text;
     QStringList texts;
     // Search
     QList<Hit> hits;
-    bool hitsCut = false;   ///< more than maxHits
+    bool hitsCut = false; ///< more than maxHits
 };
 
 [[nodiscard]] QByteArray encode(const Request &request);

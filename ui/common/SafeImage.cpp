@@ -24,13 +24,19 @@ constexpr qint64 kMaxEmbeddedPixels = 16LL * 1000 * 1000;
 QByteArray pluginName(SafeImage::Format format)
 {
     switch (format) {
-    case SafeImage::Format::Png: return QByteArrayLiteral("png");
-    case SafeImage::Format::Jpeg: return QByteArrayLiteral("jpeg");
-    case SafeImage::Format::Gif: return QByteArrayLiteral("gif");
-    case SafeImage::Format::Bmp: return QByteArrayLiteral("bmp");
-    case SafeImage::Format::Webp: return QByteArrayLiteral("webp");
+    case SafeImage::Format::Png:
+        return QByteArrayLiteral("png");
+    case SafeImage::Format::Jpeg:
+        return QByteArrayLiteral("jpeg");
+    case SafeImage::Format::Gif:
+        return QByteArrayLiteral("gif");
+    case SafeImage::Format::Bmp:
+        return QByteArrayLiteral("bmp");
+    case SafeImage::Format::Webp:
+        return QByteArrayLiteral("webp");
     case SafeImage::Format::Svg:
-    case SafeImage::Format::Unknown: break;
+    case SafeImage::Format::Unknown:
+        break;
     }
     return {};
 }
@@ -191,10 +197,10 @@ SafeImage::Result decodeSvg(const QByteArray &bytes, qint64 budget)
         r.note = QStringLiteral("Drawn at %1; it declares %2 (drawing limit %3).")
                      .arg(sizeText(pixels), sizeText(r.naturalSize), SafeImage::budgetText(limit));
     if (!r.blocked.isEmpty())
-        r.note = (r.note.isEmpty() ? QString() : r.note + QLatin1Char(' '))
-                 + QStringLiteral("Blocked %1 to content outside the image: %2")
-                       .arg(counted(r.blocked.size(), QStringLiteral("reference")))
-                       .arg(r.blocked.join(QStringLiteral("; ")));
+        r.note = (r.note.isEmpty() ? QString() : r.note + QLatin1Char(' ')) +
+                 QStringLiteral("Blocked %1 to content outside the image: %2")
+                     .arg(counted(r.blocked.size(), QStringLiteral("reference")))
+                     .arg(r.blocked.join(QStringLiteral("; ")));
     r.image = QImage(pixels, QImage::Format_ARGB32_Premultiplied);
     if (r.image.isNull()) {
         r.error = QStringLiteral("Not enough memory to draw this SVG.");

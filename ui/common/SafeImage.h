@@ -32,11 +32,11 @@ public:
     enum class Format { Png, Jpeg, Gif, Bmp, Webp, Svg, Unknown };
 
     struct Result {
-        QImage image;          ///< null when not shown (see error)
-        QSize naturalSize;     ///< the size the file declares, when known
-        QString note;          ///< what was changed, e.g. "shown at 4000 × 4000 of 40000 × 40000 px (limit 64 Mpx)"
-        QString error;         ///< why nothing is shown
-        QStringList blocked;   ///< external references dropped from an SVG
+        QImage image;        ///< null when not shown (see error)
+        QSize naturalSize;   ///< the size the file declares, when known
+        QString note;        ///< what was changed, e.g. "shown at 4000 × 4000 of 40000 × 40000 px (limit 64 Mpx)"
+        QString error;       ///< why nothing is shown
+        QStringList blocked; ///< external references dropped from an SVG
     };
 
     /// The format from a media type, else the file suffix (no dot), else Unknown.

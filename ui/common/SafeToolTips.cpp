@@ -16,8 +16,9 @@ bool SafeToolTips::canLoadResources(const QString &text)
         return false;
     // Everything Qt's HTML importer fetches: images, backgrounds (attribute or CSS), style
     // sheets. Matched loosely: a false alarm only shows the markup as text.
-    static const QRegularExpression loads(QStringLiteral("<\\s*img|<\\s*link|<\\s*style|background|url\\s*\\(|src\\s*="),
-                                          QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression loads(
+        QStringLiteral("<\\s*img|<\\s*link|<\\s*style|background|url\\s*\\(|src\\s*="),
+        QRegularExpression::CaseInsensitiveOption);
     return loads.match(text).hasMatch();
 }
 
@@ -36,8 +37,7 @@ bool SafeToolTips::eventFilter(QObject *watched, QEvent *event)
     auto *widget = static_cast<QWidget *>(watched);
     auto *help = static_cast<QHelpEvent *>(event);
     QString text;
-    if (auto *view = qobject_cast<QAbstractItemView *>(widget->parentWidget());
-        view && view->viewport() == widget) {
+    if (auto *view = qobject_cast<QAbstractItemView *>(widget->parentWidget()); view && view->viewport() == widget) {
         text = view->indexAt(help->pos()).data(Qt::ToolTipRole).toString();
     } else {
         text = widget->toolTip();
@@ -49,4 +49,3 @@ bool SafeToolTips::eventFilter(QObject *watched, QEvent *event)
 }
 
 } // namespace mltrl::ui
-

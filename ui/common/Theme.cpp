@@ -32,13 +32,16 @@ protected:
         // system switch arrives as ApplicationPaletteChange first: redraw once, a moment later,
         // when every widget of the tree holds the new palette.
         const auto type = event->type();
-        if ((type == QEvent::PaletteChange || type == QEvent::ApplicationPaletteChange) && watched == parent()
-            && !m_pending) {
+        if ((type == QEvent::PaletteChange || type == QEvent::ApplicationPaletteChange) && watched == parent() &&
+            !m_pending) {
             m_pending = true;
-            QMetaObject::invokeMethod(this, [this] {
-                m_pending = false;
-                m_onChange();
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_pending = false;
+                    m_onChange();
+                },
+                Qt::QueuedConnection);
         }
         return QObject::eventFilter(watched, event);
     }

@@ -32,12 +32,12 @@ QString BinaryEvidenceViewer::hexDump(const QByteArray &bytes)
 }
 
 BinaryEvidenceViewer::BinaryEvidenceViewer(const EvidenceSource &source, QWidget *parent)
-    : EvidenceViewer(source, parent), m_dump(new QPlainTextEdit(this))
+      : EvidenceViewer(source, parent), m_dump(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("binaryViewer"));
     auto *note = new QLabel(this);
     note->setWordWrap(true);
-    note->setTextFormat(Qt::PlainText);   // names from the archive: never markup
+    note->setTextFormat(Qt::PlainText); // names from the archive: never markup
     note->setText(QStringLiteral("The workbench has no viewer for “%1” (%2, %3 bytes). The first %4 bytes are shown "
                                  "below; use “Open with system viewer” to see the whole file.")
                       .arg(source.fileName(),

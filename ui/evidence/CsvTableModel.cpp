@@ -4,9 +4,7 @@
 
 namespace mltrl::ui {
 
-CsvTableModel::CsvTableModel(QObject *parent) : QAbstractTableModel(parent)
-{
-}
+CsvTableModel::CsvTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 bool CsvTableModel::readRecords(int maxRecords, std::vector<QStringList> &out)
 {
@@ -16,7 +14,8 @@ bool CsvTableModel::readRecords(int maxRecords, std::vector<QStringList> &out)
         case CsvReader::Status::End:
             return false;
         case CsvReader::Status::Error:
-            m_errors << QStringLiteral("line %1: %2").arg(m_reader->line()).arg(QString::fromStdString(m_reader->error()));
+            m_errors
+                << QStringLiteral("line %1: %2").arg(m_reader->line()).arg(QString::fromStdString(m_reader->error()));
             break;
         case CsvReader::Status::Record: {
             QStringList row;
@@ -36,7 +35,8 @@ void CsvTableModel::setBytes(QByteArray bytes)
 {
     beginResetModel();
     m_bytes = std::move(bytes);
-    m_reader = std::make_unique<CsvReader>(std::string_view(m_bytes.constData(), static_cast<std::size_t>(m_bytes.size())));
+    m_reader =
+        std::make_unique<CsvReader>(std::string_view(m_bytes.constData(), static_cast<std::size_t>(m_bytes.size())));
     m_header.clear();
     m_rows.clear();
     m_errors.clear();
@@ -101,7 +101,9 @@ void CsvTableModel::fetchMore(const QModelIndex &parent)
     for (std::size_t i = 0; i < more.size(); ++i)
         if (more[i].size() > m_columns)
             m_errors << QStringLiteral("row %1: %2 fields, more than the %3 shown")
-                            .arg(m_rows.size() + i + 1).arg(more[i].size()).arg(m_columns);
+                            .arg(m_rows.size() + i + 1)
+                            .arg(more[i].size())
+                            .arg(m_columns);
     if (more.empty())
         return;
     const int first = static_cast<int>(m_rows.size());

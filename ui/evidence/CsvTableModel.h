@@ -37,7 +37,7 @@ private:
     bool readRecords(int maxRecords, std::vector<QStringList> &out);
 
     QByteArray m_bytes;
-    std::unique_ptr<CsvReader> m_reader;  // views into m_bytes
+    std::unique_ptr<CsvReader> m_reader; // views into m_bytes
     QStringList m_header;
     std::vector<QStringList> m_rows;
     QStringList m_errors;

@@ -41,7 +41,8 @@ SafeImage::Result DecoderProcess::decode(const QByteArray &bytes, const QString 
     process.setProcessEnvironment(env);
     process.start();
     if (!process.waitForStarted(10000))
-        return failure(QStringLiteral("the image decoder (%1) cannot be started: %2").arg(helper, process.errorString()));
+        return failure(
+            QStringLiteral("the image decoder (%1) cannot be started: %2").arg(helper, process.errorString()));
     process.write(bytes);
     process.closeWriteChannel();
     if (!process.waitForFinished(timeoutMs)) {
@@ -67,10 +68,10 @@ SafeImage::Result DecoderProcess::decode(const QByteArray &bytes, const QString 
     if (s.status() != QDataStream::Ok || magic != 0x4d4c4431)
         return failure(QStringLiteral("the image decoder's answer is unreadable"));
     if (width <= 0 || height <= 0)
-        return r;   // not decodable: r.error says why
+        return r; // not decodable: r.error says why
     const QImage::Format f = static_cast<QImage::Format>(format);
-    if ((f != QImage::Format_ARGB32_Premultiplied && f != QImage::Format_RGB32) || bytesPerLine != qint64(width) * 4
-        || qint64(width) * height > pixelBudget || s.device()->bytesAvailable() < bytesPerLine * height)
+    if ((f != QImage::Format_ARGB32_Premultiplied && f != QImage::Format_RGB32) || bytesPerLine != qint64(width) * 4 ||
+        qint64(width) * height > pixelBudget || s.device()->bytesAvailable() < bytesPerLine * height)
         return failure(QStringLiteral("the image decoder's answer is inconsistent"));
     QImage image(width, height, f);
     if (image.isNull())
@@ -109,7 +110,8 @@ QString DecoderProcess::pdfText(const QString &path, QString *error, int timeout
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished(2000);
-        return fail(QStringLiteral("reading the PDF's text took longer than %1 s and was stopped").arg(timeoutMs / 1000.0));
+        return fail(
+            QStringLiteral("reading the PDF's text took longer than %1 s and was stopped").arg(timeoutMs / 1000.0));
     }
     if (process.exitStatus() == QProcess::CrashExit)
         return fail(QStringLiteral("the decoder crashed on this PDF"));

@@ -43,7 +43,7 @@ QLabel *plainLabel(QWidget *parent, const QString &objectName)
 {
     auto *l = new QLabel(parent);
     l->setObjectName(objectName);
-    l->setTextFormat(Qt::PlainText);   // archive text is never markup
+    l->setTextFormat(Qt::PlainText); // archive text is never markup
     l->setWordWrap(true);
     return l;
 }
@@ -51,12 +51,12 @@ QLabel *plainLabel(QWidget *parent, const QString &objectName)
 } // namespace
 
 DicomEvidenceViewer::DicomEvidenceViewer(const EvidenceSource &source, QWidget *parent)
-    : EvidenceViewer(source, parent), m_view(new ZoomableImageView(this)),
-      m_identified(plainLabel(this, QStringLiteral("dicomIdentified"))),
-      m_error(plainLabel(this, QStringLiteral("dicomError"))), m_info(plainLabel(this, QStringLiteral("dicomInfo"))),
-      m_windowText(plainLabel(this, QStringLiteral("dicomWindow"))), m_presets(new QComboBox(this)),
-      m_frame(new QSpinBox(this)), m_search(new QLineEdit(this)), m_table(new QTableView(this)),
-      m_model(new QStandardItemModel(0, 4, this)), m_proxy(new QSortFilterProxyModel(this))
+      : EvidenceViewer(source, parent), m_view(new ZoomableImageView(this)),
+        m_identified(plainLabel(this, QStringLiteral("dicomIdentified"))),
+        m_error(plainLabel(this, QStringLiteral("dicomError"))), m_info(plainLabel(this, QStringLiteral("dicomInfo"))),
+        m_windowText(plainLabel(this, QStringLiteral("dicomWindow"))), m_presets(new QComboBox(this)),
+        m_frame(new QSpinBox(this)), m_search(new QLineEdit(this)), m_table(new QTableView(this)),
+        m_model(new QStandardItemModel(0, 4, this)), m_proxy(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("dicomViewer"));
     m_view->setObjectName(QStringLiteral("dicomImage"));
@@ -81,8 +81,8 @@ DicomEvidenceViewer::DicomEvidenceViewer(const EvidenceSource &source, QWidget *
     bar->addWidget(m_windowText);
     bar->addWidget(m_info, 1);
 
-    m_model->setHorizontalHeaderLabels({QStringLiteral("Keyword"), QStringLiteral("Tag"), QStringLiteral("VR"),
-                                        QStringLiteral("Value")});
+    m_model->setHorizontalHeaderLabels(
+        {QStringLiteral("Keyword"), QStringLiteral("Tag"), QStringLiteral("VR"), QStringLiteral("Value")});
     m_proxy->setSourceModel(m_model);
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -104,11 +104,11 @@ DicomEvidenceViewer::DicomEvidenceViewer(const EvidenceSource &source, QWidget *
     split->addWidget(tagPane);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
-    split->setSizes({600, 400});   // the image first; the table scrolls sideways
+    split->setSizes({600, 400}); // the image first; the table scrolls sideways
     m_table->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     tagPane->setMinimumWidth(160);
     m_info->setWordWrap(false);
-    m_info->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);   // cut, never widening
+    m_info->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // cut, never widening
     m_info->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_identified->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_windowText->setWordWrap(false);
@@ -123,7 +123,8 @@ DicomEvidenceViewer::DicomEvidenceViewer(const EvidenceSource &source, QWidget *
     layout->addWidget(split, 1);
 
     if (source.dicom && source.dicom->identified().value_or(false)) {
-        m_identified->setText(QStringLiteral("Identifies a patient: %1").arg(QString::fromStdString(source.dicom->summary())));
+        m_identified->setText(
+            QStringLiteral("Identifies a patient: %1").arg(QString::fromStdString(source.dicom->summary())));
         m_identified->setStyleSheet(QStringLiteral("QLabel { color: #b00020; font-weight: bold; }"));
     } else if (source.dicom && !source.dicom->problem.empty()) {
         m_identified->setText(QStringLiteral("Not checked for identifying attributes: %1")
@@ -291,7 +292,10 @@ void DicomEvidenceViewer::updateInfo()
 {
     if (!m_frameData)
         return;
-    m_info->setText(QStringLiteral("%1 × %2 px · %3").arg(m_frameData->columns).arg(m_frameData->rows).arg(m_frameData->transferSyntax));
+    m_info->setText(QStringLiteral("%1 × %2 px · %3")
+                        .arg(m_frameData->columns)
+                        .arg(m_frameData->rows)
+                        .arg(m_frameData->transferSyntax));
 }
 
 void DicomEvidenceViewer::showRegion(int page, const QRectF &points)

@@ -12,7 +12,7 @@
 #include <dcmtk/dcmdata/dcsequen.h>
 #include <dcmtk/dcmdata/dcvr.h>
 #include <dcmtk/dcmdata/dcxfer.h>
-#include <dcmtk/dcmimage/diregist.h>   // registers colour image support with dcmimgle
+#include <dcmtk/dcmimage/diregist.h> // registers colour image support with dcmimgle
 #include <dcmtk/dcmimgle/dcmimage.h>
 #include <dcmtk/dcmimgle/dipixel.h>
 #include <dcmtk/dcmjpeg/djdecode.h>
@@ -40,7 +40,7 @@ void registerCodecs()
         DJDecoderRegistration::registerCodecs();
         DJLSDecoderRegistration::registerCodecs();
         DcmRLEDecoderRegistration::registerCodecs();
-        registerJpeg2000Decoder();   // OpenJPEG (evidence/DicomJpeg2000)
+        registerJpeg2000Decoder(); // OpenJPEG (evidence/DicomJpeg2000)
     });
 }
 
@@ -62,12 +62,24 @@ bool monochromeValues(const DiPixel &pixel, unsigned long count, std::vector<flo
     if (!data || pixel.getCount() < count)
         return false;
     switch (pixel.getRepresentation()) {
-    case EPR_Uint8: copyValues<Uint8>(data, count, out); return true;
-    case EPR_Sint8: copyValues<Sint8>(data, count, out); return true;
-    case EPR_Uint16: copyValues<Uint16>(data, count, out); return true;
-    case EPR_Sint16: copyValues<Sint16>(data, count, out); return true;
-    case EPR_Uint32: copyValues<Uint32>(data, count, out); return true;
-    case EPR_Sint32: copyValues<Sint32>(data, count, out); return true;
+    case EPR_Uint8:
+        copyValues<Uint8>(data, count, out);
+        return true;
+    case EPR_Sint8:
+        copyValues<Sint8>(data, count, out);
+        return true;
+    case EPR_Uint16:
+        copyValues<Uint16>(data, count, out);
+        return true;
+    case EPR_Sint16:
+        copyValues<Sint16>(data, count, out);
+        return true;
+    case EPR_Uint32:
+        copyValues<Uint32>(data, count, out);
+        return true;
+    case EPR_Sint32:
+        copyValues<Sint32>(data, count, out);
+        return true;
     }
     return false;
 }
@@ -76,9 +88,10 @@ QString valueText(DcmElement *el)
 {
     const DcmEVR vr = el->ident();
     const Uint32 length = el->getLength();
-    if (el->getTag() == DCM_PixelData || vr == EVR_OB || vr == EVR_OW || vr == EVR_OF || vr == EVR_OD
-        || vr == EVR_OL || vr == EVR_OV || vr == EVR_UN || vr == EVR_pixelSQ)
-        return length == DCM_UndefinedLength ? QStringLiteral("(encapsulated)") : QStringLiteral("(%1 bytes)").arg(length);
+    if (el->getTag() == DCM_PixelData || vr == EVR_OB || vr == EVR_OW || vr == EVR_OF || vr == EVR_OD || vr == EVR_OL ||
+        vr == EVR_OV || vr == EVR_UN || vr == EVR_pixelSQ)
+        return length == DCM_UndefinedLength ? QStringLiteral("(encapsulated)")
+                                             : QStringLiteral("(%1 bytes)").arg(length);
     if (length > 64 * 1024)
         return QStringLiteral("(%1 bytes)").arg(length);
     OFString value;
@@ -100,11 +113,16 @@ void listItem(DcmItem &item, int depth, int maxRows, std::vector<DicomTagRow> &r
         DcmTag tag = el->getTag();
         const QString keyword = QString::fromLatin1(tag.getTagName());
         DicomTagRow row{indent + keyword,
-                        QStringLiteral("(%1,%2)").arg(tag.getGTag(), 4, 16, QLatin1Char('0')).arg(tag.getETag(), 4, 16, QLatin1Char('0')).toUpper(),
-                        QString::fromLatin1(DcmVR(el->ident()).getVRName()), {}};
+                        QStringLiteral("(%1,%2)")
+                            .arg(tag.getGTag(), 4, 16, QLatin1Char('0'))
+                            .arg(tag.getETag(), 4, 16, QLatin1Char('0'))
+                            .toUpper(),
+                        QString::fromLatin1(DcmVR(el->ident()).getVRName()),
+                        {}};
         if (el->ident() == EVR_SQ) {
             auto *seq = static_cast<DcmSequenceOfItems *>(el);
-            row.value = QStringLiteral("(%1 item%2)").arg(seq->card()).arg(seq->card() == 1 ? QString() : QStringLiteral("s"));
+            row.value =
+                QStringLiteral("(%1 item%2)").arg(seq->card()).arg(seq->card() == 1 ? QString() : QStringLiteral("s"));
             rows.push_back(std::move(row));
             if (depth < kMaxDepth)
                 for (unsigned long j = 0; j < seq->card(); ++j)
@@ -143,7 +161,9 @@ DicomFrame decodeDicomFrame(const QString &path, int frame, qint64 pixelBudget)
     }
     if (qint64(rows) * columns > pixelBudget) {
         out.error = QStringLiteral("a frame is %1 × %2 pixels; the viewer shows frames up to %3 megapixels")
-                        .arg(columns).arg(rows).arg(pixelBudget / 1000000);
+                        .arg(columns)
+                        .arg(rows)
+                        .arg(pixelBudget / 1000000);
         return out;
     }
     Sint32 frames = 1;
@@ -161,8 +181,8 @@ DicomFrame decodeDicomFrame(const QString &path, int frame, qint64 pixelBudget)
     OFString metaSyntax;
     unsigned long imageFrame = static_cast<unsigned long>(frame);
     if (DcmMetaInfo *meta = file.getMetaInfo();
-        meta && meta->findAndGetOFString(DCM_TransferSyntaxUID, metaSyntax).good() && !metaSyntax.empty()
-        && DcmXfer(metaSyntax.c_str()).getXfer() == EXS_Unknown) {
+        meta && meta->findAndGetOFString(DCM_TransferSyntaxUID, metaSyntax).good() && !metaSyntax.empty() &&
+        DcmXfer(metaSyntax.c_str()).getXfer() == EXS_Unknown) {
         static const std::pair<const char *, const char *> kHighThroughput[] = {
             {"1.2.840.10008.1.2.4.201", "High-Throughput JPEG 2000 (Lossless only)"},
             {"1.2.840.10008.1.2.4.202", "High-Throughput JPEG 2000 with RPCL (Lossless only)"},
@@ -171,7 +191,8 @@ DicomFrame decodeDicomFrame(const QString &path, int frame, qint64 pixelBudget)
                                         [&](const auto &k) { return metaSyntax == k.first; });
         if (known == std::end(kHighThroughput)) {
             out.transferSyntax = text(metaSyntax);
-            out.error = QStringLiteral("no decoder for the transfer syntax %1 (unknown to DCMTK 3.6.7)").arg(out.transferSyntax);
+            out.error = QStringLiteral("no decoder for the transfer syntax %1 (unknown to DCMTK 3.6.7)")
+                            .arg(out.transferSyntax);
             return out;
         }
         out.transferSyntax = QString::fromLatin1(known->second);
@@ -181,7 +202,7 @@ DicomFrame decodeDicomFrame(const QString &path, int frame, qint64 pixelBudget)
                             .arg(QString::fromStdString(error));
             return out;
         }
-        xfer = EXS_LittleEndianExplicit;   // the data set now holds that one frame, native
+        xfer = EXS_LittleEndianExplicit; // the data set now holds that one frame, native
         imageFrame = 0;
     }
     const DcmXfer syntax(xfer);
@@ -219,7 +240,8 @@ DicomFrame decodeDicomFrame(const QString &path, int frame, qint64 pixelBudget)
                 continue;
             OFString explanation;
             image.getVoiWindowExplanation(i, explanation);
-            const QString name = explanation.empty() ? QStringLiteral("File") : QStringLiteral("File: ") + text(explanation);
+            const QString name =
+                explanation.empty() ? QStringLiteral("File") : QStringLiteral("File: ") + text(explanation);
             out.fileWindows.push_back({center, width, name});
         }
         return out;

@@ -14,34 +14,34 @@ namespace mltrl::ui {
 struct DicomWindow {
     double center = 0;
     double width = 1;
-    QString name;   ///< "File: SOFT TISSUE", "Lung", …
+    QString name; ///< "File: SOFT TISSUE", "Lung", …
 };
 
 struct DicomFrame {
-    int frame = 0;        ///< 0-based
-    int frameCount = 0;   ///< frames in the object
+    int frame = 0;      ///< 0-based
+    int frameCount = 0; ///< frames in the object
     int columns = 0;
     int rows = 0;
     /// Monochrome: the frame's values after the modality transformation (Rescale Slope and
     /// Intercept), row by row. Colour frames have `color` instead.
     std::vector<float> values;
-    bool monochrome1 = false;   ///< MONOCHROME1: low values are shown white
+    bool monochrome1 = false; ///< MONOCHROME1: low values are shown white
     double minValue = 0;
     double maxValue = 0;
-    QImage color;                          ///< RGB frames (RGB, YBR, palette colour)
-    std::vector<DicomWindow> fileWindows;  ///< Window Center/Width of the file, with explanations
-    QString transferSyntax;                ///< its name, e.g. "JPEG-LS Lossless"
-    QString error;                         ///< non-empty: "cannot be shown: …" says this
+    QImage color;                         ///< RGB frames (RGB, YBR, palette colour)
+    std::vector<DicomWindow> fileWindows; ///< Window Center/Width of the file, with explanations
+    QString transferSyntax;               ///< its name, e.g. "JPEG-LS Lossless"
+    QString error;                        ///< non-empty: "cannot be shown: …" says this
 
     [[nodiscard]] bool ok() const { return error.isEmpty(); }
     [[nodiscard]] bool isMonochrome() const { return color.isNull(); }
 };
 
 struct DicomTagRow {
-    QString keyword;   ///< with "> " per sequence level
-    QString tag;       ///< "(0010,0010)"
+    QString keyword; ///< with "> " per sequence level
+    QString tag;     ///< "(0010,0010)"
     QString vr;
-    QString value;     ///< shortened; binary values as "(N bytes)"
+    QString value; ///< shortened; binary values as "(N bytes)"
 };
 
 /// The default limit on a frame's pixels (rows × columns): 40 megapixels.

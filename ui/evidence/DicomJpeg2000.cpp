@@ -39,8 +39,8 @@ constexpr size_t kMaxDecodedObjectBytes = 512UL * 1024 * 1024;
 
 bool isJpeg2000(E_TransferSyntax xfer)
 {
-    return xfer == EXS_JPEG2000LosslessOnly || xfer == EXS_JPEG2000 || xfer == EXS_JPEG2000MulticomponentLosslessOnly
-        || xfer == EXS_JPEG2000Multicomponent;
+    return xfer == EXS_JPEG2000LosslessOnly || xfer == EXS_JPEG2000 || xfer == EXS_JPEG2000MulticomponentLosslessOnly ||
+           xfer == EXS_JPEG2000Multicomponent;
 }
 
 // ---- OpenJPEG reading from memory ----------------------------------------------------------
@@ -55,7 +55,7 @@ OPJ_SIZE_T readBytes(void *buffer, OPJ_SIZE_T count, void *user)
 {
     auto *s = static_cast<Source *>(user);
     if (s->pos >= s->size)
-        return static_cast<OPJ_SIZE_T>(-1);   // end of stream
+        return static_cast<OPJ_SIZE_T>(-1); // end of stream
     const size_t n = std::min<size_t>(count, s->size - s->pos);
     std::memcpy(buffer, s->data + s->pos, n);
     s->pos += n;
@@ -88,7 +88,7 @@ void collectError(const char *message, void *client)
 {
     auto *error = static_cast<std::string *>(client);
     if (!error->empty() || !message)
-        return;   // the first message is the cause; later ones follow from it
+        return; // the first message is the cause; later ones follow from it
     *error = message;
     while (!error->empty() && (error->back() == '\n' || error->back() == ' '))
         error->pop_back();
@@ -111,8 +111,8 @@ struct ImageDeleter {
 bool startsCodestream(const Uint8 *p, Uint32 length)
 {
     static constexpr unsigned char kJp2Signature[] = {0, 0, 0, 0x0c, 'j', 'P', ' ', ' '};
-    return (length >= 2 && p[0] == 0xff && p[1] == 0x4f)
-        || (length >= sizeof kJp2Signature && std::memcmp(p, kJp2Signature, sizeof kJp2Signature) == 0);
+    return (length >= 2 && p[0] == 0xff && p[1] == 0x4f) ||
+           (length >= sizeof kJp2Signature && std::memcmp(p, kJp2Signature, sizeof kJp2Signature) == 0);
 }
 
 OFCondition failure(const std::string &message)
@@ -148,7 +148,7 @@ OFCondition frameBytes(DcmPixelSequence &seq, Uint32 frameNo, Uint32 frames, std
     if (items < 2)
         return failure("the encapsulated pixel data holds no fragment");
     const unsigned long fragments = items - 1;
-    unsigned long first = 0, last = 0;   // inclusive, 1-based
+    unsigned long first = 0, last = 0; // inclusive, 1-based
     if (frames <= 1) {
         first = 1;
         last = fragments;
@@ -168,7 +168,7 @@ OFCondition frameBytes(DcmPixelSequence &seq, Uint32 frameNo, Uint32 frames, std
         if (table && tableLength == 4 * frames) {
             const auto offsetOf = [table](Uint32 f) {
                 const Uint8 *p = table + 4 * f;
-                return Uint32(p[0]) | Uint32(p[1]) << 8 | Uint32(p[2]) << 16 | Uint32(p[3]) << 24;   // little endian
+                return Uint32(p[0]) | Uint32(p[1]) << 8 | Uint32(p[2]) << 16 | Uint32(p[3]) << 24; // little endian
             };
             const Uint32 begin = offsetOf(frameNo);
             const Uint32 end = frameNo + 1 < frames ? offsetOf(frameNo + 1) : std::numeric_limits<Uint32>::max();
@@ -181,7 +181,7 @@ OFCondition frameBytes(DcmPixelSequence &seq, Uint32 frameNo, Uint32 frames, std
                     first = i;
                 if (first && position < end)
                     last = i;
-                position += 8ULL + item->getLength();   // item tag and length, then the value
+                position += 8ULL + item->getLength(); // item tag and length, then the value
             }
         } else {
             Uint32 seen = 0;
@@ -252,7 +252,7 @@ OFCondition geometry(DcmItem *dataset, Geometry &g)
 OFString colorModelAfter(const OFString &photometric, bool transformed)
 {
     if (photometric == "YBR_ICT" || photometric == "YBR_RCT")
-        return transformed ? "RGB" : "YBR_FULL";   // OpenJPEG undoes the codestream's transform
+        return transformed ? "RGB" : "YBR_FULL"; // OpenJPEG undoes the codestream's transform
     return photometric;
 }
 
@@ -290,9 +290,9 @@ public:
             return failure("the pixel data is not encapsulated");
         size_t total = g.frameSize * g.frames;
         if (total / g.frames != g.frameSize || total > kMaxDecodedObjectBytes)
-            return failure("the decoded object would be larger than " + std::to_string(kMaxDecodedObjectBytes >> 20)
-                           + " MiB");
-        total += total & 1;   // Pixel Data has an even length
+            return failure("the decoded object would be larger than " + std::to_string(kMaxDecodedObjectBytes >> 20) +
+                           " MiB");
+        total += total & 1; // Pixel Data has an even length
         unsigned char *target = nullptr;
         if (g.bytesPerSample == 1) {
             Uint8 *p = nullptr;
@@ -313,9 +313,9 @@ public:
             if (OFCondition c = frameBytes(*pixSeq, f, g.frames, bytes, nextFragment); c.bad())
                 return c;
             bool t = false;
-            const std::string error = decodeJpeg2000(bytes.data(), bytes.size(), g.columns, g.rows, g.samples,
-                                                     int(g.bytesPerSample), g.planar == 1, target + f * g.frameSize,
-                                                     g.frameSize, &t);
+            const std::string error =
+                decodeJpeg2000(bytes.data(), bytes.size(), g.columns, g.rows, g.samples, int(g.bytesPerSample),
+                               g.planar == 1, target + f * g.frameSize, g.frameSize, &t);
             if (!error.empty())
                 return failure("frame " + std::to_string(f + 1) + ": " + error);
             transformed = transformed || t;
@@ -346,9 +346,9 @@ public:
         if (OFCondition c = frameBytes(*fromPixSeq, frameNo, g.frames, bytes, startFragment); c.bad())
             return c;
         bool transformed = false;
-        const std::string error = decodeJpeg2000(bytes.data(), bytes.size(), g.columns, g.rows, g.samples,
-                                                 int(g.bytesPerSample), g.planar == 1,
-                                                 static_cast<unsigned char *>(buffer), bufSize, &transformed);
+        const std::string error =
+            decodeJpeg2000(bytes.data(), bytes.size(), g.columns, g.rows, g.samples, int(g.bytesPerSample),
+                           g.planar == 1, static_cast<unsigned char *>(buffer), bufSize, &transformed);
         if (!error.empty())
             return failure(error);
         decompressedColorModel = colorModelAfter(g.photometric, transformed);
@@ -358,7 +358,7 @@ public:
     OFCondition encode(const Uint16 *, const Uint32, const DcmRepresentationParameter *, DcmPixelSequence *&,
                        const DcmCodecParameter *, DcmStack &, OFBool &) const override
     {
-        return EC_IllegalCall;   // a decoder only
+        return EC_IllegalCall; // a decoder only
     }
 
     OFCondition encode(const E_TransferSyntax, const DcmRepresentationParameter *, DcmPixelSequence *,
@@ -370,9 +370,9 @@ public:
 
     OFBool canChangeCoding(const E_TransferSyntax oldRepType, const E_TransferSyntax newRepType) const override
     {
-        return isJpeg2000(oldRepType)
-            && (newRepType == EXS_LittleEndianExplicit || newRepType == EXS_LittleEndianImplicit
-                || newRepType == EXS_BigEndianExplicit);
+        return isJpeg2000(oldRepType) &&
+               (newRepType == EXS_LittleEndianExplicit || newRepType == EXS_LittleEndianImplicit ||
+                newRepType == EXS_BigEndianExplicit);
     }
 
     OFCondition determineDecompressedColorModel(const DcmRepresentationParameter *, DcmPixelSequence *,
@@ -417,7 +417,7 @@ std::string decodeInProcess(const unsigned char *data, size_t size, int columns,
     opj_set_default_decoder_parameters(&parameters);
     if (!opj_setup_decoder(codec.get(), &parameters))
         return "OpenJPEG cannot set up the decoder";
-    opj_decoder_set_strict_mode(codec.get(), OPJ_TRUE);   // a truncated codestream is an error
+    opj_decoder_set_strict_mode(codec.get(), OPJ_TRUE); // a truncated codestream is an error
 
     Source source{data, size, 0};
     std::unique_ptr<opj_stream_t, StreamDeleter> stream(opj_stream_create(64 * 1024, OPJ_TRUE));
@@ -440,21 +440,22 @@ std::string decodeInProcess(const unsigned char *data, size_t size, int columns,
     const auto width = long(image->x1) - long(image->x0);
     const auto height = long(image->y1) - long(image->y0);
     if (width != columns || height != rows)
-        return "the JPEG 2000 image is " + std::to_string(width) + " × " + std::to_string(height)
-             + " pixels; the DICOM header says " + std::to_string(columns) + " × " + std::to_string(rows);
+        return "the JPEG 2000 image is " + std::to_string(width) + " × " + std::to_string(height) +
+               " pixels; the DICOM header says " + std::to_string(columns) + " × " + std::to_string(rows);
     if (int(image->numcomps) != samples)
-        return "the JPEG 2000 image has " + std::to_string(image->numcomps)
-             + " components; the DICOM header says Samples per Pixel " + std::to_string(samples);
+        return "the JPEG 2000 image has " + std::to_string(image->numcomps) +
+               " components; the DICOM header says Samples per Pixel " + std::to_string(samples);
     for (OPJ_UINT32 c = 0; c < image->numcomps; ++c) {
         const opj_image_comp_t &comp = image->comps[c];
         if (comp.dx != 1 || comp.dy != 1)
             return "the JPEG 2000 image has subsampled components";
         if (comp.prec < 1 || comp.prec > OPJ_UINT32(8 * bytesPerSample))
-            return "the JPEG 2000 image has " + std::to_string(comp.prec) + "-bit samples; the DICOM header says Bits Allocated "
-                 + std::to_string(8 * bytesPerSample);
+            return "the JPEG 2000 image has " + std::to_string(comp.prec) +
+                   "-bit samples; the DICOM header says Bits Allocated " + std::to_string(8 * bytesPerSample);
     }
     if (!opj_decode(codec.get(), stream.get(), image.get()) || !opj_end_decompress(codec.get(), stream.get()))
-        return "the JPEG 2000 data cannot be decoded" + (error.empty() ? std::string(" (truncated or corrupt)") : ": " + error);
+        return "the JPEG 2000 data cannot be decoded" +
+               (error.empty() ? std::string(" (truncated or corrupt)") : ": " + error);
     if (int(image->numcomps) != samples)
         return "the decoded JPEG 2000 image has " + std::to_string(image->numcomps) + " components";
     for (OPJ_UINT32 c = 0; c < image->numcomps; ++c) {
@@ -547,9 +548,9 @@ std::string decodeJpeg2000(const unsigned char *data, size_t size, int columns, 
         const unsigned char flag = transformed ? 1 : 0;
         const auto length = static_cast<std::uint32_t>(error.size());
         const size_t frameBytes = size_t(columns) * size_t(rows) * size_t(samples) * size_t(bytesPerSample);
-        const bool ok = writeAll(fds[1], &flag, 1) && writeAll(fds[1], &length, sizeof length)
-                     && writeAll(fds[1], error.data(), error.size())
-                     && (!error.empty() || writeAll(fds[1], out, frameBytes));
+        const bool ok = writeAll(fds[1], &flag, 1) && writeAll(fds[1], &length, sizeof length) &&
+                        writeAll(fds[1], error.data(), error.size()) &&
+                        (!error.empty() || writeAll(fds[1], out, frameBytes));
         ::_exit(ok ? 0 : 2);
     }
     ::close(fds[1]);
@@ -570,9 +571,9 @@ std::string decodeJpeg2000(const unsigned char *data, size_t size, int columns, 
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     if (WIFSIGNALED(status))
-        return WTERMSIG(status) == SIGALRM ? std::string("the JPEG 2000 decoder took longer than 30 s on this frame")
-                                           : "the JPEG 2000 decoder crashed on this frame (signal "
-                                                 + std::to_string(WTERMSIG(status)) + ")";
+        return WTERMSIG(status) == SIGALRM
+                   ? std::string("the JPEG 2000 decoder took longer than 30 s on this frame")
+                   : "the JPEG 2000 decoder crashed on this frame (signal " + std::to_string(WTERMSIG(status)) + ")";
     if (!complete || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
         return error.empty() ? std::string("the JPEG 2000 decoder failed on this frame") : error;
     if (colorTransformed)
@@ -589,8 +590,8 @@ std::string decodeFrameToNativePixelData(DcmItem &dataset, unsigned long frame)
     if (frame >= g.frames)
         return "there is no frame " + std::to_string(frame + 1);
     DcmElement *element = nullptr;
-    auto *pixelData = dataset.findAndGetElement(DCM_PixelData, element).good() ? dynamic_cast<DcmPixelData *>(element)
-                                                                                 : nullptr;
+    auto *pixelData =
+        dataset.findAndGetElement(DCM_PixelData, element).good() ? dynamic_cast<DcmPixelData *>(element) : nullptr;
     if (!pixelData)
         return "the object has no Pixel Data";
     E_TransferSyntax representation = EXS_Unknown;
@@ -605,15 +606,16 @@ std::string decodeFrameToNativePixelData(DcmItem &dataset, unsigned long frame)
         return t_lastError;
     std::vector<unsigned char> pixels(g.frameSize + (g.frameSize & 1), 0);
     bool transformed = false;
-    const std::string error = decodeJpeg2000(bytes.data(), bytes.size(), g.columns, g.rows, g.samples,
-                                             int(g.bytesPerSample), g.planar == 1, pixels.data(), pixels.size(),
-                                             &transformed);
+    const std::string error =
+        decodeJpeg2000(bytes.data(), bytes.size(), g.columns, g.rows, g.samples, int(g.bytesPerSample), g.planar == 1,
+                       pixels.data(), pixels.size(), &transformed);
     if (!error.empty())
         return error;
-    const OFCondition put = g.bytesPerSample == 1
-        ? dataset.putAndInsertUint8Array(DCM_PixelData, pixels.data(), static_cast<unsigned long>(pixels.size()))
-        : dataset.putAndInsertUint16Array(DCM_PixelData, reinterpret_cast<const Uint16 *>(pixels.data()),
-                                          static_cast<unsigned long>(pixels.size() / 2));
+    const OFCondition put =
+        g.bytesPerSample == 1
+            ? dataset.putAndInsertUint8Array(DCM_PixelData, pixels.data(), static_cast<unsigned long>(pixels.size()))
+            : dataset.putAndInsertUint16Array(DCM_PixelData, reinterpret_cast<const Uint16 *>(pixels.data()),
+                                              static_cast<unsigned long>(pixels.size() / 2));
     if (put.bad())
         return std::string("the decoded frame cannot be stored: ") + put.text();
     if (g.frames > 1)

@@ -52,11 +52,13 @@ EvidenceFacts EvidenceFacts::of(const EvidenceSource &s, const Manifest &manifes
                                   QStringLiteral("criterion:%1/%2").arg(qs(g.id), qs(c.id))});
     for (const Requirement &r : manifest.requirements)
         if (cites(r.evidence, id))
-            out.links.append({QStringLiteral("Requirement %1").arg(qs(r.id)), QStringLiteral("requirement:%1").arg(qs(r.id))});
+            out.links.append(
+                {QStringLiteral("Requirement %1").arg(qs(r.id)), QStringLiteral("requirement:%1").arg(qs(r.id))});
     for (const Card &c : manifest.cards)
         if (cites(c.evidence, id)) {
-            const QString name = c.component.empty() ? QStringLiteral("Card, level %1").arg(c.level)
-                                                     : QStringLiteral("Card, level %1, %2").arg(c.level).arg(qs(c.component));
+            const QString name = c.component.empty()
+                                     ? QStringLiteral("Card, level %1").arg(c.level)
+                                     : QStringLiteral("Card, level %1, %2").arg(c.level).arg(qs(c.component));
             out.links.append({name, QStringLiteral("card:%1/%2").arg(c.level).arg(qs(c.component))});
         }
     return out;

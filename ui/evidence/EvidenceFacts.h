@@ -16,8 +16,8 @@ namespace mltrl::ui {
 
 struct EvidenceFacts {
     QString title;
-    QList<QPair<QString, QString>> facts;   ///< (label, value)
-    QList<QPair<QString, QString>> links;   ///< (text, href)
+    QList<QPair<QString, QString>> facts; ///< (label, value)
+    QList<QPair<QString, QString>> links; ///< (text, href)
 
     [[nodiscard]] static EvidenceFacts of(const EvidenceSource &source, const Manifest &manifest);
     /// The value of fact `label`, or a null string.

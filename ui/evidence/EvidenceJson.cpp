@@ -39,7 +39,8 @@ QString EvidenceJson::nestingError(const QByteArray &bytes)
     if (!at)
         return {};
     const TextPosition pos = textPosition(text, *at);
-    return QStringLiteral("This JSON is nested too deep to show (limit %1 levels; level %2 opens at line %3, column %4).")
+    return QStringLiteral(
+               "This JSON is nested too deep to show (limit %1 levels; level %2 opens at line %3, column %4).")
         .arg(kMaxDepth)
         .arg(kMaxDepth + 1)
         .arg(pos.line)

@@ -1,5 +1,6 @@
 #include "ui/evidence/EvidencePanel.h"
 
+#include "core/store/Store.h"
 #include "ui/annotations/EvidenceAnnotationLayer.h"
 #include "ui/changes/ChangeTracker.h"
 #include "ui/evidence/EvidenceSource.h"
@@ -10,16 +11,15 @@
 #include "ui/evidence/SearchIndexer.h"
 #include "ui/evidence/SystemViewerLauncher.h"
 #include "ui/session/ProjectContext.h"
-#include "core/store/Store.h"
 
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QApplication>
-#include <QShortcut>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTabWidget>
@@ -43,8 +43,8 @@ QString snippetHtml(const QString &snippet)
 } // namespace
 
 EvidencePanel::EvidencePanel(ProjectContext *context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_model(new EvidenceTreeModel(this)),
-      m_proxy(new QSortFilterProxyModel(this)), m_indexer(new SearchIndexer(this))
+      : QWidget(parent), m_context(context), m_model(new EvidenceTreeModel(this)),
+        m_proxy(new QSortFilterProxyModel(this)), m_indexer(new SearchIndexer(this))
 {
     setObjectName(QStringLiteral("evidencePanel"));
     buildUi();
@@ -130,7 +130,7 @@ void EvidencePanel::buildUi()
     // Centre: header line and the viewer.
     m_header = new QLabel(this);
     m_header->setObjectName(QStringLiteral("evidenceHeader"));
-    m_header->setTextFormat(Qt::PlainText);   // an archive's title: never markup
+    m_header->setTextFormat(Qt::PlainText); // an archive's title: never markup
     QFont headerFont = m_header->font();
     headerFont.setBold(true);
     headerFont.setPointSizeF(headerFont.pointSizeF() * 1.15);
@@ -138,7 +138,8 @@ void EvidencePanel::buildUi()
     m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_openExternal = new QPushButton(QStringLiteral("Open with system viewer"), this);
     m_openExternal->setObjectName(QStringLiteral("openExternally"));
-    m_openExternal->setToolTip(QStringLiteral("Opens a read-only copy in the application your system uses for this type"));
+    m_openExternal->setToolTip(
+        QStringLiteral("Opens a read-only copy in the application your system uses for this type"));
     m_openExternal->setEnabled(false);
     connect(m_openExternal, &QPushButton::clicked, this, &EvidencePanel::openExternally);
     auto *headerRow = new QHBoxLayout;
@@ -261,11 +262,12 @@ void EvidencePanel::display(const QString &evidenceId)
     m_openExternal->setEnabled(!source.blobPath.isEmpty());
     // Types never handed to the system say why on hover (and on click, in the status bar).
     QString refusal;
-    m_openExternal->setToolTip(SystemViewerLauncher::extensionFor(source.mediaType, source.suffix(), &refusal)
-                                   ? QStringLiteral("Opens a read-only copy in the application your system uses for this type")
-                                   : refusal);
+    m_openExternal->setToolTip(
+        SystemViewerLauncher::extensionFor(source.mediaType, source.suffix(), &refusal)
+            ? QStringLiteral("Opens a read-only copy in the application your system uses for this type")
+            : refusal);
     m_viewer = EvidenceViewer::create(source, this);
-    EvidenceAnnotationLayer::attach(*m_viewer, *m_context);   // highlights and the annotate mode
+    EvidenceAnnotationLayer::attach(*m_viewer, *m_context); // highlights and the annotate mode
     m_viewerHost->addWidget(m_viewer);
     if (m_pendingPage >= 0)
         m_viewer->showPage(m_pendingPage);
@@ -316,7 +318,8 @@ void EvidencePanel::search(const QString &text)
     if (text.trimmed().isEmpty() || !m_context->store() || !m_context->hasRevision())
         return;
     if (!isSearchReady()) {
-        m_searchStatus->setText(QStringLiteral("The search index is still being built; results will appear when it is ready."));
+        m_searchStatus->setText(
+            QStringLiteral("The search index is still being built; results will appear when it is ready."));
         return;
     }
     std::vector<SearchIndex::Hit> hits;
@@ -339,7 +342,8 @@ void EvidencePanel::search(const QString &text)
         label->setWordWrap(true);
         label->setTextFormat(Qt::RichText);
         label->setContentsMargins(4, 3, 4, 3);
-        item->setSizeHint(label->sizeHint() + QSize(0, label->heightForWidth(m_hits->viewport()->width()) - label->sizeHint().height()));
+        item->setSizeHint(label->sizeHint() +
+                          QSize(0, label->heightForWidth(m_hits->viewport()->width()) - label->sizeHint().height()));
         m_hits->setItemWidget(item, label);
     }
 }

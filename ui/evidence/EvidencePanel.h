@@ -1,9 +1,9 @@
 #pragma once
 /// The Evidence view: a browser of the revision's evidence (grouped by level and kind, with a
-/// filter), the selected file in a viewer fit for its type, and full-text search over evidence, cards and requirements (indexed in the background).
-/// Reacts to ProjectContext::revisionChanged and ProjectContext::showEvidence. The facts of the
-/// evidence shown and what cites it go to the Inspector (ProjectContext::inspect/inspectLinks),
-/// the one place where the workbench shows facts.
+/// filter), the selected file in a viewer fit for its type, and full-text search over evidence, cards and requirements
+/// (indexed in the background). Reacts to ProjectContext::revisionChanged and ProjectContext::showEvidence. The facts
+/// of the evidence shown and what cites it go to the Inspector (ProjectContext::inspect/inspectLinks), the one place
+/// where the workbench shows facts.
 #include "ui/evidence/EvidenceFacts.h"
 
 #include <QString>

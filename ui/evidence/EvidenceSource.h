@@ -1,8 +1,8 @@
 #pragma once
 /// One evidence item of the revision on screen, resolved against the store: its manifest facts
 /// plus where its bytes are. Viewers, the facts pane and the search indexer all start from it.
-#include "ui/common/ArchiveResources.h"
 #include "core/dicom/DeidentificationCheck.h"
+#include "ui/common/ArchiveResources.h"
 
 #include <QString>
 
@@ -26,10 +26,10 @@ struct EvidenceSource {
     QString created;
     /// DICOM evidence: its de-identification check from the store (nullopt: not DICOM).
     std::optional<dicom::DeidentificationCheck> dicom;
-    QString archivePath;   ///< path inside the archive, e.g. evidence/figures/roc.png
-    QString sha256;        ///< of the stored bytes (declared or computed at import)
-    qint64 size = -1;      ///< -1 when the store has no file for it
-    QString blobPath;      ///< absolute path of the bytes in the blob store
+    QString archivePath; ///< path inside the archive, e.g. evidence/figures/roc.png
+    QString sha256;      ///< of the stored bytes (declared or computed at import)
+    qint64 size = -1;    ///< -1 when the store has no file for it
+    QString blobPath;    ///< absolute path of the bytes in the blob store
     /// The other files of the same archive revision: all a viewer may load besides blobPath
     /// (images of a Markdown report). Null: nothing else resolves.
     std::shared_ptr<const ArchiveResources> archive;

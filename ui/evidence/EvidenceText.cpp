@@ -5,7 +5,6 @@
 #include "ui/evidence/EvidenceViewer.h"
 #include "ui/evidence/Notebook.h"
 
-
 #include <nlohmann/json.hpp>
 
 namespace mltrl::ui {
@@ -70,7 +69,7 @@ QString EvidenceText::extract(const EvidenceSource &source)
         return nb ? nb->plainText() : QString();
     }
     case Type::Image:
-    case Type::Dicom:   // pixels and a header: nothing to search (and no patient names indexed)
+    case Type::Dicom: // pixels and a header: nothing to search (and no patient names indexed)
     case Type::Binary:
         break;
     }

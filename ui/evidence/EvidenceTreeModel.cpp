@@ -31,9 +31,7 @@ QString levelTitle(const std::optional<int> &level)
 
 } // namespace
 
-EvidenceTreeModel::EvidenceTreeModel(QObject *parent) : QAbstractItemModel(parent)
-{
-}
+EvidenceTreeModel::EvidenceTreeModel(QObject *parent) : QAbstractItemModel(parent) {}
 
 int EvidenceTreeModel::addNode(int parent, Node node)
 {
@@ -63,11 +61,10 @@ void EvidenceTreeModel::setManifest(const Manifest *manifest)
             levelNode.title = levelTitle(level);
             const int levelId = addNode(-1, std::move(levelNode));
             for (auto &[kind, items] : kinds) {
-                std::stable_sort(items.begin(), items.end(),
-                                 [](const Evidence *a, const Evidence *b) {
-                                     return naturalLess(QString::fromStdString(a->title.empty() ? a->id : a->title),
-                                                        QString::fromStdString(b->title.empty() ? b->id : b->title));
-                                 });
+                std::stable_sort(items.begin(), items.end(), [](const Evidence *a, const Evidence *b) {
+                    return naturalLess(QString::fromStdString(a->title.empty() ? a->id : a->title),
+                                       QString::fromStdString(b->title.empty() ? b->id : b->title));
+                });
                 Node kindNode;
                 kindNode.title = kind;
                 const int kindId = addNode(levelId, std::move(kindNode));
@@ -76,9 +73,9 @@ void EvidenceTreeModel::setManifest(const Manifest *manifest)
                     leaf.evidenceId = QString::fromStdString(e->id);
                     leaf.title = e->title.empty() ? leaf.evidenceId : QString::fromStdString(e->title);
                     leaf.mediaType = QString::fromStdString(e->mediaType);
-                    leaf.searchText = QStringList{leaf.title, leaf.evidenceId, kind, QString::fromStdString(e->path),
-                                                  leaf.mediaType}
-                                          .join(QLatin1Char(' '));
+                    leaf.searchText =
+                        QStringList{leaf.title, leaf.evidenceId, kind, QString::fromStdString(e->path), leaf.mediaType}
+                            .join(QLatin1Char(' '));
                     leaf.leafCount = 1;
                     addNode(kindId, std::move(leaf));
                 }
@@ -159,8 +156,8 @@ void EvidenceTreeModel::setIdentified(const QHash<QString, QString> &identified)
 {
     m_identified = identified;
     for (Node &n : m_nodes)
-        if (!n.evidenceId.isEmpty() && m_identified.contains(n.evidenceId)
-            && !n.searchText.endsWith(QLatin1String(" identifies a patient")))
+        if (!n.evidenceId.isEmpty() && m_identified.contains(n.evidenceId) &&
+            !n.searchText.endsWith(QLatin1String(" identifies a patient")))
             n.searchText += QStringLiteral(" identifies a patient");
     for (std::size_t i = 0; i < m_nodes.size(); ++i) {
         const Node &n = m_nodes[i];
@@ -207,7 +204,8 @@ QVariant EvidenceTreeModel::data(const QModelIndex &index, int role) const
     case IdentifiedRole:
         return leaf && m_identified.contains(n->evidenceId);
     case Qt::DecorationRole:
-        return leaf && index.column() == TitleColumn && m_changed.contains(n->evidenceId) ? QVariant(m_mark) : QVariant();
+        return leaf && index.column() == TitleColumn && m_changed.contains(n->evidenceId) ? QVariant(m_mark)
+                                                                                          : QVariant();
     case Qt::FontRole:
         if (!leaf) {
             QFont f;
@@ -229,10 +227,14 @@ QVariant EvidenceTreeModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case TitleColumn: return QStringLiteral("Evidence");
-    case IdColumn: return QStringLiteral("Id");
-    case MediaTypeColumn: return QStringLiteral("Media type");
-    default: return {};
+    case TitleColumn:
+        return QStringLiteral("Evidence");
+    case IdColumn:
+        return QStringLiteral("Id");
+    case MediaTypeColumn:
+        return QStringLiteral("Media type");
+    default:
+        return {};
     }
 }
 

@@ -46,12 +46,12 @@ public:
 
 private:
     struct Node {
-        int parent = -1;           ///< index into m_nodes; -1 for top-level groups
+        int parent = -1; ///< index into m_nodes; -1 for top-level groups
         int row = 0;
         QString title;
-        QString evidenceId;        ///< leaves only
-        QString mediaType;         ///< leaves only
-        QString searchText;        ///< leaves: title, id, kind, file path for the filter box
+        QString evidenceId; ///< leaves only
+        QString mediaType;  ///< leaves only
+        QString searchText; ///< leaves: title, id, kind, file path for the filter box
         std::vector<int> children;
         int leafCount = 0;
     };

@@ -39,8 +39,8 @@ EvidenceViewer::Type EvidenceViewer::typeFor(const QString &mediaType, const QSt
         return Type::Notebook;
     if (mt == QLatin1String("application/dicom"))
         return Type::Dicom;
-    if (mt == QLatin1String("image/png") || mt == QLatin1String("image/jpeg") || mt == QLatin1String("image/svg+xml")
-        || mt == QLatin1String("image/gif") || mt == QLatin1String("image/bmp") || mt == QLatin1String("image/webp"))
+    if (mt == QLatin1String("image/png") || mt == QLatin1String("image/jpeg") || mt == QLatin1String("image/svg+xml") ||
+        mt == QLatin1String("image/gif") || mt == QLatin1String("image/bmp") || mt == QLatin1String("image/webp"))
         return Type::Image;
     if (mt == QLatin1String("text/markdown") || mt == QLatin1String("text/x-markdown"))
         return Type::Markdown;
@@ -54,7 +54,7 @@ EvidenceViewer::Type EvidenceViewer::typeFor(const QString &mediaType, const QSt
     // No or a generic media type: decide by the extension.
     static const QStringList images{QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"),
                                     QStringLiteral("svg"), QStringLiteral("gif"), QStringLiteral("bmp")};
-    static const QStringList texts{QStringLiteral("txt"), QStringLiteral("log"), QStringLiteral("text"),
+    static const QStringList texts{QStringLiteral("txt"),  QStringLiteral("log"), QStringLiteral("text"),
                                    QStringLiteral("yaml"), QStringLiteral("yml"), QStringLiteral("tsv")};
     if (suffix == QLatin1String("pdf"))
         return Type::Pdf;
@@ -87,41 +87,46 @@ EvidenceViewer *EvidenceViewer::create(const EvidenceSource &source, QWidget *pa
                                           .arg(QLatin1String(what))
                                           .arg(limit / (1024 * 1024)));
     };
-    if (source.dicom)   // found DICOM at import (media type or the DICM preamble)
+    if (source.dicom) // found DICOM at import (media type or the DICM preamble)
         return new DicomEvidenceViewer(source, parent);
     switch (typeFor(source.mediaType, source.suffix())) {
-    case Type::Pdf: return new PdfEvidenceViewer(source, parent);
-    case Type::Image: return new ImageEvidenceViewer(source, parent);
+    case Type::Pdf:
+        return new PdfEvidenceViewer(source, parent);
+    case Type::Image:
+        return new ImageEvidenceViewer(source, parent);
     case Type::Markdown:
         if (source.size > kMaxMarkdownBytes)
             return asText("Markdown", kMaxMarkdownBytes);
         return new MarkdownEvidenceViewer(source, parent);
-    case Type::Text: return new TextEvidenceViewer(source, parent);
-    case Type::Csv: return new CsvEvidenceViewer(source, parent);
+    case Type::Text:
+        return new TextEvidenceViewer(source, parent);
+    case Type::Csv:
+        return new CsvEvidenceViewer(source, parent);
     case Type::Json:
         if (source.size > kMaxJsonTreeBytes)
             return asText("JSON", kMaxJsonTreeBytes);
         return new JsonEvidenceViewer(source, parent);
-    case Type::Notebook: return new NotebookEvidenceViewer(source, parent);
-    case Type::Dicom: return new DicomEvidenceViewer(source, parent);
-    case Type::Binary: break;
+    case Type::Notebook:
+        return new NotebookEvidenceViewer(source, parent);
+    case Type::Dicom:
+        return new DicomEvidenceViewer(source, parent);
+    case Type::Binary:
+        break;
     }
     return new BinaryEvidenceViewer(source, parent);
 }
 
 EvidenceViewer::EvidenceViewer(const EvidenceSource &source, QWidget *parent) : QWidget(parent), m_source(source)
 {
-    SafeToolTips::install();   // cells, values and titles of evidence become tooltips
+    SafeToolTips::install(); // cells, values and titles of evidence become tooltips
 }
 
 EvidenceViewer::~EvidenceViewer()
 {
-    deleteHelpers();   // for the viewers without helpers that watch their own widgets
+    deleteHelpers(); // for the viewers without helpers that watch their own widgets
 }
 
-void EvidenceViewer::showPage(int)
-{
-}
+void EvidenceViewer::showPage(int) {}
 
 void EvidenceViewer::showRegion(int page, const QRectF &points)
 {
@@ -135,8 +140,7 @@ void EvidenceViewer::markLoaded()
     emit loaded();
 }
 
-void EvidenceViewer::readBytes(qint64 maxBytes,
-                               std::function<void(const QByteArray &bytes, const QString &error)> use)
+void EvidenceViewer::readBytes(qint64 maxBytes, std::function<void(const QByteArray &bytes, const QString &error)> use)
 {
     const QString path = m_source.blobPath;
     if (path.isEmpty()) {

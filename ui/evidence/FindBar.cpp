@@ -64,7 +64,8 @@ FindBar::Target documentTarget(Edit *edit)
 
 /// Visits every item of `model` under `parent` in display order, depth first, until `visit`
 /// returns false.
-bool visitItems(const QAbstractItemModel *model, const QModelIndex &parent, const std::function<bool(const QModelIndex &)> &visit)
+bool visitItems(const QAbstractItemModel *model, const QModelIndex &parent,
+                const std::function<bool(const QModelIndex &)> &visit)
 {
     const int rows = model->rowCount(parent);
     const int columns = model->columnCount(parent);
@@ -140,8 +141,8 @@ private:
 } // namespace
 
 FindBar::FindBar(QWidget *host)
-    : QWidget(host), m_field(new QLineEdit(this)), m_count(new QLabel(this)), m_scope(new QLabel(this)),
-      m_prev(new QToolButton(this)), m_next(new QToolButton(this)), m_host(host)
+      : QWidget(host), m_field(new QLineEdit(this)), m_count(new QLabel(this)), m_scope(new QLabel(this)),
+        m_prev(new QToolButton(this)), m_next(new QToolButton(this)), m_host(host)
 {
     setObjectName(QStringLiteral("findBar"));
     m_field->setObjectName(QStringLiteral("findField"));
@@ -185,7 +186,8 @@ FindBar::FindBar(QWidget *host)
     };
     connect(shortcut(QKeySequence::Find), &QShortcut::activated, this, &FindBar::open);
     connect(shortcut(QKeySequence::FindNext), &QShortcut::activated, this, [this] { isVisible() ? next() : open(); });
-    connect(shortcut(QKeySequence::FindPrevious), &QShortcut::activated, this, [this] { isVisible() ? previous() : open(); });
+    connect(shortcut(QKeySequence::FindPrevious), &QShortcut::activated, this,
+            [this] { isVisible() ? previous() : open(); });
     updateCount();
     hide();
 }
@@ -209,7 +211,7 @@ void FindBar::close()
 {
     hide();
     if (m_target.search)
-        m_target.search(QString());   // no match marked while the bar is closed
+        m_target.search(QString()); // no match marked while the bar is closed
     m_matches = 0;
     m_current = -1;
     if (m_host)
@@ -255,7 +257,7 @@ void FindBar::runSearch()
     m_matches = 0;
     const QString needle = m_field->text();
     if (m_target.search)
-        m_matches = m_target.search(needle);   // an empty text clears what the last search marked
+        m_matches = m_target.search(needle); // an empty text clears what the last search marked
     if (m_matches > 0)
         go(0);
     updateCount();
@@ -272,7 +274,8 @@ void FindBar::go(int index)
 void FindBar::updateCount()
 {
     const QString needle = m_field->text();
-    const QString total = m_matches >= maxMatches() ? QStringLiteral("%1+").arg(maxMatches()) : QString::number(m_matches);
+    const QString total =
+        m_matches >= maxMatches() ? QStringLiteral("%1+").arg(maxMatches()) : QString::number(m_matches);
     if (needle.isEmpty())
         m_count->clear();
     else if (m_matches == 0)
@@ -348,7 +351,8 @@ FindBar::Target FindBar::itemTarget(QAbstractItemView *view)
     t.scope = [guard]() -> QString {
         if (!guard || !guard->model() || !guard->model()->canFetchMore({}))
             return {};
-        return QStringLiteral("Searching the %1 rows loaded so far; scroll down to load more.").arg(guard->model()->rowCount());
+        return QStringLiteral("Searching the %1 rows loaded so far; scroll down to load more.")
+            .arg(guard->model()->rowCount());
     };
     return t;
 }
@@ -357,8 +361,8 @@ FindBar::Target FindBar::pageTarget(QScrollArea *scroll)
 {
     struct Match {
         QPointer<QWidget> widget;
-        QTextCursor cursor;   ///< in a text view
-        int start = 0;        ///< in a label
+        QTextCursor cursor; ///< in a text view
+        int start = 0;      ///< in a label
         int length = 0;
     };
     auto found = std::make_shared<QList<Match>>();
@@ -378,7 +382,8 @@ FindBar::Target FindBar::pageTarget(QScrollArea *scroll)
             } else if (auto *label = qobject_cast<QLabel *>(w);
                        label && (label->textInteractionFlags() & Qt::TextSelectableByMouse)) {
                 const QString text = label->text();
-                for (qsizetype at = text.indexOf(needle, 0, Qt::CaseInsensitive); at >= 0 && found->size() < maxMatches();
+                for (qsizetype at = text.indexOf(needle, 0, Qt::CaseInsensitive);
+                     at >= 0 && found->size() < maxMatches();
                      at = text.indexOf(needle, at + needle.size(), Qt::CaseInsensitive))
                     found->append({label, {}, int(at), int(needle.size())});
             }
@@ -416,7 +421,7 @@ FindBar::Target FindBar::pdfTarget(PdfEvidenceViewer *viewer)
         if (overlay)
             overlay->setMatch(0, {});
         hits->clear();
-        const quint64 mine = ++*serial;   // an answer to an earlier search is dropped
+        const quint64 mine = ++*serial; // an answer to an earlier search is dropped
         if (!guard || needle.isEmpty() || !guard->document()->isReady())
             return 0;
         pdf::Request request;

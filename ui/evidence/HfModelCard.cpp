@@ -61,8 +61,9 @@ QString resultsTable(const YAML::Node &index)
             if (!result.IsMap())
                 continue;
             const YAML::Node task = result["task"], dataset = result["dataset"], metrics = result["metrics"];
-            const QString taskText = task && task.IsMap() ? (scalar(task["name"]).isEmpty() ? scalar(task["type"]) : scalar(task["name"]))
-                                                          : QString();
+            const QString taskText =
+                task && task.IsMap() ? (scalar(task["name"]).isEmpty() ? scalar(task["type"]) : scalar(task["name"]))
+                                     : QString();
             QString datasetText = dataset && dataset.IsMap() ? scalar(dataset["name"]) : QString();
             if (dataset && dataset.IsMap() && !scalar(dataset["split"]).isEmpty())
                 datasetText += QStringLiteral(" (%1)").arg(scalar(dataset["split"]));
@@ -73,8 +74,9 @@ QString resultsTable(const YAML::Node &index)
                 if (!metric.IsMap())
                     continue;
                 const QString name = scalar(metric["name"]).isEmpty() ? scalar(metric["type"]) : scalar(metric["name"]);
-                rows += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td align='right'>%5</td></tr>")
-                            .arg(esc(modelName), esc(taskText), esc(datasetText), esc(name), esc(scalar(metric["value"])));
+                rows +=
+                    QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td><td align='right'>%5</td></tr>")
+                        .arg(esc(modelName), esc(taskText), esc(datasetText), esc(name), esc(scalar(metric["value"])));
             }
         }
     }
@@ -116,7 +118,7 @@ QString hfModelCardHtml(const QString &yaml, QString *error)
     YAML::Node root;
     try {
         root = YAML::Load(yaml.toStdString());
-    } catch (const std::exception &e) {   // YAML::ParserException, DeepRecursion, …
+    } catch (const std::exception &e) { // YAML::ParserException, DeepRecursion, …
         if (error)
             *error = QStringLiteral("The front matter is not valid YAML: %1").arg(QString::fromUtf8(e.what()));
         return {};
@@ -128,10 +130,14 @@ QString hfModelCardHtml(const QString &yaml, QString *error)
     }
     QString facts;
     // The fields Hugging Face documents first, in its order; then any other simple field.
-    const char *known[][2] = {{"license", "License"},         {"license_name", "License name"},
-                              {"language", "Language"},       {"library_name", "Library"},
-                              {"pipeline_tag", "Pipeline"},   {"base_model", "Base model"},
-                              {"tags", "Tags"},               {"datasets", "Datasets"},
+    const char *known[][2] = {{"license", "License"},
+                              {"license_name", "License name"},
+                              {"language", "Language"},
+                              {"library_name", "Library"},
+                              {"pipeline_tag", "Pipeline"},
+                              {"base_model", "Base model"},
+                              {"tags", "Tags"},
+                              {"datasets", "Datasets"},
                               {"metrics", "Metrics"}};
     QStringList shown;
     for (const auto &[key, label] : known) {
@@ -150,7 +156,9 @@ QString hfModelCardHtml(const QString &yaml, QString *error)
     }
     QString html;
     if (!facts.isEmpty())
-        html += QStringLiteral("<h3>Model card metadata</h3><table border='1' cellspacing='0' cellpadding='4'>%1</table>").arg(facts);
+        html +=
+            QStringLiteral("<h3>Model card metadata</h3><table border='1' cellspacing='0' cellpadding='4'>%1</table>")
+                .arg(facts);
     html += resultsTable(root["model-index"]);
     return html;
 }

@@ -10,8 +10,8 @@
 namespace mltrl::ui {
 
 struct FrontMatter {
-    QString yaml;   ///< between the fences
-    QString body;   ///< the Markdown after the closing fence
+    QString yaml; ///< between the fences
+    QString body; ///< the Markdown after the closing fence
 };
 
 /// The front matter of `text`: it must start the file (after an optional BOM) with a `---`

@@ -1,8 +1,8 @@
 #include "ui/evidence/ImageEvidenceViewer.h"
 
+#include "ui/common/BackgroundJob.h"
 #include "ui/common/SafeImage.h"
 #include "ui/evidence/DecoderProcess.h"
-#include "ui/common/BackgroundJob.h"
 #include "ui/evidence/ZoomableImageView.h"
 
 #include <QBuffer>
@@ -31,7 +31,7 @@ QImage ImageEvidenceViewer::decode(const QByteArray &bytes, const QString &suffi
 }
 
 ImageEvidenceViewer::ImageEvidenceViewer(const EvidenceSource &source, QWidget *parent)
-    : EvidenceViewer(source, parent), m_view(new ZoomableImageView(this)), m_info(new QLabel(this))
+      : EvidenceViewer(source, parent), m_view(new ZoomableImageView(this)), m_info(new QLabel(this))
 {
     setObjectName(QStringLiteral("imageViewer"));
     auto *bar = new QHBoxLayout;
@@ -101,7 +101,8 @@ void ImageEvidenceViewer::showRegion(int page, const QRectF &points)
 void ImageEvidenceViewer::updateZoomLabel(qreal factor)
 {
     const QSize size = m_view->imageSize();
-    m_info->setText(QStringLiteral("%1 × %2 px · %3 %").arg(size.width()).arg(size.height()).arg(std::lround(factor * 100)));
+    m_info->setText(
+        QStringLiteral("%1 × %2 px · %3 %").arg(size.width()).arg(size.height()).arg(std::lround(factor * 100)));
 }
 
 } // namespace mltrl::ui

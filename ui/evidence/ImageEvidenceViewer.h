@@ -26,7 +26,7 @@ private:
     void updateZoomLabel(qreal factor);
     ZoomableImageView *m_view = nullptr;
     QLabel *m_info = nullptr;
-    QLabel *m_note = nullptr;   ///< what SafeImage changed (scaled down, references blocked)
+    QLabel *m_note = nullptr; ///< what SafeImage changed (scaled down, references blocked)
 };
 
 } // namespace mltrl::ui

@@ -21,9 +21,9 @@ constexpr qint64 kMaxJsonBytes = 64LL * 1024 * 1024;
 }
 
 JsonEvidenceViewer::JsonEvidenceViewer(const EvidenceSource &source, QWidget *parent)
-    : EvidenceViewer(source, parent), m_model(new JsonTreeModel(this)), m_tree(new QTreeView(this)),
-      m_card(new ArchiveTextBrowser(this)), m_stack(new QStackedWidget(this)),
-      m_toggle(new QPushButton(QStringLiteral("Show as tree"), this)), m_error(new QLabel(this))
+      : EvidenceViewer(source, parent), m_model(new JsonTreeModel(this)), m_tree(new QTreeView(this)),
+        m_card(new ArchiveTextBrowser(this)), m_stack(new QStackedWidget(this)),
+        m_toggle(new QPushButton(QStringLiteral("Show as tree"), this)), m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("jsonViewer"));
     m_tree->setObjectName(QStringLiteral("jsonTree"));
@@ -53,7 +53,9 @@ JsonEvidenceViewer::JsonEvidenceViewer(const EvidenceSource &source, QWidget *pa
     const FindBar::Target inTree = FindBar::itemTarget(m_tree);
     const FindBar::Target inCard = FindBar::textTarget(m_card);
     FindBar::Target find;
-    find.search = [this, inTree, inCard](const QString &needle) { return (showsCard() ? inCard : inTree).search(needle); };
+    find.search = [this, inTree, inCard](const QString &needle) {
+        return (showsCard() ? inCard : inTree).search(needle);
+    };
     find.show = [this, inTree, inCard](int i) { (showsCard() ? inCard : inTree).show(i); };
     m_find->setTarget(std::move(find));
     layout->addWidget(m_find);
@@ -75,7 +77,7 @@ JsonEvidenceViewer::JsonEvidenceViewer(const EvidenceSource &source, QWidget *pa
         m_tree->expandToDepth(0);
         m_isModelCard = ModelCardHtml::isModelCard(*doc);
         if (m_isModelCard) {
-            QHash<QString, QImage> graphics;   // the card's base64 images, decoded within limits
+            QHash<QString, QImage> graphics; // the card's base64 images, decoded within limits
             for (const ModelCardHtml::Graphic &g : ModelCardHtml::graphics(*doc))
                 graphics.insert(g.url.toString(), g.image);
             m_card->setArchiveHtml(ModelCardHtml::render(*doc), this->source().archive, this->source().archivePath,
@@ -96,7 +98,7 @@ void JsonEvidenceViewer::setShowCard(bool card)
     m_stack->setCurrentWidget(card && m_isModelCard ? static_cast<QWidget *>(m_card) : m_tree);
     m_toggle->setText(showsCard() ? QStringLiteral("Show as tree") : QStringLiteral("Show as card"));
     if (m_find && m_find->isVisible())
-        m_find->open();   // search again in what is now shown
+        m_find->open(); // search again in what is now shown
 }
 
 } // namespace mltrl::ui

@@ -20,8 +20,8 @@ QString scalarText(const nlohmann::ordered_json &v)
         std::size_t cut = kMaxChars;
         while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xc0) == 0x80)
             --cut;
-        return QString::fromUtf8(s.data(), static_cast<qsizetype>(cut))
-               + QStringLiteral(" […%1 more bytes]").arg(s.size() - cut);
+        return QString::fromUtf8(s.data(), static_cast<qsizetype>(cut)) +
+               QStringLiteral(" […%1 more bytes]").arg(s.size() - cut);
     }
     if (v.is_object())
         return QStringLiteral("{%1}").arg(v.size());
@@ -138,10 +138,14 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
         return {};
     const Node &n = m_nodes[static_cast<std::size_t>(index.internalId())];
     switch (index.column()) {
-    case KeyColumn: return n.key;
-    case ValueColumn: return n.value;
-    case TypeColumn: return n.type;
-    default: return {};
+    case KeyColumn:
+        return n.key;
+    case ValueColumn:
+        return n.value;
+    case TypeColumn:
+        return n.type;
+    default:
+        return {};
     }
 }
 
@@ -150,10 +154,14 @@ QVariant JsonTreeModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case KeyColumn: return QStringLiteral("Key");
-    case ValueColumn: return QStringLiteral("Value");
-    case TypeColumn: return QStringLiteral("Type");
-    default: return {};
+    case KeyColumn:
+        return QStringLiteral("Key");
+    case ValueColumn:
+        return QStringLiteral("Value");
+    case TypeColumn:
+        return QStringLiteral("Type");
+    default:
+        return {};
     }
 }
 

@@ -43,7 +43,7 @@ private:
     };
     int add(int parent, const QString &key, const nlohmann::ordered_json &value);
 
-    std::vector<Node> m_nodes;   // m_nodes[0] is the invisible root
+    std::vector<Node> m_nodes; // m_nodes[0] is the invisible root
     std::size_t m_leftOut = 0;
 };
 

@@ -1,8 +1,8 @@
 #include "ui/evidence/MarkdownEvidenceViewer.h"
 
 #include "ui/common/ArchiveTextBrowser.h"
-#include "ui/evidence/HfModelCard.h"
 #include "ui/evidence/FindBar.h"
+#include "ui/evidence/HfModelCard.h"
 
 #include <QTextBrowser>
 #include <QTextCursor>
@@ -19,16 +19,17 @@ void insertFrontMatter(QTextBrowser &browser, const QString &yaml)
     QString error;
     QString html = hfModelCardHtml(yaml, &error);
     if (html.isEmpty())
-        html = QStringLiteral("<p><i>%1</i></p>").arg((error.isEmpty() ? QStringLiteral("Empty front matter.") : error).toHtmlEscaped());
+        html = QStringLiteral("<p><i>%1</i></p>")
+                   .arg((error.isEmpty() ? QStringLiteral("Empty front matter.") : error).toHtmlEscaped());
     QTextCursor cursor(browser.document());
     cursor.movePosition(QTextCursor::Start);
     cursor.insertHtml(html + QStringLiteral("<p>&nbsp;</p>"));
     browser.moveCursor(QTextCursor::Start);
 }
-}
+} // namespace
 
 MarkdownEvidenceViewer::MarkdownEvidenceViewer(const EvidenceSource &source, QWidget *parent)
-    : EvidenceViewer(source, parent), m_browser(new ArchiveTextBrowser(this))
+      : EvidenceViewer(source, parent), m_browser(new ArchiveTextBrowser(this))
 {
     setObjectName(QStringLiteral("markdownViewer"));
     m_browser->setObjectName(QStringLiteral("markdownBrowser"));

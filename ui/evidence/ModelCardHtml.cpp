@@ -43,7 +43,8 @@ QString bullets(const Json &list, const char *field, const char *second = nullpt
     for (const Json &item : list) {
         QString text = item.is_string() ? QString::fromStdString(item.get<std::string>()) : str(item, field);
         if (second && !str(item, second).isEmpty())
-            text = QStringLiteral("%1<br><i>%2:</i> %3").arg(esc(text), QString::fromUtf8(secondLabel), esc(str(item, second)));
+            text = QStringLiteral("%1<br><i>%2:</i> %3")
+                       .arg(esc(text), QString::fromUtf8(secondLabel), esc(str(item, second)));
         else
             text = esc(text);
         html += QStringLiteral("<li>%1</li>").arg(text);
@@ -64,9 +65,8 @@ QString metricsTable(const Json &metrics)
                                   "<tr><th>Metric</th><th>Value</th><th>95 % CI</th><th>Slice</th></tr>");
     for (const Json &m : metrics) {
         const Json &ci = member(m, "confidence_interval");
-        const QString interval = ci.is_object()
-                                     ? QStringLiteral("%1 – %2").arg(str(ci, "lower_bound"), str(ci, "upper_bound"))
-                                     : QString();
+        const QString interval =
+            ci.is_object() ? QStringLiteral("%1 – %2").arg(str(ci, "lower_bound"), str(ci, "upper_bound")) : QString();
         html += QStringLiteral("<tr><td>%1</td><td align='right'>%2</td><td>%3</td><td>%4</td></tr>")
                     .arg(esc(str(m, "type")), esc(str(m, "value")), esc(interval), esc(str(m, "slice")));
     }
@@ -104,7 +104,7 @@ QImage decodeGraphic(const Json &item)
     if (!image.is_string() || image.get_ref<const std::string &>().size() > kMaxGraphicBase64)
         return {};
     QByteArray base64 = QByteArray::fromStdString(image.get<std::string>());
-    if (base64.startsWith("data:"))   // a data URL: keep what follows the comma
+    if (base64.startsWith("data:")) // a data URL: keep what follows the comma
         base64 = base64.mid(base64.indexOf(',') + 1);
     const QByteArray bytes = QByteArray::fromBase64(base64);
     QBuffer buffer;
@@ -112,7 +112,7 @@ QImage decodeGraphic(const Json &item)
     QImageReader reader(&buffer);
     const QByteArray format = reader.format();
     if (format != "png" && format != "jpeg" && format != "gif" && format != "bmp")
-        return {};   // no SVG or other formats from a card
+        return {}; // no SVG or other formats from a card
     const QSize size = reader.size();
     if (!size.isValid() || qint64(size.width()) * size.height() > kMaxGraphicPixels)
         return {};
@@ -126,7 +126,8 @@ std::vector<ModelCardHtml::Graphic> ModelCardHtml::graphics(const nlohmann::orde
     std::vector<Graphic> out;
     const std::vector<const Json *> items = graphicItems(card);
     for (std::size_t i = 0; i < items.size(); ++i)
-        out.push_back({QUrl(QStringLiteral("mct-graphic:%1").arg(i)), str(*items[i], "name"), decodeGraphic(*items[i])});
+        out.push_back(
+            {QUrl(QStringLiteral("mct-graphic:%1").arg(i)), str(*items[i], "name"), decodeGraphic(*items[i])});
     return out;
 }
 
@@ -160,9 +161,10 @@ QString ModelCardHtml::render(const nlohmann::ordered_json &card)
     html += section(QStringLiteral("Overview"), details.is_object() && !str(details, "overview").isEmpty()
                                                     ? QStringLiteral("<p>%1</p>").arg(esc(str(details, "overview")))
                                                     : QString());
-    html += section(QStringLiteral("Documentation"), str(details, "documentation").isEmpty()
-                                                         ? QString()
-                                                         : QStringLiteral("<p>%1</p>").arg(esc(str(details, "documentation"))));
+    html += section(QStringLiteral("Documentation"),
+                    str(details, "documentation").isEmpty()
+                        ? QString()
+                        : QStringLiteral("<p>%1</p>").arg(esc(str(details, "documentation"))));
     QString parameters;
     if (!str(params, "model_architecture").isEmpty())
         parameters += QStringLiteral("<p><b>Architecture</b> %1</p>").arg(esc(str(params, "model_architecture")));
@@ -176,7 +178,9 @@ QString ModelCardHtml::render(const nlohmann::ordered_json &card)
     QString figures;
     const std::vector<const Json *> items = graphicItems(card);
     for (std::size_t i = 0; i < items.size(); ++i)
-        figures += QStringLiteral("<p><img src='mct-graphic:%1' alt='%2'><br><i>%2</i></p>").arg(i).arg(esc(str(*items[i], "name")));
+        figures += QStringLiteral("<p><img src='mct-graphic:%1' alt='%2'><br><i>%2</i></p>")
+                       .arg(i)
+                       .arg(esc(str(*items[i], "name")));
     html += section(QStringLiteral("Graphics"), figures);
     html += section(QStringLiteral("Users"), bullets(member(cons, "users"), "description"));
     html += section(QStringLiteral("Use cases"), bullets(member(cons, "use_cases"), "description"));

@@ -20,9 +20,9 @@ public:
     static QString render(const nlohmann::ordered_json &card);
 
     struct Graphic {
-        QUrl url;       ///< mct-graphic:N, as render() refers to it
+        QUrl url; ///< mct-graphic:N, as render() refers to it
         QString name;
-        QImage image;   ///< null when the data is not a PNG/JPEG/GIF/BMP image within the limits
+        QImage image; ///< null when the data is not a PNG/JPEG/GIF/BMP image within the limits
     };
     /// Decodes the card's graphics (at most 32, each at most 8 MiB of base64 and 16 megapixels),
     /// for QTextDocument::addResource before the HTML is set.

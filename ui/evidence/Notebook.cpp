@@ -23,8 +23,8 @@ QString capped(const std::string &text)
     std::size_t cut = max;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80)
         --cut;
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(cut))
-           + QStringLiteral("\n[… %1 more bytes not shown]").arg(text.size() - cut);
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(cut)) +
+           QStringLiteral("\n[… %1 more bytes not shown]").arg(text.size() - cut);
 }
 
 /// nbformat stores multi-line strings either as one string or as a list of lines.
@@ -146,8 +146,9 @@ std::optional<Notebook> Notebook::parse(const QByteArray &bytes, QString *error)
                     const bool svg = std::string_view(mime) == "image/svg+xml";
                     // Base64 is 4/3 of the bytes: refuse before decoding what would be too big.
                     if (data.size() / 4 * 3 <= kMaxAttachmentBytes)
-                        cell.attachments.push_back(
-                            {QString::fromStdString(name), svg ? data : QByteArray::fromBase64(data), QString::fromLatin1(mime)});
+                        cell.attachments.push_back({QString::fromStdString(name),
+                                                    svg ? data : QByteArray::fromBase64(data),
+                                                    QString::fromLatin1(mime)});
                     break;
                 }
             }

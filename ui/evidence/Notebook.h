@@ -13,9 +13,9 @@ namespace mltrl::ui {
 
 struct Notebook {
     struct Output {
-        QString text;         ///< stream text, text/plain, or an error's traceback (else "name: value")
-        QByteArray image;     ///< decoded image/png or image/jpeg bytes, or image/svg+xml text
-        QString imageType;    ///< the media type the notebook declares for them
+        QString text;      ///< stream text, text/plain, or an error's traceback (else "name: value")
+        QByteArray image;  ///< decoded image/png or image/jpeg bytes, or image/svg+xml text
+        QString imageType; ///< the media type the notebook declares for them
         /// A text/html output reduced to safe text markup (NotebookOutputText::sanitizeHtml);
         /// shown instead of `text` (which keeps text/plain, for search).
         QString html;
@@ -26,8 +26,8 @@ struct Notebook {
     /// as `attachment:NAME`.
     struct Attachment {
         QString name;
-        QByteArray bytes;     ///< decoded from base64 (SVG: the text)
-        QString type;         ///< the media type the notebook declares
+        QByteArray bytes; ///< decoded from base64 (SVG: the text)
+        QString type;     ///< the media type the notebook declares
     };
     struct Cell {
         enum class Type { Markdown, Code, Raw };

@@ -3,10 +3,10 @@
 #include "ui/common/Theme.h"
 
 #include "ui/common/ArchiveTextBrowser.h"
-#include "ui/evidence/FindBar.h"
-#include "ui/common/SafeImage.h"
 #include "ui/common/BackgroundJob.h"
+#include "ui/common/SafeImage.h"
 #include "ui/evidence/DecoderProcess.h"
+#include "ui/evidence/FindBar.h"
 #include "ui/evidence/Notebook.h"
 #include "ui/evidence/NotebookOutputText.h"
 
@@ -49,7 +49,7 @@ QLabel *textBlock(const QString &text, QWidget *parent)
 } // namespace
 
 NotebookEvidenceViewer::NotebookEvidenceViewer(const EvidenceSource &source, QWidget *parent)
-    : EvidenceViewer(source, parent), m_error(new QLabel(this))
+      : EvidenceViewer(source, parent), m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("notebookViewer"));
     auto *scroll = new QScrollArea(this);
@@ -96,9 +96,10 @@ NotebookEvidenceViewer::NotebookEvidenceViewer(const EvidenceSource &source, QWi
                 for (const Notebook::Cell &cell : l.notebook->cells) {
                     QHash<QString, QImage> attached;
                     for (const Notebook::Attachment &a : cell.attachments)
-                        attached.insert(QStringLiteral("attachment:") + a.name,
-                                        DecoderProcess::decode(a.bytes, a.type, QString(), ArchiveResources::kInlinePixelBudget)
-                                            .image);
+                        attached.insert(
+                            QStringLiteral("attachment:") + a.name,
+                            DecoderProcess::decode(a.bytes, a.type, QString(), ArchiveResources::kInlinePixelBudget)
+                                .image);
                     l.attachments.push_back(std::move(attached));
                     for (const Notebook::Output &out : cell.outputs)
                         l.images.push_back(out.image.isEmpty()
@@ -182,8 +183,8 @@ void NotebookEvidenceViewer::build(const Notebook &notebook, const std::vector<S
             grid->addWidget(markdownCell(cell.source, attached), 0, 0, 1, 2);
         } else {
             const QString count = cell.executionCount ? QString::number(*cell.executionCount) : QStringLiteral(" ");
-            const QString prompt = cell.type == Notebook::Cell::Type::Code ? QStringLiteral("In [%1]:").arg(count)
-                                                                          : QString();
+            const QString prompt =
+                cell.type == Notebook::Cell::Type::Code ? QStringLiteral("In [%1]:").arg(count) : QString();
             grid->addWidget(codeCell(cell.source, prompt), 0, 0, 1, 2);
             int row = 1;
             for (const Notebook::Output &out : cell.outputs) {
@@ -196,10 +197,11 @@ void NotebookEvidenceViewer::build(const Notebook &notebook, const std::vector<S
                         // An SVG is drawn larger than it declares (sharp when zoomed); a notebook
                         // shows it at its declared size, as Jupyter does.
                         const QSizeF natural(decoded.naturalSize);
-                        if (out.imageType == QLatin1String("image/svg+xml") && natural.width() >= 1
-                            && natural.height() >= 1 && natural.width() < decoded.image.width()) {
+                        if (out.imageType == QLatin1String("image/svg+xml") && natural.width() >= 1 &&
+                            natural.height() >= 1 && natural.width() < decoded.image.width()) {
                             const qreal dpr = devicePixelRatioF();
-                            pixmap = pixmap.scaled((natural * dpr).toSize(), Qt::KeepAspectRatio, Qt::SmoothTransformation);
+                            pixmap =
+                                pixmap.scaled((natural * dpr).toSize(), Qt::KeepAspectRatio, Qt::SmoothTransformation);
                             pixmap.setDevicePixelRatio(dpr);
                         }
                         img->setPixmap(pixmap);
@@ -209,7 +211,8 @@ void NotebookEvidenceViewer::build(const Notebook &notebook, const std::vector<S
                         ++m_imageCount;
                         continue; // text/plain beside an image is only its repr: "<Figure …>"
                     }
-                    auto *note = textBlock(QStringLiteral("[image output not shown: %1]").arg(decoded.error), cellWidget);
+                    auto *note =
+                        textBlock(QStringLiteral("[image output not shown: %1]").arg(decoded.error), cellWidget);
                     note->setObjectName(QStringLiteral("notebookOutput"));
                     grid->addWidget(note, row++, 1);
                 }
@@ -221,9 +224,9 @@ void NotebookEvidenceViewer::build(const Notebook &notebook, const std::vector<S
                 };
                 if (!out.html.isEmpty()) {
                     // Jupyter shows the HTML form of a result (a DataFrame as a table), not its repr.
-                    addOutput(richOutput(out.html, out.htmlIsTable ? QStringLiteral("notebookTable")
-                                                                   : QStringLiteral("notebookHtml"),
-                                         false));
+                    addOutput(richOutput(
+                        out.html, out.htmlIsTable ? QStringLiteral("notebookTable") : QStringLiteral("notebookHtml"),
+                        false));
                     continue;
                 }
                 if (out.text.isEmpty())
@@ -249,11 +252,12 @@ void NotebookEvidenceViewer::build(const Notebook &notebook, const std::vector<S
         ++m_cellCount;
     }
     if (notebook.cellsLeftOut > 0)
-        m_cells->addWidget(textBlock(QStringLiteral("[… %1 more cells not shown (at most %2 are); open the notebook with the "
-                                                    "system viewer for the rest]")
-                                         .arg(notebook.cellsLeftOut)
-                                         .arg(Notebook::kMaxCells),
-                                     this));
+        m_cells->addWidget(
+            textBlock(QStringLiteral("[… %1 more cells not shown (at most %2 are); open the notebook with the "
+                                     "system viewer for the rest]")
+                          .arg(notebook.cellsLeftOut)
+                          .arg(Notebook::kMaxCells),
+                      this));
     m_cells->addStretch();
 }
 

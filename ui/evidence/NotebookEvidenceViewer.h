@@ -30,7 +30,7 @@ public:
 private:
     struct Loaded {
         std::optional<Notebook> notebook;
-        std::vector<SafeImage::Result> images;   ///< one per output, in order (null image: none)
+        std::vector<SafeImage::Result> images; ///< one per output, in order (null image: none)
         /// Per cell, its decoded attachments by the name the Markdown uses ("attachment:x.png").
         std::vector<QHash<QString, QImage>> attachments;
         QString error;

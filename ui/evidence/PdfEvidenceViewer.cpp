@@ -39,7 +39,7 @@ QToolButton *toolButton(const QString &text, const QString &tip, QWidget *parent
 } // namespace
 
 PdfEvidenceViewer::PdfEvidenceViewer(const EvidenceSource &source, QWidget *parent)
-    : EvidenceViewer(source, parent), m_document(new PdfProcess(this)), m_view(new PdfPageView(this))
+      : EvidenceViewer(source, parent), m_document(new PdfProcess(this)), m_view(new PdfPageView(this))
 {
     setObjectName(QStringLiteral("pdfViewer"));
     m_view->setDocument(m_document);
@@ -120,7 +120,7 @@ void PdfEvidenceViewer::opened()
     if (m_fitWidth)
         setZoom(fitWidthZoom());
     else
-        setZoom(zoomFactor());   // within the limits of this document
+        setZoom(zoomFactor()); // within the limits of this document
     scrollToAnchor();
     if (m_anchor)
         QTimer::singleShot(0, this, &PdfEvidenceViewer::scrollToAnchor);
@@ -197,8 +197,8 @@ qreal PdfEvidenceViewer::fitWidthZoom() const
     const QMargins margins = m_view->documentMargins();
     // Always leave room for the vertical scroll bar: it comes and goes with the zoom, and a
     // fit that depended on it would oscillate.
-    int available = m_view->width() - m_view->frameWidth() * 2 - margins.left() - margins.right()
-                    - m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    int available = m_view->width() - m_view->frameWidth() * 2 - margins.left() - margins.right() -
+                    m_view->style()->pixelMetric(QStyle::PM_ScrollBarExtent);
     return std::clamp(available / (widest * pixelsPerPoint), kMinZoom, kMaxZoom);
 }
 
@@ -263,8 +263,8 @@ void PdfEvidenceViewer::scrollToAnchor()
         const QRectF region = viewportRect(m_anchor->page, m_anchor->points);
         const int width = m_view->viewport()->width();
         if (region.left() < 0 || region.right() > width)
-            m_view->horizontalScrollBar()->setValue(m_view->horizontalScrollBar()->value()
-                                                    + static_cast<int>(std::lround(region.left() - width / 8.0)));
+            m_view->horizontalScrollBar()->setValue(m_view->horizontalScrollBar()->value() +
+                                                    static_cast<int>(std::lround(region.left() - width / 8.0)));
     }
     updatePageLabel();
 }
@@ -281,7 +281,7 @@ bool PdfEvidenceViewer::eventFilter(QObject *watched, QEvent *event)
                 QTimer::singleShot(0, this, &PdfEvidenceViewer::scrollToAnchor);
         }
         if (event->type() == QEvent::Wheel)
-            m_anchor.reset();   // the reader scrolls on their own now
+            m_anchor.reset(); // the reader scrolls on their own now
     }
     return EvidenceViewer::eventFilter(watched, event);
 }

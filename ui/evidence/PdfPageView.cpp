@@ -138,7 +138,8 @@ int PdfPageView::pageInView() const
 
 int PdfPageView::renderedPages() const
 {
-    return int(std::count_if(m_rendered.begin(), m_rendered.end(), [](const Rendered &r) { return !r.image.isNull(); }));
+    return int(
+        std::count_if(m_rendered.begin(), m_rendered.end(), [](const Rendered &r) { return !r.image.isNull(); }));
 }
 
 bool PdfPageView::isUpToDate() const
@@ -167,7 +168,8 @@ PdfPageView::Want PdfPageView::wantFor(int page) const
     Want w;
     w.scaledSize = (QSizeF(onScreen.size()) * dpr).toSize();
     const QRect whole(QPoint(0, 0), w.scaledSize);
-    w.visible = scaled(onScreen.intersected(viewport()->rect()).translated(-onScreen.topLeft()), dpr).intersected(whole);
+    w.visible =
+        scaled(onScreen.intersected(viewport()->rect()).translated(-onScreen.topLeft()), dpr).intersected(whole);
     if (area(w.scaledSize) <= pdf::kRenderPixelBudget) {
         w.clip = whole;
         return w;

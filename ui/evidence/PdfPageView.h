@@ -61,8 +61,8 @@ protected:
 
 private:
     struct Rendered {
-        QSize scaledSize;   ///< the whole page's size in device pixels when rendered
-        QRect clip;         ///< the part rendered, in those pixels
+        QSize scaledSize; ///< the whole page's size in device pixels when rendered
+        QRect clip;       ///< the part rendered, in those pixels
         QImage image;
         QString error;
     };
@@ -70,7 +70,7 @@ private:
     struct Want {
         QSize scaledSize;
         QRect clip;
-        QRect visible;   ///< the part in view, in scaledSize's pixels
+        QRect visible; ///< the part in view, in scaledSize's pixels
     };
 
     void relayout();
@@ -83,14 +83,14 @@ private:
 
     QPointer<PdfProcess> m_document;
     qreal m_zoom = 1.0;
-    QList<int> m_tops;   ///< each page's top, document coordinates
+    QList<int> m_tops; ///< each page's top, document coordinates
     int m_height = 0;
     int m_widest = 0;
     QHash<int, Rendered> m_rendered;
     bool m_inFlight = false;
     bool m_scheduled = false;
     int m_requests = 0;
-    quint64 m_generation = 0;   ///< bumped by reset(): replies to older requests are dropped
+    quint64 m_generation = 0; ///< bumped by reset(): replies to older requests are dropped
 };
 
 } // namespace mltrl::ui

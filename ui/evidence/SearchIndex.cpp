@@ -22,7 +22,8 @@ void SearchIndex::index(std::int64_t revisionId, const std::vector<Item> &items)
 {
     sql::Transaction tx(m_db);
     m_db.prepare("DELETE FROM search_index WHERE revision_id = ?").bind(1, revisionId).run();
-    auto insert = m_db.prepare("INSERT INTO search_index (revision_id, kind, item_id, title, body) VALUES (?, ?, ?, ?, ?)");
+    auto insert =
+        m_db.prepare("INSERT INTO search_index (revision_id, kind, item_id, title, body) VALUES (?, ?, ?, ?, ?)");
     for (const Item &item : items) {
         insert.reset();
         insert.bindAll(revisionId, item.kind.toStdString(), item.itemId.toStdString(), item.title.toStdString(),
@@ -43,14 +44,15 @@ SearchIndex::Staging::~Staging()
 {
     try {
         m_db.exec("DELETE FROM temp.search_staging");
-    } catch (...) {   // a destructor must not throw; the table is private and goes with the connection
+    } catch (...) { // a destructor must not throw; the table is private and goes with the connection
     }
 }
 
 void SearchIndex::Staging::add(const Item &item)
 {
     auto insert = m_db.prepare("INSERT INTO temp.search_staging (kind, item_id, title, body) VALUES (?, ?, ?, ?)");
-    insert.bindAll(item.kind.toStdString(), item.itemId.toStdString(), item.title.toStdString(), item.body.toStdString());
+    insert.bindAll(item.kind.toStdString(), item.itemId.toStdString(), item.title.toStdString(),
+                   item.body.toStdString());
     insert.run();
     ++m_count;
 }

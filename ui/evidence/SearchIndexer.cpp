@@ -1,11 +1,11 @@
 #include "ui/evidence/SearchIndexer.h"
 
-#include "ui/common/BackgroundJob.h"
 #include "core/common/QtText.h"
-#include "ui/evidence/EvidenceSource.h"
-#include "ui/evidence/EvidenceText.h"
 #include "core/store/RevisionData.h"
 #include "core/store/Store.h"
+#include "ui/common/BackgroundJob.h"
+#include "ui/evidence/EvidenceSource.h"
+#include "ui/evidence/EvidenceText.h"
 
 namespace mltrl::ui {
 
@@ -18,8 +18,8 @@ SearchIndex::Item cardItem(const Card &card)
     item.itemId = QStringLiteral("%1/%2").arg(card.level).arg(qs(card.component));
     item.title = card.component.empty() ? QStringLiteral("Level %1 card").arg(card.level)
                                         : QStringLiteral("Level %1 card: %2").arg(card.level).arg(qs(card.component));
-    QStringList body{qs(card.tldr), qs(card.modelInfo), qs(card.intendedUse), qs(card.testingStatus),
-                     qs(card.dataConsiderations), qs(card.caveats)};
+    QStringList body{qs(card.tldr),          qs(card.modelInfo),          qs(card.intendedUse),
+                     qs(card.testingStatus), qs(card.dataConsiderations), qs(card.caveats)};
     for (const DebriefItem &d : card.debrief)
         body << qs(d.question) << qs(d.answer);
     body.removeAll(QString());
@@ -35,9 +35,7 @@ SearchIndex::Item requirementItem(const Requirement &r)
 
 } // namespace
 
-SearchIndexer::SearchIndexer(QObject *parent) : QObject(parent)
-{
-}
+SearchIndexer::SearchIndexer(QObject *parent) : QObject(parent) {}
 
 SearchIndexer::~SearchIndexer()
 {
@@ -83,7 +81,8 @@ std::vector<SearchIndex::Item> SearchIndexer::collect(const RevisionData &revisi
                                                       const std::function<void(int, int)> &progress)
 {
     std::vector<SearchIndex::Item> items;
-    if (!forEachItem(revision, store, cancel, progress, [&](SearchIndex::Item &&item) { items.push_back(std::move(item)); }))
+    if (!forEachItem(revision, store, cancel, progress,
+                     [&](SearchIndex::Item &&item) { items.push_back(std::move(item)); }))
         return {};
     return items;
 }
@@ -115,9 +114,8 @@ void SearchIndexer::start(const std::filesystem::path &storeDir, std::shared_ptr
             if (!result.cancelled)
                 emit finished(revisionId, result.ok(), result.error);
         });
-    connect(m_job, &BackgroundJob::progress, this, [this](qint64 done, qint64 total) {
-        emit progress(static_cast<int>(done), static_cast<int>(total));
-    });
+    connect(m_job, &BackgroundJob::progress, this,
+            [this](qint64 done, qint64 total) { emit progress(static_cast<int>(done), static_cast<int>(total)); });
 }
 
 } // namespace mltrl::ui

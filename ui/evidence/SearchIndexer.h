@@ -3,8 +3,8 @@
 /// evidence file (PDF text layers included), cards and requirements and writes them to
 /// SearchIndex. The worker opens its own store connection: SQLite connections must not
 /// cross threads. Progress and the end are reported by queued signals.
-#include "ui/common/BackgroundJob.h"
 #include "core/common/Cancel.h"
+#include "ui/common/BackgroundJob.h"
 #include "ui/evidence/SearchIndex.h"
 
 #include <QObject>
@@ -35,8 +35,7 @@ public:
     [[nodiscard]] bool isRunning() const;
 
     /// Everything searchable in `revision`, texts extracted (slow: reads every file).
-    static std::vector<SearchIndex::Item> collect(const RevisionData &revision, Store &store,
-                                                  const CancelToken *cancel,
+    static std::vector<SearchIndex::Item> collect(const RevisionData &revision, Store &store, const CancelToken *cancel,
                                                   const std::function<void(int done, int total)> &progress);
     /// The same items handed to `sink` one by one as they are extracted (only one text in
     /// memory at a time); false when cancelled.

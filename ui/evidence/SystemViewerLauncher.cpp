@@ -21,16 +21,18 @@ struct Viewable {
 };
 /// The media types handed to the system, with the extension their copy gets.
 constexpr Viewable kViewable[] = {
-    {"application/pdf", "pdf"}, {"image/png", "png"},   {"image/jpeg", "jpg"},     {"image/gif", "gif"},
-    {"image/bmp", "bmp"},       {"image/webp", "webp"}, {"text/plain", "txt"},     {"text/csv", "csv"},
+    {"application/pdf", "pdf"}, {"image/png", "png"},      {"image/jpeg", "jpg"}, {"image/gif", "gif"},
+    {"image/bmp", "bmp"},       {"image/webp", "webp"},    {"text/plain", "txt"}, {"text/csv", "csv"},
     {"text/markdown", "md"},    {"text/x-markdown", "md"},
 };
 
 /// Parts of media type names that mark programs, scripts, installers and launchers.
 constexpr const char *kExecutableMarks[] = {
-    "desktop", "executable", "sharedlib", "msdownload", "msdos-program", "portable-executable", "shellscript",
-    "x-sh", "x-csh", "python", "perl", "ruby", "php", "javascript", "java-archive", "jar", "x-msi", "apple-diskimage",
-    "x-deb", "x-rpm", "appimage", "x-bat", "x-ms-shortcut", "x-shockwave", "flatpak", "x-mach-binary", "x-elf",
+    "desktop",     "executable",    "sharedlib",    "msdownload", "msdos-program", "portable-executable",
+    "shellscript", "x-sh",          "x-csh",        "python",     "perl",          "ruby",
+    "php",         "javascript",    "java-archive", "jar",        "x-msi",         "apple-diskimage",
+    "x-deb",       "x-rpm",         "appimage",     "x-bat",      "x-ms-shortcut", "x-shockwave",
+    "flatpak",     "x-mach-binary", "x-elf",
 };
 
 /// Extensions standing for the viewable types when no media type is declared.
@@ -39,9 +41,9 @@ struct SuffixType {
     const char *mediaType;
 };
 constexpr SuffixType kSuffixTypes[] = {
-    {"pdf", "application/pdf"}, {"png", "image/png"},   {"jpg", "image/jpeg"}, {"jpeg", "image/jpeg"},
-    {"gif", "image/gif"},       {"bmp", "image/bmp"},   {"webp", "image/webp"}, {"txt", "text/plain"},
-    {"log", "text/plain"},      {"csv", "text/csv"},    {"md", "text/markdown"},
+    {"pdf", "application/pdf"}, {"png", "image/png"}, {"jpg", "image/jpeg"},   {"jpeg", "image/jpeg"},
+    {"gif", "image/gif"},       {"bmp", "image/bmp"}, {"webp", "image/webp"},  {"txt", "text/plain"},
+    {"log", "text/plain"},      {"csv", "text/csv"},  {"md", "text/markdown"},
 };
 
 std::unique_ptr<QTemporaryDir> &folder()
@@ -89,8 +91,8 @@ QString SystemViewerLauncher::copyName(const QString &id, const QString &extensi
 {
     QString base;
     for (const QChar c : id.left(64))
-        base += (c.isLetterOrNumber() && c.unicode() < 128) || c == QLatin1Char('-') || c == QLatin1Char('_')
-                        || c == QLatin1Char('.')
+        base += (c.isLetterOrNumber() && c.unicode() < 128) || c == QLatin1Char('-') || c == QLatin1Char('_') ||
+                        c == QLatin1Char('.')
                     ? c
                     : QLatin1Char('_');
     while (base.startsWith(QLatin1Char('.')))

@@ -22,7 +22,7 @@ namespace {
 
 struct Page {
     QString text;
-    qint64 consumed = 0;   ///< bytes of the file this page covers
+    qint64 consumed = 0; ///< bytes of the file this page covers
     QString error;
 };
 
@@ -44,7 +44,7 @@ Page readPageAt(const QString &path, qint64 offset, qint64 max, bool toEnd)
             while (cut > 0 && (static_cast<unsigned char>(bytes[cut - 1]) & 0xc0) == 0x80)
                 --cut;
             if (cut > 0 && (static_cast<unsigned char>(bytes[cut - 1]) & 0x80))
-                --cut;   // a lead byte whose continuation is on the next page
+                --cut; // a lead byte whose continuation is on the next page
             if (cut <= 0)
                 cut = bytes.size();
         }
@@ -58,8 +58,8 @@ Page readPageAt(const QString &path, qint64 offset, qint64 max, bool toEnd)
 } // namespace
 
 TextEvidenceViewer::TextEvidenceViewer(const EvidenceSource &source, QWidget *parent, const QString &note)
-    : EvidenceViewer(source, parent), m_editor(new QPlainTextEdit(this)), m_note(new QLabel(this)),
-      m_more(new QPushButton(this))
+      : EvidenceViewer(source, parent), m_editor(new QPlainTextEdit(this)), m_note(new QLabel(this)),
+        m_more(new QPushButton(this))
 {
     setObjectName(QStringLiteral("textViewer"));
     m_editor->setObjectName(QStringLiteral("textEditor"));
@@ -137,7 +137,7 @@ void TextEvidenceViewer::readPage(bool first)
         m_offset += p.consumed;
         updateStatus();
         if (!first)
-            m_find->refresh();   // an open search covers the new page too
+            m_find->refresh(); // an open search covers the new page too
         if (first)
             markLoaded();
     };
@@ -149,7 +149,7 @@ void TextEvidenceViewer::readPage(bool first)
     runJob<Page>(
         this, [path, offset, max, toEnd](JobContext &) { return readPageAt(path, offset, max, toEnd); },
         [show](JobResult<Page> result) {
-            if (!result.ok()) {   // reading threw (out of memory): an empty page with the reason
+            if (!result.ok()) { // reading threw (out of memory): an empty page with the reason
                 result.value.emplace();
                 result.value->error = result.error;
             }

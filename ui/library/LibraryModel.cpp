@@ -1,7 +1,7 @@
 #include "ui/library/LibraryModel.h"
 
-#include "ui/common/Levels.h"
 #include "core/store/Store.h"
+#include "ui/common/Levels.h"
 
 #include <QColor>
 
@@ -71,42 +71,66 @@ QVariant LibraryModel::data(const QModelIndex &index, int role) const
     const std::optional<int> current = p.currentLevel;
     if (role == SortRole) {
         switch (index.column()) {
-        case CurrentColumn: return p.currentLevel;
-        case SystemColumn: return p.systemLevel.value_or(-1);
-        case TargetColumn: return p.targetLevel.value_or(-1);
-        case LatestColumn: return p.latestRevision;
-        case RevisionsColumn: return p.revisionCount;
-        default: return data(index, Qt::DisplayRole);
+        case CurrentColumn:
+            return p.currentLevel;
+        case SystemColumn:
+            return p.systemLevel.value_or(-1);
+        case TargetColumn:
+            return p.targetLevel.value_or(-1);
+        case LatestColumn:
+            return p.latestRevision;
+        case RevisionsColumn:
+            return p.revisionCount;
+        default:
+            return data(index, Qt::DisplayRole);
         }
     }
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case NameColumn: return QString::fromStdString(p.name);
-        case IdColumn: return QString::fromStdString(p.id);
-        case DomainColumn: return QString::fromStdString(p.domain);
-        case CurrentColumn: return levelText(current);
-        case SystemColumn: return levelText(p.systemLevel);
-        case TargetColumn: return levelText(p.targetLevel);
-        case LatestColumn: return p.latestRevision;
-        case RevisionsColumn: return p.revisionCount;
-        case ImportedColumn: return QString::fromStdString(p.importedAt);
-        default: return {};
+        case NameColumn:
+            return QString::fromStdString(p.name);
+        case IdColumn:
+            return QString::fromStdString(p.id);
+        case DomainColumn:
+            return QString::fromStdString(p.domain);
+        case CurrentColumn:
+            return levelText(current);
+        case SystemColumn:
+            return levelText(p.systemLevel);
+        case TargetColumn:
+            return levelText(p.targetLevel);
+        case LatestColumn:
+            return p.latestRevision;
+        case RevisionsColumn:
+            return p.revisionCount;
+        case ImportedColumn:
+            return QString::fromStdString(p.importedAt);
+        default:
+            return {};
         }
     }
     if (role == Qt::DecorationRole) {
         switch (index.column()) {
-        case CurrentColumn: return levelDecoration(current);
-        case SystemColumn: return levelDecoration(p.systemLevel);
-        case TargetColumn: return levelDecoration(p.targetLevel);
-        default: return {};
+        case CurrentColumn:
+            return levelDecoration(current);
+        case SystemColumn:
+            return levelDecoration(p.systemLevel);
+        case TargetColumn:
+            return levelDecoration(p.targetLevel);
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole) {
         switch (index.column()) {
-        case CurrentColumn: return levelTip(current);
-        case SystemColumn: return levelTip(p.systemLevel);
-        case TargetColumn: return levelTip(p.targetLevel);
-        default: return data(index, Qt::DisplayRole);
+        case CurrentColumn:
+            return levelTip(current);
+        case SystemColumn:
+            return levelTip(p.systemLevel);
+        case TargetColumn:
+            return levelTip(p.targetLevel);
+        default:
+            return data(index, Qt::DisplayRole);
         }
     }
     return {};
@@ -117,16 +141,26 @@ QVariant LibraryModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn: return QStringLiteral("Project");
-    case IdColumn: return QStringLiteral("Id");
-    case DomainColumn: return QStringLiteral("Domain");
-    case CurrentColumn: return QStringLiteral("Current level");
-    case SystemColumn: return QStringLiteral("System level");
-    case TargetColumn: return QStringLiteral("Target level");
-    case LatestColumn: return QStringLiteral("Latest rev.");
-    case RevisionsColumn: return QStringLiteral("Revisions");
-    case ImportedColumn: return QStringLiteral("Last imported");
-    default: return {};
+    case NameColumn:
+        return QStringLiteral("Project");
+    case IdColumn:
+        return QStringLiteral("Id");
+    case DomainColumn:
+        return QStringLiteral("Domain");
+    case CurrentColumn:
+        return QStringLiteral("Current level");
+    case SystemColumn:
+        return QStringLiteral("System level");
+    case TargetColumn:
+        return QStringLiteral("Target level");
+    case LatestColumn:
+        return QStringLiteral("Latest rev.");
+    case RevisionsColumn:
+        return QStringLiteral("Revisions");
+    case ImportedColumn:
+        return QStringLiteral("Last imported");
+    default:
+        return {};
     }
 }
 
@@ -143,7 +177,7 @@ void RevisionsModel::setRevisions(const QString &projectId, std::vector<Revision
     beginResetModel();
     m_projectId = projectId;
     m_revisions = std::move(revisions);
-    std::reverse(m_revisions.begin(), m_revisions.end());   // newest first: usually the one wanted
+    std::reverse(m_revisions.begin(), m_revisions.end()); // newest first: usually the one wanted
     endResetModel();
 }
 
@@ -166,13 +200,17 @@ QVariant RevisionsModel::data(const QModelIndex &index, int role) const
         return r.number;
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
-        case RevisionColumn: return QStringLiteral("rev %1").arg(r.number);
-        case LevelColumn: return levelText(r.currentLevel);
-        case ImportedColumn: return QString::fromStdString(r.importedAt);
+        case RevisionColumn:
+            return QStringLiteral("rev %1").arg(r.number);
+        case LevelColumn:
+            return levelText(r.currentLevel);
+        case ImportedColumn:
+            return QString::fromStdString(r.importedAt);
         case ManifestColumn:
             return role == Qt::ToolTipRole ? QString::fromStdString(r.manifestSha256)
                                            : QString::fromStdString(r.manifestSha256.substr(0, 12));
-        default: return {};
+        default:
+            return {};
         }
     }
     if (role == Qt::DecorationRole && index.column() == LevelColumn)
@@ -185,11 +223,16 @@ QVariant RevisionsModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case RevisionColumn: return QStringLiteral("Revision");
-    case LevelColumn: return QStringLiteral("Level");
-    case ImportedColumn: return QStringLiteral("Imported");
-    case ManifestColumn: return QStringLiteral("Manifest SHA-256");
-    default: return {};
+    case RevisionColumn:
+        return QStringLiteral("Revision");
+    case LevelColumn:
+        return QStringLiteral("Level");
+    case ImportedColumn:
+        return QStringLiteral("Imported");
+    case ManifestColumn:
+        return QStringLiteral("Manifest SHA-256");
+    default:
+        return {};
     }
 }
 

@@ -17,8 +17,18 @@ namespace mltrl::ui {
 class LibraryModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { NameColumn, IdColumn, DomainColumn, CurrentColumn, SystemColumn, TargetColumn, LatestColumn,
-                  RevisionsColumn, ImportedColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        IdColumn,
+        DomainColumn,
+        CurrentColumn,
+        SystemColumn,
+        TargetColumn,
+        LatestColumn,
+        RevisionsColumn,
+        ImportedColumn,
+        ColumnCount
+    };
     /// The project id of a row (any column).
     static constexpr int ProjectIdRole = Qt::UserRole + 1;
     /// Numbers for sorting (levels, counts); absent levels sort first as -1.

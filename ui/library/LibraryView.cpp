@@ -33,20 +33,22 @@ QTableView *makeTable(QWidget *parent, const QString &name)
 } // namespace
 
 LibraryView::LibraryView(Store &store, QWidget *parent)
-    : QWidget(parent), m_store(store), m_projects(new LibraryModel(this)), m_revisions(new RevisionsModel(this))
+      : QWidget(parent), m_store(store), m_projects(new LibraryModel(this)), m_revisions(new RevisionsModel(this))
 {
     setObjectName(QStringLiteral("libraryView"));
 
     auto *title = new QLabel(QStringLiteral("<h2>Library</h2>"), this);
-    const auto button = [this](const QString &text, const QString &name, const QString &tip, void (LibraryView::*signal)()) {
+    const auto button = [this](const QString &text, const QString &name, const QString &tip,
+                               void (LibraryView::*signal)()) {
         auto *b = new QPushButton(text, this);
         b->setObjectName(name);
         b->setToolTip(tip);
         connect(b, &QPushButton::clicked, this, signal);
         return b;
     };
-    m_exampleButton = button(tr("Open the bundled example"), QStringLiteral("libraryExample"),
-                             tr("Import the example project (two revisions) and open it"), &LibraryView::exampleRequested);
+    m_exampleButton =
+        button(tr("Open the bundled example"), QStringLiteral("libraryExample"),
+               tr("Import the example project (two revisions) and open it"), &LibraryView::exampleRequested);
     m_importButton = button(tr("Open an archive…"), QStringLiteral("libraryImport"),
                             tr("Import a project archive (Ctrl+O); dropping one onto the window works too"),
                             &LibraryView::importRequested);
@@ -142,9 +144,9 @@ void LibraryView::showRevisionsOf(const QModelIndex &projectIndex)
     const QString id = projectIdAt(projectIndex);
     const auto report = [this](const QString &what, const QString &why) { emit storeFailed(what, why); };
     guardStoreWith(report, tr("Reading the revisions of %1").arg(id), [&] { m_revisions->setProject(m_store, id); });
-    m_revisionsTitle->setText(id.isEmpty() ? QString()
-                                           : QStringLiteral("<b>Revisions of %1</b> (double-click to open)")
-                                                 .arg(id.toHtmlEscaped()));
+    m_revisionsTitle->setText(
+        id.isEmpty() ? QString()
+                     : QStringLiteral("<b>Revisions of %1</b> (double-click to open)").arg(id.toHtmlEscaped()));
 }
 
 bool LibraryView::showsWelcome() const

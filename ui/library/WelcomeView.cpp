@@ -23,14 +23,14 @@ QLabel *note(const QString &text, QWidget *parent)
 } // namespace
 
 WelcomeView::WelcomeView(QWidget *parent)
-    : QWidget(parent), m_example(new QPushButton(tr("Open the bundled example"), this)),
-      m_open(new QPushButton(tr("Open an archive…"), this)),
-      m_key(new QPushButton(tr("Create or choose your signing key…"), this)),
-      m_guide(new QPushButton(tr("Read the user guide (F1)"), this)),
-      m_exampleNote(note(tr("A chest X-ray triage model at level 5, in two revisions, so every panel "
-                            "— the Changes panel too — has something to show."),
-                         this)),
-      m_keyStatus(note(QString(), this))
+      : QWidget(parent), m_example(new QPushButton(tr("Open the bundled example"), this)),
+        m_open(new QPushButton(tr("Open an archive…"), this)),
+        m_key(new QPushButton(tr("Create or choose your signing key…"), this)),
+        m_guide(new QPushButton(tr("Read the user guide (F1)"), this)),
+        m_exampleNote(note(tr("A chest X-ray triage model at level 5, in two revisions, so every panel "
+                              "— the Changes panel too — has something to show."),
+                           this)),
+        m_keyStatus(note(QString(), this))
 {
     setObjectName(QStringLiteral("firstRunView"));
     m_example->setObjectName(QStringLiteral("firstRunExample"));
@@ -45,12 +45,12 @@ WelcomeView::WelcomeView(QWidget *parent)
     m_guide->setIcon(style()->standardIcon(QStyle::SP_DialogHelpButton));
 
     auto *title = new QLabel(tr("<h1>Welcome to MLTRL Workbench</h1>"), this);
-    auto *about = new QLabel(
-        tr("The workbench is for reviewing a machine-learning project against its Machine Learning "
-           "Technology Readiness Level (MLTRL) gates: open the archive the project team exported, read its "
-           "evidence, metrics and requirements, and decide each gate criterion. You sign the decision with "
-           "your own key, and everything stays on this computer — nothing goes over the network."),
-        this);
+    auto *about =
+        new QLabel(tr("The workbench is for reviewing a machine-learning project against its Machine Learning "
+                      "Technology Readiness Level (MLTRL) gates: open the archive the project team exported, read its "
+                      "evidence, metrics and requirements, and decide each gate criterion. You sign the decision with "
+                      "your own key, and everything stays on this computer — nothing goes over the network."),
+                   this);
     about->setObjectName(QStringLiteral("firstRunAbout"));
     about->setWordWrap(true);
 

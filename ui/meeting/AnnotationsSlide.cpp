@@ -15,8 +15,9 @@ namespace mltrl::ui {
 using meeting::Text;
 using namespace slides;
 
-AnnotationsSlide::AnnotationsSlide(MeetingSession *session, const meeting::Style &style, AgendaItem item, QWidget *parent)
-    : MeetingSlide(session, style, item, parent)
+AnnotationsSlide::AnnotationsSlide(MeetingSession *session, const meeting::Style &style, AgendaItem item,
+                                   QWidget *parent)
+      : MeetingSlide(session, style, item, parent)
 {
     setObjectName(QStringLiteral("meetingAnnotationsSlide"));
     QLabel *title = label(Text::Title, true);
@@ -49,7 +50,8 @@ void AnnotationsSlide::refresh()
     for (std::size_t i = 0; i < std::min(all.size(), kShown); ++i) {
         const Annotation &a = all[i];
         html += QStringLiteral("<tr><td style=\"white-space:nowrap\">%1</td><td><b>%2</b> — %3</td></tr>")
-                    .arg(meeting::severityCue(qs(a.severity)).html(), describeTarget(a.target).toHtmlEscaped(), htmlEscaped(a.text));
+                    .arg(meeting::severityCue(qs(a.severity)).html(), describeTarget(a.target).toHtmlEscaped(),
+                         htmlEscaped(a.text));
     }
     html += QStringLiteral("</table>");
     if (all.size() > kShown)

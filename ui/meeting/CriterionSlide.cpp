@@ -1,6 +1,7 @@
 // A criterion's slide: facts, decision, the metric plot and the first linked evidence.
 #include "ui/meeting/MeetingSlides.h"
 
+#include "core/review/ReviewDraft.h"
 #include "ui/annotations/AnnotationPlace.h"
 #include "ui/annotations/EvidenceAnnotationLayer.h"
 #include "ui/common/Counted.h"
@@ -9,7 +10,6 @@
 #include "ui/meeting/MeetingSession.h"
 #include "ui/meeting/SlideText.h"
 #include "ui/plots/MetricPlot.h"
-#include "core/review/ReviewDraft.h"
 #include "ui/session/ProjectContext.h"
 
 #include <QHBoxLayout>
@@ -25,7 +25,7 @@ using meeting::Text;
 using namespace slides;
 
 CriterionSlide::CriterionSlide(MeetingSession *session, const meeting::Style &style, AgendaItem item, QWidget *parent)
-    : MeetingSlide(session, style, item, parent)
+      : MeetingSlide(session, style, item, parent)
 {
     setObjectName(QStringLiteral("meetingCriterionSlide"));
     const Criterion &c = criterion();
@@ -166,8 +166,8 @@ void CriterionSlide::refresh()
     if (c.isQuantitative()) {
         const CriterionOverview *o = m_session->revision().criterion(m_session->gate().id, c.id);
         const QString observed = o && o->observed ? exactNumber(*o->observed) : QStringLiteral("none");
-        const QString suggested = o && o->suggested ? meeting::verdictCue(qs(*o->suggested)).html()
-                                                    : QStringLiteral("no observed value");
+        const QString suggested =
+            o && o->suggested ? meeting::verdictCue(qs(*o->suggested)).html() : QStringLiteral("no observed value");
         m_facts->setText(QStringLiteral("Threshold: %1 &nbsp;·&nbsp; observed <b>%2</b> &nbsp;·&nbsp; suggested %3")
                              .arg(thresholdText(c).toHtmlEscaped(), observed, suggested));
     } else {
@@ -179,8 +179,9 @@ void CriterionSlide::refresh()
     const bool canAccept = verdict.isEmpty() && overview && overview->suggested;
     QString hint;
     if (verdict.isEmpty())
-        hint = canAccept ? QStringLiteral(" <span style=\"font-weight:normal\">(keys 1–4, S accepts the suggestion)</span>")
-                         : QStringLiteral(" <span style=\"font-weight:normal\">(keys 1–4)</span>");
+        hint = canAccept
+                   ? QStringLiteral(" <span style=\"font-weight:normal\">(keys 1–4, S accepts the suggestion)</span>")
+                   : QStringLiteral(" <span style=\"font-weight:normal\">(keys 1–4)</span>");
     else if (row->fromSuggestion)
         hint = QStringLiteral(" <span style=\"font-weight:normal\">— suggestion accepted</span>");
     m_decision->setText(QStringLiteral("Verdict: %1%2").arg(meeting::verdictCue(verdict).html(), hint));
@@ -189,7 +190,8 @@ void CriterionSlide::refresh()
         remarks << noteHtml(row->note);
     const auto annotations = m_session->openOnCriterion(c.id);
     if (!annotations.empty())
-        remarks << QStringLiteral("%1 on this criterion").arg(counted(static_cast<qsizetype>(annotations.size()), QStringLiteral("open annotation")));
+        remarks << QStringLiteral("%1 on this criterion")
+                       .arg(counted(static_cast<qsizetype>(annotations.size()), QStringLiteral("open annotation")));
     m_remarks->setText(remarks.join(QStringLiteral("<br>")));
     m_remarks->setVisible(!remarks.isEmpty());
 }

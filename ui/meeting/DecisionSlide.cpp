@@ -1,12 +1,12 @@
 // The decision slide: verdicts so far, outcome, details and what is missing before signing.
 #include "ui/meeting/MeetingSlides.h"
 
+#include "core/review/ReviewDraft.h"
 #include "ui/common/Levels.h"
 #include "ui/common/StatusColours.h"
 #include "ui/meeting/MeetingSession.h"
 #include "ui/meeting/SlideText.h"
 #include "ui/review/ReviewChecks.h"
-#include "core/review/ReviewDraft.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -18,7 +18,7 @@ using meeting::Text;
 using namespace slides;
 
 DecisionSlide::DecisionSlide(MeetingSession *session, const meeting::Style &style, AgendaItem item, QWidget *parent)
-    : MeetingSlide(session, style, item, parent)
+      : MeetingSlide(session, style, item, parent)
 {
     setObjectName(QStringLiteral("meetingDecisionSlide"));
     // The header names the gate: the title stays one line.
@@ -107,14 +107,16 @@ void DecisionSlide::refresh()
         }
         const QString problem = problemOf(c.id);
         flagged += problem.isEmpty() ? 0 : 1;
-        html += QStringLiteral("<tr><td style=\"white-space:nowrap\">%1</td><td style=\"white-space:nowrap\"><b>%2</b>%3</td></tr>")
-                    .arg(shown, htmlEscaped(c.id),
-                         problem.isEmpty()
-                             ? (row && !row->note.empty() ? QStringLiteral(" <i>(note)</i>") : QString())
-                             : QStringLiteral(" <span style=\"color:%1\">⚠ %2</span>")
-                                   .arg(status::css(status::failText()),
-                                        problem.contains(QStringLiteral("note")) ? QStringLiteral("note needed")
-                                                                                 : QStringLiteral("verdict needed")));
+        html +=
+            QStringLiteral(
+                "<tr><td style=\"white-space:nowrap\">%1</td><td style=\"white-space:nowrap\"><b>%2</b>%3</td></tr>")
+                .arg(shown, htmlEscaped(c.id),
+                     problem.isEmpty()
+                         ? (row && !row->note.empty() ? QStringLiteral(" <i>(note)</i>") : QString())
+                         : QStringLiteral(" <span style=\"color:%1\">⚠ %2</span>")
+                               .arg(status::css(status::failText()), problem.contains(QStringLiteral("note"))
+                                                                         ? QStringLiteral("note needed")
+                                                                         : QStringLiteral("verdict needed")));
     }
     html += QStringLiteral("</table>");
     m_verdicts->setText(html);
@@ -124,9 +126,12 @@ void DecisionSlide::refresh()
 
     QStringList details;
     if (outcome.isEmpty())
-        details << QStringLiteral("Keys: 1 advance · 2 with conditions · 3 hold · 4 switchback · S accept all suggestions");
+        details << QStringLiteral(
+            "Keys: 1 advance · 2 with conditions · 3 hold · 4 switchback · S accept all suggestions");
     if (outcome == QLatin1String("switchback") || draft.toLevel)
-        details << (draft.toLevel ? QStringLiteral("To level <b>%1</b> — %2").arg(*draft.toLevel).arg(levelName(*draft.toLevel).toHtmlEscaped())
+        details << (draft.toLevel ? QStringLiteral("To level <b>%1</b> — %2")
+                                        .arg(*draft.toLevel)
+                                        .arg(levelName(*draft.toLevel).toHtmlEscaped())
                                   : QStringLiteral("To level: — <span style=\"color:#505050\">(key T)</span>"));
     if (outcome == QLatin1String("advance_with_conditions") || !draft.conditions.empty()) {
         if (draft.conditions.empty()) {
@@ -138,8 +143,10 @@ void DecisionSlide::refresh()
             details << list;
         }
     }
-    details << (draft.rationale.empty() ? QStringLiteral("Rationale: — <span style=\"color:#505050\">(key N)</span>")
-                                        : QStringLiteral("Rationale: <i>%1</i>").arg(htmlEscaped(draft.rationale).replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
+    details << (draft.rationale.empty()
+                    ? QStringLiteral("Rationale: — <span style=\"color:#505050\">(key N)</span>")
+                    : QStringLiteral("Rationale: <i>%1</i>")
+                          .arg(htmlEscaped(draft.rationale).replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
     m_details->setText(details.join(QStringLiteral("<br>")));
 
     if (problems.isEmpty()) {
@@ -152,7 +159,8 @@ void DecisionSlide::refresh()
     }
     QStringList items;
     if (flagged > 0)
-        items << (flagged == 1 ? QStringLiteral("1 criterion marked ⚠ above") : QStringLiteral("%1 criteria marked ⚠ above").arg(flagged));
+        items << (flagged == 1 ? QStringLiteral("1 criterion marked ⚠ above")
+                               : QStringLiteral("%1 criteria marked ⚠ above").arg(flagged));
     for (const QString &p : problems) {
         bool ofCriterion = false;
         for (const Criterion &c : gate.criteria)

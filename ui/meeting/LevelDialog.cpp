@@ -13,7 +13,7 @@
 namespace mltrl::ui {
 
 LevelDialog::LevelDialog(const QString &title, int lowest, int highest, int value, int pixelSize, QWidget *parent)
-    : QDialog(parent), m_level(new QSpinBox(this))
+      : QDialog(parent), m_level(new QSpinBox(this))
 {
     setObjectName(QStringLiteral("meetingLevelDialog"));
     setWindowTitle(title);

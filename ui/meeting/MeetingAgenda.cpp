@@ -17,13 +17,16 @@ std::vector<AgendaItem> buildAgenda(const Gate &gate)
 QString agendaTitle(const Gate &gate, const AgendaItem &item)
 {
     switch (item.kind) {
-    case AgendaItem::Kind::Title: return QStringLiteral("Title");
+    case AgendaItem::Kind::Title:
+        return QStringLiteral("Title");
     case AgendaItem::Kind::Criterion: {
         const Criterion &c = gate.criteria.at(static_cast<std::size_t>(item.criterion));
         return QStringLiteral("%1 — %2").arg(QString::fromStdString(c.id), QString::fromStdString(c.text));
     }
-    case AgendaItem::Kind::Annotations: return QStringLiteral("Open blockers and majors");
-    case AgendaItem::Kind::Decision: return QStringLiteral("Decision");
+    case AgendaItem::Kind::Annotations:
+        return QStringLiteral("Open blockers and majors");
+    case AgendaItem::Kind::Decision:
+        return QStringLiteral("Decision");
     }
     return {};
 }

@@ -15,7 +15,7 @@ namespace mltrl::ui {
 struct AgendaItem {
     enum class Kind { Title, Criterion, Annotations, Decision };
     Kind kind = Kind::Title;
-    int criterion = -1;   ///< index into Gate::criteria (Criterion slides only)
+    int criterion = -1; ///< index into Gate::criteria (Criterion slides only)
     bool operator==(const AgendaItem &) const = default;
 };
 

@@ -36,10 +36,11 @@ void settleUntil(const std::function<bool()> &done, int ms)
 } // namespace
 
 MeetingMode::MeetingMode(ProjectContext *context, QWidget *window, std::function<QString()> selectedGate)
-    : QObject(window), m_context(context), m_window(window), m_selectedGate(std::move(selectedGate))
+      : QObject(window), m_context(context), m_window(window), m_selectedGate(std::move(selectedGate))
 {
     setObjectName(QStringLiteral("meetingMode"));
-    m_action = new QAction(QIcon::fromTheme(QStringLiteral("x-office-presentation")), QStringLiteral("&Meeting Mode"), window);
+    m_action =
+        new QAction(QIcon::fromTheme(QStringLiteral("x-office-presentation")), QStringLiteral("&Meeting Mode"), window);
     m_action->setObjectName(QStringLiteral("meetingModeAction"));
     m_action->setShortcut(QKeySequence(Qt::Key_F5));
     m_action->setToolTip(QStringLiteral("Run the review meeting of the current gate full screen (F5; Esc leaves)"));
@@ -106,8 +107,8 @@ bool MeetingMode::enter(const QString &gateId)
     if (isActive())
         return true;
     const auto revision = m_context->revision();
-    const QString gate = revision ? meetingGate(*revision, gateId.isEmpty() && m_selectedGate ? m_selectedGate() : gateId)
-                                  : QString();
+    const QString gate =
+        revision ? meetingGate(*revision, gateId.isEmpty() && m_selectedGate ? m_selectedGate() : gateId) : QString();
     if (gate.isEmpty()) {
         emit m_context->notice(QStringLiteral("Meeting mode needs a project with at least one gate."));
         return false;
@@ -199,10 +200,11 @@ bool MeetingMode::shootSlides(const QString &directory, QSize size)
         settleUntil(
             [slide] {
                 auto *c = qobject_cast<CriterionSlide *>(slide);
-                return !c || ((!c->plot() || !c->plot()->isLoading()) && (!c->evidenceViewer() || c->evidenceViewer()->isLoaded()));
+                return !c || ((!c->plot() || !c->plot()->isLoading()) &&
+                              (!c->evidenceViewer() || c->evidenceViewer()->isLoaded()));
             },
             5000);
-        settleUntil([] { return false; }, 300);   // viewers paint their first page
+        settleUntil([] { return false; }, 300); // viewers paint their first page
         return m_view->grab().save(QDir(directory).filePath(name));
     };
 

@@ -1,10 +1,10 @@
 #include "ui/meeting/MeetingSession.h"
 
-#include "ui/review/DraftCommands.h"
 #include "core/review/ReviewBuilder.h"
+#include "core/store/Store.h"
+#include "ui/review/DraftCommands.h"
 #include "ui/review/ReviewChecks.h"
 #include "ui/session/ProjectContext.h"
-#include "core/store/Store.h"
 #include "ui/session/StoreGuard.h"
 
 #include <algorithm>
@@ -12,7 +12,7 @@
 namespace mltrl::ui {
 
 MeetingSession::MeetingSession(ProjectContext *context, const QString &gateId, QObject *parent)
-    : QObject(parent), m_context(context), m_revision(context->revision())
+      : QObject(parent), m_context(context), m_revision(context->revision())
 {
     m_gate = m_revision->manifest.findGate(gateId.toStdString());
     Q_ASSERT(m_gate);
@@ -132,8 +132,8 @@ std::vector<Annotation> MeetingSession::openOnCriterion(const std::string &crite
 {
     std::vector<Annotation> out;
     for (const Annotation &a : m_open)
-        if (a.target.contains("criterion") && a.target["criterion"] == criterionId && a.target.contains("gate")
-            && a.target["gate"] == m_gate->id)
+        if (a.target.contains("criterion") && a.target["criterion"] == criterionId && a.target.contains("gate") &&
+            a.target["gate"] == m_gate->id)
             out.push_back(a);
     return out;
 }

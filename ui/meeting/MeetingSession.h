@@ -2,10 +2,10 @@
 /// One review meeting: the revision and gate it is held for (fixed when it starts), its
 /// agenda, the open annotations worth raising, and how long each slide has been on screen.
 /// The slides, the meeting view and the presenter view all read from it.
-#include "ui/meeting/MeetingAgenda.h"
 #include "core/review/AnnotationStore.h"
 #include "core/review/ReviewDraft.h"
 #include "core/store/RevisionData.h"
+#include "ui/meeting/MeetingAgenda.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -30,7 +30,9 @@ QString thresholdText(const Criterion &c)
 
 QString noteHtml(const std::string &note)
 {
-    return note.empty() ? QString() : QStringLiteral("<i>Note: %1</i>").arg(htmlEscaped(note).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+    return note.empty() ? QString()
+                        : QStringLiteral("<i>Note: %1</i>")
+                              .arg(htmlEscaped(note).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
 }
 
 void enlargePlot(MetricPlot *plot, const meeting::Style &style)
@@ -45,14 +47,14 @@ void enlargePlot(MetricPlot *plot, const meeting::Style &style)
         axis->setLabelFont(labels);
     }
     QFont legend = ticks;
-    legend.setPixelSize(style.px(14));   // the legend must not hide the curve it explains
+    legend.setPixelSize(style.px(14)); // the legend must not hide the curve it explains
     p->legend->setFont(legend);
 }
 
 } // namespace slides
 
 MeetingSlide::MeetingSlide(MeetingSession *session, const meeting::Style &style, AgendaItem item, QWidget *parent)
-    : QWidget(parent), m_session(session), m_style(style), m_item(item)
+      : QWidget(parent), m_session(session), m_style(style), m_item(item)
 {
     setAutoFillBackground(true);
     setPalette(meeting::Style::palette());
@@ -77,10 +79,14 @@ MeetingSlide *createSlide(MeetingSession *session, const meeting::Style &style, 
 {
     const AgendaItem &item = session->agenda().at(static_cast<std::size_t>(index));
     switch (item.kind) {
-    case AgendaItem::Kind::Title: return new TitleSlide(session, style, parent);
-    case AgendaItem::Kind::Criterion: return new CriterionSlide(session, style, item, parent);
-    case AgendaItem::Kind::Annotations: return new AnnotationsSlide(session, style, item, parent);
-    case AgendaItem::Kind::Decision: return new DecisionSlide(session, style, item, parent);
+    case AgendaItem::Kind::Title:
+        return new TitleSlide(session, style, parent);
+    case AgendaItem::Kind::Criterion:
+        return new CriterionSlide(session, style, item, parent);
+    case AgendaItem::Kind::Annotations:
+        return new AnnotationsSlide(session, style, item, parent);
+    case AgendaItem::Kind::Decision:
+        return new DecisionSlide(session, style, item, parent);
     }
     return nullptr;
 }

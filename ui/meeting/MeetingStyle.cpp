@@ -5,9 +5,7 @@
 
 namespace mltrl::ui::meeting {
 
-Style::Style(int height) : m_scale(std::max(0.5, height / 720.0))
-{
-}
+Style::Style(int height) : m_scale(std::max(0.5, height / 720.0)) {}
 
 int Style::px(double at720) const
 {
@@ -20,10 +18,18 @@ QFont Style::font(Text role, bool bold) const
     // a meeting room; titles and headings step up from it.
     double size = 26;
     switch (role) {
-    case Text::Title: size = 48; break;
-    case Text::Heading: size = 34; break;
-    case Text::Body: size = 26; break;
-    case Text::Small: size = 20; break;
+    case Text::Title:
+        size = 48;
+        break;
+    case Text::Heading:
+        size = 34;
+        break;
+    case Text::Body:
+        size = 26;
+        break;
+    case Text::Small:
+        size = 20;
+        break;
     }
     QFont f;
     f.setPixelSize(px(size));

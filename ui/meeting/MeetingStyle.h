@@ -42,7 +42,7 @@ struct Cue {
 [[nodiscard]] Cue severityCue(const QString &severity);
 
 /// The verdicts and outcomes keys 1–4 set, in key order.
-[[nodiscard]] QString verdictForKey(int key);   ///< 1 → "met" … 4 → "not_applicable"; "" otherwise
-[[nodiscard]] QString outcomeForKey(int key);   ///< 1 → "advance" … 4 → "switchback"; "" otherwise
+[[nodiscard]] QString verdictForKey(int key); ///< 1 → "met" … 4 → "not_applicable"; "" otherwise
+[[nodiscard]] QString outcomeForKey(int key); ///< 1 → "advance" … 4 → "switchback"; "" otherwise
 
 } // namespace mltrl::ui::meeting

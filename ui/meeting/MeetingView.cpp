@@ -26,13 +26,17 @@ QString clockText(qint64 ms)
 {
     const qint64 s = ms / 1000;
     if (s >= 3600)
-        return QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+        return QStringLiteral("%1:%2:%3")
+            .arg(s / 3600)
+            .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
     return QStringLiteral("%1:%2").arg(s / 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
 MeetingView::MeetingView(MeetingSession *session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_header(new QLabel(this)), m_position(new QLabel(this)),
-      m_keys(new QLabel(this)), m_timer(new QLabel(this)), m_stack(new QStackedWidget(this)), m_ticker(new QTimer(this))
+      : QWidget(parent), m_session(session), m_header(new QLabel(this)), m_position(new QLabel(this)),
+        m_keys(new QLabel(this)), m_timer(new QLabel(this)), m_stack(new QStackedWidget(this)),
+        m_ticker(new QTimer(this))
 {
     setObjectName(QStringLiteral("meetingView"));
     setWindowTitle(QStringLiteral("Review meeting — %1").arg(QString::fromStdString(session->gate().title)));
@@ -196,8 +200,11 @@ void MeetingView::updateChrome()
     // The keys that do something on this slide.
     const bool decision = m_index == m_session->decisionIndex();
     // B or . blanks the projector on every slide, as presentation programs do.
-    m_keys->setText(decision ? QStringLiteral("1–4 outcome · T to level · C conditions · N rationale · ← back · B/. blank · Esc leave")
-                             : QStringLiteral("Space/→ next · ← back · 1–4 verdict · N note · A annotate · D decision · B/. blank · Esc leave"));
+    m_keys->setText(
+        decision
+            ? QStringLiteral("1–4 outcome · T to level · C conditions · N rationale · ← back · B/. blank · Esc leave")
+            : QStringLiteral(
+                  "Space/→ next · ← back · 1–4 verdict · N note · A annotate · D decision · B/. blank · Esc leave"));
     updateTimer();
 }
 
@@ -278,7 +285,8 @@ void MeetingView::levelKey()
     if (below < 0)
         return;
     const ReviewDraft &draft = m_session->draft();
-    const auto level = m_askLevel(this, QStringLiteral("Switch back to level"), 0, below, draft.toLevel.value_or(below));
+    const auto level =
+        m_askLevel(this, QStringLiteral("Switch back to level"), 0, below, draft.toLevel.value_or(below));
     if (level)
         m_session->setToLevel(*level);
     setFocus();
@@ -292,7 +300,8 @@ void MeetingView::conditionsKey()
     QStringList lines;
     for (const std::string &c : m_session->draft().conditions)
         lines << QString::fromStdString(c);
-    const auto text = m_askNote(this, QStringLiteral("Conditions of the advance (one per line)"), lines.join(QLatin1Char('\n')));
+    const auto text =
+        m_askNote(this, QStringLiteral("Conditions of the advance (one per line)"), lines.join(QLatin1Char('\n')));
     if (text) {
         const std::vector<std::string> conditions = conditionLines(*text);
         if (conditions != m_session->draft().conditions)
@@ -316,7 +325,8 @@ void MeetingView::noteKey()
         if (text)
             m_session->setNote(c.id, *text);
     } else if (item.kind == AgendaItem::Kind::Decision) {
-        const auto text = m_askNote(this, QStringLiteral("Rationale of the decision"), QString::fromStdString(draft.rationale));
+        const auto text =
+            m_askNote(this, QStringLiteral("Rationale of the decision"), QString::fromStdString(draft.rationale));
         if (text)
             m_session->setRationale(*text);
     }
@@ -361,8 +371,8 @@ void MeetingView::keyPressEvent(QKeyEvent *event)
     }
     if (isBlank()) {
         // As presentation programs do: any key (Shift and the like aside) returns to the slide.
-        if (event->key() != Qt::Key_Shift && event->key() != Qt::Key_Control && event->key() != Qt::Key_Alt
-            && event->key() != Qt::Key_Meta)
+        if (event->key() != Qt::Key_Shift && event->key() != Qt::Key_Control && event->key() != Qt::Key_Alt &&
+            event->key() != Qt::Key_Meta)
             setBlank(false);
         return;
     }
@@ -372,34 +382,57 @@ void MeetingView::keyPressEvent(QKeyEvent *event)
     }
     switch (event->key()) {
     case Qt::Key_B:
-    case Qt::Key_Period: setBlank(true); return;
+    case Qt::Key_Period:
+        setBlank(true);
+        return;
     case Qt::Key_Space:
     case Qt::Key_Right:
     case Qt::Key_PageDown:
-    case Qt::Key_Down: next(); return;
+    case Qt::Key_Down:
+        next();
+        return;
     case Qt::Key_Left:
     case Qt::Key_PageUp:
     case Qt::Key_Up:
-    case Qt::Key_Backspace: previous(); return;
-    case Qt::Key_Home: goTo(0); return;
+    case Qt::Key_Backspace:
+        previous();
+        return;
+    case Qt::Key_Home:
+        goTo(0);
+        return;
     case Qt::Key_End:
-    case Qt::Key_D: jumpToDecision(); return;
+    case Qt::Key_D:
+        jumpToDecision();
+        return;
     case Qt::Key_0:
     case Qt::Key_1:
     case Qt::Key_2:
     case Qt::Key_3:
-    case Qt::Key_4: numberKey(event->key() - Qt::Key_0); return;
-    case Qt::Key_N: noteKey(); return;
-    case Qt::Key_S: suggestionKey(event->modifiers() & Qt::ShiftModifier); return;
-    case Qt::Key_T: levelKey(); return;
-    case Qt::Key_C: conditionsKey(); return;
+    case Qt::Key_4:
+        numberKey(event->key() - Qt::Key_0);
+        return;
+    case Qt::Key_N:
+        noteKey();
+        return;
+    case Qt::Key_S:
+        suggestionKey(event->modifiers() & Qt::ShiftModifier);
+        return;
+    case Qt::Key_T:
+        levelKey();
+        return;
+    case Qt::Key_C:
+        conditionsKey();
+        return;
     case Qt::Key_A:
         if (m_annotate && currentSlide())
             m_annotate(currentSlide()->annotationTarget());
         setFocus();
         return;
-    case Qt::Key_Escape: emit leaveRequested(); return;
-    default: QWidget::keyPressEvent(event);
+    case Qt::Key_Escape:
+        emit leaveRequested();
+        return;
+    default:
+        QWidget::keyPressEvent(event);
     }
 }
 

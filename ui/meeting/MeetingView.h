@@ -62,10 +62,14 @@ public:
     void setNoteAsker(NoteAsker asker) { m_askNote = std::move(asker); }
     /// How "T" asks for the switchback level: title, lowest and highest level offered, the
     /// current choice; nullopt when cancelled. The default shows a LevelDialog.
-    using LevelAsker = std::function<std::optional<int>(QWidget *parent, const QString &title, int lowest, int highest, int value)>;
+    using LevelAsker =
+        std::function<std::optional<int>(QWidget *parent, const QString &title, int lowest, int highest, int value)>;
     void setLevelAsker(LevelAsker asker) { m_askLevel = std::move(asker); }
     /// What "A" does with the target of the slide on screen (set by MeetingMode).
-    void setAnnotator(std::function<void(const nlohmann::json &target)> annotator) { m_annotate = std::move(annotator); }
+    void setAnnotator(std::function<void(const nlohmann::json &target)> annotator)
+    {
+        m_annotate = std::move(annotator);
+    }
 
 signals:
     void slideChanged(int index);

@@ -10,7 +10,7 @@
 namespace mltrl::ui {
 
 NoteDialog::NoteDialog(const QString &title, const QString &text, int pixelSize, QWidget *parent)
-    : QDialog(parent), m_edit(new QPlainTextEdit(this))
+      : QDialog(parent), m_edit(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("meetingNoteDialog"));
     setWindowTitle(title);

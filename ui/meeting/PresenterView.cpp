@@ -1,7 +1,7 @@
 #include "ui/meeting/PresenterView.h"
 
-#include "ui/common/Levels.h"
 #include "core/common/QtText.h"
+#include "ui/common/Levels.h"
 #include "ui/meeting/MeetingSession.h"
 #include "ui/meeting/MeetingStyle.h"
 #include "ui/meeting/MeetingView.h"
@@ -16,14 +16,14 @@ namespace mltrl::ui {
 using meeting::Text;
 
 PresenterView::PresenterView(MeetingSession *session, MeetingView *view, QWidget *parent)
-    : QWidget(parent), m_session(session), m_view(view), m_now(new QLabel(this)), m_next(new QLabel(this)),
-      m_notes(new QLabel(this)), m_clock(new QLabel(this)), m_times(new QLabel(this))
+      : QWidget(parent), m_session(session), m_view(view), m_now(new QLabel(this)), m_next(new QLabel(this)),
+        m_notes(new QLabel(this)), m_clock(new QLabel(this)), m_times(new QLabel(this))
 {
     setObjectName(QStringLiteral("presenterView"));
     setWindowTitle(QStringLiteral("Presenter — %1").arg(qs(session->gate().title)));
     setAutoFillBackground(true);
     setPalette(meeting::Style::palette());
-    const meeting::Style style(600);   // a laptop screen read from up close
+    const meeting::Style style(600); // a laptop screen read from up close
     m_now->setObjectName(QStringLiteral("presenterNow"));
     m_next->setObjectName(QStringLiteral("presenterNext"));
     m_notes->setObjectName(QStringLiteral("presenterNotes"));
@@ -91,36 +91,45 @@ void PresenterView::refresh()
                        .arg(agenda.size())
                        .arg(agendaTitle(gate, item).toHtmlEscaped()));
     m_next->setText(index + 1 < static_cast<int>(agenda.size())
-                        ? QStringLiteral("Next: %1").arg(agendaTitle(gate, agenda[static_cast<std::size_t>(index + 1)]).toHtmlEscaped())
+                        ? QStringLiteral("Next: %1")
+                              .arg(agendaTitle(gate, agenda[static_cast<std::size_t>(index + 1)]).toHtmlEscaped())
                         : QStringLiteral("Next: — (last slide)"));
 
     QStringList notes;
     if (item.kind == AgendaItem::Kind::Criterion) {
         const Criterion &c = gate.criteria.at(static_cast<std::size_t>(item.criterion));
         const DraftVerdict *row = m_session->draft().verdictFor(c.id);
-        notes << QStringLiteral("<b>Verdict:</b> %1").arg(meeting::verdictCue(row && row->verdict ? qs(*row->verdict) : QString()).html());
-        notes << QStringLiteral("<b>Note:</b> %1").arg(row && !row->note.empty() ? qs(row->note).toHtmlEscaped() : QStringLiteral("—"));
+        notes << QStringLiteral("<b>Verdict:</b> %1")
+                     .arg(meeting::verdictCue(row && row->verdict ? qs(*row->verdict) : QString()).html());
+        notes << QStringLiteral("<b>Note:</b> %1")
+                     .arg(row && !row->note.empty() ? qs(row->note).toHtmlEscaped() : QStringLiteral("—"));
         for (const Annotation &a : m_session->openOnCriterion(c.id))
-            notes << QStringLiteral("%1 %2").arg(meeting::severityCue(qs(a.severity)).html(), qs(a.text).toHtmlEscaped());
+            notes << QStringLiteral("%1 %2").arg(meeting::severityCue(qs(a.severity)).html(),
+                                                 qs(a.text).toHtmlEscaped());
         for (const std::string &e : c.evidence)
             for (const Annotation &a : m_session->openOnEvidence(e))
-                notes << QStringLiteral("%1 %2: %3").arg(meeting::severityCue(qs(a.severity)).html(), qs(e).toHtmlEscaped(),
-                                                        qs(a.text).toHtmlEscaped());
+                notes << QStringLiteral("%1 %2: %3")
+                             .arg(meeting::severityCue(qs(a.severity)).html(), qs(e).toHtmlEscaped(),
+                                  qs(a.text).toHtmlEscaped());
     } else if (item.kind == AgendaItem::Kind::Decision) {
         const ReviewDraft &d = m_session->draft();
         // Everything the room decides, so the presenter can read it back before signing.
-        notes << QStringLiteral("<b>Outcome:</b> %1").arg(meeting::outcomeCue(d.outcome ? qs(*d.outcome) : QString()).html());
+        notes << QStringLiteral("<b>Outcome:</b> %1")
+                     .arg(meeting::outcomeCue(d.outcome ? qs(*d.outcome) : QString()).html());
         // The level and the conditions only with the outcome they belong to (the draft keeps
         // them when the outcome changes, as the review form does).
         if (d.toLevel && d.outcome == "switchback")
-            notes << QStringLiteral("<b>To level:</b> %1 — %2").arg(*d.toLevel).arg(levelName(*d.toLevel).toHtmlEscaped());
+            notes << QStringLiteral("<b>To level:</b> %1 — %2")
+                         .arg(*d.toLevel)
+                         .arg(levelName(*d.toLevel).toHtmlEscaped());
         if (!d.conditions.empty() && d.outcome == "advance_with_conditions") {
             QString list = QStringLiteral("<b>Conditions:</b><ol style=\"margin-top:0; margin-bottom:0\">");
             for (const std::string &c : d.conditions)
                 list += QStringLiteral("<li>%1</li>").arg(qs(c).toHtmlEscaped());
             notes << list + QStringLiteral("</ol>");
         }
-        notes << QStringLiteral("<b>Rationale:</b> %1").arg(d.rationale.empty() ? QStringLiteral("—") : qs(d.rationale).toHtmlEscaped());
+        notes << QStringLiteral("<b>Rationale:</b> %1")
+                     .arg(d.rationale.empty() ? QStringLiteral("—") : qs(d.rationale).toHtmlEscaped());
         const QStringList missing = m_session->signingProblems();
         if (missing.isEmpty()) {
             notes << QStringLiteral("<b>Ready to sign.</b>");
@@ -137,8 +146,9 @@ void PresenterView::refresh()
     QString times = QStringLiteral("<b>Time per slide</b><table cellpadding=\"2\">");
     for (int i = 0; i < static_cast<int>(agenda.size()); ++i) {
         const AgendaItem &a = agenda[static_cast<std::size_t>(i)];
-        const QString name = a.kind == AgendaItem::Kind::Criterion ? qs(gate.criteria[static_cast<std::size_t>(a.criterion)].id)
-                                                                    : agendaTitle(gate, a);
+        const QString name = a.kind == AgendaItem::Kind::Criterion
+                                 ? qs(gate.criteria[static_cast<std::size_t>(a.criterion)].id)
+                                 : agendaTitle(gate, a);
         const QString cell = i == index ? QStringLiteral("<b>%1</b>") : QStringLiteral("%1");
         times += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
                      .arg(cell.arg(name.toHtmlEscaped()), cell.arg(clockText(m_session->elapsedOn(i))));

@@ -1,10 +1,10 @@
 // The meeting's title slide: project, level, gate, the MLTRL track and what holds it back.
 #include "ui/meeting/MeetingSlides.h"
 
+#include "core/review/ReviewDraft.h"
 #include "ui/meeting/MeetingSession.h"
 #include "ui/meeting/SlideText.h"
 #include "ui/overview/MltrlTrackWidget.h"
-#include "core/review/ReviewDraft.h"
 #include "ui/session/ProjectContext.h"
 
 #include <QLabel>
@@ -19,7 +19,7 @@ using meeting::Text;
 using namespace slides;
 
 TitleSlide::TitleSlide(MeetingSession *session, const meeting::Style &style, QWidget *parent)
-    : MeetingSlide(session, style, {AgendaItem::Kind::Title, -1}, parent), m_track(new MltrlTrackWidget(this))
+      : MeetingSlide(session, style, {AgendaItem::Kind::Title, -1}, parent), m_track(new MltrlTrackWidget(this))
 {
     setObjectName(QStringLiteral("meetingTitleSlide"));
     const RevisionData &r = session->revision();
@@ -64,7 +64,8 @@ TitleSlide::TitleSlide(MeetingSession *session, const meeting::Style &style, QWi
     if (o.targetLevel)
         standing += QStringLiteral(" · target <b>%1</b>").arg(*o.targetLevel);
     if (o.systemLevel && !holders.isEmpty())
-        standing += QStringLiteral(" · held back by %1 (level %2)").arg(holders.join(QStringLiteral(", "))).arg(*o.systemLevel);
+        standing +=
+            QStringLiteral(" · held back by %1 (level %2)").arg(holders.join(QStringLiteral(", "))).arg(*o.systemLevel);
     m_standing->setText(standing);
 
     m_summary = label(Text::Body, false, QStringLiteral("meetingTitleSummary"));

@@ -40,24 +40,35 @@ QVariant ComponentsModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case IdColumn: return QString::fromStdString(c.id);
-        case NameColumn: return QString::fromStdString(c.name);
-        case LevelColumn: return QStringLiteral("%1 · %2").arg(c.level).arg(levelShortName(c.level));
-        case CodeColumn: return QString::fromStdString(c.code);
-        case HeldBackColumn: return heldBack ? QStringLiteral("◆ holds the system back") : QString();
-        default: return {};
+        case IdColumn:
+            return QString::fromStdString(c.id);
+        case NameColumn:
+            return QString::fromStdString(c.name);
+        case LevelColumn:
+            return QStringLiteral("%1 · %2").arg(c.level).arg(levelShortName(c.level));
+        case CodeColumn:
+            return QString::fromStdString(c.code);
+        case HeldBackColumn:
+            return heldBack ? QStringLiteral("◆ holds the system back") : QString();
+        default:
+            return {};
         }
     case SortRole:
         switch (index.column()) {
-        case LevelColumn: return c.level;
-        case HeldBackColumn: return heldBack ? 1 : 0;
-        default: return data(index, Qt::DisplayRole);
+        case LevelColumn:
+            return c.level;
+        case HeldBackColumn:
+            return heldBack ? 1 : 0;
+        default:
+            return data(index, Qt::DisplayRole);
         }
     case Qt::DecorationRole:
         return index.column() == LevelColumn ? QVariant(levelColor(c.level)) : QVariant();
     case Qt::ToolTipRole:
         if (index.column() == LevelColumn)
-            return QStringLiteral("Level %1: %2 (%3)").arg(c.level).arg(levelName(c.level), stageName(stageOf(c.level)));
+            return QStringLiteral("Level %1: %2 (%3)")
+                .arg(c.level)
+                .arg(levelName(c.level), stageName(stageOf(c.level)));
         if (index.column() == HeldBackColumn && heldBack)
             return QStringLiteral("The system level is the lowest component level; this component is at it.");
         return {};
@@ -78,12 +89,18 @@ QVariant ComponentsModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case IdColumn: return QStringLiteral("Id");
-    case NameColumn: return QStringLiteral("Name");
-    case LevelColumn: return QStringLiteral("Level");
-    case CodeColumn: return QStringLiteral("Code");
-    case HeldBackColumn: return QStringLiteral("System level");
-    default: return {};
+    case IdColumn:
+        return QStringLiteral("Id");
+    case NameColumn:
+        return QStringLiteral("Name");
+    case LevelColumn:
+        return QStringLiteral("Level");
+    case CodeColumn:
+        return QStringLiteral("Code");
+    case HeldBackColumn:
+        return QStringLiteral("System level");
+    default:
+        return {};
     }
 }
 

@@ -29,14 +29,13 @@ const std::vector<KindStyle> &kindStyles()
         {QStringLiteral("start"), QStringLiteral("Start"), QCPScatterStyle::ssCircle, QColor(0x55, 0x55, 0x55)},
         {QStringLiteral("advance"), QStringLiteral("Advance"), QCPScatterStyle::ssTriangle, QColor(0x2e, 0x7d, 0x32)},
         {QStringLiteral("hold"), QStringLiteral("Hold"), QCPScatterStyle::ssSquare, QColor(0x60, 0x7d, 0x8b)},
-        {QStringLiteral("switchback (discovery)"), QStringLiteral("Switchback: discovery"),
-         QCPScatterStyle::ssDiamond, QColor(0x7b, 0x3f, 0xa0)},
+        {QStringLiteral("switchback (discovery)"), QStringLiteral("Switchback: discovery"), QCPScatterStyle::ssDiamond,
+         QColor(0x7b, 0x3f, 0xa0)},
         {QStringLiteral("switchback (embedded)"), QStringLiteral("Switchback: embedded"),
          QCPScatterStyle::ssCrossSquare, QColor(0x1f, 0x6f, 0xb4)},
         {QStringLiteral("switchback (review)"), QStringLiteral("Switchback: review"),
          QCPScatterStyle::ssTriangleInverted, QColor(0xb3, 0x4d, 0x00)},
-        {QStringLiteral("switchback"), QStringLiteral("Switchback"), QCPScatterStyle::ssStar,
-         QColor(0x80, 0x40, 0x40)},
+        {QStringLiteral("switchback"), QStringLiteral("Switchback"), QCPScatterStyle::ssStar, QColor(0x80, 0x40, 0x40)},
     };
     return styles;
 }
@@ -46,9 +45,12 @@ const QColor kInvalid(0xd0, 0x1c, 0x1c);
 QString kindOf(const HistoryEntry &e)
 {
     switch (e.kind) {
-    case HistoryKind::Start: return QStringLiteral("start");
-    case HistoryKind::Advance: return QStringLiteral("advance");
-    case HistoryKind::Hold: return QStringLiteral("hold");
+    case HistoryKind::Start:
+        return QStringLiteral("start");
+    case HistoryKind::Advance:
+        return QStringLiteral("advance");
+    case HistoryKind::Hold:
+        return QStringLiteral("hold");
     case HistoryKind::Switchback:
         if (e.switchback == SwitchbackKind::None)
             return QStringLiteral("switchback");
@@ -73,7 +75,8 @@ std::optional<double> parseTime(const std::string &text)
 
 QString dateText(double x)
 {
-    return QDateTime::fromSecsSinceEpoch(static_cast<qint64>(x), QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd"));
+    return QDateTime::fromSecsSinceEpoch(static_cast<qint64>(x), QTimeZone::utc())
+        .toString(QStringLiteral("yyyy-MM-dd"));
 }
 } // namespace
 
@@ -93,7 +96,7 @@ HistoryPlot::HistoryPlot(QWidget *parent) : QWidget(parent), m_plot(new QCustomP
     m_plot->plotLayout()->addElement(0, 1, side);
     m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
     side->addElement(0, 0, m_plot->legend);
-    side->addElement(1, 0, new QCPLayoutElement(m_plot));   // filler: the legend keeps its height
+    side->addElement(1, 0, new QCPLayoutElement(m_plot)); // filler: the legend keeps its height
     side->setRowStretchFactor(0, 0.001);
     m_plot->legend->setMargins(QMargins(6, 4, 6, 4));
     auto *layout = new QVBoxLayout(this);
@@ -128,7 +131,7 @@ void HistoryPlot::setHistory(const std::vector<HistoryEntry> &history,
         const std::optional<double> x = parseTime(e.at);
         Point pt;
         pt.index = i;
-        pt.x = x.value_or(lastX);   // an unreadable date stays beside its predecessor
+        pt.x = x.value_or(lastX); // an unreadable date stays beside its predecessor
         pt.level = e.to;
         pt.kind = kindOf(e);
         const auto inv = invalid.find(i);
@@ -161,8 +164,9 @@ void HistoryPlot::rebuild(const std::string &exportedAt)
     const QColor invalidColour = readableOn(kInvalid, base, 5.2);
 
     // Stage bands behind the plot, so a level's stage reads at a glance.
-    for (auto [from, to, stage] : {std::tuple{-0.5, 2.5, Stage::Research}, std::tuple{2.5, 5.5, Stage::Prototyping},
-                                   std::tuple{5.5, 8.5, Stage::Productization}, std::tuple{8.5, 9.5, Stage::Deployment}}) {
+    for (auto [from, to, stage] :
+         {std::tuple{-0.5, 2.5, Stage::Research}, std::tuple{2.5, 5.5, Stage::Prototyping},
+          std::tuple{5.5, 8.5, Stage::Productization}, std::tuple{8.5, 9.5, Stage::Deployment}}) {
         auto *band = new QCPItemRect(m_plot);
         band->setLayer(QStringLiteral("background"));
         band->topLeft->setTypeX(QCPItemPosition::ptAxisRectRatio);
@@ -216,7 +220,8 @@ void HistoryPlot::rebuild(const std::string &exportedAt)
         g->setLineStyle(QCPGraph::lsNone);
         // Outline in the readable shade (it is what separates the marker from the plot).
         const QColor fill = readableOn(style.colour, base, 4.3);
-        g->setScatterStyle(QCPScatterStyle(style.shape, isDark(palette()) ? fill.lighter(130) : fill.darker(130), fill, 11));
+        g->setScatterStyle(
+            QCPScatterStyle(style.shape, isDark(palette()) ? fill.lighter(130) : fill.darker(130), fill, 11));
         g->setData(kx, ky, true);
     }
 

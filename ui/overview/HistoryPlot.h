@@ -23,10 +23,10 @@ class HistoryPlot : public QWidget {
 public:
     /// One plotted history entry.
     struct Point {
-        std::size_t index = 0;   ///< position in the manifest's history
-        double x = 0;            ///< seconds since the epoch (UTC)
+        std::size_t index = 0; ///< position in the manifest's history
+        double x = 0;          ///< seconds since the epoch (UTC)
         int level = 0;
-        QString kind;            ///< "start", "advance", "hold", "switchback (discovery)" …
+        QString kind; ///< "start", "advance", "hold", "switchback (discovery)" …
         bool invalid = false;
         QString toolTip;
     };

@@ -18,12 +18,12 @@ namespace mltrl::ui {
 
 namespace {
 constexpr int kMargin = 16;
-constexpr int kStageBand = 24;        // stage names and their coloured bar
-constexpr int kComponentLine = 16;    // one stacked component label
+constexpr int kStageBand = 24;     // stage names and their coloured bar
+constexpr int kComponentLine = 16; // one stacked component label
 constexpr int kStationRadius = 14;
 constexpr int kCurrentRadius = 19;
 constexpr int kPathBand = 2 * kCurrentRadius + 8;
-constexpr int kNameLines = 34;        // two lines of level name
+constexpr int kNameLines = 34; // two lines of level name
 constexpr int kRoleLine = 15;
 constexpr int kCalloutBand = 40;
 
@@ -40,8 +40,7 @@ QFont resized(QFont font, double factor)
 QColor faded(const QColor &c, const QColor &base)
 {
     // Levels above the current one are drawn lighter: the path still to go.
-    return QColor((c.red() + 2 * base.red()) / 3, (c.green() + 2 * base.green()) / 3,
-                  (c.blue() + 2 * base.blue()) / 3);
+    return QColor((c.red() + 2 * base.red()) / 3, (c.green() + 2 * base.green()) / 3, (c.blue() + 2 * base.blue()) / 3);
 }
 } // namespace
 
@@ -155,12 +154,12 @@ QList<int> MltrlTrackWidget::componentRows(double left, double step) const
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
                      [this](int a, int b) { return m_components[a].level < m_components[b].level; });
-    QList<QList<std::pair<double, double>>> taken;   // per row: occupied x intervals
+    QList<QList<std::pair<double, double>>> taken; // per row: occupied x intervals
     for (int i : order) {
         const TrackComponent &c = m_components[i];
         const double w = QFontMetricsF(labelFont(c.heldBack)).horizontalAdvance(componentLabel(c)) + s(10);
         const double x = left + step * c.level;
-        const std::pair<double, double> span{x, x + w};   // labels start at their tick
+        const std::pair<double, double> span{x, x + w}; // labels start at their tick
         qsizetype row = 0;
         for (; row < taken.size(); ++row) {
             const bool clash = std::any_of(taken[row].begin(), taken[row].end(), [&](const auto &o) {
@@ -203,7 +202,8 @@ MltrlTrackWidget::Layout MltrlTrackWidget::layout() const
     l.left = s(kMargin + 40);
     l.step = std::max(1.0, (width() - 2.0 * l.left) / (kHighestLevel - kLowestLevel));
     l.componentRows = componentRows(l.left, l.step);
-    const int rows = l.componentRows.isEmpty() ? 0 : *std::max_element(l.componentRows.begin(), l.componentRows.end()) + 1;
+    const int rows =
+        l.componentRows.isEmpty() ? 0 : *std::max_element(l.componentRows.begin(), l.componentRows.end()) + 1;
     l.componentsTop = static_cast<int>(s(kStageBand + 4));
     l.pathY = static_cast<int>(l.componentsTop + rows * s(kComponentLine) + (rows > 0 ? s(10) : 0) + s(kPathBand) / 2);
     l.namesTop = static_cast<int>(l.pathY + s(kPathBand) / 2);
@@ -219,7 +219,7 @@ QSize MltrlTrackWidget::sizeHint() const
 void MltrlTrackWidget::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
-    updateGeometry();   // component labels may need more or fewer rows at the new width
+    updateGeometry(); // component labels may need more or fewer rows at the new width
 }
 
 QSize MltrlTrackWidget::minimumSizeHint() const
@@ -254,9 +254,9 @@ QString MltrlTrackWidget::stationToolTip(int level) const
         lines << QStringLiteral("Target level");
     for (const TrackComponent &c : m_components) {
         if (c.level == level)
-            lines << QStringLiteral("Component %1%2").arg(c.name.isEmpty() ? c.id : c.name,
-                                                         c.heldBack ? QStringLiteral(" — holds the system back")
-                                                                    : QString());
+            lines << QStringLiteral("Component %1%2")
+                         .arg(c.name.isEmpty() ? c.id : c.name,
+                              c.heldBack ? QStringLiteral(" — holds the system back") : QString());
     }
     return lines.join(QLatin1Char('\n'));
 }

@@ -3,10 +3,10 @@
 /// level, the system level and the target marked, a labelled marker per component at its level,
 /// and a sentence naming the component(s) that hold the system back. Every colour has a text
 /// cue beside it (stage names, "current"/"target" labels, level numbers).
+#include <QColor>
 #include <QList>
 #include <QString>
 #include <QStringList>
-#include <QColor>
 #include <QWidget>
 
 #include <optional>

@@ -1,19 +1,19 @@
 #include "ui/overview/OverviewPanel.h"
 
-#include "ui/common/Levels.h"
 #include "core/common/QtText.h"
+#include "ui/common/Levels.h"
 #include "ui/overview/ComponentsModel.h"
 #include "ui/overview/HistoryPlot.h"
 #include "ui/overview/MltrlTrackWidget.h"
 #include "ui/session/ProjectContext.h"
 
+#include "ui/common/NaturalSort.h"
 #include <QAbstractTextDocumentLayout>
-#include <QLayout>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLayout>
 #include <QScrollArea>
-#include "ui/common/NaturalSort.h"
 
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -39,7 +39,8 @@ QString peopleHtml(const QString &heading, const std::vector<Person> &people)
             item += QStringLiteral(" (%1)").arg(qs(p.role).toHtmlEscaped());
         items << item;
     }
-    return QStringLiteral("<b>%1:</b> %2").arg(heading, items.isEmpty() ? QStringLiteral("—") : items.join(QStringLiteral(", ")));
+    return QStringLiteral("<b>%1:</b> %2")
+        .arg(heading, items.isEmpty() ? QStringLiteral("—") : items.join(QStringLiteral(", ")));
 }
 
 QString linksHtml(const std::vector<Link> &links)
@@ -48,7 +49,8 @@ QString linksHtml(const std::vector<Link> &links)
     for (const Link &l : links)
         items << QStringLiteral("<a href=\"%1\">%2</a>")
                      .arg(qs(l.url).toHtmlEscaped(), qs(l.title.empty() ? l.url : l.title).toHtmlEscaped());
-    return QStringLiteral("<b>Links:</b> %1").arg(items.isEmpty() ? QStringLiteral("—") : items.join(QStringLiteral(" · ")));
+    return QStringLiteral("<b>Links:</b> %1")
+        .arg(items.isEmpty() ? QStringLiteral("—") : items.join(QStringLiteral(" · ")));
 }
 
 QGroupBox *section(const QString &title, QWidget *content, QWidget *parent)
@@ -90,15 +92,15 @@ public:
 } // namespace
 
 OverviewPanel::OverviewPanel(ProjectContext *context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_title(new QLabel(this)), m_subtitle(new QLabel(this)),
-      m_summary(new SummaryBrowser(this)), m_people(new QLabel(this)), m_links(new QLabel(this)),
-      m_track(new MltrlTrackWidget(this)), m_history(new HistoryPlot(this)), m_components(new ComponentsModel(this)),
-      m_componentsView(new QTableView(this))
+      : QWidget(parent), m_context(context), m_title(new QLabel(this)), m_subtitle(new QLabel(this)),
+        m_summary(new SummaryBrowser(this)), m_people(new QLabel(this)), m_links(new QLabel(this)),
+        m_track(new MltrlTrackWidget(this)), m_history(new HistoryPlot(this)), m_components(new ComponentsModel(this)),
+        m_componentsView(new QTableView(this))
 {
     setObjectName(QStringLiteral("overviewPanel"));
     m_title->setObjectName(QStringLiteral("overviewTitle"));
     m_subtitle->setObjectName(QStringLiteral("overviewSubtitle"));
-    m_subtitle->setTextFormat(Qt::PlainText);   // id and domain from the archive: never markup
+    m_subtitle->setTextFormat(Qt::PlainText); // id and domain from the archive: never markup
     m_summary->setObjectName(QStringLiteral("overviewSummary"));
     m_summary->setFrameShape(QFrame::NoFrame);
     m_summary->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -114,7 +116,7 @@ OverviewPanel::OverviewPanel(ProjectContext *context, QWidget *parent)
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_identified = new QLabel(this);
     m_identified->setObjectName(QStringLiteral("overviewIdentified"));
-    m_identified->setTextFormat(Qt::PlainText);   // archive paths are never markup
+    m_identified->setTextFormat(Qt::PlainText); // archive paths are never markup
     m_identified->setWordWrap(true);
     m_identified->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_identified->setStyleSheet(QStringLiteral("QLabel { color: #b00020; font-weight: bold; }"));
@@ -204,8 +206,8 @@ void OverviewPanel::showRevision()
     // Images in the summary resolve only to files of this archive revision (from its root).
     m_summary->setArchiveMarkdown(qs(project.summary),
                                   m_context->store() ? ArchiveResources::of(*revision, *m_context->store()) : nullptr);
-    m_people->setText(peopleHtml(QStringLiteral("Owners"), project.owners) + QStringLiteral("<br>")
-                      + peopleHtml(QStringLiteral("Reviewers"), project.reviewers));
+    m_people->setText(peopleHtml(QStringLiteral("Owners"), project.owners) + QStringLiteral("<br>") +
+                      peopleHtml(QStringLiteral("Reviewers"), project.reviewers));
     m_links->setText(linksHtml(project.links));
 
     QList<TrackComponent> components;
@@ -246,7 +248,8 @@ void OverviewPanel::inspectComponent(int row)
         {QStringLiteral("Level"), QStringLiteral("%1 — %2").arg(c.level).arg(levelName(c.level))},
         {QStringLiteral("Stage"), stageName(stageOf(c.level))},
         {QStringLiteral("Code"), qs(c.code)},
-        {QStringLiteral("Holds the system back"), m_components->isHeldBack(row) ? QStringLiteral("yes") : QStringLiteral("no")},
+        {QStringLiteral("Holds the system back"),
+         m_components->isHeldBack(row) ? QStringLiteral("yes") : QStringLiteral("no")},
     };
     emit m_context->inspect(QStringLiteral("Component %1").arg(qs(c.id)), facts);
 }

@@ -10,7 +10,7 @@ namespace mltrl::packet {
 
 namespace {
 
-constexpr std::size_t kMaxChangeRows = 600;   // a huge revision: the rest is counted, `mltrl diff` lists it
+constexpr std::size_t kMaxChangeRows = 600; // a huge revision: the rest is counted, `mltrl diff` lists it
 
 /// What a change did, in words: "moved", "bytes changed", "added", "threshold", …
 QString changeWords(const Change &c)
@@ -33,7 +33,8 @@ TableCell valueCell(const Change &c, const nlohmann::json &v, const PacketFonts 
     if (v.is_number())
         return {readableNumber(v.get<double>()), &fonts.monoSmall, Qt::transparent, 1, true};
     if (c.what == "bytes" && v.is_string() && v.get<std::string>().size() == 64)
-        return {qs(v.get<std::string>().substr(0, 16)) + QStringLiteral("…"), &fonts.monoSmall, Qt::transparent, 1, true};
+        return {qs(v.get<std::string>().substr(0, 16)) + QStringLiteral("…"), &fonts.monoSmall, Qt::transparent, 1,
+                true};
     if (c.what == "added" || c.what == "removed")
         return {QString(), &fonts.small};
     return {qs(displayValue(v, 60)), &fonts.small};
@@ -48,12 +49,15 @@ void changesSection(PageFlow &f, const PacketModel &m, const PacketFonts &fonts)
     const RevisionDiff &d = *m.changes;
     f.pageBreak();
     f.heading(QStringLiteral("Changes since the last signed review"));
-    f.paragraph(QStringLiteral("The last signed review of this packet's gates, %1 of %2 by %3, was made on revision %4. "
-                               "This packet shows revision %5. What changed in between (%6 change%7):")
-                    .arg(reviewTag(*m.lastReview), qs(m.lastReview->gateId), qs(m.lastReview->reviewerEmail))
-                    .arg(d.fromRevision).arg(d.toRevision).arg(d.changes.size())
-                    .arg(d.changes.size() == 1 ? QString() : QStringLiteral("s")),
-                fonts.body);
+    f.paragraph(
+        QStringLiteral("The last signed review of this packet's gates, %1 of %2 by %3, was made on revision %4. "
+                       "This packet shows revision %5. What changed in between (%6 change%7):")
+            .arg(reviewTag(*m.lastReview), qs(m.lastReview->gateId), qs(m.lastReview->reviewerEmail))
+            .arg(d.fromRevision)
+            .arg(d.toRevision)
+            .arg(d.changes.size())
+            .arg(d.changes.size() == 1 ? QString() : QStringLiteral("s")),
+        fonts.body);
     if (d.changes.empty()) {
         f.paragraph(QStringLiteral("(no change in the manifest or its files)"), fonts.body);
     } else {
@@ -65,14 +69,19 @@ void changesSection(PageFlow &f, const PacketModel &m, const PacketFonts &fonts)
                             valueCell(c, c.oldValue, fonts),
                             valueCell(c, c.newValue, fonts)});
         }
-        f.table({0.30, 0.16, 0.27, 0.27},
-                {{QStringLiteral("item")}, {QStringLiteral("change")}, {QStringLiteral("old")}, {QStringLiteral("new")}},
-                rows);
+        f.table(
+            {0.30, 0.16, 0.27, 0.27},
+            {{QStringLiteral("item")}, {QStringLiteral("change")}, {QStringLiteral("old")}, {QStringLiteral("new")}},
+            rows);
         if (d.changes.size() > kMaxChangeRows)
-            f.paragraph(QStringLiteral("… and %1 more %2: mltrl diff %3 --from %4 --to %5 lists every one.")
-                            .arg(d.changes.size() - kMaxChangeRows)
-                            .arg(d.changes.size() - kMaxChangeRows == 1 ? QStringLiteral("change") : QStringLiteral("changes")).arg(qs(d.projectId)).arg(d.fromRevision).arg(d.toRevision),
-                        fonts.small);
+            f.paragraph(
+                QStringLiteral("… and %1 more %2: mltrl diff %3 --from %4 --to %5 lists every one.")
+                    .arg(d.changes.size() - kMaxChangeRows)
+                    .arg(d.changes.size() - kMaxChangeRows == 1 ? QStringLiteral("change") : QStringLiteral("changes"))
+                    .arg(qs(d.projectId))
+                    .arg(d.fromRevision)
+                    .arg(d.toRevision),
+                fonts.small);
     }
     f.subheading(QStringLiteral("Reviews made stale"));
     bool any = false;
@@ -80,15 +89,17 @@ void changesSection(PageFlow &f, const PacketModel &m, const PacketFonts &fonts)
         if (r.status != "stale" && r.reasons.empty())
             continue;
         any = true;
-        f.paragraph(QStringLiteral("Review %1 of %2 by %3 (%4): %5")
-                        .arg(qs(r.reviewId.substr(0, 8)), qs(r.gate), qs(r.reviewerEmail), qs(r.signedAt), qs(r.status)),
-                    fonts.bold);
+        f.paragraph(
+            QStringLiteral("Review %1 of %2 by %3 (%4): %5")
+                .arg(qs(r.reviewId.substr(0, 8)), qs(r.gate), qs(r.reviewerEmail), qs(r.signedAt), qs(r.status)),
+            fonts.bold);
         for (const std::string &why : r.reasons)
             f.paragraph(qs(why), fonts.small, Qt::black, 10);
     }
     if (!any)
-        f.paragraph(QStringLiteral("(none: no review of revision %1 is made stale by these changes)").arg(d.fromRevision),
-                    fonts.body);
+        f.paragraph(
+            QStringLiteral("(none: no review of revision %1 is made stale by these changes)").arg(d.fromRevision),
+            fonts.body);
 }
 
 } // namespace mltrl::packet

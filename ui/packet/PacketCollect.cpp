@@ -31,7 +31,7 @@ std::optional<std::string> textLineOf(const std::filesystem::path &path, int lin
             current.clear();
             continue;
         }
-        if (number == line && current.size() <= 4 * maxChars)   // bytes; cut on characters below
+        if (number == line && current.size() <= 4 * maxChars) // bytes; cut on characters below
             current += c;
     }
     if (number != line || (!in && current.empty() && read == 0))
@@ -60,13 +60,13 @@ namespace {
 void listFiles(Store &store, PacketModel &m)
 {
     const Manifest &manifest = m.revision.manifest;
-    std::unordered_set<std::string_view> evidence, metrics;   // a project may have 10 000 files
+    std::unordered_set<std::string_view> evidence, metrics; // a project may have 10 000 files
     for (const Evidence &e : manifest.evidence)
         evidence.insert(e.path);
     for (const Metric &x : manifest.metrics)
         metrics.insert(x.path);
     for (const auto &[path, file] : m.revision.files) {
-        const char *kind = path == "mltrl.json"       ? "manifest"
+        const char *kind = path == "mltrl.json"      ? "manifest"
                            : evidence.contains(path) ? "evidence"
                            : metrics.contains(path)  ? "metric"
                                                      : "file";

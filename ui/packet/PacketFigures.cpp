@@ -1,7 +1,7 @@
 #include "ui/packet/PacketFigures.h"
 
-#include "ui/common/Levels.h"
 #include "core/review/ReviewRecord.h"
+#include "ui/common/Levels.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -15,7 +15,7 @@ namespace {
 
 const QColor kInk(0x22, 0x22, 0x22);
 const QColor kGrid(0xdd, 0xdd, 0xdd);
-const QColor kPass(0xe3, 0xf4, 0xe1);   // opaque tints: PDF/A-1 allows no transparency
+const QColor kPass(0xe3, 0xf4, 0xe1); // opaque tints: PDF/A-1 allows no transparency
 const QColor kFail(0xfb, 0xe3, 0xe1);
 const QColor kThreshold(0xb0, 0x1c, 0x1c);
 
@@ -93,8 +93,8 @@ void drawTrack(QPainter &p, const QRectF &box, double k, const PacketFonts &font
         p.setFont(fonts.bold);
         p.drawText(QRectF(c.x() - r * 2, c.y() - r, r * 4, r * 2), Qt::AlignCenter, QString::number(level));
         p.setFont(sized(fonts.small, 6.5));
-        p.drawText(QRectF(c.x() - step / 2, cy + 16 * k, step, 20 * k), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
-                   ui::levelShortName(level));
+        p.drawText(QRectF(c.x() - step / 2, cy + 16 * k, step, 20 * k),
+                   Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, ui::levelShortName(level));
         QStringList marks;
         if (current)
             marks << QStringLiteral("current");
@@ -110,7 +110,9 @@ void drawTrack(QPainter &p, const QRectF &box, double k, const PacketFonts &font
     }
     // Stage names under their stations.
     p.setFont(sized(fonts.small, 7));
-    const struct { int from, to; } stages[] = {{0, 2}, {3, 5}, {6, 8}, {9, 9}};
+    const struct {
+        int from, to;
+    } stages[] = {{0, 2}, {3, 5}, {6, 8}, {9, 9}};
     for (const auto &s : stages) {
         const QRectF band(box.left() + step * s.from + 2 * k, cy + 38 * k, step * (s.to - s.from + 1) - 4 * k, 12 * k);
         p.fillRect(band, tint(ui::levelColor(s.from), 0.5));
@@ -139,7 +141,8 @@ void drawHistory(QPainter &p, const QRectF &box, double k, const PacketFonts &fo
     for (int level = 0; level <= 9; ++level) {
         p.fillRect(QRectF(plot.left() - 26 * k, yOf(level) - 4 * k, 14 * k, 8 * k), ui::levelColor(level));
         p.setPen(QPen(kInk, 0.5 * k));
-        p.drawText(QRectF(plot.left() - 26 * k, yOf(level) - 5 * k, 14 * k, 10 * k), Qt::AlignCenter, QString::number(level));
+        p.drawText(QRectF(plot.left() - 26 * k, yOf(level) - 5 * k, 14 * k, 10 * k), Qt::AlignCenter,
+                   QString::number(level));
         p.setPen(QPen(kGrid, 0.4 * k));
         p.drawLine(QPointF(plot.left(), yOf(level)), QPointF(plot.right(), yOf(level)));
     }
@@ -166,8 +169,9 @@ void drawHistory(QPainter &p, const QRectF &box, double k, const PacketFonts &fo
         p.drawEllipse(b, 3.5 * k, 3.5 * k);
         QString label = QString::fromStdString(e.at.substr(0, 10));
         if (e.kind == HistoryKind::Switchback)
-            label += QStringLiteral("\nswitchback (%1)%2").arg(QString::fromUtf8(toString(e.switchback)),
-                                                                invalid ? QStringLiteral(" INVALID") : QString());
+            label +=
+                QStringLiteral("\nswitchback (%1)%2")
+                    .arg(QString::fromUtf8(toString(e.switchback)), invalid ? QStringLiteral(" INVALID") : QString());
         else if (i > 0)
             label += QStringLiteral("\n") + QString::fromUtf8(toString(e.kind));
         p.setPen(QPen(e.kind == HistoryKind::Switchback ? kThreshold : kInk, 0.5 * k));
@@ -183,8 +187,9 @@ QString metricCaption(const MetricFigure &f)
     QStringList parts;
     for (const FigureSeries &s : f.series)
         if (s.envelope)
-            parts << QStringLiteral("%1%2: %3 points shown as their exact min/max envelope over %4 columns (every point "
-                                    "lies inside it; none is dropped)")
+            parts << QStringLiteral(
+                         "%1%2: %3 points shown as their exact min/max envelope over %4 columns (every point "
+                         "lies inside it; none is dropped)")
                          .arg(s.name.empty() ? QString() : QString::fromStdString(s.name) + QStringLiteral(" "))
                          .arg(s.name.empty() ? QStringLiteral("series") : QString())
                          .arg(s.points)
@@ -365,9 +370,9 @@ void drawMetric(QPainter &p, const QRectF &box, double k, const PacketFonts &fon
         p.setPen(QPen(kThreshold, 1.2 * k, Qt::DashLine));
         p.drawLine(QPointF(plot.left(), ty), QPointF(plot.right(), ty));
         p.setPen(QPen(kThreshold, 0.5 * k));
-        const QString label = QStringLiteral("%1 %2 %3").arg(names.join(QStringLiteral(", ")),
-                                                            QString::fromUtf8(toString(key.first)),
-                                                            QString::fromStdString(shortestDouble(key.second)));
+        const QString label = QStringLiteral("%1 %2 %3")
+                                  .arg(names.join(QStringLiteral(", ")), QString::fromUtf8(toString(key.first)),
+                                       QString::fromStdString(shortestDouble(key.second)));
         p.drawText(QRectF(plot.left() + 4 * k, ty - (11 + 9 * double(i % 2)) * k, plot.width() - 8 * k, 10 * k),
                    Qt::AlignRight | Qt::AlignVCenter, label);
     }

@@ -1,14 +1,14 @@
 #include "ui/packet/PacketModel.h"
 
-#include "ui/common/PdfProcess.h"
 #include "core/common/Rfc3339.h"
+#include "ui/common/PdfProcess.h"
 #include "ui/common/SafeImage.h"
 
 #include "core/metrics/Envelope.h"
-#include "ui/packet/PacketCollect.h"
 #include "core/review/ProjectReviews.h"
 #include "core/review/ReviewBuilder.h"
 #include "core/store/Store.h"
+#include "ui/packet/PacketCollect.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -206,8 +206,12 @@ std::optional<EvidenceCrop> cropFor(Store &store, const RevisionData &rev, const
             return std::nullopt;
         crop.image = cropWithFrame(rendered->image, *rect, scale);
         crop.caption = QStringLiteral("%1, page %2, region at (%3, %4) pt, %5 × %6 pt")
-                           .arg(QString::fromStdString(evidence->id)).arg(page)
-                           .arg(rect->x()).arg(rect->y()).arg(rect->width()).arg(rect->height());
+                           .arg(QString::fromStdString(evidence->id))
+                           .arg(page)
+                           .arg(rect->x())
+                           .arg(rect->y())
+                           .arg(rect->width())
+                           .arg(rect->height());
     } else if (evidence->mediaType.starts_with("image/")) {
         // Decoded as the viewer decodes it (same pixels, so the region's coordinates match):
         // within the pixel budget, and an SVG without anything outside the archive.
@@ -222,7 +226,10 @@ std::optional<EvidenceCrop> cropFor(Store &store, const RevisionData &rev, const
         crop.image = cropWithFrame(decoded.image, *rect, 1.0);
         crop.caption = QStringLiteral("%1, region at (%2, %3) px, %4 × %5 px")
                            .arg(QString::fromStdString(evidence->id))
-                           .arg(rect->x()).arg(rect->y()).arg(rect->width()).arg(rect->height());
+                           .arg(rect->x())
+                           .arg(rect->y())
+                           .arg(rect->width())
+                           .arg(rect->height());
     } else {
         return std::nullopt;
     }

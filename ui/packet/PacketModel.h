@@ -23,17 +23,17 @@ namespace mltrl {
 class AllowedSigners;
 class ReviewerRoles;
 class Store;
-}
+} // namespace mltrl
 
 namespace mltrl::packet {
 
 /// What to put in the packet.
 struct PacketRequest {
     std::string project;
-    std::optional<std::string> gate;        ///< one gate, or the whole project
-    std::optional<int> revision;            ///< default: the latest
-    const AllowedSigners *signers = nullptr;   ///< null: every valid signer is "unknown signer"
-    const ReviewerRoles *roles = nullptr;      ///< null: no role is granted (G4)
+    std::optional<std::string> gate;         ///< one gate, or the whole project
+    std::optional<int> revision;             ///< default: the latest
+    const AllowedSigners *signers = nullptr; ///< null: every valid signer is "unknown signer"
+    const ReviewerRoles *roles = nullptr;    ///< null: no role is granted (G4)
     /// The bytes of the allowed_signers / reviewer_roles files behind `signers` / `roles`,
     /// attached to the PDF as they are (empty: none used), and where they came from.
     std::string signersText, rolesText;
@@ -42,9 +42,9 @@ struct PacketRequest {
 
 /// A file of the exported archive with its SHA-256: one line of the packet's SHA256SUMS.
 struct ListedFile {
-    std::string path;     ///< archive path, e.g. "evidence/eval.pdf", "reviews/ID.json"
+    std::string path; ///< archive path, e.g. "evidence/eval.pdf", "reviews/ID.json"
     std::string sha256;
-    std::string kind;     ///< manifest | evidence | metric | review | signature
+    std::string kind; ///< manifest | evidence | metric | review | signature
 };
 
 /// One line of a metric figure, already reduced: either every point, or — for series longer
@@ -61,39 +61,39 @@ struct FigureSeries {
 /// A metric that a criterion references, with the criteria drawn on it.
 struct MetricFigure {
     Metric metric;
-    std::vector<Criterion> criteria;        ///< those referencing this metric
-    std::vector<std::string> gates;         ///< gate of each criterion
+    std::vector<Criterion> criteria; ///< those referencing this metric
+    std::vector<std::string> gates;  ///< gate of each criterion
     std::vector<FigureSeries> series;
     std::vector<std::string> groupLabels;
 };
 
 /// A crop of an annotated region of a PDF page or image, with the rectangle drawn.
 struct EvidenceCrop {
-    QImage image;        ///< RGB (no alpha), already cropped
-    QString caption;     ///< e.g. "eval-report-v3 page 2, region 72,400 200×40 pt"
+    QImage image;    ///< RGB (no alpha), already cropped
+    QString caption; ///< e.g. "eval-report-v3 page 2, region 72,400 200×40 pt"
 };
 
 struct PacketModel {
     RevisionData revision;
     std::optional<std::string> gate;
-    std::vector<StoredReview> reviews;      ///< of the packet's gate(s), signing order
-    std::vector<ReviewCheck> checks;        ///< parallel to `reviews`
-    std::vector<ReviewStanding> standings;  ///< parallel to `reviews`: superseded, role granted, counted
+    std::vector<StoredReview> reviews;     ///< of the packet's gate(s), signing order
+    std::vector<ReviewCheck> checks;       ///< parallel to `reviews`
+    std::vector<ReviewStanding> standings; ///< parallel to `reviews`: superseded, role granted, counted
     /// For a superseded review: the stored review that replaced it (parallel to `reviews`).
     std::vector<std::optional<StoredReview>> supersededBy;
-    std::map<std::string, bool> passedWithoutReview;   ///< gate id → G7
+    std::map<std::string, bool> passedWithoutReview; ///< gate id → G7
     std::map<std::string, GateStatus> gateStatus;
-    std::vector<Annotation> annotations;    ///< of the revision (open and resolved)
-    std::map<std::string, EvidenceCrop> crops;   ///< annotation id → crop
+    std::vector<Annotation> annotations;       ///< of the revision (open and resolved)
+    std::map<std::string, EvidenceCrop> crops; ///< annotation id → crop
     std::vector<MetricFigure> figures;
-    std::string generatedAt;                ///< RFC 3339 UTC
+    std::string generatedAt; ///< RFC 3339 UTC
 
-    std::string manifestBytes;              ///< mltrl.json as stored (attached to the PDF)
+    std::string manifestBytes; ///< mltrl.json as stored (attached to the PDF)
     /// The SHA256SUMS list: every file of `mltrl export` of this revision — manifest,
     /// evidence, metric files, and the records and signatures of the packet's reviews stored
     /// with this revision — sorted by path.
     std::vector<ListedFile> sums;
-    std::string signersText, rolesText;     ///< the trust files used (see PacketRequest)
+    std::string signersText, rolesText; ///< the trust files used (see PacketRequest)
     std::string signersSource, rolesSource;
     /// Changes since the revision of the last signed review of the packet's gates, when the
     /// packet's revision is another one; `lastReview` is that review.

@@ -34,7 +34,9 @@ QString gateStatusLine(const PacketModel &m, const std::string &gateId)
     if (status == m.gateStatus.end())
         return {};
     QString s = qs(describe(status->second));
-    s += QStringLiteral(" (%1 review%2 counted)").arg(status->second.counted).arg(status->second.counted == 1 ? QString() : QStringLiteral("s"));
+    s += QStringLiteral(" (%1 review%2 counted)")
+             .arg(status->second.counted)
+             .arg(status->second.counted == 1 ? QString() : QStringLiteral("s"));
     if (const auto g7 = m.passedWithoutReview.find(gateId); g7 != m.passedWithoutReview.end() && g7->second)
         s += QStringLiteral(" — passed without a signed review in this store");
     return s;

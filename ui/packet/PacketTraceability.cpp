@@ -45,8 +45,9 @@ QString verdictsOf(const PacketModel &m, const std::vector<std::size_t> &inEffec
             continue;
         for (const CriterionVerdict &v : c.record->verdicts)
             if (v.criterion == criterion)
-                out << QStringLiteral("%1 (%2%3)").arg(qs(v.verdict), qs(c.record->reviewer.name),
-                                                      c.isValid() ? QString() : QStringLiteral(", ") + statusWords(c.status));
+                out << QStringLiteral("%1 (%2%3)")
+                           .arg(qs(v.verdict), qs(c.record->reviewer.name),
+                                c.isValid() ? QString() : QStringLiteral(", ") + statusWords(c.status));
     }
     return out.isEmpty() ? QStringLiteral("no verdict yet") : out.join(QStringLiteral(", "));
 }
@@ -74,22 +75,25 @@ void traceabilitySection(PageFlow &f, const PacketModel &m, const PacketFonts &f
                     linked << QStringLiteral("%1: %2").arg(qs(c.id), verdictsOf(m, inEffect, g->id, c.id));
             const bool open = pending(r.verification) || pending(r.validation);
             const QColor bg = open ? QColor(0xfd, 0xf0, 0xd5) : Qt::transparent;
-            rows.push_back({{qs(r.id) + (r.level ? QStringLiteral(" L%1").arg(*r.level) : QString()), &fonts.monoSmall, bg},
-                            {QStringLiteral("%1 / %2%3")
-                                 .arg(qs(std::string(toString(r.verification))), qs(std::string(toString(r.validation))),
-                                      open ? QStringLiteral(" — PENDING") : QString()),
-                             &fonts.small, bg},
-                            {joined(r.evidence), &fonts.monoSmall, bg},
-                            {linked.isEmpty() ? QStringLiteral("(no criterion shares its evidence)")
-                                              : linked.join(QStringLiteral("\n")),
-                             &fonts.small, bg}});
+            rows.push_back(
+                {{qs(r.id) + (r.level ? QStringLiteral(" L%1").arg(*r.level) : QString()), &fonts.monoSmall, bg},
+                 {QStringLiteral("%1 / %2%3")
+                      .arg(qs(std::string(toString(r.verification))), qs(std::string(toString(r.validation))),
+                           open ? QStringLiteral(" — PENDING") : QString()),
+                  &fonts.small, bg},
+                 {joined(r.evidence), &fonts.monoSmall, bg},
+                 {linked.isEmpty() ? QStringLiteral("(no criterion shares its evidence)")
+                                   : linked.join(QStringLiteral("\n")),
+                  &fonts.small, bg}});
         }
         if (rows.empty())
             f.paragraph(QStringLiteral("(no requirement at or below level %1)").arg(g->level), fonts.body);
         else
             f.table({0.20, 0.22, 0.26, 0.32},
-                    {{QStringLiteral("requirement")}, {QStringLiteral("verification / validation")},
-                     {QStringLiteral("evidence")}, {QStringLiteral("criteria and verdicts")}},
+                    {{QStringLiteral("requirement")},
+                     {QStringLiteral("verification / validation")},
+                     {QStringLiteral("evidence")},
+                     {QStringLiteral("criteria and verdicts")}},
                     rows);
         std::vector<TableRow> crit;
         for (const Criterion &c : g->criteria) {
@@ -104,7 +108,9 @@ void traceabilitySection(PageFlow &f, const PacketModel &m, const PacketFonts &f
                             {verdictsOf(m, inEffect, g->id, c.id), &fonts.small, bg}});
         }
         f.table({0.20, 0.26, 0.22, 0.32},
-                {{QStringLiteral("criterion")}, {QStringLiteral("evidence")}, {QStringLiteral("requirements")},
+                {{QStringLiteral("criterion")},
+                 {QStringLiteral("evidence")},
+                 {QStringLiteral("requirements")},
                  {QStringLiteral("verdicts in effect")}},
                 crit);
 
@@ -119,7 +125,8 @@ void traceabilitySection(PageFlow &f, const PacketModel &m, const PacketFonts &f
         QStringList bare;
         for (const Criterion &c : g->criteria)
             if (c.evidence.empty())
-                bare << qs(c.id) + (c.isQuantitative() ? QStringLiteral(" (metric %1 only)").arg(qs(c.metric)) : QString());
+                bare << qs(c.id) +
+                            (c.isQuantitative() ? QStringLiteral(" (metric %1 only)").arg(qs(c.metric)) : QString());
         f.paragraph(QStringLiteral("Criteria with no evidence: %1")
                         .arg(bare.isEmpty() ? QStringLiteral("none") : bare.join(QStringLiteral(", "))),
                     bare.isEmpty() ? fonts.body : fonts.bold);
@@ -137,8 +144,9 @@ void traceabilitySection(PageFlow &f, const PacketModel &m, const PacketFonts &f
         if (!cited.contains(e.id))
             uncited << qs(e.id);
     f.subheading(QStringLiteral("Evidence cited by nothing"));
-    f.paragraph(uncited.isEmpty() ? QStringLiteral("none: every evidence file is cited by a requirement, a criterion or a card")
-                                  : uncited.join(QStringLiteral(", ")),
+    f.paragraph(uncited.isEmpty()
+                    ? QStringLiteral("none: every evidence file is cited by a requirement, a criterion or a card")
+                    : uncited.join(QStringLiteral(", ")),
                 uncited.isEmpty() ? fonts.body : fonts.bold);
 }
 

@@ -25,7 +25,7 @@ std::string allowedSignersLine(const std::string &email, const std::string &publ
 namespace {
 
 const QColor kCode(0x1a, 0x2a, 0x44);
-constexpr std::size_t kOnePageOfSums = 70;   ///< checksum lines that fit on one page with the text above
+constexpr std::size_t kOnePageOfSums = 70; ///< checksum lines that fit on one page with the text above
 const QColor kNote(0x44, 0x44, 0x44);
 
 QString exportName(const PacketModel &m)
@@ -64,21 +64,23 @@ void verificationSection(PageFlow &f, const PacketModel &m, const PacketFonts &f
     const QString name = exportName(m);
     f.pageBreak();
     f.heading(QStringLiteral("Verification"));
-    f.paragraph(QStringLiteral("Two independent checks, with stock tools, on the archive of this revision. Every command "
-                               "below is printed on one line (never wrapped): copy it as it is. First export and unpack "
-                               "the revision, in an empty folder:"),
-                fonts.body);
+    f.paragraph(
+        QStringLiteral("Two independent checks, with stock tools, on the archive of this revision. Every command "
+                       "below is printed on one line (never wrapped): copy it as it is. First export and unpack "
+                       "the revision, in an empty folder:"),
+        fonts.body);
     codeBlock(f, fonts,
               {QStringLiteral("mltrl export %1 --revision %2 -o %3.mltrl").arg(qs(o.id)).arg(o.revision).arg(name),
                QStringLiteral("mkdir %1 && cd %1 && unzip -q ../%1.mltrl").arg(name)});
 
     f.subheading(QStringLiteral("1. The evidence check (sha256sum)"));
-    f.paragraph(QStringLiteral("SHA-256 of every file of that export — the manifest, every evidence and metric file, and "
-                               "the review records and signatures stored with revision %1 — in sha256sum's own format "
-                               "(also attached to this PDF as SHA256SUMS). Paste the whole block, from \"sha256sum\" to "
-                               "\"EOF\", into a shell in the unpacked folder; every line must say OK:")
-                    .arg(o.revision),
-                fonts.body);
+    f.paragraph(
+        QStringLiteral("SHA-256 of every file of that export — the manifest, every evidence and metric file, and "
+                       "the review records and signatures stored with revision %1 — in sha256sum's own format "
+                       "(also attached to this PDF as SHA256SUMS). Paste the whole block, from \"sha256sum\" to "
+                       "\"EOF\", into a shell in the unpacked folder; every line must say OK:")
+            .arg(o.revision),
+        fonts.body);
     if (m.sums.size() > kOnePageOfSums)
         f.paragraph(QStringLiteral("The list runs over several pages, and copying it would take the page headers and "
                                    "footers along: use the attached SHA256SUMS (below) instead."),
@@ -91,32 +93,35 @@ void verificationSection(PageFlow &f, const PacketModel &m, const PacketFonts &f
     f.paragraph(QStringLiteral("Or, with the attached list: qpdf --show-attachment=SHA256SUMS PACKET.pdf > SHA256SUMS, "
                                "then sha256sum -c SHA256SUMS."),
                 fonts.small, kNote);
-    f.paragraph(QStringLiteral("What it proves: the files are byte for byte those this packet describes and its reviews "
-                               "bind (a review binds the manifest and every evidence and metric hash). What it does not "
-                               "prove: who reviewed them, or that the list itself is genuine — compare the manifest "
-                               "SHA-256 on the cover with the one the reviews bind (\"mltrl verify\" does)."),
-                fonts.small, kNote);
+    f.paragraph(
+        QStringLiteral("What it proves: the files are byte for byte those this packet describes and its reviews "
+                       "bind (a review binds the manifest and every evidence and metric hash). What it does not "
+                       "prove: who reviewed them, or that the list itself is genuine — compare the manifest "
+                       "SHA-256 on the cover with the one the reviews bind (\"mltrl verify\" does)."),
+        fonts.small, kNote);
 
     std::vector<TableRow> others;
     for (const StoredReview &r : m.reviews)
         if (r.revisionId != o.revisionId)
             for (const bool sig : {false, true})
-                others.push_back({{qs("reviews/" + reviewAttachmentName(r.id, sig)), &fonts.monoSmall, Qt::transparent, 1, true},
-                                  {QString::number(r.revisionNumber), &fonts.small},
-                                  {qs(sha256Hex(sig ? r.signature : r.record)), &fonts.monoSmall, Qt::transparent, 1, true}});
+                others.push_back(
+                    {{qs("reviews/" + reviewAttachmentName(r.id, sig)), &fonts.monoSmall, Qt::transparent, 1, true},
+                     {QString::number(r.revisionNumber), &fonts.small},
+                     {qs(sha256Hex(sig ? r.signature : r.record)), &fonts.monoSmall, Qt::transparent, 1, true}});
     if (!others.empty()) {
         f.paragraph(QStringLiteral("Review records and signatures stored with other revisions (in the export of that "
                                    "revision):"),
                     fonts.body);
-        f.table({0.34, 0.08, 0.58}, {{QStringLiteral("record")}, {QStringLiteral("revision")}, {QStringLiteral("SHA-256")}},
-                others);
+        f.table({0.34, 0.08, 0.58},
+                {{QStringLiteral("record")}, {QStringLiteral("revision")}, {QStringLiteral("SHA-256")}}, others);
     }
 
     f.subheading(QStringLiteral("2. The signature check (ssh-keygen)"));
-    f.paragraph(QStringLiteral("The public keys the reviews were signed with, as allowed_signers lines. Check each key "
-                               "against your own list of trusted reviewers (a key is only as trustworthy as the way you "
-                               "got it: this PDF is not that way). To use them as they are, paste in the unpacked folder:"),
-                fonts.body);
+    f.paragraph(
+        QStringLiteral("The public keys the reviews were signed with, as allowed_signers lines. Check each key "
+                       "against your own list of trusted reviewers (a key is only as trustworthy as the way you "
+                       "got it: this PDF is not that way). To use them as they are, paste in the unpacked folder:"),
+        fonts.body);
     const auto signers = signersOf(m);
     if (signers.empty()) {
         f.paragraph(QStringLiteral("(no signed review in this packet: nothing to check)"), fonts.body);
@@ -126,7 +131,8 @@ void verificationSection(PageFlow &f, const PacketModel &m, const PacketFonts &f
             keys << qs(allowedSignersLine(email, key));
         keys << QStringLiteral("EOF");
         codeBlock(f, fonts, keys);
-        f.paragraph(QStringLiteral("Then, for each review, in the same folder (\"Good signature\" expected):"), fonts.body);
+        f.paragraph(QStringLiteral("Then, for each review, in the same folder (\"Good signature\" expected):"),
+                    fonts.body);
     }
     for (const StoredReview &r : m.reviews) {
         f.ensure(40);
@@ -135,17 +141,19 @@ void verificationSection(PageFlow &f, const PacketModel &m, const PacketFonts &f
                              ? QString()
                              : QStringLiteral(" — stored with revision %1: run it in the folder of mltrl export %2 "
                                               "--revision %1")
-                                   .arg(r.revisionNumber).arg(qs(o.id))),
+                                   .arg(r.revisionNumber)
+                                   .arg(qs(o.id))),
                     fonts.small);
         f.codeLine(qs(verifyCommand(r.reviewerEmail, r.id)), fonts.monoSmall, kCode, 6);
         f.space(2);
     }
-    f.paragraph(QStringLiteral("What it proves: the holder of that key signed exactly that review record — its verdicts, "
-                               "decision and the hashes it binds. What it does not prove: that the evidence is "
-                               "unchanged. ssh-keygen says \"Good signature\" on an archive whose evidence was altered; "
-                               "only the sha256sum check over the printed list (check 1) shows that. Nor does it say "
-                               "which role the signer holds: that is your reviewer_roles file (G4)."),
-                fonts.small, kNote);
+    f.paragraph(
+        QStringLiteral("What it proves: the holder of that key signed exactly that review record — its verdicts, "
+                       "decision and the hashes it binds. What it does not prove: that the evidence is "
+                       "unchanged. ssh-keygen says \"Good signature\" on an archive whose evidence was altered; "
+                       "only the sha256sum check over the printed list (check 1) shows that. Nor does it say "
+                       "which role the signer holds: that is your reviewer_roles file (G4)."),
+        fonts.small, kNote);
 
     f.subheading(QStringLiteral("3. Both at once, and this PDF itself"));
     f.paragraph(QStringLiteral("mltrl verifies the archive (hashes and signatures) and this packet (its attachments "
@@ -168,9 +176,10 @@ void verificationSection(PageFlow &f, const PacketModel &m, const PacketFonts &f
 std::vector<PdfAttachment> packetAttachments(const PacketModel &m)
 {
     std::vector<PdfAttachment> out;
-    out.push_back({"mltrl.json",
-                   "the manifest of revision " + std::to_string(m.revision.overview.revision) + " (SHA-256 on the cover)",
-                   "application/json", m.manifestBytes});
+    out.push_back(
+        {"mltrl.json",
+         "the manifest of revision " + std::to_string(m.revision.overview.revision) + " (SHA-256 on the cover)",
+         "application/json", m.manifestBytes});
     out.push_back({"SHA256SUMS", "the SHA-256 list printed in the verification appendix (sha256sum -c)", "text/plain",
                    m.sumsText()});
     for (const StoredReview &r : m.reviews) {
@@ -180,12 +189,14 @@ std::vector<PdfAttachment> packetAttachments(const PacketModel &m)
                        "text/plain", r.signature});
     }
     if (!m.signersText.empty())
-        out.push_back({"allowed_signers", "the allowed signers the packet was made with" +
-                                              (m.signersSource.empty() ? std::string() : " (" + m.signersSource + ")"),
+        out.push_back({"allowed_signers",
+                       "the allowed signers the packet was made with" +
+                           (m.signersSource.empty() ? std::string() : " (" + m.signersSource + ")"),
                        "text/plain", m.signersText});
     if (!m.rolesText.empty())
-        out.push_back({"reviewer_roles", "the reviewer roles the packet was made with" +
-                                             (m.rolesSource.empty() ? std::string() : " (" + m.rolesSource + ")"),
+        out.push_back({"reviewer_roles",
+                       "the reviewer roles the packet was made with" +
+                           (m.rolesSource.empty() ? std::string() : " (" + m.rolesSource + ")"),
                        "text/plain", m.rolesText});
     return out;
 }

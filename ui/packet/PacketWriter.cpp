@@ -1,10 +1,10 @@
 #include "ui/packet/PacketWriter.h"
 
+#include "core/review/ReviewRecord.h"
 #include "ui/common/Levels.h"
 #include "ui/packet/PacketFigures.h"
 #include "ui/packet/PacketSections.h"
 #include "ui/packet/PageFlow.h"
-#include "core/review/ReviewRecord.h"
 
 #include <QBuffer>
 #include <QLocale>
@@ -20,10 +20,14 @@ namespace mltrl::packet {
 QString statusWords(ReviewStatus status)
 {
     switch (status) {
-    case ReviewStatus::Valid: return QStringLiteral("valid");
-    case ReviewStatus::ValidUnknownSigner: return QStringLiteral("unknown signer");
-    case ReviewStatus::Stale: return QStringLiteral("stale");
-    case ReviewStatus::Invalid: return QStringLiteral("invalid");
+    case ReviewStatus::Valid:
+        return QStringLiteral("valid");
+    case ReviewStatus::ValidUnknownSigner:
+        return QStringLiteral("unknown signer");
+    case ReviewStatus::Stale:
+        return QStringLiteral("stale");
+    case ReviewStatus::Invalid:
+        return QStringLiteral("invalid");
     }
     return {};
 }
@@ -86,7 +90,7 @@ QColor verdictColor(const std::string &v)
 class Composer {
 public:
     Composer(PageFlow &flow, const PacketModel &m, const PacketFonts &fonts, const CancelToken *cancel)
-        : f(flow), m(m), fonts(fonts), cancel(cancel)
+          : f(flow), m(m), fonts(fonts), cancel(cancel)
     {
     }
 
@@ -125,7 +129,8 @@ private:
             return QStringLiteral("gate %1 (level %2): %3").arg(qs(g->id)).arg(g->level).arg(qs(g->title));
         }
         const std::size_t gates = m.revision.manifest.gates.size();
-        return gates == 1 ? QStringLiteral("whole project (1 gate)") : QStringLiteral("whole project (%1 gates)").arg(gates);
+        return gates == 1 ? QStringLiteral("whole project (1 gate)")
+                          : QStringLiteral("whole project (%1 gates)").arg(gates);
     }
 
     void cover()
@@ -139,7 +144,8 @@ private:
             {QStringLiteral("Project id"), qs(project().id)},
             {QStringLiteral("Domain"), qs(project().domain)},
             {QStringLiteral("Scope"), scope()},
-            {QStringLiteral("Revision"), QStringLiteral("%1 of %2 (imported %3)").arg(o.revision).arg(o.revisions).arg(qs(o.importedAt))},
+            {QStringLiteral("Revision"),
+             QStringLiteral("%1 of %2 (imported %3)").arg(o.revision).arg(o.revisions).arg(qs(o.importedAt))},
             {QStringLiteral("Exported by the team"), qs(o.exportedAt)},
             {QStringLiteral("Current level"), levelText(o.currentLevel)},
             {QStringLiteral("Manifest SHA-256"), qs(o.manifestSha256)},
@@ -157,15 +163,18 @@ private:
             const QString who = c.record ? qs(c.record->reviewer.name) : QString();
             signers << QStringLiteral("%1 <%2>%3 — %4, %5, %6")
                            .arg(who, qs(m.reviews[i].reviewerEmail),
-                                m.reviews[i].reviewerRole.empty() ? QString() : QStringLiteral(", ") + qs(m.reviews[i].reviewerRole),
+                                m.reviews[i].reviewerRole.empty()
+                                    ? QString()
+                                    : QStringLiteral(", ") + qs(m.reviews[i].reviewerRole),
                                 qs(m.reviews[i].gateId), qs(m.reviews[i].outcome), statusWords(c.status));
         }
-        rows.emplace_back(QStringLiteral("Signers"),
-                          signers.isEmpty() ? QStringLiteral("no signed reviews yet") : signers.join(QStringLiteral("\n")));
+        rows.emplace_back(QStringLiteral("Signers"), signers.isEmpty() ? QStringLiteral("no signed reviews yet")
+                                                                       : signers.join(QStringLiteral("\n")));
         if (const std::size_t superseded = m.reviews.size() - reviewsInEffect(m).size(); superseded > 0)
             rows.emplace_back(QStringLiteral("Superseded"),
                               QStringLiteral("%1 review%2 taken back by the signer: see Review history")
-                                  .arg(superseded).arg(superseded == 1 ? QString() : QStringLiteral("s")));
+                                  .arg(superseded)
+                                  .arg(superseded == 1 ? QString() : QStringLiteral("s")));
         if (m.changes)
             rows.emplace_back(QStringLiteral("Last signed review"),
                               QStringLiteral("on revision %1: see Changes since the last signed review")
@@ -186,10 +195,12 @@ private:
         QString held;
         for (const std::string &id : o.heldBackBy)
             held += (held.isEmpty() ? QString() : QStringLiteral(", ")) + qs(id);
-        f.keyValues({{QStringLiteral("Current level"), levelText(o.currentLevel)},
-                     {QStringLiteral("System level"), o.systemLevel ? levelText(*o.systemLevel) : QStringLiteral("no components")},
-                     {QStringLiteral("Target level"), o.targetLevel ? levelText(*o.targetLevel) : QStringLiteral("not stated")},
-                     {QStringLiteral("Holding the system back"), held.isEmpty() ? QStringLiteral("—") : held}});
+        f.keyValues(
+            {{QStringLiteral("Current level"), levelText(o.currentLevel)},
+             {QStringLiteral("System level"),
+              o.systemLevel ? levelText(*o.systemLevel) : QStringLiteral("no components")},
+             {QStringLiteral("Target level"), o.targetLevel ? levelText(*o.targetLevel) : QStringLiteral("not stated")},
+             {QStringLiteral("Holding the system back"), held.isEmpty() ? QStringLiteral("—") : held}});
         f.subheading(QStringLiteral("Decisions"));
         bool any = false;
         for (std::size_t i : reviewsInEffect(m)) {
@@ -200,11 +211,12 @@ private:
             const ReviewDecision &d = c.record->decision;
             const Gate *gate = m.revision.manifest.findGate(m.reviews[i].gateId);
             const bool selfDeclared = gate && !gate->signoffs.empty() && c.isValid() && !m.standings[i].roleGranted;
-            QString text = QStringLiteral("%1 — %2 by %3 (%4, %5)%6, %7")
-                               .arg(qs(m.reviews[i].gateId), qs(d.outcome), qs(c.record->reviewer.name),
-                                    qs(c.record->reviewer.role.empty() ? "no role" : c.record->reviewer.role), statusWords(c.status),
-                                    selfDeclared ? QStringLiteral(", role self-declared") : QString(),
-                                    reviewTag(m.reviews[i]));
+            QString text =
+                QStringLiteral("%1 — %2 by %3 (%4, %5)%6, %7")
+                    .arg(qs(m.reviews[i].gateId), qs(d.outcome), qs(c.record->reviewer.name),
+                         qs(c.record->reviewer.role.empty() ? "no role" : c.record->reviewer.role),
+                         statusWords(c.status), selfDeclared ? QStringLiteral(", role self-declared") : QString(),
+                         reviewTag(m.reviews[i]));
             if (d.toLevel)
                 text += QStringLiteral(", to level %1").arg(*d.toLevel);
             f.paragraph(text, fonts.body);
@@ -237,13 +249,17 @@ private:
                 }
             f.paragraph(QStringLiteral("%1: %2 met, %3 not met, %4 without an observed value (suggested by the "
                                        "workbench; the reviewers decide)")
-                            .arg(qs(g->id)).arg(met).arg(notMet).arg(unknown),
+                            .arg(qs(g->id))
+                            .arg(met)
+                            .arg(notMet)
+                            .arg(unknown),
                         fonts.body);
             if (const GateOverview *go = gateOverview(g->id))
                 for (const CriterionOverview &c : go->criteria)
                     if (!c.metric.empty())
                         f.paragraph(QStringLiteral("%1: observed %2, suggested %3")
-                                        .arg(qs(c.id), c.observed ? readableNumber(*c.observed) : QStringLiteral("no value"),
+                                        .arg(qs(c.id),
+                                             c.observed ? readableNumber(*c.observed) : QStringLiteral("no value"),
                                              c.suggested ? qs(*c.suggested) : QStringLiteral("—")),
                                     fonts.small, Qt::black, 12);
         }
@@ -274,15 +290,19 @@ private:
             for (std::size_t i = 0; i < fig.criteria.size(); ++i) {
                 const Criterion &c = fig.criteria[i];
                 const CriterionOverview *co = m.revision.criterion(fig.gates[i], c.id);
-                crit += QStringLiteral("%1/%2: %3 of %4%5 %6 %7. ")
-                            .arg(qs(fig.gates[i]), qs(c.id), qs(std::string(toString(c.aggregate))),
-                                 c.series.empty() ? QStringLiteral("all points") : QStringLiteral("series ") + qs(c.series),
-                                 co && co->observed ? QStringLiteral(" = ") + readableNumber(*co->observed) : QString(),
-                                 qs(std::string(toString(c.op))),
-                                 c.threshold ? readableNumber(*c.threshold) : QStringLiteral("(no threshold)"));
+                crit +=
+                    QStringLiteral("%1/%2: %3 of %4%5 %6 %7. ")
+                        .arg(qs(fig.gates[i]), qs(c.id), qs(std::string(toString(c.aggregate))),
+                             c.series.empty() ? QStringLiteral("all points") : QStringLiteral("series ") + qs(c.series),
+                             co && co->observed ? QStringLiteral(" = ") + readableNumber(*co->observed) : QString(),
+                             qs(std::string(toString(c.op))),
+                             c.threshold ? readableNumber(*c.threshold) : QStringLiteral("(no threshold)"));
             }
-            f.paragraph(metricCaption(fig) + QStringLiteral(" Shading: green passes, red fails the first threshold; "
-                                                            "dashed lines are thresholds; values rounded for reading (exact ones in the criteria table). ") + crit,
+            f.paragraph(metricCaption(fig) +
+                            QStringLiteral(" Shading: green passes, red fails the first threshold; "
+                                           "dashed lines are thresholds; values rounded for reading (exact ones in the "
+                                           "criteria table). ") +
+                            crit,
                         fonts.small, QColor(0x44, 0x44, 0x44));
         }
     }
@@ -301,15 +321,19 @@ private:
             return;
         }
         f.keyValues({{QStringLiteral("Updated"), qs(c->updated)}});
-        const std::array<std::pair<const char *, const std::string *>, 6> sections{{
-            {"TL;DR", &c->tldr}, {"Model / algorithm", &c->modelInfo}, {"Intended use", &c->intendedUse},
-            {"Testing status", &c->testingStatus}, {"Data considerations", &c->dataConsiderations},
-            {"Caveats", &c->caveats}}};
+        const std::array<std::pair<const char *, const std::string *>, 6> sections{
+            {{"TL;DR", &c->tldr},
+             {"Model / algorithm", &c->modelInfo},
+             {"Intended use", &c->intendedUse},
+             {"Testing status", &c->testingStatus},
+             {"Data considerations", &c->dataConsiderations},
+             {"Caveats", &c->caveats}}};
         // Every section, an empty one printed as "(empty)": a reader must see it was left empty.
         const QString empty = QStringLiteral("(empty)");
         for (const auto &[title, text] : sections) {
             f.subheading(QString::fromUtf8(title));
-            f.paragraph(text->empty() ? empty : qs(*text), fonts.body, text->empty() ? QColor(0x77, 0x77, 0x77) : Qt::black);
+            f.paragraph(text->empty() ? empty : qs(*text), fonts.body,
+                        text->empty() ? QColor(0x77, 0x77, 0x77) : Qt::black);
         }
         f.subheading(QStringLiteral("Stage debrief"));
         if (c->debrief.empty())
@@ -324,7 +348,8 @@ private:
             QStringList items;
             for (const std::string &id : *list)
                 items << qs(id);
-            f.paragraph(items.isEmpty() ? empty : items.join(QStringLiteral(", ")), items.isEmpty() ? fonts.body : fonts.mono,
+            f.paragraph(items.isEmpty() ? empty : items.join(QStringLiteral(", ")),
+                        items.isEmpty() ? fonts.body : fonts.mono,
                         items.isEmpty() ? QColor(0x77, 0x77, 0x77) : Qt::black);
         }
     }
@@ -332,7 +357,8 @@ private:
     void requirements()
     {
         f.heading(QStringLiteral("Requirements"));
-        const std::optional<int> upTo = m.gate ? std::optional(m.revision.manifest.findGate(*m.gate)->level) : std::nullopt;
+        const std::optional<int> upTo =
+            m.gate ? std::optional(m.revision.manifest.findGate(*m.gate)->level) : std::nullopt;
         std::vector<TableRow> rows;
         for (const Requirement &r : m.revision.manifest.requirements) {
             if (upTo && r.level && *r.level > *upTo)
@@ -340,22 +366,28 @@ private:
             const std::optional<double> risk = r.riskScore();
             const bool failed = r.verification == VvStatus::Failed || r.validation == VvStatus::Failed;
             const QColor bg = failed ? QColor(0xfb, 0xe3, 0xe1) : Qt::transparent;
-            rows.push_back({{qs(r.id), &fonts.monoSmall, bg},
-                            {qs(r.text), nullptr, bg},
-                            {qs(r.kind) + (r.level ? QStringLiteral(" L%1").arg(*r.level) : QString()), &fonts.small, bg},
-                            {qs(std::string(toString(r.verification))), &fonts.small, bg, 1, true},
-                            {qs(std::string(toString(r.validation))), &fonts.small, bg, 1, true},
-                            {risk ? QString::number(*risk, 'f', 3) : QStringLiteral("—"), &fonts.small, bg, 1, true}});
+            rows.push_back(
+                {{qs(r.id), &fonts.monoSmall, bg},
+                 {qs(r.text), nullptr, bg},
+                 {qs(r.kind) + (r.level ? QStringLiteral(" L%1").arg(*r.level) : QString()), &fonts.small, bg},
+                 {qs(std::string(toString(r.verification))), &fonts.small, bg, 1, true},
+                 {qs(std::string(toString(r.validation))), &fonts.small, bg, 1, true},
+                 {risk ? QString::number(*risk, 'f', 3) : QStringLiteral("—"), &fonts.small, bg, 1, true}});
         }
         if (upTo)
-            f.paragraph(QStringLiteral("Requirements of levels up to %1 (and those without a level).").arg(*upTo), fonts.small);
+            f.paragraph(QStringLiteral("Requirements of levels up to %1 (and those without a level).").arg(*upTo),
+                        fonts.small);
         if (rows.empty()) {
             f.paragraph(QStringLiteral("No requirements."), fonts.body);
             return;
         }
         f.table({0.18, 0.44, 0.11, 0.09, 0.09, 0.09},
-                {{QStringLiteral("id")}, {QStringLiteral("requirement")}, {QStringLiteral("kind")},
-                 {QStringLiteral("verif.")}, {QStringLiteral("valid.")}, {QStringLiteral("risk")}},
+                {{QStringLiteral("id")},
+                 {QStringLiteral("requirement")},
+                 {QStringLiteral("kind")},
+                 {QStringLiteral("verif.")},
+                 {QStringLiteral("valid.")},
+                 {QStringLiteral("risk")}},
                 rows);
     }
 
@@ -374,19 +406,24 @@ private:
                         if (x.id == c.id)
                             co = &x;
                 const QString observed = co && co->observed ? qs(shortestDouble(*co->observed))
-                                                            : (c.isQuantitative() ? QStringLiteral("no value") : QStringLiteral("qualitative"));
-                const QString threshold = c.threshold ? qs(std::string(toString(c.op))) + QStringLiteral(" ") + qs(shortestDouble(*c.threshold))
+                                                            : (c.isQuantitative() ? QStringLiteral("no value")
+                                                                                  : QStringLiteral("qualitative"));
+                const QString threshold = c.threshold ? qs(std::string(toString(c.op))) + QStringLiteral(" ") +
+                                                            qs(shortestDouble(*c.threshold))
                                                       : QStringLiteral("—");
                 const std::string suggested = co && co->suggested ? *co->suggested : std::string();
-                QString measure = c.isQuantitative() ? qs(std::string(toString(c.aggregate))) + QStringLiteral(" of ") + qs(c.metric) +
-                                                           (c.series.empty() ? QString() : QStringLiteral(" [") + qs(c.series) + QStringLiteral("]"))
-                                                     : QStringLiteral("reviewer judgement");
+                QString measure =
+                    c.isQuantitative()
+                        ? qs(std::string(toString(c.aggregate))) + QStringLiteral(" of ") + qs(c.metric) +
+                              (c.series.empty() ? QString() : QStringLiteral(" [") + qs(c.series) + QStringLiteral("]"))
+                        : QStringLiteral("reviewer judgement");
                 // Exact values, in a face and a cell that never break inside a number.
-                rows.push_back({{qs(c.id), &fonts.mono, QColor(0xf2, 0xf2, 0xf2)},
-                                {measure, &fonts.small, QColor(0xf2, 0xf2, 0xf2)},
-                                {observed, &fonts.mono, QColor(0xf2, 0xf2, 0xf2), 1, true},
-                                {threshold, &fonts.mono, QColor(0xf2, 0xf2, 0xf2), 1, true},
-                                {suggested.empty() ? QStringLiteral("—") : qs(suggested), &fonts.small, verdictColor(suggested)}});
+                rows.push_back(
+                    {{qs(c.id), &fonts.mono, QColor(0xf2, 0xf2, 0xf2)},
+                     {measure, &fonts.small, QColor(0xf2, 0xf2, 0xf2)},
+                     {observed, &fonts.mono, QColor(0xf2, 0xf2, 0xf2), 1, true},
+                     {threshold, &fonts.mono, QColor(0xf2, 0xf2, 0xf2), 1, true},
+                     {suggested.empty() ? QStringLiteral("—") : qs(suggested), &fonts.small, verdictColor(suggested)}});
                 rows.push_back({{qs(c.text), nullptr, Qt::transparent, 5}});
                 // The verdicts of the reviews in effect, each naming its review (G3: superseded
                 // reviews are in the review history).
@@ -396,19 +433,23 @@ private:
                         continue;
                     for (const CriterionVerdict &v : chk.record->verdicts)
                         if (v.criterion == c.id)
-                            rows.push_back({{QStringLiteral("%1 (%2, %3)\n%4").arg(qs(chk.record->reviewer.name),
-                                                                                   qs(chk.record->reviewer.role),
-                                                                                   statusWords(chk.status),
-                                                                                   reviewTag(m.reviews[i])),
-                                             &fonts.small, Qt::transparent, 2},
-                                            {qs(v.verdict) + (v.fromSuggestion ? QStringLiteral(" — suggestion accepted") : QString()),
-                                             &fonts.small, verdictColor(v.verdict)},
-                                            {v.note ? qs(*v.note) : QString(), &fonts.small, Qt::transparent, 2}});
+                            rows.push_back(
+                                {{QStringLiteral("%1 (%2, %3)\n%4")
+                                      .arg(qs(chk.record->reviewer.name), qs(chk.record->reviewer.role),
+                                           statusWords(chk.status), reviewTag(m.reviews[i])),
+                                  &fonts.small, Qt::transparent, 2},
+                                 {qs(v.verdict) +
+                                      (v.fromSuggestion ? QStringLiteral(" — suggestion accepted") : QString()),
+                                  &fonts.small, verdictColor(v.verdict)},
+                                 {v.note ? qs(*v.note) : QString(), &fonts.small, Qt::transparent, 2}});
                 }
             }
             f.table({0.16, 0.30, 0.17, 0.19, 0.18},
-                    {{QStringLiteral("criterion")}, {QStringLiteral("measure")}, {QStringLiteral("observed")},
-                     {QStringLiteral("threshold")}, {QStringLiteral("suggested")}},
+                    {{QStringLiteral("criterion")},
+                     {QStringLiteral("measure")},
+                     {QStringLiteral("observed")},
+                     {QStringLiteral("threshold")},
+                     {QStringLiteral("suggested")}},
                     rows);
         }
     }
@@ -434,8 +475,9 @@ private:
                                      a->author.empty() ? QStringLiteral("(author not recorded)") : qs(a->author)),
                             fonts.bold, Qt::black, 6);
                 if (const auto line = m.annotatedLines.find(a->id); line != m.annotatedLines.end())
-                    f.paragraph(QStringLiteral("Line %1: \u201c%2\u201d").arg(a->target.value("line", 0)).arg(qs(line->second)),
-                                fonts.mono, QColor(0x33, 0x33, 0x33), 12);
+                    f.paragraph(
+                        QStringLiteral("Line %1: \u201c%2\u201d").arg(a->target.value("line", 0)).arg(qs(line->second)),
+                        fonts.mono, QColor(0x33, 0x33, 0x33), 12);
                 f.paragraph(qs(a->text), fonts.body, Qt::black, 6);
                 f.paragraph(qs(a->id), fonts.monoSmall, QColor(0x55, 0x55, 0x55), 6);
                 if (const auto crop = m.crops.find(a->id); crop != m.crops.end())
@@ -472,23 +514,31 @@ private:
         for (const Evidence &e : m.revision.manifest.evidence) {
             const StoredFile *file = m.revision.fileFor(e.path);
             const std::string hash = file ? file->sha256 : e.sha256;
-            rows.push_back({{qs(e.id), &fonts.monoSmall}, {qs(e.title.empty() ? e.path : e.title), &fonts.small},
-                            {qs(e.kind), &fonts.small}, {e.level ? QString::number(*e.level) : QStringLiteral("—"), &fonts.small},
+            rows.push_back({{qs(e.id), &fonts.monoSmall},
+                            {qs(e.title.empty() ? e.path : e.title), &fonts.small},
+                            {qs(e.kind), &fonts.small},
+                            {e.level ? QString::number(*e.level) : QStringLiteral("—"), &fonts.small},
                             {file ? sizeText(file->size) : QStringLiteral("missing"), &fonts.small}});
             const QString declared = e.sha256.empty() ? QStringLiteral("  (not declared)")
-                                                      : (e.sha256 == hash ? QStringLiteral("  declared") : QStringLiteral("  DECLARED DIFFERS"));
+                                                      : (e.sha256 == hash ? QStringLiteral("  declared")
+                                                                          : QStringLiteral("  DECLARED DIFFERS"));
             rows.push_back({{QStringLiteral("SHA-256 ") + qs(hash) + declared, &fonts.monoSmall, Qt::transparent, 5}});
             // DICOM: what the de-identification check found at import (docs/dicom.md).
             if (const dicom::DeidentificationCheck *check = m.revision.dicomCheck(e.id)) {
                 const std::optional<bool> id = check->identified();
-                const QString what = !id ? QStringLiteral("DICOM: not checked (%1)").arg(qs(check->problem))
-                                   : *id ? QStringLiteral("DICOM: IDENTIFIES A PATIENT: %1").arg(qs(check->summary()))
-                                         : QStringLiteral("DICOM: de-identified (no PS3.15 basic-profile attribute with a value)");
-                rows.push_back({{what, &fonts.small, id.value_or(true) ? QColor(0xfd, 0xe2, 0xe2) : Qt::transparent, 5}});
+                const QString what =
+                    !id   ? QStringLiteral("DICOM: not checked (%1)").arg(qs(check->problem))
+                    : *id ? QStringLiteral("DICOM: IDENTIFIES A PATIENT: %1").arg(qs(check->summary()))
+                          : QStringLiteral("DICOM: de-identified (no PS3.15 basic-profile attribute with a value)");
+                rows.push_back(
+                    {{what, &fonts.small, id.value_or(true) ? QColor(0xfd, 0xe2, 0xe2) : Qt::transparent, 5}});
             }
         }
         f.table({0.22, 0.40, 0.14, 0.08, 0.16},
-                {{QStringLiteral("id")}, {QStringLiteral("title")}, {QStringLiteral("kind")}, {QStringLiteral("level")},
+                {{QStringLiteral("id")},
+                 {QStringLiteral("title")},
+                 {QStringLiteral("kind")},
+                 {QStringLiteral("level")},
                  {QStringLiteral("size")}},
                 rows);
     }
@@ -516,19 +566,22 @@ private:
             for (const std::string &why : c.reasons)
                 reasons += (reasons.isEmpty() ? QString() : QStringLiteral("\n")) + qs(why);
             std::vector<std::pair<QString, QString>> rows{
-                {QStringLiteral("Reviewer"), c.record ? qs(c.record->reviewer.name) : QStringLiteral("(unreadable record)")},
+                {QStringLiteral("Reviewer"),
+                 c.record ? qs(c.record->reviewer.name) : QStringLiteral("(unreadable record)")},
                 {QStringLiteral("Role"), qs(r.reviewerRole)},
                 {QStringLiteral("Email"), qs(r.reviewerEmail)},
                 {QStringLiteral("Key fingerprint"), qs(c.fingerprint)},
                 {QStringLiteral("Signed at"), qs(r.signedAt)},
-                {QStringLiteral("Status"), statusWords(c.status) + (reasons.isEmpty() ? QString() : QStringLiteral("\n") + reasons)},
+                {QStringLiteral("Status"),
+                 statusWords(c.status) + (reasons.isEmpty() ? QString() : QStringLiteral("\n") + reasons)},
                 {QStringLiteral("Outcome"), qs(r.outcome)},
                 {QStringLiteral("Review id"), qs(r.id)},
                 {QStringLiteral("Revision signed"), QString::number(r.revisionNumber)}};
             if (m.supersededBy[i])
                 rows.emplace_back(QStringLiteral("Superseded"), supersededWords(*m.supersededBy[i]));
             else if (m.standings[i].counted)
-                rows.emplace_back(QStringLiteral("Counted"), QStringLiteral("yes, towards the status of %1").arg(qs(r.gateId)));
+                rows.emplace_back(QStringLiteral("Counted"),
+                                  QStringLiteral("yes, towards the status of %1").arg(qs(r.gateId)));
             else
                 rows.emplace_back(QStringLiteral("Counted"), QStringLiteral("no"));
             std::vector<const QFont *> fontsOf(rows.size(), nullptr);
@@ -548,7 +601,7 @@ private:
 
 void setUp(QPdfWriter &writer, const PacketModel &model, const RenderOptions &options)
 {
-    writer.setResolution(720);   // 10 device units per point: exact positions, unhinted text
+    writer.setResolution(720); // 10 device units per point: exact positions, unhinted text
     writer.setPageSize(QPageSize(options.paper == PaperSize::A4 ? QPageSize::A4 : QPageSize::Letter));
     writer.setPageMargins(QMarginsF(0, 0, 0, 0));
     writer.setTitle(QStringLiteral("MLTRL review packet: %1").arg(qs(model.revision.manifest.project.name)));

@@ -2,7 +2,8 @@
 /// Renders a review packet (PacketModel) to PDF bytes: cover, summary, changes since the last
 /// signed review, figures, the MLTRL card, requirements, criteria with the verdict of every
 /// review in effect, traceability, annotations with evidence crops, the review history, the
-/// evidence index, the signatures and the verification appendix; with attachments. Safe to call off the GUI thread (QPdfWriter on a buffer).
+/// evidence index, the signatures and the verification appendix; with attachments. Safe to call off the GUI thread
+/// (QPdfWriter on a buffer).
 #include "core/common/Cancel.h"
 #include "core/common/Problems.h"
 #include "ui/packet/PacketModel.h"
@@ -18,7 +19,7 @@ enum class PaperSize { A4, Letter };
 
 struct RenderOptions {
     PaperSize paper = PaperSize::A4;
-    bool pdfA1b = true;   ///< ask QPdfWriter for PDF/A-1b (see docs/packet.md)
+    bool pdfA1b = true; ///< ask QPdfWriter for PDF/A-1b (see docs/packet.md)
     /// Attach the review records, signatures, manifest, SHA256SUMS and trust files (libqpdf,
     /// after QPdfWriter). PDF/A-1 forbids embedded files, so an attached packet is not
     /// declared PDF/A-1b whatever `pdfA1b` says.

@@ -42,8 +42,8 @@ PacketFonts PacketFonts::make()
 
 PageFlow::PageFlow(QPaintDevice *device, QPainter *painter, const PacketFonts &fonts, PageFrame frame, int totalPages,
                    std::function<void()> newPage)
-    : m_device(device), m_painter(painter), m_fonts(fonts), m_frame(std::move(frame)), m_total(totalPages),
-      m_newPage(std::move(newPage))
+      : m_device(device), m_painter(painter), m_fonts(fonts), m_frame(std::move(frame)), m_total(totalPages),
+        m_newPage(std::move(newPage))
 {
     m_k = device->logicalDpiX() / 72.0;
     m_pageW = device->width() / m_k;
@@ -116,7 +116,7 @@ QString breakAtSpaces(const QString &text, const QFont &font, QPaintDevice *devi
 {
     const QFontMetricsF fm(font, device);
     const double space = fm.horizontalAdvance(QLatin1Char(' '));
-    const double fit = width * 0.98;   // a margin against rounding in QTextLayout's own measure
+    const double fit = width * 0.98; // a margin against rounding in QTextLayout's own measure
     QString out;
     out.reserve(text.size());
     const QStringList paragraphs = text.split(QLatin1Char('\n'));
@@ -240,7 +240,7 @@ double PageFlow::textHeight(const QString &text, const QFont &font, double width
 void PageFlow::heading(const QString &text)
 {
     const double h = textHeight(text, m_fonts.heading, contentWidth());
-    ensure(h + 60);   // never a heading alone at the foot of a page
+    ensure(h + 60); // never a heading alone at the foot of a page
     space(6);
     m_y += drawText(text, m_fonts.heading, kMarginPt, m_y, contentWidth(), QColor(0x1a, 0x2a, 0x44));
     if (m_painter) {
@@ -333,7 +333,8 @@ void PageFlow::drawRow(const std::vector<double> &widths, const TableRow &row, d
         x += w;
     }
     m_painter->setPen(QPen(QColor(0xbb, 0xbb, 0xbb), u(0.4)));
-    m_painter->drawLine(QPointF(u(kMarginPt), u(m_y + height)), QPointF(u(kMarginPt + contentWidth()), u(m_y + height)));
+    m_painter->drawLine(QPointF(u(kMarginPt), u(m_y + height)),
+                        QPointF(u(kMarginPt + contentWidth()), u(m_y + height)));
 }
 
 void PageFlow::table(const std::vector<double> &widths, const TableRow &header, const std::vector<TableRow> &rows)

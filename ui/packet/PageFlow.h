@@ -29,15 +29,15 @@ struct PacketFonts {
 
 /// Header and footer text of every page.
 struct PageFrame {
-    QString header;        ///< e.g. "cxr-triage · gate gate-5 · revision 1"
-    QString footerRight;   ///< e.g. "manifest 0123456789abcdef"
+    QString header;      ///< e.g. "cxr-triage · gate gate-5 · revision 1"
+    QString footerRight; ///< e.g. "manifest 0123456789abcdef"
 };
 
 struct TableCell {
     QString text;
-    const QFont *font = nullptr;   ///< null: the body font
+    const QFont *font = nullptr; ///< null: the body font
     QColor background = Qt::transparent;
-    int span = 1;                  ///< columns this cell covers
+    int span = 1; ///< columns this cell covers
     /// Never broken: drawn on one line, the font shrunk until it fits (numbers, hashes).
     bool oneLine = false;
 };
@@ -103,15 +103,15 @@ private:
     PageFrame m_frame;
     int m_total;
     std::function<void()> m_newPage;
-    double m_k = 1;          ///< device units per point
-    double m_pageW = 0, m_pageH = 0;   ///< points
-    double m_y = 0;          ///< cursor, points from the page top
+    double m_k = 1;                  ///< device units per point
+    double m_pageW = 0, m_pageH = 0; ///< points
+    double m_y = 0;                  ///< cursor, points from the page top
     int m_page = 0;
-    mutable std::deque<std::pair<const QFont *, QFontMetricsF>> m_metrics;   // stable references
+    mutable std::deque<std::pair<const QFont *, QFontMetricsF>> m_metrics; // stable references
 };
 
 inline constexpr double kMarginPt = 48;
-inline constexpr double kHeaderPt = 30;   ///< band above the content
+inline constexpr double kHeaderPt = 30; ///< band above the content
 inline constexpr double kFooterPt = 30;
 
 } // namespace mltrl::packet

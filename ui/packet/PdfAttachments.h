@@ -12,9 +12,9 @@
 namespace mltrl::packet {
 
 struct PdfAttachment {
-    std::string name;          ///< the attachment's file name (no '/', so pdfdetach can save it)
-    std::string description;   ///< e.g. "reviews/ID.json: the signed review record"
-    std::string mimeType;      ///< e.g. "application/json"
+    std::string name;        ///< the attachment's file name (no '/', so pdfdetach can save it)
+    std::string description; ///< e.g. "reviews/ID.json: the signed review record"
+    std::string mimeType;    ///< e.g. "application/json"
     std::string bytes;
 };
 

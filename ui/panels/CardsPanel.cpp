@@ -1,14 +1,14 @@
 #include "ui/panels/CardsPanel.h"
 
+#include "core/common/QtText.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 #include "ui/cards/CardMarkdown.h"
 #include "ui/cards/WordDiff.h"
 #include "ui/changes/ChangeTracker.h"
 #include "ui/common/BackgroundJob.h"
-#include "core/common/QtText.h"
 #include "ui/session/ProjectContext.h"
 #include "ui/session/StoreGuard.h"
-#include "core/store/RevisionData.h"
-#include "core/store/Store.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -51,13 +51,15 @@ std::vector<std::pair<QString, QString>> cardSections(const Card &card)
 
 QString cardName(const Card &card)
 {
-    return QObject::tr("Level %1 — %2").arg(card.level).arg(card.component.empty() ? QObject::tr("system") : qs(card.component));
+    return QObject::tr("Level %1 — %2")
+        .arg(card.level)
+        .arg(card.component.empty() ? QObject::tr("system") : qs(card.component));
 }
 
 CardsPanel::CardsPanel(ProjectContext *context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_tabs(new QTabWidget(this)), m_card(new QComboBox(this)),
-      m_view(new ArchiveTextBrowser(this)), m_left(new QComboBox(this)), m_rightRevision(new QComboBox(this)),
-      m_right(new QComboBox(this)), m_summary(new QLabel(this)), m_diff(new QTextBrowser(this))
+      : QWidget(parent), m_context(context), m_tabs(new QTabWidget(this)), m_card(new QComboBox(this)),
+        m_view(new ArchiveTextBrowser(this)), m_left(new QComboBox(this)), m_rightRevision(new QComboBox(this)),
+        m_right(new QComboBox(this)), m_summary(new QLabel(this)), m_diff(new QTextBrowser(this))
 {
     m_view->setOpenLinks(false);
     connect(m_view, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
@@ -124,9 +126,8 @@ void CardsPanel::reload()
         }
         const QSignalBlocker block(m_rightRevision);
         m_rightRevision->addItem(tr("this revision (%1)").arg(r->overview.revision), 0);
-        const auto revisions = guardStore(*m_context, tr("Listing the revisions"), [&] {
-            return listRevisions(*m_context->store(), r->overview.id);
-        });
+        const auto revisions = guardStore(*m_context, tr("Listing the revisions"),
+                                          [&] { return listRevisions(*m_context->store(), r->overview.id); });
         for (const RevisionListEntry &e : revisions.value_or(std::vector<RevisionListEntry>{}))
             if (e.number != r->overview.revision)
                 m_rightRevision->addItem(tr("revision %1 (%2)").arg(e.number).arg(qs(e.importedAt)), e.number);
@@ -151,7 +152,8 @@ void CardsPanel::markChangedCards()
         return;
     for (int i = 0; i < m_card->count() && i < static_cast<int>(r->manifest.cards.size()); ++i) {
         const Card &c = r->manifest.cards[static_cast<std::size_t>(i)];
-        const QString id = c.component.empty() ? QString::number(c.level) : QStringLiteral("%1/%2").arg(c.level).arg(qs(c.component));
+        const QString id =
+            c.component.empty() ? QString::number(c.level) : QStringLiteral("%1/%2").arg(c.level).arg(qs(c.component));
         const bool changed = tracker->changed(ChangeKind::Card, id);
         m_card->setItemIcon(i, changed ? changedIcon() : QIcon());
         m_card->setItemData(i, changed ? changedToolTip(tracker->reviewedRevision()) : QVariant(), Qt::ToolTipRole);
@@ -185,7 +187,8 @@ void CardsPanel::renderCard()
     // Images in a card resolve only to files of this archive revision.
     std::shared_ptr<const ArchiveResources> archive =
         m_context->store() ? ArchiveResources::of(*r, *m_context->store()) : nullptr;
-    m_view->setArchiveMarkdown(cardMarkdown(r->manifest.cards[static_cast<std::size_t>(i)], r.get()), std::move(archive));
+    m_view->setArchiveMarkdown(cardMarkdown(r->manifest.cards[static_cast<std::size_t>(i)], r.get()),
+                               std::move(archive));
 }
 
 const std::vector<Card> *CardsPanel::rightCards() const
@@ -203,7 +206,7 @@ void CardsPanel::loadRightRevision()
     const int number = m_rightRevision->currentData().toInt();
     const auto r = m_context->revision();
     if (m_job)
-        m_job->abandon();   // a revision picked before: its result is not wanted any more
+        m_job->abandon(); // a revision picked before: its result is not wanted any more
     m_job = nullptr;
     if (number == 0 || !r) {
         fillRightCards();
@@ -228,8 +231,9 @@ void CardsPanel::loadRightRevision()
             m_job = nullptr;
             m_other = result.ok() ? *result.value : nullptr;
             if (!m_other)
-                m_summary->setText(result.ok() ? tr("Revision %1 could not be loaded.").arg(number)
-                                               : tr("Revision %1 could not be loaded: %2").arg(number).arg(result.error));
+                m_summary->setText(result.ok()
+                                       ? tr("Revision %1 could not be loaded.").arg(number)
+                                       : tr("Revision %1 could not be loaded: %2").arg(number).arg(result.error));
             fillRightCards();
             renderDiff();
         });
@@ -290,8 +294,8 @@ void CardsPanel::renderDiff()
     const std::vector<Card> *right = rightCards();
     const int li = m_left->currentIndex();
     const int ri = m_right->currentIndex();
-    if (!r || !right || li < 0 || ri < 0 || li >= static_cast<int>(r->manifest.cards.size())
-        || ri >= static_cast<int>(right->size())) {
+    if (!r || !right || li < 0 || ri < 0 || li >= static_cast<int>(r->manifest.cards.size()) ||
+        ri >= static_cast<int>(right->size())) {
         m_diff->setHtml(tr("<p>Choose two cards to compare.</p>"));
         if (!m_job)
             m_summary->setText(tr("Nothing to compare."));
@@ -300,25 +304,29 @@ void CardsPanel::renderDiff()
     }
     const auto a = cardSections(r->manifest.cards[static_cast<std::size_t>(li)]);
     const auto b = cardSections((*right)[static_cast<std::size_t>(ri)]);
-    QString html = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"6\" border=\"1\" "
-                                  "style=\"border-collapse:collapse\"><tr><th width=\"16%\">%1</th><th width=\"42%\">%2</th>"
-                                  "<th width=\"42%\">%3</th></tr>")
-                       .arg(tr("Section"), m_left->currentText().toHtmlEscaped(),
-                            (m_right->currentText() + QStringLiteral(" · ") + m_rightRevision->currentText()).toHtmlEscaped());
+    QString html =
+        QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"6\" border=\"1\" "
+                       "style=\"border-collapse:collapse\"><tr><th width=\"16%\">%1</th><th width=\"42%\">%2</th>"
+                       "<th width=\"42%\">%3</th></tr>")
+            .arg(tr("Section"), m_left->currentText().toHtmlEscaped(),
+                 (m_right->currentText() + QStringLiteral(" · ") + m_rightRevision->currentText()).toHtmlEscaped());
     for (std::size_t s = 0; s < a.size(); ++s) {
         const WordDiff d = diffWords(a[s].second, b[s].second);
         if (d.changed)
             m_changed << a[s].first;
-        html += QStringLiteral("<tr><td valign=\"top\"><b>%1</b>%2</td><td valign=\"top\">%3</td><td valign=\"top\">%4</td></tr>")
+        html += QStringLiteral(
+                    "<tr><td valign=\"top\"><b>%1</b>%2</td><td valign=\"top\">%3</td><td valign=\"top\">%4</td></tr>")
                     .arg(a[s].first.toHtmlEscaped(),
-                         d.changed ? tr("<br><span style=\"color:#a04000\">✎ changed</span>") : tr("<br><span style=\"color:#666\">= same</span>"),
+                         d.changed ? tr("<br><span style=\"color:#a04000\">✎ changed</span>")
+                                   : tr("<br><span style=\"color:#666\">= same</span>"),
                          d.leftHtml, d.rightHtml);
     }
     html += QStringLiteral("</table>");
     m_diff->setHtml(html);
-    m_summary->setText(m_changed.isEmpty() ? tr("The two cards are identical.")
-                                           : tr("Changed sections: %1. Removed words are struck through, added words underlined.")
-                                                 .arg(m_changed.join(QStringLiteral(", "))));
+    m_summary->setText(m_changed.isEmpty()
+                           ? tr("The two cards are identical.")
+                           : tr("Changed sections: %1. Removed words are struck through, added words underlined.")
+                                 .arg(m_changed.join(QStringLiteral(", "))));
     emit compareReady();
 }
 

@@ -2,12 +2,12 @@
 /// MLTRL cards: the card of each level (and component) rendered with its sections and links to
 /// requirements and evidence, and a side-by-side, section-by-section word diff of two cards —
 /// of two levels, or of the same card in two revisions of the project.
-#include "ui/common/BackgroundJob.h"
 #include "core/manifest/Manifest.h"
+#include "ui/common/BackgroundJob.h"
 
+#include "ui/common/ArchiveTextBrowser.h"
 #include <QPointer>
 #include <QStringList>
-#include "ui/common/ArchiveTextBrowser.h"
 
 #include <QWidget>
 
@@ -17,7 +17,6 @@ class QComboBox;
 class QLabel;
 class QTabWidget;
 class QTextBrowser;
-
 
 namespace mltrl {
 struct RevisionData;
@@ -74,7 +73,7 @@ private:
     QLabel *m_summary;
     QTextBrowser *m_diff;
     QStringList m_changed;
-    std::shared_ptr<const RevisionData> m_other;   ///< the other revision compared, when loaded
+    std::shared_ptr<const RevisionData> m_other; ///< the other revision compared, when loaded
     QPointer<BackgroundJob> m_job;
     int m_pendingRightIndex = -1;
 };

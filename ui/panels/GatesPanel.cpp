@@ -9,8 +9,8 @@
 #include "ui/session/StoreGuard.h"
 
 #include <QComboBox>
-#include <QGuiApplication>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
@@ -33,7 +33,8 @@ QString evidenceLinksHtml(const RevisionData &r, const std::vector<std::string> 
     for (const std::string &id : ids) {
         const mltrl::Evidence *e = r.manifest.findEvidence(id);
         const QString title = e && !e->title.empty() ? QString::fromStdString(e->title) : QString::fromStdString(id);
-        links << QStringLiteral("<a href=\"%1\">%2</a>").arg(QString::fromStdString(id).toHtmlEscaped(), title.toHtmlEscaped());
+        links << QStringLiteral("<a href=\"%1\">%2</a>")
+                     .arg(QString::fromStdString(id).toHtmlEscaped(), title.toHtmlEscaped());
     }
     return links.join(QStringLiteral(" · "));
 }
@@ -41,9 +42,9 @@ QString evidenceLinksHtml(const RevisionData &r, const std::vector<std::string> 
 } // namespace
 
 GatesPanel::GatesPanel(ProjectContext *context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_gates(new QComboBox(this)), m_signoffs(new QLabel(this)),
-      m_model(new QStandardItemModel(this)), m_table(new QTableView(this)), m_detail(new QLabel(this)),
-      m_evidence(new QLabel(this)), m_plot(new MetricPlot(this)), m_status(new QLabel(this))
+      : QWidget(parent), m_context(context), m_gates(new QComboBox(this)), m_signoffs(new QLabel(this)),
+        m_model(new QStandardItemModel(this)), m_table(new QTableView(this)), m_detail(new QLabel(this)),
+        m_evidence(new QLabel(this)), m_plot(new MetricPlot(this)), m_status(new QLabel(this))
 {
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -204,10 +205,11 @@ void GatesPanel::fillCriteria()
 void GatesPanel::showStatus()
 {
     const auto r = m_context->revision();
-    const auto status = r ? guardStore(*m_context, tr("Reading the gate's status"), [&] {
-        return currentGateStatus(*m_context->store(), *r, currentGate().toStdString());
-    }).value_or(std::nullopt)
-                          : std::nullopt;
+    const auto status =
+        r ? guardStore(*m_context, tr("Reading the gate's status"),
+                       [&] { return currentGateStatus(*m_context->store(), *r, currentGate().toStdString()); })
+                .value_or(std::nullopt)
+          : std::nullopt;
     m_status->setText(status ? gateStatusText(status->status, status->passedWithoutReview) : QString());
 }
 
@@ -235,23 +237,27 @@ void GatesPanel::showCurrent()
     }
     const Criterion &c = gate->criteria[static_cast<std::size_t>(current.row())];
     const CriterionOverview *o = r->criterion(gate->id, c.id);
-    QString detail = QStringLiteral("<b>%1</b> — %2").arg(QString::fromStdString(c.id).toHtmlEscaped(),
-                                                        QString::fromStdString(c.text).toHtmlEscaped());
+    QString detail =
+        QStringLiteral("<b>%1</b> — %2")
+            .arg(QString::fromStdString(c.id).toHtmlEscaped(), QString::fromStdString(c.text).toHtmlEscaped());
     if (c.isQuantitative()) {
-        detail += tr("<br>%1 of <i>%2</i>%3 %4 %5; observed <b>%6</b>")
-                      .arg(QString::fromUtf8(toString(c.aggregate).data()), QString::fromStdString(c.metric).toHtmlEscaped(),
-                           c.series.empty() ? QString() : tr(" (series %1)").arg(QString::fromStdString(c.series).toHtmlEscaped()),
-                           QString::fromUtf8(toString(c.op).data()).toHtmlEscaped(),
-                           c.threshold ? exactNumber(*c.threshold) : QStringLiteral("—"),
-                           o && o->observed ? exactNumber(*o->observed) : tr("none"));
+        detail +=
+            tr("<br>%1 of <i>%2</i>%3 %4 %5; observed <b>%6</b>")
+                .arg(QString::fromUtf8(toString(c.aggregate).data()), QString::fromStdString(c.metric).toHtmlEscaped(),
+                     c.series.empty() ? QString()
+                                      : tr(" (series %1)").arg(QString::fromStdString(c.series).toHtmlEscaped()),
+                     QString::fromUtf8(toString(c.op).data()).toHtmlEscaped(),
+                     c.threshold ? exactNumber(*c.threshold) : QStringLiteral("—"),
+                     o && o->observed ? exactNumber(*o->observed) : tr("none"));
     }
     m_detail->setText(detail);
     m_evidence->setText(c.evidence.empty() ? tr("No linked evidence.")
                                            : tr("Evidence: %1").arg(evidenceLinksHtml(*r, c.evidence)));
     const mltrl::Metric *metric = c.isQuantitative() ? r->manifest.findMetric(c.metric) : nullptr;
     if (!metric) {
-        m_plot->showMessage(c.isQuantitative() ? tr("Metric %1 is not in this revision.").arg(QString::fromStdString(c.metric))
-                                               : tr("No metric for this criterion: it is judged from its evidence."));
+        m_plot->showMessage(c.isQuantitative()
+                                ? tr("Metric %1 is not in this revision.").arg(QString::fromStdString(c.metric))
+                                : tr("No metric for this criterion: it is judged from its evidence."));
         return;
     }
     std::optional<PlotThreshold> threshold;

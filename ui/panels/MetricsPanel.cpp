@@ -4,8 +4,8 @@
 #include "ui/plots/MetricPlot.h"
 #include "ui/session/ProjectContext.h"
 
-#include <QHeaderView>
 #include "ui/common/NaturalSort.h"
+#include <QHeaderView>
 
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -16,8 +16,8 @@
 namespace mltrl::ui {
 
 MetricsPanel::MetricsPanel(ProjectContext *context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_model(new QStandardItemModel(this)),
-      m_proxy(new NaturalSortProxy(this)), m_table(new QTableView(this)), m_plot(new MetricPlot(this))
+      : QWidget(parent), m_context(context), m_model(new QStandardItemModel(this)), m_proxy(new NaturalSortProxy(this)),
+        m_table(new QTableView(this)), m_plot(new MetricPlot(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(kSortRole);

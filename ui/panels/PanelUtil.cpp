@@ -1,7 +1,7 @@
 #include "ui/panels/PanelUtil.h"
 
-#include "ui/plots/MetricPlot.h"
 #include "core/store/RevisionData.h"
+#include "ui/plots/MetricPlot.h"
 
 #include <QComboBox>
 #include <QEvent>
@@ -110,7 +110,10 @@ void fillGateBox(QComboBox *box, const RevisionData *revision)
     box->clear();
     if (revision) {
         for (const Gate &g : revision->manifest.gates)
-            box->addItem(QObject::tr("%1 — level %2: %3").arg(QString::fromStdString(g.id)).arg(g.level).arg(QString::fromStdString(g.title)),
+            box->addItem(QObject::tr("%1 — level %2: %3")
+                             .arg(QString::fromStdString(g.id))
+                             .arg(g.level)
+                             .arg(QString::fromStdString(g.title)),
                          QString::fromStdString(g.id));
     }
     box->setCurrentIndex(box->count() - 1);

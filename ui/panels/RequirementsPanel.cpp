@@ -33,15 +33,21 @@ namespace {
 constexpr int kVerificationRole = Qt::UserRole + 10;
 constexpr int kValidationRole = Qt::UserRole + 11;
 constexpr int kBandRole = Qt::UserRole + 12;
-constexpr int kCellRole = Qt::UserRole + 13;   // probability band × 5 + impact band; -1 = not assessed
+constexpr int kCellRole = Qt::UserRole + 13; // probability band × 5 + impact band; -1 = not assessed
 // The point matrix's label offset from its point (QCPItemText padding: left 7, bottom 3).
 constexpr QPointF kLabelPadding{7, 3};
 // The point matrix's cells: a light tint of their level's colour behind the points.
 constexpr int kCellTintAlpha = 45;
 
-int cellKey(RiskCell c) { return c.probability * kRiskBands + c.impact; }
+int cellKey(RiskCell c)
+{
+    return c.probability * kRiskBands + c.impact;
+}
 
-QString trName(std::string_view name) { return RequirementsPanel::tr(std::string(name).c_str()); }
+QString trName(std::string_view name)
+{
+    return RequirementsPanel::tr(std::string(name).c_str());
+}
 
 QString vvText(VvStatus s)
 {
@@ -54,10 +60,20 @@ QStandardItem *vvItem(VvStatus s)
     QString text = vvText(s);
     QColor colour;
     switch (s) {
-    case VvStatus::Passed: text = QStringLiteral("✓ ") + text; colour = status::passText(); break;
-    case VvStatus::Failed: text = QStringLiteral("✗ ") + text; colour = status::failText(); break;
-    case VvStatus::Pending: text = QStringLiteral("… ") + text; colour = status::mutedText(); break;
-    default: break;
+    case VvStatus::Passed:
+        text = QStringLiteral("✓ ") + text;
+        colour = status::passText();
+        break;
+    case VvStatus::Failed:
+        text = QStringLiteral("✗ ") + text;
+        colour = status::failText();
+        break;
+    case VvStatus::Pending:
+        text = QStringLiteral("… ") + text;
+        colour = status::mutedText();
+        break;
+    default:
+        break;
     }
     auto *item = textItem(text);
     if (colour.isValid())
@@ -68,11 +84,16 @@ QStandardItem *vvItem(VvStatus s)
 const char *bandName(RiskBand b)
 {
     switch (b) {
-    case RiskBand::Unacceptable: return "unacceptable";
-    case RiskBand::Alarp: return "ALARP";
-    case RiskBand::Acceptable: return "acceptable";
-    case RiskBand::NotAssessed: return "not assessed";
-    case RiskBand::Any: break;
+    case RiskBand::Unacceptable:
+        return "unacceptable";
+    case RiskBand::Alarp:
+        return "ALARP";
+    case RiskBand::Acceptable:
+        return "acceptable";
+    case RiskBand::NotAssessed:
+        return "not assessed";
+    case RiskBand::Any:
+        break;
     }
     return "";
 }
@@ -111,16 +132,20 @@ void RequirementsFilter::setCell(std::optional<RiskCell> cell)
 RiskBand RequirementsFilter::bandOf(double pFailure, double impact)
 {
     switch (riskLevel({riskBand(pFailure), riskBand(impact)})) {
-    case RiskLevel::Unacceptable: return RiskBand::Unacceptable;
-    case RiskLevel::Alarp: return RiskBand::Alarp;
-    case RiskLevel::Acceptable: break;
+    case RiskLevel::Unacceptable:
+        return RiskBand::Unacceptable;
+    case RiskLevel::Alarp:
+        return RiskBand::Alarp;
+    case RiskLevel::Acceptable:
+        break;
     }
     return RiskBand::Acceptable;
 }
 
 bool RequirementsFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (m_cell && sourceModel()->index(sourceRow, RequirementsPanel::Risk, sourceParent).data(kCellRole).toInt() != cellKey(*m_cell))
+    if (m_cell && sourceModel()->index(sourceRow, RequirementsPanel::Risk, sourceParent).data(kCellRole).toInt() !=
+                      cellKey(*m_cell))
         return false;
     return acceptsIgnoringCell(sourceRow);
 }
@@ -133,8 +158,8 @@ bool RequirementsFilter::acceptsIgnoringCell(int sourceRow) const
         return false;
     if (m_level >= 0 && at(RequirementsPanel::Level, kSortRole).toInt() != m_level)
         return false;
-    if (!m_vv.isEmpty() && at(RequirementsPanel::Verification, kVerificationRole).toString() != m_vv
-        && at(RequirementsPanel::Validation, kValidationRole).toString() != m_vv)
+    if (!m_vv.isEmpty() && at(RequirementsPanel::Verification, kVerificationRole).toString() != m_vv &&
+        at(RequirementsPanel::Validation, kValidationRole).toString() != m_vv)
         return false;
     if (m_risk != RiskBand::Any && at(RequirementsPanel::Risk, kBandRole).toInt() != static_cast<int>(m_risk))
         return false;
@@ -142,11 +167,11 @@ bool RequirementsFilter::acceptsIgnoringCell(int sourceRow) const
 }
 
 RequirementsPanel::RequirementsPanel(ProjectContext *context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_model(new QStandardItemModel(this)), m_proxy(new RequirementsFilter(this)),
-      m_table(new QTableView(this)), m_kind(new QComboBox(this)), m_level(new QComboBox(this)),
-      m_vv(new QComboBox(this)), m_risk(new QComboBox(this)), m_matrix(new QCustomPlot(this)),
-      m_heatMap(new RiskHeatMap(this)), m_chart(new QStackedWidget(this)), m_chartMode(new QComboBox(this)),
-      m_cellChip(new QToolButton(this))
+      : QWidget(parent), m_context(context), m_model(new QStandardItemModel(this)),
+        m_proxy(new RequirementsFilter(this)), m_table(new QTableView(this)), m_kind(new QComboBox(this)),
+        m_level(new QComboBox(this)), m_vv(new QComboBox(this)), m_risk(new QComboBox(this)),
+        m_matrix(new QCustomPlot(this)), m_heatMap(new RiskHeatMap(this)), m_chart(new QStackedWidget(this)),
+        m_chartMode(new QComboBox(this)), m_cellChip(new QToolButton(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(kSortRole);
@@ -385,8 +410,9 @@ void RequirementsPanel::fillMatrix()
         RiskCell cell;
         Qt::Alignment align;
     };
-    for (const Named &n : {Named{{0, 0}, Qt::AlignLeft | Qt::AlignBottom}, Named{{4, 0}, Qt::AlignRight | Qt::AlignBottom},
-                           Named{{4, 4}, Qt::AlignRight | Qt::AlignTop}}) {
+    for (const Named &n :
+         {Named{{0, 0}, Qt::AlignLeft | Qt::AlignBottom}, Named{{4, 0}, Qt::AlignRight | Qt::AlignBottom},
+          Named{{4, 4}, Qt::AlignRight | Qt::AlignTop}}) {
         const RiskLevel level = riskLevel(n.cell);
         auto *label = new QCPItemText(m_matrix);
         // In the plot's corners: the cells are corner cells of the chart.
@@ -395,7 +421,7 @@ void RequirementsPanel::fillMatrix()
         label->position->setCoords(x, y);
         label->setPositionAlignment(n.align);
         label->setText(trName(toString(level)));
-        label->setColor(text);   // the tint says the colour; the word must read on every tint
+        label->setColor(text); // the tint says the colour; the word must read on every tint
         label->setSelectable(false);
         label->setLayer(QStringLiteral("background"));
     }
@@ -444,7 +470,8 @@ std::optional<std::vector<Qt::Alignment>> RequirementsPanel::labelPlaces() const
     std::vector<MatrixLabel> labels;
     labels.reserve(m_spots.size());
     for (const Spot &s : m_spots)
-        labels.push_back({s.id, {area.left() + s.pFailure / 1.05 * area.width(), area.bottom() - s.impact / 1.05 * area.height()}});
+        labels.push_back(
+            {s.id, {area.left() + s.pFailure / 1.05 * area.width(), area.bottom() - s.impact / 1.05 * area.height()}});
     return placeLabels(labels, QFontMetricsF(m_matrix->font()), kLabelPadding, area);
 }
 
@@ -461,12 +488,13 @@ void RequirementsPanel::relabel()
         // Ids that would overlap are written only for the selection.
         if (m_labelsOverlap && s.id != m_highlighted)
             continue;
-        const Qt::Alignment side = m_labelPlaces && i < m_labelPlaces->size() ? (*m_labelPlaces)[i] : Qt::AlignLeft | Qt::AlignBottom;
+        const Qt::Alignment side =
+            m_labelPlaces && i < m_labelPlaces->size() ? (*m_labelPlaces)[i] : Qt::AlignLeft | Qt::AlignBottom;
         auto *label = new QCPItemText(m_matrix);
         label->position->setCoords(s.pFailure, s.impact);
         label->setPositionAlignment(side);
-        label->setPadding(QMargins(side & Qt::AlignLeft ? px : 0, side & Qt::AlignTop ? py : 0, side & Qt::AlignRight ? px : 0,
-                                   side & Qt::AlignBottom ? py : 0));
+        label->setPadding(QMargins(side & Qt::AlignLeft ? px : 0, side & Qt::AlignTop ? py : 0,
+                                   side & Qt::AlignRight ? px : 0, side & Qt::AlignBottom ? py : 0));
         label->setText(s.id);
         label->setColor(text);
         label->setSelectable(false);
@@ -531,11 +559,12 @@ void RequirementsPanel::filterByCell(std::optional<RiskCell> cell)
     m_proxy->setCell(cell);
     m_heatMap->setFilterCell(cell);
     if (cell) {
-        m_cellChip->setText(tr("filter: p(failure) %1, impact %2 ×")
-                                .arg(trName(probabilityBandName(cell->probability)), trName(impactBandName(cell->impact))));
-        m_cellChip->setAccessibleName(tr("Remove the filter: p(failure) %1, impact %2")
-                                          .arg(trName(probabilityBandName(cell->probability)),
-                                               trName(impactBandName(cell->impact))));
+        m_cellChip->setText(
+            tr("filter: p(failure) %1, impact %2 ×")
+                .arg(trName(probabilityBandName(cell->probability)), trName(impactBandName(cell->impact))));
+        m_cellChip->setAccessibleName(
+            tr("Remove the filter: p(failure) %1, impact %2")
+                .arg(trName(probabilityBandName(cell->probability)), trName(impactBandName(cell->impact))));
     }
     m_cellChip->setVisible(cell.has_value());
 }

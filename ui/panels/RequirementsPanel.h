@@ -3,8 +3,8 @@
 /// cell) and a risk chart (p(failure) × impact, ISO 14971-style bands): a point per requirement
 /// with its id while the ids fit, a count heat-map (RiskHeatMap) when they would overlap (or when
 /// the user picks it). Points and rows select each other; a heat-map cell filters the table.
-#include "ui/common/NaturalSort.h"
 #include "core/derive/RiskMatrix.h"
+#include "ui/common/NaturalSort.h"
 
 #include <QSortFilterProxyModel>
 #include <QWidget>
@@ -35,9 +35,9 @@ class RequirementsFilter : public NaturalSortProxy {
     Q_OBJECT
 public:
     using NaturalSortProxy::NaturalSortProxy;
-    void setKind(const QString &kind);           ///< empty = any
-    void setLevel(int level);                    ///< -1 = any
-    void setVvStatus(const QString &status);     ///< verification or validation has it; empty = any
+    void setKind(const QString &kind);       ///< empty = any
+    void setLevel(int level);                ///< -1 = any
+    void setVvStatus(const QString &status); ///< verification or validation has it; empty = any
     void setRisk(RiskBand band);
     /// Only the requirements in this cell of the risk chart; nullopt = any.
     void setCell(std::optional<RiskCell> cell);
@@ -136,7 +136,7 @@ private:
     QCPCurve *m_points = nullptr;
     QCPCurve *m_highlight = nullptr;
     std::vector<QString> m_matrixIds;
-    std::vector<Spot> m_spots;            ///< same order as m_matrixIds
+    std::vector<Spot> m_spots; ///< same order as m_matrixIds
     std::vector<QCPItemText *> m_labels;
     bool m_labelsOverlap = false;
     std::optional<std::vector<Qt::Alignment>> m_labelPlaces;

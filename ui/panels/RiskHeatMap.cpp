@@ -17,7 +17,7 @@ namespace mltrl::ui {
 
 namespace {
 constexpr double kGap = 6;
-constexpr double kMinBandPoint = 7;   // band names never smaller than this
+constexpr double kMinBandPoint = 7; // band names never smaller than this
 
 QString bandRange(int band)
 {
@@ -53,9 +53,12 @@ RiskHeatMap::RiskHeatMap(QWidget *parent) : QWidget(parent)
 QColor RiskHeatMap::levelColour(RiskLevel level)
 {
     switch (level) {
-    case RiskLevel::Acceptable: return {0x00, 0x9E, 0x73};     // bluish green
-    case RiskLevel::Alarp: return {0xF0, 0xE4, 0x42};          // yellow
-    case RiskLevel::Unacceptable: return {0xD5, 0x5E, 0x00};   // vermillion
+    case RiskLevel::Acceptable:
+        return {0x00, 0x9E, 0x73}; // bluish green
+    case RiskLevel::Alarp:
+        return {0xF0, 0xE4, 0x42}; // yellow
+    case RiskLevel::Unacceptable:
+        return {0xD5, 0x5E, 0x00}; // vermillion
     }
     return {};
 }
@@ -70,7 +73,8 @@ QSize RiskHeatMap::minimumSizeHint() const
 {
     // Columns wide enough for the count or a turned band name.
     const QFontMetricsF fm(font());
-    const double width = 2 * kGap + leftMargin() + kRiskBands * std::max(fm.horizontalAdvance(QStringLiteral("000")), 1.6 * fm.height());
+    const double width =
+        2 * kGap + leftMargin() + kRiskBands * std::max(fm.horizontalAdvance(QStringLiteral("000")), 1.6 * fm.height());
     return {static_cast<int>(std::ceil(width)), 300};
 }
 
@@ -155,7 +159,8 @@ RiskHeatMap::Geometry RiskHeatMap::geometry() const
     QFont bandFont = font();
     bandFont.setPointSizeF(g.bandFontSize);
     const QFontMetricsF bandMetrics(bandFont);
-    g.bandsTurned = std::any_of(across.begin(), across.end(), [&](const QString &t) { return bandMetrics.horizontalAdvance(t) > columnWidth - 4; });
+    g.bandsTurned = std::any_of(across.begin(), across.end(),
+                                [&](const QString &t) { return bandMetrics.horizontalAdvance(t) > columnWidth - 4; });
     double bandHeight = 2 * bandMetrics.height();
     if (g.bandsTurned) {
         g.bandFontSize = font().pointSizeF();
@@ -165,7 +170,8 @@ RiskHeatMap::Geometry RiskHeatMap::geometry() const
     }
     g.bandHeight = bandHeight;
     const double bottom = bandHeight + line + kGap + legendHeight + kGap;
-    g.grid = QRectF(all.left() + left, all.top(), std::max(10.0, all.width() - left), std::max(10.0, all.height() - bottom));
+    g.grid =
+        QRectF(all.left() + left, all.top(), std::max(10.0, all.width() - left), std::max(10.0, all.height() - bottom));
     g.legend = QRectF(all.left(), all.bottom() - legendHeight, all.width(), legendHeight);
     return g;
 }
@@ -189,15 +195,18 @@ std::optional<RiskCell> RiskHeatMap::cellAt(QPointF pos) const
     const QRectF grid = geometry().grid;
     if (!grid.contains(pos))
         return std::nullopt;
-    const int p = std::clamp(static_cast<int>((pos.x() - grid.left()) / (grid.width() / kRiskBands)), 0, kRiskBands - 1);
-    const int i = std::clamp(static_cast<int>((grid.bottom() - pos.y()) / (grid.height() / kRiskBands)), 0, kRiskBands - 1);
+    const int p =
+        std::clamp(static_cast<int>((pos.x() - grid.left()) / (grid.width() / kRiskBands)), 0, kRiskBands - 1);
+    const int i =
+        std::clamp(static_cast<int>((grid.bottom() - pos.y()) / (grid.height() / kRiskBands)), 0, kRiskBands - 1);
     return RiskCell{p, i};
 }
 
 QPointF RiskHeatMap::position(double pFailure, double impact) const
 {
     const QRectF grid = geometry().grid;
-    return {grid.left() + std::clamp(pFailure, 0.0, 1.0) * grid.width(), grid.bottom() - std::clamp(impact, 0.0, 1.0) * grid.height()};
+    return {grid.left() + std::clamp(pFailure, 0.0, 1.0) * grid.width(),
+            grid.bottom() - std::clamp(impact, 0.0, 1.0) * grid.height()};
 }
 
 QString RiskHeatMap::describe(RiskCell cell) const
@@ -322,18 +331,19 @@ void RiskHeatMap::paintAxes(QPainter &p, const Geometry &g) const
             p.save();
             p.translate(column.center().x() - bandLine / 2, g.grid.bottom() + 2);
             p.rotate(-90);
-            p.drawText(QRectF(-g.bandHeight, 0, g.bandHeight, bandLine), Qt::AlignRight | Qt::AlignVCenter, turnedBandText(pb));
+            p.drawText(QRectF(-g.bandHeight, 0, g.bandHeight, bandLine), Qt::AlignRight | Qt::AlignVCenter,
+                       turnedBandText(pb));
             p.restore();
             continue;
         }
-        p.drawText(QRectF(column.left(), g.grid.bottom() + 2, column.width(), bandLine), Qt::AlignHCenter | Qt::AlignTop,
-                   trName(probabilityBandName(pb)));
+        p.drawText(QRectF(column.left(), g.grid.bottom() + 2, column.width(), bandLine),
+                   Qt::AlignHCenter | Qt::AlignTop, trName(probabilityBandName(pb)));
         p.drawText(QRectF(column.left(), g.grid.bottom() + 2 + bandLine, column.width(), bandLine),
                    Qt::AlignHCenter | Qt::AlignTop, bandRange(pb));
     }
     p.setFont(font());
-    p.drawText(QRectF(g.grid.left(), g.grid.bottom() + 2 + g.bandHeight, g.grid.width(), line), Qt::AlignHCenter | Qt::AlignTop,
-               tr("p(failure) →"));
+    p.drawText(QRectF(g.grid.left(), g.grid.bottom() + 2 + g.bandHeight, g.grid.width(), line),
+               Qt::AlignHCenter | Qt::AlignTop, tr("p(failure) →"));
 }
 
 void RiskHeatMap::paintLegend(QPainter &p, const Geometry &g) const
@@ -409,20 +419,31 @@ void RiskHeatMap::keyPressEvent(QKeyEvent *event)
 {
     RiskCell next = m_current;
     switch (event->key()) {
-    case Qt::Key_Left: --next.probability; break;
-    case Qt::Key_Right: ++next.probability; break;
-    case Qt::Key_Up: ++next.impact; break;
-    case Qt::Key_Down: --next.impact; break;
+    case Qt::Key_Left:
+        --next.probability;
+        break;
+    case Qt::Key_Right:
+        ++next.probability;
+        break;
+    case Qt::Key_Up:
+        ++next.impact;
+        break;
+    case Qt::Key_Down:
+        --next.impact;
+        break;
     case Qt::Key_Return:
     case Qt::Key_Enter:
-    case Qt::Key_Space: emit cellActivated(m_current); return;
+    case Qt::Key_Space:
+        emit cellActivated(m_current);
+        return;
     case Qt::Key_Escape:
         if (m_filter) {
             emit clearRequested();
             return;
         }
         return QWidget::keyPressEvent(event);
-    default: return QWidget::keyPressEvent(event);
+    default:
+        return QWidget::keyPressEvent(event);
     }
     setCurrentCell(next);
 }
@@ -454,8 +475,8 @@ bool RiskHeatMap::event(QEvent *event)
     return QWidget::event(event);
 }
 
-std::optional<std::vector<Qt::Alignment>> placeLabels(const std::vector<MatrixLabel> &labels, const QFontMetricsF &metrics,
-                                                      QPointF padding, const QRectF &area)
+std::optional<std::vector<Qt::Alignment>> placeLabels(const std::vector<MatrixLabel> &labels,
+                                                      const QFontMetricsF &metrics, QPointF padding, const QRectF &area)
 {
     // Beside the point, in this order of preference; the alignment is the label's corner that
     // sits at the point (so AlignLeft | AlignBottom is the upper right of the point).

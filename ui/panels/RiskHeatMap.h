@@ -74,14 +74,14 @@ protected:
 
 private:
     struct Geometry {
-        QRectF grid;          ///< the 5 × 5 cells
-        QRectF legend;        ///< below the axis names
-        double bandFontSize;  ///< point size the band names fit in
-        bool bandsTurned;     ///< band names turned up their columns (too narrow across)
-        double bandHeight;    ///< room the band names take below the grid
+        QRectF grid;         ///< the 5 × 5 cells
+        QRectF legend;       ///< below the axis names
+        double bandFontSize; ///< point size the band names fit in
+        bool bandsTurned;    ///< band names turned up their columns (too narrow across)
+        double bandHeight;   ///< room the band names take below the grid
     };
     struct LegendEntry {
-        std::optional<RiskLevel> level;   ///< nullopt: the "not assessed" count
+        std::optional<RiskLevel> level; ///< nullopt: the "not assessed" count
         QString text;
         double x;
         int row;
@@ -107,15 +107,14 @@ private:
 /// A requirement's label in the point matrix: its id at its place.
 struct MatrixLabel {
     QString id;
-    QPointF at;   ///< the point, in pixels
+    QPointF at; ///< the point, in pixels
 };
 
 /// Places every label beside its point (upper right, else upper left, lower right, lower left
 /// of it, `padding` away) inside `area` without touching another: the side of each, as the
 /// label's corner at its point; nullopt when some label finds no room — then the point matrix
 /// is unreadable and the heat-map takes over.
-[[nodiscard]] std::optional<std::vector<Qt::Alignment>> placeLabels(const std::vector<MatrixLabel> &labels,
-                                                                    const QFontMetricsF &metrics, QPointF padding,
-                                                                    const QRectF &area);
+[[nodiscard]] std::optional<std::vector<Qt::Alignment>>
+placeLabels(const std::vector<MatrixLabel> &labels, const QFontMetricsF &metrics, QPointF padding, const QRectF &area);
 
 } // namespace mltrl::ui

@@ -5,11 +5,11 @@
 
 #include "ui/plots/MetricPlotDrawn.h"
 
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 #include "ui/common/BackgroundJob.h"
 #include "ui/common/Theme.h"
 #include "ui/plots/PreparedMetricCache.h"
-#include "core/store/RevisionData.h"
-#include "core/store/Store.h"
 
 #include "qcustomplot.h"
 
@@ -110,7 +110,7 @@ MetricPlot::MetricPlot(QWidget *parent) : QWidget(parent)
 MetricPlot::~MetricPlot()
 {
     BackgroundJob::stop(m_job);
-    m_helpers.deleteAll();   // see WidgetHelpers
+    m_helpers.deleteAll(); // see WidgetHelpers
 }
 
 void MetricPlot::load(Store *store, std::int64_t revisionId, const Metric &metric,
@@ -153,7 +153,7 @@ void MetricPlot::load(Store *store, std::int64_t revisionId, const Metric &metri
 void MetricPlot::clear()
 {
     if (m_job)
-        m_job->abandon();   // its result is not wanted any more
+        m_job->abandon(); // its result is not wanted any more
     m_job = nullptr;
     m_loading = false;
     m_prepared.reset();

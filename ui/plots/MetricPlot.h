@@ -4,14 +4,14 @@
 /// each column (and the legend says so), otherwise every point is drawn. Points are loaded and
 /// the envelopes built off the UI thread; zoom (wheel), pan (drag), reset (button, R or Home)
 /// and export (PNG, PDF, SVG) work on the plot.
-#include "ui/common/BackgroundJob.h"
-#include "ui/common/WidgetHelpers.h"
 #include "core/manifest/Manifest.h"
 #include "core/metrics/Envelope.h"
 #include "core/metrics/MetricData.h"
+#include "ui/common/BackgroundJob.h"
+#include "ui/common/WidgetHelpers.h"
 
-#include <QPointer>
 #include <QPointF>
+#include <QPointer>
 #include <QSharedPointer>
 #include <QString>
 #include <QVector>
@@ -48,8 +48,8 @@ struct PreparedMetric {
 
     Metric metric;
     MetricData data;
-    std::vector<Envelope> value;   ///< per sub-series (series kind only)
-    std::vector<Envelope> lower;   ///< per sub-series; empty envelope when the file has no band
+    std::vector<Envelope> value; ///< per sub-series (series kind only)
+    std::vector<Envelope> lower; ///< per sub-series; empty envelope when the file has no band
     std::vector<Envelope> upper;
 
     /// Builds the envelopes (slow for huge series: call off the UI thread).

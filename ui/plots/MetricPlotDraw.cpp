@@ -35,11 +35,16 @@ QColor seriesColour(std::size_t i)
 QString opText(CompareOp op)
 {
     switch (op) {
-    case CompareOp::Ge: return QStringLiteral("≥");
-    case CompareOp::Gt: return QStringLiteral(">");
-    case CompareOp::Le: return QStringLiteral("≤");
-    case CompareOp::Lt: return QStringLiteral("<");
-    case CompareOp::Eq: return QStringLiteral("=");
+    case CompareOp::Ge:
+        return QStringLiteral("≥");
+    case CompareOp::Gt:
+        return QStringLiteral(">");
+    case CompareOp::Le:
+        return QStringLiteral("≤");
+    case CompareOp::Lt:
+        return QStringLiteral("<");
+    case CompareOp::Eq:
+        return QStringLiteral("=");
     }
     return {};
 }
@@ -97,7 +102,9 @@ void MetricPlot::build()
 {
     const Metric &m = m_prepared->metric;
     m_plot->xAxis->setLabel(QString::fromStdString(m.xLabel.empty()
-                                                       ? (m.kind == MetricKind::Series ? std::string("step") : m.kind == MetricKind::Curve ? std::string("x") : std::string())
+                                                       ? (m.kind == MetricKind::Series  ? std::string("step")
+                                                          : m.kind == MetricKind::Curve ? std::string("x")
+                                                                                        : std::string())
                                                        : m.xLabel));
     QString yLabel = QString::fromStdString(m.yLabel.empty() ? std::string("value") : m.yLabel);
     if (!m.unit.empty())
@@ -112,13 +119,20 @@ void MetricPlot::build()
     m_drawn.resize(m_prepared->data.series.size());
     for (std::size_t i = 0; i < m_drawn.size(); ++i) {
         const std::string &name = m_prepared->data.series[i].name;
-        m_drawn[i].name = name.empty() ? QString::fromStdString(m.title.empty() ? m.id : m.title) : QString::fromStdString(name);
+        m_drawn[i].name =
+            name.empty() ? QString::fromStdString(m.title.empty() ? m.id : m.title) : QString::fromStdString(name);
         m_drawn[i].faint = !m_seriesFilter.isEmpty() && m_seriesFilter != QString::fromStdString(name);
     }
     switch (m_prepared->data.kind) {
-    case MetricKind::Series: buildSeries(); break;
-    case MetricKind::Curve: buildCurve(); break;
-    case MetricKind::Groups: buildGroups(); break;
+    case MetricKind::Series:
+        buildSeries();
+        break;
+    case MetricKind::Curve:
+        buildCurve();
+        break;
+    case MetricKind::Groups:
+        buildGroups();
+        break;
     }
     const QRectF b = dataBounds();
     buildThreshold(b.left(), b.right());
@@ -181,8 +195,8 @@ void MetricPlot::buildCurve()
                 unit = false;
         }
     }
-    const bool roc = unit && (has(m.title, "ROC") || has(m.xLabel, "false positive") || has(m.yLabel, "ROC")
-                              || has(m.xLabel, "ROC") || has(m.title, "false positive"));
+    const bool roc = unit && (has(m.title, "ROC") || has(m.xLabel, "false positive") || has(m.yLabel, "ROC") ||
+                              has(m.xLabel, "ROC") || has(m.title, "false positive"));
     const bool calibration = has(m.title, "calibration") || has(m.id, "calibration") || has(m.title, "reliability");
     if (roc || calibration) {
         QPen pen(onPlot(palette(), QColor(0x88, 0x88, 0x88)), 1, Qt::DashLine);

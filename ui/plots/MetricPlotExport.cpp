@@ -38,8 +38,9 @@ bool MetricPlot::exportWithDialog(const QString &format)
     if (fileName.isEmpty()) {
         const QString suffix = format.toLower();
         const QString base = m_prepared ? QString::fromStdString(m_prepared->metric.id) : QStringLiteral("plot");
-        fileName = QFileDialog::getSaveFileName(this, tr("Export plot as %1").arg(format), base + QLatin1Char('.') + suffix,
-                                                tr("%1 files (*.%2)").arg(format, suffix));
+        fileName =
+            QFileDialog::getSaveFileName(this, tr("Export plot as %1").arg(format), base + QLatin1Char('.') + suffix,
+                                         tr("%1 files (*.%2)").arg(format, suffix));
     }
     if (fileName.isEmpty())
         return false;

@@ -56,8 +56,9 @@ void MetricPlot::hoverAt(QPoint pos)
                 const std::size_t k = static_cast<std::size_t>(cand - x.begin());
                 QString what = tr("step %1 · value %2").arg(exactNumber(x[k]), exactNumber(env.y()[k]));
                 if (m_prepared->lower[i].size() > 0)
-                    what += tr(" · interval %1 … %2")
-                                .arg(exactNumber(m_prepared->lower[i].y()[k]), exactNumber(m_prepared->upper[i].y()[k]));
+                    what +=
+                        tr(" · interval %1 … %2")
+                            .arg(exactNumber(m_prepared->lower[i].y()[k]), exactNumber(m_prepared->upper[i].y()[k]));
                 consider(x[k], env.y()[k], what + tr(" · series %1").arg(name));
             }
         } else {
@@ -67,12 +68,13 @@ void MetricPlot::hoverAt(QPoint pos)
                 if (data.kind == MetricKind::Curve)
                     what = tr("x %1 · y %2 · series %3").arg(exactNumber(s.x[k]), exactNumber(s.y[k]), name);
                 else
-                    what = tr("%1 · value %2%3")
-                               .arg(k < data.groupLabels.size() ? QString::fromStdString(data.groupLabels[k]) : QString(),
-                                    exactNumber(s.y[k]),
-                                    s.lower.empty() || std::isnan(s.lower[k])
-                                        ? QString()
-                                        : tr(" · interval %1 … %2").arg(exactNumber(s.lower[k]), exactNumber(s.upper[k])));
+                    what =
+                        tr("%1 · value %2%3")
+                            .arg(k < data.groupLabels.size() ? QString::fromStdString(data.groupLabels[k]) : QString(),
+                                 exactNumber(s.y[k]),
+                                 s.lower.empty() || std::isnan(s.lower[k])
+                                     ? QString()
+                                     : tr(" · interval %1 … %2").arg(exactNumber(s.lower[k]), exactNumber(s.upper[k])));
                 consider(s.x[k], s.y[k], what);
             }
         }

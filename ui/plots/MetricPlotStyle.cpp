@@ -65,7 +65,9 @@ QString groupTickLabel(const MetricData &data, std::size_t g)
     if (std::isnan(lo))
         return name;
     const QLocale c = QLocale::c();
-    const QString n = lo == hi ? c.toString(std::llround(lo)) : QStringLiteral("%1–%2").arg(c.toString(std::llround(lo)), c.toString(std::llround(hi)));
+    const QString n = lo == hi
+                          ? c.toString(std::llround(lo))
+                          : QStringLiteral("%1–%2").arg(c.toString(std::llround(lo)), c.toString(std::llround(hi)));
     return QStringLiteral("%1\nn = %2").arg(name, n);
 }
 

@@ -1,23 +1,26 @@
 #include "ui/review/DraftCommands.h"
 
+#include "core/store/Store.h"
 #include "ui/session/ProjectContext.h"
 #include "ui/session/StoreGuard.h"
-#include "core/store/Store.h"
 
 #include <QUndoStack>
 
 namespace mltrl::ui {
 
 DraftCommand::DraftCommand(ProjectContext *context, DraftKey key, const QString &text)
-    : QUndoCommand(text), m_context(context), m_key(std::move(key))
+      : QUndoCommand(text), m_context(context), m_key(std::move(key))
 {
 }
 
 ReviewDraft DraftCommand::current() const
 {
-    return guardStore(*m_context, QStringLiteral("Reading the review draft"), [this] {
-               return ReviewDraftStore(m_context->store()->db(), m_key.reviewer).load(m_key.revisionId, m_key.gate);
-           }).value_or(ReviewDraft{m_key.revisionId, m_key.gate, m_key.reviewer, {}, {}, {}, {}, {}});
+    return guardStore(
+               *m_context, QStringLiteral("Reading the review draft"),
+               [this] {
+                   return ReviewDraftStore(m_context->store()->db(), m_key.reviewer).load(m_key.revisionId, m_key.gate);
+               })
+        .value_or(ReviewDraft{m_key.revisionId, m_key.gate, m_key.reviewer, {}, {}, {}, {}, {}});
 }
 
 bool DraftCommand::sameDraft(const DraftCommand &other) const
@@ -28,7 +31,7 @@ bool DraftCommand::sameDraft(const DraftCommand &other) const
 
 void DraftCommand::redo()
 {
-    if (m_skipRedo) {   // pushDraftEdit already performed it
+    if (m_skipRedo) { // pushDraftEdit already performed it
         m_skipRedo = false;
         return;
     }
@@ -67,12 +70,12 @@ bool pushDraftEdit(ProjectContext *context, DraftCommand *command)
 
 SetVerdictCommand::SetVerdictCommand(ProjectContext *context, DraftKey key, std::string criterion,
                                      std::optional<std::string> verdict, bool fromSuggestion)
-    : DraftCommand(context, std::move(key),
-                   QStringLiteral("%1 %2: %3")
-                       .arg(fromSuggestion ? QStringLiteral("Accept suggestion") : QStringLiteral("Verdict"),
-                            QString::fromStdString(criterion),
-                            verdict ? QString::fromStdString(*verdict) : QStringLiteral("none"))),
-      m_criterion(std::move(criterion)), m_new(std::move(verdict)), m_newFromSuggestion(fromSuggestion)
+      : DraftCommand(context, std::move(key),
+                     QStringLiteral("%1 %2: %3")
+                         .arg(fromSuggestion ? QStringLiteral("Accept suggestion") : QStringLiteral("Verdict"),
+                              QString::fromStdString(criterion),
+                              verdict ? QString::fromStdString(*verdict) : QStringLiteral("none"))),
+        m_criterion(std::move(criterion)), m_new(std::move(verdict)), m_newFromSuggestion(fromSuggestion)
 {
     const ReviewDraft draft = current();
     if (const DraftVerdict *row = draft.verdictFor(m_criterion)) {
@@ -88,8 +91,8 @@ bool SetVerdictCommand::apply(ReviewDraftStore &drafts, bool forward, Problems &
 }
 
 AcceptSuggestionsCommand::AcceptSuggestionsCommand(ProjectContext *context, DraftKey key)
-    : DraftCommand(context, std::move(key), QStringLiteral("Accept all suggestions")), m_projectContext(context),
-      m_before(current())
+      : DraftCommand(context, std::move(key), QStringLiteral("Accept all suggestions")), m_projectContext(context),
+        m_before(current())
 {
 }
 
@@ -106,8 +109,8 @@ bool AcceptSuggestionsCommand::apply(ReviewDraftStore &drafts, bool forward, Pro
 }
 
 SetNoteCommand::SetNoteCommand(ProjectContext *context, DraftKey key, std::string criterion, std::string note)
-    : DraftCommand(context, std::move(key), QStringLiteral("Note on %1").arg(QString::fromStdString(criterion))),
-      m_criterion(std::move(criterion)), m_new(std::move(note))
+      : DraftCommand(context, std::move(key), QStringLiteral("Note on %1").arg(QString::fromStdString(criterion))),
+        m_criterion(std::move(criterion)), m_new(std::move(note))
 {
     const ReviewDraft draft = current();
     if (const DraftVerdict *row = draft.verdictFor(m_criterion))
@@ -116,7 +119,7 @@ SetNoteCommand::SetNoteCommand(ProjectContext *context, DraftKey key, std::strin
 
 bool SetNoteCommand::mergeWith(const QUndoCommand *other)
 {
-    const auto *o = static_cast<const SetNoteCommand *>(other);   // same id() → same type
+    const auto *o = static_cast<const SetNoteCommand *>(other); // same id() → same type
     if (!sameDraft(*o) || o->m_criterion != m_criterion)
         return false;
     m_new = o->m_new;
@@ -129,9 +132,10 @@ bool SetNoteCommand::apply(ReviewDraftStore &drafts, bool forward, Problems &pro
 }
 
 SetOutcomeCommand::SetOutcomeCommand(ProjectContext *context, DraftKey key, std::optional<std::string> outcome)
-    : DraftCommand(context, std::move(key),
-                   QStringLiteral("Outcome: %1").arg(outcome ? QString::fromStdString(*outcome) : QStringLiteral("none"))),
-      m_old(current().outcome), m_new(std::move(outcome))
+      : DraftCommand(
+            context, std::move(key),
+            QStringLiteral("Outcome: %1").arg(outcome ? QString::fromStdString(*outcome) : QStringLiteral("none"))),
+        m_old(current().outcome), m_new(std::move(outcome))
 {
 }
 
@@ -141,9 +145,10 @@ bool SetOutcomeCommand::apply(ReviewDraftStore &drafts, bool forward, Problems &
 }
 
 SetToLevelCommand::SetToLevelCommand(ProjectContext *context, DraftKey key, std::optional<int> level)
-    : DraftCommand(context, std::move(key),
-                   QStringLiteral("Switch back to: %1").arg(level ? QString::number(*level) : QStringLiteral("none"))),
-      m_old(current().toLevel), m_new(level)
+      : DraftCommand(
+            context, std::move(key),
+            QStringLiteral("Switch back to: %1").arg(level ? QString::number(*level) : QStringLiteral("none"))),
+        m_old(current().toLevel), m_new(level)
 {
 }
 
@@ -153,8 +158,8 @@ bool SetToLevelCommand::apply(ReviewDraftStore &drafts, bool forward, Problems &
 }
 
 SetConditionsCommand::SetConditionsCommand(ProjectContext *context, DraftKey key, std::vector<std::string> conditions)
-    : DraftCommand(context, std::move(key), QStringLiteral("Conditions")), m_old(current().conditions),
-      m_new(std::move(conditions))
+      : DraftCommand(context, std::move(key), QStringLiteral("Conditions")), m_old(current().conditions),
+        m_new(std::move(conditions))
 {
 }
 
@@ -173,8 +178,8 @@ bool SetConditionsCommand::apply(ReviewDraftStore &drafts, bool forward, Problem
 }
 
 SetRationaleCommand::SetRationaleCommand(ProjectContext *context, DraftKey key, std::string rationale)
-    : DraftCommand(context, std::move(key), QStringLiteral("Rationale")), m_old(current().rationale),
-      m_new(std::move(rationale))
+      : DraftCommand(context, std::move(key), QStringLiteral("Rationale")), m_old(current().rationale),
+        m_new(std::move(rationale))
 {
 }
 
@@ -194,9 +199,9 @@ bool SetRationaleCommand::apply(ReviewDraftStore &drafts, bool forward, Problems
 
 AcknowledgeBlockerCommand::AcknowledgeBlockerCommand(ProjectContext *context, DraftKey key, std::string annotationId,
                                                      bool acknowledge)
-    : DraftCommand(context, std::move(key),
-                   acknowledge ? QStringLiteral("Acknowledge blocker") : QStringLiteral("Withdraw acknowledgement")),
-      m_annotation(std::move(annotationId)), m_new(acknowledge)
+      : DraftCommand(context, std::move(key),
+                     acknowledge ? QStringLiteral("Acknowledge blocker") : QStringLiteral("Withdraw acknowledgement")),
+        m_annotation(std::move(annotationId)), m_new(acknowledge)
 {
     m_old = current().isAcknowledged(m_annotation);
 }

@@ -21,7 +21,7 @@ class ProjectContext;
 struct DraftKey {
     std::int64_t revisionId = 0;
     std::string gate;
-    std::string reviewer;   ///< ReviewDraftStore's reviewer label ("" = the workbench's user)
+    std::string reviewer; ///< ReviewDraftStore's reviewer label ("" = the workbench's user)
 };
 
 /// Common part: the store access, failure reporting and the change signal.

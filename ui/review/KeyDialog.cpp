@@ -2,12 +2,12 @@
 
 #include "core/crypto/SshAgent.h"
 #include "core/crypto/SshPublicKey.h"
-#include "ui/review/Passphrase.h"
 #include "core/review/ReviewerKey.h"
+#include "ui/review/Passphrase.h"
 
 #include <QComboBox>
-#include <QDir>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -22,11 +22,12 @@
 namespace mltrl::ui {
 
 KeyDialog::KeyDialog(KeyRing ring, PassphraseProvider *passphrases, const QStringList &roles, QWidget *parent)
-    : QDialog(parent), m_ring(std::move(ring)), m_passphrases(passphrases), m_name(new QLineEdit(this)),
-      m_email(new QLineEdit(this)), m_role(new QComboBox(this)), m_sshKey(new QLineEdit(this)),
-      m_create(new QPushButton(tr("&Create key…"), this)), m_useSsh(new QPushButton(tr("&Use this key"), this)),
-      m_done(new QPushButton(tr("&Done"), this)), m_publicLine(new QLineEdit(this)), m_fingerprint(new QLabel(this)),
-      m_message(new QLabel(this)), m_agentKeys(new QComboBox(this)), m_useAgent(new QPushButton(tr("Use &agent key"), this))
+      : QDialog(parent), m_ring(std::move(ring)), m_passphrases(passphrases), m_name(new QLineEdit(this)),
+        m_email(new QLineEdit(this)), m_role(new QComboBox(this)), m_sshKey(new QLineEdit(this)),
+        m_create(new QPushButton(tr("&Create key…"), this)), m_useSsh(new QPushButton(tr("&Use this key"), this)),
+        m_done(new QPushButton(tr("&Done"), this)), m_publicLine(new QLineEdit(this)), m_fingerprint(new QLabel(this)),
+        m_message(new QLabel(this)), m_agentKeys(new QComboBox(this)),
+        m_useAgent(new QPushButton(tr("Use &agent key"), this))
 {
     setWindowTitle(tr("Your signing key"));
     m_role->setEditable(true);
@@ -76,13 +77,14 @@ KeyDialog::KeyDialog(KeyRing ring, PassphraseProvider *passphrases, const QStrin
     m_agentKeys->setObjectName(QStringLiteral("agentKeyList"));
     {
         SshAgent sshAgent;
-        sshAgent.setTimeoutMs(2000);   // a local socket: an agent that does not answer at once is broken
+        sshAgent.setTimeoutMs(2000); // a local socket: an agent that does not answer at once is broken
         std::string error;
         const auto keys = sshAgent.socketPath().empty() ? std::nullopt : sshAgent.identities(&error);
         for (const AgentKey &k : keys.value_or(std::vector<AgentKey>{}))
-            m_agentKeys->addItem(QStringLiteral("%1 %2 %3").arg(QString::fromUtf8(k.key.shortName().data()),
-                                                                QString::fromStdString(k.key.fingerprint()),
-                                                                QString::fromStdString(k.comment)),
+            m_agentKeys->addItem(QStringLiteral("%1 %2 %3")
+                                     .arg(QString::fromUtf8(k.key.shortName().data()),
+                                          QString::fromStdString(k.key.fingerprint()),
+                                          QString::fromStdString(k.comment)),
                                  QString::fromStdString(k.key.toOpenSsh()));
         m_useAgent->setEnabled(m_agentKeys->count() > 0);
         if (m_agentKeys->count() == 0)
@@ -147,8 +149,10 @@ bool KeyDialog::createKey()
         m_message->setText(tr("No key created."));
         return false;
     }
-    ReviewerIdentity who{m_name->text().trimmed().toStdString(), m_email->text().trimmed().toStdString(),
-                         m_role->currentText().trimmed().toStdString(), {}};
+    ReviewerIdentity who{m_name->text().trimmed().toStdString(),
+                         m_email->text().trimmed().toStdString(),
+                         m_role->currentText().trimmed().toStdString(),
+                         {}};
     Problems problems;
     const auto pub = createReviewerKey(m_ring.newKeyFile(), who, pass->view(), problems);
     pass->clear();
@@ -225,12 +229,14 @@ void KeyDialog::chosen(SigningKeyChoice choice, const QString &fingerprint)
         return;
     }
     const auto pub = SshPublicKey::fromOpenSsh(choice.identity.publicKey);
-    m_publicLine->setText(QString::fromStdString(
-        pub->toOpenSsh(choice.identity.name + " <" + choice.identity.email + ">")));
+    m_publicLine->setText(
+        QString::fromStdString(pub->toOpenSsh(choice.identity.name + " <" + choice.identity.email + ">")));
     m_publicLine->setCursorPosition(0);
     m_fingerprint->setText(fingerprint);
-    m_message->setText(choice.openSsh ? tr("Reviews will be signed with this OpenSSH key (in process, through ssh-agent when it holds it, or through ssh-keygen).")
-                                      : tr("Key created. Give the OpenSSH line to whoever keeps the allowed_signers file."));
+    m_message->setText(choice.openSsh
+                           ? tr("Reviews will be signed with this OpenSSH key (in process, through ssh-agent when it "
+                                "holds it, or through ssh-keygen).")
+                           : tr("Key created. Give the OpenSSH line to whoever keeps the allowed_signers file."));
     m_choice = std::move(choice);
     m_create->setEnabled(false);
     m_useSsh->setEnabled(false);

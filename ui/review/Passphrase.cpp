@@ -114,7 +114,7 @@ std::optional<Secret> DialogPassphraseProvider::newPassphrase(QWidget *parent, c
     const auto check = [=] {
         const bool same = first->text() == second->text();
         ok->setEnabled(same);
-        status->setText(!same ? QObject::tr("The two entries differ.")
+        status->setText(!same                     ? QObject::tr("The two entries differ.")
                         : first->text().isEmpty() ? QObject::tr("Empty: the key is stored unencrypted.")
                                                   : QString());
     };

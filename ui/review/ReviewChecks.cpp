@@ -1,6 +1,5 @@
 #include "ui/review/ReviewChecks.h"
 
-#include "ui/common/Counted.h"
 #include "core/review/AnnotationStore.h"
 #include "core/review/KeyRing.h"
 #include "core/review/OpenAnnotations.h"
@@ -8,6 +7,7 @@
 #include "core/review/ReviewDraft.h"
 #include "core/store/RevisionData.h"
 #include "core/store/Store.h"
+#include "ui/common/Counted.h"
 
 #include <QObject>
 #include <QStringList>
@@ -19,7 +19,7 @@ namespace mltrl::ui {
 
 WorkbenchTrust workbenchTrust()
 {
-    Problems problems;   // malformed lines never match; the trust dialog shows them
+    Problems problems; // malformed lines never match; the trust dialog shows them
     return KeyRing().trust(problems);
 }
 

@@ -4,12 +4,12 @@
 /// allowed_signers file), and the gate status derived from them. Verification is a few
 /// signature checks per review (any SSH key type): cheap enough to run when the reviews change.
 #include "core/crypto/AllowedSigners.h"
-#include "core/review/KeyRing.h"
 #include "core/review/GateStatus.h"
+#include "core/review/KeyRing.h"
 #include "core/review/ProjectReviews.h"
 #include "core/review/ReviewRules.h"
-#include "core/review/ReviewerRoles.h"
 #include "core/review/ReviewStore.h"
+#include "core/review/ReviewerRoles.h"
 
 #include <QString>
 #include <QStringList>
@@ -23,7 +23,7 @@ class Store;
 struct ReviewDraft;
 struct ReviewInput;
 struct RevisionData;
-}
+} // namespace mltrl
 
 namespace mltrl::ui {
 

@@ -1,24 +1,24 @@
 #include "ui/review/ReviewForm.h"
 
+#include "core/review/AnnotationStore.h"
+#include "core/review/ReviewBuilder.h"
+#include "core/review/ReviewSigner.h"
+#include "core/review/ReviewStore.h"
+#include "core/review/SigningKey.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
 #include "ui/common/BackgroundJob.h"
 #include "ui/common/StatusColours.h"
 #include "ui/panels/PanelUtil.h"
 #include "ui/plots/MetricPlot.h"
-#include "core/review/AnnotationStore.h"
 #include "ui/review/DraftCommands.h"
 #include "ui/review/KeyDialog.h"
 #include "ui/review/Passphrase.h"
-#include "core/review/ReviewBuilder.h"
 #include "ui/review/ReviewChecks.h"
-#include "core/review/ReviewSigner.h"
-#include "core/review/ReviewStore.h"
 #include "ui/review/SignDialog.h"
-#include "core/review/SigningKey.h"
 #include "ui/review/TrustDialog.h"
 #include "ui/session/ProjectContext.h"
 #include "ui/session/StoreGuard.h"
-#include "core/store/RevisionData.h"
-#include "core/store/Store.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -66,13 +66,13 @@ QString targetText(const nlohmann::json &target)
 } // namespace
 
 ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_defaultPassphrases(std::make_unique<DialogPassphraseProvider>()),
-      m_passphrases(m_defaultPassphrases.get()), m_gates(new QComboBox(this)), m_status(new QLabel(this)),
-      m_criteria(new QTableWidget(this)), m_outcome(new QComboBox(this)), m_conditions(new QPlainTextEdit(this)),
-      m_toLevel(new QSpinBox(this)), m_rationale(new QPlainTextEdit(this)), m_blockers(new QListWidget(this)),
-      m_problems(new QLabel(this)), m_sign(new QPushButton(tr("&Sign…"), this)),
-      m_trust(new QPushButton(tr("&Trust…"), this)),
-      m_acceptAll(new QPushButton(tr("Accept all &suggestions"), this)), m_reviews(new QTableWidget(this))
+      : QWidget(parent), m_context(context), m_defaultPassphrases(std::make_unique<DialogPassphraseProvider>()),
+        m_passphrases(m_defaultPassphrases.get()), m_gates(new QComboBox(this)), m_status(new QLabel(this)),
+        m_criteria(new QTableWidget(this)), m_outcome(new QComboBox(this)), m_conditions(new QPlainTextEdit(this)),
+        m_toLevel(new QSpinBox(this)), m_rationale(new QPlainTextEdit(this)), m_blockers(new QListWidget(this)),
+        m_problems(new QLabel(this)), m_sign(new QPushButton(tr("&Sign…"), this)),
+        m_trust(new QPushButton(tr("&Trust…"), this)),
+        m_acceptAll(new QPushButton(tr("Accept all &suggestions"), this)), m_reviews(new QTableWidget(this))
 {
     m_criteria->setColumnCount(ColumnCount);
     m_criteria->setHorizontalHeaderLabels({tr("Criterion"), tr("Text"), tr("Observed"), tr("Threshold"),
@@ -86,7 +86,7 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     m_criteria->horizontalHeader()->setSectionResizeMode(Text, QHeaderView::Stretch);
     m_criteria->horizontalHeader()->setSectionResizeMode(Note, QHeaderView::Stretch);
     m_criteria->horizontalHeader()->setSectionResizeMode(Check, QHeaderView::ResizeToContents);
-    m_criteria->setMinimumHeight(150);   // the whole form fits a 1280×720 screen (issue 18)
+    m_criteria->setMinimumHeight(150); // the whole form fits a 1280×720 screen (issue 18)
 
     m_outcome->addItem(tr("— choose —"), QString());
     for (const QString &o : kOutcomes)
@@ -174,7 +174,7 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     formLayout->addLayout(lower);
 
     auto *reviewsPart = new QGroupBox(tr("Signed reviews of this project"), this);
-    reviewsPart->setMinimumHeight(170);   // three signed reviews in view; the splitter gives more
+    reviewsPart->setMinimumHeight(170); // three signed reviews in view; the splitter gives more
     auto *reviewsLayout = new QVBoxLayout(reviewsPart);
     reviewsLayout->addWidget(m_reviews);
 
@@ -196,7 +196,8 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     connect(m_toLevel, &QSpinBox::valueChanged, this, [this](int value) {
         if (m_refreshing)
             return;
-        pushDraftEdit(m_context, new SetToLevelCommand(m_context, key(), value < 0 ? std::nullopt : std::optional(value)));
+        pushDraftEdit(m_context,
+                      new SetToLevelCommand(m_context, key(), value < 0 ? std::nullopt : std::optional(value)));
     });
     connect(m_conditions, &QPlainTextEdit::textChanged, this, &ReviewForm::editConditions);
     connect(m_rationale, &QPlainTextEdit::textChanged, this, [this] {
@@ -207,8 +208,9 @@ ReviewForm::ReviewForm(ProjectContext *context, QWidget *parent)
     connect(m_blockers, &QListWidget::itemChanged, this, [this](QListWidgetItem *item) {
         if (m_refreshing)
             return;
-        pushDraftEdit(m_context, new AcknowledgeBlockerCommand(m_context, key(), item->data(Qt::UserRole).toString().toStdString(),
-                                                               item->checkState() == Qt::Checked));
+        pushDraftEdit(m_context,
+                      new AcknowledgeBlockerCommand(m_context, key(), item->data(Qt::UserRole).toString().toStdString(),
+                                                    item->checkState() == Qt::Checked));
     });
     connect(m_acceptAll, &QPushButton::clicked, this, [this] {
         if (m_context->revision() && !currentGate().isEmpty())
@@ -253,9 +255,9 @@ DraftKey ReviewForm::key() const
 ReviewDraft ReviewForm::draft() const
 {
     const DraftKey k = key();
-    return guardStore(*m_context, tr("Reading the review draft"), [&] {
-               return ReviewDraftStore(m_context->store()->db(), k.reviewer).load(k.revisionId, k.gate);
-           }).value_or(ReviewDraft{k.revisionId, k.gate, k.reviewer, {}, {}, {}, {}, {}});
+    return guardStore(*m_context, tr("Reading the review draft"),
+                      [&] { return ReviewDraftStore(m_context->store()->db(), k.reviewer).load(k.revisionId, k.gate); })
+        .value_or(ReviewDraft{k.revisionId, k.gate, k.reviewer, {}, {}, {}, {}, {}});
 }
 
 void ReviewForm::reload()
@@ -316,15 +318,21 @@ void ReviewForm::fillCriteria()
             idItem->setData(kIdRole, id);
             m_criteria->setItem(row, Id, idItem);
             m_criteria->setItem(row, Text, new QTableWidgetItem(QString::fromStdString(c.text)));
-            m_criteria->setItem(row, Observed, new QTableWidgetItem(
-                c.isQuantitative() ? (o && o->observed ? exactNumber(*o->observed) : tr("none")) : QString()));
-            m_criteria->setItem(row, Threshold, new QTableWidgetItem(
-                c.isQuantitative() && c.threshold
-                    ? QStringLiteral("%1 %2").arg(QString::fromUtf8(toString(c.op).data()), exactNumber(*c.threshold))
-                    : QString()));
+            m_criteria->setItem(row, Observed,
+                                new QTableWidgetItem(c.isQuantitative()
+                                                         ? (o && o->observed ? exactNumber(*o->observed) : tr("none"))
+                                                         : QString()));
+            m_criteria->setItem(
+                row, Threshold,
+                new QTableWidgetItem(c.isQuantitative() && c.threshold
+                                         ? QStringLiteral("%1 %2").arg(QString::fromUtf8(toString(c.op).data()),
+                                                                       exactNumber(*c.threshold))
+                                         : QString()));
             const QString suggested = o && o->suggested ? QString::fromStdString(*o->suggested) : QString();
-            m_criteria->setItem(row, Suggested, new QTableWidgetItem(
-                suggested.isEmpty() ? (c.isQuantitative() ? tr("? no value") : tr("reviewer decides")) : QString()));
+            m_criteria->setItem(row, Suggested,
+                                new QTableWidgetItem(suggested.isEmpty() ? (c.isQuantitative() ? tr("? no value")
+                                                                                               : tr("reviewer decides"))
+                                                                         : QString()));
             if (!suggested.isEmpty()) {
                 // A suggestion is shown as one, never pre-filled as the verdict (G1): the
                 // reviewer accepts it here, or chooses a verdict of their own.
@@ -344,8 +352,9 @@ void ReviewForm::fillCriteria()
                 verdict->addItem(v, v);
             connect(verdict, &QComboBox::activated, this, [this, id, verdict](int index) {
                 const QString v = verdict->itemData(index).toString();
-                pushDraftEdit(m_context, new SetVerdictCommand(m_context, key(), id.toStdString(),
-                                                               v.isEmpty() ? std::nullopt : std::optional(v.toStdString())));
+                pushDraftEdit(m_context,
+                              new SetVerdictCommand(m_context, key(), id.toStdString(),
+                                                    v.isEmpty() ? std::nullopt : std::optional(v.toStdString())));
             });
             m_criteria->setCellWidget(row, Verdict, verdict);
             auto *note = new QLineEdit(m_criteria);
@@ -417,7 +426,7 @@ void ReviewForm::editConditions()
         return;
     const std::vector<std::string> lines = conditionLines(m_conditions->toPlainText());
     if (lines == draft().conditions)
-        return;   // a blank line or trailing space: nothing the record would carry changed
+        return; // a blank line or trailing space: nothing the record would carry changed
     pushDraftEdit(m_context, new SetConditionsCommand(m_context, key(), lines));
 }
 
@@ -434,8 +443,8 @@ void ReviewForm::refreshBlockers()
         for (const Annotation &a : annotations.value_or(std::vector<Annotation>{})) {
             if (a.status != "open" || a.severity != "blocker")
                 continue;
-            auto *item = new QListWidgetItem(tr("⚠ %1 — on %2").arg(QString::fromStdString(a.text), targetText(a.target)),
-                                             m_blockers);
+            auto *item = new QListWidgetItem(
+                tr("⚠ %1 — on %2").arg(QString::fromStdString(a.text), targetText(a.target)), m_blockers);
             item->setData(Qt::UserRole, QString::fromStdString(a.id));
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
             item->setCheckState(d.isAcknowledged(a.id) ? Qt::Checked : Qt::Unchecked);
@@ -498,8 +507,8 @@ void ReviewForm::refreshProblems()
         QTableWidgetItem *item = m_criteria->item(row, Check);
         // Short in the cell (the column stays narrow), the whole sentence in the tooltip.
         const QString shortText = check.contains(QStringLiteral("note")) ? tr("⚠ note required")
-                                  : check.isEmpty()                       ? tr("✓")
-                                                                          : tr("⚠ verdict needed");
+                                  : check.isEmpty()                      ? tr("✓")
+                                                                         : tr("⚠ verdict needed");
         item->setText(shortText);
         item->setToolTip(check);
         item->setForeground(check.isEmpty() ? status::passText() : status::failText());

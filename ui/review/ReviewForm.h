@@ -5,11 +5,11 @@
 /// command (durable, undoable). "Sign…" builds the record, shows its summary, asks the
 /// passphrase, signs and stores the review; below, the project's signed reviews with their
 /// verification and the gate status.
-#include "ui/common/BackgroundJob.h"
-#include "ui/review/DraftCommands.h"
 #include "core/review/KeyRing.h"
 #include "core/review/ReviewDraft.h"
 #include "core/review/ReviewSigner.h"
+#include "ui/common/BackgroundJob.h"
+#include "ui/review/DraftCommands.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -2,13 +2,13 @@
 // supersession, whether reviewer_roles grants the role) and the gate's status above the form.
 #include "ui/review/ReviewForm.h"
 
-#include "ui/panels/PanelUtil.h"
 #include "core/review/GateStatus.h"
+#include "core/store/RevisionData.h"
+#include "core/store/Store.h"
+#include "ui/panels/PanelUtil.h"
 #include "ui/review/ReviewChecks.h"
 #include "ui/session/ProjectContext.h"
 #include "ui/session/StoreGuard.h"
-#include "core/store/RevisionData.h"
-#include "core/store/Store.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -34,12 +34,14 @@ void ReviewForm::refreshReviews()
         const StoredReview &s = reviews.stored[i];
         const ReviewCheck &c = reviews.checks[i];
         const int row = static_cast<int>(i);
-        const auto set = [&](int col, const QString &text) { m_reviews->setItem(row, col, new QTableWidgetItem(text)); };
+        const auto set = [&](int col, const QString &text) {
+            m_reviews->setItem(row, col, new QTableWidgetItem(text));
+        };
         set(RId, QString::fromStdString(s.id.substr(0, 8)));
         m_reviews->item(row, RId)->setToolTip(QString::fromStdString(s.id));
         set(RGate, QString::fromStdString(s.gateId));
         set(RReviewer, c.record ? QStringLiteral("%1 <%2>").arg(QString::fromStdString(c.record->reviewer.name),
-                                                                 QString::fromStdString(c.record->reviewer.email))
+                                                                QString::fromStdString(c.record->reviewer.email))
                                 : QString::fromStdString(s.reviewerEmail));
         const ReviewStanding &standing = reviews.standings[i];
         const Gate *reviewedGate = r->manifest.findGate(s.gateId);
@@ -47,9 +49,10 @@ void ReviewForm::refreshReviews()
         set(RRole, selfDeclared ? tr("%1 (role self-declared)").arg(QString::fromStdString(s.reviewerRole))
                                 : QString::fromStdString(s.reviewerRole));
         if (selfDeclared)
-            m_reviews->item(row, RRole)->setToolTip(tr("reviewer_roles does not grant this role to %1: the review "
-                                                       "counts towards no sign-off of this gate")
-                                                        .arg(QString::fromStdString(s.reviewerEmail)));
+            m_reviews->item(row, RRole)
+                ->setToolTip(tr("reviewer_roles does not grant this role to %1: the review "
+                                "counts towards no sign-off of this gate")
+                                 .arg(QString::fromStdString(s.reviewerEmail)));
         QString outcome = QString::fromStdString(s.outcome);
         if (standing.supersededBy) {
             const StoredReview &by = reviews.stored[*standing.supersededBy];
@@ -75,7 +78,7 @@ void ReviewForm::refreshReviews()
         set(RStale, changed.isEmpty() ? tr("current") : tr("stale: %1").arg(changed.join(QStringLiteral("; "))));
     }
     m_reviews->resizeColumnsToContents();
-    m_reviews->setColumnWidth(RStale, std::min(m_reviews->columnWidth(RStale), 300));   // the reasons wrap
+    m_reviews->setColumnWidth(RStale, std::min(m_reviews->columnWidth(RStale), 300)); // the reasons wrap
     m_reviews->resizeRowsToContents();
     const Gate *gate = r->manifest.findGate(currentGate().toStdString());
     if (!gate) {
@@ -84,8 +87,9 @@ void ReviewForm::refreshReviews()
     }
     const GateStatus status = gateStatus(*gate, reviews.checks, reviews.standings);
     const QString counted = status.counted == 1 ? tr("1 review counted") : tr("%1 reviews counted").arg(status.counted);
-    m_status->setText(QStringLiteral("<b>%1</b> (%2)").arg(
-        gateStatusText(status, passedWithoutReview(r->manifest, *gate, status)).toHtmlEscaped(), counted));
+    m_status->setText(
+        QStringLiteral("<b>%1</b> (%2)")
+            .arg(gateStatusText(status, passedWithoutReview(r->manifest, *gate, status)).toHtmlEscaped(), counted));
 }
 
 } // namespace mltrl::ui

@@ -5,16 +5,16 @@
 
 #include "ui/common/BackgroundJob.h"
 
-#include "ui/review/KeyDialog.h"
-#include "ui/review/Passphrase.h"
 #include "core/review/ReviewBuilder.h"
 #include "core/review/ReviewStore.h"
-#include "ui/review/SignDialog.h"
 #include "core/review/SigningKey.h"
-#include "ui/review/TrustDialog.h"
-#include "ui/session/ProjectContext.h"
 #include "core/store/RevisionData.h"
 #include "core/store/Store.h"
+#include "ui/review/KeyDialog.h"
+#include "ui/review/Passphrase.h"
+#include "ui/review/SignDialog.h"
+#include "ui/review/TrustDialog.h"
+#include "ui/session/ProjectContext.h"
 
 #include <QLabel>
 #include <QPushButton>

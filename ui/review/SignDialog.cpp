@@ -1,8 +1,8 @@
 #include "ui/review/SignDialog.h"
 
 #include "core/common/QtText.h"
-#include "core/crypto/SshPublicKey.h"
 #include "core/crypto/Ed25519Key.h"
+#include "core/crypto/SshPublicKey.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -12,17 +12,20 @@
 
 namespace mltrl::ui {
 
-
 QString SignDialog::summaryHtml(const ReviewRecord &r)
 {
     QString html;
     const auto pub = SshPublicKey::fromOpenSsh(r.reviewer.publicKey);
-    html += QObject::tr("<h3>Review of %1 (level %2) — %3</h3>").arg(htmlEscaped(r.gate)).arg(r.level).arg(htmlEscaped(r.decision.outcome));
+    html += QObject::tr("<h3>Review of %1 (level %2) — %3</h3>")
+                .arg(htmlEscaped(r.gate))
+                .arg(r.level)
+                .arg(htmlEscaped(r.decision.outcome));
     html += QObject::tr("<p><b>Reviewer:</b> %1 &lt;%2&gt;%3<br><b>Key:</b> %4</p>")
                 .arg(htmlEscaped(r.reviewer.name), htmlEscaped(r.reviewer.email),
                      r.reviewer.role.empty() ? QString() : QStringLiteral(", ") + htmlEscaped(r.reviewer.role),
                      pub ? htmlEscaped(pub->fingerprint()) : QObject::tr("(unreadable)"));
-    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\" border=\"1\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
+    html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\" "
+                           "border=\"1\"><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>")
                 .arg(QObject::tr("Criterion"), QObject::tr("Verdict"), QObject::tr("Observed"), QObject::tr("Note"));
     for (const CriterionVerdict &v : r.verdicts)
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
@@ -51,14 +54,15 @@ QString SignDialog::summaryHtml(const ReviewRecord &r)
 }
 
 SignDialog::SignDialog(const ReviewRecord &record, bool openSshKey, QWidget *parent)
-    : QDialog(parent), m_record(record), m_summary(new QTextBrowser(this)), m_sign(new QPushButton(tr("&Sign"), this))
+      : QDialog(parent), m_record(record), m_summary(new QTextBrowser(this)), m_sign(new QPushButton(tr("&Sign"), this))
 {
     setWindowTitle(tr("Sign review"));
     m_summary->setHtml(summaryHtml(record));
-    auto *how = new QLabel(openSshKey ? tr("Signed with your OpenSSH key: by ssh-agent when it holds the key (it may ask "
-                                           "for a confirmation or a touch), else here (asking its passphrase if it has one).")
-                                      : tr("You will be asked for your key's passphrase if it has one."),
-                           this);
+    auto *how =
+        new QLabel(openSshKey ? tr("Signed with your OpenSSH key: by ssh-agent when it holds the key (it may ask "
+                                   "for a confirmation or a touch), else here (asking its passphrase if it has one).")
+                              : tr("You will be asked for your key's passphrase if it has one."),
+                   this);
     how->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_sign, QDialogButtonBox::AcceptRole);

@@ -1,9 +1,9 @@
 #include "ui/review/TrustDialog.h"
 
 #include "core/crypto/AllowedSigners.h"
-#include "core/review/ReviewerRoles.h"
 #include "core/review/KeyRing.h"
 #include "core/review/ReviewRecord.h"
+#include "core/review/ReviewerRoles.h"
 
 #include <QDialogButtonBox>
 #include <QFile>
@@ -43,9 +43,9 @@ bool writeText(const std::filesystem::path &file, QString text, QString &error)
 } // namespace
 
 TrustDialog::TrustDialog(std::filesystem::path file, QWidget *parent, std::filesystem::path rolesFile)
-    : QDialog(parent), m_file(std::move(file)),
-      m_rolesFile(rolesFile.empty() ? m_file.parent_path() / "reviewer_roles" : std::move(rolesFile)),
-      m_text(new QPlainTextEdit(this)), m_roles(new QPlainTextEdit(this)), m_check(new QLabel(this))
+      : QDialog(parent), m_file(std::move(file)),
+        m_rolesFile(rolesFile.empty() ? m_file.parent_path() / "reviewer_roles" : std::move(rolesFile)),
+        m_text(new QPlainTextEdit(this)), m_roles(new QPlainTextEdit(this)), m_check(new QLabel(this))
 {
     setWindowTitle(tr("Trusted signers"));
     auto *intro = new QLabel(tr("Reviews count towards a gate's sign-offs only when their signer is allowed here "
@@ -135,7 +135,8 @@ bool TrustDialog::addOwnKey()
         m_check->setText(tr("You have no signing key yet: it is created when you first sign."));
         return false;
     }
-    appendLines(m_text, QStringLiteral("%1 namespaces=\"%2\" %3\n")
+    appendLines(m_text,
+                QStringLiteral("%1 namespaces=\"%2\" %3\n")
                     .arg(QString::fromStdString(choice->identity.email), QString::fromUtf8(kReviewNamespace.data()),
                          QString::fromStdString(choice->identity.publicKey)));
     return true;
@@ -150,14 +151,15 @@ bool TrustDialog::addOwnRole()
         return false;
     }
     appendLines(m_roles, QStringLiteral("%1 %2\n").arg(QString::fromStdString(choice->identity.email),
-                                                        QString::fromStdString(choice->identity.role)));
+                                                       QString::fromStdString(choice->identity.role)));
     return true;
 }
 
 void TrustDialog::check()
 {
     Problems problems;
-    const AllowedSigners signers = AllowedSigners::parse(m_text->toPlainText().toStdString(), problems, "allowed_signers");
+    const AllowedSigners signers =
+        AllowedSigners::parse(m_text->toPlainText().toStdString(), problems, "allowed_signers");
     int keys = 0;
     for (const AllowedSigner &s : signers.entries())
         keys += s.malformed ? 0 : 1;
@@ -167,8 +169,10 @@ void TrustDialog::check()
     for (const Problem &p : problems.items())
         lines << QString::fromStdString(p.toString()).toHtmlEscaped();
     const QString counts = tr("%1 signer line%2 and %3 role grant%4 readable")
-                               .arg(keys).arg(keys == 1 ? QString() : QStringLiteral("s"))
-                               .arg(grants).arg(grants == 1 ? QString() : QStringLiteral("s"));
+                               .arg(keys)
+                               .arg(keys == 1 ? QString() : QStringLiteral("s"))
+                               .arg(grants)
+                               .arg(grants == 1 ? QString() : QStringLiteral("s"));
     m_check->setText(lines.isEmpty() ? counts + QStringLiteral(".")
                                      : counts + tr("; problems:<br>%1").arg(lines.join(QStringLiteral("<br>"))));
 }

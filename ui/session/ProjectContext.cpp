@@ -4,7 +4,8 @@
 
 namespace mltrl::ui {
 
-ProjectContext::ProjectContext(Store *store, QObject *parent) : QObject(parent), m_store(store), m_undoStack(new QUndoStack(this))
+ProjectContext::ProjectContext(Store *store, QObject *parent)
+      : QObject(parent), m_store(store), m_undoStack(new QUndoStack(this))
 {
 }
 

@@ -6,9 +6,9 @@
 /// guardStore(): the error is reported through the context (status line and the window's
 /// store-error banner) and the caller gets "no value" back, and the window lives on.
 #include "core/review/AnnotationStore.h"
-#include "ui/session/ProjectContext.h"
 #include "core/sqlite/Database.h"
 #include "core/store/Store.h"
+#include "ui/session/ProjectContext.h"
 
 #include <exception>
 #include <optional>
@@ -59,9 +59,9 @@ auto guardStore(ProjectContext &context, const QString &what, F &&action) noexce
 /// fails.
 inline std::vector<Annotation> guardedAnnotations(ProjectContext &context, std::int64_t revisionId) noexcept
 {
-    return guardStore(context, QStringLiteral("Reading the annotations"), [&] {
-               return AnnotationStore(context.store()->db()).forRevision(revisionId);
-           }).value_or(std::vector<Annotation>{});
+    return guardStore(context, QStringLiteral("Reading the annotations"),
+                      [&] { return AnnotationStore(context.store()->db()).forRevision(revisionId); })
+        .value_or(std::vector<Annotation>{});
 }
 
 } // namespace mltrl::ui

@@ -1,8 +1,8 @@
 #include "ui/shell/ContextBar.h"
 
+#include "core/store/Store.h"
 #include "ui/common/Levels.h"
 #include "ui/session/StoreGuard.h"
-#include "core/store/Store.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -67,7 +67,8 @@ QString ContextBar::levelText(const RevisionOverview &o)
         QStringList held;
         for (const std::string &id : o.heldBackBy)
             held << QString::fromStdString(id);
-        text += QStringLiteral(" (system %1, held back by: %2)").arg(*o.systemLevel).arg(held.join(QStringLiteral(", ")));
+        text +=
+            QStringLiteral(" (system %1, held back by: %2)").arg(*o.systemLevel).arg(held.join(QStringLiteral(", ")));
     }
     if (o.targetLevel)
         text += QStringLiteral(" · target %1").arg(*o.targetLevel);
@@ -96,7 +97,8 @@ void ContextBar::showRevision(const std::shared_ptr<const RevisionData> &revisio
                                .arg(o.revisions)
                                .arg(QString::fromStdString(o.importedAt)));
     m_levels->setText(levelText(o));
-    m_levels->setToolTip(QStringLiteral("%1\nLevel %2: %3").arg(levelText(o)).arg(o.currentLevel).arg(levelName(o.currentLevel)));
+    m_levels->setToolTip(
+        QStringLiteral("%1\nLevel %2: %3").arg(levelText(o)).arg(o.currentLevel).arg(levelName(o.currentLevel)));
     // New texts lay the bar out now, not a frame later.
     if (layout())
         layout()->activate();
@@ -119,7 +121,8 @@ void ContextBar::fillProjectMenu()
         tr("Listing the projects"), [this] { return listProjects(m_store.db()); });
     for (const ProjectSummary &p : projects.value_or(std::vector<ProjectSummary>{})) {
         const QString id = QString::fromStdString(p.id);
-        QAction *a = menu->addAction(QStringLiteral("%1 — %2 (level %3)").arg(id, QString::fromStdString(p.name)).arg(p.currentLevel));
+        QAction *a = menu->addAction(
+            QStringLiteral("%1 — %2 (level %3)").arg(id, QString::fromStdString(p.name)).arg(p.currentLevel));
         a->setCheckable(true);
         a->setChecked(id == m_projectId);
         connect(a, &QAction::triggered, this, [this, id] { emit projectRequested(id, 0); });

@@ -1,14 +1,14 @@
 #include "ui/shell/ExportPacketDialog.h"
 #include "core/common/AtomicFile.h"
 
-#include "ui/common/BackgroundJob.h"
 #include "core/crypto/AllowedSigners.h"
+#include "core/review/KeyRing.h"
+#include "core/store/Store.h"
+#include "ui/common/BackgroundJob.h"
 #include "ui/packet/PacketModel.h"
 #include "ui/packet/PacketWriter.h"
-#include "core/review/KeyRing.h"
 #include "ui/review/ReviewChecks.h"
 #include "ui/session/ProjectContext.h"
-#include "core/store/Store.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -32,7 +32,7 @@ namespace mltrl::ui {
 namespace {
 
 constexpr int kThumbWidth = 150;
-constexpr int kMaxThumbnails = 120;   // enough to judge the layout; the PDF itself has all pages
+constexpr int kMaxThumbnails = 120; // enough to judge the layout; the PDF itself has all pages
 
 /// Thumbnails of the first pages of `pdf` (QPdfDocument reads a file synchronously).
 std::vector<QImage> thumbnailsOf(const QByteArray &pdf, const CancelToken &cancel)
@@ -55,11 +55,11 @@ std::vector<QImage> thumbnailsOf(const QByteArray &pdf, const CancelToken &cance
 } // namespace
 
 ExportPacketDialog::ExportPacketDialog(ProjectContext *context, QWidget *parent)
-    : QDialog(parent), m_context(context), m_scope(new QComboBox(this)), m_paper(new QComboBox(this)),
-      m_signers(new QLineEdit(this)), m_render(new QPushButton(QStringLiteral("&Render"), this)),
-      m_cancel(new QPushButton(QStringLiteral("&Cancel rendering"), this)),
-      m_save(new QPushButton(QStringLiteral("&Save PDF…"), this)), m_progress(new QProgressBar(this)),
-      m_status(new QLabel(this)), m_preview(new QListWidget(this))
+      : QDialog(parent), m_context(context), m_scope(new QComboBox(this)), m_paper(new QComboBox(this)),
+        m_signers(new QLineEdit(this)), m_render(new QPushButton(QStringLiteral("&Render"), this)),
+        m_cancel(new QPushButton(QStringLiteral("&Cancel rendering"), this)),
+        m_save(new QPushButton(QStringLiteral("&Save PDF…"), this)), m_progress(new QProgressBar(this)),
+        m_status(new QLabel(this)), m_preview(new QListWidget(this))
 {
     setWindowTitle(QStringLiteral("Export review packet"));
     setObjectName(QStringLiteral("exportPacketDialog"));
@@ -67,12 +67,15 @@ ExportPacketDialog::ExportPacketDialog(ProjectContext *context, QWidget *parent)
     m_scope->addItem(QStringLiteral("Whole project"), QString());
     if (revision)
         for (const Gate &g : revision->manifest.gates)
-            m_scope->addItem(QStringLiteral("Gate %1 (level %2): %3").arg(QString::fromStdString(g.id)).arg(g.level)
+            m_scope->addItem(QStringLiteral("Gate %1 (level %2): %3")
+                                 .arg(QString::fromStdString(g.id))
+                                 .arg(g.level)
                                  .arg(QString::fromStdString(g.title)),
                              QString::fromStdString(g.id));
     m_paper->addItem(QStringLiteral("A4"), QStringLiteral("A4"));
     m_paper->addItem(QStringLiteral("US Letter"), QStringLiteral("Letter"));
-    m_signers->setPlaceholderText(QStringLiteral("the workbench's trust (Keys ▸ Trust): its allowed signers and reviewer roles"));
+    m_signers->setPlaceholderText(
+        QStringLiteral("the workbench's trust (Keys ▸ Trust): its allowed signers and reviewer roles"));
     auto *browse = new QPushButton(QStringLiteral("Browse…"), this);
     auto *signersRow = new QHBoxLayout;
     signersRow->addWidget(m_signers, 1);
@@ -145,7 +148,7 @@ void ExportPacketDialog::render()
     m_pdf.clear();
     m_pages = 0;
     m_preview->clear();
-    m_progress->setRange(0, 0);   // busy until the page count is known
+    m_progress->setRange(0, 0); // busy until the page count is known
     m_status->setText(QStringLiteral("Collecting the data…"));
     setBusy(true);
 
@@ -237,12 +240,13 @@ void ExportPacketDialog::finish(Result result)
                                              QStringLiteral("page %1").arg(i + 1), m_preview);
             item->setFlags(Qt::ItemIsEnabled);
         }
-        m_status->setText(QStringLiteral("%1 pages, %2 KB%3. Save to keep it.")
-                              .arg(m_pages)
-                              .arg((m_pdf.size() + 1023) / 1024)
-                              .arg(int(result.thumbnails.size()) < m_pages
-                                       ? QStringLiteral(" (previews of the first %1 pages)").arg(result.thumbnails.size())
-                                       : QString()));
+        m_status->setText(
+            QStringLiteral("%1 pages, %2 KB%3. Save to keep it.")
+                .arg(m_pages)
+                .arg((m_pdf.size() + 1023) / 1024)
+                .arg(int(result.thumbnails.size()) < m_pages
+                         ? QStringLiteral(" (previews of the first %1 pages)").arg(result.thumbnails.size())
+                         : QString()));
     }
     setBusy(false);
     emit rendered(!m_pdf.isEmpty());
@@ -286,8 +290,8 @@ void ExportPacketDialog::saveAs()
                              .arg(QString::fromStdString(revision->overview.id))
                              .arg(revision->overview.revision)
                              .arg(gate.isEmpty() ? QString() : QStringLiteral("-") + gate);
-    const QString path = QFileDialog::getSaveFileName(this, QStringLiteral("Save review packet"), name,
-                                                      QStringLiteral("PDF (*.pdf)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, QStringLiteral("Save review packet"), name, QStringLiteral("PDF (*.pdf)"));
     if (!path.isEmpty())
         saveTo(path);
 }

@@ -1,8 +1,8 @@
 #pragma once
 /// File ▸ Export review packet…: choose the gate (or the whole project) and the paper, render
 /// the PDF off the UI thread with progress and cancel, look at page thumbnails, then save.
-#include "ui/common/BackgroundJob.h"
 #include "core/common/Cancel.h"
+#include "ui/common/BackgroundJob.h"
 
 #include <QByteArray>
 #include <QDialog>
@@ -18,7 +18,6 @@ class QLineEdit;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
-
 
 namespace mltrl::ui {
 

@@ -1,8 +1,8 @@
 #include "ui/shell/ImportController.h"
 
+#include "core/store/Store.h"
 #include "ui/common/BackgroundJob.h"
 #include "ui/shell/ImportProblemsDialog.h"
-#include "core/store/Store.h"
 
 #include <QFileInfo>
 #include <QProgressDialog>
@@ -25,7 +25,8 @@ WorkerOutput runImport(JobContext &job, const std::filesystem::path &source)
     std::uint64_t shown = ~std::uint64_t(0);
     out.result = importArchive(job.store(), source, out.problems, {}, &job.cancelToken(),
                                [&job, &shown](std::uint64_t done, std::uint64_t total) {
-                                   const std::uint64_t permille = total ? std::min<std::uint64_t>(1000, done * 1000 / total) : 0;
+                                   const std::uint64_t permille =
+                                       total ? std::min<std::uint64_t>(1000, done * 1000 / total) : 0;
                                    if (total == 0 || permille == shown)
                                        return;
                                    shown = permille;
@@ -41,13 +42,13 @@ QString fileLabel(const QString &source)
 } // namespace
 
 ImportController::ImportController(std::filesystem::path storeDir, QWidget *dialogParent, QObject *parent)
-    : QObject(parent), m_storeDir(std::move(storeDir)), m_dialogParent(dialogParent)
+      : QObject(parent), m_storeDir(std::move(storeDir)), m_dialogParent(dialogParent)
 {
 }
 
 ImportController::~ImportController()
 {
-    BackgroundJob::stop(m_job);   // the importer sees the cancel and leaves the store unchanged
+    BackgroundJob::stop(m_job); // the importer sees the cancel and leaves the store unchanged
 }
 
 ImportProblemsDialog *ImportController::problemsDialog() const
@@ -80,7 +81,7 @@ bool ImportController::start(const QString &source)
     m_job = runJob<WorkerOutput>(
         this, JobStore{m_storeDir, Store::Access::ReadWrite}, [path](JobContext &job) { return runImport(job, path); },
         [this](JobResult<WorkerOutput> out) {
-            if (!out.ok()) {   // the store vanished or failed under the import
+            if (!out.ok()) { // the store vanished or failed under the import
                 out.value.emplace();
                 out.value->result.outcome = ImportResult::Outcome::Failed;
                 out.value->problems.error(m_storeDir.string(), out.error.toStdString());
@@ -103,7 +104,7 @@ void ImportController::cancel()
 void ImportController::updateProgress(qint64 done, qint64 total)
 {
     if (!m_progress || total <= 0)
-        return;   // unknown size: the dialog stays a busy indicator
+        return; // unknown size: the dialog stays a busy indicator
     m_progress->setMaximum(1000);
     m_progress->setValue(static_cast<int>(std::min<qint64>(1000, done * 1000 / total)));
 }
@@ -156,7 +157,7 @@ void ImportController::showProblems(const QString &heading)
     auto *dialog = new ImportProblemsDialog(heading, m_lastProblems.items(), m_dialogParent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_problemsDialog = dialog;
-    dialog->open();   // window-modal, never blocks the event loop
+    dialog->open(); // window-modal, never blocks the event loop
 }
 
 } // namespace mltrl::ui

@@ -2,10 +2,10 @@
 /// Imports archives off the UI thread: a worker opens its own connection to the store (SQLite
 /// connections belong to one thread), a progress dialog can cancel (the importer then leaves
 /// the store unchanged), and problems of a rejected archive are shown in ImportProblemsDialog.
-#include "ui/common/BackgroundJob.h"
 #include "core/common/Cancel.h"
 #include "core/common/Problems.h"
 #include "core/import/Importer.h"
+#include "ui/common/BackgroundJob.h"
 
 #include <QObject>
 #include <QPointer>

@@ -23,12 +23,13 @@ QString countLine(const std::vector<Problem> &problems)
     for (const Problem &p : problems)
         errors += p.severity == Severity::Error ? 1 : 0;
     const qsizetype warnings = static_cast<qsizetype>(problems.size()) - errors;
-    return QStringLiteral("%1, %2.").arg(counted(errors, QStringLiteral("error")), counted(warnings, QStringLiteral("warning")));
+    return QStringLiteral("%1, %2.").arg(counted(errors, QStringLiteral("error")),
+                                         counted(warnings, QStringLiteral("warning")));
 }
 } // namespace
 
 ImportProblemsDialog::ImportProblemsDialog(const QString &heading, std::vector<Problem> problems, QWidget *parent)
-    : QDialog(parent), m_model(new ProblemsModel(this)), m_view(new QTreeView(this))
+      : QDialog(parent), m_model(new ProblemsModel(this)), m_view(new QTreeView(this))
 {
     setObjectName(QStringLiteral("importProblemsDialog"));
     setWindowTitle(QStringLiteral("Import problems"));
@@ -46,7 +47,7 @@ ImportProblemsDialog::ImportProblemsDialog(const QString &heading, std::vector<P
     m_view->setModel(proxy);
     m_view->setRootIsDecorated(false);
     m_view->setSortingEnabled(true);
-    m_view->sortByColumn(-1, Qt::AscendingOrder);   // keep the importer's order until asked
+    m_view->sortByColumn(-1, Qt::AscendingOrder); // keep the importer's order until asked
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setWordWrap(true);
     m_view->setUniformRowHeights(false);
@@ -64,9 +65,8 @@ ImportProblemsDialog::ImportProblemsDialog(const QString &heading, std::vector<P
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *copyButton = buttons->addButton(QStringLiteral("Copy all"), QDialogButtonBox::ActionRole);
     copyButton->setObjectName(QStringLiteral("copyProblems"));
-    connect(copyButton, &QPushButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(m_model->toText());
-    });
+    connect(copyButton, &QPushButton::clicked, this,
+            [this] { QGuiApplication::clipboard()->setText(m_model->toText()); });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);

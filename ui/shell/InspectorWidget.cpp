@@ -3,15 +3,15 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QHeaderView>
-#include <QLabel>
-#include <QTreeWidget>
 #include <QEvent>
 #include <QFontMetricsF>
+#include <QHeaderView>
+#include <QLabel>
 #include <QPainter>
 #include <QStyledItemDelegate>
 #include <QTextLayout>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -88,7 +88,7 @@ private:
 } // namespace
 
 InspectorWidget::InspectorWidget(QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_facts(new QTreeWidget(this)), m_links(new QLabel(this))
+      : QWidget(parent), m_title(new QLabel(this)), m_facts(new QTreeWidget(this)), m_links(new QLabel(this))
 {
     setObjectName(QStringLiteral("inspector"));
     m_title->setObjectName(QStringLiteral("inspectorTitle"));
@@ -154,7 +154,8 @@ void InspectorWidget::showLinks(const QList<QPair<QString, QString>> &links)
         m_hrefs << href;
         lines << QStringLiteral("<a href=\"%1\">%2</a>").arg(href.toHtmlEscaped(), text.toHtmlEscaped());
     }
-    m_links->setText(lines.isEmpty() ? QString() : QStringLiteral("<b>Cited by</b><br>") + lines.join(QStringLiteral("<br>")));
+    m_links->setText(lines.isEmpty() ? QString()
+                                     : QStringLiteral("<b>Cited by</b><br>") + lines.join(QStringLiteral("<br>")));
     m_links->setVisible(!lines.isEmpty());
 }
 

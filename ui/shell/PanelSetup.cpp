@@ -23,7 +23,8 @@ void installPanels(WorkbenchWindow &window, ProjectContext &context)
     // then what the gate points to. Ctrl+1… follow this order.
     auto *overview = new OverviewPanel(&context);
     window.addPanel(QStringLiteral("Overview"), QStringLiteral("go-home"), overview);
-    QObject::connect(&context, &ProjectContext::showProject, &window, [&window, overview] { window.showPanel(overview); });
+    QObject::connect(&context, &ProjectContext::showProject, &window,
+                     [&window, overview] { window.showPanel(overview); });
 
     auto *gates = new GatesPanel(&context);
     window.addPanel(QStringLiteral("Gates"), QStringLiteral("view-task"), gates);

@@ -48,8 +48,8 @@ QString ProblemsModel::toText(const QModelIndexList &rows) const
         if (!wanted.empty() && !wanted.count(r))
             continue;
         const Problem &p = m_problems[static_cast<std::size_t>(r)];
-        lines << severityText(p.severity) + QLatin1Char('\t') + QString::fromStdString(p.where) + QLatin1Char('\t')
-                     + QString::fromStdString(p.what);
+        lines << severityText(p.severity) + QLatin1Char('\t') + QString::fromStdString(p.where) + QLatin1Char('\t') +
+                     QString::fromStdString(p.what);
     }
     return lines.join(QLatin1Char('\n'));
 }
@@ -73,10 +73,14 @@ QVariant ProblemsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case Qt::ToolTipRole:
         switch (index.column()) {
-        case SeverityColumn: return severityText(p.severity);
-        case WhereColumn: return QString::fromStdString(p.where);
-        case WhatColumn: return QString::fromStdString(p.what);
-        default: return {};
+        case SeverityColumn:
+            return severityText(p.severity);
+        case WhereColumn:
+            return QString::fromStdString(p.where);
+        case WhatColumn:
+            return QString::fromStdString(p.what);
+        default:
+            return {};
         }
     case Qt::DecorationRole:
         if (index.column() == SeverityColumn && qobject_cast<QApplication *>(QCoreApplication::instance()))
@@ -93,10 +97,14 @@ QVariant ProblemsModel::headerData(int section, Qt::Orientation orientation, int
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case SeverityColumn: return QStringLiteral("Severity");
-    case WhereColumn: return QStringLiteral("Where");
-    case WhatColumn: return QStringLiteral("What");
-    default: return {};
+    case SeverityColumn:
+        return QStringLiteral("Severity");
+    case WhereColumn:
+        return QStringLiteral("Where");
+    case WhatColumn:
+        return QStringLiteral("What");
+    default:
+        return {};
     }
 }
 

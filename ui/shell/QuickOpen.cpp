@@ -11,8 +11,8 @@
 namespace mltrl::ui {
 
 QuickOpen::QuickOpen(ProjectContext *context, QWidget *parent)
-    : QFrame(parent, Qt::Popup), m_context(context), m_model(new QuickOpenModel(this)), m_filter(new QLineEdit(this)),
-      m_list(new QListView(this))
+      : QFrame(parent, Qt::Popup), m_context(context), m_model(new QuickOpenModel(this)), m_filter(new QLineEdit(this)),
+        m_list(new QListView(this))
 {
     setObjectName(QStringLiteral("quickOpen"));
     setFrameShape(QFrame::StyledPanel);
@@ -22,10 +22,10 @@ QuickOpen::QuickOpen(ProjectContext *context, QWidget *parent)
     m_list->setObjectName(QStringLiteral("quickOpenList"));
     m_list->setModel(m_model);
     m_list->setUniformItemSizes(true);
-    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);   // long texts end in "…"
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // long texts end in "…"
     m_list->setTextElideMode(Qt::ElideRight);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_list->setFocusPolicy(Qt::NoFocus);   // the filter line keeps the keyboard
+    m_list->setFocusPolicy(Qt::NoFocus); // the filter line keeps the keyboard
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(m_filter);
@@ -96,12 +96,23 @@ bool QuickOpen::eventFilter(QObject *watched, QEvent *event)
         const int last = m_model->rowCount() - 1;
         const int page = std::max(1, m_list->viewport()->height() / std::max(1, m_list->sizeHintForRow(0)));
         switch (key->key()) {
-        case Qt::Key_Down: selectRow(std::min(last, current + 1)); return true;
-        case Qt::Key_Up: selectRow(std::max(0, current - 1)); return true;
-        case Qt::Key_PageDown: selectRow(std::min(last, current + page)); return true;
-        case Qt::Key_PageUp: selectRow(std::max(0, current - page)); return true;
-        case Qt::Key_Escape: hide(); return true;
-        default: break;
+        case Qt::Key_Down:
+            selectRow(std::min(last, current + 1));
+            return true;
+        case Qt::Key_Up:
+            selectRow(std::max(0, current - 1));
+            return true;
+        case Qt::Key_PageDown:
+            selectRow(std::min(last, current + page));
+            return true;
+        case Qt::Key_PageUp:
+            selectRow(std::max(0, current - page));
+            return true;
+        case Qt::Key_Escape:
+            hide();
+            return true;
+        default:
+            break;
         }
     }
     return QFrame::eventFilter(watched, event);

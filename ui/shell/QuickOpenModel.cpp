@@ -3,8 +3,8 @@
 #include "ui/common/NaturalSort.h"
 
 #include "core/common/QtText.h"
-#include "ui/session/ProjectContext.h"
 #include "core/store/RevisionData.h"
+#include "ui/session/ProjectContext.h"
 
 #include <algorithm>
 
@@ -16,7 +16,8 @@ int quickOpenScore(const QString &query, const QString &text)
         return 0;
     const qsizetype at = text.indexOf(query, 0, Qt::CaseInsensitive);
     if (at >= 0)
-        return 100000 - static_cast<int>(std::min<qsizetype>(at, 1000)) * 10 - static_cast<int>(std::min<qsizetype>(text.size(), 9));
+        return 100000 - static_cast<int>(std::min<qsizetype>(at, 1000)) * 10 -
+               static_cast<int>(std::min<qsizetype>(text.size(), 9));
     // Subsequence: every query character in order; each gap between matched characters costs.
     int gaps = 0;
     qsizetype pos = 0;
@@ -35,19 +36,23 @@ int quickOpenScore(const QString &query, const QString &text)
     return std::max(1, 50000 - gaps * 100 - static_cast<int>(std::min<qsizetype>(text.size(), 99)));
 }
 
-QuickOpenModel::QuickOpenModel(QObject *parent) : QAbstractListModel(parent)
-{
-}
+QuickOpenModel::QuickOpenModel(QObject *parent) : QAbstractListModel(parent) {}
 
 QString QuickOpenModel::kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::Evidence: return tr("Evidence");
-    case Kind::Metric: return tr("Metric");
-    case Kind::Requirement: return tr("Requirement");
-    case Kind::Gate: return tr("Gate");
-    case Kind::Criterion: return tr("Criterion");
-    case Kind::Card: return tr("Card");
+    case Kind::Evidence:
+        return tr("Evidence");
+    case Kind::Metric:
+        return tr("Metric");
+    case Kind::Requirement:
+        return tr("Requirement");
+    case Kind::Gate:
+        return tr("Gate");
+    case Kind::Criterion:
+        return tr("Criterion");
+    case Kind::Card:
+        return tr("Card");
     }
     return {};
 }
@@ -73,11 +78,17 @@ void QuickOpenModel::setRevision(const RevisionData *revision)
         for (const Gate &g : m.gates) {
             m_all.push_back({Kind::Gate, qs(g.id), {}, g.level, qs(g.id), qs(g.title)});
             for (const Criterion &c : g.criteria)
-                m_all.push_back({Kind::Criterion, qs(c.id), qs(g.id), g.level, QStringLiteral("%1 / %2").arg(qs(g.id), qs(c.id)), qs(c.text)});
+                m_all.push_back({Kind::Criterion, qs(c.id), qs(g.id), g.level,
+                                 QStringLiteral("%1 / %2").arg(qs(g.id), qs(c.id)), qs(c.text)});
         }
         for (const Card &c : m.cards) {
             const QString component = c.component.empty() ? tr("system") : qs(c.component);
-            m_all.push_back({Kind::Card, {}, qs(c.component), c.level, tr("Card L%1 — %2").arg(c.level).arg(component), qs(c.tldr)});
+            m_all.push_back({Kind::Card,
+                             {},
+                             qs(c.component),
+                             c.level,
+                             tr("Card L%1 — %2").arg(c.level).arg(component),
+                             qs(c.tldr)});
         }
     }
     endResetModel();
@@ -89,7 +100,7 @@ void QuickOpenModel::setFilter(const QString &query)
     beginResetModel();
     m_query = query.trimmed();
     m_shown.clear();
-    std::vector<std::pair<int, int>> ranked;   // (score, index)
+    std::vector<std::pair<int, int>> ranked; // (score, index)
     for (std::size_t i = 0; i < m_all.size(); ++i) {
         const Item &it = m_all[i];
         // The label is what people type first (ids); the detail and kind still find it.
@@ -113,12 +124,24 @@ void QuickOpenModel::activate(int row, ProjectContext &context) const
         return;
     const Item &it = item(row);
     switch (it.kind) {
-    case Kind::Evidence: emit context.showEvidence(it.id); break;
-    case Kind::Metric: emit context.showMetric(it.id); break;
-    case Kind::Requirement: emit context.showRequirement(it.id); break;
-    case Kind::Gate: emit context.showCriterion(it.id, QString()); break;
-    case Kind::Criterion: emit context.showCriterion(it.parent, it.id); break;
-    case Kind::Card: emit context.showCard(it.level, it.parent); break;
+    case Kind::Evidence:
+        emit context.showEvidence(it.id);
+        break;
+    case Kind::Metric:
+        emit context.showMetric(it.id);
+        break;
+    case Kind::Requirement:
+        emit context.showRequirement(it.id);
+        break;
+    case Kind::Gate:
+        emit context.showCriterion(it.id, QString());
+        break;
+    case Kind::Criterion:
+        emit context.showCriterion(it.parent, it.id);
+        break;
+    case Kind::Card:
+        emit context.showCard(it.level, it.parent);
+        break;
     }
 }
 
@@ -136,11 +159,16 @@ QVariant QuickOpenModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return it.detail.isEmpty() ? QStringLiteral("%1  ·  %2").arg(kindName(it.kind), it.label)
                                    : QStringLiteral("%1  ·  %2 — %3").arg(kindName(it.kind), it.label, it.detail);
-    case Qt::ToolTipRole: return it.detail;
-    case KindRole: return static_cast<int>(it.kind);
-    case IdRole: return it.id;
-    case DetailRole: return it.detail;
-    default: return {};
+    case Qt::ToolTipRole:
+        return it.detail;
+    case KindRole:
+        return static_cast<int>(it.kind);
+    case IdRole:
+        return it.id;
+    case DetailRole:
+        return it.detail;
+    default:
+        return {};
     }
 }
 

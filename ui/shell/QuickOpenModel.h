@@ -26,11 +26,11 @@ public:
 
     struct Item {
         Kind kind = Kind::Evidence;
-        QString id;          ///< evidence/metric/requirement/gate id; for a criterion the criterion id
-        QString parent;      ///< the gate of a criterion, the component of a card
-        int level = 0;       ///< the level of a card
-        QString label;       ///< what the list shows first
-        QString detail;      ///< the second, dimmer part (title, text)
+        QString id;     ///< evidence/metric/requirement/gate id; for a criterion the criterion id
+        QString parent; ///< the gate of a criterion, the component of a card
+        int level = 0;  ///< the level of a card
+        QString label;  ///< what the list shows first
+        QString detail; ///< the second, dimmer part (title, text)
     };
 
     explicit QuickOpenModel(QObject *parent = nullptr);
@@ -52,7 +52,7 @@ public:
 
 private:
     std::vector<Item> m_all;
-    QVector<int> m_shown;   ///< indexes into m_all, in rank order
+    QVector<int> m_shown; ///< indexes into m_all, in rank order
     QString m_query;
 };
 

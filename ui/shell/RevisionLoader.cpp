@@ -1,7 +1,7 @@
 #include "ui/shell/RevisionLoader.h"
 
-#include "ui/common/BackgroundJob.h"
 #include "core/store/Store.h"
+#include "ui/common/BackgroundJob.h"
 
 #include <QStringList>
 
@@ -34,7 +34,7 @@ QString describe(const Problems &problems)
 } // namespace
 
 RevisionLoader::RevisionLoader(std::filesystem::path storeDir, QObject *parent)
-    : QObject(parent), m_storeDir(std::move(storeDir))
+      : QObject(parent), m_storeDir(std::move(storeDir))
 {
 }
 
@@ -51,11 +51,12 @@ void RevisionLoader::load(const QString &projectId, std::optional<int> revision)
     std::erase_if(m_jobs, [](const QPointer<BackgroundJob> &job) { return job.isNull(); });
     const std::string id = projectId.toStdString();
     m_jobs.push_back(runJob<LoadOutput>(
-        this, JobStore{m_storeDir}, [id, revision](JobContext &job) { return loadOffThread(job.store(), id, revision); },
+        this, JobStore{m_storeDir},
+        [id, revision](JobContext &job) { return loadOffThread(job.store(), id, revision); },
         [this, generation, projectId](JobResult<LoadOutput> out) {
             --m_pending;
             if (generation != m_generation)
-                return;   // superseded by a later request
+                return; // superseded by a later request
             if (!out.ok())
                 emit failed(projectId, out.error);
             else if (out.value->revision)

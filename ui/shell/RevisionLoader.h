@@ -1,8 +1,8 @@
 #pragma once
 /// Loads a stored revision off the UI thread with its own store connection and hands the
 /// result to the UI thread. A newer request supersedes an older one still running.
-#include "ui/common/BackgroundJob.h"
 #include "core/store/RevisionData.h"
+#include "ui/common/BackgroundJob.h"
 
 #include <QObject>
 #include <QPointer>

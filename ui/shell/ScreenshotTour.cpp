@@ -57,7 +57,7 @@ void collectEvidence(const QAbstractItemModel *model, const QModelIndex &parent,
 } // namespace
 
 ScreenshotTour::ScreenshotTour(WorkbenchWindow &window, QString directory, Options options, QObject *parent)
-    : QObject(parent), m_window(window), m_directory(std::move(directory)), m_options(options)
+      : QObject(parent), m_window(window), m_directory(std::move(directory)), m_options(options)
 {
 }
 
@@ -94,7 +94,7 @@ std::optional<int> ScreenshotTour::parseEvidenceLimit(const QString &text)
 QSize ScreenshotTour::windowSize(const QSize &available, const QSize &requested)
 {
     if (!requested.isEmpty())
-        return requested;   // forced: exactly what was asked
+        return requested; // forced: exactly what was asked
     return available;
 }
 
@@ -125,7 +125,7 @@ void ScreenshotTour::sizeWindow()
 
 void ScreenshotTour::start(int timeoutMs)
 {
-    sizeWindow();   // again, in case the window moved to another screen when shown
+    sizeWindow(); // again, in case the window moved to another screen when shown
     auto begin = [this] {
         if (m_started)
             return;
@@ -219,11 +219,12 @@ bool ScreenshotTour::shootEvidence()
     bool ok = true;
     for (const QString &id : ids) {
         panel->openEvidence(id);
-        settleUntil([panel, &id] { return panel->currentEvidenceId() == id && panel->viewer() && panel->viewer()->isLoaded(); },
-                    10000);
+        settleUntil(
+            [panel, &id] { return panel->currentEvidenceId() == id && panel->viewer() && panel->viewer()->isLoaded(); },
+            10000);
         if (!panel->viewer() || !panel->viewer()->isLoaded())
             say(QStringLiteral("evidence %1 did not finish loading within 10 s; saved as it was").arg(id));
-        settle(60);   // the first paint (PDF pages render on the next event loop turns)
+        settle(60); // the first paint (PDF pages render on the next event loop turns)
         const QString file = QDir(m_directory).filePath(QStringLiteral("evidence-%1.png").arg(id));
         if (!m_window.grab().save(file)) {
             say(QStringLiteral("cannot write %1").arg(file));

@@ -33,7 +33,7 @@ public:
 
     ScreenshotTour(WorkbenchWindow &window, QString directory, Options options, QObject *parent = nullptr);
     ScreenshotTour(WorkbenchWindow &window, QString directory, QObject *parent = nullptr)
-        : ScreenshotTour(window, std::move(directory), Options{}, parent)
+          : ScreenshotTour(window, std::move(directory), Options{}, parent)
     {
     }
 

@@ -43,7 +43,7 @@ void Settings::migrate()
 {
     const int from = storedVersion();
     if (from >= kVersion)
-        return;   // current, or written by a newer build: leave its keys alone
+        return; // current, or written by a newer build: leave its keys alone
     // Version 0 is a file without a version (hand-written, or from before settings were
     // versioned): keep only the keys this build declares, and hold the recent-files bound.
     const QStringList known = keys::allNames();

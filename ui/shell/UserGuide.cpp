@@ -25,7 +25,7 @@ UserGuide::UserGuide(QWidget *parent) : QDialog(parent), m_browser(new QTextBrow
     setObjectName(QStringLiteral("userGuide"));
     setWindowTitle(tr("MLTRL Workbench — User Guide"));
     m_browser->setObjectName(QStringLiteral("userGuideBrowser"));
-    m_browser->setOpenExternalLinks(true);   // only links to the web leave the guide
+    m_browser->setOpenExternalLinks(true); // only links to the web leave the guide
     m_browser->setSource(url());
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);

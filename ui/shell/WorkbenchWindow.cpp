@@ -3,48 +3,48 @@
 #include "ui/common/Counted.h"
 #include "ui/common/PanelIcons.h"
 
+#include "core/review/KeyRing.h"
+#include "core/store/Store.h"
 #include "ui/library/LibraryModel.h"
 #include "ui/library/LibraryView.h"
 #include "ui/library/WelcomeView.h"
 #include "ui/review/KeyDialog.h"
-#include "core/review/KeyRing.h"
 #include "ui/review/Passphrase.h"
 #include "ui/session/ProjectContext.h"
+#include "ui/shell/BundledExample.h"
 #include "ui/shell/ContextBar.h"
 #include "ui/shell/ExportPacketDialog.h"
 #include "ui/shell/ImportController.h"
 #include "ui/shell/ImportProblemsDialog.h"
-#include "ui/shell/BundledExample.h"
 #include "ui/shell/InspectorWidget.h"
 #include "ui/shell/ProblemsModel.h"
 #include "ui/shell/QuickOpen.h"
 #include "ui/shell/RevisionLoader.h"
 #include "ui/shell/Settings.h"
 #include "ui/shell/UserGuide.h"
-#include "core/store/Store.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
-#include <QUndoStack>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
-#include <QFrame>
-#include <QHBoxLayout>
 #include <QResizeEvent>
 #include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
-#include <QToolBar>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace mltrl::ui {
@@ -64,10 +64,10 @@ QString fact(const std::string &s)
 } // namespace
 
 WorkbenchWindow::WorkbenchWindow(Store &store, Settings &settings, QWidget *parent)
-    : QMainWindow(parent), m_store(store), m_settings(settings), m_context(new ProjectContext(&store, this)),
-      m_import(new ImportController(store.dir(), this, this)), m_loader(new RevisionLoader(store.dir(), this)),
-      m_bar(new ContextBar(store, this)), m_nav(new QListWidget(this)), m_stack(new QStackedWidget(this)),
-      m_inspector(new InspectorWidget(this)), m_library(new LibraryView(store, this))
+      : QMainWindow(parent), m_store(store), m_settings(settings), m_context(new ProjectContext(&store, this)),
+        m_import(new ImportController(store.dir(), this, this)), m_loader(new RevisionLoader(store.dir(), this)),
+        m_bar(new ContextBar(store, this)), m_nav(new QListWidget(this)), m_stack(new QStackedWidget(this)),
+        m_inspector(new InspectorWidget(this)), m_library(new LibraryView(store, this))
 {
     setObjectName(QStringLiteral("workbenchWindow"));
     setWindowTitle(QStringLiteral("MLTRL Workbench"));
@@ -134,22 +134,24 @@ WorkbenchWindow::WorkbenchWindow(Store &store, Settings &settings, QWidget *pare
     connect(m_context, &ProjectContext::inspect, m_inspector, &InspectorWidget::showFacts);
     connect(m_context, &ProjectContext::inspectLinks, m_inspector, &InspectorWidget::showLinks);
     connect(m_inspector, &InspectorWidget::linkActivated, m_context, &ProjectContext::navigate);
-    connect(m_context, &ProjectContext::notice, this, [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+    connect(m_context, &ProjectContext::notice, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 10000); });
     connect(m_import, &ImportController::notice, m_context, &ProjectContext::notice);
-    connect(m_import, &ImportController::imported, this, [this](const QString &projectId, int revision, const QString &source) {
-        m_settings.addRecentFile(source);
-        m_library->refresh();
-        // The example's first revision goes in before its second, which is the one opened.
-        while (!m_importQueue.isEmpty()) {
-            if (m_import->start(m_importQueue.takeFirst()))
-                return;
-        }
-        openProject(projectId, revision);
-    });
+    connect(m_import, &ImportController::imported, this,
+            [this](const QString &projectId, int revision, const QString &source) {
+                m_settings.addRecentFile(source);
+                m_library->refresh();
+                // The example's first revision goes in before its second, which is the one opened.
+                while (!m_importQueue.isEmpty()) {
+                    if (m_import->start(m_importQueue.takeFirst()))
+                        return;
+                }
+                openProject(projectId, revision);
+            });
     connect(m_import, &ImportController::finished, this, [this](int outcome) {
         if (outcome != static_cast<int>(ImportResult::Outcome::Imported) &&
             outcome != static_cast<int>(ImportResult::Outcome::AlreadyPresent))
-            m_importQueue.clear();   // rejected or cancelled: stop there
+            m_importQueue.clear(); // rejected or cancelled: stop there
     });
     connect(m_loader, &RevisionLoader::loaded, m_context, &ProjectContext::setRevision);
     connect(m_loader, &RevisionLoader::failed, this, [this](const QString &projectId, const QString &message) {
@@ -174,7 +176,8 @@ WorkbenchWindow::WorkbenchWindow(Store &store, Settings &settings, QWidget *pare
     connect(m_context, &ProjectContext::showEvidence, this, [this] { showPanel(m_routes[Navigation::Evidence]); });
     connect(m_context, &ProjectContext::showMetric, this, [this] { showPanel(m_routes[Navigation::Metric]); });
     connect(m_context, &ProjectContext::showCriterion, this, [this] { showPanel(m_routes[Navigation::Criterion]); });
-    connect(m_context, &ProjectContext::showRequirement, this, [this] { showPanel(m_routes[Navigation::Requirement]); });
+    connect(m_context, &ProjectContext::showRequirement, this,
+            [this] { showPanel(m_routes[Navigation::Requirement]); });
     connect(m_context, &ProjectContext::showCard, this, [this] { showPanel(m_routes[Navigation::Card]); });
 
     resize(1280, 800);
@@ -202,7 +205,8 @@ void WorkbenchWindow::buildMenus()
     packet->setObjectName(QStringLiteral("exportPacketAction"));
     packet->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     packet->setEnabled(m_context->hasRevision());
-    connect(m_context, &ProjectContext::revisionChanged, packet, [this, packet] { packet->setEnabled(m_context->hasRevision()); });
+    connect(m_context, &ProjectContext::revisionChanged, packet,
+            [this, packet] { packet->setEnabled(m_context->hasRevision()); });
     file->addSeparator();
     QAction *quit = file->addAction(QStringLiteral("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -225,15 +229,16 @@ void WorkbenchWindow::buildMenus()
     QAction *quickOpen = m_viewMenu->addAction(QStringLiteral("&Go to…"), this, &WorkbenchWindow::showQuickOpen);
     quickOpen->setObjectName(QStringLiteral("quickOpenAction"));
     quickOpen->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
-    addAction(quickOpen);   // works with the menu bar hidden too
+    addAction(quickOpen); // works with the menu bar hidden too
     m_viewMenu->addSeparator();
 
     QMenu *help = menuBar()->addMenu(QStringLiteral("&Help"));
     QAction *guide = help->addAction(QStringLiteral("&User Guide"), this, &WorkbenchWindow::showUserGuide);
     guide->setObjectName(QStringLiteral("userGuideAction"));
-    guide->setShortcut(QKeySequence::HelpContents);   // F1
-    addAction(guide);   // works with the menu bar hidden too
-    QAction *example = help->addAction(QStringLiteral("Open the Bundled &Example"), this, &WorkbenchWindow::openBundledExample);
+    guide->setShortcut(QKeySequence::HelpContents); // F1
+    addAction(guide);                               // works with the menu bar hidden too
+    QAction *example =
+        help->addAction(QStringLiteral("Open the Bundled &Example"), this, &WorkbenchWindow::openBundledExample);
     example->setObjectName(QStringLiteral("openExampleAction"));
     QAction *key = help->addAction(QStringLiteral("Your &Signing Key…"), this, &WorkbenchWindow::showSigningKey);
     key->setObjectName(QStringLiteral("signingKeyAction"));
@@ -242,7 +247,8 @@ void WorkbenchWindow::buildMenus()
     about->setMenuRole(QAction::AboutRole);
 }
 
-void WorkbenchWindow::addPanel(const QString &title, const QString &iconName, QWidget *panel, const QKeySequence &shortcut)
+void WorkbenchWindow::addPanel(const QString &title, const QString &iconName, QWidget *panel,
+                               const QKeySequence &shortcut)
 {
     addPanelEntry(title, iconName, panel, shortcut, true);
 }
@@ -251,7 +257,8 @@ void WorkbenchWindow::addPanelEntry(const QString &title, const QString &iconNam
                                     const QKeySequence &shortcut, bool needsProject)
 {
     QKeySequence keys = shortcut;
-    const auto projectPanels = std::count_if(m_panels.begin(), m_panels.end(), [](const Panel &p) { return p.needsProject; });
+    const auto projectPanels =
+        std::count_if(m_panels.begin(), m_panels.end(), [](const Panel &p) { return p.needsProject; });
     if (keys.isEmpty() && needsProject && projectPanels < 9)
         keys = QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + projectPanels));
 
@@ -259,7 +266,8 @@ void WorkbenchWindow::addPanelEntry(const QString &title, const QString &iconNam
     if (icon.isNull())
         icon = style()->standardIcon(QStyle::SP_FileDialogDetailedView);
     auto *item = new QListWidgetItem(icon, title, m_nav);
-    item->setToolTip(keys.isEmpty() ? title : QStringLiteral("%1 (%2)").arg(title, keys.toString(QKeySequence::NativeText)));
+    item->setToolTip(keys.isEmpty() ? title
+                                    : QStringLiteral("%1 (%2)").arg(title, keys.toString(QKeySequence::NativeText)));
     item->setSizeHint(QSize(0, 36));
     // Each panel sits in a scroll area: a panel needing more room than the window has scrolls
     // instead of making the whole window's minimum size larger than a 1280×720 screen.
@@ -274,7 +282,7 @@ void WorkbenchWindow::addPanelEntry(const QString &title, const QString &iconNam
     action->setShortcut(keys);
     connect(action, &QAction::triggered, this, [this, panel] { showPanel(panel); });
     m_viewMenu->addAction(action);
-    addAction(action);   // shortcuts work even with the menu bar hidden
+    addAction(action); // shortcuts work even with the menu bar hidden
     m_panels.append({title, panel, action, needsProject});
 
     const bool enabled = !needsProject || m_context->hasRevision();
@@ -309,7 +317,8 @@ void WorkbenchWindow::setPanelFor(Navigation kind, QWidget *panel)
 
 void WorkbenchWindow::showPanel(QWidget *panel)
 {
-    const auto it = std::find_if(m_panels.cbegin(), m_panels.cend(), [panel](const Panel &p) { return p.widget == panel; });
+    const auto it =
+        std::find_if(m_panels.cbegin(), m_panels.cend(), [panel](const Panel &p) { return p.widget == panel; });
     const int index = panel && it != m_panels.cend() ? static_cast<int>(it - m_panels.cbegin()) : -1;
     if (index < 0 || !(m_nav->item(index)->flags() & Qt::ItemIsEnabled))
         return;
@@ -333,7 +342,8 @@ QList<WorkbenchWindow::PanelInfo> WorkbenchWindow::panels() const
 void WorkbenchWindow::showQuickOpen()
 {
     if (!m_context->hasRevision()) {
-        emit m_context->notice(QStringLiteral("Open a project first: Go to… lists the items of the revision on screen."));
+        emit m_context->notice(
+            QStringLiteral("Open a project first: Go to… lists the items of the revision on screen."));
         return;
     }
     if (!m_quickOpen)
@@ -375,8 +385,10 @@ void WorkbenchWindow::openStartTarget(const QString &target)
     }
     const QString marker = m_settings.value(keys::openingProject);
     const QString interrupted = marker.section(QLatin1Char('\n'), 0, 0);
-    const bool thisProcess = marker.section(QLatin1Char('\n'), 1) == QString::number(QCoreApplication::applicationPid());
-    if (target.isEmpty() && !thisProcess && !interrupted.isEmpty() && m_library->projectsModel()->rowOf(interrupted) >= 0) {
+    const bool thisProcess =
+        marker.section(QLatin1Char('\n'), 1) == QString::number(QCoreApplication::applicationPid());
+    if (target.isEmpty() && !thisProcess && !interrupted.isEmpty() &&
+        m_library->projectsModel()->rowOf(interrupted) >= 0) {
         offerReopen(interrupted);
         return;
     }
@@ -474,10 +486,11 @@ void WorkbenchWindow::updateFirstSteps()
     m_library->exampleButton()->setEnabled(example);
     if (const auto key = KeyRing().current()) {
         const ReviewerIdentity &who = key->identity;
-        welcome->setKeyStatus(QStringLiteral("You sign as %1 <%2>%3 with %4.")
-                                  .arg(QString::fromStdString(who.name), QString::fromStdString(who.email),
-                                       who.role.empty() ? QString() : QStringLiteral(", %1").arg(QString::fromStdString(who.role)),
-                                       QString::fromStdString(key->keyFile.string())));
+        welcome->setKeyStatus(
+            QStringLiteral("You sign as %1 <%2>%3 with %4.")
+                .arg(QString::fromStdString(who.name), QString::fromStdString(who.email),
+                     who.role.empty() ? QString() : QStringLiteral(", %1").arg(QString::fromStdString(who.role)),
+                     QString::fromStdString(key->keyFile.string())));
     } else {
         welcome->setKeyStatus(QStringLiteral("No key yet. Needed before you sign your first review: a new Ed25519 key "
                                              "kept on this computer, or an OpenSSH key you already have."));
@@ -542,7 +555,8 @@ void WorkbenchWindow::updateIssues()
     else if (warnings == 0)
         m_issues->setText(QStringLiteral("No warnings from import"));
     else
-        m_issues->setText(QStringLiteral("⚠ %1 from import").arg(counted(static_cast<qsizetype>(warnings), QStringLiteral("warning"))));
+        m_issues->setText(QStringLiteral("⚠ %1 from import")
+                              .arg(counted(static_cast<qsizetype>(warnings), QStringLiteral("warning"))));
     m_issues->setEnabled(warnings > 0);
     m_issues->setToolTip(warnings > 0 ? QStringLiteral("Show the warnings") : QString());
 }
@@ -552,11 +566,10 @@ void WorkbenchWindow::showWarnings()
     const auto revision = m_context->revision();
     if (!revision || revision->overview.warnings.empty())
         return;
-    auto *dialog = new ImportProblemsDialog(
-        QStringLiteral("Warnings recorded when %1 revision %2 was imported.")
-            .arg(fact(revision->overview.id))
-            .arg(revision->overview.revision),
-        ProblemsModel::fromStoredWarnings(revision->overview.warnings), this);
+    auto *dialog = new ImportProblemsDialog(QStringLiteral("Warnings recorded when %1 revision %2 was imported.")
+                                                .arg(fact(revision->overview.id))
+                                                .arg(revision->overview.revision),
+                                            ProblemsModel::fromStoredWarnings(revision->overview.warnings), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -567,8 +580,8 @@ void WorkbenchWindow::fillRecentMenu()
     const QStringList recent = m_settings.recentFiles();
     for (int i = 0; i < recent.size(); ++i) {
         const QString path = recent[i];
-        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1 < 10 ? QString::number(i + 1) : QStringLiteral("0"),
-                                                                          QFileInfo(path).fileName()));
+        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(
+            i + 1 < 10 ? QString::number(i + 1) : QStringLiteral("0"), QFileInfo(path).fileName()));
         a->setToolTip(path);
         connect(a, &QAction::triggered, this, [this, path] { importArchive(path); });
     }
@@ -579,8 +592,9 @@ void WorkbenchWindow::fillRecentMenu()
 void WorkbenchWindow::openArchiveDialog()
 {
     // Window-modal, not a nested event loop: imports, loads and the tour keep running.
-    auto *dialog = new QFileDialog(this, QStringLiteral("Open project archive"), QString(),
-                                   QStringLiteral("MLTRL archives (*.mltrl *.zip *.tar *.tar.gz *.tgz);;All files (*)"));
+    auto *dialog =
+        new QFileDialog(this, QStringLiteral("Open project archive"), QString(),
+                        QStringLiteral("MLTRL archives (*.mltrl *.zip *.tar *.tar.gz *.tgz);;All files (*)"));
     dialog->setObjectName(QStringLiteral("openArchiveDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
@@ -594,10 +608,11 @@ void WorkbenchWindow::openArchiveDialog()
 
 void WorkbenchWindow::showAbout()
 {
-    QMessageBox::about(this, QStringLiteral("About MLTRL Workbench"),
-                       QStringLiteral("<h3>MLTRL Workbench %1</h3><p>Review machine-learning projects against their "
-                                      "MLTRL gates, offline.</p><p>Store: %2</p>")
-                           .arg(QStringLiteral(MLTRL_VERSION), QString::fromStdString(m_store.dir().string()).toHtmlEscaped()));
+    QMessageBox::about(
+        this, QStringLiteral("About MLTRL Workbench"),
+        QStringLiteral("<h3>MLTRL Workbench %1</h3><p>Review machine-learning projects against their "
+                       "MLTRL gates, offline.</p><p>Store: %2</p>")
+            .arg(QStringLiteral(MLTRL_VERSION), QString::fromStdString(m_store.dir().string()).toHtmlEscaped()));
 }
 
 void WorkbenchWindow::resizeEvent(QResizeEvent *event)

@@ -146,8 +146,8 @@ private:
     QMenu *m_viewMenu = nullptr;
     QMenu *m_recentMenu = nullptr;
     QToolBar *m_modeBar = nullptr;
-    bool m_inspectorChosen = false;   ///< the user showed or hid the Inspector
-    QStringList m_importQueue;        ///< archives still to import before opening (the example)
+    bool m_inspectorChosen = false; ///< the user showed or hid the Inspector
+    QStringList m_importQueue;      ///< archives still to import before opening (the example)
     KeyDialog *m_keyDialog = nullptr;
     UserGuide *m_guide = nullptr;
     std::unique_ptr<PassphraseProvider> m_dialogPassphrases;

@@ -30,7 +30,7 @@ public:
         m_inhibiting = true;
         QDBusConnection bus = QDBusConnection::sessionBus();
         if (!bus.isConnected())
-            return;   // no session bus (a bare X server, a test): nothing to ask
+            return; // no session bus (a bare X server, a test): nothing to ask
         QDBusMessage call = QDBusMessage::createMethodCall(kService, kPath, kInterface, QStringLiteral("Inhibit"));
         call << QCoreApplication::applicationName() << reason;
         auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(call), &m_context);
@@ -39,7 +39,7 @@ public:
             watcher->deleteLater();
             const QDBusPendingReply<uint> reply = *watcher;
             if (reply.isError())
-                return;   // no screen-saver service on this desktop
+                return; // no screen-saver service on this desktop
             if (generation != m_generation || !m_inhibiting) {
                 // Released before the answer came: lift it at once.
                 uninhibit(reply.value());
@@ -70,7 +70,7 @@ private:
         QDBusConnection::sessionBus().asyncCall(call);
     }
 
-    QObject m_context;   ///< owns the pending calls; their callbacks die with it
+    QObject m_context; ///< owns the pending calls; their callbacks die with it
     uint m_cookie = 0;
     bool m_haveCookie = false;
     bool m_inhibiting = false;
