@@ -1,7 +1,7 @@
 #pragma once
 /// The attributes of the DICOM Basic Application Level Confidentiality Profile: PS3.15 Annex E,
 /// Table E.1-1, with the profile's action code for each. The de-identification check reports
-/// those present with a value; the table lives in ConfidentialityProfile.cpp alone.
+/// those present with a value; the table lives in ConfidentialityProfileTable.cpp alone.
 #include <cstdint>
 #include <span>
 #include <string_view>

@@ -2,6 +2,7 @@
 
 #include "core/metrics/CsvReader.h"
 #include "core/metrics/NumberText.h"
+#include "core/metrics/ParseSupport.h"
 
 #include <fmt/format.h>
 
@@ -16,89 +17,11 @@
 
 namespace mltrl {
 
+using namespace parse_support;
+
 namespace {
 
-/// Beyond this many errors in one file, only a count is reported: a broken 5-million-row file
-/// must not produce 5 million messages.
-constexpr std::size_t kMaxErrorsPerFile = 20;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-/// Collects one file's errors (`file:line:column`), keeping the first kMaxErrorsPerFile.
-class FileErrors {
-public:
-    FileErrors(std::string_view file, Problems &problems) : m_file(file), m_problems(problems) {}
-
-    /// `what` is only called for errors that are kept, so counting the rest costs nothing.
-    template <typename MakeWhat>
-    void at(std::size_t line, std::size_t column, MakeWhat &&what)
-    {
-        if (m_count++ < kMaxErrorsPerFile)
-            m_problems.error(fmt::format("{}:{}:{}", m_file, line, column), what());
-    }
-    void inFile(std::string what)
-    {
-        ++m_count;
-        m_problems.error(std::string(m_file), std::move(what));
-    }
-    [[nodiscard]] bool any() const { return m_count > 0; }
-    [[nodiscard]] std::size_t count() const { return m_count; }
-    void finish()
-    {
-        if (m_count > kMaxErrorsPerFile)
-            m_problems.error(std::string(m_file), fmt::format("… and {} more errors", m_count - kMaxErrorsPerFile));
-    }
-
-private:
-    std::string_view m_file;
-    Problems &m_problems;
-    std::size_t m_count = 0;
-};
-
-/// A cell for a message: quoted, cut at 40 bytes (on a UTF-8 boundary).
-std::string shown(std::string_view cell)
-{
-    constexpr std::size_t kMax = 40;
-    if (cell.size() <= kMax)
-        return fmt::format("\"{}\"", cell);
-    std::size_t cut = kMax;
-    while (cut > 0 && (static_cast<unsigned char>(cell[cut]) & 0xC0) == 0x80)
-        --cut;
-    return fmt::format("\"{}…\"", cell.substr(0, cut));
-}
-
-/// Reports consumed bytes to a ConsumedFn in steps of kConsumedStep, so the hook costs nothing
-/// per row.
-class ConsumedReporter {
-public:
-    explicit ConsumedReporter(const ConsumedFn &fn) : m_fn(fn) {}
-    void at(std::size_t consumed)
-    {
-        if (m_fn && consumed >= m_next) {
-            m_fn(consumed);
-            m_next = consumed + kConsumedStep;
-        }
-    }
-
-private:
-    static constexpr std::size_t kConsumedStep = 4u << 20;
-    const ConsumedFn &m_fn;
-    std::size_t m_next = kConsumedStep;
-};
-
-/// Rows expected in `bytes`, from the line lengths of its first few KiB: enough to reserve
-/// the columns once for a big file without over-allocating much.
-std::size_t estimateRows(std::string_view bytes)
-{
-    constexpr std::size_t kSample = 16 * 1024;
-    const std::string_view sample = bytes.substr(0, kSample);
-    const auto lines = static_cast<std::size_t>(std::count(sample.begin(), sample.end(), '\n'));
-    if (lines == 0)
-        return 1;
-    if (sample.size() == bytes.size())
-        return lines + 1;
-    const double perLine = static_cast<double>(sample.size()) / static_cast<double>(lines);
-    return static_cast<std::size_t>(static_cast<double>(bytes.size()) / perLine * 1.05) + 16;
-}
 
 // ---------------------------------------------------------------------------------------------
 // CSV
@@ -598,104 +521,6 @@ std::optional<MetricData> parseMetricCsv(std::string_view bytes, MetricKind kind
     if (kind == MetricKind::Groups)
         columns.warnDuplicateGroups(fileName, problems);
     return columns.take(kind);
-}
-
-// ---------------------------------------------------------------------------------------------
-// MLflow
-
-namespace {
-
-/// Splits an MLflow metric line on blanks; returns the number of fields (at most 4 stored).
-std::size_t splitBlanks(std::string_view line, std::array<std::string_view, 4> &out, std::array<std::size_t, 4> &starts)
-{
-    std::size_t n = 0;
-    std::size_t i = 0;
-    while (i < line.size()) {
-        while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
-            ++i;
-        if (i == line.size())
-            break;
-        const std::size_t start = i;
-        while (i < line.size() && line[i] != ' ' && line[i] != '\t')
-            ++i;
-        if (n < out.size()) {
-            out[n] = line.substr(start, i - start);
-            starts[n] = start;
-        }
-        ++n;
-    }
-    return n;
-}
-
-} // namespace
-
-std::optional<MetricData> parseMlflowMetric(std::string_view bytes, std::string_view fileName, Problems &problems,
-                                            const ConsumedFn &consumed)
-{
-    ConsumedReporter reporter(consumed);
-    FileErrors errors(fileName, problems);
-    SeriesData s;
-    const std::size_t expected = estimateRows(bytes);
-    s.x.reserve(expected);
-    s.y.reserve(expected);
-    s.timestamp.reserve(expected);
-
-    static constexpr std::string_view kNames[] = {"timestamp", "value", "step"};
-    std::array<std::string_view, 4> tokens;
-    std::array<std::size_t, 4> starts{};
-    const char *p = bytes.data();
-    const char *const end = p + bytes.size();
-    std::size_t line = 0;
-    while (p != end) {
-        ++line;
-        const auto *nl = static_cast<const char *>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)));
-        std::string_view text(p, static_cast<std::size_t>((nl ? nl : end) - p));
-        p = nl ? nl + 1 : end;
-        if (!text.empty() && text.back() == '\r')
-            text.remove_suffix(1);
-        const std::size_t n = splitBlanks(text, tokens, starts);
-        if (n == 0)
-            continue; // blank line
-        if (n > 3) {
-            errors.at(line, 4,
-                      [&] { return fmt::format("expected \"<timestamp_ms> <value> <step>\", found {} fields", n); });
-            continue;
-        }
-        if (n == 1) {
-            errors.at(line, 2, [] { return std::string("expected \"<timestamp_ms> <value> <step>\", found 1 field"); });
-            continue;
-        }
-        double v[3] = {0, 0, 0}; // a missing step is step 0
-        bool ok = true;
-        for (std::size_t i = 0; i < n; ++i) {
-            if (!parseNumber(tokens[i], v[i])) {
-                errors.at(line, i + 1,
-                          [&] { return fmt::format("{} is not a number in column {}", shown(tokens[i]), kNames[i]); });
-                ok = false;
-            } else if (i != 1 && !std::isfinite(v[i])) {
-                errors.at(line, i + 1, [&] {
-                    return fmt::format("{} in column {}: it must be a finite number", shown(tokens[i]), kNames[i]);
-                });
-                ok = false;
-            }
-        }
-        if (!ok || errors.any())
-            continue;
-        s.timestamp.push_back(v[0] / 1000.0);
-        s.y.push_back(v[1]);
-        s.x.push_back(v[2]);
-        reporter.at(static_cast<std::size_t>(p - bytes.data()));
-    }
-    errors.finish();
-    if (errors.any())
-        return std::nullopt;
-    MetricData out;
-    out.kind = MetricKind::Series;
-    if (s.size() == 0)
-        problems.warning(std::string(fileName), "the MLflow metric file holds no points");
-    else
-        out.series.push_back(std::move(s));
-    return out;
 }
 
 std::optional<MetricData> parseMetric(std::string_view bytes, const Metric &metric, Problems &problems,

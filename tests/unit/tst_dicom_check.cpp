@@ -82,7 +82,7 @@ private slots:
     }
 
     // Rows from every part of PS3.15 2026d Table E.1-1, pinned with the codes of the copies
-    // the table was checked against (ConfidentialityProfile.cpp, docs/dicom.md).
+    // the table was checked against (ConfidentialityProfileTable.cpp, docs/dicom.md).
     void profileRows_data()
     {
         QTest::addColumn<int>("group");
