@@ -88,7 +88,7 @@ void TestFindBar::ctrlFAnywhereInTheEvidencePanel()
     // the browser).
     QFETCH(QString, id);
     QFETCH(QString, focus);
-    EvidencePanel panel(m_fx->context());
+    EvidencePanel panel(m_fx->context.get());
     panel.resize(1280, 720);
     panel.show();
     panel.activateWindow();
