@@ -205,6 +205,28 @@ private slots:
         QCOMPARE(qGray(v->shownImage().pixel(10, 20)), 231);
     }
 
+    // Spinning the frame box faster than frames decode: one decoder at a time, and the frame
+    // shown at the end is the last one asked for (rtdose: 15 frames), not every frame passed.
+    void spinningThroughFramesDecodesTheLastAsked()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("rtdose.dcm"));
+        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("dicom/rtdose.dcm")), path));
+        auto v = open(QStringLiteral("rtdose.dcm"));
+        QVERIFY(v);
+        QCOMPARE(v->frameCount(), 15);
+        QSignalSpy shown(v.get(), &DicomEvidenceViewer::frameShown);
+        for (int f = 2; f <= 15; ++f)
+            v->frameBox()->setValue(f);
+        QTRY_COMPARE_WITH_TIMEOUT(v->currentFrame(), 14, 20000);
+        QTest::qWait(300); // nothing else arrives
+        QCOMPARE(v->currentFrame(), 14);
+        QVERIFY2(shown.count() < 14, qPrintable(QString::number(shown.count())));
+        QCOMPARE(shown.last().first().toInt(), 14);
+        const DicomFrame last = decodeDicomFrame(path, 14);
+        QVERIFY(last.ok());
+        QCOMPARE(v->shownImage(), applyWindow(last, v->windowCenter(), v->windowWidth()));
+    }
+
     // JPEG 2000 (OpenJPEG, evidence/DicomJpeg2000): the second frame found through the offset
     // table and, without one, by the codestream's start marker; the lossy syntax within a grey
     // level or two; colour with the reversible colour transform exactly as the uncompressed file.
