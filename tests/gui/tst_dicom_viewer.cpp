@@ -480,6 +480,7 @@ private slots:
         QVERIFY(v->errorText().endsWith(QStringLiteral("The workbench is not affected.")));
         QVERIFY(v->retryButton()->isVisible());
         QVERIFY(v->shownImage().isNull());
+        QVERIFY(!v->presets()->isVisible()); // nothing to window yet
         QVERIFY(v->tags()->rowCount() > 20); // the header came from a decoder that worked
         test::saveGrab(v, QStringLiteral("dicom-decoder-killed"));
         // The window lives on: it answers, and trying again decodes the frame.
@@ -490,6 +491,8 @@ private slots:
         QVERIFY(!v->retryButton()->isVisible());
         QCOMPARE(qGray(v->shownImage().pixel(10, 20)), 103);
         QCOMPARE(v->view()->imageSize(), QSize(64, 48));
+        QVERIFY(v->presets()->isVisible());
+        QCOMPARE(v->frameCount(), 2);
     }
 
     // A real crash of DCMTK, in the real decoder: 20 000 nested sequences overflow its

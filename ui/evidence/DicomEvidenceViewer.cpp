@@ -72,6 +72,7 @@ DicomEvidenceViewer::DicomEvidenceViewer(const EvidenceSource &source, QWidget *
     m_frame->setObjectName(QStringLiteral("dicomFrame"));
     m_frame->setPrefix(QStringLiteral("Frame "));
     m_frame->setVisible(false);
+    m_presets->setVisible(false); // until a monochrome frame is decoded (an empty box says nothing)
     m_search->setObjectName(QStringLiteral("dicomTagSearch"));
     m_search->setPlaceholderText(QStringLiteral("Search tags (keyword, tag, value)"));
     m_search->setClearButtonEnabled(true);
@@ -294,6 +295,7 @@ void DicomEvidenceViewer::fillPresets()
         m_presets->setVisible(false);
         return;
     }
+    m_presets->setVisible(true);
     for (const DicomWindow &w : m_frameData->fileWindows)
         m_presets->addItem(QStringLiteral("%1 (%2 / %3)").arg(w.name).arg(w.center).arg(w.width),
                            QVariant::fromValue(QPointF(w.center, w.width)));
