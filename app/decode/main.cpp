@@ -6,6 +6,8 @@
 //     mltrl-decode MEDIA-TYPE SUFFIX PIXEL-BUDGET < bytes > result
 //     mltrl-decode --pdf-text FILE > result
 //     mltrl-decode --pdf-serve FILE < requests > replies
+//     mltrl-decode --dicom-frame FILE FRAME PIXEL-BUDGET > answer   (DicomDecode.cpp)
+//     mltrl-decode --dicom-tags FILE > answer                       (DicomDecode.cpp)
 //
 // The second form extracts a PDF's text layer (for the search index, which reads every PDF
 // of a revision when it is opened: a PDF that crashes pdfium must not crash the workbench each
@@ -21,6 +23,7 @@
 // itself is SafeImage's (declared type only, pixel budget, SVG without external references).
 // The result is a QDataStream: magic, note, error, blocked references, natural size, then the
 // image as width, height, QImage::Format, bytes per line and its raw bytes.
+#include "app/decode/DicomDecode.h"
 #include "ui/common/PdfEngine.h"
 #include "ui/common/PdfProtocol.h"
 #include "ui/common/SafeImage.h"
@@ -136,6 +139,8 @@ int main(int argc, char **argv)
         return servePdf(argv[2]);
     }
     limit(RLIMIT_CPU, kCpuSeconds, kCpuSeconds);
+    if (int code = 0; handleDicomRequest(argc, argv, code))
+        return code; // DICOM frames and headers, without a QGuiApplication
     if (argc == 3 && std::strcmp(argv[1], "--pdf-text") == 0) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");

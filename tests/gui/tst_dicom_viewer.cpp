@@ -7,6 +7,8 @@
 #include "core/dicom/DeidentificationCheck.h"
 #include "ui/evidence/DicomEvidenceViewer.h"
 #include "ui/evidence/DicomFrame.h"
+#include "ui/evidence/DicomProcess.h"
+#include "ui/evidence/DicomProtocol.h"
 #include "ui/evidence/EvidencePanel.h"
 #include "ui/evidence/EvidenceTreeModel.h"
 #include "ui/evidence/EvidenceViewer.h"
@@ -16,16 +18,21 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMouseEvent>
 #include <QProcess>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QtTest>
 
 #include <cmath>
+#include <limits>
+
+#include <signal.h>
 
 using namespace mltrl;
 using namespace mltrl::ui;
@@ -53,6 +60,25 @@ double sampleValue(int frame, int x, int y)
 class TestDicomViewer : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
+
+    /// A stand-in decoder: `frameCommand` answers --dicom-frame requests, the real decoder
+    /// ($MLTRL_DECODER) everything else. Empty when there is no real decoder.
+    QString fakeDecoder(const QString &name, const QString &frameCommand) const
+    {
+        const QString real = qEnvironmentVariable("MLTRL_DECODER");
+        if (real.isEmpty())
+            return {};
+        const QString path = m_dir.filePath(name);
+        QFile script(path);
+        if (!script.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return {};
+        script.write(QStringLiteral("#!/bin/sh\nif [ \"$1\" = --dicom-frame ]; then\n  %1\nfi\nexec '%2' \"$@\"\n")
+                         .arg(frameCommand, real)
+                         .toUtf8());
+        script.close();
+        script.setPermissions(script.permissions() | QFile::ExeOwner);
+        return path;
+    }
 
     EvidenceSource sourceFor(const QString &file) const
     {
@@ -177,6 +203,28 @@ private slots:
         QCOMPARE(v->windowCenter(), 1000.0); // the window stays
         QCOMPARE(qGray(v->shownImage().pixel(10, 20)), windowed(sampleValue(1, 10, 20), 1000, 2000));
         QCOMPARE(qGray(v->shownImage().pixel(10, 20)), 231);
+    }
+
+    // Spinning the frame box faster than frames decode: one decoder at a time, and the frame
+    // shown at the end is the last one asked for (rtdose: 15 frames), not every frame passed.
+    void spinningThroughFramesDecodesTheLastAsked()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("rtdose.dcm"));
+        QVERIFY(QFile::copy(test::dataPath(QStringLiteral("dicom/rtdose.dcm")), path));
+        auto v = open(QStringLiteral("rtdose.dcm"));
+        QVERIFY(v);
+        QCOMPARE(v->frameCount(), 15);
+        QSignalSpy shown(v.get(), &DicomEvidenceViewer::frameShown);
+        for (int f = 2; f <= 15; ++f)
+            v->frameBox()->setValue(f);
+        QTRY_COMPARE_WITH_TIMEOUT(v->currentFrame(), 14, 20000);
+        QTest::qWait(300); // nothing else arrives
+        QCOMPARE(v->currentFrame(), 14);
+        QVERIFY2(shown.count() < 14, qPrintable(QString::number(shown.count())));
+        QCOMPARE(shown.last().first().toInt(), 14);
+        const DicomFrame last = decodeDicomFrame(path, 14);
+        QVERIFY(last.ok());
+        QCOMPARE(v->shownImage(), applyWindow(last, v->windowCenter(), v->windowWidth()));
     }
 
     // JPEG 2000 (OpenJPEG, evidence/DicomJpeg2000): the second frame found through the offset
@@ -397,6 +445,263 @@ private slots:
         QVERIFY2(f.error.contains(QStringLiteral("the JPEG 2000 decoder crashed on this frame (signal 6)")),
                  qPrintable(f.error));
         QVERIFY(decodeDicomFrame(path, 1).ok()); // the second frame is intact
+    }
+
+    // The decoder process (mltrl-decode --dicom-frame) killed while it decodes: the viewer says
+    // so with "Try again", the header is still shown, the window lives on; trying again with a
+    // working decoder shows the image.
+    void decoderKilledMidRequest()
+    {
+        const QString real = qEnvironmentVariable("MLTRL_DECODER");
+        const QString pidFile = m_dir.filePath(QStringLiteral("decoder.pid"));
+        QFile::remove(pidFile);
+        const QString fake = fakeDecoder(QStringLiteral("killed-decoder.sh"),
+                                         QStringLiteral("echo $$ > '%1'; exec sleep 60").arg(pidFile));
+        if (fake.isEmpty())
+            QSKIP("no decoder process in this build (MLTRL_DECODER unset)");
+        qputenv("MLTRL_DECODER", fake.toLocal8Bit());
+        std::unique_ptr<EvidenceViewer> owner(EvidenceViewer::create(sourceFor(QStringLiteral("identified.dcm"))));
+        auto *v = qobject_cast<DicomEvidenceViewer *>(owner.get());
+        QVERIFY(v);
+        v->resize(1000, 700);
+        v->show();
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(pidFile).size() > 0, 20000);
+        QFile pf(pidFile);
+        QVERIFY(pf.open(QIODevice::ReadOnly));
+        const qint64 pid = pf.readAll().trimmed().toLongLong();
+        QVERIFY(pid > 0);
+        QVERIFY(!v->isLoaded()); // still waiting for the frame
+        QCOMPARE(::kill(pid_t(pid), SIGKILL), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(v->isLoaded(), 20000);
+        qputenv("MLTRL_DECODER", real.toLocal8Bit());
+        QVERIFY2(v->errorText().startsWith(QStringLiteral("This DICOM image could not be shown: the DICOM decoder "
+                                                          "crashed on this file")),
+                 qPrintable(v->errorText()));
+        QVERIFY(v->errorText().endsWith(QStringLiteral("The workbench is not affected.")));
+        QVERIFY(v->retryButton()->isVisible());
+        QVERIFY(v->shownImage().isNull());
+        QVERIFY(!v->presets()->isVisible()); // nothing to window yet
+        QVERIFY(v->tags()->rowCount() > 20); // the header came from a decoder that worked
+        test::saveGrab(v, QStringLiteral("dicom-decoder-killed"));
+        // The window lives on: it answers, and trying again decodes the frame.
+        QSignalSpy shown(v, &DicomEvidenceViewer::frameShown);
+        QTest::mouseClick(v->retryButton(), Qt::LeftButton);
+        QVERIFY(shown.count() == 1 || shown.wait(20000));
+        QVERIFY2(v->errorText().isEmpty(), qPrintable(v->errorText()));
+        QVERIFY(!v->retryButton()->isVisible());
+        QCOMPARE(qGray(v->shownImage().pixel(10, 20)), 103);
+        QCOMPARE(v->view()->imageSize(), QSize(64, 48));
+        QVERIFY(v->presets()->isVisible());
+        QCOMPARE(v->frameCount(), 2);
+    }
+
+    // A real crash of DCMTK, in the real decoder: 20 000 nested sequences overflow its
+    // recursive parser's stack. Say the check at import had not caught it (a file it parsed
+    // differently): the decoder process dies, the viewer says so, the workbench lives on.
+    void dcmtkCrashInTheDecoderIsAMessage()
+    {
+        if (qEnvironmentVariableIsEmpty("MLTRL_DECODER"))
+            QSKIP("no decoder process in this build (MLTRL_DECODER unset): the crash would be ours");
+        QByteArray bytes;
+        const auto element = [&bytes](quint16 g, quint16 e, quint32 length) {
+            const char b[8] = {char(g & 0xff),
+                               char(g >> 8),
+                               char(e & 0xff),
+                               char(e >> 8),
+                               char(length & 0xff),
+                               char((length >> 8) & 0xff),
+                               char((length >> 16) & 0xff),
+                               char(length >> 24)};
+            bytes.append(b, 8);
+        };
+        for (int i = 0; i < 20000; ++i) {
+            element(0x0008, 0x1120, 0xFFFFFFFF);
+            element(0xFFFE, 0xE000, 0xFFFFFFFF);
+        }
+        for (int i = 0; i < 20000; ++i) {
+            element(0xFFFE, 0xE00D, 0);
+            element(0xFFFE, 0xE0DD, 0);
+        }
+        QFile out(m_dir.filePath(QStringLiteral("deep.dcm")));
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(bytes);
+        out.close();
+        EvidenceSource s = sourceFor(QStringLiteral("deep.dcm"));
+        QVERIFY(s.dicom && s.dicom->parserFailed); // the check at import does catch it
+        s.dicom.reset();                           // … but say it had not
+        std::unique_ptr<EvidenceViewer> owner(EvidenceViewer::create(s));
+        auto *v = qobject_cast<DicomEvidenceViewer *>(owner.get());
+        QVERIFY(v);
+        v->show();
+        QTRY_VERIFY_WITH_TIMEOUT(v->isLoaded(), 30000);
+        // (Under AddressSanitizer the decoder reports the overflow and exits instead of a signal.)
+        QVERIFY2(v->errorText().startsWith(QStringLiteral("This DICOM image could not be shown: the DICOM decoder ")),
+                 qPrintable(v->errorText()));
+        QVERIFY(v->errorText().endsWith(QStringLiteral("The workbench is not affected.")));
+        QVERIFY(v->retryButton()->isVisible());
+        QCOMPARE(v->tags()->rowCount(), 0);
+        QVERIFY(v->findChild<QLabel *>(QStringLiteral("dicomInfo"))
+                    ->text()
+                    .startsWith(QStringLiteral("The header could not be read: the DICOM decoder ")));
+    }
+
+    // A decoder that hangs is stopped after the time-out; one that answers with a frame whose
+    // pixels do not match its header is refused, in the viewer too.
+    void decoderHangsOrLies()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("identified.dcm"));
+        const QString real = qEnvironmentVariable("MLTRL_DECODER");
+        const QString hang = fakeDecoder(QStringLiteral("hanging-decoder.sh"), QStringLiteral("exec sleep 60"));
+        if (hang.isEmpty())
+            QSKIP("no decoder process in this build (MLTRL_DECODER unset)");
+        qputenv("MLTRL_DECODER", hang.toLocal8Bit());
+        QElapsedTimer clock;
+        clock.start();
+        const DicomFrame slow = DicomProcess::frame(path, 0, kDicomPixelBudget, 1000);
+        QVERIFY(clock.elapsed() < 5000);
+        QVERIFY(slow.processFailed);
+        QVERIFY2(slow.error.contains(QStringLiteral("took longer than 1 s and was stopped")), qPrintable(slow.error));
+
+        // The real answer with its last pixel cut off.
+        QByteArray answer = dicomwire::encodeFrame(decodeDicomFrame(path, 0));
+        answer.chop(4);
+        const QString lie = m_dir.filePath(QStringLiteral("lie.bin"));
+        QFile out(lie);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(answer);
+        out.close();
+        const QString liar = fakeDecoder(QStringLiteral("lying-decoder.sh"), QStringLiteral("exec cat '%1'").arg(lie));
+        qputenv("MLTRL_DECODER", liar.toLocal8Bit());
+        const DicomFrame refused = DicomProcess::frame(path, 0);
+        QVERIFY(refused.processFailed);
+        QVERIFY2(refused.error.contains(QStringLiteral("answer was refused: the answer does not hold together "
+                                                       "(12284 bytes of pixels for 64 × 48, expected 12288)")),
+                 qPrintable(refused.error));
+        auto v = open(QStringLiteral("identified.dcm"));
+        qputenv("MLTRL_DECODER", real.toLocal8Bit());
+        QVERIFY(v);
+        QVERIFY2(v->errorText().startsWith(QStringLiteral("This DICOM image could not be shown: the DICOM decoder's "
+                                                          "answer was refused")),
+                 qPrintable(v->errorText()));
+        QVERIFY(v->retryButton()->isVisible());
+        QVERIFY(v->shownImage().isNull());
+    }
+
+    // The workbench's reading of the decoder's answer (DicomProtocol): a frame round-trips; an
+    // answer whose pixels do not match its header, beyond the budget, for another frame, with
+    // values that are not numbers or windows that are not windows is refused.
+    void answerMustMatchItsHeader_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("as decoded") << "none" << QString();
+        QTest::newRow("a pixel short") << "chop"
+                                       << "12284 bytes of pixels for 64 × 48, expected 12288";
+        QTest::newRow("bytes after the pixels") << "append"
+                                                << "12292 bytes of pixels";
+        QTest::newRow("wider than its pixels") << "columns"
+                                               << "12288 bytes of pixels for 65 × 48, expected 12480";
+        QTest::newRow("beyond the budget") << "budget"
+                                           << "64 × 48 pixels, budget 0.001 megapixels";
+        QTest::newRow("another frame") << "frame"
+                                       << "frame 1 of 2, asked for 2";
+        QTest::newRow("frame beyond the count") << "count"
+                                                << "frame 1 of 0";
+        QTest::newRow("not a number") << "nan"
+                                      << "a pixel value is not a number";
+        QTest::newRow("a window of width 0") << "window"
+                                             << "a window is not a window";
+        QTest::newRow("colour bytes for a grey frame") << "colour"
+                                                       << "9216 bytes of pixels for 64 × 48, expected 12288";
+        QTest::newRow("noise") << "noise"
+                               << "unreadable";
+        QTest::newRow("nothing") << "empty"
+                                 << "unreadable";
+    }
+
+    void answerMustMatchItsHeader()
+    {
+        QFETCH(QString, change);
+        QFETCH(QString, why);
+        DicomFrame f = decodeDicomFrame(m_dir.filePath(QStringLiteral("identified.dcm")), 0);
+        QVERIFY(f.ok());
+        qint64 budget = kDicomPixelBudget;
+        int asked = 0;
+        if (change == QLatin1String("columns"))
+            f.columns = 65;
+        else if (change == QLatin1String("budget"))
+            budget = 1000;
+        else if (change == QLatin1String("frame"))
+            asked = 1;
+        else if (change == QLatin1String("count"))
+            f.frameCount = 0;
+        else if (change == QLatin1String("nan"))
+            f.values[100] = std::numeric_limits<float>::quiet_NaN();
+        else if (change == QLatin1String("window"))
+            f.fileWindows.front().width = 0;
+        QByteArray bytes = dicomwire::encodeFrame(f);
+        if (change == QLatin1String("chop"))
+            bytes.chop(4);
+        else if (change == QLatin1String("append"))
+            bytes.append(4, '\0');
+        else if (change == QLatin1String("colour")) {
+            // The header of a grey frame, three bytes a pixel after it.
+            bytes.chop(qsizetype(f.values.size() * sizeof(float)));
+            bytes.append(QByteArray(64 * 48 * 3, '\x7f'));
+        } else if (change == QLatin1String("noise")) {
+            QRandomGenerator rng(3);
+            for (char &c : bytes)
+                c = char(rng.bounded(256));
+        } else if (change == QLatin1String("empty"))
+            bytes.clear();
+        QString reason;
+        const std::optional<DicomFrame> back = dicomwire::decodeFrame(bytes, asked, budget, &reason);
+        if (why.isEmpty()) {
+            QVERIFY2(back, qPrintable(reason));
+            QVERIFY(back->values == f.values);
+            QCOMPARE(back->minValue, 0.0);
+            QCOMPARE(back->maxValue, 1943.0);
+            QCOMPARE(back->fileWindows.size(), f.fileWindows.size());
+            QCOMPARE(back->transferSyntax, f.transferSyntax);
+            QCOMPARE(applyWindow(*back, 1000, 2000), applyWindow(f, 1000, 2000));
+            return;
+        }
+        QVERIFY(!back);
+        QVERIFY2(reason.contains(why), qPrintable(reason));
+    }
+
+    // Colour frames and frames the decoder could not decode cross the process boundary too,
+    // and the header's rows do; a tag answer with rows beyond its count is refused.
+    void answersRoundTrip()
+    {
+        const DicomFrame rgb = decodeDicomFrame(m_dir.filePath(QStringLiteral("rgb.dcm")), 0);
+        QVERIFY(rgb.ok());
+        QString why;
+        const auto rgbBack = dicomwire::decodeFrame(dicomwire::encodeFrame(rgb), 0, kDicomPixelBudget, &why);
+        QVERIFY2(rgbBack, qPrintable(why));
+        QCOMPARE(rgbBack->color, rgb.color);
+        const DicomFrame bad = decodeDicomFrame(m_dir.filePath(QStringLiteral("truncated-pixels.dcm")), 0);
+        QVERIFY(!bad.ok());
+        const auto badBack = dicomwire::decodeFrame(dicomwire::encodeFrame(bad), 0, kDicomPixelBudget, &why);
+        QVERIFY(badBack);
+        QCOMPARE(badBack->error, bad.error);
+        QVERIFY(!badBack->processFailed);
+
+        QString error;
+        const auto rows = readDicomTags(m_dir.filePath(QStringLiteral("nested.dcm")), &error);
+        QByteArray tags = dicomwire::encodeTags(rows, error);
+        QString back;
+        const auto rowsBack = dicomwire::decodeTags(tags, &back, &why);
+        QVERIFY2(rowsBack, qPrintable(why));
+        QCOMPARE(rowsBack->size(), rows.size());
+        QCOMPARE(rowsBack->back().value, rows.back().value);
+        tags.append(dicomwire::encodeTags(rows, error));
+        QVERIFY(!dicomwire::decodeTags(tags, &back, &why));
+        // Through the decoder process when there is one, else in this process: the same rows.
+        bool failed = true;
+        const auto viaDecoder = DicomProcess::tags(m_dir.filePath(QStringLiteral("nested.dcm")), &back, &failed);
+        QVERIFY(!failed);
+        QCOMPARE(viaDecoder.size(), rows.size());
     }
 
     void filesThatFailedTheParserAreNotParsedAgain()

@@ -1,6 +1,7 @@
 #include "ui/evidence/DicomEvidenceViewer.h"
 
 #include "ui/common/BackgroundJob.h"
+#include "ui/evidence/DicomProcess.h"
 #include "ui/evidence/ZoomableImageView.h"
 
 #include <QComboBox>
@@ -9,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMouseEvent>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
@@ -37,6 +39,7 @@ struct Loaded {
     DicomFrame frame;
     std::vector<DicomTagRow> tags;
     QString tagError;
+    bool tagsFailed = false; ///< the decoder failed on the header: ask again on "Try again"
 };
 
 QLabel *plainLabel(QWidget *parent, const QString &objectName)
@@ -69,6 +72,7 @@ DicomEvidenceViewer::DicomEvidenceViewer(const EvidenceSource &source, QWidget *
     m_frame->setObjectName(QStringLiteral("dicomFrame"));
     m_frame->setPrefix(QStringLiteral("Frame "));
     m_frame->setVisible(false);
+    m_presets->setVisible(false); // until a monochrome frame is decoded (an empty box says nothing)
     m_search->setObjectName(QStringLiteral("dicomTagSearch"));
     m_search->setPlaceholderText(QStringLiteral("Search tags (keyword, tag, value)"));
     m_search->setClearButtonEnabled(true);
@@ -119,7 +123,14 @@ DicomEvidenceViewer::DicomEvidenceViewer(const EvidenceSource &source, QWidget *
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
     layout->addWidget(m_identified);
-    layout->addWidget(m_error);
+    m_retry = new QPushButton(QStringLiteral("Try again"), this);
+    m_retry->setObjectName(QStringLiteral("dicomRetry"));
+    m_retry->setVisible(false);
+    connect(m_retry, &QPushButton::clicked, this, &DicomEvidenceViewer::retry);
+    auto *errorRow = new QHBoxLayout;
+    errorRow->addWidget(m_error, 1);
+    errorRow->addWidget(m_retry, 0, Qt::AlignTop);
+    layout->addLayout(errorRow);
     layout->addWidget(split, 1);
 
     if (source.dicom && source.dicom->identified().value_or(false)) {
@@ -135,7 +146,7 @@ DicomEvidenceViewer::DicomEvidenceViewer(const EvidenceSource &source, QWidget *
 
     connect(m_presets, &QComboBox::activated, this, &DicomEvidenceViewer::applyPreset);
     connect(m_frame, &QSpinBox::valueChanged, this, [this](int oneBased) {
-        if (m_frameData && oneBased - 1 != m_frameData->frame)
+        if (oneBased - 1 != currentFrame())
             startDecode(oneBased - 1, false);
     });
     m_view->viewport()->installEventFilter(this);
@@ -157,41 +168,74 @@ QString DicomEvidenceViewer::identifiedText() const
     return m_identified->text();
 }
 
-void DicomEvidenceViewer::showError(const QString &reason)
+void DicomEvidenceViewer::showError(const DicomFrame &failed)
 {
-    m_error->setText(QStringLiteral("cannot be shown: %1").arg(reason));
+    // The decoder process's failures already say what happened; the file's say why it cannot.
+    m_error->setText(failed.processFailed ? failed.error : QStringLiteral("cannot be shown: %1").arg(failed.error));
     m_error->setVisible(true);
+    m_retry->setVisible(failed.processFailed);
+    if (m_frameData && failed.frame != m_frameData->frame) {
+        // Not the frame on screen any more: show none rather than the wrong one.
+        m_frameData.reset();
+        m_shown = QImage();
+        m_view->replaceImage(m_shown);
+        m_windowText->clear();
+    }
+}
+
+void DicomEvidenceViewer::retry()
+{
+    m_error->setVisible(false);
+    m_retry->setVisible(false);
+    // The frame box shows once the first frame was decoded; until then this is frame 0 again.
+    startDecode(m_frame->isHidden() ? 0 : m_frame->value() - 1, m_frame->isHidden() && !m_frameData);
 }
 
 void DicomEvidenceViewer::startDecode(int frame, bool first)
 {
     if (source().dicom && source().dicom->parserFailed) {
-        // It crashed or hung the parser at import (in a child process): never parse it here.
-        showError(QString::fromStdString(source().dicom->problem));
+        // It crashed or hung the parser at import (in a child process): never parse it again.
+        DicomFrame refused;
+        refused.error = QString::fromStdString(source().dicom->problem);
+        showError(refused);
         markLoaded();
         return;
     }
     const QString path = source().blobPath;
     if (path.isEmpty()) {
-        showError(QStringLiteral("the store holds no file for this evidence"));
+        DicomFrame refused;
+        refused.error = QStringLiteral("the store holds no file for this evidence");
+        showError(refused);
         markLoaded();
         return;
     }
+    if (m_decoding) {
+        // One decoder process at a time: spinning through frames decodes the last one asked for.
+        m_wantedFrame = frame;
+        return;
+    }
+    m_decoding = true;
+    m_wantedFrame = -1;
+    const bool wantTags = !m_tagsLoaded;
     const int generation = ++m_generation;
     runJob<Loaded>(
         this,
-        [path, frame, first](JobContext &) {
+        [path, frame, wantTags](JobContext &) {
             Loaded l;
-            l.frame = decodeDicomFrame(path, frame);
-            if (first)
-                l.tags = readDicomTags(path, &l.tagError);
+            if (wantTags) // the header first: shown even when the frame cannot be
+                l.tags = DicomProcess::tags(path, &l.tagError, &l.tagsFailed);
+            l.frame = DicomProcess::frame(path, frame);
             return l;
         },
-        [this, generation, first](JobResult<Loaded> result) {
+        [this, generation, first, wantTags, frame](JobResult<Loaded> result) {
+            m_decoding = false;
             Loaded l = std::move(result.value).value_or(Loaded{});
-            if (!result.ok())
+            if (!result.ok()) {
+                l.frame.frame = frame;
                 l.frame.error = result.error;
-            if (first) {
+            }
+            if (wantTags && !l.tagsFailed) {
+                m_model->removeRows(0, m_model->rowCount());
                 for (const DicomTagRow &r : l.tags) {
                     QList<QStandardItem *> row{new QStandardItem(r.keyword), new QStandardItem(r.tag),
                                                new QStandardItem(r.vr), new QStandardItem(r.value)};
@@ -199,23 +243,33 @@ void DicomEvidenceViewer::startDecode(int frame, bool first)
                 }
                 m_table->resizeColumnsToContents();
                 m_table->setColumnWidth(3, std::min(m_table->columnWidth(3), 400));
-                if (!l.tagError.isEmpty())
-                    m_info->setText(l.tagError);
+                m_tagsLoaded = true;
+            }
+            if (wantTags) {
+                m_tagError = l.tagError;
+                m_info->setText(m_tagError);
+                m_info->setToolTip(m_tagError);
             }
             if (generation == m_generation)
                 frameDecoded(std::move(l.frame), first);
             if (first)
                 markLoaded();
+            if (m_wantedFrame >= 0 && (!m_frameData || m_wantedFrame != m_frameData->frame)) {
+                const int next = m_wantedFrame;
+                m_wantedFrame = -1;
+                startDecode(next, false);
+            }
         });
 }
 
 void DicomEvidenceViewer::frameDecoded(DicomFrame frame, bool first)
 {
     if (!frame.ok()) {
-        showError(frame.error);
+        showError(frame);
         return;
     }
     m_error->setVisible(false);
+    m_retry->setVisible(false);
     m_frameData = std::make_shared<const DicomFrame>(std::move(frame));
     if (first) {
         fillPresets();
@@ -241,6 +295,7 @@ void DicomEvidenceViewer::fillPresets()
         m_presets->setVisible(false);
         return;
     }
+    m_presets->setVisible(true);
     for (const DicomWindow &w : m_frameData->fileWindows)
         m_presets->addItem(QStringLiteral("%1 (%2 / %3)").arg(w.name).arg(w.center).arg(w.width),
                            QVariant::fromValue(QPointF(w.center, w.width)));
@@ -281,7 +336,9 @@ void DicomEvidenceViewer::render()
     if (!m_frameData)
         return;
     m_shown = applyWindow(*m_frameData, m_center, m_width);
-    if (!m_view->imageSize().isEmpty())
+    if (m_view->imageSize().isEmpty())
+        m_view->setImage(m_shown); // after a frame that could not be shown
+    else
         m_view->replaceImage(m_shown);
     m_windowText->setText(m_frameData->isMonochrome()
                               ? QStringLiteral("C %1  W %2").arg(std::lround(m_center)).arg(std::lround(m_width))
@@ -292,10 +349,13 @@ void DicomEvidenceViewer::updateInfo()
 {
     if (!m_frameData)
         return;
-    m_info->setText(QStringLiteral("%1 × %2 px · %3")
-                        .arg(m_frameData->columns)
-                        .arg(m_frameData->rows)
-                        .arg(m_frameData->transferSyntax));
+    QString info = QStringLiteral("%1 × %2 px · %3")
+                       .arg(m_frameData->columns)
+                       .arg(m_frameData->rows)
+                       .arg(m_frameData->transferSyntax);
+    if (!m_tagError.isEmpty())
+        info += QStringLiteral(" · ") + m_tagError;
+    m_info->setText(info);
 }
 
 void DicomEvidenceViewer::showRegion(int page, const QRectF &points)

@@ -2,8 +2,11 @@
 /// DICOM images: window/level (the file's own windows, lung, bone, soft tissue, full range;
 /// right-drag changes it: across for width, down for level), the frames of a multi-frame
 /// object, zoom and pan as the image viewer has, and the header as a searchable table
-/// (keyword, tag, VR, value). Decoding (DicomFrame.h) runs off the UI thread; a file that
-/// cannot be decoded says "cannot be shown: …". Identified files say so above the image.
+/// (keyword, tag, VR, value). Frames and the header are decoded in the decoder process
+/// (DicomProcess: `mltrl-decode`), waited for off the UI thread; the window is applied here. A
+/// file that cannot be decoded says "cannot be shown: …"; a decoder that crashed, hung, went past
+/// its limits or answered nonsense says "This DICOM image could not be shown: … The workbench
+/// is not affected." with "Try again". Identified files say so above the image.
 #include "ui/evidence/DicomFrame.h"
 #include "ui/evidence/EvidenceViewer.h"
 
@@ -12,6 +15,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSortFilterProxyModel;
 class QSpinBox;
 class QStandardItemModel;
@@ -32,8 +36,10 @@ public:
     [[nodiscard]] QSpinBox *frameBox() const { return m_frame; }
     [[nodiscard]] QLineEdit *tagSearch() const { return m_search; }
     [[nodiscard]] QSortFilterProxyModel *tags() const { return m_proxy; }
-    /// "cannot be shown: …", or empty.
+    /// "cannot be shown: …" or "This DICOM image could not be shown: …", or empty.
     [[nodiscard]] QString errorText() const;
+    /// "Try again", shown when the decoder process failed.
+    [[nodiscard]] QPushButton *retryButton() const { return m_retry; }
     /// The de-identification line ("Identifies a patient: …"), or empty.
     [[nodiscard]] QString identifiedText() const;
 
@@ -62,11 +68,13 @@ private:
     void applyPreset(int index);
     void render();
     void updateInfo();
-    void showError(const QString &reason);
+    void showError(const DicomFrame &failed);
+    void retry();
 
     ZoomableImageView *m_view = nullptr;
     QLabel *m_identified = nullptr;
     QLabel *m_error = nullptr;
+    QPushButton *m_retry = nullptr;
     QLabel *m_info = nullptr;
     QLabel *m_windowText = nullptr;
     QComboBox *m_presets = nullptr;
@@ -81,6 +89,10 @@ private:
     double m_center = 0;
     double m_width = 1;
     int m_generation = 0;
+    bool m_decoding = false;   ///< a decode is under way: frame changes wait for it
+    int m_wantedFrame = -1;    ///< the frame asked for while one was being decoded
+    bool m_tagsLoaded = false; ///< the header is in the table
+    QString m_tagError;        ///< why the header is not (whole) in the table
     bool m_dragging = false;
     QPoint m_dragStart;
     double m_dragCenter = 0;

@@ -1,9 +1,10 @@
 #pragma once
-/// DICOM decoding for the viewer, behind two functions that take a file path and return plain
-/// data (so they can move into a rendering helper process unchanged): decodeDicomFrame()
-/// decodes one frame with DCMTK (dcmimgle/dcmimage with the JPEG, JPEG-LS and RLE decoders;
-/// deflated data sets through dcmdata) within a pixel budget; readDicomTags() lists the header.
-/// applyWindow() maps a decoded monochrome frame to 8-bit grey with a window (PS3.3 C.11.2.1.2).
+/// DICOM decoding, behind two functions that take a file path and return plain data:
+/// decodeDicomFrame() decodes one frame with DCMTK (dcmimgle/dcmimage with the JPEG, JPEG-LS
+/// and RLE decoders; deflated data sets through dcmdata) within a pixel budget; readDicomTags()
+/// lists the header. They run in the decoder process `mltrl-decode` (app/decode/DicomDecode.cpp),
+/// which the viewer asks through DicomProcess; applyWindow() maps a decoded monochrome frame to
+/// 8-bit grey with a window (PS3.3 C.11.2.1.2) in the workbench.
 #include <QImage>
 #include <QString>
 
@@ -32,6 +33,9 @@ struct DicomFrame {
     std::vector<DicomWindow> fileWindows; ///< Window Center/Width of the file, with explanations
     QString transferSyntax;               ///< its name, e.g. "JPEG-LS Lossless"
     QString error;                        ///< non-empty: "cannot be shown: …" says this
+    /// The decoder process failed (crash, limit, time-out, an answer that does not hold
+    /// together), not the file: `error` says how, and trying again may work.
+    bool processFailed = false;
 
     [[nodiscard]] bool ok() const { return error.isEmpty(); }
     [[nodiscard]] bool isMonochrome() const { return color.isNull(); }
