@@ -26,6 +26,9 @@ namespace mltrl::ui {
 
 bool ReviewForm::startSigning()
 {
+    // The record carries the revision's open annotations: take in any made outside this
+    // window (the CLI) since the snapshot was read; the form refreshes if there are.
+    m_context->reloadReviewWork();
     QStringList list;
     if (!inputForSigning(list)) {
         showProblems(list);
