@@ -16,9 +16,13 @@
 #include "ui/review/DraftCommands.h"
 #include "ui/review/ReviewForm.h"
 #include "ui/session/ProjectContext.h"
+#include "ui/shell/ImportController.h"
 #include "ui/shell/RevisionLoader.h"
+#include "ui/shell/Settings.h"
+#include "ui/shell/WorkbenchWindow.h"
 
 #include <QListWidget>
+#include <QThread>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -76,6 +80,7 @@ private slots:
     void anEditRefreshesTheSnapshotOnce();
     void viewsReadTheSnapshotNotTheStore();
     void reopeningLoadsTheWork();
+    void anEditDuringAReloadIsNotLost();
     void changesMadeElsewhereAreTakenInBeforeSigning();
 };
 
@@ -233,6 +238,29 @@ void TestReviewSnapshot::reopeningLoadsTheWork()
     QCOMPARE(context.reviewWorkReads(), reads + 1);
     QVERIFY(context.reviewWork()->annotations == work->annotations);
     QVERIFY(context.reviewWork()->drafts == work->drafts);
+}
+
+void TestReviewSnapshot::anEditDuringAReloadIsNotLost()
+{
+    test::TempStore store;
+    Settings settings;
+    WorkbenchWindow window(store.store(), settings);
+    QVERIFY(window.importArchive(test::examplePath()));
+    QTRY_VERIFY_WITH_TIMEOUT(window.context().hasRevision(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.importController()->isBusy(), 60000);
+    ProjectContext &context = window.context();
+
+    QSignalSpy loaded(&context, &ProjectContext::revisionChanged);
+    window.openProject(QString::fromStdString(context.revision()->overview.id));
+    // The reviewer annotates while the revision loads, after its job has read the annotations:
+    // the UI thread processes no events meanwhile, so the load's result waits in the queue,
+    // and the pause lets the job finish its read first (on a slow machine the edit may come
+    // first instead; the outcome must be the same). The window has the context read again.
+    QThread::msleep(1500);
+    const QString id = annotate(context, QStringLiteral("Made while the revision loads"));
+    QVERIFY(!id.isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 60000);
+    QVERIFY(context.reviewWork()->findAnnotation(id.toStdString()));
 }
 
 void TestReviewSnapshot::changesMadeElsewhereAreTakenInBeforeSigning()

@@ -53,11 +53,7 @@ ReviewDraft ProjectContext::draft(std::int64_t revisionId, const std::string &ga
 {
     if (m_work->revisionId == revisionId)
         return m_work->draft(gate, reviewer);
-    ReviewDraft empty;
-    empty.revisionId = revisionId;
-    empty.gate = gate;
-    empty.reviewer = reviewer;
-    return empty;
+    return ReviewWork{revisionId, {}, {}}.draft(gate, reviewer); // an empty draft of that revision
 }
 
 void ProjectContext::refreshAnnotations()
