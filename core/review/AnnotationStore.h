@@ -29,6 +29,7 @@ struct Annotation {
 
     /// The form a review record carries.
     [[nodiscard]] RecordAnnotation toRecord() const;
+    bool operator==(const Annotation &) const = default;
 };
 
 /// Who an annotation is by — a local fact, since review records carry no author (§4): the

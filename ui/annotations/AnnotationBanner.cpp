@@ -1,9 +1,7 @@
 #include "ui/annotations/AnnotationBanner.h"
 
-#include "core/store/Store.h"
 #include "ui/annotations/AnnotationStyle.h"
 #include "ui/session/ProjectContext.h"
-#include "ui/session/StoreGuard.h"
 
 #include <QBoxLayout>
 #include <QLabel>
@@ -91,11 +89,10 @@ AnnotationBanner *AnnotationBanner::insertAbove(QWidget *widget, ProjectContext 
 void AnnotationBanner::refresh()
 {
     m_listed.clear();
-    const auto revision = m_context.revision();
-    if (revision && m_context.store())
-        for (Annotation &a : guardedAnnotations(m_context, revision->overview.revisionId))
-            if (m_filter(a))
-                m_listed.push_back(std::move(a));
+    const auto work = m_context.reviewWork();
+    for (const Annotation &a : work->annotations)
+        if (m_filter(a))
+            m_listed.push_back(a);
 
     for (QToolButton *chip : std::as_const(m_chips))
         delete chip;

@@ -32,7 +32,8 @@ public:
     /// nested anywhere in `widget`'s parent's layout). Null when `widget` is in no box layout.
     static AnnotationBanner *insertAbove(QWidget *widget, ProjectContext &context, Filter filter);
 
-    /// Re-reads the store (also done on annotationsChanged and revisionChanged); call it when
+    /// Re-reads the context's annotations (ProjectContext::reviewWork(); also done on
+    /// annotationsChanged and revisionChanged); call it when
     /// what the filter looks at changes, e.g. another card is shown.
     void refresh();
 

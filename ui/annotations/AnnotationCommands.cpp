@@ -3,7 +3,6 @@
 #include "core/review/KeyRing.h"
 #include "core/store/Store.h"
 #include "ui/session/ProjectContext.h"
-#include "ui/session/StoreGuard.h"
 
 namespace mltrl::ui {
 
@@ -14,11 +13,13 @@ AnnotationStore storeOf(ProjectContext &context)
     return AnnotationStore(context.store()->db());
 }
 
-/// The annotation `id` as stored now; none (after reporting) when the store cannot be read.
-std::optional<Annotation> findAnnotation(ProjectContext &context, const std::string &id)
+/// The annotation `id` as stored now: the context's snapshot, refreshed after every edit.
+std::optional<Annotation> findAnnotation(const ProjectContext &context, const std::string &id)
 {
-    return guardStore(context, QStringLiteral("Reading the annotation"), [&] { return storeOf(context).find(id); })
-        .value_or(std::nullopt);
+    const auto work = context.reviewWork();
+    if (const Annotation *a = work->findAnnotation(id))
+        return *a;
+    return std::nullopt;
 }
 
 /// Reports a failed write in the status line; true when `ok`.

@@ -1,7 +1,9 @@
 #pragma once
 /// The undoable annotation edits. Each command writes the store in redo() and undo() (one
 /// transaction with its audit entry, durable when the call returns) and then emits
-/// ProjectContext::annotationsChanged() so every list and highlight re-reads the store.
+/// ProjectContext::annotationsChanged(): the context refreshes its snapshot of the annotations
+/// (ProjectContext::reviewWork()) once, and every list and highlight re-reads it. The value an
+/// edit undoes to comes from that snapshot too.
 /// A write that fails is reported through ProjectContext::notice(); a command whose first
 /// redo() failed makes itself obsolete, so the undo stack drops it.
 #include "core/review/AnnotationStore.h"

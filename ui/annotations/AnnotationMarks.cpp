@@ -1,9 +1,7 @@
 #include "ui/annotations/AnnotationMarks.h"
 
-#include "core/store/Store.h"
 #include "ui/annotations/AnnotationStyle.h"
 #include "ui/session/ProjectContext.h"
-#include "ui/session/StoreGuard.h"
 
 #include <QAbstractItemView>
 #include <QHelpEvent>
@@ -33,25 +31,22 @@ AnnotationMarks::AnnotationMarks(QAbstractItemView *view, ProjectContext &contex
 void AnnotationMarks::reload()
 {
     m_marks.clear();
-    const auto revision = m_context.revision();
-    if (revision && m_context.store()) {
-        const auto rank = [](const QString &severity, bool open) {
-            return (open ? 10 : 0) + annotationSeverities().indexOf(severity);
-        };
-        for (const Annotation &a : guardedAnnotations(m_context, revision->overview.revisionId)) {
-            const QString key = m_targetKey(a.target);
-            if (key.isEmpty())
-                continue;
-            const QString severity = QString::fromStdString(a.severity);
-            const bool open = a.status == "open";
-            Mark &m = m_marks[key];
-            if (m.lines.isEmpty() || rank(severity, open) > rank(m.severity, m.open))
-                m.severity = severity;
-            m.open = m.open || open;
-            m.lines << QStringLiteral("<b>%1</b> (%2): %3")
-                           .arg(severity, QString::fromStdString(a.status),
-                                QString::fromStdString(a.text).toHtmlEscaped());
-        }
+    const auto rank = [](const QString &severity, bool open) {
+        return (open ? 10 : 0) + annotationSeverities().indexOf(severity);
+    };
+    const auto work = m_context.reviewWork();
+    for (const Annotation &a : work->annotations) {
+        const QString key = m_targetKey(a.target);
+        if (key.isEmpty())
+            continue;
+        const QString severity = QString::fromStdString(a.severity);
+        const bool open = a.status == "open";
+        Mark &m = m_marks[key];
+        if (m.lines.isEmpty() || rank(severity, open) > rank(m.severity, m.open))
+            m.severity = severity;
+        m.open = m.open || open;
+        m.lines << QStringLiteral("<b>%1</b> (%2): %3")
+                       .arg(severity, QString::fromStdString(a.status), QString::fromStdString(a.text).toHtmlEscaped());
     }
     m_view->viewport()->update();
 }

@@ -1,10 +1,8 @@
 #include "ui/annotations/AnnotationsModel.h"
 
-#include "core/store/Store.h"
 #include "ui/annotations/AnnotationEditor.h"
 #include "ui/annotations/AnnotationStyle.h"
 #include "ui/session/ProjectContext.h"
-#include "ui/session/StoreGuard.h"
 
 #include <QBrush>
 #include <QFont>
@@ -22,9 +20,7 @@ AnnotationsModel::AnnotationsModel(ProjectContext *context, QObject *parent)
 void AnnotationsModel::reload()
 {
     beginResetModel();
-    const auto revision = m_context->revision();
-    m_rows = revision && m_context->store() ? guardedAnnotations(*m_context, revision->overview.revisionId)
-                                            : std::vector<Annotation>{};
+    m_rows = m_context->reviewWork()->annotations;
     endResetModel();
 }
 

@@ -1,8 +1,7 @@
 #pragma once
 /// The annotations of the revision on screen as a table (severity, status, target, text,
-/// author, created). Re-reads the store when ProjectContext says annotations or the
-/// revision changed; a revision holds a reviewer's handful of notes, so reading them on the
-/// UI thread costs less than a frame.
+/// author, created). Re-reads ProjectContext::reviewWork() — the snapshot, never the store —
+/// when the context says annotations or the revision changed.
 #include "core/review/AnnotationStore.h"
 
 #include "ui/common/NaturalSort.h"

@@ -1,6 +1,5 @@
 #include "ui/annotations/EvidenceAnnotationLayer.h"
 
-#include "core/store/Store.h"
 #include "ui/annotations/AnnotationBanner.h"
 #include "ui/annotations/AnnotationEditor.h"
 #include "ui/annotations/AnnotationPlace.h"
@@ -12,7 +11,6 @@
 #include "ui/evidence/PdfEvidenceViewer.h"
 #include "ui/evidence/TextEvidenceViewer.h"
 #include "ui/session/ProjectContext.h"
-#include "ui/session/StoreGuard.h"
 
 #include <QAction>
 #include <QBoxLayout>
@@ -132,13 +130,11 @@ void EvidenceAnnotationLayer::setDrawing(bool on)
 void EvidenceAnnotationLayer::reload()
 {
     m_shown.clear();
-    const auto revision = m_context.revision();
-    if (revision && m_context.store()) {
-        const std::string id = m_viewer.source().id.toStdString();
-        for (Annotation &a : guardedAnnotations(m_context, revision->overview.revisionId))
-            if (a.target.contains("evidence") && a.target["evidence"] == id)
-                m_shown.push_back(std::move(a));
-    }
+    const std::string id = m_viewer.source().id.toStdString();
+    const auto work = m_context.reviewWork();
+    for (const Annotation &a : work->annotations)
+        if (a.target.contains("evidence") && a.target["evidence"] == id)
+            m_shown.push_back(a);
     m_banner->refresh();
     redraw();
 }

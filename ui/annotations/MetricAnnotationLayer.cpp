@@ -1,13 +1,11 @@
 #include "ui/annotations/MetricAnnotationLayer.h"
 
-#include "core/store/Store.h"
 #include "ui/annotations/AnnotationEditor.h"
 #include "ui/annotations/AnnotationStyle.h"
 #include "ui/plots/MetricPlot.h"
 #include "ui/session/ProjectContext.h"
 
 #include "qcustomplot.h"
-#include "ui/session/StoreGuard.h"
 
 #include <QAction>
 #include <QBoxLayout>
@@ -127,11 +125,11 @@ void MetricAnnotationLayer::reload()
 {
     m_shown.clear();
     const QString id = metricId();
-    const auto revision = m_context.revision();
-    if (!id.isEmpty() && revision && m_context.store()) {
-        for (Annotation &a : guardedAnnotations(m_context, revision->overview.revisionId))
+    if (!id.isEmpty()) {
+        const auto work = m_context.reviewWork();
+        for (const Annotation &a : work->annotations)
             if (a.target.contains("metric") && a.target["metric"] == id.toStdString() && a.target.contains("x_range"))
-                m_shown.push_back(std::move(a));
+                m_shown.push_back(a);
     }
     drawSpans();
 }

@@ -33,7 +33,7 @@ public:
     [[nodiscard]] const std::vector<Annotation> &shown() const { return m_shown; }
     /// The span items on the plot now (in the order of shown()).
     [[nodiscard]] QList<QCPItemRect *> spanItems() const;
-    /// Re-reads the store and redraws.
+    /// Re-reads the context's annotations (ProjectContext::reviewWork()) and redraws.
     void reload();
 
 protected:

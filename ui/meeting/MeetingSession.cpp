@@ -1,11 +1,9 @@
 #include "ui/meeting/MeetingSession.h"
 
 #include "core/review/ReviewBuilder.h"
-#include "core/store/Store.h"
 #include "ui/review/DraftCommands.h"
 #include "ui/review/ReviewChecks.h"
 #include "ui/session/ProjectContext.h"
-#include "ui/session/StoreGuard.h"
 
 #include <algorithm>
 
@@ -35,12 +33,15 @@ void MeetingSession::readAnnotations()
 {
     m_open.clear();
     m_serious.clear();
-    for (Annotation &a : guardedAnnotations(*m_context, m_revision->overview.revisionId)) {
+    const auto work = m_context->reviewWork();
+    if (work->revisionId != m_revision->overview.revisionId)
+        return; // another revision is on screen: the meeting is ending
+    for (const Annotation &a : work->annotations) {
         if (a.status != "open")
             continue;
         if (a.severity == "blocker" || a.severity == "major")
             m_serious.push_back(a);
-        m_open.push_back(std::move(a));
+        m_open.push_back(a);
     }
     std::stable_sort(m_serious.begin(), m_serious.end(), [](const Annotation &a, const Annotation &b) {
         return (a.severity == "blocker") > (b.severity == "blocker");
@@ -49,9 +50,8 @@ void MeetingSession::readAnnotations()
 
 void MeetingSession::readDraft()
 {
-    m_draft = guardStore(*m_context, tr("Reading the review draft"), [this] {
-                  return ReviewDraftStore(m_context->store()->db()).load(m_revision->overview.revisionId, m_gate->id);
-              }).value_or(m_draft);
+    const DraftKey key = draftKey();
+    m_draft = m_context->draft(key.revisionId, key.gate, key.reviewer);
 }
 
 namespace {
@@ -107,9 +107,7 @@ bool MeetingSession::setConditions(const std::vector<std::string> &conditions)
 QStringList MeetingSession::signingProblems() const
 {
     QStringList problems;
-    if (!guardStore(*m_context, tr("Checking the review"),
-                    [&] { (void)signingInput(*m_context->store(), *m_revision, m_draft, problems); }))
-        problems << tr("The store cannot be read: %1").arg(m_context->lastStoreError());
+    (void)signingInput(*m_revision, m_open, m_draft, problems);
     return problems;
 }
 

@@ -44,7 +44,8 @@ public:
     [[nodiscard]] std::vector<Annotation> openOnCriterion(const std::string &criterionId) const;
 
     /// The review draft of this gate (the one the review form edits: same store rows, same
-    /// reviewer label), re-read whenever the context says reviews changed.
+    /// reviewer label), taken from ProjectContext::reviewWork() whenever the context says
+    /// reviews changed.
     [[nodiscard]] const ReviewDraft &draft() const { return m_draft; }
     /// Draft edits, each an undoable command on ProjectContext::undoStack() that writes the
     /// store at once. An empty verdict/outcome clears it. False when the store refused.

@@ -2,7 +2,6 @@
 
 #include "core/store/Store.h"
 #include "ui/session/ProjectContext.h"
-#include "ui/session/StoreGuard.h"
 
 #include <QUndoStack>
 
@@ -15,12 +14,8 @@ DraftCommand::DraftCommand(ProjectContext *context, DraftKey key, const QString 
 
 ReviewDraft DraftCommand::current() const
 {
-    return guardStore(
-               *m_context, QStringLiteral("Reading the review draft"),
-               [this] {
-                   return ReviewDraftStore(m_context->store()->db(), m_key.reviewer).load(m_key.revisionId, m_key.gate);
-               })
-        .value_or(ReviewDraft{m_key.revisionId, m_key.gate, m_key.reviewer, {}, {}, {}, {}, {}});
+    // The context's snapshot: refreshed after every edit (each command emits reviewsChanged).
+    return m_context->draft(m_key.revisionId, m_key.gate, m_key.reviewer);
 }
 
 bool DraftCommand::sameDraft(const DraftCommand &other) const

@@ -1,7 +1,8 @@
 #pragma once
 /// Undoable edits of a review draft. Each command writes the store durably in redo() and in
 /// undo() (core ReviewDraftStore: one transaction per call) and then emits
-/// ProjectContext::reviewsChanged(), so every view re-reads the draft. Push them with
+/// ProjectContext::reviewsChanged(): the context refreshes its snapshot of the drafts
+/// (ProjectContext::reviewWork()) once, and every view re-reads the draft from it. Push them with
 /// pushDraftEdit() (or ProjectContext::undoStack()->push()); the push performs the edit.
 /// Consecutive typing in one note, the rationale or the conditions merges into one undo step.
 #include "core/review/ReviewDraft.h"

@@ -93,8 +93,8 @@ std::vector<std::string> conditionLines(const QString &text)
     return out;
 }
 
-std::optional<ReviewInput> signingInput(Store &store, const RevisionData &revision, const ReviewDraft &draft,
-                                        QStringList &problems)
+std::optional<ReviewInput> signingInput(const RevisionData &revision, const std::vector<Annotation> &annotations,
+                                        const ReviewDraft &draft, QStringList &problems)
 {
     const Gate *gate = revision.manifest.findGate(draft.gate);
     if (!gate) {
@@ -107,8 +107,7 @@ std::optional<ReviewInput> signingInput(Store &store, const RevisionData &revisi
     for (const RuleProblem &p : checkDecision(*gate, decisionOf(input)))
         problems << ruleProblemText(p);
     const std::vector<std::string> blockers =
-        attachOpenAnnotations(input, AnnotationStore(store.db()).forRevision(revision.overview.revisionId),
-                              [&draft](const std::string &id) { return draft.isAcknowledged(id); });
+        attachOpenAnnotations(input, annotations, [&draft](const std::string &id) { return draft.isAcknowledged(id); });
     if (!blockers.empty())
         problems << QObject::tr("Acknowledge the %1 before an advance.")
                         .arg(counted(static_cast<qsizetype>(blockers.size()), QObject::tr("open blocker annotation")));

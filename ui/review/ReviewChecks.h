@@ -20,6 +20,7 @@
 
 namespace mltrl {
 class Store;
+struct Annotation;
 struct ReviewDraft;
 struct ReviewInput;
 struct RevisionData;
@@ -56,9 +57,11 @@ struct CurrentGateStatus {
 
 /// What is still missing before `draft` can be signed, one sentence each — the rule book's
 /// problems ("G1 verdicts/auroc: …", "G2 decision/rationale: …"), then unacknowledged
-/// blockers — and when nothing is: the review input to sign (the open annotations of the
-/// revision attached). The review form and meeting mode both ask this.
-[[nodiscard]] std::optional<ReviewInput> signingInput(Store &store, const RevisionData &revision,
+/// blockers — and when nothing is: the review input to sign (the open ones of `annotations`,
+/// the revision's, attached). The review form and meeting mode both ask this, with the
+/// annotations of ProjectContext::reviewWork(); it reads no store.
+[[nodiscard]] std::optional<ReviewInput> signingInput(const RevisionData &revision,
+                                                      const std::vector<Annotation> &annotations,
                                                       const ReviewDraft &draft, QStringList &problems);
 
 /// The criterion a problem of signingInput() is about ("auroc" for "G1 verdicts/auroc: …"),

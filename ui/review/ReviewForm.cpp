@@ -18,7 +18,6 @@
 #include "ui/review/SignDialog.h"
 #include "ui/review/TrustDialog.h"
 #include "ui/session/ProjectContext.h"
-#include "ui/session/StoreGuard.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -255,9 +254,7 @@ DraftKey ReviewForm::key() const
 ReviewDraft ReviewForm::draft() const
 {
     const DraftKey k = key();
-    return guardStore(*m_context, tr("Reading the review draft"),
-                      [&] { return ReviewDraftStore(m_context->store()->db(), k.reviewer).load(k.revisionId, k.gate); })
-        .value_or(ReviewDraft{k.revisionId, k.gate, k.reviewer, {}, {}, {}, {}, {}});
+    return m_context->draft(k.revisionId, k.gate, k.reviewer);
 }
 
 void ReviewForm::reload()
@@ -437,10 +434,8 @@ void ReviewForm::refreshBlockers()
     const auto r = m_context->revision();
     if (r) {
         const ReviewDraft d = draft();
-        const auto annotations = guardStore(*m_context, tr("Reading the annotations"), [&] {
-            return AnnotationStore(m_context->store()->db()).forRevision(r->overview.revisionId);
-        });
-        for (const Annotation &a : annotations.value_or(std::vector<Annotation>{})) {
+        const auto work = m_context->reviewWork();
+        for (const Annotation &a : work->annotations) {
             if (a.status != "open" || a.severity != "blocker")
                 continue;
             auto *item = new QListWidgetItem(
@@ -479,12 +474,7 @@ std::optional<ReviewInput> ReviewForm::inputForSigning(QStringList &problems) co
         problems << tr("Open a project and choose a gate.");
         return std::nullopt;
     }
-    const ReviewDraft d = draft();
-    const auto input = guardStore(*m_context, tr("Checking the review"),
-                                  [&] { return signingInput(*m_context->store(), *r, d, problems); });
-    if (!input)
-        problems << tr("The store cannot be read: %1").arg(m_context->lastStoreError());
-    return input.value_or(std::nullopt);
+    return signingInput(*r, m_context->reviewWork()->annotations, draft(), problems);
 }
 
 QStringList ReviewForm::problems() const

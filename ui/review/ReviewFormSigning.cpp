@@ -26,6 +26,12 @@ namespace mltrl::ui {
 
 bool ReviewForm::startSigning()
 {
+    // The record carries the revision's open annotations: take in any made outside this
+    // window (the CLI) since the snapshot was read; the form refreshes if there are.
+    if (!m_context->reloadReviewWork()) {
+        showProblems({tr("The store cannot be read: %1").arg(m_context->lastStoreError())});
+        return false;
+    }
     QStringList list;
     if (!inputForSigning(list)) {
         showProblems(list);

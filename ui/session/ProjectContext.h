@@ -2,6 +2,7 @@
 /// The project a workbench window shows: the store, the loaded revision, and navigation
 /// requests between panels ("show evidence X", "show criterion G/C"). Panels read from it and
 /// talk to each other only through it, so none of them knows another's class.
+#include "core/review/ReviewWork.h"
 #include "core/store/RevisionData.h"
 
 #include <QList>
@@ -9,7 +10,9 @@
 #include <QPair>
 #include <QString>
 
+#include <cstdint>
 #include <memory>
+#include <string>
 
 class QUndoStack;
 
@@ -29,9 +32,32 @@ public:
     [[nodiscard]] std::shared_ptr<const RevisionData> revision() const { return m_revision; }
     [[nodiscard]] bool hasRevision() const { return m_revision != nullptr; }
 
-    /// Replaces the revision on screen (loaded off the UI thread by the caller). The undo
-    /// history belongs to one revision, so it is cleared.
+    /// The reviewer's annotations and review drafts of the revision on screen: part of the
+    /// loaded snapshot, never null (empty before a project is opened). Views read them here,
+    /// never from the store: the context refreshes them once after every edit, before any view
+    /// hears annotationsChanged() or reviewsChanged() (its own slots are connected first).
+    /// Hold the pointer while iterating: a refresh replaces the value, it never changes it.
+    [[nodiscard]] std::shared_ptr<const ReviewWork> reviewWork() const { return m_work; }
+    /// The draft of `gate` by `reviewer` ("" = the workbench's user) of `revisionId`, from
+    /// reviewWork(); an empty draft when none is stored or the revision is not the one on screen.
+    [[nodiscard]] ReviewDraft draft(std::int64_t revisionId, const std::string &gate,
+                                    const std::string &reviewer = {}) const;
+    /// How many times the annotations or drafts were read from the store on the UI thread
+    /// (each refresh after an edit, each setRevision() without them): tests count these reads,
+    /// and the window compares it to tell whether an edit happened while a load ran.
+    [[nodiscard]] quint64 reviewWorkReads() const { return m_workReads; }
+
+    /// Replaces the revision on screen and its review work, both loaded off the UI thread by
+    /// the caller (RevisionLoader). The undo history belongs to one revision, so it is cleared.
+    /// Without `work` (or with another revision's), the work is read here, a small query
+    /// through guardStore() (none when the store fails).
+    void setRevision(std::shared_ptr<const RevisionData> revision, std::shared_ptr<const ReviewWork> work);
+    /// The same, reading the review work here — for callers that load only the revision.
     void setRevision(std::shared_ptr<const RevisionData> revision);
+    /// Re-reads the annotations and drafts (for changes made outside this window, e.g. by the
+    /// CLI, before the reviewer signs) and emits annotationsChanged() / reviewsChanged() for
+    /// what differs. False when the store cannot be read (reported).
+    bool reloadReviewWork();
 
     /// The window's one undo history: every user edit (annotations, review drafts) is a
     /// QUndoCommand pushed here, whichever panel or mode made it, so Ctrl+Z undoes the last
@@ -67,7 +93,7 @@ signals:
     /// an evidence file. inspect() clears them, so emit this right after it.
     void inspectLinks(const QList<QPair<QString, QString>> &links);
     /// The reviewer's annotations on the revision changed (added, edited, resolved, removed);
-    /// views that list or draw them re-read the store.
+    /// reviewWork() has been refreshed when views hear it, and they re-read it.
     void annotationsChanged();
     /// The user picked an annotation where it is shown in place (a banner chip): the shell
     /// shows the Annotations list and the list selects it.
@@ -75,7 +101,8 @@ signals:
     /// Sent right after the show* signal of an annotation's target when the user goes to the
     /// annotation itself (from the list): views that draw it in place scroll to it and mark it.
     void revealAnnotation(const QString &annotationId);
-    /// The review draft or the signed reviews of the revision changed.
+    /// The review draft or the signed reviews of the revision changed (reviewWork()'s drafts
+    /// have been refreshed when views hear it).
     void reviewsChanged();
     /// Something the user should know about (shown in the status line, never a modal box).
     void notice(const QString &text);
@@ -84,8 +111,14 @@ signals:
     void storeFailed(const QString &message);
 
 private:
+    /// Re-read on the UI thread after an edit (guarded); the other part is kept.
+    void refreshAnnotations();
+    void refreshDrafts();
+
     Store *m_store = nullptr;
     std::shared_ptr<const RevisionData> m_revision;
+    std::shared_ptr<const ReviewWork> m_work;
+    quint64 m_workReads = 0;
     QUndoStack *m_undoStack = nullptr;
     QString m_lastStoreError;
 };

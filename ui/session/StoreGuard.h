@@ -5,7 +5,6 @@
 /// the process. So UI-thread code that reads the store outside a BackgroundJob runs inside
 /// guardStore(): the error is reported through the context (status line and the window's
 /// store-error banner) and the caller gets "no value" back, and the window lives on.
-#include "core/review/AnnotationStore.h"
 #include "core/sqlite/Database.h"
 #include "core/store/Store.h"
 #include "ui/session/ProjectContext.h"
@@ -53,15 +52,6 @@ auto guardStore(ProjectContext &context, const QString &what, F &&action) noexce
 {
     return guardStoreWith([&context](const QString &w, const QString &why) { context.reportStoreFailure(w, why); },
                           what, std::forward<F>(action));
-}
-
-/// The annotations of `revisionId` read on the UI thread; none (after reporting) when the store
-/// fails.
-inline std::vector<Annotation> guardedAnnotations(ProjectContext &context, std::int64_t revisionId) noexcept
-{
-    return guardStore(context, QStringLiteral("Reading the annotations"),
-                      [&] { return AnnotationStore(context.store()->db()).forRevision(revisionId); })
-        .value_or(std::vector<Annotation>{});
 }
 
 } // namespace mltrl::ui

@@ -13,14 +13,18 @@ namespace mltrl::ui {
 namespace {
 struct LoadOutput {
     std::shared_ptr<const RevisionData> revision;
+    std::shared_ptr<const ReviewWork> work;
     Problems problems;
 };
 
 LoadOutput loadOffThread(Store &store, const std::string &projectId, std::optional<int> revision)
 {
     LoadOutput out;
-    if (std::optional<RevisionData> data = loadRevision(store, projectId, revision, out.problems))
+    if (std::optional<RevisionData> data = loadRevision(store, projectId, revision, out.problems)) {
+        // The reviewer's annotations and drafts are part of the snapshot, read with it.
+        out.work = std::make_shared<const ReviewWork>(loadReviewWork(store.db(), data->overview.revisionId));
         out.revision = std::make_shared<const RevisionData>(std::move(*data));
+    }
     return out;
 }
 
@@ -60,7 +64,7 @@ void RevisionLoader::load(const QString &projectId, std::optional<int> revision)
             if (!out.ok())
                 emit failed(projectId, out.error);
             else if (out.value->revision)
-                emit loaded(out.value->revision);
+                emit loaded(out.value->revision, out.value->work);
             else
                 emit failed(projectId, describe(out.value->problems));
         }));

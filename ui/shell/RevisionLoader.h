@@ -1,6 +1,8 @@
 #pragma once
 /// Loads a stored revision off the UI thread with its own store connection and hands the
-/// result to the UI thread. A newer request supersedes an older one still running.
+/// result to the UI thread: the revision and the reviewer's annotations and drafts on it (the
+/// snapshot ProjectContext keeps). A newer request supersedes an older one still running.
+#include "core/review/ReviewWork.h"
 #include "core/store/RevisionData.h"
 #include "ui/common/BackgroundJob.h"
 
@@ -26,7 +28,7 @@ public:
     [[nodiscard]] bool isLoading() const { return m_pending > 0; }
 
 signals:
-    void loaded(std::shared_ptr<const mltrl::RevisionData> revision);
+    void loaded(std::shared_ptr<const mltrl::RevisionData> revision, std::shared_ptr<const mltrl::ReviewWork> work);
     /// The project or revision is absent or unreadable; `message` says why.
     void failed(const QString &projectId, const QString &message);
 

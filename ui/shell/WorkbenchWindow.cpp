@@ -153,7 +153,13 @@ WorkbenchWindow::WorkbenchWindow(Store &store, Settings &settings, QWidget *pare
             outcome != static_cast<int>(ImportResult::Outcome::AlreadyPresent))
             m_importQueue.clear(); // rejected or cancelled: stop there
     });
-    connect(m_loader, &RevisionLoader::loaded, m_context, &ProjectContext::setRevision);
+    connect(m_loader, &RevisionLoader::loaded, this,
+            [this](std::shared_ptr<const RevisionData> revision, std::shared_ptr<const ReviewWork> work) {
+                // An edit made while the load ran is not in the work it read: the context
+                // reads it again then.
+                const bool fresh = m_context->reviewWorkReads() == m_workReadsAtLoad;
+                m_context->setRevision(std::move(revision), fresh ? std::move(work) : nullptr);
+            });
     connect(m_loader, &RevisionLoader::failed, this, [this](const QString &projectId, const QString &message) {
         m_settings.setValue(keys::openingProject, QString());
         emit m_context->notice(QStringLiteral("Cannot open %1: %2").arg(projectId, message));
@@ -365,6 +371,7 @@ void WorkbenchWindow::openProject(const QString &projectId, int revision)
     m_settings.setValue(keys::openingProject,
                         QStringLiteral("%1\n%2").arg(projectId).arg(QCoreApplication::applicationPid()));
     m_settings.sync();
+    m_workReadsAtLoad = m_context->reviewWorkReads();
     m_loader->load(projectId, revision > 0 ? std::optional<int>(revision) : std::nullopt);
 }
 

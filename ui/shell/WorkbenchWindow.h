@@ -135,6 +135,7 @@ private:
     ProjectContext *m_context = nullptr;
     ImportController *m_import = nullptr;
     RevisionLoader *m_loader = nullptr;
+    quint64 m_workReadsAtLoad = 0; ///< ProjectContext::reviewWorkReads() when the last load began
     ContextBar *m_bar = nullptr;
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_stack = nullptr;
