@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QPainter>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QUndoStack>
@@ -19,6 +20,26 @@
 #include <cmath>
 
 namespace mltrl::ui {
+
+namespace {
+
+/// What the projector shows while blanked: black, painted by the widget itself (not left to
+/// background filling, which a widget marked opaque may skip when the view is grabbed or
+/// composed), and kept above every sibling.
+class BlankScreen final : public QWidget {
+public:
+    explicit BlankScreen(QWidget *parent) : QWidget(parent)
+    {
+        setObjectName(QStringLiteral("blankScreen"));
+        setAttribute(Qt::WA_OpaquePaintEvent);
+        setCursor(Qt::BlankCursor);
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override { QPainter(this).fillRect(rect(), Qt::black); }
+};
+
+} // namespace
 
 using meeting::Text;
 
@@ -336,14 +357,7 @@ void MeetingView::noteKey()
 void MeetingView::setBlank(bool blank)
 {
     if (!m_blank) {
-        m_blank = new QWidget(this);
-        m_blank->setObjectName(QStringLiteral("blankScreen"));
-        m_blank->setAttribute(Qt::WA_OpaquePaintEvent);
-        m_blank->setAutoFillBackground(true);
-        QPalette p = m_blank->palette();
-        p.setColor(QPalette::Window, Qt::black);
-        m_blank->setPalette(p);
-        m_blank->setCursor(Qt::BlankCursor);
+        m_blank = new BlankScreen(this);
         m_blank->hide();
     }
     m_blank->setGeometry(rect());
