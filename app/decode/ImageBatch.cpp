@@ -11,6 +11,7 @@
 #include <QGuiApplication>
 #include <QtEndian>
 
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -64,6 +65,8 @@ int serveImageBatch(char *program)
     int qtArgc = 1;
     char *qtArgv[] = {program, nullptr};
     QGuiApplication app(qtArgc, qtArgv); // fonts for SVG text
+    // Replies are up to 256 MB: a larger pipe, fewer wake-ups (Linux; ignored where refused).
+    fcntl(STDOUT_FILENO, F_SETPIPE_SZ, 1 << 20);
     for (;;) {
         char header[4];
         if (!readAll(header, 4))

@@ -1270,6 +1270,13 @@ void TestHostileEvidence::documentDiffAndCropSurviveACrashingDecoder()
     const qsizetype notShown = md->browser()->blockedResources().size();
     QVERIFY(!hasColour(md->browser()->viewport()->grab().toImage(), kFigure));
     test::saveGrab(md, QStringLiteral("hostile-markdown-decoder-crashed"));
+    // A notebook's output images (one decoder process for all of them): the same.
+    auto nb = openViewer(m_ar->source("ev-nb"));
+    QVERIFY(nb);
+    const QList<QLabel *> outputs = nb->findChildren<QLabel *>(QStringLiteral("notebookOutput"));
+    QVERIFY(std::any_of(outputs.begin(), outputs.end(), [](QLabel *l) {
+        return l->text() == QStringLiteral("[image output not shown: the image decoder crashed on this file]");
+    }));
 
     // Five images, one crash each: after three crashed processes the rest are not tried.
     std::vector<imagebatch::Item> items(5);

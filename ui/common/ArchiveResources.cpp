@@ -320,17 +320,37 @@ void ArchiveDocument::decodeImages(PendingImages &pending, const imagebatch::Can
             count(job, r);
         }
     };
+    // Each image is decoded within what is left of the document's budget: one that cannot fit
+    // is refused by its header, not decoded in vain.
+    std::vector<qint64> asked(items.size(), 0);
+    const auto beyond = [](const PendingImages::Job &job) {
+        return QStringLiteral("%1 beyond this document's image budget (%2 in all)")
+            .arg(job.what, SafeImage::budgetText(ArchiveResources::kDocumentPixelBudget));
+    };
     bool stopped = false;
     imagebatch::decode(
         items,
         [&](std::size_t i, SafeImage::Result r) {
             countOwnUpTo(jobOf[i]);
-            count(pending.jobs[jobOf[i]], r);
+            PendingImages::Job &job = pending.jobs[jobOf[i]];
+            const qint64 natural = qint64(r.naturalSize.width()) * r.naturalSize.height();
+            if (r.image.isNull() && (asked[i] <= 0 || (asked[i] < items[i].pixelBudget && natural > asked[i]))) {
+                job.image = QImage();
+                job.reason = beyond(job); // it would have fitted its own budget, not what was left
+            } else {
+                count(job, r);
+            }
             next = jobOf[i] + 1;
         },
         [&] {
             stopped = stopped || (cancelled && cancelled());
             return stopped;
+        },
+        30000,
+        [&](std::size_t i) {
+            countOwnUpTo(jobOf[i]);
+            asked[i] = std::min(items[i].pixelBudget, pixelsLeft);
+            return asked[i];
         });
     if (stopped) {
         for (; next < pending.jobs.size(); ++next) {

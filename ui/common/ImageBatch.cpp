@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
+#include <QSemaphore>
 #include <QtEndian>
 
 #include <memory>
@@ -153,16 +154,39 @@ SafeImage::Result run(const Item &item)
     return SafeImage::decode(bytes, item.mediaType, item.suffix, item.pixelBudget);
 }
 
-void decode(const std::vector<Item> &items, const Deliver &deliver, const Cancelled &cancelled, int timeoutMs)
+void decode(const std::vector<Item> &itemsAsked, const Deliver &deliver, const Cancelled &cancelled, int timeoutMs,
+            const Budget &budget)
 {
     const auto isCancelled = [&cancelled] { return cancelled && cancelled(); };
+    if (itemsAsked.empty())
+        return;
+    // Each item as sent: with the budget the caller gives it just before (nullopt: none left).
+    const auto prepare = [&](std::size_t i) -> std::optional<Item> {
+        Item item = itemsAsked[i];
+        if (budget) {
+            item.pixelBudget = std::min(item.pixelBudget, budget(i));
+            if (item.pixelBudget <= 0)
+                return std::nullopt;
+        }
+        return item;
+    };
+    const auto noBudget = [] { return failure(QStringLiteral("not decoded: no pixel budget left")); };
+    const std::vector<Item> &items = itemsAsked;
+    // At most a few batches at once (a notebook of hundreds of cells with images must not
+    // start hundreds of decoders of up to 2 GiB each); the others wait their turn.
+    static QSemaphore running(kMaxBatchesAtOnce);
+    while (!running.tryAcquire(1, 100))
+        if (isCancelled())
+            return;
+    const QSemaphoreReleaser release(running, 1);
     const QString helper = PdfProcess::helperPath();
     if (helper.isEmpty()) {
         // No decoder installed: the same code and budgets, here.
         for (std::size_t i = 0; i < items.size(); ++i) {
             if (isCancelled())
                 return;
-            deliver(i, run(items[i]));
+            const std::optional<Item> item = prepare(i);
+            deliver(i, item ? run(*item) : noBudget());
         }
         return;
     }
@@ -178,6 +202,11 @@ void decode(const std::vector<Item> &items, const Deliver &deliver, const Cancel
         }
         if (!startError.isEmpty()) {
             deliver(i, failure(startError));
+            continue;
+        }
+        const std::optional<Item> item = prepare(i);
+        if (!item) {
+            deliver(i, noBudget());
             continue;
         }
         if (failures >= kMaxProcessFailures) {
@@ -204,7 +233,7 @@ void decode(const std::vector<Item> &items, const Deliver &deliver, const Cancel
                 continue;
             }
         }
-        const QByteArray request = encodeRequest(items[i]);
+        const QByteArray request = encodeRequest(*item);
         if (request.size() > qsizetype(kMaxRequestBytes)) {
             deliver(i, failure(QStringLiteral("an image larger than %1 MiB").arg(kMaxRequestBytes >> 20)));
             continue;
@@ -220,7 +249,7 @@ void decode(const std::vector<Item> &items, const Deliver &deliver, const Cancel
             bool bad = false;
             if (std::optional<QByteArray> payload = takeFrame(buffer, kMaxReplyBytes, &bad)) {
                 QString why;
-                result = decodeResult(*payload, items[i].pixelBudget, &why);
+                result = decodeResult(*payload, item->pixelBudget, &why);
                 if (!result)
                     failed = QStringLiteral("the image decoder's answer is unreadable (%1)").arg(why);
                 break;

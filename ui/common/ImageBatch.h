@@ -42,16 +42,23 @@ constexpr quint32 kMaxRequestBytes = 64U * 1024 * 1024;
 constexpr quint32 kMaxReplyBytes = quint32(SafeImage::kPixelBudget * 4 + 1024 * 1024);
 /// Decoder processes that may crash or time out in one batch before the rest is given up.
 constexpr int kMaxProcessFailures = 3;
+/// Batches decoded at the same time in one workbench (each a process or, without a decoder,
+/// a thread decoding); further callers wait, polling `cancelled`.
+constexpr int kMaxBatchesAtOnce = 4;
 
 /// Called with each image's result, in order, on the calling thread.
 using Deliver = std::function<void(std::size_t index, SafeImage::Result result)>;
 /// Polled while waiting; true ends the batch (the decoder is stopped, nothing more delivered).
 using Cancelled = std::function<bool()>;
+/// Asked just before item `index` is sent: the pixel budget to decode it with (at most the
+/// item's own; callers sharing a budget among items give what is left). 0: not decoded, its
+/// result says so.
+using Budget = std::function<qint64(std::size_t index)>;
 
 /// Decodes `items` in order in one decoder process (see above). `timeoutMs` bounds each image.
 /// Every item is delivered exactly once unless the batch is cancelled.
 void decode(const std::vector<Item> &items, const Deliver &deliver, const Cancelled &cancelled = {},
-            int timeoutMs = 30000);
+            int timeoutMs = 30000, const Budget &budget = {});
 /// The same, collecting the results.
 std::vector<SafeImage::Result> decodeAll(const std::vector<Item> &items, const Cancelled &cancelled = {},
                                          int timeoutMs = 30000);
