@@ -1255,7 +1255,8 @@ void TestHostileEvidence::documentDiffAndCropSurviveACrashingDecoder()
         f.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner);
         return path;
     };
-    qputenv("MLTRL_DECODER", script("decoder-crash.sh", "kill -SEGV $$").toLocal8Bit());
+    const QString crash = script("decoder-crash.sh", "kill -SEGV $$");
+    qputenv("MLTRL_DECODER", crash.toLocal8Bit());
 
     // A Markdown document: its image says why in its place; the refused ones as before.
     auto viewer = openViewer(m_ar->source("ev-md"));
@@ -1292,6 +1293,16 @@ void TestHostileEvidence::documentDiffAndCropSurviveACrashingDecoder()
                                                : QStringLiteral("failed on 3 earlier images")),
                  qPrintable(crashed[i].error));
     }
+
+    // One that hangs: stopped after the time given for each image, the next gets a new process.
+    qputenv("MLTRL_DECODER", script("decoder-hang.sh", "while :; do :; done").toLocal8Bit());
+    QElapsedTimer timer;
+    timer.start();
+    const std::vector<SafeImage::Result> hung = imagebatch::decodeAll({items[0], items[1]}, {}, 500);
+    QVERIFY(timer.elapsed() < 5000);
+    for (const SafeImage::Result &r : hung)
+        QVERIFY2(r.error == QStringLiteral("decoding took longer than 0.5 s and was stopped"), qPrintable(r.error));
+    qputenv("MLTRL_DECODER", crash.toLocal8Bit());
 
     // A packet: the crop of an annotated image region says why it is missing (so does the
     // PDF's, whose decoder crashes too); the packet is still made.
