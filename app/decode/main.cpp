@@ -8,6 +8,7 @@
 //     mltrl-decode --pdf-serve FILE < requests > replies
 //     mltrl-decode --dicom-frame FILE FRAME PIXEL-BUDGET > answer   (DicomDecode.cpp)
 //     mltrl-decode --dicom-tags FILE > answer                       (DicomDecode.cpp)
+//     mltrl-decode --image-batch < requests > replies
 //
 // The second form extracts a PDF's text layer (for the search index, which reads every PDF
 // of a revision when it is opened: a PDF that crashes pdfium must not crash the workbench each
@@ -15,7 +16,8 @@
 // The third serves one PDF for as long as the workbench shows it (the viewer, the Changes
 // panel's page diff, the packet's crops): page sizes first, then a reply to each request
 // (render a page or the part in view within 16 Mpx, a page's text, search), framed as in
-// ui/common/PdfProtocol.h, until stdin closes.
+// ui/common/PdfProtocol.h, until stdin closes. The fourth decodes several images, one reply
+// each (app/decode/ImageBatch.cpp).
 //
 // Limits are set before anything is read: address space 2 GiB, CPU time 20 s (when serving a
 // PDF: 20 s per request, 10 min in all). Built with AddressSanitizer, which reserves terabytes
@@ -24,6 +26,7 @@
 // The result is a QDataStream: magic, note, error, blocked references, natural size, then the
 // image as width, height, QImage::Format, bytes per line and its raw bytes.
 #include "app/decode/DicomDecode.h"
+#include "app/decode/ImageBatch.h"
 #include "ui/common/PdfEngine.h"
 #include "ui/common/PdfProtocol.h"
 #include "ui/common/SafeImage.h"
@@ -138,6 +141,8 @@ int main(int argc, char **argv)
         QGuiApplication app(qtArgc, argv);
         return servePdf(argv[2]);
     }
+    if (argc == 2 && std::strcmp(argv[1], "--image-batch") == 0)
+        return serveImageBatch(argv[0]); // its own CPU limits
     limit(RLIMIT_CPU, kCpuSeconds, kCpuSeconds);
     if (int code = 0; handleDicomRequest(argc, argv, code))
         return code; // DICOM frames and headers, without a QGuiApplication
@@ -163,7 +168,8 @@ int main(int argc, char **argv)
     if (argc != 4) {
         std::fputs("usage: mltrl-decode MEDIA-TYPE SUFFIX PIXEL-BUDGET < bytes > result\n"
                    "       mltrl-decode --pdf-text FILE > result\n"
-                   "       mltrl-decode --pdf-serve FILE < requests > replies\n",
+                   "       mltrl-decode --pdf-serve FILE < requests > replies\n"
+                   "       mltrl-decode --image-batch < requests > replies\n",
                    stderr);
         return 2;
     }

@@ -150,4 +150,18 @@ expect_in "$WORK/one.txt" "(1 file)"
 # the packet is deterministic in content: the same data gives the same page count
 expect_exit 0 "$MLTRL_CLI" packet $P --gate gate-5 --allowed-signers "$WORK/allowed_signers" -o "$WORK/again.pdf"
 expect_eq "$(pdfinfo "$WORK/again.pdf" | grep Pages)" "$(pdfinfo "$WORK/gate5.pdf" | grep Pages)" "page count"
+
+# the crops are decoded in mltrl-decode (beside mltrl, or $MLTRL_DECODER): a decoder that
+# crashes (a stand-in that kills itself) costs the crops, said in their place, not the packet
+printf '#!/bin/sh\nkill -SEGV $$\n' > "$WORK/decoder-crash.sh"; chmod 700 "$WORK/decoder-crash.sh"
+MLTRL_DECODER="$WORK/decoder-crash.sh" expect_exit 0 "$MLTRL_CLI" packet $P --gate gate-5 -o "$WORK/crashed.pdf"
+pdftotext "$WORK/crashed.pdf" - | tr -s ' \n' ' ' > "$WORK/crashed.txt"
+expect_in "$WORK/crashed.txt" "[crop not shown: the image decoder crashed on this file]"
+expect_in "$WORK/crashed.txt" "Site C curve sits below the others."
+expect_eq "$(pdfimages -list "$WORK/crashed.pdf" | tail -n +3 | wc -l)" 0 "images in the packet of a crashed decoder"
+# without any decoder (mltrl alone in a folder), the same crops are made in mltrl itself
+mkdir "$WORK/alone"; cp "$MLTRL_CLI" "$WORK/alone/mltrl"
+env -u MLTRL_DECODER "$WORK/alone/mltrl" packet $P --gate gate-5 -o "$WORK/alone.pdf" >"$WORK/out" 2>"$WORK/err" \
+  && pass || fail "mltrl packet without a decoder failed: $(cat "$WORK/err")"
+expect_eq "$(pdfimages -list "$WORK/alone.pdf" | tail -n +3 | wc -l)" 2 "crops made without a decoder"
 finish

@@ -264,6 +264,40 @@ private slots:
         QVERIFY(!panel.selectShowcaseChange());
     }
 
+    void imageDiffSurvivesACrashingDecoder()
+    {
+        // Both sides are decoded in the decoder process: one that crashes (a stand-in for an
+        // image plugin bug, killing itself) leaves the placeholder text, and the panel lives on.
+        QTemporaryDir dir;
+        const QString crash = dir.filePath(QStringLiteral("decoder-crash.sh"));
+        {
+            QFile f(crash);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("#!/bin/sh\nkill -SEGV $$\n");
+        }
+        QFile::setPermissions(crash, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        const QByteArray decoder = qgetenv("MLTRL_DECODER");
+        qputenv("MLTRL_DECODER", crash.toLocal8Bit());
+        ChangesPanel panel(m_project->context.get());
+        panel.resize(1000, 600);
+        panel.show();
+        QSignalSpy ready(&panel, &ChangesPanel::diffReady);
+        QVERIFY(ready.wait(15000));
+        QVERIFY(select(panel, QStringLiteral("ev-photo"), QStringLiteral("bytes")));
+        QVERIFY(panel.showsImages());
+        for (QLabel *side : {panel.oldImage(), panel.newImage()}) {
+            QCOMPARE(side->text(), QStringLiteral("[image not shown: the image decoder crashed on this file]"));
+            QVERIFY(side->pixmap().isNull());
+        }
+        // The panel still answers: another change shows its diff.
+        QVERIFY(select(panel, QStringLiteral("5"), QStringLiteral("caveats")));
+        QVERIFY(panel.detailText()->toPlainText().contains(QStringLiteral("+Not for children.")));
+        if (decoder.isEmpty())
+            qunsetenv("MLTRL_DECODER");
+        else
+            qputenv("MLTRL_DECODER", decoder);
+    }
+
     void saysPlainlyWhenThereIsOnlyOneRevision()
     {
         test::LoadedProject single; // the bundled example alone in a fresh store

@@ -8,6 +8,7 @@
 #include "core/review/AnnotationStore.h"
 #include "ui/common/ArchiveResources.h"
 #include "ui/common/ArchiveTextBrowser.h"
+#include "ui/common/ImageBatch.h"
 #include "ui/common/PdfProcess.h"
 #include "ui/common/SafeImage.h"
 #include "ui/common/SafeToolTips.h"
@@ -405,6 +406,8 @@ private slots:
     void pdfDecoderRepliesAreChecked();
     void systemViewerRefusesAndRenames_data();
     void systemViewerRefusesAndRenames();
+    void imageBatchDecodesInOneProcess();
+    void documentDiffAndCropSurviveACrashingDecoder();
 
 private:
     std::unique_ptr<HostileArchive> m_ar;
@@ -1177,6 +1180,164 @@ void TestHostileEvidence::systemViewerRefusesAndRenames()
     QCOMPARE(QFile::permissions(folder) & (QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther |
                                            QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup),
              QFileDevice::Permissions());
+}
+
+void TestHostileEvidence::imageBatchDecodesInOneProcess()
+{
+    // The images of a document, a diff's two sides and a packet's crops: several requests to
+    // one decoder process, each reply within its own budget, in order.
+    const QString figure = m_ar->source("ev-fig").blobPath;
+    imagebatch::Item file;
+    file.path = figure;
+    file.suffix = QStringLiteral("png");
+    imagebatch::Item svg;
+    svg.bytes = m_ar->svgWithHref();
+    svg.mediaType = QStringLiteral("image/svg+xml");
+    imagebatch::Item huge;
+    huge.bytes = pngDeclaring(100000, 100000);
+    huge.mediaType = QStringLiteral("image/png");
+    imagebatch::Item small = file;
+    small.pixelBudget = 100; // 120 × 80 px does not fit: refused, not decoded larger
+    const std::vector<SafeImage::Result> r = imagebatch::decodeAll({file, svg, huge, small});
+    QCOMPARE(r.size(), std::size_t(4));
+    QVERIFY2(!r[0].image.isNull(), qPrintable(r[0].error));
+    QCOMPARE(r[0].image.size(), QSize(120, 80));
+    QVERIFY(hasColour(r[0].image, kFigure));
+    QVERIFY2(!r[1].image.isNull(), qPrintable(r[1].error));
+    QCOMPARE(r[1].blocked.size(), 2);
+    QVERIFY(!hasColour(r[1].image, kCanary));
+    QVERIFY(r[2].image.isNull());
+    QVERIFY2(r[2].error.contains(QStringLiteral("more than the 64 Mpx decoding limit")), qPrintable(r[2].error));
+    QVERIFY(r[3].image.isNull());
+
+    // Replies are checked: an image beyond the request's budget is refused as inconsistent.
+    SafeImage::Result big;
+    big.image = QImage(200, 200, QImage::Format_RGB32);
+    big.image.fill(Qt::white);
+    QString why;
+    QVERIFY(imagebatch::decodeResult(imagebatch::encodeResult(big), 200 * 200, &why));
+    QVERIFY(!imagebatch::decodeResult(imagebatch::encodeResult(big), 200 * 199, &why));
+    QCOMPARE(why, QStringLiteral("inconsistent image"));
+    QByteArray frames = imagebatch::frame("ab") + imagebatch::frame("cde");
+    bool bad = false;
+    QCOMPARE(*imagebatch::takeFrame(frames, 10, &bad), QByteArray("ab"));
+    QCOMPARE(*imagebatch::takeFrame(frames, 10, &bad), QByteArray("cde"));
+    QVERIFY(frames.isEmpty() && !bad);
+    frames = imagebatch::frame(QByteArray(20, 'x'));
+    QVERIFY(!imagebatch::takeFrame(frames, 10, &bad));
+    QVERIFY(bad);
+
+    // Without a decoder installed, the same code decodes here, within the same budgets.
+    const QByteArray decoder = qgetenv("MLTRL_DECODER");
+    qunsetenv("MLTRL_DECODER");
+    if (PdfProcess::helperPath().isEmpty()) {
+        const std::vector<SafeImage::Result> local = imagebatch::decodeAll({file, huge});
+        QVERIFY(!local[0].image.isNull());
+        QVERIFY(local[1].error.contains(QStringLiteral("more than the 64 Mpx decoding limit")));
+    }
+    if (!decoder.isEmpty())
+        qputenv("MLTRL_DECODER", decoder);
+}
+
+void TestHostileEvidence::documentDiffAndCropSurviveACrashingDecoder()
+{
+#ifndef MLTRL_DECODER_PATH
+    QSKIP("built without mltrl-decode");
+#else
+    // A decoder that crashes on every image (a stand-in for a plugin bug: it kills itself).
+    QTemporaryDir dir;
+    const auto script = [&dir](const char *name, const QByteArray &body) {
+        const QString path = dir.filePath(QString::fromLatin1(name));
+        QFile f(path);
+        f.open(QIODevice::WriteOnly);
+        f.write("#!/bin/sh\n" + body + "\n");
+        f.close();
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        return path;
+    };
+    const QString crash = script("decoder-crash.sh", "kill -SEGV $$");
+    qputenv("MLTRL_DECODER", crash.toLocal8Bit());
+
+    // A Markdown document: its image says why in its place; the refused ones as before.
+    auto viewer = openViewer(m_ar->source("ev-md"));
+    QVERIFY(viewer);
+    auto *md = qobject_cast<MarkdownEvidenceViewer *>(viewer.get());
+    QVERIFY(md && !md->browser()->imagesPending());
+    const QString text = md->browser()->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("[image not shown: “figures/roc.png” is an image that cannot be shown (the "
+                                          "image decoder crashed on this file)]")),
+             qPrintable(text.left(2000)));
+    verifyPlaceholders(text, m_ar->hostileRefs);
+    const qsizetype notShown = md->browser()->blockedResources().size();
+    QVERIFY(!hasColour(md->browser()->viewport()->grab().toImage(), kFigure));
+    test::saveGrab(md, QStringLiteral("hostile-markdown-decoder-crashed"));
+    // A notebook's output images (one decoder process for all of them): the same.
+    auto nb = openViewer(m_ar->source("ev-nb"));
+    QVERIFY(nb);
+    const QList<QLabel *> outputs = nb->findChildren<QLabel *>(QStringLiteral("notebookOutput"));
+    QVERIFY(std::any_of(outputs.begin(), outputs.end(), [](QLabel *l) {
+        return l->text() == QStringLiteral("[image output not shown: the image decoder crashed on this file]");
+    }));
+
+    // Five images, one crash each: after three crashed processes the rest are not tried.
+    std::vector<imagebatch::Item> items(5);
+    for (imagebatch::Item &item : items) {
+        item.bytes = png(kFigure);
+        item.mediaType = QStringLiteral("image/png");
+    }
+    const std::vector<SafeImage::Result> crashed = imagebatch::decodeAll(items);
+    for (std::size_t i = 0; i < crashed.size(); ++i) {
+        QVERIFY(crashed[i].image.isNull());
+        QVERIFY2(crashed[i].error.contains(i < std::size_t(imagebatch::kMaxProcessFailures)
+                                               ? QStringLiteral("the image decoder crashed on this file")
+                                               : QStringLiteral("failed on 3 earlier images")),
+                 qPrintable(crashed[i].error));
+    }
+
+    // One that hangs: stopped after the time given for each image, the next gets a new process.
+    qputenv("MLTRL_DECODER", script("decoder-hang.sh", "while :; do :; done").toLocal8Bit());
+    QElapsedTimer timer;
+    timer.start();
+    const std::vector<SafeImage::Result> hung = imagebatch::decodeAll({items[0], items[1]}, {}, 500);
+    QVERIFY(timer.elapsed() < 5000);
+    for (const SafeImage::Result &r : hung)
+        QVERIFY2(r.error == QStringLiteral("decoding took longer than 0.5 s and was stopped"), qPrintable(r.error));
+    qputenv("MLTRL_DECODER", crash.toLocal8Bit());
+
+    // A packet: the crop of an annotated image region says why it is missing (so does the
+    // PDF's, whose decoder crashes too); the packet is still made.
+    AnnotationStore annotations(m_ar->store().db());
+    Problems problems;
+    QVERIFY(annotations.add(m_ar->projectId, m_ar->revision().overview.revisionId,
+                            {{"evidence", "ev-fig"}, {"rect", {10, 10, 40, 40}}}, "minor", "the figure's corner", "t",
+                            problems));
+    const auto model =
+        packet::collectPacket(m_ar->store(), packet::PacketRequest{m_ar->projectId, {}, {}, nullptr}, problems);
+    QVERIFY(model);
+    QVERIFY(model->crops.empty());
+    QVERIFY(!model->cropsNotShown.empty());
+    bool figureSaid = false;
+    for (const Annotation &a : model->annotations) {
+        const auto why = model->cropsNotShown.find(a.id);
+        if (a.target.value("evidence", "") == "ev-fig") {
+            QVERIFY(why != model->cropsNotShown.end());
+            QCOMPARE(why->second, QStringLiteral("the image decoder crashed on this file"));
+            figureSaid = true;
+        } else if (a.target.value("evidence", "") == "ev-huge-pdf") {
+            QVERIFY(why != model->cropsNotShown.end());
+            QVERIFY2(why->second.contains(QStringLiteral("crashed")), qPrintable(why->second));
+        }
+    }
+    QVERIFY(figureSaid);
+
+    // The window lives on: with the real decoder the same document shows its figure.
+    qputenv("MLTRL_DECODER", MLTRL_DECODER_PATH);
+    auto again = openViewer(m_ar->source("ev-md"));
+    QVERIFY(again);
+    auto *shown = qobject_cast<MarkdownEvidenceViewer *>(again.get());
+    QCOMPARE(shown->browser()->blockedResources().size(), notShown - 1);
+    QTRY_VERIFY(hasColour(shown->browser()->viewport()->grab().toImage(), kFigure));
+#endif
 }
 
 QTEST_MAIN(TestHostileEvidence)

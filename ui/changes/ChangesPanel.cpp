@@ -2,6 +2,7 @@
 
 #include "core/common/QtText.h"
 #include "ui/common/Counted.h"
+#include "ui/common/ImageBatch.h"
 #include "ui/common/SafeImage.h"
 
 #include "core/diff/LineDiff.h"
@@ -87,12 +88,15 @@ struct Detail {
     QString html;
     bool images = false;
     QImage oldImage, newImage;
+    QString oldError, newError; ///< why a side is not shown
 };
 
 QLabel *imageLabel()
 {
     auto *l = new QLabel;
     l->setAlignment(Qt::AlignCenter);
+    l->setWordWrap(true);
+    l->setTextFormat(Qt::PlainText); // a decoder's reason may quote the file
     l->setMinimumSize(120, 120);
     return l;
 }
@@ -432,21 +436,26 @@ void ChangesPanel::showEvidenceBytes(const Change &change)
     const QString imageSuffix = QFileInfo(QString::fromStdString(evidence->path)).suffix();
     m_detailJob = runJob<Detail>(
         this,
-        [=](JobContext &) {
+        [=](JobContext &context) {
             Detail d;
             d.serial = serial;
             const QString head = QStringLiteral("<h3>%1</h3>").arg(title.toHtmlEscaped());
             if (image) {
                 d.images = true;
-                // Decoded like the image viewer does: pixel budget, SVG without outside files.
-                const auto decode = [&](const QString &path) {
-                    QFile f(path);
-                    if (!f.open(QIODevice::ReadOnly))
-                        return QImage();
-                    return SafeImage::decode(f.read(256LL * 1024 * 1024), imageType, imageSuffix).image;
-                };
-                d.oldImage = decode(oldPath);
-                d.newImage = decode(newPath);
+                // Decoded like the image viewer does (pixel budget, SVG without outside files),
+                // both in one decoder process: a crash there says so in place of that side.
+                imagebatch::Item item;
+                item.mediaType = imageType;
+                item.suffix = imageSuffix;
+                std::vector<imagebatch::Item> items(2, item);
+                items[0].path = oldPath;
+                items[1].path = newPath;
+                std::vector<SafeImage::Result> sides =
+                    imagebatch::decodeAll(items, [&context] { return context.isCancelled(); });
+                d.oldImage = sides[0].image;
+                d.newImage = sides[1].image;
+                d.oldError = sides[0].error;
+                d.newError = sides[1].error;
             } else if (pdf) {
                 QString error;
                 const auto pages = comparePdfPageTexts(oldPath, newPath, &error);
@@ -497,8 +506,15 @@ void ChangesPanel::showEvidenceBytes(const Change &change)
                                         : QPixmap::fromImage(
                                               img.scaled(480, 480, Qt::KeepAspectRatio, Qt::SmoothTransformation));
                 };
-                m_oldImage->setPixmap(fit(d.oldImage));
-                m_newImage->setPixmap(fit(d.newImage));
+                const auto show = [&fit](QLabel *label, const QImage &image, const QString &error) {
+                    if (image.isNull())
+                        label->setText(QStringLiteral("[image not shown: %1]")
+                                           .arg(error.isEmpty() ? QStringLiteral("not decoded") : error));
+                    else
+                        label->setPixmap(fit(image));
+                };
+                show(m_oldImage, d.oldImage, d.oldError);
+                show(m_newImage, d.newImage, d.newError);
                 m_stack->setCurrentIndex(1);
             } else {
                 m_detail->setHtml(d.html);

@@ -28,22 +28,61 @@ ArchiveTextBrowser::ArchiveTextBrowser(QWidget *parent) : QTextBrowser(parent)
     });
 }
 
+ArchiveTextBrowser::~ArchiveTextBrowser()
+{
+    BackgroundJob::stop(m_job); // the decoder is stopped at its next poll
+}
+
 void ArchiveTextBrowser::setArchiveMarkdown(const QString &markdown, std::shared_ptr<const ArchiveResources> archive,
                                             const QString &documentPath, const QHash<QString, QImage> &own)
 {
+    BackgroundJob::stop(m_job);
     m_archive = std::move(archive);
-    m_blocked = ArchiveDocument::setMarkdown(document(), markdown, m_archive.get(), documentPath, own);
+    m_blocked = ArchiveDocument::setMarkdown(document(), markdown, m_archive.get(), documentPath, own, &m_pending);
     if (m_fit)
         fitHeight();
+    decodeImages();
 }
 
 void ArchiveTextBrowser::setArchiveHtml(const QString &html, std::shared_ptr<const ArchiveResources> archive,
                                         const QString &documentPath, const QHash<QString, QImage> &own)
 {
+    BackgroundJob::stop(m_job);
     m_archive = std::move(archive);
-    m_blocked = ArchiveDocument::setHtml(document(), html, m_archive.get(), documentPath, own);
+    m_blocked = ArchiveDocument::setHtml(document(), html, m_archive.get(), documentPath, own, &m_pending);
     if (m_fit)
         fitHeight();
+    decodeImages();
+}
+
+void ArchiveTextBrowser::decodeImages()
+{
+    if (!m_pending)
+        return;
+    // In the decoder process, from a worker: the UI thread never waits for an image.
+    std::shared_ptr<PendingImages> pending = m_pending;
+    m_job = runJob<bool>(
+        this,
+        [pending](JobContext &context) {
+            ArchiveDocument::decodeImages(*pending, [&context] { return context.isCancelled(); });
+            return true;
+        },
+        [this, pending](JobResult<bool> result) {
+            if (pending != m_pending)
+                return; // another document since
+            m_pending.reset();
+            m_job = nullptr;
+            if (!result.ok())
+                for (PendingImages::Job &job : pending->jobs) {
+                    job.image = QImage();
+                    job.reason = QStringLiteral("%1 that cannot be shown (%2)").arg(job.what, result.error);
+                }
+            m_blocked = ArchiveDocument::applyImages(document(), *pending);
+            if (m_fit)
+                fitHeight();
+            viewport()->update();
+            emit imagesReady();
+        });
 }
 
 QVariant ArchiveTextBrowser::loadResource(int type, const QUrl &name)

@@ -1,6 +1,7 @@
 #include "ui/evidence/MarkdownEvidenceViewer.h"
 
 #include "ui/common/ArchiveTextBrowser.h"
+#include "ui/common/BackgroundJob.h"
 #include "ui/evidence/FindBar.h"
 #include "ui/evidence/HfModelCard.h"
 
@@ -41,19 +42,50 @@ MarkdownEvidenceViewer::MarkdownEvidenceViewer(const EvidenceSource &source, QWi
     m_find = new FindBar(this);
     m_find->setTarget(FindBar::textTarget(m_browser));
     layout->addWidget(m_find);
-    readBytes(kMaxMarkdownBytes, [this](const QByteArray &bytes, const QString &error) {
-        if (!error.isEmpty()) {
-            m_browser->setPlainText(error);
-            return;
-        }
-        // A Hugging Face model card: its YAML front matter as tables above the Markdown, whose
-        // images resolve only inside the archive.
-        const QString text = QString::fromUtf8(bytes);
-        const std::optional<FrontMatter> front = splitFrontMatter(text);
-        m_browser->setArchiveMarkdown(front ? front->body : text, this->source().archive, this->source().archivePath);
-        if (front)
-            insertFrontMatter(*m_browser, front->yaml);
-    });
+    // Loaded once the document's images are decoded (in the decoder process, off this thread).
+    connect(m_browser, &ArchiveTextBrowser::imagesReady, this, &MarkdownEvidenceViewer::markLoaded);
+    const QString path = source.blobPath;
+    if (path.isEmpty()) {
+        showText({}, QStringLiteral("The store holds no file for this evidence."));
+        return;
+    }
+    if (source.size >= 0 && source.size < asyncThreshold()) {
+        QString error;
+        const QByteArray bytes = readFileHead(path, kMaxMarkdownBytes, &error);
+        showText(bytes, error);
+        return;
+    }
+    using Result = std::pair<QByteArray, QString>;
+    runJob<Result>(
+        this,
+        [path](JobContext &) {
+            QString error;
+            QByteArray bytes = readFileHead(path, kMaxMarkdownBytes, &error);
+            return Result{std::move(bytes), error};
+        },
+        [this](JobResult<Result> r) {
+            if (!r.ok())
+                r.value.emplace(QByteArray(), r.error);
+            showText(r.value->first, r.value->second);
+        });
+}
+
+void MarkdownEvidenceViewer::showText(const QByteArray &bytes, const QString &error)
+{
+    if (!error.isEmpty()) {
+        m_browser->setPlainText(error);
+        markLoaded();
+        return;
+    }
+    // A Hugging Face model card: its YAML front matter as tables above the Markdown, whose
+    // images resolve only inside the archive.
+    const QString text = QString::fromUtf8(bytes);
+    const std::optional<FrontMatter> front = splitFrontMatter(text);
+    m_browser->setArchiveMarkdown(front ? front->body : text, source().archive, source().archivePath);
+    if (front)
+        insertFrontMatter(*m_browser, front->yaml);
+    if (!m_browser->imagesPending())
+        markLoaded();
 }
 
 } // namespace mltrl::ui

@@ -16,6 +16,8 @@ public:
     [[nodiscard]] FindBar *findBar() const { return m_find; }
 
 private:
+    /// The file's text (or why it cannot be read) into the browser.
+    void showText(const QByteArray &bytes, const QString &error);
     ArchiveTextBrowser *m_browser = nullptr;
     FindBar *m_find = nullptr;
 };

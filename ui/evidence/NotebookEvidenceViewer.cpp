@@ -4,8 +4,8 @@
 
 #include "ui/common/ArchiveTextBrowser.h"
 #include "ui/common/BackgroundJob.h"
+#include "ui/common/ImageBatch.h"
 #include "ui/common/SafeImage.h"
-#include "ui/evidence/DecoderProcess.h"
 #include "ui/evidence/FindBar.h"
 #include "ui/evidence/Notebook.h"
 #include "ui/evidence/NotebookOutputText.h"
@@ -76,7 +76,7 @@ NotebookEvidenceViewer::NotebookEvidenceViewer(const EvidenceSource &source, QWi
     const qint64 size = source.size;
     runJob<Loaded>(
         this,
-        [path, size](JobContext &) {
+        [path, size](JobContext &context) {
             Loaded l;
             if (path.isEmpty()) {
                 l.error = QStringLiteral("The store holds no file for this evidence.");
@@ -92,21 +92,35 @@ NotebookEvidenceViewer::NotebookEvidenceViewer(const EvidenceSource &source, QWi
             if (!l.error.isEmpty())
                 return l;
             l.notebook = Notebook::parse(bytes, &l.error);
-            if (l.notebook)
-                for (const Notebook::Cell &cell : l.notebook->cells) {
-                    QHash<QString, QImage> attached;
-                    for (const Notebook::Attachment &a : cell.attachments)
-                        attached.insert(
-                            QStringLiteral("attachment:") + a.name,
-                            DecoderProcess::decode(a.bytes, a.type, QString(), ArchiveResources::kInlinePixelBudget)
-                                .image);
-                    l.attachments.push_back(std::move(attached));
-                    for (const Notebook::Output &out : cell.outputs)
-                        l.images.push_back(out.image.isEmpty()
-                                               ? SafeImage::Result{}
-                                               : DecoderProcess::decode(out.image, out.imageType, QString(),
-                                                                        ArchiveResources::kInlinePixelBudget));
-                }
+            if (!l.notebook)
+                return l;
+            // Every attachment and output image in one decoder process (ImageBatch), in order.
+            std::vector<imagebatch::Item> items;
+            const auto item = [&items](const QByteArray &image, const QString &type) {
+                imagebatch::Item i;
+                i.bytes = image;
+                i.mediaType = type;
+                i.pixelBudget = ArchiveResources::kInlinePixelBudget;
+                items.push_back(std::move(i));
+            };
+            for (const Notebook::Cell &cell : l.notebook->cells) {
+                for (const Notebook::Attachment &a : cell.attachments)
+                    item(a.bytes, a.type);
+                for (const Notebook::Output &out : cell.outputs)
+                    if (!out.image.isEmpty())
+                        item(out.image, out.imageType);
+            }
+            std::vector<SafeImage::Result> decoded =
+                imagebatch::decodeAll(items, [&context] { return context.isCancelled(); });
+            std::size_t next = 0;
+            for (const Notebook::Cell &cell : l.notebook->cells) {
+                QHash<QString, QImage> attached;
+                for (const Notebook::Attachment &a : cell.attachments)
+                    attached.insert(QStringLiteral("attachment:") + a.name, std::move(decoded[next++].image));
+                l.attachments.push_back(std::move(attached));
+                for (const Notebook::Output &out : cell.outputs)
+                    l.images.push_back(out.image.isEmpty() ? SafeImage::Result{} : std::move(decoded[next++]));
+            }
             return l;
         },
         [this](JobResult<Loaded> result) {

@@ -1,6 +1,7 @@
 #include "ui/packet/PacketModel.h"
 
 #include "core/common/Rfc3339.h"
+#include "ui/common/ImageBatch.h"
 #include "ui/common/PdfProcess.h"
 #include "ui/common/SafeImage.h"
 
@@ -16,7 +17,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <set>
+#include <variant>
 
 namespace mltrl::packet {
 
@@ -170,7 +173,16 @@ constexpr qint64 kPdfPixelBudget = ui::pdf::kRenderPixelBudget;
 /// Image evidence larger than this is not cropped (the viewer reads no more either).
 constexpr qint64 kMaxCropImageBytes = 256LL * 1024 * 1024;
 
-std::optional<EvidenceCrop> cropFor(Store &store, const RevisionData &rev, const Annotation &a)
+/// What an annotation crops: a region of a PDF page or of an image evidence file.
+struct CropTarget {
+    const Evidence *evidence = nullptr;
+    QRectF rect;
+    QString path; ///< the stored file
+    bool pdf = false;
+    int page = 1;
+};
+
+std::optional<CropTarget> cropTarget(Store &store, const RevisionData &rev, const Annotation &a)
 {
     const auto ev = a.target.find("evidence");
     if (ev == a.target.end() || !ev->is_string())
@@ -180,62 +192,120 @@ std::optional<EvidenceCrop> cropFor(Store &store, const RevisionData &rev, const
     const StoredFile *file = evidence ? rev.fileFor(evidence->path) : nullptr;
     if (!rect || !file)
         return std::nullopt;
-    const QString path = QString::fromStdString(store.blobs().pathFor(file->sha256).string());
-    const bool isPdf = evidence->mediaType == "application/pdf" || evidence->path.ends_with(".pdf");
-    const int page = a.target.value("page", 1);
+    CropTarget t;
+    t.evidence = evidence;
+    t.rect = *rect;
+    t.path = QString::fromStdString(store.blobs().pathFor(file->sha256).string());
+    t.pdf = evidence->mediaType == "application/pdf" || evidence->path.ends_with(".pdf");
+    t.page = a.target.value("page", 1);
+    if (!t.pdf && !evidence->mediaType.starts_with("image/"))
+        return std::nullopt;
+    return t;
+}
+
+/// The crop of a PDF page's region, or why there is none.
+std::variant<EvidenceCrop, QString> pdfCrop(const CropTarget &t)
+{
+    // Parsed and rendered by the PDF's decoder process (docs/security.md): a PDF that
+    // crashes pdfium or passes its limits leaves the packet without this crop, saying why.
+    ui::PdfProcess doc;
+    doc.open(t.path);
+    if (!doc.waitForReady())
+        return doc.failure();
+    if (t.page < 1 || t.page > doc.pageCount())
+        return QStringLiteral("the PDF has no page %1").arg(t.page);
+    const QSizeF pt = doc.pagePointSize(t.page - 1);
+    if (!(pt.width() > 0 && pt.height() > 0))
+        return QStringLiteral("the page is empty");
+    // 144 dpi (legible, small), less for a page so large that this would pass the pixel
+    // budget: a 14400 pt square page must not take gigabytes.
+    const double scale = std::min(2.0, std::sqrt(double(kPdfPixelBudget) / (pt.width() * pt.height())));
+    ui::pdf::Request request;
+    request.op = ui::pdf::Op::Render;
+    request.page = t.page - 1;
+    request.scaledSize = QSize(std::max(1, int(pt.width() * scale)), std::max(1, int(pt.height() * scale)));
+    const std::optional<ui::pdf::Reply> rendered = doc.call(request, 60000);
+    if (!rendered)
+        return doc.failure();
+    if (rendered->image.isNull())
+        return rendered->error.isEmpty() ? QStringLiteral("the page did not render") : rendered->error;
     EvidenceCrop crop;
-    if (isPdf) {
-        // Parsed and rendered by the PDF's decoder process (docs/security.md): a PDF that
-        // crashes pdfium or passes its limits leaves the packet without this crop.
-        ui::PdfProcess doc;
-        doc.open(path);
-        if (!doc.waitForReady() || page < 1 || page > doc.pageCount())
-            return std::nullopt;
-        const QSizeF pt = doc.pagePointSize(page - 1);
-        if (!(pt.width() > 0 && pt.height() > 0))
-            return std::nullopt;
-        // 144 dpi (legible, small), less for a page so large that this would pass the pixel
-        // budget: a 14400 pt square page must not take gigabytes.
-        const double scale = std::min(2.0, std::sqrt(double(kPdfPixelBudget) / (pt.width() * pt.height())));
-        ui::pdf::Request request;
-        request.op = ui::pdf::Op::Render;
-        request.page = page - 1;
-        request.scaledSize = QSize(std::max(1, int(pt.width() * scale)), std::max(1, int(pt.height() * scale)));
-        const std::optional<ui::pdf::Reply> rendered = doc.call(request, 60000);
-        if (!rendered || rendered->image.isNull())
-            return std::nullopt;
-        crop.image = cropWithFrame(rendered->image, *rect, scale);
-        crop.caption = QStringLiteral("%1, page %2, region at (%3, %4) pt, %5 × %6 pt")
-                           .arg(QString::fromStdString(evidence->id))
-                           .arg(page)
-                           .arg(rect->x())
-                           .arg(rect->y())
-                           .arg(rect->width())
-                           .arg(rect->height());
-    } else if (evidence->mediaType.starts_with("image/")) {
-        // Decoded as the viewer decodes it (same pixels, so the region's coordinates match):
-        // within the pixel budget, and an SVG without anything outside the archive.
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return std::nullopt;
-        const SafeImage::Result decoded =
-            SafeImage::decode(file.read(kMaxCropImageBytes), QString::fromStdString(evidence->mediaType),
-                              QFileInfo(QString::fromStdString(evidence->path)).suffix());
-        if (decoded.image.isNull())
-            return std::nullopt;
-        crop.image = cropWithFrame(decoded.image, *rect, 1.0);
-        crop.caption = QStringLiteral("%1, region at (%2, %3) px, %4 × %5 px")
-                           .arg(QString::fromStdString(evidence->id))
-                           .arg(rect->x())
-                           .arg(rect->y())
-                           .arg(rect->width())
-                           .arg(rect->height());
-    } else {
-        return std::nullopt;
-    }
+    crop.image = cropWithFrame(rendered->image, t.rect, scale);
+    crop.caption = QStringLiteral("%1, page %2, region at (%3, %4) pt, %5 × %6 pt")
+                       .arg(QString::fromStdString(t.evidence->id))
+                       .arg(t.page)
+                       .arg(t.rect.x())
+                       .arg(t.rect.y())
+                       .arg(t.rect.width())
+                       .arg(t.rect.height());
     if (crop.image.isNull())
-        return std::nullopt;
+        return QStringLiteral("the region lies outside the page");
     return crop;
+}
+
+/// The crops of every annotated region: PDF pages one by one, images in one decoder process
+/// (each file decoded once, as the viewer decodes it: same pixels, so the region's coordinates
+/// match; within the pixel budget, an SVG without anything outside the archive).
+void collectCrops(Store &store, PacketModel &m, const std::function<bool()> &cancelled)
+{
+    struct ImageCrop {
+        const Annotation *annotation;
+        CropTarget target;
+        std::size_t item;
+    };
+    std::vector<ImageCrop> imageCrops;
+    std::vector<ui::imagebatch::Item> items;
+    std::map<QString, std::size_t> itemOf; // stored file → item
+    for (const Annotation &a : m.annotations) {
+        if (cancelled())
+            return;
+        const std::optional<CropTarget> t = cropTarget(store, m.revision, a);
+        if (!t)
+            continue;
+        if (t->pdf) {
+            std::variant<EvidenceCrop, QString> crop = pdfCrop(*t);
+            if (auto *c = std::get_if<EvidenceCrop>(&crop))
+                m.crops.emplace(a.id, std::move(*c));
+            else
+                m.cropsNotShown.emplace(a.id, std::get<QString>(crop));
+            continue;
+        }
+        auto [it, added] = itemOf.emplace(t->path, items.size());
+        if (added) {
+            ui::imagebatch::Item item;
+            item.path = t->path;
+            item.maxBytes = kMaxCropImageBytes;
+            item.mediaType = QString::fromStdString(t->evidence->mediaType);
+            item.suffix = QFileInfo(QString::fromStdString(t->evidence->path)).suffix();
+            items.push_back(item);
+        }
+        imageCrops.push_back({&a, *t, it->second});
+    }
+    ui::imagebatch::decode(
+        items,
+        [&](std::size_t i, SafeImage::Result decoded) {
+            for (const ImageCrop &c : imageCrops) {
+                if (c.item != i)
+                    continue;
+                if (decoded.image.isNull()) {
+                    m.cropsNotShown.emplace(c.annotation->id, decoded.error);
+                    continue;
+                }
+                EvidenceCrop crop;
+                crop.image = cropWithFrame(decoded.image, c.target.rect, 1.0);
+                crop.caption = QStringLiteral("%1, region at (%2, %3) px, %4 × %5 px")
+                                   .arg(QString::fromStdString(c.target.evidence->id))
+                                   .arg(c.target.rect.x())
+                                   .arg(c.target.rect.y())
+                                   .arg(c.target.rect.width())
+                                   .arg(c.target.rect.height());
+                if (crop.image.isNull())
+                    m.cropsNotShown.emplace(c.annotation->id, QStringLiteral("the region lies outside the image"));
+                else
+                    m.crops.emplace(c.annotation->id, std::move(crop));
+            }
+        },
+        cancelled);
 }
 
 } // namespace
@@ -282,12 +352,7 @@ std::optional<PacketModel> collectPacket(Store &store, const PacketRequest &requ
         }
 
     m.annotations = AnnotationStore(store.db()).forRevision(m.revision.overview.revisionId);
-    for (const Annotation &a : m.annotations) {
-        if (cancelled())
-            return std::nullopt;
-        if (auto crop = cropFor(store, m.revision, a))
-            m.crops.emplace(a.id, std::move(*crop));
-    }
+    collectCrops(store, m, [cancel] { return cancel && cancel->isCancelled(); });
     if (cancelled())
         return std::nullopt;
     collectAuditParts(store, request, m, problems);

@@ -85,6 +85,9 @@ struct PacketModel {
     std::map<std::string, GateStatus> gateStatus;
     std::vector<Annotation> annotations;       ///< of the revision (open and resolved)
     std::map<std::string, EvidenceCrop> crops; ///< annotation id → crop
+    /// Annotated regions whose crop could not be made: annotation id → why (e.g. "the image
+    /// decoder crashed on this file"); the packet says so in place of the crop.
+    std::map<std::string, QString> cropsNotShown;
     std::vector<MetricFigure> figures;
     std::string generatedAt; ///< RFC 3339 UTC
 

@@ -482,6 +482,9 @@ private:
                 f.paragraph(qs(a->id), fonts.monoSmall, QColor(0x55, 0x55, 0x55), 6);
                 if (const auto crop = m.crops.find(a->id); crop != m.crops.end())
                     cropBox(crop->second);
+                else if (const auto why = m.cropsNotShown.find(a->id); why != m.cropsNotShown.end())
+                    f.paragraph(QStringLiteral("[crop not shown: %1]").arg(why->second), fonts.small,
+                                QColor(0x8a, 0x1c, 0x1c), 6);
                 f.space(4);
             }
         }
