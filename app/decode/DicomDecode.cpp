@@ -12,6 +12,7 @@
 // (exit 0); a usage error is exit 2, an output error exit 3. main() has set the address-space
 // and CPU limits before this runs.
 #include "app/decode/DicomDecode.h"
+#include "app/decode/StdIo.h"
 
 #include "ui/evidence/DicomFrame.h"
 #include "ui/evidence/DicomProtocol.h"
@@ -24,21 +25,10 @@
 #include <cstdio>
 #include <cstring>
 
-namespace {
+using mltrl::decode::readFully;
+using mltrl::decode::writeFully;
 
-bool writeAll(const QByteArray &bytes)
-{
-    const char *data = bytes.constData();
-    qsizetype size = bytes.size();
-    while (size > 0) {
-        const ssize_t n = ::write(STDOUT_FILENO, data, static_cast<size_t>(size));
-        if (n <= 0)
-            return false;
-        data += n;
-        size -= n;
-    }
-    return true;
-}
+namespace {
 
 int usage()
 {
@@ -62,7 +52,7 @@ bool handleDicomRequest(int argc, char **argv, int &exitCode)
         }
         QString error;
         const std::vector<DicomTagRow> rows = readDicomTags(QString::fromLocal8Bit(argv[2]), &error);
-        exitCode = writeAll(dicomwire::encodeTags(rows, error)) ? 0 : 3;
+        exitCode = writeFully(dicomwire::encodeTags(rows, error)) ? 0 : 3;
         return true;
     }
     if (argc != 5) {
@@ -78,6 +68,6 @@ bool handleDicomRequest(int argc, char **argv, int &exitCode)
         return true;
     }
     const DicomFrame decoded = decodeDicomFrame(QString::fromLocal8Bit(argv[2]), frame, budget);
-    exitCode = writeAll(dicomwire::encodeFrame(decoded)) ? 0 : 3;
+    exitCode = writeFully(dicomwire::encodeFrame(decoded)) ? 0 : 3;
     return true;
 }

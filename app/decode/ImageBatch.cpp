@@ -5,6 +5,7 @@
 // reply is SafeImage's result within that budget. Address space 2 GiB (set by main), CPU time
 // 20 s per request and 10 min in all (SIGXCPU ends the process past either).
 #include "app/decode/ImageBatch.h"
+#include "app/decode/StdIo.h"
 
 #include "ui/common/ImageBatch.h"
 
@@ -17,36 +18,13 @@
 
 #include <algorithm>
 
+using mltrl::decode::readFully;
+using mltrl::decode::writeFully;
+
 namespace {
 
 constexpr rlim_t kRequestCpuSeconds = 20;
 constexpr rlim_t kBatchCpuSeconds = 600;
-
-bool readAll(char *data, qint64 size)
-{
-    while (size > 0) {
-        const ssize_t n = ::read(STDIN_FILENO, data, static_cast<size_t>(std::min<qint64>(size, 1 << 20)));
-        if (n <= 0)
-            return false;
-        data += n;
-        size -= n;
-    }
-    return true;
-}
-
-bool writeAll(const QByteArray &bytes)
-{
-    const char *data = bytes.constData();
-    qint64 size = bytes.size();
-    while (size > 0) {
-        const ssize_t n = ::write(STDOUT_FILENO, data, static_cast<size_t>(size));
-        if (n <= 0)
-            return false;
-        data += n;
-        size -= n;
-    }
-    return true;
-}
 
 void cpuLimit(rlim_t soft)
 {
@@ -69,13 +47,13 @@ int serveImageBatch(char *program)
     fcntl(STDOUT_FILENO, F_SETPIPE_SZ, 1 << 20);
     for (;;) {
         char header[4];
-        if (!readAll(header, 4))
+        if (!readFully(header, 4))
             return 0; // the workbench has no more images
         const quint32 length = qFromBigEndian<quint32>(header);
         if (length > batch::kMaxRequestBytes)
             return 2;
         QByteArray payload(qsizetype(length), Qt::Uninitialized);
-        if (!readAll(payload.data(), length))
+        if (!readFully(payload.data(), length))
             return 0;
         const std::optional<batch::Item> item = batch::decodeRequest(payload);
         if (!item)
@@ -84,7 +62,7 @@ int serveImageBatch(char *program)
         rusage used{};
         getrusage(RUSAGE_SELF, &used);
         cpuLimit(rlim_t(used.ru_utime.tv_sec + used.ru_stime.tv_sec) + kRequestCpuSeconds);
-        if (!writeAll(batch::frame(batch::encodeResult(batch::run(*item)))))
+        if (!writeFully(batch::frame(batch::encodeResult(batch::run(*item)))))
             return 3;
     }
 }

@@ -27,6 +27,7 @@
 // image as width, height, QImage::Format, bytes per line and its raw bytes.
 #include "app/decode/DicomDecode.h"
 #include "app/decode/ImageBatch.h"
+#include "app/decode/StdIo.h"
 #include "ui/common/PdfEngine.h"
 #include "ui/common/PdfProtocol.h"
 #include "ui/common/SafeImage.h"
@@ -45,6 +46,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+
+using mltrl::decode::readFully;
+using mltrl::decode::writeFully;
 
 namespace {
 
@@ -65,33 +69,6 @@ void limit(int resource, rlim_t soft, rlim_t hard)
 {
     rlimit l{soft, hard};
     setrlimit(resource, &l);
-}
-
-/// Reads exactly `size` bytes from stdin; false at its end.
-bool readFully(char *data, qint64 size)
-{
-    while (size > 0) {
-        const ssize_t n = ::read(STDIN_FILENO, data, static_cast<size_t>(std::min<qint64>(size, 1 << 20)));
-        if (n <= 0)
-            return false;
-        data += n;
-        size -= n;
-    }
-    return true;
-}
-
-bool writeFully(const QByteArray &bytes)
-{
-    const char *data = bytes.constData();
-    qint64 size = bytes.size();
-    while (size > 0) {
-        const ssize_t n = ::write(STDOUT_FILENO, data, static_cast<size_t>(size));
-        if (n <= 0)
-            return false;
-        data += n;
-        size -= n;
-    }
-    return true;
 }
 
 /// Serves one PDF: the Info reply, then one reply per request until stdin ends. Each request
