@@ -333,36 +333,6 @@ FastPlan fastPlanFor(const Header &header, MetricKind kind)
     return plan;
 }
 
-/// A plain decimal ending at the first byte that cannot continue it, by the same rule as
-/// parseNumber's first path (Clinger: at most 19 digits, mantissa ≤ 2^53, one exact division),
-/// so it gives the same double. False when that rule does not apply.
-inline bool plainDecimal(const char *&pos, const char *end, double &out)
-{
-    static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                                        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    const char *p = pos;
-    const bool negative = p != end && *p == '-';
-    p += negative;
-    std::uint64_t mantissa = 0;
-    const char *const intStart = p;
-    while (p != end && static_cast<unsigned>(*p - '0') < 10 && p - intStart < 20)
-        mantissa = mantissa * 10 + static_cast<unsigned>(*p++ - '0');
-    const auto intDigits = p - intStart;
-    std::ptrdiff_t fracDigits = 0;
-    if (p != end && *p == '.') {
-        const char *const fracStart = ++p;
-        while (p != end && static_cast<unsigned>(*p - '0') < 10 && intDigits + (p - fracStart) < 20)
-            mantissa = mantissa * 10 + static_cast<unsigned>(*p++ - '0');
-        fracDigits = p - fracStart;
-    }
-    if (intDigits + fracDigits == 0 || intDigits + fracDigits > 19 || mantissa > (std::uint64_t(1) << 53))
-        return false;
-    const double v = static_cast<double>(mantissa) / kPow10[fracDigits];
-    out = negative ? -v : v;
-    pos = p;
-    return true;
-}
-
 /// The end of an unquoted cell (the next ',' or line end), or nullptr when a '"' comes first.
 inline const char *cellEnd(const char *p, const char *end)
 {
